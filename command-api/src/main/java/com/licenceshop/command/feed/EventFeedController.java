@@ -1,0 +1,83 @@
+package com.licenceshop.command.feed;
+
+import com.licenceshop.command.problem.Problem;
+import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.command.problem.ProblemType;
+import com.licenceshop.command.problem.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+@Controller("/api/events")
+class EventFeedController {
+
+    static final String NDJSON = "application/x-ndjson";
+    /** The horizon the page was cut at: a client that reaches it has seen every event committed so far. */
+    static final String HORIZON_HEADER = "Shop-Feed-Horizon";
+
+    private final EventFeed feed;
+    private final FeedConfig config;
+    private final Scheduler blocking;
+
+    EventFeedController(EventFeed feed, FeedConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.feed = feed;
+        this.config = config;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    @Get(produces = NDJSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Events after a sequence, ascending, one JSON per line (ops credential)",
+            description = "Page with after = the last sequence received. Only events below the horizon (header "
+                    + HORIZON_HEADER + ") are returned: none of a smaller sequence can appear later.")
+    @SecurityRequirement(name = "ops")
+    HttpResponse<Publisher<byte[]>> events(@Parameter(description = "sequence to start after (default 0)")
+                                           @Nullable @QueryValue String after,
+                                           @Parameter(description = "most events to return")
+                                           @Nullable @QueryValue String limit) throws SQLException {
+        List<Violation> violations = new ArrayList<>();
+        long from = parse("after", after, 0, 0, Long.MAX_VALUE, violations);
+        long max = parse("limit", limit, config.defaultLimit(), 1, config.maxLimit(), violations);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Invalid feed query.", violations));
+        }
+        long horizon = feed.horizon();
+        Publisher<byte[]> body = feed.stream(from, horizon, (int) max).subscribeOn(blocking);
+        return HttpResponse.ok(body)
+                .contentType(NDJSON)
+                .header(HORIZON_HEADER, Long.toString(horizon));
+    }
+
+    private static long parse(String name, @Nullable String value, long fallback, long min, long max,
+                              List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        violations.add(new Violation(name, "range", "must be a whole number from " + min + " to " + max));
+        return fallback;
+    }
+}

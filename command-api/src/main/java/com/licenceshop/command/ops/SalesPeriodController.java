@@ -1,0 +1,38 @@
+package com.licenceshop.command.ops;
+
+import com.licenceshop.command.system.CorrelationIds;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+import java.util.UUID;
+
+@Controller("/api/sales-periods")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SalesPeriodController {
+
+    private final SalesPeriods periods;
+
+    SalesPeriodController(SalesPeriods periods) {
+        this.periods = periods;
+    }
+
+    @Serdeable
+    record PeriodClosed(UUID eventId, long sequence) {
+    }
+
+    @Post("/close")
+    @Operation(summary = "Close the current sales period: records SalesPeriodClosed (ops credential)")
+    @SecurityRequirement(name = "ops")
+    HttpResponse<PeriodClosed> close(HttpRequest<?> request) {
+        String closedBy = request.getAttribute(OpsAuthentication.OPS_USER_ATTRIBUTE, String.class).orElse("ops");
+        var closed = periods.close(closedBy, CorrelationIds.of(request));
+        return HttpResponse.accepted().body(new PeriodClosed(closed.eventId(), closed.sequence()));
+    }
+}

@@ -1,0 +1,81 @@
+package com.licenceshop.command.order;
+
+import com.licenceshop.command.outbox.EventStore;
+import com.licenceshop.command.system.LogContext;
+import com.licenceshop.events.OrderCancelled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Cancels an order: the status change and the {@code OrderCancelled} event in one transaction. The order row
+ * is locked first, so of two concurrent cancels one records the event and the other sees it cancelled.
+ */
+@Singleton
+class CancellingOrders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CancellingOrders.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final OrderStore orders;
+    private final EventStore events;
+    private final Clock clock;
+
+    CancellingOrders(TransactionOperations<Connection> transactions, OrderStore orders, EventStore events, Clock clock) {
+        this.transactions = transactions;
+        this.orders = orders;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @return empty if there is no such order */
+    Optional<UUID> cancel(UUID orderId, String correlationId) {
+        return transactions.executeWrite(status -> {
+            try (var log = LogContext.with("orderId", orderId)) {
+                return cancel(status.getConnection(), orderId, correlationId);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot cancel the order", e);
+            }
+        });
+    }
+
+    private Optional<UUID> cancel(Connection connection, UUID orderId, String correlationId) throws SQLException {
+        Optional<StoredOrder> found = orders.find(connection, orderId, true);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredOrder order = found.get();
+        if (order.isCancelled()) {
+            LOG.info("order already cancelled; nothing to record");
+            return Optional.of(orderId);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        OrderCancelled cancelled = events.append(connection, orderId.toString(), correlationId, (eventId, sequence) ->
+                new OrderCancelled(eventId, sequence, now, orderId, order.placedSequence(), order.placedAt(),
+                        order.customerEmail(), order.currency(), order.lines(), order.totalCents()));
+        orders.markCancelled(connection, orderId, now, cancelled.sequence());
+        try (var log = LogContext.with("eventId", cancelled.eventId())) {
+            LOG.info("order cancelled, sequence {}", cancelled.sequence());
+        }
+        return Optional.of(orderId);
+    }
+
+    Optional<StoredOrder> find(UUID orderId) {
+        return transactions.executeRead(status -> {
+            try {
+                return orders.find(status.getConnection(), orderId, false);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the order", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,172 @@
+package com.licenceshop.command.order;
+
+import com.licenceshop.command.catalog.Catalog;
+import com.licenceshop.command.catalog.Products;
+import com.licenceshop.command.idempotency.RequestFingerprint;
+import com.licenceshop.command.problem.Problem;
+import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.command.problem.ProblemType;
+import com.licenceshop.command.problem.Violation;
+import com.licenceshop.command.system.CorrelationIds;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/orders")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OrderController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final Products products;
+    private final PlacingOrders placing;
+    private final CancellingOrders cancelling;
+    private final JsonMapper json;
+
+    OrderController(Products products, PlacingOrders placing, CancellingOrders cancelling, JsonMapper json) {
+        this.products = products;
+        this.placing = placing;
+        this.cancelling = cancelling;
+        this.json = json;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place an order",
+            description = "Prices the order from the catalog and stores it with its OrderPlaced event. "
+                    + "Send an Idempotency-Key to make retries safe: a repeat returns the original answer.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderRequestSchema.class))))
+    @ApiResponse(responseCode = "202", description = "Order stored; events follow asynchronously")
+    @ApiResponse(responseCode = "400", description = "Invalid order or malformed JSON (problem+json naming field and rule)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<OrderAccepted> place(HttpRequest<?> request,
+                                      @Nullable @Body byte[] body,
+                                      @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
+        requireJson(request);
+        Object parsed = parse(body);
+        if (idempotencyKey != null && !RequestFingerprint.isValidKey(idempotencyKey)) {
+            throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "The Idempotency-Key header is malformed.",
+                    List.of(new Violation(IDEMPOTENCY_KEY, "format",
+                            "must be 1 to " + RequestFingerprint.MAX_KEY_LENGTH + " visible ASCII characters"))));
+        }
+        Catalog catalog = products.catalog();
+        var validated = OrderRequestValidation.validate(parsed, catalog);
+        if (validated instanceof OrderRequestValidation.Invalid invalid) {
+            throw new ProblemException(Problem.of(ProblemType.INVALID_ORDER,
+                    "The order breaks " + invalid.violations().size() + " rule(s); nothing was stored.",
+                    invalid.violations()));
+        }
+        PlaceOrder order = ((OrderRequestValidation.Valid) validated).order();
+        PricedOrder priced = Pricing.price(order, catalog);
+        var outcome = placing.place(priced, idempotencyKey, fingerprint(order), CorrelationIds.of(request));
+        if (outcome instanceof PlacingOrders.Accepted accepted) {
+            var response = HttpResponse.accepted(location(accepted.orderId())).body(OrderAccepted.accepted(accepted.orderId()));
+            return accepted.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+        }
+        throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was used for a different order; use a new key for a new order.",
+                List.of(new Violation(IDEMPOTENCY_KEY, "same-request", "must only be repeated with the same body"))));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "An order with its lines, total, status and placement time")
+    OrderView get(@PathVariable String id) {
+        UUID orderId = orderId(id);
+        return cancelling.find(orderId).map(OrderView::of).orElseThrow(() -> notFound(id));
+    }
+
+    @Post("/{id}/cancel")
+    @Operation(summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)")
+    @ApiResponse(responseCode = "202", description = "Order cancelled")
+    @ApiResponse(responseCode = "404", description = "No such order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @PathVariable String id) {
+        UUID orderId = orderId(id);
+        return cancelling.cancel(orderId, CorrelationIds.of(request))
+                .map(cancelled -> HttpResponse.accepted(location(cancelled)).body(OrderAccepted.cancelled(cancelled)))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static void requireJson(HttpRequest<?> request) {
+        boolean json = request.getContentType()
+                .map(type -> type.getType().equals("application") && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")))
+                .orElse(false);
+        if (!json) {
+            throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
+                    List.of(new Violation("Content-Type", "media-type", "must be application/json"))));
+        }
+    }
+
+    private Object parse(@Nullable byte[] body) {
+        if (body == null || body.length == 0) {
+            throw malformed("The request body is empty.");
+        }
+        try {
+            Object parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
+            if (parsed == null) {
+                throw malformed("The request body is JSON null.");
+            }
+            return parsed;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw malformed("The request body is not valid JSON.");
+        }
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(Problem.of(ProblemType.MALFORMED_JSON, detail,
+                List.of(new Violation("body", "json", "must be a JSON object {customerEmail, items}"))));
+    }
+
+    private static String fingerprint(PlaceOrder order) {
+        List<String> parts = new ArrayList<>();
+        parts.add(order.customerEmail());
+        order.items().forEach(item -> {
+            parts.add(item.sku());
+            parts.add(Integer.toString(item.quantity()));
+        });
+        return RequestFingerprint.of(parts);
+    }
+
+    private static UUID orderId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no order " + id + ".");
+    }
+
+    private static URI location(UUID orderId) {
+        return URI.create("/api/orders/" + orderId);
+    }
+}

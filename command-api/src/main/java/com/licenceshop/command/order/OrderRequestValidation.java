@@ -1,0 +1,150 @@
+package com.licenceshop.command.order;
+
+import com.licenceshop.command.catalog.Catalog;
+import com.licenceshop.command.problem.Violation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a parsed JSON body (maps, lists, strings, numbers) against the rules of an order and either returns
+ * the command or every broken rule, each naming its field. Pure: no I/O, no framework.
+ */
+public final class OrderRequestValidation {
+
+    public static final int MAX_LINES = 20;
+    public static final int MIN_QUANTITY = 1;
+    public static final int MAX_QUANTITY = 100;
+    static final int MAX_EMAIL_LENGTH = 254;
+    // Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces.
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    private OrderRequestValidation() {
+    }
+
+    public sealed interface Result permits Valid, Invalid {
+    }
+
+    public record Valid(PlaceOrder order) implements Result {
+    }
+
+    public record Invalid(List<Violation> violations) implements Result {
+        public Invalid {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    public static Result validate(Object body, Catalog catalog) {
+        if (!(body instanceof Map<?, ?> request)) {
+            return new Invalid(List.of(new Violation("body", "object", "must be a JSON object")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        String email = email(request.get("customerEmail"), violations);
+        List<PlaceOrder.Item> items = items(request.containsKey("items"), request.get("items"), catalog, violations);
+        return violations.isEmpty() ? new Valid(new PlaceOrder(email, items)) : new Invalid(violations);
+    }
+
+    private static String email(Object value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation("customerEmail", "required", "is required"));
+            return null;
+        }
+        if (!(value instanceof String email)) {
+            violations.add(new Violation("customerEmail", "type", "must be a string"));
+            return null;
+        }
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            violations.add(new Violation("customerEmail", "email", "must be an e-mail address like name@example.com"));
+            return null;
+        }
+        return email;
+    }
+
+    private static List<PlaceOrder.Item> items(boolean present, Object value, Catalog catalog, List<Violation> violations) {
+        if (!present || value == null) {
+            violations.add(new Violation("items", "required", "is required"));
+            return List.of();
+        }
+        if (!(value instanceof List<?> lines)) {
+            violations.add(new Violation("items", "type", "must be an array of {sku, quantity}"));
+            return List.of();
+        }
+        if (lines.isEmpty()) {
+            violations.add(new Violation("items", "not-empty", "must contain at least one line"));
+            return List.of();
+        }
+        if (lines.size() > MAX_LINES) {
+            violations.add(new Violation("items", "max-lines", "must contain at most " + MAX_LINES + " lines"));
+            return List.of();
+        }
+        List<PlaceOrder.Item> items = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String field = "items[" + i + "]";
+            if (!(lines.get(i) instanceof Map<?, ?> line)) {
+                violations.add(new Violation(field, "type", "must be an object {sku, quantity}"));
+                continue;
+            }
+            String sku = sku(field + ".sku", line.get("sku"), catalog, violations);
+            Integer quantity = quantity(field + ".quantity", line.get("quantity"), violations);
+            if (sku != null && quantity != null) {
+                items.add(new PlaceOrder.Item(sku, quantity));
+            }
+        }
+        return items;
+    }
+
+    private static String sku(String field, Object value, Catalog catalog, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation(field, "required", "is required"));
+            return null;
+        }
+        if (!(value instanceof String sku)) {
+            violations.add(new Violation(field, "type", "must be a string"));
+            return null;
+        }
+        if (catalog.find(sku).isEmpty()) {
+            violations.add(new Violation(field, "known-sku", "must be one of " + catalog.bySku().keySet().stream().sorted().toList()));
+            return null;
+        }
+        return sku;
+    }
+
+    private static Integer quantity(String field, Object value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation(field, "required", "is required"));
+            return null;
+        }
+        BigInteger quantity = integral(value);
+        if (quantity == null) {
+            violations.add(new Violation(field, "type", "must be a whole number"));
+            return null;
+        }
+        if (quantity.compareTo(BigInteger.valueOf(MIN_QUANTITY)) < 0 || quantity.compareTo(BigInteger.valueOf(MAX_QUANTITY)) > 0) {
+            violations.add(new Violation(field, "range", "must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY));
+            return null;
+        }
+        return quantity.intValue();
+    }
+
+    private static BigInteger integral(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return BigInteger.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger big) {
+            return big;
+        }
+        if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0) {
+            return decimal.toBigIntegerExact();
+        }
+        if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())
+                && ((Number) value).doubleValue() == Math.rint(((Number) value).doubleValue())) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).toBigIntegerExact();
+        }
+        return null;
+    }
+}

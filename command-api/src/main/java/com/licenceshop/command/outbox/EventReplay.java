@@ -1,0 +1,133 @@
+package com.licenceshop.command.outbox;
+
+import com.rabbitmq.client.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.rabbitmq.connect.ChannelPool;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Re-delivers a range of stored events to ONE consumer queue, marked {@code x-shop-replay: true}: straight to
+ * the queue through the default exchange (routing key = queue name), so no other consumer sees them. Same
+ * messages as the relay sends ({@link EventMessages}), in sequence order, in relay-sized batches with
+ * publisher confirms. It does not touch {@code published_at}: the outbox is not involved.
+ */
+@Singleton
+public class EventReplay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventReplay.class);
+    /** The default exchange routes by queue name. */
+    private static final String DEFAULT_EXCHANGE = "";
+
+    private final TransactionOperations<Connection> transactions;
+    private final OutboxStore store;
+    private final ChannelPool channels;
+    private final RelayConfig config;
+    private final MeterRegistry meters;
+
+    EventReplay(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPool channels,
+                RelayConfig config, MeterRegistry meters) {
+        this.transactions = transactions;
+        this.store = store;
+        this.channels = channels;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** Why a replay stopped; events before the failure may have been delivered (consumers deduplicate). */
+    public static final class ReplayException extends Exception {
+        private final boolean queueMissing;
+
+        ReplayException(String message, boolean queueMissing, Throwable cause) {
+            super(message, cause);
+            this.queueMissing = queueMissing;
+        }
+
+        /** True if the queue does not exist (the consumer never started in this namespace). */
+        public boolean queueMissing() {
+            return queueMissing;
+        }
+    }
+
+    /** The highest sequence stored so far (0 when the store is empty). */
+    public long headSequence() {
+        return read(connection -> store.head(connection));
+    }
+
+    /** Publishes the events with {@code after < sequence <= upTo} to {@code queue}; returns how many. */
+    public long replay(String queue, long after, long upTo) throws ReplayException {
+        Channel channel = null;
+        long replayed = 0;
+        try {
+            channel = channels.getChannel();
+            try {
+                // without this, the default exchange would drop every message for a missing queue, confirmed
+                channel.queueDeclarePassive(queue);
+            } catch (IOException e) {
+                throw new ReplayException("queue " + queue + " does not exist", true, e);
+            }
+            channel.confirmSelect();
+            long position = after;
+            while (position < upTo) {
+                long from = position;
+                List<OutboxRow> rows = read(connection -> store.range(connection, from, upTo, config.batchSize()));
+                if (rows.isEmpty()) {
+                    break;
+                }
+                EventMessages.publishConfirmed(channel, DEFAULT_EXCHANGE, row -> queue, rows, true,
+                        config.confirmTimeout());
+                replayed += rows.size();
+                position = rows.get(rows.size() - 1).sequence();
+            }
+        } catch (ReplayException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("interrupted after " + replayed + " events", false, e);
+        } catch (Exception e) {
+            // IOException, TimeoutException, ShutdownSignalException (connection gone), nack
+            throw new ReplayException("broker failed after " + replayed + " events: " + e.getMessage(), false, e);
+        } finally {
+            meters.counter("shop.replay.events", "queue", queue).increment(replayed);
+            discard(channel);
+        }
+        LOG.info("replayed {} events with sequences {}..{} to queue {}", replayed, after + 1, upTo, queue);
+        return replayed;
+    }
+
+    /** A confirm-mode channel (or one the broker closed) must not go back into the pool for reuse. */
+    private void discard(Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.abort();
+        } catch (Exception e) {
+            LOG.debug("closing the replay channel: {}", e.toString());
+        }
+        // a closed channel handed back is only counted off by the pool, never reused
+        channels.returnChannel(channel);
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Query<T> query) {
+        return transactions.executeRead(status -> {
+            try {
+                return query.run(status.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the event store", e);
+            }
+        });
+    }
+}

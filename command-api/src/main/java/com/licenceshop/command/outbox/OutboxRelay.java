@@ -1,0 +1,321 @@
+package com.licenceshop.command.outbox;
+
+import com.licenceshop.command.system.LogContext;
+import com.licenceshop.events.Topology;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed events from the outbox to the broker, in sequence order, in batches, with publisher
+ * confirms, and stamps rows published only after the broker confirmed them.
+ *
+ * <p>One thread, one JDBC connection of its own (outside any transaction). On that connection it holds a
+ * session-level advisory lock while it is the active relay: one relay per database publishes, and when its
+ * process dies the connection closes, the lock goes with it and a standby replica takes over. The same
+ * connection LISTENs on {@code outbox}, so a commit wakes the relay at once; without a notification it looks
+ * again after {@code poll-interval}. When the broker fails it backs off by {@link RetrySchedule} and tries
+ * again, so it catches up after an outage without a restart.
+ *
+ * <p>A crash between the confirm and the stamp publishes the batch again with the same event ids: delivery
+ * is at least once, and consumers deduplicate by event id.
+ */
+@Singleton
+public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
+
+    /** Advisory lock key of the active relay (per database). */
+    static final long RELAY_LOCK = 7_310_597_110_002L;
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DataSource dataSource;
+    private final OutboxStore store;
+    private final EventPublisher publisher;
+    private final RelayConfig config;
+    private final Clock clock;
+    private final RetrySchedule schedule;
+    private final Timer latency;
+    private final Counter publishedCounter;
+    private final Counter failures;
+    private final AtomicLong published = new AtomicLong();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private final Object connectionLock = new Object();
+
+    private volatile boolean running;
+    private volatile boolean active;
+    private volatile String lastError;
+    private volatile int consecutiveFailures;
+    private Thread thread;
+
+    // confined to the relay thread
+    private Connection connection;
+    private Backoff brokerBackoff = Backoff.none();
+    private Backoff databaseBackoff = Backoff.none();
+
+    OutboxRelay(DataSource dataSource, OutboxStore store, EventPublisher publisher, RelayConfig config, Clock clock,
+                MeterRegistry meters) {
+        // a connection of its own, not the transaction-bound one: it lives as long as the relay is active
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.store = store;
+        this.publisher = publisher;
+        this.config = config;
+        this.clock = clock;
+        this.schedule = new RetrySchedule(config.initialBackoff(), config.maxBackoff());
+        this.latency = Timer.builder("shop.outbox.publish.latency")
+                .description("Time from an event's commit to the broker's confirm")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.publishedCounter = Counter.builder("shop.outbox.published").description("Events published and confirmed")
+                .register(meters);
+        this.failures = Counter.builder("shop.outbox.publish.failures").description("Batches the broker did not confirm")
+                .register(meters);
+        Gauge.builder("shop.outbox.relay.active", this, relay -> relay.active ? 1 : 0)
+                .description("1 while this replica is the active relay").register(meters);
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void start() {
+        synchronized (lifecycle) {
+            if (thread != null) {
+                return;
+            }
+            running = true;
+            thread = new Thread(this::run, "outbox-relay");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        Thread relayThread;
+        synchronized (lifecycle) {
+            running = false;
+            stopSignal.countDown();
+            relayThread = thread;
+        }
+        if (relayThread == null) {
+            return;
+        }
+        try {
+            relayThread.join(config.pollInterval().plus(config.confirmTimeout()).plusSeconds(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (relayThread.isAlive()) {
+            LOG.warn("relay did not stop in time; closing its connection");
+            dropConnection();
+        }
+    }
+
+    /** True while this replica holds the relay lock and publishes. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Events this replica published (and the broker confirmed) since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        LOG.info("outbox relay started (batch size {}, poll interval {})", config.batchSize(), config.pollInterval());
+        while (running) {
+            try {
+                step();
+            } catch (Exception e) {
+                // lost the database, or failed between publishing and stamping: start over from a clean
+                // connection; unstamped rows are published again
+                lastError = e.toString();
+                dropConnection();
+                databaseBackoff = databaseBackoff.failed(clock.instant(), schedule);
+                LOG.warn("relay failed ({}), retrying in {}", e.toString(), databaseBackoff.remaining(clock.instant()));
+                idle(databaseBackoff.remaining(clock.instant()));
+            }
+        }
+        dropConnection();
+        LOG.info("outbox relay stopped");
+    }
+
+    private void step() throws SQLException {
+        if (connection == null) {
+            connection = open();
+            databaseBackoff = Backoff.none();
+        }
+        if (!active) {
+            if (!tryLock()) {
+                awaitNotification(config.pollInterval());
+                return;
+            }
+            active = true;
+            LOG.info("this replica is now the active outbox relay");
+        }
+        Instant now = clock.instant();
+        if (!brokerBackoff.isDue(now)) {
+            awaitNotification(brokerBackoff.remaining(now));
+            return;
+        }
+        if (!relayBatch()) {
+            awaitNotification(config.pollInterval());
+        }
+    }
+
+    /** Publishes one batch; returns true if more rows may be waiting. */
+    private boolean relayBatch() throws SQLException {
+        List<OutboxRow> rows = store.unpublished(connection, config.batchSize());
+        if (rows.isEmpty()) {
+            return false;
+        }
+        try {
+            publisher.publish(rows);
+        } catch (EventPublisher.PublishException e) {
+            brokerBackoff = brokerBackoff.failed(clock.instant(), schedule);
+            consecutiveFailures = brokerBackoff.failures();
+            lastError = e.getMessage();
+            failures.increment();
+            LOG.warn("could not publish {} events from sequence {} (failure {} in a row), next try in {}: {}",
+                    rows.size(), rows.get(0).sequence(), brokerBackoff.failures(),
+                    brokerBackoff.remaining(clock.instant()), e.getMessage());
+            store.recordFailure(connection, rows, e.getMessage());
+            return false;
+        }
+        Instant confirmedAt = clock.instant();
+        store.markPublished(connection, rows, confirmedAt);
+        if (brokerBackoff.failures() > 0) {
+            LOG.info("broker reachable again after {} failed attempts", brokerBackoff.failures());
+        }
+        brokerBackoff = Backoff.none();
+        consecutiveFailures = 0;
+        lastError = null;
+        for (OutboxRow row : rows) {
+            latency.record(Duration.between(row.occurredAt(), confirmedAt));
+            try (var log = LogContext.with("eventId", row.eventId()).and("correlationId", row.correlationId())) {
+                LOG.debug("published {} sequence {}", row.type(), row.sequence());
+            }
+        }
+        publishedCounter.increment(rows.size());
+        published.addAndGet(rows.size());
+        LOG.info("published {} events, sequences {}..{}", rows.size(), rows.get(0).sequence(),
+                rows.get(rows.size() - 1).sequence());
+        return rows.size() == config.batchSize();
+    }
+
+    private Connection open() throws SQLException {
+        Connection fresh = dataSource.getConnection();
+        try {
+            fresh.setAutoCommit(true);
+            try (Statement listen = fresh.createStatement()) {
+                listen.execute("LISTEN " + Topology.outboxChannel());
+            }
+            return fresh;
+        } catch (SQLException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    private boolean tryLock() throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /** Waits until a commit notifies the outbox channel, at most {@code timeout}. */
+    private void awaitNotification(Duration timeout) throws SQLException {
+        if (!running) {
+            return;
+        }
+        int millis = (int) Math.max(1, Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+        // 0 would mean "wait forever"; notifications that arrived meanwhile are returned at once
+        connection.unwrap(PGConnection.class).getNotifications(millis);
+    }
+
+    private void idle(Duration duration) {
+        try {
+            stopSignal.await(Math.max(1, duration.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /**
+     * Gives up the lock and closes the physical connection (a pooled connection returned to the pool would
+     * keep its session, and with it the lock).
+     */
+    private void dropConnection() {
+        Connection old;
+        boolean wasActive;
+        synchronized (connectionLock) {
+            wasActive = active;
+            active = false;
+            old = connection;
+            connection = null;
+        }
+        if (old == null) {
+            return;
+        }
+        try {
+            try (Statement unlock = old.createStatement()) {
+                unlock.execute("UNLISTEN *");
+                unlock.execute("SELECT pg_advisory_unlock_all()");
+            }
+        } catch (SQLException e) {
+            LOG.debug("could not release the relay lock (the connection is gone, and the lock with it): {}", e.toString());
+        }
+        try {
+            if (dataSource instanceof HikariDataSource hikari) {
+                hikari.evictConnection(old);
+            } else {
+                old.close();
+            }
+        } catch (Exception e) {
+            LOG.debug("closing the relay connection: {}", e.toString());
+        }
+        if (wasActive) {
+            LOG.info("this replica is no longer the active outbox relay");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.licenceshop.command.problem;
+
+/** Every kind of problem this API answers with, and its HTTP status. */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", "Request body is not valid JSON", 400),
+    INVALID_REQUEST("invalid-request", "Request is invalid", 400),
+    INVALID_ORDER("invalid-order", "Order is invalid", 400),
+    UNAUTHORIZED("unauthorized", "Ops credential required", 401),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
+    CONFLICT("conflict", "Conflict", 409),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request too large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
+    INTERNAL("internal", "Internal error", 500),
+    UNAVAILABLE("unavailable", "Service temporarily unavailable", 503);
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The type a framework error of this status becomes. */
+    static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != INVALID_ORDER && type != MALFORMED_JSON) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : INVALID_REQUEST;
+    }
+}

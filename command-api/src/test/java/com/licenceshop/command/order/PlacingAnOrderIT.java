@@ -1,0 +1,115 @@
+package com.licenceshop.command.order;
+
+import com.licenceshop.command.support.CommandApiIT;
+import com.licenceshop.command.support.EventsQueue;
+import com.licenceshop.command.support.Http;
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.EventType;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.Topology;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+class PlacingAnOrderIT extends CommandApiIT {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Topology topology;
+    @Inject
+    EventCodec codec;
+
+    EventsQueue consumer;
+    Http http;
+
+    @BeforeAll
+    void bindATestQueue() {
+        consumer = EventsQueue.bindTo(topology);
+        http = new Http(server.getURI());
+    }
+
+    @AfterAll
+    void unbind() {
+        consumer.close();
+        EventsQueue.deleteExchanges(topology);
+    }
+
+    @Test
+    void aPlacedOrderIsAcceptedAndArrivesOnTheBrokerAsOrderPlaced() throws Exception {
+        String correlationId = "test-" + UUID.randomUUID();
+        var response = http.postJson("/api/orders", Map.of(
+                "customerEmail", "grace@example.com",
+                "items", List.of(Map.of("sku", "PROFESSIONAL", "quantity", 2), Map.of("sku", "STARTER", "quantity", 1))),
+                "X-Correlation-Id", correlationId);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String orderId = (String) response.json().get("orderId");
+        assertThat(response.json()).containsEntry("status", "ACCEPTED");
+        assertThat(response.header("Location")).isEqualTo("/api/orders/" + orderId);
+
+        var delivery = awaitDeliveryOf(orderId);
+        var event = (OrderPlaced) codec.decode(delivery.body());
+        assertThat(event.orderId()).hasToString(orderId);
+        assertThat(event.customerEmail()).isEqualTo("grace@example.com");
+        assertThat(event.currency()).isEqualTo("EUR");
+        assertThat(event.lines()).containsExactly(
+                new OrderLine("PROFESSIONAL", "Professional", 2, 150_000, 300_000),
+                new OrderLine("STARTER", "Starter", 1, 50_000, 50_000));
+        assertThat(event.totalCents()).isEqualTo(350_000);
+        assertThat(event.sequence()).isPositive();
+
+        assertThat(delivery.routingKey()).isEqualTo(EventType.ORDER_PLACED.routingKey());
+        assertThat(delivery.messageId()).isEqualTo(event.eventId().toString());
+        assertThat(delivery.properties().getType()).isEqualTo("OrderPlaced");
+        assertThat(delivery.properties().getContentType()).isEqualTo("application/json");
+        assertThat(delivery.properties().getDeliveryMode()).isEqualTo(2);
+        assertThat(((Number) delivery.header(MessageHeaders.SEQUENCE)).longValue()).isEqualTo(event.sequence());
+        assertThat(((Number) delivery.header(MessageHeaders.SCHEMA_VERSION)).intValue()).isEqualTo(1);
+        assertThat(delivery.header(MessageHeaders.CORRELATION_ID)).hasToString(correlationId);
+    }
+
+    @Test
+    void theOrderItsLinesAndItsEventAreStoredAndTheEventIsStampedPublished() throws Exception {
+        var response = http.postJson("/api/orders", Http.order("linus@example.com", "ENTERPRISE", 3));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String orderId = (String) response.json().get("orderId");
+
+        assertThat(count("SELECT count(*) FROM commands.orders WHERE id = '" + orderId + "' AND total_cents = 1500000")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.order_lines WHERE order_id = '" + orderId + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
+                + "' AND type = 'OrderPlaced' AND payload->>'orderId' = '" + orderId + "'")).isEqualTo(1);
+        awaitDeliveryOf(orderId);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM commands.events WHERE aggregate_id = '"
+                + orderId + "' AND published_at IS NOT NULL AND attempts = 1") == 1);
+    }
+
+    @Test
+    void theStoredPayloadCarriesTheSequenceOfItsRow() throws Exception {
+        var response = http.postJson("/api/orders", Http.order("ken@example.com", "STARTER", 1));
+        String orderId = (String) response.json().get("orderId");
+
+        assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
+                + "' AND (payload->>'sequence')::bigint = sequence AND (payload->>'eventId')::uuid = event_id")).isEqualTo(1);
+    }
+
+    private EventsQueue.Delivery awaitDeliveryOf(String orderId) {
+        await("OrderPlaced of " + orderId).atMost(Duration.ofSeconds(10)).until(() ->
+                consumer.deliveries().stream().anyMatch(d -> new String(d.body()).contains(orderId)));
+        return consumer.deliveries().stream().filter(d -> new String(d.body()).contains(orderId)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,41 @@
+package com.licenceshop.e2e;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+
+import java.io.IOException;
+
+/** Reads what a mail says, decoded, the way a mail client shows it. */
+final class Mails {
+
+    private Mails() {
+    }
+
+    /** Subject and every text part (plain and HTML), decoded from their transfer encoding. */
+    static String text(Part part) {
+        try {
+            StringBuilder text = new StringBuilder();
+            if (part instanceof jakarta.mail.Message message && message.getSubject() != null) {
+                text.append(message.getSubject()).append('\n');
+            }
+            appendText(part, text);
+            return text.toString();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("unreadable mail", e);
+        }
+    }
+
+    private static void appendText(Part part, StringBuilder text) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                appendText(child, text);
+            }
+        } else if (content instanceof String string) {
+            text.append(string).append('\n');
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.licenceshop.e2e;
+
+import com.licenceshop.events.EventType;
+import com.licenceshop.events.MessageHeaders;
+import com.rabbitmq.client.AMQP;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton: purchases placed over HTTP flow through the event store, the broker, the projector
+ * and the notifier, with every service a real process on real PostgreSQL, RabbitMQ and SMTP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PurchaseFlowsThroughAllFourServicesIT {
+
+    private ShopStack shop;
+    private Map<String, Long> priceOf;
+
+    @BeforeAll
+    void startTheShop() {
+        shop = ShopStack.start();
+        priceOf = new HashMap<>();
+        for (Map<String, Object> product : HttpJson.get(shop.commandApi().baseUrl() + "/api/products").jsonList()) {
+            priceOf.put((String) product.get("sku"), ((Number) product.get("unitPriceCents")).longValue());
+        }
+    }
+
+    @AfterAll
+    void stopTheShop() {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    @Test
+    void everyPurchaseIsCountedInTheSalesSummaryAndConfirmedByExactlyOneMail() throws Exception {
+        Summary before = summary();
+        int mailsBefore = shop.smtp.getReceivedMessages().length;
+        List<Purchase> purchases = List.of(
+                new Purchase("ada@example.com", "STARTER", 1),
+                new Purchase("grace@example.com", "PROFESSIONAL", 2),
+                new Purchase("linus@example.com", "ENTERPRISE", 1),
+                new Purchase("barbara@example.com", "STARTER", 3),
+                new Purchase("ken@example.com", "PROFESSIONAL", 1));
+
+        Map<String, Purchase> byOrderId = new HashMap<>();
+        for (Purchase purchase : purchases) {
+            byOrderId.put(place(purchase), purchase);
+        }
+
+        long expectedRevenue = purchases.stream().mapToLong(p -> priceOf.get(p.sku()) * p.quantity()).sum();
+        long expectedLicences = purchases.stream().mapToLong(Purchase::quantity).sum();
+        await("all purchases counted").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Summary now = summary();
+            assertThat(now.orders() - before.orders()).isEqualTo(purchases.size());
+            assertThat(now.licences() - before.licences()).isEqualTo(expectedLicences);
+            assertThat(now.revenueCents() - before.revenueCents()).isEqualTo(expectedRevenue);
+        });
+        assertThat(webUiSummaryRevenue()).isEqualTo(summary().revenueCents());
+
+        await("one mail per purchase").atMost(Duration.ofSeconds(30))
+                .until(() -> shop.smtp.getReceivedMessages().length >= mailsBefore + purchases.size());
+        assertNoFurtherMailsArrive(mailsBefore + purchases.size());
+
+        List<MimeMessage> mails = newMails(mailsBefore);
+        for (var entry : byOrderId.entrySet()) {
+            String orderId = entry.getKey();
+            Purchase purchase = entry.getValue();
+            List<MimeMessage> forOrder = mails.stream().filter(m -> text(m).contains(orderId)).toList();
+            assertThat(forOrder).as("mails for order %s", orderId).hasSize(1);
+            MimeMessage mail = forOrder.get(0);
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(purchase.email());
+            assertThat(text(mail)).contains(formatted(priceOf.get(purchase.sku()) * purchase.quantity()));
+        }
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceChangesTheTotalsOnceAndSendsOneMail() throws Exception {
+        String orderId = place(new Purchase("edsger@example.com", "ENTERPRISE", 2));
+        await("order counted and mailed").atMost(Duration.ofSeconds(30)).until(() ->
+                countedOrders(orderId) == 1 && mailsFor(orderId) == 1);
+        Summary once = summary();
+        int mailsOnce = shop.smtp.getReceivedMessages().length;
+
+        StoredEvent event = storedEventOf(orderId);
+        var properties = new AMQP.BasicProperties.Builder()
+                .messageId(event.eventId()).type(EventType.ORDER_PLACED.typeName()).contentType("application/json")
+                .deliveryMode(2)
+                .headers(Map.of(MessageHeaders.SEQUENCE, event.sequence(), MessageHeaders.SCHEMA_VERSION, 1))
+                .build();
+        Broker.publish(shop.topology.eventsExchange(), EventType.ORDER_PLACED.routingKey(), properties, event.payload());
+
+        await("redelivery consumed by both consumers").atMost(Duration.ofSeconds(30)).until(() ->
+                Broker.messagesIn(shop.topology.salesProjectorQueue()) == 0
+                        && Broker.messagesIn(shop.topology.notificationQueue()) == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(summary()).isEqualTo(once);
+            assertThat(shop.smtp.getReceivedMessages()).hasSize(mailsOnce);
+        });
+        assertThat(mailsFor(orderId)).isEqualTo(1);
+    }
+
+    private record Purchase(String email, String sku, int quantity) {
+    }
+
+    private record Summary(long orders, long licences, long revenueCents) {
+    }
+
+    private record StoredEvent(String eventId, long sequence, byte[] payload) {
+    }
+
+    private String place(Purchase purchase) {
+        var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
+                "customerEmail", purchase.email(),
+                "items", List.of(Map.of("sku", purchase.sku(), "quantity", purchase.quantity()))));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return (String) response.json().get("orderId");
+    }
+
+    private Summary summary() throws SQLException {
+        try (Connection db = shop.connect();
+             ResultSet row = db.createStatement().executeQuery(
+                     "SELECT orders, licences, revenue_cents FROM sales.current_summary")) {
+            assertThat(row.next()).as("sales.current_summary has its one row").isTrue();
+            return new Summary(row.getLong(1), row.getLong(2), row.getLong(3));
+        }
+    }
+
+    private long webUiSummaryRevenue() {
+        var response = HttpJson.getAs(shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return ((Number) response.json().get("revenueCents")).longValue();
+    }
+
+    private int countedOrders(String orderId) throws SQLException {
+        return count("SELECT count(*) FROM sales.order_status WHERE order_id = '" + orderId + "'");
+    }
+
+    private int mailsFor(String orderId) throws SQLException {
+        return count("SELECT count(*) FROM notifications.mails WHERE order_id = '" + orderId + "' AND status = 'SENT'");
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Connection db = shop.connect(); ResultSet row = db.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** Reads the event as ops would: from the command API's feed. */
+    private StoredEvent storedEventOf(String orderId) {
+        var feed = HttpJson.getAs(shop.commandApi().baseUrl() + "/api/events?after=0&limit=1000",
+                ShopStack.OPS_USERNAME, shop.opsPassword);
+        assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+        for (String line : feed.body().split("\n")) {
+            if (line.contains(orderId) && line.contains("\"OrderPlaced\"")) {
+                Map<String, Object> event = HttpJson.read(line, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+                return new StoredEvent((String) event.get("eventId"), ((Number) event.get("sequence")).longValue(),
+                        line.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        throw new AssertionError("no OrderPlaced for " + orderId + " in the feed");
+    }
+
+    private void assertNoFurtherMailsArrive(int expected) {
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> shop.smtp.getReceivedMessages().length == expected);
+    }
+
+    private List<MimeMessage> newMails(int before) {
+        MimeMessage[] all = shop.smtp.getReceivedMessages();
+        return new ArrayList<>(List.of(all).subList(before, all.length));
+    }
+
+    private static String text(MimeMessage message) {
+        return Mails.text(message);
+    }
+
+    /** 150000 cents → "1,500.00", as the mail shows money. */
+    private static String formatted(long cents) {
+        return String.format(java.util.Locale.ENGLISH, "%,d.%02d", cents / 100, cents % 100);
+    }
+}

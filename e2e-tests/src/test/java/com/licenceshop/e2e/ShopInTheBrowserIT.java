@@ -1,0 +1,168 @@
+package com.licenceshop.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What shoppers, sales staff and ops see, in headless Chromium against the whole shop. Every page leaves a
+ * screenshot in {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShopInTheBrowserIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private ShopStack shop;
+
+    @BeforeAll
+    void startTheShop() {
+        shop = ShopStack.start();
+    }
+
+    @AfterAll
+    void stopTheShop() {
+        if (shop != null) {
+            shop.close();
+        }
+    }
+
+    @Test
+    void aShopperBuysALicenceAndWatchesTheOrderReachMailSent() {
+        try (Browser browser = Browser.desktop()) {
+            WebDriver page = browser.driver;
+            page.get(shop.webUi().baseUrl() + "/");
+            assertThat(page.findElements(By.cssSelector("[data-testid=licence]"))).hasSize(3);
+            browser.screenshot("shop-desktop");
+
+            buy(page, "PROFESSIONAL", 2, "hedy@example.com");
+            wait(page).until(ExpectedConditions.urlContains("/orders/"));
+            String orderId = wait(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
+            wait(page).until(d -> "done".equals(d.findElement(By.id("step-mailed")).getAttribute("data-state"))
+                    && "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
+            browser.screenshot("order-mail-sent");
+
+            assertThat(List.of(shop.smtp.getReceivedMessages()))
+                    .filteredOn(mail -> Mails.text(mail).contains(orderId))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void theSalesDashboardUpdatesLiveAfterAPurchaseInAnotherWindow() {
+        try (Browser staff = Browser.desktop(); Browser shopper = Browser.desktop()) {
+            WebDriver dashboard = staff.driver;
+            logIn(dashboard, ShopStack.SALES_STAFF, shop.staffPassword, "/sales");
+            wait(dashboard).until(ExpectedConditions.textToBe(By.id("live-text"), "live"));
+            long ordersBefore = wait(dashboard).until(d -> number(d.findElement(By.id("figure-orders")).getText()));
+            // a marker that a reload would wipe: the figures must change in this very page
+            ((JavascriptExecutor) dashboard).executeScript("window.notReloaded = true;");
+
+            shopper.driver.get(shop.webUi().baseUrl() + "/");
+            buy(shopper.driver, "ENTERPRISE", 1, "margaret@example.com");
+            wait(shopper.driver).until(ExpectedConditions.urlContains("/orders/"));
+
+            wait(dashboard).until(d -> number(d.findElement(By.id("figure-orders")).getText()) == ordersBefore + 1);
+            assertThat(((JavascriptExecutor) dashboard).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+            staff.screenshot("sales-dashboard-desktop");
+        }
+        try (Browser phone = Browser.phone()) {
+            logIn(phone.driver, ShopStack.SALES_STAFF, shop.staffPassword, "/sales");
+            phone.screenshot("sales-dashboard-phone");
+            phone.driver.get(shop.webUi().baseUrl() + "/");
+            phone.screenshot("shop-phone");
+        }
+    }
+
+    @Test
+    void staffPagesSendAnonymousVisitorsToTheLoginPage() {
+        try (Browser browser = Browser.desktop()) {
+            for (String staffPage : List.of("/sales", "/ops")) {
+                browser.driver.get(shop.webUi().baseUrl() + staffPage);
+                wait(browser.driver).until(ExpectedConditions.urlContains("/login"));
+                assertThat(browser.driver.findElement(By.id("login-button")).isDisplayed()).isTrue();
+            }
+            browser.screenshot("login");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRejected() {
+        try (Browser browser = Browser.desktop()) {
+            logIn(browser.driver, ShopStack.SALES_STAFF, "not-the-password", "/sales");
+            wait(browser.driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+            assertThat(browser.driver.getCurrentUrl()).contains("/login");
+            browser.screenshot("login-rejected");
+            browser.driver.get(shop.webUi().baseUrl() + "/sales");
+            wait(browser.driver).until(ExpectedConditions.urlContains("/login"));
+        }
+    }
+
+    @Test
+    void opsRebuildsTheProjectionFromTheConsoleAndWatchesItFinish() {
+        for (int i = 0; i < 5; i++) {
+            var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
+                    "customerEmail", "rebuild" + i + "@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
+            assertThat(response.status()).isEqualTo(202);
+        }
+        try (Browser browser = Browser.desktop()) {
+            WebDriver console = browser.driver;
+            logIn(console, ShopStack.OPS_STAFF, shop.staffPassword, "/ops");
+            wait(console).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=queue-row]")));
+            browser.screenshot("ops-console");
+
+            console.findElement(By.id("rebuild-button")).click();
+            Alert confirm = wait(console).until(ExpectedConditions.alertIsPresent());
+            confirm.accept();
+
+            wait(console).until(d -> "100".equals(d.findElement(By.id("rebuild-progress")).getAttribute("value"))
+                    && "false".equals(d.findElement(By.id("rebuild-panel")).getAttribute("data-running")));
+            assertThat(console.findElements(By.id("rebuild-error"))).isEmpty();
+            browser.screenshot("ops-rebuild-finished");
+        }
+    }
+
+    private void buy(WebDriver page, String sku, int quantity, String email) {
+        page.findElement(By.id("sku-" + sku)).click();
+        WebElement quantityField = page.findElement(By.id("quantity"));
+        quantityField.clear();
+        quantityField.sendKeys(String.valueOf(quantity));
+        page.findElement(By.id("email")).sendKeys(email);
+        page.findElement(By.id("buy-button")).click();
+    }
+
+    private void logIn(WebDriver page, String username, String password, String target) {
+        page.get(shop.webUi().baseUrl() + target);
+        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        page.findElement(By.id("username")).sendKeys(username);
+        page.findElement(By.id("password")).sendKeys(password);
+        page.findElement(By.id("login-button")).click();
+    }
+
+    /** Live pages replace their fragments when an update is pushed: look elements up afresh on each poll. */
+    private static WebDriverWait wait(WebDriver page) {
+        var wait = new WebDriverWait(page, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static long number(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
+    }
+}

@@ -1,0 +1,145 @@
+package com.licenceshop.e2e;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TcpProxy;
+import com.licenceshop.testsupport.TestServers;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole shop as it runs in production: the four service jars as processes, on a fresh database, a fresh
+ * broker namespace and a real SMTP server (GreenMail) of their own.
+ */
+final class ShopStack implements AutoCloseable {
+
+    static final String OPS_USERNAME = "ops";
+    static final String SALES_STAFF = "sales";
+    static final String OPS_STAFF = "ops";
+
+    final TestServers.Database database = TestServers.freshDatabase();
+    final String namespace = TestServers.freshNamespace();
+    final Topology topology = new Topology(namespace);
+    final String opsPassword = UUID.randomUUID().toString();
+    /** Password of both staff logins of the web UI (sales: role SALES, ops: roles OPS and SALES). */
+    final String staffPassword = UUID.randomUUID().toString();
+    private final String staffUsers = staffUsers(staffPassword);
+    final int smtpPort = TestServers.freePort();
+    GreenMail smtp = TestServers.startSmtp(smtpPort);
+    /** Every service reaches the broker through this, so a test can take the broker away from all of them. */
+    final TcpProxy brokerProxy = TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
+
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private ServiceProcess commandApi;
+    private ServiceProcess salesProjector;
+    private ServiceProcess notificationService;
+    private ServiceProcess webUi;
+
+    static ShopStack start() {
+        var stack = new ShopStack();
+        try {
+            // command-api first: it owns the exchange the consumers bind to and the feed the projector reads
+            stack.commandApi = stack.startService("command-api", "command-api");
+            stack.salesProjector = stack.startService("sales-projector", "sales-projector");
+            stack.notificationService = stack.startService("notification-service", "notification-service");
+            stack.webUi = stack.startService("web-ui", "web-ui");
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Environment every service gets: the one a deployment sets (see docs/contracts.md). */
+    Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(TestServers.environment(database, namespace));
+        env.put("RABBITMQ_URI", TestServers.rabbit().uri("127.0.0.1", brokerProxy.port()));
+        env.put("OPS_USERNAME", OPS_USERNAME);
+        env.put("OPS_PASSWORD", opsPassword);
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(smtpPort));
+        env.put("NOTIFICATION_RETRY_DELAYS", "200ms,500ms,1s");
+        env.put("JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        env.put("CSRF_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        env.put("STAFF_USERS", staffUsers);
+        // plain http on localhost in tests: a __Host- cookie would need https
+        env.put("COOKIE_SECURE", "false");
+        env.put("CSRF_COOKIE_NAME", "csrfToken");
+        if (commandApi != null) {
+            env.put("COMMAND_API_URL", commandApi.baseUrl());
+        }
+        if (salesProjector != null) {
+            env.put("SALES_PROJECTOR_URL", salesProjector.baseUrl());
+        }
+        if (notificationService != null) {
+            env.put("NOTIFICATION_SERVICE_URL", notificationService.baseUrl());
+        }
+        return env;
+    }
+
+    /** Hashes the password with the web UI's own command, as an operator would. */
+    private static String staffUsers(String password) {
+        String hash = ServiceProcess.runCommand("web-ui", List.of("hash-password"), password + "\n");
+        return SALES_STAFF + ":SALES:" + hash + "," + OPS_STAFF + ":OPS,SALES:" + hash;
+    }
+
+    ServiceProcess startService(String module, String instance) {
+        ServiceProcess process = ServiceProcess.start(module, instance, environment());
+        processes.add(process);
+        return process;
+    }
+
+    /** SIGKILL a consumer and start a fresh instance of it: a crash and a restart by the orchestrator. */
+    void crashAndRestartSalesProjector() {
+        salesProjector.kill();
+        salesProjector = startService("sales-projector", "sales-projector-restarted-" + processes.size());
+    }
+
+    void crashAndRestartNotificationService() {
+        notificationService.kill();
+        notificationService = startService("notification-service", "notification-service-restarted-" + processes.size());
+    }
+
+    /** Ends an SMTP outage: a new server on the same port (received mails so far are kept by the test). */
+    void startSmtpAgain() {
+        smtp = TestServers.startSmtp(smtpPort);
+    }
+
+    ServiceProcess commandApi() {
+        return commandApi;
+    }
+
+    ServiceProcess salesProjector() {
+        return salesProjector;
+    }
+
+    ServiceProcess notificationService() {
+        return notificationService;
+    }
+
+    ServiceProcess webUi() {
+        return webUi;
+    }
+
+    Connection connect() throws SQLException {
+        return database.connect();
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+        brokerProxy.close();
+    }
+}

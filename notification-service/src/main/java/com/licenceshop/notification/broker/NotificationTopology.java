@@ -1,0 +1,74 @@
+package com.licenceshop.notification.broker;
+
+import com.licenceshop.events.Topology;
+import com.licenceshop.notification.retry.RetrySchedule;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import io.micronaut.rabbitmq.connect.ChannelInitializer;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Declares what this service consumes from and parks in, before any consumer starts (and again after the
+ * broker comes back). Declarations are idempotent; changing a queue's arguments needs a new queue name.
+ */
+@Singleton
+class NotificationTopology extends ChannelInitializer {
+
+    /**
+     * Backstop against a message that crashes its consumer again and again (a poison message): after this many
+     * returns to the queue the broker dead-letters it. Ordinary failures never get here: they go through the
+     * delay queues or are parked by the service itself.
+     */
+    static final int DELIVERY_LIMIT = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationTopology.class);
+
+    private final Topology topology;
+    private final RetrySchedule retrySchedule;
+
+    NotificationTopology(Topology topology, RetrySchedule retrySchedule) {
+        this.topology = topology;
+        this.retrySchedule = retrySchedule;
+    }
+
+    @Override
+    public void initialize(Channel channel, String connectionName) throws IOException {
+        String queue = topology.notificationQueue();
+        String deadLetters = topology.deadLetterQueue(queue);
+
+        channel.exchangeDeclare(topology.eventsExchange(), BuiltinExchangeType.TOPIC, true);
+        channel.exchangeDeclare(topology.deadLetterExchange(), BuiltinExchangeType.DIRECT, true);
+
+        channel.queueDeclare(deadLetters, true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueBind(deadLetters, topology.deadLetterExchange(), deadLetters);
+
+        channel.queueDeclare(queue, true, false, false, Map.of(
+                "x-queue-type", "quorum",
+                "x-dead-letter-exchange", topology.deadLetterExchange(),
+                "x-dead-letter-routing-key", deadLetters,
+                "x-delivery-limit", DELIVERY_LIMIT));
+        for (String routingKey : topology.notificationBindings()) {
+            channel.queueBind(queue, topology.eventsExchange(), routingKey);
+        }
+
+        for (Duration delay : retrySchedule.distinctDelays()) {
+            // A message waits here for the queue's TTL, then the broker dead-letters it through the default
+            // exchange straight back to the work queue. At-least-once dead-lettering, so the hop cannot lose it.
+            channel.queueDeclare(topology.notificationRetryQueue(delay), true, false, false, Map.of(
+                    "x-queue-type", "quorum",
+                    "x-message-ttl", delay.toMillis(),
+                    "x-dead-letter-exchange", "",
+                    "x-dead-letter-routing-key", queue,
+                    "x-dead-letter-strategy", "at-least-once",
+                    "x-overflow", "reject-publish"));
+        }
+        LOG.info("declared {} bound to {} with dead letters in {} and delay queues {}", queue,
+                topology.notificationBindings(), deadLetters, retrySchedule.distinctDelays());
+    }
+}

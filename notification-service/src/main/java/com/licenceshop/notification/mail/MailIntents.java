@@ -1,0 +1,68 @@
+package com.licenceshop.notification.mail;
+
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.ShopEvent;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Which mail an event asks for, and what it says. Plain Java: no templates, no SMTP, no database. */
+public final class MailIntents {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private MailIntents() {
+    }
+
+    /** The mail for this event, or empty for events that need none. */
+    public static Optional<MailIntent> of(ShopEvent event) {
+        if (event instanceof OrderPlaced placed) {
+            return Optional.of(confirmation(placed));
+        }
+        if (event instanceof OrderCancelled cancelled) {
+            return Optional.of(cancellation(cancelled));
+        }
+        return Optional.empty();
+    }
+
+    static MailIntent confirmation(OrderPlaced order) {
+        var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
+                lines(order.lines(), order.currency()), order.licenceCount(), money(order.totalCents(), order.currency()),
+                date(order.occurredAt()));
+        return new MailIntent(order.eventId(), order.orderId(), MailKind.ORDER_CONFIRMATION, order.customerEmail(),
+                order.occurredAt(), "Your Licence Shop order " + order.orderId() + " is confirmed", view);
+    }
+
+    static MailIntent cancellation(OrderCancelled order) {
+        var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
+                lines(order.lines(), order.currency()), order.licenceCount(), money(order.totalCents(), order.currency()),
+                order.placedAt() == null ? null : date(order.placedAt()));
+        return new MailIntent(order.eventId(), order.orderId(), MailKind.CANCELLATION, order.customerEmail(),
+                order.occurredAt(), "Your Licence Shop order " + order.orderId() + " was cancelled", view);
+    }
+
+    private static List<MailView.Line> lines(List<OrderLine> lines, String currency) {
+        return lines.stream()
+                .map(line -> new MailView.Line(line.sku(), line.name(), line.quantity(),
+                        money(line.unitPriceCents(), currency), money(line.lineTotalCents(), currency)))
+                .toList();
+    }
+
+    /** 150000 cents in EUR → "1,500.00 EUR". */
+    static String money(long cents, String currency) {
+        String sign = cents < 0 ? "-" : "";
+        long abs = Math.abs(cents);
+        return String.format(Locale.ENGLISH, "%s%,d.%02d %s", sign, abs / 100, abs % 100, currency);
+    }
+
+    static String date(Instant instant) {
+        return DATE.format(instant);
+    }
+}

@@ -1,0 +1,43 @@
+package com.licenceshop.notification.mail;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+
+import java.util.Properties;
+
+@Factory
+class SmtpSessionFactory {
+
+    /**
+     * A session of this application context's own: {@code Session.getInstance}, not {@code getDefaultInstance},
+     * which caches one session per JVM and would send a second context's mail to the first one's server.
+     */
+    @Singleton
+    Session smtpSession(SmtpConfiguration smtp) {
+        var properties = new Properties();
+        String timeout = String.valueOf(smtp.timeout().toMillis());
+        properties.put("mail.transport.protocol", "smtp");
+        properties.put("mail.smtp.host", smtp.host());
+        properties.put("mail.smtp.port", String.valueOf(smtp.port()));
+        properties.put("mail.smtp.connectiontimeout", timeout);
+        properties.put("mail.smtp.timeout", timeout);
+        properties.put("mail.smtp.writetimeout", timeout);
+        if (smtp.starttls()) {
+            properties.put("mail.smtp.starttls.enable", "true");
+            properties.put("mail.smtp.starttls.required", "true");
+        }
+        if (!smtp.authenticated()) {
+            return Session.getInstance(properties);
+        }
+        properties.put("mail.smtp.auth", "true");
+        return Session.getInstance(properties, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(smtp.username(), smtp.password() == null ? "" : smtp.password());
+            }
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package com.licenceshop.notification.ops;
+
+import com.licenceshop.notification.system.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * HTTP Basic for everything under {@code /ops}. A full security module would be more than this service needs:
+ * one login, no sessions, no roles.
+ */
+@ServerFilter("/ops/**")
+class OpsAuthenticationFilter {
+
+    private final OpsCredentials credentials;
+
+    OpsAuthenticationFilter(OpsConfiguration configuration) {
+        this.credentials = new OpsCredentials(configuration.username(), configuration.password());
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (credentials.accept(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
+            return null;
+        }
+        return HttpResponse.unauthorized()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"notification-service ops\"")
+                .contentType(Problem.CONTENT_TYPE)
+                .body(Problem.of(401, "Unauthorized", "ops endpoints need the ops login (OPS_USERNAME / OPS_PASSWORD)"));
+    }
+}

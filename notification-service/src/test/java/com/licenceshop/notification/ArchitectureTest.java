@@ -1,0 +1,36 @@
+package com.licenceshop.notification;
+
+import com.licenceshop.notification.mail.MailIntents;
+import com.licenceshop.notification.retry.RetryDecision;
+import com.licenceshop.notification.retry.RetryPolicy;
+import com.licenceshop.notification.retry.RetrySchedule;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.licenceshop.notification");
+
+    @Test
+    void theRetryScheduleAndWhatAMailSaysArePlainJava() {
+        noClasses().that().belongToAnyOf(RetrySchedule.class, RetryPolicy.class, RetryDecision.class, MailIntents.class)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..", "com.rabbitmq..", "jakarta.mail..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheListenerAndTheOpsTalkToTheBrokerAndOnlyTheLedgerToTheDatabase() {
+        noClasses().that().resideInAnyPackage("..mail..", "..ledger..", "..retry..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.rabbitmq..", "io.micronaut.rabbitmq..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("..ledger..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,54 @@
+package com.licenceshop.notification;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.type.Argument;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * application.yml's defaults: what a developer machine gets with no environment set (the README's table).
+ * Reads the resolved configuration only; no bean (and so no server connection) is created.
+ */
+class ConfigurationDefaultsTest {
+
+    private static final Argument<List<Duration>> DURATIONS = Argument.listOf(Duration.class);
+
+    @Test
+    void withoutEnvironmentTheServiceUsesTheLocalServersAndTheDocumentedDefaults() {
+        try (ApplicationContext context = ApplicationContext.builder().build()) {
+            Environment env = context.getEnvironment().start();
+            assertThat(env.getProperty("datasources.default.url", String.class)).contains("jdbc:postgresql://localhost:5432/shop");
+            assertThat(env.getProperty("datasources.default.username", String.class)).contains("shop");
+            assertThat(env.getProperty("rabbitmq.uri", String.class)).contains("amqp://guest:guest@localhost:5672/%2F");
+            assertThat(env.getProperty("micronaut.server.port", Integer.class)).contains(8083);
+            assertThat(env.getProperty("shop.namespace", String.class)).contains("shop");
+            assertThat(env.getProperty("shop.smtp.host", String.class)).contains("localhost");
+            assertThat(env.getProperty("shop.smtp.port", Integer.class)).contains(1025);
+            assertThat(env.getProperty("shop.smtp.starttls", Boolean.class)).contains(false);
+            assertThat(env.getProperty("shop.smtp.from", String.class)).contains("Licence Shop <shop@licence-shop.local>");
+            assertThat(env.getProperty("shop.ops.username", String.class)).contains("ops");
+            assertThat(env.getProperty("shop.ops.password", String.class).filter(p -> !p.isBlank())).isEmpty();
+            assertThat(env.getProperty("shop.notification.consumers", Integer.class)).contains(2);
+            assertThat(env.getProperty("shop.notification.retry.delays", DURATIONS)).contains(
+                    List.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10)));
+        }
+    }
+
+    @Test
+    void theRetryScheduleComesFromOneCommaSeparatedValue() {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of("shop.notification.retry.delays", "200ms,500ms,1s")).build()) {
+            Environment env = context.getEnvironment().start();
+            assertThat(env.getProperty("shop.notification.retry.delays", DURATIONS))
+                    .contains(List.of(Duration.ofMillis(200), Duration.ofMillis(500), ofSeconds(1)));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.licenceshop.notification;
+
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Events as the command API publishes them, priced from the catalog. */
+public final class OrderFixtures {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(1000);
+
+    private OrderFixtures() {
+    }
+
+    public static OrderLine starter(int quantity) {
+        return line("STARTER", "Starter", quantity, 50_000);
+    }
+
+    public static OrderLine professional(int quantity) {
+        return line("PROFESSIONAL", "Professional", quantity, 150_000);
+    }
+
+    public static OrderLine enterprise(int quantity) {
+        return line("ENTERPRISE", "Enterprise", quantity, 500_000);
+    }
+
+    public static OrderPlaced anOrderBy(String email, OrderLine... lines) {
+        List<OrderLine> all = List.of(lines);
+        return new OrderPlaced(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                UUID.randomUUID(), email, "EUR", all, all.stream().mapToLong(OrderLine::lineTotalCents).sum());
+    }
+
+    public static OrderCancelled theCancellationOf(OrderPlaced order) {
+        return new OrderCancelled(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                order.orderId(), order.sequence(), order.occurredAt(), order.customerEmail(), order.currency(),
+                order.lines(), order.totalCents());
+    }
+
+    private static OrderLine line(String sku, String name, int quantity, long unitPriceCents) {
+        return new OrderLine(sku, name, quantity, unitPriceCents, quantity * unitPriceCents);
+    }
+}

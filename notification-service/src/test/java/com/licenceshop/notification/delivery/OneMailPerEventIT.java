@@ -1,0 +1,192 @@
+package com.licenceshop.notification.delivery;
+
+import com.licenceshop.events.EventType;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.notification.ReceivedMails;
+import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.mail.MessageIds;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.licenceshop.notification.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.OrderFixtures.enterprise;
+import static com.licenceshop.notification.OrderFixtures.professional;
+import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.OrderFixtures.theCancellationOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+class OneMailPerEventIT extends RunningService {
+
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
+
+    @Test
+    void oneOrderGivesOneMailWithTheRightRecipientSubjectLinesAndTotal() throws Exception {
+        OrderPlaced order = anOrderBy("ada@example.com", professional(2), starter(1));
+
+        broker.publish(order);
+
+        MimeMessage mail = theOnlyMailFor(order.eventId());
+        assertThat(mail.getAllRecipients()).containsExactly(new InternetAddress("ada@example.com"));
+        assertThat(mail.getFrom()).containsExactly(new InternetAddress("Licence Shop <shop@licence-shop.local>"));
+        assertThat(mail.getSubject()).isEqualTo("Your Licence Shop order " + order.orderId() + " is confirmed");
+        assertThat(mail.getMessageID()).isEqualTo("<" + order.eventId() + "@licence-shop>");
+        assertThat(mail.isMimeType("multipart/alternative")).isTrue();
+
+        String text = ReceivedMails.part(mail, "text/plain");
+        assertThat(text).startsWith("Thank you for your order.\n\nOrder:  " + order.orderId() + "\nPlaced: ")
+                .contains("""
+                        UTC
+
+                        2 x Professional (PROFESSIONAL) at 1,500.00 EUR: 3,000.00 EUR
+                        1 x Starter (STARTER) at 500.00 EUR: 500.00 EUR
+
+                        Total for 3 licences: 3,500.00 EUR
+                        """)
+                .doesNotContain("&");
+        String html = ReceivedMails.part(mail, "text/html");
+        assertThat(html).contains("<strong>" + order.orderId() + "</strong>")
+                .contains("<td>Professional (PROFESSIONAL)</td><td align=\"right\">2</td><td align=\"right\">1,500.00 EUR</td>")
+                .contains("<td>Starter (STARTER)</td><td align=\"right\">1</td>")
+                .contains("Total for 3 licences</th><th align=\"right\">3,500.00 EUR</th>");
+
+        await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+        var row = rows.of(order.eventId()).orElseThrow();
+        assertThat(row.orderId()).isEqualTo(order.orderId());
+        assertThat(row.kind()).isEqualTo("ORDER_CONFIRMATION");
+        assertThat(row.recipient()).isEqualTo("ada@example.com");
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.messageId()).isEqualTo(MessageIds.forEvent(order.eventId()));
+        assertThat(row.sentAt()).isNotNull();
+    }
+
+    @Test
+    void aCancellationGivesOneCancellationMail() throws Exception {
+        OrderPlaced order = anOrderBy("barbara@example.com", enterprise(2));
+        OrderCancelled cancellation = theCancellationOf(order);
+
+        broker.publish(cancellation);
+
+        MimeMessage mail = theOnlyMailFor(cancellation.eventId());
+        assertThat(mail.getAllRecipients()).containsExactly(new InternetAddress("barbara@example.com"));
+        assertThat(mail.getSubject()).isEqualTo("Your Licence Shop order " + order.orderId() + " was cancelled");
+        assertThat(ReceivedMails.part(mail, "text/plain"))
+                .contains("Order:     " + order.orderId() + "\nPlaced:    ")
+                .contains("""
+                        2 x Enterprise (ENTERPRISE) at 5,000.00 EUR: 10,000.00 EUR
+
+                        Cancelled: 2 licences, 10,000.00 EUR
+                        """);
+        assertThat(ReceivedMails.part(mail, "text/html")).contains("Your order was cancelled");
+        await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(cancellation.eventId()).equals("SENT"));
+        assertThat(rows.of(cancellation.eventId()).orElseThrow().kind()).isEqualTo("CANCELLATION");
+    }
+
+    @Test
+    void theSameEventDeliveredThreeTimesSendsOneMail() {
+        OrderPlaced order = anOrderBy("grace@example.com", enterprise(1));
+
+        broker.publish(order);
+        broker.publish(order);
+        broker.publish(order);
+
+        theOnlyMailFor(order.eventId());
+        await("every delivery handled").atMost(MAIL_TIMEOUT).until(this::queuesAreEmpty);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> ReceivedMails.forEvent(smtp, order.eventId()).size() == 1);
+        var row = rows.of(order.eventId()).orElseThrow();
+        assertThat(row.status()).isEqualTo("SENT");
+        assertThat(row.attempts()).as("one send attempt; the other deliveries found it claimed or sent").isEqualTo(1);
+    }
+
+    @Test
+    void aSentMailIsAnnouncedOnTheMailSentChannelWithItsOrderId() throws Exception {
+        OrderPlaced order = anOrderBy("edsger@example.com", starter(3));
+        try (Connection listener = database.connect()) {
+            listener.createStatement().execute("LISTEN mail_sent");
+
+            broker.publish(order);
+
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            List<String> payloads = new ArrayList<>();
+            await("NOTIFY mail_sent").atMost(MAIL_TIMEOUT).until(() -> {
+                PGNotification[] notifications = pg.getNotifications(200);
+                if (notifications != null) {
+                    for (PGNotification notification : notifications) {
+                        payloads.add(notification.getParameter());
+                    }
+                }
+                return payloads.contains(order.orderId().toString());
+            });
+            assertThat(rows.statusOf(order.eventId())).as("announced only once committed").isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void anAddressThatIsNoAddressIsParkedAtOnceWithoutRetries() {
+        OrderPlaced order = anOrderBy("not-an-address", starter(1));
+
+        broker.publish(order);
+
+        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
+        GetResponse parked = deadLetterOf(order.eventId().toString()).orElseThrow();
+        assertThat(header(parked, MessageHeaders.DEAD_LETTER_REASON)).startsWith("permanent: invalid address");
+        assertThat(header(parked, MessageHeaders.ATTEMPT)).isEqualTo("1");
+        var row = rows.of(order.eventId()).orElseThrow();
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.lastError()).startsWith("permanent: invalid address");
+        assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
+    }
+
+    @Test
+    void aMessageThatIsNoEventIsParkedWithTheReason() {
+        String messageId = UUID.randomUUID().toString();
+        var properties = new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json").deliveryMode(2).build();
+
+        broker.publish(EventType.ORDER_PLACED.routingKey(), properties, "{\"type\":\"OrderPlaced\",".getBytes(StandardCharsets.UTF_8));
+
+        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(messageId).isPresent());
+        assertThat(header(deadLetterOf(messageId).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON)).startsWith("malformed event");
+    }
+
+    private MimeMessage theOnlyMailFor(UUID eventId) {
+        await("the mail for event " + eventId).atMost(MAIL_TIMEOUT)
+                .until(() -> !ReceivedMails.forEvent(smtp, eventId).isEmpty());
+        List<MimeMessage> mails = ReceivedMails.forEvent(smtp, eventId);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private Optional<GetResponse> deadLetterOf(String messageId) {
+        return broker.peekDeadLetters().stream().filter(m -> messageId.equals(m.getProps().getMessageId())).findFirst();
+    }
+
+    private static String header(GetResponse message, String name) {
+        Object value = message.getProps().getHeaders().get(name);
+        return value == null ? null : value.toString();
+    }
+
+    private boolean queuesAreEmpty() {
+        List<String> queues = new ArrayList<>(List.of(topology.notificationQueue()));
+        retryDelayList().forEach(delay -> queues.add(topology.notificationRetryQueue(delay)));
+        return queues.stream().allMatch(queue -> broker.ready(queue) == 0);
+    }
+}

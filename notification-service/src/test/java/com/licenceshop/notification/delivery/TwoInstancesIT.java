@@ -1,0 +1,70 @@
+package com.licenceshop.notification.delivery;
+
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.notification.ReceivedMails;
+import com.licenceshop.notification.RunningService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.licenceshop.notification.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.OrderFixtures.starter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two instances of the service (two application contexts) consume the same queue, as with --scale. */
+@MicronautTest(transactional = false)
+class TwoInstancesIT extends RunningService {
+
+    @Inject
+    MeterRegistry firstInstanceMetrics;
+
+    private ApplicationContext secondInstance;
+
+    @BeforeAll
+    void startASecondInstance() {
+        secondInstance = ApplicationContext.run(new HashMap<>(getProperties()), "test");
+    }
+
+    @AfterAll
+    void stopTheSecondInstance() {
+        secondInstance.close();
+    }
+
+    @Test
+    void twoInstancesOnOneQueueSendOneMailPerEventEvenWhenEveryEventArrivesTwice() {
+        List<OrderPlaced> orders = IntStream.range(0, 20)
+                .mapToObj(i -> anOrderBy("shopper" + i + "@example.com", starter(1 + i % 3))).toList();
+
+        for (OrderPlaced order : orders) {
+            broker.publish(order);
+            broker.publish(order);
+        }
+
+        await("one mail per order").atMost(Duration.ofSeconds(30)).until(() -> orders.stream()
+                .allMatch(order -> !ReceivedMails.forEvent(smtp, order.eventId()).isEmpty()));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> smtp.getReceivedMessages().length == orders.size());
+        assertThat(orders).allSatisfy(order -> {
+            assertThat(ReceivedMails.forEvent(smtp, order.eventId())).hasSize(1);
+            assertThat(rows.statusOf(order.eventId())).isEqualTo("SENT");
+        });
+        assertThat(sent(firstInstanceMetrics)).as("mails sent by the first instance").isPositive();
+        assertThat(sent(secondInstance.getBean(MeterRegistry.class))).as("mails sent by the second instance").isPositive();
+        assertThat(sent(firstInstanceMetrics) + sent(secondInstance.getBean(MeterRegistry.class))).isEqualTo(orders.size());
+    }
+
+    private static double sent(MeterRegistry registry) {
+        return registry.find("notification.mails.sent").counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

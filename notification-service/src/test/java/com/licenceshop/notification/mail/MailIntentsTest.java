@@ -1,0 +1,66 @@
+package com.licenceshop.notification.mail;
+
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.SalesPeriodClosed;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailIntentsTest {
+
+    private final UUID eventId = UUID.fromString("0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c");
+    private final UUID orderId = UUID.fromString("5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d");
+    private final Instant placedAt = Instant.parse("2026-11-23T10:15:30Z");
+    private final List<OrderLine> lines = List.of(
+            new OrderLine("PROFESSIONAL", "Professional", 2, 150_000, 300_000),
+            new OrderLine("ENTERPRISE", "Enterprise", 1, 500_000, 500_000));
+
+    @Test
+    void anOrderAsksForAConfirmationToItsCustomerWithFormattedLinesAndTotal() {
+        var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000);
+
+        MailIntent intent = MailIntents.of(order).orElseThrow();
+
+        assertThat(intent.kind()).isEqualTo(MailKind.ORDER_CONFIRMATION);
+        assertThat(intent.recipient()).isEqualTo("ada@example.com");
+        assertThat(intent.subject()).isEqualTo("Your Licence Shop order 5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d is confirmed");
+        assertThat(intent.messageId()).isEqualTo("<0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c@licence-shop>");
+        assertThat(intent.view().date()).isEqualTo("23 November 2026, 10:15 UTC");
+        assertThat(intent.view().licences()).isEqualTo(3);
+        assertThat(intent.view().total()).isEqualTo("8,000.00 EUR");
+        assertThat(intent.view().lines()).containsExactly(
+                new MailView.Line("PROFESSIONAL", "Professional", 2, "1,500.00 EUR", "3,000.00 EUR"),
+                new MailView.Line("ENTERPRISE", "Enterprise", 1, "5,000.00 EUR", "5,000.00 EUR"));
+    }
+
+    @Test
+    void aCancellationAsksForACancellationMailThatNamesWhenTheOrderWasPlaced() {
+        var cancel = new OrderCancelled(eventId, 43, placedAt.plusSeconds(3600), orderId, 42, placedAt,
+                "ada@example.com", "EUR", lines, 800_000);
+
+        MailIntent intent = MailIntents.of(cancel).orElseThrow();
+
+        assertThat(intent.kind()).isEqualTo(MailKind.CANCELLATION);
+        assertThat(intent.subject()).endsWith(" was cancelled");
+        assertThat(intent.view().placedDate()).isEqualTo("23 November 2026, 10:15 UTC");
+        assertThat(intent.view().date()).isEqualTo("23 November 2026, 11:15 UTC");
+    }
+
+    @Test
+    void closingASalesPeriodAsksForNoMail() {
+        assertThat(MailIntents.of(new SalesPeriodClosed(eventId, 44, placedAt, "ops"))).isEmpty();
+    }
+
+    @Test
+    void moneyIsShownInUnitsWithThousandsSeparatorsAndCurrency() {
+        assertThat(MailIntents.money(5, "EUR")).isEqualTo("0.05 EUR");
+        assertThat(MailIntents.money(123_456_789, "USD")).isEqualTo("1,234,567.89 USD");
+        assertThat(MailIntents.money(-150, "EUR")).isEqualTo("-1.50 EUR");
+    }
+}

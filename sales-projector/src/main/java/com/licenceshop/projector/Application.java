@@ -1,0 +1,20 @@
+package com.licenceshop.projector;
+
+import com.licenceshop.projector.rebuild.RebuildCommand;
+import io.micronaut.runtime.Micronaut;
+
+import java.util.Map;
+
+/**
+ * The sales projector. {@code java -jar sales-projector-…-runner.jar} runs the service;
+ * {@code java -jar sales-projector-…-runner.jar rebuild} rebuilds the read model from the event feed and exits.
+ */
+public class Application {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && RebuildCommand.NAME.equals(args[0])) {
+            System.exit(RebuildCommand.run(Map.of()));
+        }
+        Micronaut.run(Application.class, args);
+    }
+}

@@ -1,0 +1,128 @@
+package com.licenceshop.projector.feed;
+
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.ShopEvent;
+import com.licenceshop.projector.ops.OpsCredentials;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The command API's event feed ({@code GET /api/events?after=&limit=}): the event store in sequence order,
+ * one event per line in the codec's JSON (NDJSON), streamed, behind the ops credential.
+ */
+@Singleton
+public final class EventFeed {
+
+    /** What the feed handed over, line by line. A line that is not an event is reported, not thrown. */
+    public interface Sink {
+        void event(ShopEvent event) throws Exception;
+
+        void unreadable(String line, RuntimeException reason) throws Exception;
+    }
+
+    private final URI baseUrl;
+    private final OpsCredentials credentials;
+    private final JsonMapper json;
+    private final EventCodec codec = new EventCodec();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    EventFeed(FeedSettings settings, OpsCredentials credentials, JsonMapper json) {
+        this.baseUrl = settings.url();
+        this.credentials = credentials;
+        this.json = json;
+    }
+
+    /**
+     * Streams up to {@code limit} events with a sequence above {@code after} to the sink, in order.
+     *
+     * @return the number of lines read and the highest sequence seen (or {@code after} if none)
+     */
+    public Page read(long after, int limit, Sink sink) throws Exception {
+        URI uri = endpoint("/api/events?after=" + after + "&limit=" + limit);
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new FeedUnavailableException("cannot read the event feed at " + uri + ": " + e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new FeedUnavailableException("GET " + uri + " answered " + response.statusCode() + " "
+                        + new String(body.readNBytes(500), StandardCharsets.UTF_8));
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+            int count = 0;
+            long last = after;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                count++;
+                ShopEvent event;
+                try {
+                    event = codec.decode(line.getBytes(StandardCharsets.UTF_8));
+                } catch (EventCodec.MalformedEventException e) {
+                    sink.unreadable(line, e);
+                    continue;
+                }
+                last = Math.max(last, event.sequence());
+                sink.event(event);
+            }
+            return new Page(count, last);
+        }
+    }
+
+    /** The event store's newest sequence, from {@code GET /api/ops/outbox}; empty if the command API does not say. */
+    public OptionalLong headSequence() {
+        try {
+            HttpResponse<String> response = http.send(request(endpoint("/api/ops/outbox")), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return OptionalLong.empty();
+            }
+            Map<String, Object> body = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+            Object head = body.get("headSequence");
+            return head instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
+
+    private URI endpoint(String pathAndQuery) {
+        return URI.create(baseUrl.toString().replaceAll("/+$", "") + pathAndQuery);
+    }
+
+    private HttpRequest request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", credentials.authorizationHeader())
+                .header("Accept", "application/x-ndjson")
+                .GET().build();
+    }
+
+    public record Page(int lines, long lastSequence) {
+    }
+
+    public static final class FeedUnavailableException extends IOException {
+        FeedUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package com.licenceshop.projector.live;
+
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.ShopEvent;
+import com.licenceshop.projector.deadletter.DeadLetters;
+import com.licenceshop.projector.projection.SalesChange;
+import com.licenceshop.projector.projection.SalesProjection;
+import com.licenceshop.projector.projection.UnappliableEventException;
+import com.licenceshop.projector.readmodel.ApplyResult;
+import com.licenceshop.projector.readmodel.ModelTables;
+import com.licenceshop.projector.readmodel.SalesDatabase;
+import com.licenceshop.projector.readmodel.SalesModelWriter;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one channel's batch: decode and check every delivery, apply the good ones in one transaction,
+ * park the bad ones in the dead-letter queue with the reason, then acknowledge the whole batch at once
+ * ({@code ack(multiple)} on its last delivery), only after the commit.
+ *
+ * <ul>
+ *   <li>A message that cannot be parsed or fails the projection's checks is parked without touching the
+ *       database.</li>
+ *   <li>If the batch's transaction fails on the data, the events are applied one by one, so one bad event
+ *       cannot sink the good ones; the one that fails alone is parked.</li>
+ *   <li>If the database is unreachable, the batch is retried with backoff for {@link ProjectorSettings#retryFor()},
+ *       then requeued (the quorum queue's delivery limit stops an endless loop).</li>
+ * </ul>
+ */
+@Singleton
+final class BatchProjector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchProjector.class);
+
+    private record Decoded(ReceivedDelivery delivery, SalesChange change) {
+    }
+
+    private final EventCodec codec;
+    private final SalesDatabase database;
+    private final SalesModelWriter writer;
+    private final DeadLetters deadLetters;
+    private final ProjectionMetrics metrics;
+    private final List<BatchObserver> observers;
+    private final Duration retryFor;
+
+    BatchProjector(SalesDatabase database, SalesModelWriter writer, DeadLetters deadLetters, ProjectionMetrics metrics,
+                   List<BatchObserver> observers, ProjectorSettings settings) {
+        this.codec = new EventCodec();
+        this.database = database;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.observers = observers;
+        this.retryFor = settings.retryFor();
+    }
+
+    /** Never throws: every outcome ends in an ack or a nack of the batch. */
+    void project(List<ReceivedDelivery> batch) {
+        ReceivedDelivery last = batch.get(batch.size() - 1);
+        try {
+            List<Decoded> good = new ArrayList<>();
+            List<DeadLetters.Parked> bad = new ArrayList<>();
+            for (ReceivedDelivery delivery : batch) {
+                try {
+                    good.add(new Decoded(delivery, decode(delivery)));
+                } catch (EventCodec.MalformedEventException | UnappliableEventException e) {
+                    bad.add(park(delivery, e));
+                }
+            }
+            int[] outcome = applyAll(good, bad);
+            deadLetters.park(bad);
+            observers.forEach(o -> o.committedNotYetAcknowledged(batch.size()));
+            last.acknowledgement().ack(true);
+            metrics.batch(batch.size(), outcome[0], outcome[1]);
+            metrics.deadLettered(bad.size());
+            LOG.debug("batch of {}: {} applied, {} duplicates, {} dead-lettered", batch.size(), outcome[0], outcome[1], bad.size());
+        } catch (MessageAcknowledgementException | ShutdownSignalException e) {
+            // the channel went away after the commit: the broker redelivers, the inbox skips what committed
+            LOG.warn("could not acknowledge a batch of {}; it will be redelivered: {}", batch.size(), e.getMessage());
+        } catch (SQLException | IOException | RuntimeException e) {
+            LOG.error("batch of {} failed, requeueing it: {}", batch.size(), e.toString());
+            requeue(last);
+        }
+    }
+
+    private SalesChange decode(ReceivedDelivery delivery) {
+        ShopEvent event = codec.decode(delivery.body());
+        return SalesProjection.changeOf(event);
+    }
+
+    /** Returns {applied, duplicates}; moves events that fail on their own to {@code bad}. */
+    private int[] applyAll(List<Decoded> good, List<DeadLetters.Parked> bad) throws SQLException {
+        if (good.isEmpty()) {
+            return new int[]{0, 0};
+        }
+        try {
+            return counts(applyWithRetry(good.stream().map(Decoded::change).toList()));
+        } catch (SQLException | RuntimeException batchFailure) {
+            if (batchFailure instanceof SQLException sql && !SalesDatabase.isDataError(sql)) {
+                throw sql;
+            }
+            LOG.warn("batch of {} failed on its data, applying its events one by one: {}", good.size(), batchFailure.toString());
+        }
+        int applied = 0;
+        int duplicates = 0;
+        for (Decoded one : good) {
+            try {
+                int[] counts = counts(applyWithRetry(List.of(one.change())));
+                applied += counts[0];
+                duplicates += counts[1];
+            } catch (SQLException e) {
+                if (!SalesDatabase.isDataError(e)) {
+                    throw e;
+                }
+                bad.add(park(one.delivery(), e));
+            } catch (RuntimeException e) {
+                bad.add(park(one.delivery(), e));
+            }
+        }
+        return new int[]{applied, duplicates};
+    }
+
+    private int[] counts(ApplyResult result) {
+        for (SalesChange change : result.applied()) {
+            metrics.lag(change.occurredAt());
+        }
+        return new int[]{result.applied().size(), result.duplicates()};
+    }
+
+    /** Retries while the database is unreachable, with backoff, for at most {@code retryFor}. */
+    private ApplyResult applyWithRetry(List<SalesChange> changes) throws SQLException {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                return database.inTransaction(c -> writer.apply(c, ModelTables.LIVE, changes, SalesModelWriter.Mode.LIVE));
+            } catch (SQLException e) {
+                if (SalesDatabase.isDataError(e) || System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                    throw e;
+                }
+                LOG.warn("database unavailable ({}), retrying in {} ms", e.getMessage(), backoffMillis);
+                pause(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private static void pause(long millis) throws SQLException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the database", "08000", e);
+        }
+    }
+
+    private DeadLetters.Parked park(ReceivedDelivery delivery, Exception cause) {
+        String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Map<String, Object> headers = delivery.properties().getHeaders();
+        try (var ignored = MDC.putCloseable("eventId", String.valueOf(delivery.properties().getMessageId()));
+             var ignored2 = MDC.putCloseable("correlationId",
+                     headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)))) {
+            LOG.warn("dead-lettering a message: {}", reason);
+        }
+        return new DeadLetters.Parked(delivery.body(), delivery.properties(), reason);
+    }
+
+    private static void requeue(ReceivedDelivery last) {
+        try {
+            last.acknowledgement().nack(true, true);
+        } catch (RuntimeException e) {
+            LOG.warn("could not requeue; the broker redelivers when the channel closes: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.licenceshop.projector.live;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/**
+ * How the live projection batches.
+ *
+ * @param batchSize     deliveries per transaction, at most the prefetch ({@link SalesEventListener#PREFETCH})
+ * @param linger        how long a partly filled batch waits for more deliveries before it is applied anyway
+ * @param retryFor      how long a batch is retried while the database is unreachable before it is requeued
+ * @param deliveryLimit the quorum queue's delivery limit, the broker's backstop against a poison loop
+ */
+@ConfigurationProperties("shop.projector")
+public record ProjectorSettings(
+        @NotNull @Min(1) @Max(SalesEventListener.PREFETCH) Integer batchSize,
+        @NotNull Duration linger,
+        @NotNull Duration retryFor,
+        @NotNull @Min(1) Integer deliveryLimit) {
+}

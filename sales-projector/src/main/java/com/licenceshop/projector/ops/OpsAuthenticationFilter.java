@@ -1,0 +1,34 @@
+package com.licenceshop.projector.ops;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/** Every {@code /ops/**} call needs the ops credential; when OPS_PASSWORD is unset, every call is refused. */
+@ServerFilter("/ops/**")
+class OpsAuthenticationFilter {
+
+    private final OpsCredentials credentials;
+
+    OpsAuthenticationFilter(OpsCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @RequestFilter
+    @Nullable
+    MutableHttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (credentials.accepts(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
+            return null; // go on to the controller
+        }
+        String detail = credentials.configured()
+                ? "ops endpoints need the ops credential (HTTP Basic)"
+                : "ops endpoints are disabled: OPS_PASSWORD is not set";
+        return Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", detail)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sales-projector ops\"");
+    }
+}

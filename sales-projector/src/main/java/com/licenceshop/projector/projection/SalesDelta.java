@@ -1,0 +1,104 @@
+package com.licenceshop.projector.projection;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The change a batch makes to the pre-aggregated figures, summed in memory so a batch of any size writes one
+ * row per period, per period and licence, and per period and minute. Addition is commutative, which is what
+ * lets batches commit in any order. Keys are sorted so concurrent batches lock rows in the same order.
+ */
+public final class SalesDelta {
+
+    public record Totals(long orders, long licences, long revenueCents) {
+        Totals plus(Totals other) {
+            return new Totals(orders + other.orders, licences + other.licences, revenueCents + other.revenueCents);
+        }
+
+        public boolean isZero() {
+            return orders == 0 && licences == 0 && revenueCents == 0;
+        }
+    }
+
+    public record ProductKey(long periodStart, String sku) {
+        static final Comparator<ProductKey> ORDER =
+                Comparator.comparingLong(ProductKey::periodStart).thenComparing(ProductKey::sku);
+    }
+
+    public record ProductFigures(String name, long orders, long licences, long revenueCents) {
+        ProductFigures plus(ProductFigures other) {
+            return new ProductFigures(name, orders + other.orders, licences + other.licences, revenueCents + other.revenueCents);
+        }
+
+        public boolean isZero() {
+            return orders == 0 && licences == 0 && revenueCents == 0;
+        }
+    }
+
+    public record MinuteKey(long periodStart, Instant minute) {
+        static final Comparator<MinuteKey> ORDER =
+                Comparator.comparingLong(MinuteKey::periodStart).thenComparing(MinuteKey::minute);
+    }
+
+    public record MinuteFigures(long orders, long revenueCents) {
+        MinuteFigures plus(MinuteFigures other) {
+            return new MinuteFigures(orders + other.orders, revenueCents + other.revenueCents);
+        }
+
+        public boolean isZero() {
+            return orders == 0 && revenueCents == 0;
+        }
+    }
+
+    private final Map<Long, Totals> totals = new HashMap<>();
+    private final Map<ProductKey, ProductFigures> products = new HashMap<>();
+    private final Map<MinuteKey, MinuteFigures> minutes = new HashMap<>();
+
+    /** Counts the order {@code weight} times (negative to take it out) in the given period. */
+    public void add(OrderFigures order, long periodStart, int weight) {
+        if (weight == 0) {
+            return;
+        }
+        totals.merge(periodStart, new Totals(weight, weight * order.licences(), weight * order.totalCents()), Totals::plus);
+        for (LineFigures line : order.lines()) {
+            products.merge(new ProductKey(periodStart, line.sku()),
+                    new ProductFigures(line.name(), weight, (long) weight * line.quantity(), weight * line.revenueCents()),
+                    ProductFigures::plus);
+        }
+        minutes.merge(new MinuteKey(periodStart, order.minute()),
+                new MinuteFigures(weight, weight * order.totalCents()), MinuteFigures::plus);
+    }
+
+    /** A period close moved the order from one period to the next. */
+    public void move(OrderFigures order, int weight, long fromPeriod, long toPeriod) {
+        add(order, fromPeriod, -weight);
+        add(order, toPeriod, weight);
+    }
+
+    public NavigableMap<Long, Totals> totals() {
+        return Collections.unmodifiableNavigableMap(new TreeMap<>(totals));
+    }
+
+    public NavigableMap<ProductKey, ProductFigures> products() {
+        var sorted = new TreeMap<ProductKey, ProductFigures>(ProductKey.ORDER);
+        sorted.putAll(products);
+        return Collections.unmodifiableNavigableMap(sorted);
+    }
+
+    public NavigableMap<MinuteKey, MinuteFigures> minutes() {
+        var sorted = new TreeMap<MinuteKey, MinuteFigures>(MinuteKey.ORDER);
+        sorted.putAll(minutes);
+        return Collections.unmodifiableNavigableMap(sorted);
+    }
+
+    public boolean isEmpty() {
+        return totals.values().stream().allMatch(Totals::isZero)
+                && products.values().stream().allMatch(ProductFigures::isZero)
+                && minutes.values().stream().allMatch(MinuteFigures::isZero);
+    }
+}

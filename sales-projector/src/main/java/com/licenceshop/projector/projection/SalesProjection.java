@@ -1,0 +1,69 @@
+package com.licenceshop.projector.projection;
+
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.SalesPeriodClosed;
+import com.licenceshop.events.ShopEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns an event of the published language into the change it makes to the sales figures, after checking
+ * that the figures are complete and consistent. An event that fails the check is dead-lettered, never
+ * half-applied.
+ */
+public final class SalesProjection {
+
+    private SalesProjection() {
+    }
+
+    /** @throws UnappliableEventException if the event lacks figures or contradicts itself */
+    public static SalesChange changeOf(ShopEvent event) {
+        require(event.sequence() > 0, "sequence must be positive");
+        if (event instanceof OrderPlaced placed) {
+            OrderFigures order = figures(placed.orderId(), placed.sequence(), placed.occurredAt(), placed.currency(),
+                    placed.lines(), placed.totalCents());
+            return new OrderChange(placed.eventId(), placed.sequence(), placed.occurredAt(), OrderChange.Kind.PLACED, order);
+        }
+        if (event instanceof OrderCancelled cancelled) {
+            require(cancelled.placedSequence() > 0 && cancelled.placedSequence() < cancelled.sequence(),
+                    "placedSequence must be positive and before the cancellation");
+            require(cancelled.placedAt() != null, "placedAt is missing");
+            OrderFigures order = figures(cancelled.orderId(), cancelled.placedSequence(), cancelled.placedAt(),
+                    cancelled.currency(), cancelled.lines(), cancelled.totalCents());
+            return new OrderChange(cancelled.eventId(), cancelled.sequence(), cancelled.occurredAt(), OrderChange.Kind.CANCELLED, order);
+        }
+        if (event instanceof SalesPeriodClosed closed) {
+            return new PeriodClose(closed.eventId(), closed.sequence(), closed.occurredAt());
+        }
+        throw new UnappliableEventException("unknown event type " + event.getClass().getSimpleName());
+    }
+
+    private static OrderFigures figures(UUID orderId, long placedSequence, Instant placedAt, String currency,
+                                        List<OrderLine> lines, long totalCents) {
+        require(orderId != null, "orderId is missing");
+        require(currency != null && !currency.isBlank(), "currency is missing");
+        require(lines != null && !lines.isEmpty(), "an order needs at least one line");
+        long sum = 0;
+        for (OrderLine line : lines) {
+            require(line.sku() != null && !line.sku().isBlank(), "a line without sku");
+            require(line.quantity() > 0, "quantity of " + line.sku() + " must be positive");
+            require(line.lineTotalCents() >= 0, "line total of " + line.sku() + " must not be negative");
+            sum += line.lineTotalCents();
+        }
+        require(sum == totalCents, "totalCents " + totalCents + " is not the sum of the lines " + sum);
+        List<LineFigures> figures = lines.stream()
+                .map(l -> new LineFigures(l.sku(), l.name() == null ? l.sku() : l.name(), l.quantity(), l.lineTotalCents()))
+                .toList();
+        return new OrderFigures(orderId, placedSequence, placedAt, currency, figures, totalCents);
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new UnappliableEventException(reason);
+        }
+    }
+}

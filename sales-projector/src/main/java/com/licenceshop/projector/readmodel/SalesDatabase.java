@@ -1,0 +1,85 @@
+package com.licenceshop.projector.readmodel;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Plain JDBC transactions on the pool. The projector manages its transactions by hand: a batch, its retry
+ * after a deadlock and the rebuild's long swap transaction do not fit declarative boundaries.
+ */
+@Singleton
+public final class SalesDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesDatabase.class);
+    private static final int ATTEMPTS = 5;
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    SalesDatabase(DataSource dataSource) {
+        // the injected DataSource hands out the connection of the current Micronaut transaction; we want our own
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    public Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /**
+     * Runs the work in one transaction. Deadlocks and serialization failures between concurrent batches are
+     * retried: the work is idempotent by the inbox, and a retry starts from a clean snapshot.
+     */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isRetryable(e)) {
+                    LOG.info("retrying transaction after {} (attempt {})", e.getSQLState(), attempt);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40P01".equals(state) || "40001".equals(state);
+    }
+
+    /**
+     * True for failures of the data, not of the database: constraint violations and bad values (SQLSTATE
+     * classes 22 and 23). Applying the same event again would fail again.
+     */
+    public static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+}

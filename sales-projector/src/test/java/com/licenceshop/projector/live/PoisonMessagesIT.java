@@ -1,0 +1,144 @@
+package com.licenceshop.projector.live;
+
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.Topology;
+import com.licenceshop.projector.support.BrokerPublisher;
+import com.licenceshop.projector.support.EventFixtures;
+import com.licenceshop.projector.support.OpsHttp;
+import com.licenceshop.projector.support.ProjectorInstance;
+import com.licenceshop.projector.support.SalesViews;
+import com.licenceshop.testsupport.TestServers;
+import com.rabbitmq.client.GetResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
+import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
+import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PoisonMessagesIT {
+
+    private final TestServers.Database database = TestServers.freshDatabase();
+    private final Topology topology = new Topology(TestServers.freshNamespace());
+    private final SalesViews views = new SalesViews(database);
+    private final EventFixtures events = new EventFixtures();
+    private final String opsPassword = UUID.randomUUID().toString();
+    private BrokerPublisher broker;
+    private ProjectorInstance projector;
+
+    @BeforeAll
+    void start() {
+        broker = new BrokerPublisher(topology);
+        // a long linger: everything published below lands in one batch
+        projector = ProjectorInstance.start(database, topology, Map.of(
+                "shop.projector.linger", "1s", "shop.ops.username", "ops", "shop.ops.password", opsPassword));
+    }
+
+    @AfterAll
+    void stop() {
+        projector.close();
+        broker.close();
+    }
+
+    @BeforeEach
+    void emptyTheDeadLetterQueue() {
+        broker.drainDeadLetters();
+    }
+
+    @Test
+    void poisonMessagesAreDeadLetteredWithTheirReasonAndTheGoodOnesInTheSameBatchAreApplied() {
+        OrderPlaced good = events.anOrderOf(PROFESSIONAL, 1);
+        OrderPlaced wrongTotal = withTotal(events.anOrderOf(STARTER, 1), 1);
+        // parses and passes the checks, but PostgreSQL rejects the text: fails the batch, then alone
+        OrderPlaced rejectedByTheDatabase = events.anOrderOf(List.of(new OrderLine("BAD\u0000SKU", "Bad", 1, 100, 100)));
+        OrderPlaced alsoGood = events.anOrderOf(ENTERPRISE, 2);
+        var before = views.summary();
+
+        broker.publish(good);
+        broker.publishRaw("order.placed", "{not json".getBytes(StandardCharsets.UTF_8));
+        broker.publish(wrongTotal);
+        broker.publish(rejectedByTheDatabase);
+        broker.publish(alsoGood);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var summary = views.summary();
+            assertThat(summary.orders()).isEqualTo(before.orders() + 2);
+            assertThat(summary.revenueCents()).isEqualTo(before.revenueCents() + 150_000 + 1_000_000);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.readyInDeadLetterQueue() == 3);
+        List<GetResponse> parked = broker.drainDeadLetters();
+        assertThat(parked).extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
+                .anyMatch(reason -> reason.contains("MalformedEventException"))
+                .anyMatch(reason -> reason.contains("not the sum of the lines"))
+                .anyMatch(reason -> reason.contains("PSQLException"));
+        assertThat(views.statusOf(rejectedByTheDatabase.orderId())).isNull();
+    }
+
+    @Test
+    void redriveMovesDeadLettersBackToTheQueue() {
+        OrderPlaced valid = events.anOrderOf(STARTER, 3);
+        OrderPlaced poison = withTotal(events.anOrderOf(STARTER, 1), 7);
+        broker.publish(poison);
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.readyInDeadLetterQueue() == 1);
+        // stands in for a message that failed for a reason that has since been fixed
+        broker.drainDeadLetters();
+        parkDirectly(valid);
+
+        var response = OpsHttp.post(projector.url() + "ops/dead-letters/redrive", "ops", opsPassword);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"moved\":1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PLACED".equals(views.statusOf(valid.orderId())));
+        assertThat(broker.readyInDeadLetterQueue()).isZero();
+    }
+
+    @Test
+    void opsEndpointsRefuseRequestsWithoutTheOpsCredential() {
+        var none = OpsHttp.post(projector.url() + "ops/dead-letters/redrive", null, null);
+        var wrong = OpsHttp.get(projector.url() + "ops/rebuild", "ops", "wrong");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    private void parkDirectly(OrderPlaced event) {
+        try (var connection = connectionFactory().newConnection(); var channel = connection.createChannel()) {
+            channel.confirmSelect();
+            String deadLetters = topology.deadLetterQueue(topology.salesProjectorQueue());
+            channel.basicPublish(topology.deadLetterExchange(), deadLetters,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder().messageId(event.eventId().toString())
+                            .headers(Map.of(MessageHeaders.DEAD_LETTER_REASON, "a bug since fixed")).build(),
+                    new EventCodec().encode(event));
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static com.rabbitmq.client.ConnectionFactory connectionFactory() throws Exception {
+        var factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setUri(TestServers.rabbit().uri());
+        return factory;
+    }
+
+    private static OrderPlaced withTotal(OrderPlaced order, long totalCents) {
+        return new OrderPlaced(order.eventId(), order.sequence(), order.occurredAt(), order.orderId(), order.customerEmail(),
+                order.currency(), order.lines(), totalCents);
+    }
+}

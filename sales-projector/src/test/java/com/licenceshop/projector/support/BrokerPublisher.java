@@ -1,0 +1,124 @@
+package com.licenceshop.projector.support;
+
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.ShopEvent;
+import com.licenceshop.events.Topology;
+import com.licenceshop.projector.topology.SalesProjectorTopology;
+import com.licenceshop.testsupport.TestServers;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Publishes events the way the command API's relay does (persistent, message id, type, sequence header,
+ * confirmed), with the plain amqp-client, to a test's namespace. Also publishes raw bytes, as a broken
+ * upstream would.
+ */
+public final class BrokerPublisher implements AutoCloseable {
+
+    private final Topology topology;
+    private final EventCodec codec = new EventCodec();
+    private final Connection connection;
+    private final Channel channel;
+
+    public BrokerPublisher(Topology topology) {
+        this.topology = topology;
+        try {
+            var factory = new ConnectionFactory();
+            factory.setUri(TestServers.rabbit().uri());
+            connection = factory.newConnection("sales-projector-test");
+            channel = connection.createChannel();
+            channel.confirmSelect();
+            // the projector declares the same; declaring here too lets a test publish before any projector runs
+            SalesProjectorTopology.declare(channel, topology, 10);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot connect to RabbitMQ", e);
+        }
+    }
+
+    public void publish(ShopEvent event) {
+        publishAll(List.of(event));
+    }
+
+    public void publishAll(Collection<? extends ShopEvent> events) {
+        try {
+            for (ShopEvent event : events) {
+                channel.basicPublish(topology.eventsExchange(), event.eventType().routingKey(), true, properties(event), codec.encode(event));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish", e);
+        }
+    }
+
+    public void publishRaw(String routingKey, byte[] body) {
+        try {
+            var properties = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
+                    .messageId(UUID.randomUUID().toString()).build();
+            channel.basicPublish(topology.eventsExchange(), routingKey, true, properties, body);
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish", e);
+        }
+    }
+
+    /** Takes every message out of the projector's dead-letter queue (acknowledged). */
+    public List<GetResponse> drainDeadLetters() {
+        List<GetResponse> messages = new ArrayList<>();
+        try {
+            GetResponse message;
+            while ((message = channel.basicGet(topology.deadLetterQueue(topology.salesProjectorQueue()), true)) != null) {
+                messages.add(message);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the dead-letter queue", e);
+        }
+        return messages;
+    }
+
+    public long readyInDeadLetterQueue() {
+        try {
+            return channel.queueDeclarePassive(topology.deadLetterQueue(topology.salesProjectorQueue())).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int consumersOnProjectorQueue() {
+        try {
+            return channel.queueDeclarePassive(topology.salesProjectorQueue()).getConsumerCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AMQP.BasicProperties properties(ShopEvent event) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .deliveryMode(2)
+                .messageId(event.eventId().toString())
+                .type(event.eventType().typeName())
+                .headers(Map.of(MessageHeaders.SEQUENCE, event.sequence(),
+                        MessageHeaders.SCHEMA_VERSION, event.eventType().schemaVersion(),
+                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString()))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (Exception ignored) {
+            // the test is over
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.licenceshop.projector.support;
+
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.SalesPeriodClosed;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Events as the command API would store them: increasing sequences, the catalog's prices. */
+public final class EventFixtures {
+
+    public enum Licence {
+        STARTER("Starter", 50_000), PROFESSIONAL("Professional", 150_000), ENTERPRISE("Enterprise", 500_000);
+
+        final String title;
+        final long priceCents;
+
+        Licence(String title, long priceCents) {
+            this.title = title;
+            this.priceCents = priceCents;
+        }
+
+        public long priceCents() {
+            return priceCents;
+        }
+    }
+
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    public long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    public OrderPlaced anOrderOf(Licence licence, int quantity) {
+        return anOrderOf(List.of(line(licence, quantity)));
+    }
+
+    public OrderPlaced anOrderOf(List<OrderLine> lines) {
+        long seq = nextSequence();
+        Instant at = START.plus(seq * 7, ChronoUnit.SECONDS);
+        long total = lines.stream().mapToLong(OrderLine::lineTotalCents).sum();
+        return new OrderPlaced(UUID.randomUUID(), seq, at, UUID.randomUUID(), "buyer" + seq + "@example.test", "EUR", lines, total);
+    }
+
+    public OrderCancelled aCancellationOf(OrderPlaced order) {
+        long seq = nextSequence();
+        return new OrderCancelled(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), order.orderId(),
+                order.sequence(), order.occurredAt(), order.customerEmail(), order.currency(), order.lines(), order.totalCents());
+    }
+
+    public SalesPeriodClosed aPeriodClose() {
+        long seq = nextSequence();
+        return new SalesPeriodClosed(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), "sales@example.test");
+    }
+
+    public static OrderLine line(Licence licence, int quantity) {
+        return new OrderLine(licence.name(), licence.title, quantity, licence.priceCents, licence.priceCents * quantity);
+    }
+}

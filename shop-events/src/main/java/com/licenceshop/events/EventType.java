@@ -1,0 +1,53 @@
+package com.licenceshop.events;
+
+import java.util.Arrays;
+
+/** Every event type with its AMQP routing key and current schema version. */
+public enum EventType {
+    ORDER_PLACED("OrderPlaced", "order.placed", 1, OrderPlaced.class),
+    ORDER_CANCELLED("OrderCancelled", "order.cancelled", 1, OrderCancelled.class),
+    SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class);
+
+    private final String typeName;
+    private final String routingKey;
+    private final int schemaVersion;
+    private final Class<? extends ShopEvent> eventClass;
+
+    EventType(String typeName, String routingKey, int schemaVersion, Class<? extends ShopEvent> eventClass) {
+        this.typeName = typeName;
+        this.routingKey = routingKey;
+        this.schemaVersion = schemaVersion;
+        this.eventClass = eventClass;
+    }
+
+    /** The {@code type} property of the JSON, the AMQP {@code type} and the event store's type column. */
+    public String typeName() {
+        return typeName;
+    }
+
+    public String routingKey() {
+        return routingKey;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public Class<? extends ShopEvent> eventClass() {
+        return eventClass;
+    }
+
+    public static EventType of(ShopEvent event) {
+        return Arrays.stream(values())
+                .filter(t -> t.eventClass.isInstance(event))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    public static EventType ofTypeName(String typeName) {
+        return Arrays.stream(values())
+                .filter(t -> t.typeName.equals(typeName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + typeName));
+    }
+}

@@ -1,0 +1,21 @@
+package com.licenceshop.events;
+
+/** Names of the AMQP headers every published event carries. */
+public final class MessageHeaders {
+
+    /** The event's position in the event store (long). */
+    public static final String SEQUENCE = "x-shop-sequence";
+    /** {@link EventType#schemaVersion()} of the body (int). */
+    public static final String SCHEMA_VERSION = "x-shop-schema-version";
+    /** Ties the event to the request that caused it; logged by every consumer. */
+    public static final String CORRELATION_ID = "x-correlation-id";
+    /** Present and true when ops re-deliver an event; consumers deduplicate as always. */
+    public static final String REPLAY = "x-shop-replay";
+    /** Why a consumer dead-lettered a message. */
+    public static final String DEAD_LETTER_REASON = "x-shop-dead-letter-reason";
+    /** How many times the notification service tried to send the mail (int). */
+    public static final String ATTEMPT = "x-shop-attempt";
+
+    private MessageHeaders() {
+    }
+}

@@ -1,0 +1,37 @@
+package com.licenceshop.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event of the shop's published language. Its JSON is the same everywhere: in the event store, on the
+ * broker and in the ops feed, with the type name as the {@code type} property.
+ *
+ * <p>Changes are additive only; readers ignore properties they do not know. A breaking change is a new type
+ * or a new {@link EventType#schemaVersion()}.
+ */
+@Serdeable
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = OrderPlaced.class, name = "OrderPlaced"),
+        @JsonSubTypes.Type(value = OrderCancelled.class, name = "OrderCancelled"),
+        @JsonSubTypes.Type(value = SalesPeriodClosed.class, name = "SalesPeriodClosed")
+})
+public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed {
+
+    /** Unique id; consumers deduplicate on it. Also the AMQP {@code message_id}. */
+    UUID eventId();
+
+    /** Position in the event store. Unique and increasing, but not contiguous and not committed in order. */
+    long sequence();
+
+    Instant occurredAt();
+
+    default EventType eventType() {
+        return EventType.of(this);
+    }
+}

@@ -1,0 +1,77 @@
+package com.licenceshop.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    static OrderPlaced anOrderPlaced() {
+        return new OrderPlaced(
+                UUID.fromString("0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c"), 42, Instant.parse("2026-11-23T10:15:30Z"),
+                UUID.fromString("5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d"), "ada@example.com", "EUR",
+                List.of(new OrderLine("PROFESSIONAL", "Professional", 2, 150_000, 300_000)), 300_000);
+    }
+
+    @Test
+    void orderPlacedEncodesToThePublishedV1Json() throws IOException {
+        assertEquals(golden("order-placed-v1.json"), codec.encodeToString(anOrderPlaced()));
+    }
+
+    @Test
+    void publishedV1JsonDecodesToTheSameOrderPlaced() throws IOException {
+        ShopEvent decoded = codec.decode(golden("order-placed-v1.json").getBytes(StandardCharsets.UTF_8));
+        assertEquals(anOrderPlaced(), decoded);
+    }
+
+    @Test
+    void everyEventTypeSurvivesARoundTrip() {
+        var placed = anOrderPlaced();
+        var cancelled = new OrderCancelled(UUID.randomUUID(), 43, Instant.parse("2026-11-23T10:16:00Z"), placed.orderId(),
+                placed.sequence(), placed.occurredAt(), placed.customerEmail(), "EUR", placed.lines(), placed.totalCents());
+        var closed = new SalesPeriodClosed(UUID.randomUUID(), 44, Instant.parse("2026-11-23T10:17:00Z"), "sales");
+        for (ShopEvent event : List.of(placed, cancelled, closed)) {
+            assertEquals(event, codec.decode(codec.encode(event)));
+        }
+    }
+
+    @Test
+    void readersIgnorePropertiesAddedByNewerWriters() {
+        String newer = """
+                {"type":"SalesPeriodClosed","eventId":"0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c","sequence":7,
+                 "occurredAt":"2026-11-23T10:15:30Z","closedBy":"sales","addedLater":{"x":1}}""";
+        var event = codec.decode(newer.getBytes(StandardCharsets.UTF_8));
+        assertInstanceOf(SalesPeriodClosed.class, event);
+        assertEquals(7, event.sequence());
+    }
+
+    @Test
+    void garbageIsAMalformedEvent() {
+        assertThrows(EventCodec.MalformedEventException.class, () -> codec.decode("{not json".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(EventCodec.MalformedEventException.class, () -> codec.decode("{\"type\":\"Nope\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(EventCodec.MalformedEventException.class, () -> codec.decode("{\"type\":\"OrderPlaced\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void eachEventTypeKnowsItsRoutingKeyAndVersion() {
+        assertEquals("order.placed", anOrderPlaced().eventType().routingKey());
+        assertEquals(1, EventType.ofTypeName("OrderPlaced").schemaVersion());
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.licenceshop.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TopologyTest {
+
+    @Test
+    void productionNamesAreTheOnesInTheDesign() {
+        var topology = Topology.defaultTopology();
+        assertEquals("shop.events", topology.eventsExchange());
+        assertEquals("shop.sales-projector", topology.salesProjectorQueue());
+        assertEquals("shop.sales-projector.dead", topology.deadLetterQueue(topology.salesProjectorQueue()));
+        assertEquals("shop.notifications.retry.5000ms", topology.notificationRetryQueue(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aNamespaceThatCouldCollideWithAnotherIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Topology(""));
+        assertThrows(IllegalArgumentException.class, () -> new Topology("Shop.Events"));
+    }
+}

@@ -1,0 +1,101 @@
+package com.licenceshop.web.dashboard;
+
+import com.licenceshop.events.Topology;
+import com.licenceshop.web.live.DatabaseNotifications;
+import com.licenceshop.web.live.LiveStreams;
+import com.licenceshop.web.login.Roles;
+import com.licenceshop.web.sales.SalesReadModel;
+import com.licenceshop.web.system.Fragments;
+import com.licenceshop.web.system.OpsCredential;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The live sales dashboard for sales staff: the page, its SSE stream, and closing the sales period. */
+@Controller("/sales")
+@Secured(Roles.SALES)
+class DashboardController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardController.class);
+    static final String UPDATE_EVENT = "figures";
+
+    private final SalesReadModel readModel;
+    private final DatabaseNotifications notifications;
+    private final LiveStreams liveStreams;
+    private final Fragments fragments;
+    private final SalesPeriodApi salesPeriods;
+    private final OpsCredential opsCredential;
+    private final Clock clock;
+
+    DashboardController(SalesReadModel readModel, DatabaseNotifications notifications, LiveStreams liveStreams,
+                        Fragments fragments, SalesPeriodApi salesPeriods, OpsCredential opsCredential, Clock clock) {
+        this.readModel = readModel;
+        this.notifications = notifications;
+        this.liveStreams = liveStreams;
+        this.fragments = fragments;
+        this.salesPeriods = salesPeriods;
+        this.opsCredential = opsCredential;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    ModelAndView<Map<String, Object>> dashboard(@QueryValue @Nullable String notice) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("dashboard", Dashboard.of(readModel.current(), clock.instant()));
+        Notice.of(notice).ifPresent(n -> model.put("notice", n));
+        return new ModelAndView<>("sales/dashboard", model);
+    }
+
+    /** Pushes the figures after every projector batch (NOTIFY sales_position), coalesced. */
+    @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
+    Publisher<Event<Object>> events() {
+        return liveStreams.stream(notifications.on(Topology.salesPositionChannel()), this::update, UPDATE_EVENT);
+    }
+
+    @Post(value = "/close-period", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> closePeriod() {
+        if (!opsCredential.configured()) {
+            return HttpResponse.seeOther(URI.create("/sales?notice=" + Notice.NO_OPS_CREDENTIAL.code()));
+        }
+        try {
+            SalesPeriodApi.PeriodClosed closed = salesPeriods.close();
+            LOG.info("sales period closed at sequence {}", closed.sequence());
+            return HttpResponse.seeOther(URI.create("/sales?notice=" + Notice.PERIOD_CLOSED.code()));
+        } catch (HttpClientException e) {
+            LOG.warn("closing the sales period failed: {}", e.getMessage());
+            return HttpResponse.seeOther(URI.create("/sales?notice=" + Notice.CLOSE_FAILED.code()));
+        }
+    }
+
+    private FiguresUpdate update() {
+        Dashboard dashboard = Dashboard.of(readModel.current(), clock.instant());
+        String html = fragments.render("sales/figures", Map.of("dashboard", dashboard));
+        return new FiguresUpdate(dashboard.position(), dashboard.orders(), dashboard.licences(), dashboard.revenueCents(), html);
+    }
+
+    /** One push: the figures as numbers (for scripts and tests) and as the page's markup (for the browser). */
+    @Serdeable
+    record FiguresUpdate(long position, long orders, long licences, long revenueCents, String html) {
+    }
+}

@@ -1,0 +1,15 @@
+package com.licenceshop.web.live;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/**
+ * @param coalesce       at most one push per stream in this window: a burst of batches becomes a few pushes
+ * @param heartbeat      an event this often on every open stream, so proxies and idle timeouts keep it open
+ * @param reconnectDelay wait before listening again after the database connection was lost
+ */
+@ConfigurationProperties("shop.live")
+public record LiveConfig(@NotNull Duration coalesce, @NotNull Duration heartbeat, @NotNull Duration reconnectDelay) {
+}

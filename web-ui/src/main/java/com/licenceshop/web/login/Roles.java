@@ -1,0 +1,13 @@
+package com.licenceshop.web.login;
+
+/** The staff roles; shoppers have none (they never log in). */
+public final class Roles {
+
+    /** Sees the sales dashboard and closes sales periods. */
+    public static final String SALES = "SALES";
+    /** Runs the ops console: queues, rebuilds, re-drives, reconciliation. */
+    public static final String OPS = "OPS";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,53 @@
+package com.licenceshop.web.ops;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
+
+/** The ops endpoints of the other services (docs/contracts.md); OpsCredentialFilter adds the credential. */
+final class OpsApis {
+
+    private OpsApis() {
+    }
+
+    @Client(id = "command-api")
+    interface CommandApiOps {
+        @Get("/api/ops/outbox")
+        Outbox outbox();
+    }
+
+    @Client(id = "sales-projector")
+    interface SalesProjectorOps {
+        /** 202 started, 409 already running (thrown as HttpClientResponseException). */
+        @Post("/ops/rebuild")
+        HttpResponse<Map<String, Object>> startRebuild();
+
+        @Get("/ops/rebuild")
+        Map<String, Object> rebuild();
+
+        @Get("/ops/reconciliation")
+        Map<String, Object> reconciliation();
+
+        @Post("/ops/dead-letters/redrive")
+        Moved redriveDeadLetters();
+    }
+
+    @Client(id = "notification-service")
+    interface NotificationServiceOps {
+        @Post("/ops/dead-letters/redrive")
+        Moved redriveDeadLetters();
+    }
+
+    @Serdeable
+    record Outbox(long pending, @Nullable Long headSequence, @Nullable Long publishedSequence) {
+    }
+
+    @Serdeable
+    record Moved(long moved) {
+    }
+}

@@ -1,0 +1,187 @@
+package com.licenceshop.web.ops;
+
+import com.licenceshop.events.Topology;
+import com.licenceshop.web.login.Roles;
+import com.licenceshop.web.sales.SalesReadModel;
+import com.licenceshop.web.system.OpsCredential;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ops console: queues, outbox and positions at a glance, and the operations of the other services'
+ * ops endpoints (rebuild, re-drive dead letters, reconciliation) behind buttons. Ops staff only.
+ */
+@Controller("/ops")
+@Secured(Roles.OPS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OpsController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpsController.class);
+
+    private final Topology topology;
+    private final RabbitManagementApi rabbit;
+    private final RabbitManagementConfig rabbitConfig;
+    private final OpsApis.CommandApiOps commandApi;
+    private final OpsApis.SalesProjectorOps projector;
+    private final OpsApis.NotificationServiceOps notifier;
+    private final SalesReadModel salesReadModel;
+    private final OpsCredential opsCredential;
+
+    OpsController(Topology topology, RabbitManagementApi rabbit, RabbitManagementConfig rabbitConfig,
+                  OpsApis.CommandApiOps commandApi, OpsApis.SalesProjectorOps projector,
+                  OpsApis.NotificationServiceOps notifier, SalesReadModel salesReadModel, OpsCredential opsCredential) {
+        this.topology = topology;
+        this.rabbit = rabbit;
+        this.rabbitConfig = rabbitConfig;
+        this.commandApi = commandApi;
+        this.projector = projector;
+        this.notifier = notifier;
+        this.salesReadModel = salesReadModel;
+        this.opsCredential = opsCredential;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> console(@QueryValue @Nullable String notice, @QueryValue @Nullable Long moved) {
+        return page(OpsNotice.of(notice, moved), null);
+    }
+
+    @Post(value = "/rebuild", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> rebuild() {
+        try {
+            projector.startRebuild();
+            LOG.info("sales projection rebuild started from the ops console");
+            return redirect(OpsNotice.REBUILD_STARTED, null);
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.CONFLICT) {
+                return redirect(OpsNotice.REBUILD_ALREADY_RUNNING, null);
+            }
+            LOG.warn("starting the rebuild failed: {}", e.getMessage());
+            return redirect(OpsNotice.REBUILD_FAILED, null);
+        } catch (HttpClientException e) {
+            LOG.warn("starting the rebuild failed: {}", e.getMessage());
+            return redirect(OpsNotice.REBUILD_FAILED, null);
+        }
+    }
+
+    /** Polled by the console's progress bar while a rebuild runs. */
+    @Get(value = "/rebuild/progress", produces = MediaType.APPLICATION_JSON)
+    RebuildProgress rebuildProgress() {
+        return rebuildStatus();
+    }
+
+    @Post(value = "/dead-letters/sales-projector", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> redriveProjector() {
+        try {
+            long moved = projector.redriveDeadLetters().moved();
+            LOG.info("re-drove {} dead letters of the sales projector", moved);
+            return redirect(OpsNotice.REDRIVEN_PROJECTOR, moved);
+        } catch (HttpClientException e) {
+            LOG.warn("re-driving the projector's dead letters failed: {}", e.getMessage());
+            return redirect(OpsNotice.REDRIVE_FAILED, null);
+        }
+    }
+
+    @Post(value = "/dead-letters/notification-service", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> redriveNotifier() {
+        try {
+            long moved = notifier.redriveDeadLetters().moved();
+            LOG.info("re-drove {} dead letters of the notification service", moved);
+            return redirect(OpsNotice.REDRIVEN_NOTIFIER, moved);
+        } catch (HttpClientException e) {
+            LOG.warn("re-driving the notifier's dead letters failed: {}", e.getMessage());
+            return redirect(OpsNotice.REDRIVE_FAILED, null);
+        }
+    }
+
+    /** Runs the projector's reconciliation (read model vs event store) and shows the result with the console. */
+    @Post(value = "/reconciliation", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> reconcile() {
+        Reconciliation result;
+        try {
+            result = Reconciliation.of(projector.reconciliation());
+        } catch (HttpClientException e) {
+            LOG.warn("reconciliation failed: {}", e.getMessage());
+            result = Reconciliation.failed(e.getMessage());
+        }
+        return page(null, result);
+    }
+
+    private ModelAndView<Map<String, Object>> page(@Nullable OpsNotice.Shown notice, @Nullable Reconciliation reconciliation) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("queues", queues());
+        model.put("outbox", outbox());
+        model.put("projectorPosition", projectorPosition());
+        model.put("rebuild", rebuildStatus());
+        model.put("opsCredentialMissing", !opsCredential.configured());
+        if (notice != null) {
+            model.put("notice", notice);
+        }
+        if (reconciliation != null) {
+            model.put("reconciliation", reconciliation);
+        }
+        return new ModelAndView<>("ops/console", model);
+    }
+
+    private List<QueueRow> queues() {
+        return List.of(queue("Sales projector", topology.salesProjectorQueue()),
+                queue("Notification service", topology.notificationQueue()));
+    }
+
+    private QueueRow queue(String consumer, String queue) {
+        String dead = topology.deadLetterQueue(queue);
+        try {
+            String vhost = rabbitConfig.virtualHost();
+            return QueueRow.of(consumer, queue, dead, rabbit.queue(vhost, queue), rabbit.queue(vhost, dead));
+        } catch (HttpClientException e) {
+            return QueueRow.unavailable(consumer, queue, dead, "RabbitMQ management API unavailable: " + e.getMessage());
+        }
+    }
+
+    private OutboxView outbox() {
+        try {
+            return OutboxView.of(commandApi.outbox());
+        } catch (HttpClientException e) {
+            return OutboxView.unavailable("command API: " + e.getMessage());
+        }
+    }
+
+    private Long projectorPosition() {
+        try {
+            return salesReadModel.current().position();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the projector position: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private RebuildProgress rebuildStatus() {
+        try {
+            return RebuildProgress.of(projector.rebuild());
+        } catch (HttpClientException e) {
+            return RebuildProgress.unavailable("sales projector: " + e.getMessage());
+        }
+    }
+
+    private static HttpResponse<?> redirect(OpsNotice notice, @Nullable Long moved) {
+        return HttpResponse.seeOther(URI.create("/ops?notice=" + notice.code() + (moved == null ? "" : "&moved=" + moved)));
+    }
+}

@@ -1,0 +1,41 @@
+package com.licenceshop.web.orders;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The command API's view of one order, and its cancel command (docs/contracts.md). */
+@Client(id = "command-api")
+interface OrderApi {
+
+    /** Empty when the command API answers 404. */
+    @Get("/api/orders/{orderId}")
+    Optional<Order> order(@PathVariable UUID orderId);
+
+    @Post("/api/orders/{orderId}/cancel")
+    Cancelled cancel(@PathVariable UUID orderId);
+
+    @Serdeable
+    record Order(String orderId, String customerEmail, String currency, List<Line> lines, long totalCents,
+                 String status, @Nullable Instant placedAt, @Nullable Instant cancelledAt) {
+        boolean cancelled() {
+            return "CANCELLED".equals(status);
+        }
+    }
+
+    @Serdeable
+    record Line(String sku, String name, int quantity, long unitPriceCents, long lineTotalCents) {
+    }
+
+    @Serdeable
+    record Cancelled(String orderId, @Nullable String status) {
+    }
+}

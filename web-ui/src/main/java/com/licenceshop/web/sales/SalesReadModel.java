@@ -1,0 +1,81 @@
+package com.licenceshop.web.sales;
+
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the projector's {@code sales.current_*} views; read-only, never written by the web UI. */
+@Singleton
+public class SalesReadModel {
+
+    private final DataSource dataSource;
+
+    SalesReadModel(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public SalesFigures current() {
+        try (Connection connection = dataSource.getConnection()) {
+            // one snapshot for the three views: totals, per licence and per minute agree with each other
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try (Statement statement = connection.createStatement()) {
+                SalesFigures figures = read(statement);
+                connection.commit();
+                return figures;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sales views: " + e.getMessage(), e);
+        }
+    }
+
+    private static SalesFigures read(Statement statement) throws SQLException {
+        List<SalesFigures.LicenceFigures> perLicence = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery(
+                "SELECT sku, name, orders, licences, revenue_cents FROM sales.current_product_summary "
+                        + "ORDER BY revenue_cents DESC, sku")) {
+            while (row.next()) {
+                perLicence.add(new SalesFigures.LicenceFigures(row.getString("sku"), row.getString("name"),
+                        row.getLong("orders"), row.getLong("licences"), row.getLong("revenue_cents")));
+            }
+        }
+        List<SalesFigures.MinuteFigures> perMinute = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery(
+                "SELECT minute, orders, revenue_cents FROM sales.current_minute_summary ORDER BY minute")) {
+            while (row.next()) {
+                perMinute.add(new SalesFigures.MinuteFigures(instant(row, "minute"), row.getLong("orders"),
+                        row.getLong("revenue_cents")));
+            }
+        }
+        try (ResultSet row = statement.executeQuery(
+                "SELECT period_start_sequence, period_started_at, orders, licences, revenue_cents, currency, "
+                        + "position, last_event_at, updated_at FROM sales.current_summary")) {
+            if (!row.next()) {
+                return SalesFigures.none();
+            }
+            String currency = row.getString("currency");
+            return new SalesFigures(row.getLong("period_start_sequence"), instant(row, "period_started_at"),
+                    row.getLong("orders"), row.getLong("licences"), row.getLong("revenue_cents"),
+                    currency == null ? SalesFigures.DEFAULT_CURRENCY : currency, row.getLong("position"),
+                    instant(row, "last_event_at"), instant(row, "updated_at"), List.copyOf(perLicence),
+                    List.copyOf(perMinute));
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,113 @@
+package com.licenceshop.web.shop;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** The shop: the licences and the buy form. Shoppers need no login; prices come only from the command API. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+class ShopController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShopController.class);
+    private static final String VIEW = "shop/index";
+    private static final String DEFAULT_SKU = "PROFESSIONAL";
+
+    private final ShopApi shopApi;
+    private final JsonMapper json;
+
+    ShopController(ShopApi shopApi, JsonMapper json) {
+        this.shopApi = shopApi;
+        this.json = json;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> shop(@QueryValue @Nullable String sku) {
+        return page(HttpStatus.OK, BuyForm.blank(sku == null ? DEFAULT_SKU : sku), Map.of());
+    }
+
+    @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> buy(@Body BuyForm form) {
+        Map<String, String> formatErrors = form.formatErrors();
+        if (!formatErrors.isEmpty()) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), formatErrors);
+        }
+        var order = new ShopApi.PlaceOrder(blankToNull(form.customerEmail()),
+                List.of(new ShopApi.Item(blankToNull(form.sku()), form.parsedQuantity())));
+        try {
+            HttpResponse<ShopApi.OrderAccepted> accepted = shopApi.placeOrder(order, form.idempotencyKeyOrNew());
+            String orderId = accepted.getBody().orElseThrow(() -> new IllegalStateException("202 without a body")).orderId();
+            try (var ignored = MDC.putCloseable("orderId", orderId)) {
+                LOG.info("order placed through the shop");
+            }
+            return HttpResponse.seeOther(URI.create("/orders/" + orderId));
+        } catch (HttpClientResponseException rejected) {
+            if (rejected.getStatus().getCode() >= 500) {
+                LOG.warn("command API failed to place an order: {}", rejected.getStatus());
+                return page(HttpStatus.SERVICE_UNAVAILABLE, form, Map.of(BuyForm.FORM,
+                        "The shop cannot take orders right now. Nothing was ordered; please try again in a moment."));
+            }
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), ValidationMessages.byField(problemOf(rejected)));
+        } catch (HttpClientException unreachable) {
+            LOG.warn("command API unreachable: {}", unreachable.getMessage());
+            // same key kept: if the order did get through, trying again returns it instead of a second one
+            return page(HttpStatus.SERVICE_UNAVAILABLE, form, Map.of(BuyForm.FORM,
+                    "The shop cannot take orders right now. Please try again in a moment."));
+        }
+    }
+
+    private HttpResponse<?> page(HttpStatus status, BuyForm form, Map<String, String> errors) {
+        List<ShopApi.Product> products;
+        try {
+            products = shopApi.products();
+        } catch (HttpClientException unavailable) {
+            LOG.warn("catalog unavailable: {}", unavailable.getMessage());
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ModelAndView<>("shop/unavailable", Map.of()));
+        }
+        List<ProductChoice> choices = products.stream()
+                .map(product -> new ProductChoice(product, product.sku().equals(form.sku())))
+                .toList();
+        Map<String, Object> model = Map.of("products", choices, "form", form, "errors", errors);
+        return HttpResponse.status(status).body(new ModelAndView<>(VIEW, model));
+    }
+
+    private Problem problemOf(HttpClientResponseException rejected) {
+        String body = rejected.getResponse().getBody(String.class).orElse("");
+        try {
+            return json.readValue(body, Problem.class);
+        } catch (IOException | RuntimeException notAProblem) {
+            return new Problem(null, rejected.getStatus().getReason(), rejected.getStatus().getCode(), null, List.of());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    record ProductChoice(ShopApi.Product product, boolean checked) {
+    }
+}

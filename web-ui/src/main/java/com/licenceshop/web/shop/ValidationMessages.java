@@ -1,0 +1,43 @@
+package com.licenceshop.web.shop;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Puts the command API's validation errors next to the form fields they belong to. The API names fields as
+ * paths of its JSON body ({@code customerEmail}, {@code items[0].quantity}, ...); anything that does not map to
+ * a field of this form is shown above the form.
+ */
+final class ValidationMessages {
+
+    private ValidationMessages() {
+    }
+
+    static Map<String, String> byField(Problem problem) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Problem.FieldError error : problem.fieldErrors()) {
+            String message = error.message() == null || error.message().isBlank() ? "is not valid" : error.message();
+            errors.merge(formField(error.field()), message, (first, second) -> first + " " + second);
+        }
+        if (errors.isEmpty()) {
+            String detail = problem.detail() != null ? problem.detail() : problem.title();
+            errors.put(BuyForm.FORM, detail == null || detail.isBlank() ? "The order was not accepted." : detail);
+        }
+        return errors;
+    }
+
+    static String formField(String apiField) {
+        String field = apiField == null ? "" : apiField.toLowerCase(Locale.ROOT);
+        if (field.contains("email")) {
+            return BuyForm.EMAIL;
+        }
+        if (field.contains("quantity")) {
+            return BuyForm.QUANTITY;
+        }
+        if (field.contains("sku")) {
+            return BuyForm.SKU;
+        }
+        return BuyForm.FORM;
+    }
+}

@@ -1,0 +1,94 @@
+package com.licenceshop.web.system;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.filter.FilterBodyParser;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.csrf.CsrfConfiguration;
+import io.micronaut.security.csrf.filter.CsrfFilterConfiguration;
+import io.micronaut.security.csrf.validator.CsrfTokenValidator;
+import io.micronaut.security.filters.SecurityFilter;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CSRF check of micronaut-security-csrf, with the same configuration, token sources and validator.
+ *
+ * <p>Why not the stock {@code CsrfFilter} (4.15.2): it answers with a {@code CompletableFuture} completed with
+ * {@code null} to let a request through. When the form body arrives after the headers, that future completes
+ * later, and micronaut-http 4.10.26 then hands a {@code null} filter context to the legacy filters behind it
+ * (NullPointerException in {@code AroundLegacyFilter}, a 500 for roughly every other form post here). This filter
+ * answers with a {@code Publisher<Optional<…>>} instead, as later micronaut-security versions do. The stock filter
+ * is switched off ({@code micronaut.security.csrf.filter.enabled: false}); drop this class when upgrading.
+ */
+@ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "${micronaut.security.csrf.filter.regex-pattern:^.*$}")
+final class CsrfCheck implements Ordered {
+
+    private final CsrfFilterConfiguration filterConfiguration;
+    private final CsrfConfiguration csrfConfiguration;
+    private final FilterBodyParser bodyParser;
+    private final CsrfTokenValidator<HttpRequest<?>> validator;
+    private final ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> rejection;
+
+    CsrfCheck(CsrfFilterConfiguration filterConfiguration, CsrfConfiguration csrfConfiguration,
+              FilterBodyParser bodyParser, CsrfTokenValidator<HttpRequest<?>> validator,
+              ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> rejection) {
+        this.filterConfiguration = filterConfiguration;
+        this.csrfConfiguration = csrfConfiguration;
+        this.bodyParser = bodyParser;
+        this.validator = validator;
+        this.rejection = rejection;
+    }
+
+    @RequestFilter
+    Publisher<Optional<MutableHttpResponse<?>>> check(HttpRequest<?> request) {
+        if (!filterConfiguration.getMethods().contains(request.getMethod())) {
+            return Mono.just(Optional.empty());
+        }
+        MediaType contentType = request.getContentType().orElse(null);
+        if (contentType != null && filterConfiguration.getContentTypes().stream().noneMatch(contentType::equals)) {
+            return Mono.just(Optional.empty());
+        }
+        Optional<String> header = request.getHeaders().get(csrfConfiguration.getHeaderName(), String.class);
+        if (header.isPresent()) {
+            return Mono.just(verdict(request, header.get()));
+        }
+        return Mono.fromFuture(() -> bodyParser.parseBody(request))
+                .map(body -> verdict(request, field(body)))
+                .defaultIfEmpty(Optional.of(reject(request)))
+                .onErrorResume(unreadable -> Mono.just(Optional.of(reject(request))));
+    }
+
+    private String field(Map<String, Object> body) {
+        Object value = body.get(csrfConfiguration.getFieldName());
+        return value == null ? null : value.toString();
+    }
+
+    private Optional<MutableHttpResponse<?>> verdict(HttpRequest<?> request, String token) {
+        if (token != null && !token.isBlank() && validator.validateCsrfToken(request, token)) {
+            return Optional.empty();
+        }
+        return Optional.of(reject(request));
+    }
+
+    private MutableHttpResponse<?> reject(HttpRequest<?> request) {
+        Authentication authentication = request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class).orElse(null);
+        return rejection.handle(request, new AuthorizationException(authentication));
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order() + 100;   // after the security filter, like the stock one
+    }
+}

@@ -1,0 +1,42 @@
+package com.licenceshop.web.system;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * JSON errors as RFC 9457 {@code application/problem+json}; browsers asking for HTML keep getting the HTML
+ * error page. Messages are Micronaut's own (binding, routing); never a stack trace.
+ */
+@Singleton
+@Replaces(JsonErrorResponseBodyProvider.class)
+final class ProblemJson implements JsonErrorResponseBodyProvider<ProblemJson.Problem> {
+
+    @Serdeable
+    record Problem(String type, String title, int status, @Nullable String detail, List<FieldError> errors) {
+    }
+
+    @Serdeable
+    record FieldError(@Nullable String field, String message) {
+    }
+
+    @Override
+    public Problem body(ErrorContext context, HttpResponse<?> response) {
+        List<FieldError> errors = context.getErrors().stream()
+                .map(error -> new FieldError(error.getPath().orElse(null), error.getMessage()))
+                .toList();
+        String detail = errors.size() == 1 ? errors.get(0).message() : null;
+        return new Problem("about:blank", response.getStatus().getReason(), response.code(), detail, errors);
+    }
+
+    @Override
+    public String contentType() {
+        return "application/problem+json";
+    }
+}

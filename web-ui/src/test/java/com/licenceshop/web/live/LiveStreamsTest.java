@@ -1,0 +1,92 @@
+package com.licenceshop.web.live;
+
+import io.micronaut.http.sse.Event;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class LiveStreamsTest {
+
+    private final LiveStreams streams = new LiveStreams(
+            new LiveConfig(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1)), Clock.systemUTC());
+
+    @Test
+    void aBurstOfNotificationsBecomesAFewReadsAndTheLastStateIsPushed() {
+        Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
+        AtomicInteger reads = new AtomicInteger();
+        List<Object> pushed = new CopyOnWriteArrayList<>();
+        Disposable subscription = streams.stream(notifications.asFlux(), reads::incrementAndGet, "figures")
+                .filter(event -> "figures".equals(event.getName()))
+                .map(Event::getData)
+                .subscribe(pushed::add);
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);   // the current state first
+
+            for (int i = 0; i < 1_000; i++) {
+                notifications.tryEmitNext("position " + i);
+            }
+
+            await("a push after the burst").atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 2);
+            assertThat(reads.get()).as("reads for 1,000 notifications").isLessThan(100);
+            assertThat(pushed).last().isEqualTo(reads.get());
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
+    void anUnchangedStateIsNotPushedAgain() {
+        Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
+        AtomicInteger reads = new AtomicInteger();
+        List<Object> pushed = new CopyOnWriteArrayList<>();
+        Disposable subscription = streams.stream(notifications.asFlux(), () -> {
+                    reads.incrementAndGet();
+                    return "same figures";
+                }, "figures")
+                .filter(event -> "figures".equals(event.getName()))
+                .subscribe(event -> pushed.add(event.getData()));
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);
+            notifications.tryEmitNext("position 1");
+            await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
+
+            assertThat(pushed).containsExactly("same figures");
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
+    void aFailedReadDoesNotEndTheStream() {
+        Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
+        AtomicInteger reads = new AtomicInteger();
+        List<Object> pushed = new CopyOnWriteArrayList<>();
+        Disposable subscription = streams.stream(notifications.asFlux(), () -> {
+                    if (reads.incrementAndGet() == 2) {
+                        throw new IllegalStateException("database restarting");
+                    }
+                    return reads.get();
+                }, "figures")
+                .filter(event -> "figures".equals(event.getName()))
+                .subscribe(event -> pushed.add(event.getData()));
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);
+            notifications.tryEmitNext("position 1");
+            await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
+            notifications.tryEmitNext("position 2");
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pushed).containsExactly(1, 3));
+        } finally {
+            subscription.dispose();
+        }
+    }
+}

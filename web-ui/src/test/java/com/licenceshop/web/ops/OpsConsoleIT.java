@@ -1,0 +1,198 @@
+package com.licenceshop.web.ops;
+
+import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestServers;
+import com.licenceshop.web.testing.StubCommandApi;
+import com.licenceshop.web.testing.StubOtherServices;
+import com.licenceshop.web.testing.TestShop;
+import com.licenceshop.web.testing.Visitor;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The ops console against the real RabbitMQ management API and the other services' ops endpoints (stubbed). */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpsConsoleIT implements TestPropertyProvider {
+
+    private final TestShop shop = new TestShop();
+    private final Topology topology = new Topology(shop.namespace);
+    private Connection broker;
+
+    @Inject
+    StubCommandApi commandApi;
+    @Inject
+    StubOtherServices.SalesProjector projector;
+    @Inject
+    StubOtherServices.NotificationService notifier;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(shop.properties());
+        TestServers.RabbitBroker rabbit = TestServers.rabbit();
+        properties.put("shop.rabbitmq-management.broker-uri", rabbit.uri());
+        properties.put("shop.rabbitmq-management.username", rabbit.username());
+        properties.put("shop.rabbitmq-management.password", rabbit.password());
+        return properties;
+    }
+
+    @BeforeAll
+    void queuesWithMessages() throws Exception {
+        TestServers.RabbitBroker rabbit = TestServers.rabbit();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(rabbit.uri());
+        broker = factory.newConnection("web-ui OpsConsoleIT");
+        try (Channel channel = broker.createChannel()) {
+            for (String queue : List.of(topology.salesProjectorQueue(), topology.deadLetterQueue(topology.salesProjectorQueue()),
+                    topology.notificationQueue(), topology.deadLetterQueue(topology.notificationQueue()))) {
+                channel.queueDeclare(queue, true, false, false, null);
+            }
+            publish(channel, topology.salesProjectorQueue(), 3);
+            publish(channel, topology.deadLetterQueue(topology.salesProjectorQueue()), 2);
+            publish(channel, topology.deadLetterQueue(topology.notificationQueue()), 1);
+        }
+    }
+
+    @AfterAll
+    void deleteQueues() throws Exception {
+        if (broker != null) {
+            try (Channel channel = broker.createChannel()) {
+                for (String queue : List.of(topology.salesProjectorQueue(), topology.deadLetterQueue(topology.salesProjectorQueue()),
+                        topology.notificationQueue(), topology.deadLetterQueue(topology.notificationQueue()))) {
+                    channel.queueDelete(queue);
+                }
+            }
+            broker.close();
+        }
+    }
+
+    @BeforeEach
+    void resetStubs() {
+        projector.reset();
+        notifier.redrives.set(0);
+        commandApi.headSequence = 120;
+        commandApi.pending = 2;
+        shop.database.summary(10, 12, 900_000, 117, Instant.now(), Instant.now());
+    }
+
+    @Test
+    void theConsoleShowsQueueDepthsAndDeadLettersPerConsumer() {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+
+        // the management API refreshes queue statistics every few seconds
+        await("queue statistics").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Visitor.Page console = bob.get("/ops");
+            assertThat(row(console, topology.salesProjectorQueue())).containsEntry("queue-depth", "3")
+                    .containsEntry("dead-letter-depth", "2").containsEntry("queue-consumers", "0").containsEntry("queue-unacked", "0");
+            assertThat(row(console, topology.notificationQueue())).containsEntry("queue-depth", "0")
+                    .containsEntry("dead-letter-depth", "1");
+        });
+    }
+
+    @Test
+    void theConsoleComparesTheEventStoreHeadWithTheProjectorPosition() {
+        Visitor.Page console = shop.loggedIn(OPS_USER, OPS_PASSWORD).get("/ops");
+
+        assertThat(console.textOf("outbox-pending")).isEqualTo("2");
+        assertThat(console.textOf("event-store-head")).isEqualTo("120");
+        assertThat(console.textOf("projector-position")).isEqualTo("117");
+    }
+
+    @Test
+    void aRebuildIsStartedAndItsProgressCanBeFollowed() throws Exception {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+        Visitor.Page console = bob.get("/ops");
+
+        Visitor.Page started = bob.submit(console, "/ops/rebuild", Map.of());
+        assertThat(started.location()).isEqualTo("/ops?notice=rebuild-started");
+        assertThat(projector.rebuildsStarted).hasValue(1);
+        assertThat(bob.submit(console, "/ops/rebuild", Map.of()).location()).isEqualTo("/ops?notice=rebuild-running");
+
+        Map<String, Object> progress = progress(bob);
+        assertThat(progress).containsEntry("running", true).containsEntry("total", 200);
+        int lastPercent = -1;
+        while (Boolean.TRUE.equals(progress.get("running"))) {
+            int percent = ((Number) progress.get("percent")).intValue();
+            assertThat(percent).isGreaterThan(lastPercent);
+            lastPercent = percent;
+            progress = progress(bob);
+        }
+        assertThat(progress).containsEntry("percent", 100).containsEntry("state", "DONE");
+        assertThat(bob.get("/ops").count("rebuild-progress")).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersAreReDrivenPerConsumer() {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+        Visitor.Page console = bob.get("/ops");
+
+        Visitor.Page projectorRedrive = bob.submit(console, "/ops/dead-letters/sales-projector", Map.of());
+        Visitor.Page notifierRedrive = bob.submit(console, "/ops/dead-letters/notification-service", Map.of());
+
+        assertThat(projector.redrives).hasValue(1);
+        assertThat(notifier.redrives).hasValue(1);
+        assertThat(bob.get(projectorRedrive.location()).textOf("notice")).contains("sales projector").endsWith("3.");
+        assertThat(bob.get(notifierRedrive.location()).textOf("notice")).contains("notification service").endsWith("2.");
+    }
+
+    @Test
+    void reconciliationShowsItsResult() {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+        Visitor.Page console = bob.get("/ops");
+
+        Visitor.Page result = bob.submit(console, "/ops/reconciliation", Map.of());
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body()).contains("data-testid=\"reconciliation-result\" data-matches=\"true\"", "12,500.00 EUR");
+    }
+
+    private Map<String, Object> progress(Visitor bob) throws Exception {
+        Visitor.Page response = bob.getJson("/ops/rebuild/progress");
+        assertThat(response.status()).isEqualTo(200);
+        return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+    }
+
+    /** The figures of one queue row, by their data-testid. */
+    private static Map<String, String> row(Visitor.Page console, String queue) {
+        Matcher rowMatcher = Pattern.compile("data-queue=\"" + Pattern.quote(queue) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(console.body());
+        assertThat(rowMatcher.find()).as("row of %s", queue).isTrue();
+        Map<String, String> cells = new HashMap<>();
+        Matcher cell = Pattern.compile("data-testid=\"([a-z-]+)\">([^<]*)<").matcher(rowMatcher.group(1));
+        while (cell.find()) {
+            cells.put(cell.group(1), cell.group(2).trim());
+        }
+        return cells;
+    }
+
+    private static void publish(Channel channel, String queue, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            channel.basicPublish("", queue, null, ("message " + i).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

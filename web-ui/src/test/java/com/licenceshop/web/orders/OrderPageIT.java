@@ -1,0 +1,131 @@
+package com.licenceshop.web.orders;
+
+import com.licenceshop.web.live.DatabaseNotifications;
+import com.licenceshop.web.testing.EventStream;
+import com.licenceshop.web.testing.TestShop;
+import com.licenceshop.web.testing.Visitor;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderPageIT implements TestPropertyProvider {
+
+    private final TestShop shop = new TestShop();
+
+    @Inject
+    DatabaseNotifications notifications;
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return shop.properties();
+    }
+
+    @Test
+    void aFreshOrderIsAcceptedAndWaitsToBeCountedAndMailed() {
+        Visitor shopper = shop.visitor();
+        Visitor.Page page = shopper.get(placeOrder(shopper));
+
+        assertThat(state(page, "step-accepted")).isEqualTo("done");
+        assertThat(state(page, "step-counted")).isEqualTo("current");
+        assertThat(state(page, "step-mailed")).isEqualTo("current");
+        assertThat(page.count("cancel-button")).isEqualTo(1);
+    }
+
+    @Test
+    void theProgressIsPushedAsTheOrderIsCountedAndMailed() {
+        Visitor shopper = shop.visitor();
+        String orderPath = placeOrder(shopper);
+        UUID orderId = UUID.fromString(orderPath.substring("/orders/".length()));
+        await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
+
+        try (EventStream stream = EventStream.open(shop.baseUri(), orderPath + "/events", shopper.cookies())) {
+            await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
+
+            shop.database.counted(orderId, "PLACED", Instant.now());
+            shop.database.notify("sales_position", "7");
+            await("counted pushed").atMost(Duration.ofSeconds(5)).until(() -> latest(stream).get("html").toString()
+                    .contains("id=\"step-counted\" data-testid=\"step-counted\" data-state=\"done\""));
+
+            shop.database.mail(orderId, "ORDER_CONFIRMATION", "SENT", Instant.now());
+            shop.database.notify("mail_sent", orderId.toString());
+            await("mail sent pushed").atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(latest(stream).get("finished")));
+            assertThat(latest(stream).get("html").toString()).contains("data-testid=\"step-mailed\" data-state=\"done\"");
+        }
+        assertThat(state(shopper.get(orderPath), "step-mailed")).isEqualTo("done");
+    }
+
+    @Test
+    void aShopperCanCancelFromTheOrderPage() {
+        Visitor shopper = shop.visitor();
+        String orderPath = placeOrder(shopper);
+        Visitor.Page page = shopper.get(orderPath);
+
+        Visitor.Page cancelled = shopper.submit(page, orderPath + "/cancel", Map.of());
+
+        assertThat(cancelled.status()).isEqualTo(303);
+        assertThat(cancelled.location()).isEqualTo(orderPath);
+        Visitor.Page after = shopper.get(orderPath);
+        assertThat(state(after, "step-cancelled")).isEqualTo("done");
+        assertThat(after.count("cancel-button")).isZero();
+    }
+
+    @Test
+    void cancellingWithoutAValidCsrfTokenIsRefused() {
+        Visitor shopper = shop.visitor();
+        String orderPath = placeOrder(shopper);
+
+        Visitor.Page refused = shopper.postForm(orderPath + "/cancel", Map.of());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(state(shopper.get(orderPath), "step-mailed")).isEqualTo("current");
+    }
+
+    @Test
+    void anUnknownOrderIsNotFound() {
+        Visitor.Page page = shop.visitor().get("/orders/" + UUID.randomUUID());
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("order-missing");
+    }
+
+    private String placeOrder(Visitor shopper) {
+        Visitor.Page form = shopper.get("/");
+        Visitor.Page placed = shopper.submit(form, "/orders", Map.of("customerEmail", "linus@example.com", "sku", "STARTER",
+                "quantity", "1", "idempotencyKey", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(303);
+        return placed.location();
+    }
+
+    private static String state(Visitor.Page page, String testId) {
+        var matcher = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\" data-state=\"([a-z]+)\"").matcher(page.body());
+        assertThat(matcher.find()).as("%s on the page", testId).isTrue();
+        return matcher.group(1);
+    }
+
+    private Map<String, Object> latest(EventStream stream) {
+        var events = stream.named("progress");
+        try {
+            return json.readValue(events.get(events.size() - 1).data(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.licenceshop.web.shop;
+
+import com.licenceshop.web.testing.StubCommandApi;
+import com.licenceshop.web.testing.TestShop;
+import com.licenceshop.web.testing.Visitor;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShopIT implements TestPropertyProvider {
+
+    private final TestShop shop = new TestShop();
+
+    @Inject
+    StubCommandApi commandApi;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return shop.properties();
+    }
+
+    @BeforeEach
+    void forgetEarlierOrders() {
+        commandApi.placed.clear();
+    }
+
+    @Test
+    void theShopListsTheThreeLicencesWithTheirPrices() {
+        Visitor.Page page = shop.visitor().get("/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.count("licence")).isEqualTo(3);
+        assertThat(page.body()).contains("Starter", "Professional", "Enterprise", "500.00 EUR", "1,500.00 EUR", "5,000.00 EUR");
+        assertThat(page.count("buy-button")).isEqualTo(1);
+    }
+
+    @Test
+    void buyingPlacesTheOrderThroughTheCommandApiAndShowsTheOrderPage() {
+        Visitor shopper = shop.visitor();
+        Visitor.Page form = shopper.get("/");
+
+        Visitor.Page placed = shopper.submit(form, "/orders", Map.of("customerEmail", "ada@example.com", "sku", "ENTERPRISE",
+                "quantity", "2", "idempotencyKey", "key-1"));
+
+        assertThat(placed.status()).isEqualTo(303);
+        assertThat(commandApi.placed).hasSize(1);
+        StubCommandApi.Placed order = commandApi.placed.get(0);
+        assertThat(order.body()).isEqualTo(Map.of("customerEmail", "ada@example.com",
+                "items", List.of(Map.of("sku", "ENTERPRISE", "quantity", 2))));
+        assertThat(order.idempotencyKey()).isEqualTo("key-1");
+        assertThat(placed.location()).isEqualTo("/orders/" + order.orderId());
+
+        Visitor.Page orderPage = shopper.get(placed.location());
+        assertThat(orderPage.status()).isEqualTo(200);
+        assertThat(orderPage.textOf("order-id")).isEqualTo(order.orderId());
+        assertThat(orderPage.textOf("order-total")).isEqualTo("10,000.00 EUR");
+    }
+
+    @Test
+    void everyRenderedFormCarriesItsOwnIdempotencyKey() {
+        Visitor shopper = shop.visitor();
+        String first = idempotencyKeyOf(shopper.get("/"));
+        String second = idempotencyKeyOf(shopper.get("/"));
+
+        assertThat(first).isNotBlank().isNotEqualTo(second);
+    }
+
+    @Test
+    void submittingTheSameFormTwiceLeadsToTheSameOrder() {
+        Visitor shopper = shop.visitor();
+        Visitor.Page form = shopper.get("/");
+        Map<String, String> fields = Map.of("customerEmail", "grace@example.com", "sku", "STARTER", "quantity", "1",
+                "idempotencyKey", idempotencyKeyOf(form));
+
+        Visitor.Page first = shopper.submit(form, "/orders", fields);
+        Visitor.Page second = shopper.submit(form, "/orders", fields);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(303);
+        assertThat(first.location()).startsWith("/orders/").isEqualTo(second.location());
+        assertThat(commandApi.placed).extracting(StubCommandApi.Placed::idempotencyKey).containsOnly(fields.get("idempotencyKey"));
+    }
+
+    @Test
+    void theCommandApisValidationErrorsAreShownNextToTheirFields() {
+        Visitor shopper = shop.visitor();
+        Visitor.Page form = shopper.get("/");
+
+        Visitor.Page rejected = shopper.submit(form, "/orders", Map.of("customerEmail", "not-an-address", "sku", "STARTER",
+                "quantity", "0", "idempotencyKey", idempotencyKeyOf(form)));
+
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.textOf("email-error")).isEqualTo("must be a valid email address");
+        assertThat(rejected.textOf("quantity-error")).isEqualTo("must be at least 1");
+        assertThat(rejected.body()).contains("value=\"not-an-address\"");
+        assertThat(idempotencyKeyOf(rejected)).isNotEqualTo(idempotencyKeyOf(form));
+        assertThat(commandApi.placed).isEmpty();
+    }
+
+    @Test
+    void aQuantityThatIsNoNumberIsRejectedWithoutCallingTheCommandApi() {
+        Visitor shopper = shop.visitor();
+        Visitor.Page form = shopper.get("/");
+
+        Visitor.Page rejected = shopper.submit(form, "/orders", Map.of("customerEmail", "ada@example.com", "sku", "STARTER",
+                "quantity", "two", "idempotencyKey", idempotencyKeyOf(form)));
+
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.textOf("quantity-error")).contains("whole number");
+        assertThat(commandApi.placed).isEmpty();
+    }
+
+    @Test
+    void aFormWithoutAValidCsrfTokenPlacesNoOrder() {
+        Visitor shopper = shop.visitor();
+        Visitor.Page form = shopper.get("/");
+        Map<String, String> fields = Map.of("customerEmail", "mallory@example.com", "sku", "STARTER", "quantity", "1",
+                "idempotencyKey", idempotencyKeyOf(form));
+
+        Visitor.Page withoutToken = shopper.postForm("/orders", fields);
+        Map<String, String> forged = new java.util.HashMap<>(fields);
+        forged.put("csrfToken", "forged!token");
+        Visitor.Page withForgedToken = shopper.postForm("/orders", forged);
+
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("form-expired");
+        assertThat(withForgedToken.status()).isEqualTo(403);
+        assertThat(commandApi.placed).isEmpty();
+    }
+
+    private static String idempotencyKeyOf(Visitor.Page page) {
+        var matcher = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(matcher.find()).as("form has an idempotency key").isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,149 @@
+package com.licenceshop.web.testing;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers the command API's calls as docs/contracts.md describes them, in the web UI's own test server.
+ * Only the contract's shape is played here; the real command API is tested end to end by e2e-tests.
+ */
+@Requires(property = "spec.name", value = TestShop.SPEC_NAME)
+@Controller("/stub/command-api")
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class StubCommandApi {
+
+    public static final List<Map<String, Object>> PRODUCTS = List.of(
+            Map.of("sku", "STARTER", "name", "Starter", "description", "One seat, community support",
+                    "unitPriceCents", 50_000, "currency", "EUR"),
+            Map.of("sku", "PROFESSIONAL", "name", "Professional", "description", "Five seats, mail support",
+                    "unitPriceCents", 150_000, "currency", "EUR"),
+            Map.of("sku", "ENTERPRISE", "name", "Enterprise", "description", "Unlimited seats, phone support",
+                    "unitPriceCents", 500_000, "currency", "EUR"));
+
+    public final List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> closeCalls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> orderIdByKey = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
+    public volatile long headSequence = 0;
+    public volatile long pending = 0;
+
+    public record Placed(String orderId, Map<String, Object> body, @Nullable String idempotencyKey) {
+    }
+
+    @Get("/api/products")
+    List<Map<String, Object>> products() {
+        return PRODUCTS;
+    }
+
+    @Post(value = "/api/orders", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> place(@Body Map<String, Object> body, @Nullable @Header("Idempotency-Key") String key) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        Object email = body.get("customerEmail");
+        if (!(email instanceof String text) || !text.contains("@")) {
+            errors.add(Map.of("field", "customerEmail", "rule", "email", "message", "must be a valid email address"));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) body.getOrDefault("items", List.of());
+        for (int i = 0; i < items.size(); i++) {
+            Object quantity = items.get(i).get("quantity");
+            if (!(quantity instanceof Number n) || n.intValue() < 1) {
+                errors.add(Map.of("field", "items[" + i + "].quantity", "rule", "min", "message", "must be at least 1"));
+            }
+            Object sku = items.get(i).get("sku");
+            if (PRODUCTS.stream().noneMatch(p -> p.get("sku").equals(sku))) {
+                errors.add(Map.of("field", "items[" + i + "].sku", "rule", "known", "message", "is not a licence we sell"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType("application/problem+json")
+                    .body(Map.of("type", "about:blank", "title", "Invalid order", "status", 400, "errors", errors));
+        }
+        String orderId = key == null ? UUID.randomUUID().toString()
+                : orderIdByKey.computeIfAbsent(key, k -> UUID.randomUUID().toString());
+        placed.add(new Placed(orderId, body, key));
+        orders.computeIfAbsent(orderId, id -> order(id, body));
+        return HttpResponse.accepted(URI.create("/api/orders/" + orderId)).body(Map.of("orderId", orderId, "status", "ACCEPTED"));
+    }
+
+    @Get("/api/orders/{orderId}")
+    HttpResponse<?> order(@PathVariable String orderId) {
+        Map<String, Object> order = orders.get(orderId);
+        return order == null ? HttpResponse.notFound() : HttpResponse.ok(order);
+    }
+
+    @Post("/api/orders/{orderId}/cancel")
+    HttpResponse<?> cancel(@PathVariable String orderId) {
+        Map<String, Object> order = orders.get(orderId);
+        if (order == null) {
+            return HttpResponse.notFound();
+        }
+        Map<String, Object> cancelled = new java.util.HashMap<>(order);
+        cancelled.put("status", "CANCELLED");
+        cancelled.put("cancelledAt", Instant.now().toString());
+        orders.put(orderId, cancelled);
+        return HttpResponse.accepted().body(Map.of("orderId", orderId, "status", "CANCELLED"));
+    }
+
+    @Post("/api/sales-periods/close")
+    HttpResponse<?> closePeriod(HttpRequest<?> request) {
+        if (!StubOps.authorized(request)) {
+            return HttpResponse.unauthorized();
+        }
+        closeCalls.add(Instant.now().toString());
+        return HttpResponse.accepted().body(Map.of("eventId", UUID.randomUUID().toString(), "sequence", 42));
+    }
+
+    @Get("/api/ops/outbox")
+    HttpResponse<?> outbox(HttpRequest<?> request) {
+        if (!StubOps.authorized(request)) {
+            return HttpResponse.unauthorized();
+        }
+        return HttpResponse.ok(Map.of("pending", pending, "headSequence", headSequence, "publishedSequence", headSequence - pending));
+    }
+
+    /** An order as the command API would hold it after accepting this body (prices from the catalog). */
+    private static Map<String, Object> order(String orderId, Map<String, Object> body) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        long total = 0;
+        for (Map<String, Object> item : items) {
+            Map<String, Object> product = PRODUCTS.stream().filter(p -> p.get("sku").equals(item.get("sku"))).findFirst().orElseThrow();
+            int quantity = ((Number) item.get("quantity")).intValue();
+            long unit = ((Number) product.get("unitPriceCents")).longValue();
+            lines.add(Map.of("sku", product.get("sku"), "name", product.get("name"), "quantity", quantity,
+                    "unitPriceCents", unit, "lineTotalCents", unit * quantity));
+            total += unit * quantity;
+        }
+        Map<String, Object> order = new java.util.HashMap<>();
+        order.put("orderId", orderId);
+        order.put("customerEmail", body.get("customerEmail"));
+        order.put("currency", "EUR");
+        order.put("lines", lines);
+        order.put("totalCents", total);
+        order.put("status", "PLACED");
+        order.put("placedAt", Instant.now().toString());
+        return order;
+    }
+}
