@@ -26,8 +26,10 @@ class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
     private static final String DECOY_HASH = PasswordHashing.hash("decoy", PasswordHashing.DEFAULT_ITERATIONS);
 
     private final StaffUsers staff;
+    private final LoginThrottle throttle;
 
-    StaffAuthentication(@Value("${shop.staff.users:}") String staffUsers) {
+    StaffAuthentication(@Value("${shop.staff.users:}") String staffUsers, LoginThrottle throttle) {
+        this.throttle = throttle;
         try {
             this.staff = StaffUsers.parse(staffUsers);
         } catch (IllegalArgumentException e) {
@@ -43,14 +45,31 @@ class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
     public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
                                                         @NonNull AuthenticationRequest<String, String> login) {
         String name = login.getIdentity();
+        var attempt = new LoginThrottle.Attempt(name, addressOf(request));
+        var locked = throttle.lockedFor(attempt);
+        if (locked.isPresent()) {
+            // refused without checking the password, so a locked-out guesser learns nothing
+            LOG.warn("staff login refused for '{}' from {}: locked for {} s after repeated failures",
+                    name, attempt.address(), locked.get().toSeconds() + 1);
+            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+        }
         String password = login.getSecret() == null ? "" : login.getSecret();
         var user = staff.find(name);
         boolean matches = PasswordHashing.matches(password, user.map(StaffUsers.StaffUser::passwordHash).orElse(DECOY_HASH));
         if (user.isPresent() && matches) {
+            throttle.succeeded(attempt);
             LOG.info("staff login: {} {}", name, user.get().roles());
             return AuthenticationResponse.success(name, user.get().roles());
         }
-        LOG.info("staff login refused for '{}'", name);
+        throttle.failed(attempt);
+        LOG.info("staff login refused for '{}' from {}", name, attempt.address());
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    }
+
+    private static String addressOf(@Nullable HttpRequest<?> request) {
+        if (request == null || request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null) {
+            return "unknown";
+        }
+        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

@@ -1,0 +1,85 @@
+package com.licenceshop.web.login;
+
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down password guessing. After {@code freeFailures} failed logins for one user name from one address,
+ * further attempts from there are refused without looking at the password, for a lockout that doubles with
+ * every further failure up to {@code maxLockout}. A successful login clears the record.
+ *
+ * <p>Keyed by user name and address, so a stranger cannot lock a colleague out from elsewhere. The state is
+ * per instance: with several web-ui replicas an attacker gets a few more guesses, which PBKDF2 and the
+ * lockout still keep small.
+ */
+@Singleton
+final class LoginThrottle {
+
+    /** Who is trying: the user name typed and the client's address. */
+    record Attempt(String username, String address) {
+    }
+
+    private record Record(int failures, Instant lockedUntil, Instant lastFailure) {
+    }
+
+    private static final int MAX_TRACKED = 10_000;
+
+    private final LoginThrottleConfig config;
+    private final Clock clock;
+    private final Map<Attempt, Record> records = new ConcurrentHashMap<>();
+
+    LoginThrottle(LoginThrottleConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** How long this attempt must still wait, or empty if its password may be checked now. */
+    Optional<Duration> lockedFor(Attempt attempt) {
+        Record record = records.get(attempt);
+        if (record == null) {
+            return Optional.empty();
+        }
+        Duration remaining = Duration.between(clock.instant(), record.lockedUntil());
+        return remaining.isNegative() || remaining.isZero() ? Optional.empty() : Optional.of(remaining);
+    }
+
+    void failed(Attempt attempt) {
+        Instant now = clock.instant();
+        if (records.size() >= MAX_TRACKED) {
+            forgetSettled(now);
+        }
+        records.compute(attempt, (key, record) -> {
+            int failures = record == null ? 1 : record.failures() + 1;
+            return new Record(failures, now.plus(lockoutAfter(failures)), now);
+        });
+    }
+
+    void succeeded(Attempt attempt) {
+        records.remove(attempt);
+    }
+
+    /** The lockout that follows the given number of consecutive failures: none, then 1, 2, 4 … up to the cap. */
+    Duration lockoutAfter(int failures) {
+        int beyondFree = failures - config.freeFailures();
+        if (beyondFree <= 0) {
+            return Duration.ZERO;
+        }
+        Duration lockout = config.firstLockout();
+        for (int i = 1; i < beyondFree && lockout.compareTo(config.maxLockout()) < 0; i++) {
+            lockout = lockout.multipliedBy(2);
+        }
+        return lockout.compareTo(config.maxLockout()) > 0 ? config.maxLockout() : lockout;
+    }
+
+    /** Records whose lockout ended a full maximum lockout ago carry no information worth the memory. */
+    private void forgetSettled(Instant now) {
+        Instant horizon = now.minus(config.maxLockout());
+        records.values().removeIf(record -> record.lastFailure().isBefore(horizon) && record.lockedUntil().isBefore(now));
+    }
+}

@@ -1,0 +1,50 @@
+package com.licenceshop.web.login;
+
+import com.licenceshop.web.testing.TestShop;
+import com.licenceshop.web.testing.Visitor;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Password guessing is slowed down: the login form and HTTP Basic share one throttle. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginThrottleIT implements TestPropertyProvider {
+
+    private final TestShop shop = new TestShop();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(shop.properties());
+        properties.put("shop.login.throttle.free-failures", "3");
+        properties.put("shop.login.throttle.first-lockout", "1h"); // no lockout ends while the test runs
+        properties.put("shop.login.throttle.max-lockout", "1h");
+        return properties;
+    }
+
+    @Test
+    void afterRepeatedWrongPasswordsEvenTheRightOneIsRefusedWhileOtherStaffStillLogIn() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(shop.visitor().logIn(SALES_USER, "guess-" + i).location()).isEqualTo("/login/auth?error=true");
+        }
+
+        Visitor alice = shop.visitor();
+        Visitor.Page rightPassword = alice.logIn(SALES_USER, SALES_PASSWORD);
+
+        assertThat(rightPassword.location()).isEqualTo("/login/auth?error=true");
+        assertThat(alice.cookies()).doesNotContainKey("JWT");
+        assertThat(shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary").status())
+                .isEqualTo(401);
+        assertThat(shop.loggedIn(OPS_USER, OPS_PASSWORD).cookies()).containsKey("JWT");
+    }
+}
