@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing. After {@code freeFailures} failed logins for one user name from one address,
- * further attempts from there are refused without looking at the password, for a lockout that doubles with
- * every further failure up to {@code maxLockout}. A successful login clears the record.
+ * Slows down password guessing. After {@code failuresBeforeLockout} failed logins for one user name from one
+ * address, further attempts from there are refused without looking at the password, for a lockout that doubles
+ * with every further failure up to {@code maxLockout}. A successful login clears the record.
  *
  * <p>Keyed by user name and address, so a stranger cannot lock a colleague out from elsewhere. The state is
  * per instance: with several web-ui replicas an attacker gets a few more guesses, which PBKDF2 and the
@@ -66,12 +66,12 @@ final class LoginThrottle {
 
     /** The lockout that follows the given number of consecutive failures: none, then 1, 2, 4 … up to the cap. */
     Duration lockoutAfter(int failures) {
-        int beyondFree = failures - config.freeFailures();
-        if (beyondFree <= 0) {
+        int beyondLimit = failures - config.failuresBeforeLockout();
+        if (beyondLimit < 0) {
             return Duration.ZERO;
         }
         Duration lockout = config.firstLockout();
-        for (int i = 1; i < beyondFree && lockout.compareTo(config.maxLockout()) < 0; i++) {
+        for (int i = 0; i < beyondLimit && lockout.compareTo(config.maxLockout()) < 0; i++) {
             lockout = lockout.multipliedBy(2);
         }
         return lockout.compareTo(config.maxLockout()) > 0 ? config.maxLockout() : lockout;

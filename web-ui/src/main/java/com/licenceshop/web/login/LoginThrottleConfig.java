@@ -7,12 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
 /**
- * @param freeFailures failed logins (one user name, one address) before the first lockout
- * @param firstLockout the first lockout; each further failure doubles it
- * @param maxLockout   the longest lockout
+ * @param failuresBeforeLockout failed logins (one user name, one address) that start the first lockout
+ * @param firstLockout          the first lockout; each further failure doubles it
+ * @param maxLockout            the longest lockout
  */
 @ConfigurationProperties("shop.login.throttle")
-record LoginThrottleConfig(@Min(1) int freeFailures, @NotNull Duration firstLockout, @NotNull Duration maxLockout) {
+record LoginThrottleConfig(@Min(1) int failuresBeforeLockout, @NotNull Duration firstLockout, @NotNull Duration maxLockout) {
 
     LoginThrottleConfig {
         if (firstLockout != null && maxLockout != null && maxLockout.compareTo(firstLockout) < 0) {

@@ -18,15 +18,15 @@ class LoginThrottleTest {
     private final LoginThrottle.Attempt aliceFromHere = new LoginThrottle.Attempt("alice", "10.0.0.1");
 
     @Test
-    void theFirstFailuresCostNothing() {
-        fail(aliceFromHere, 3);
+    void failuresBelowTheLimitCostNothing() {
+        fail(aliceFromHere, 2);
 
         assertThat(throttle.lockedFor(aliceFromHere)).isEmpty();
     }
 
     @Test
-    void oneFailureMoreLocksThatUserFromThatAddressForAMinute() {
-        fail(aliceFromHere, 4);
+    void reachingTheLimitLocksThatUserFromThatAddressForAMinute() {
+        fail(aliceFromHere, 3);
 
         assertThat(throttle.lockedFor(aliceFromHere)).contains(Duration.ofMinutes(1));
         clock.advance(Duration.ofSeconds(59));
@@ -37,11 +37,11 @@ class LoginThrottleTest {
 
     @Test
     void eachFurtherFailureDoublesTheLockoutUpToTheCap() {
-        assertThat(throttle.lockoutAfter(3)).isZero();
-        assertThat(throttle.lockoutAfter(4)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(throttle.lockoutAfter(5)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(throttle.lockoutAfter(7)).isEqualTo(Duration.ofMinutes(8));
-        assertThat(throttle.lockoutAfter(8)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(throttle.lockoutAfter(2)).isZero();
+        assertThat(throttle.lockoutAfter(3)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(throttle.lockoutAfter(4)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(throttle.lockoutAfter(6)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(throttle.lockoutAfter(7)).isEqualTo(Duration.ofMinutes(15));
         assertThat(throttle.lockoutAfter(1_000)).isEqualTo(Duration.ofMinutes(15));
     }
 
@@ -55,10 +55,10 @@ class LoginThrottleTest {
 
     @Test
     void aSuccessfulLoginClearsTheRecord() {
-        fail(aliceFromHere, 3);
+        fail(aliceFromHere, 2);
         throttle.succeeded(aliceFromHere);
 
-        fail(aliceFromHere, 3);
+        fail(aliceFromHere, 2);
 
         assertThat(throttle.lockedFor(aliceFromHere)).isEmpty();
     }
