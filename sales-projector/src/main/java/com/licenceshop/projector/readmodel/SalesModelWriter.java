@@ -155,7 +155,7 @@ public final class SalesModelWriter {
             long from = periods.periodOf(close.sequence());
             long until = periods.nextStartAfter(from).orElse(Long.MAX_VALUE);
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT order_id, placed_sequence, placed_at, currency, total_cents, lines::text, placed, cancelled FROM "
+                    "SELECT order_id, placed_sequence, placed_at, currency, total_cents, lines, placed, cancelled FROM "
                             + tables.orders() + " WHERE placed_sequence > ? AND placed_sequence < ? AND placed <> cancelled")) {
                 select.setLong(1, close.sequence());
                 select.setLong(2, until);
@@ -301,7 +301,7 @@ public final class SalesModelWriter {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.orders()
                 + " (order_id, placed_sequence, placed_at, currency, licences, total_cents, lines, placed, cancelled, counted_at) "
                 + "SELECT u.order_id, u.placed_sequence, u.placed_at::timestamptz, u.currency, u.licences, u.total_cents, "
-                + "u.lines::jsonb, u.placed, u.cancelled, ?::timestamptz "
+                + "u.lines, u.placed, u.cancelled, ?::timestamptz "
                 + "FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::boolean[]) "
                 + "AS u(order_id, placed_sequence, placed_at, currency, licences, total_cents, lines, placed, cancelled) "
                 + "ON CONFLICT (order_id) DO NOTHING RETURNING order_id")) {

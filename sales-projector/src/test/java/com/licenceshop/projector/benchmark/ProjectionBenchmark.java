@@ -19,13 +19,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints figures, asserts nothing. Seeds N events into a stand-in feed and measures the rebuild's throughput;
- * then publishes M events to a queue and measures how fast one, then two, projector instances drain it.
+ * Prints figures, asserts nothing. Seeds N events into a stand-in feed and measures the rebuild's throughput,
+ * R times into fresh databases in this one JVM: the first round pays for the JIT compiling the rebuild path
+ * (a rebuild right after a projector starts), later rounds show a projector that has been running (warm).
+ * Then publishes M events to a queue and measures how fast one, then two, projector instances drain it.
  *
  * <pre>
- * MAVEN_OPTS=-Xmx4g mvn -B -q -pl sales-projector test-compile exec:java \
+ * MAVEN_OPTS=-Xmx6g mvn -B -q -pl sales-projector test-compile exec:java \
  *   -Dexec.mainClass=com.licenceshop.projector.benchmark.ProjectionBenchmark -Dexec.classpathScope=test \
- *   -Dexec.args="1000000 100000"
+ *   -Dexec.args="1000000 100000 2"
  * </pre>
  */
 public final class ProjectionBenchmark {
@@ -33,9 +35,12 @@ public final class ProjectionBenchmark {
     public static void main(String[] args) throws Exception {
         int rebuildEvents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int liveEvents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int rebuildRounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         System.out.printf("seeding %,d events...%n", rebuildEvents);
         List<ShopEvent> history = history(rebuildEvents, 1);
-        rebuild(history);
+        for (int round = 1; round <= rebuildRounds; round++) {
+            rebuild(history, round == 1 ? "cold JVM" : "warm JVM");
+        }
         List<ShopEvent> live = history.subList(0, Math.min(liveEvents, history.size()));
         for (int instances : new int[]{1, 2}) {
             liveRate(live, instances);
@@ -57,7 +62,7 @@ public final class ProjectionBenchmark {
         return events.subList(0, size);
     }
 
-    private static void rebuild(List<ShopEvent> events) throws Exception {
+    private static void rebuild(List<ShopEvent> events, String jvm) throws Exception {
         var database = TestServers.freshDatabase();
         try (var feed = new FeedFromEventList("ops", "bench")) {
             feed.addAll(events);
@@ -70,8 +75,8 @@ public final class ProjectionBenchmark {
                 RebuildStatus result = context.getBean(RebuildSalesProjection.class).runHere(status -> { });
                 double seconds = (System.nanoTime() - started) / 1e9;
                 CpuTime used = CpuTime.now().minus(cpu);
-                System.out.printf("rebuild: %,d events in %.1f s = %,.0f events/s (%s); CPU used: projector JVM %.1f s, PostgreSQL %.1f s%n",
-                        result.done(), seconds, result.done() / seconds, result.state(), used.jvmSeconds(), used.postgresSeconds());
+                System.out.printf("rebuild (%s): %,d events in %.1f s = %,.0f events/s (%s); CPU used: projector JVM %.1f s, PostgreSQL %.1f s%n",
+                        jvm, result.done(), seconds, result.done() / seconds, result.state(), used.jvmSeconds(), used.postgresSeconds());
                 System.out.println("  model: " + new SalesViews(database).summary());
             }
         }
