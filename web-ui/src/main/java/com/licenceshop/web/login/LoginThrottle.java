@@ -39,25 +39,26 @@ final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this attempt must still wait, or empty if its password may be checked now. */
-    Optional<Duration> lockedFor(Attempt attempt) {
-        Record record = records.get(attempt);
-        if (record == null) {
-            return Optional.empty();
-        }
-        Duration remaining = Duration.between(clock.instant(), record.lockedUntil());
-        return remaining.isNegative() || remaining.isZero() ? Optional.empty() : Optional.of(remaining);
-    }
-
-    void failed(Attempt attempt) {
+    /**
+     * Starts an attempt: empty if its password may be checked now, else how long it must still wait. An
+     * attempt counts as failed until {@link #succeeded} says otherwise, so guesses sent in parallel cannot all
+     * slip past the limit while their passwords are being checked.
+     */
+    Optional<Duration> begin(Attempt attempt) {
         Instant now = clock.instant();
         if (records.size() >= MAX_TRACKED) {
             forgetSettled(now);
         }
+        Duration[] wait = {null};
         records.compute(attempt, (key, record) -> {
+            if (record != null && record.lockedUntil().isAfter(now)) {
+                wait[0] = Duration.between(now, record.lockedUntil());
+                return record;
+            }
             int failures = record == null ? 1 : record.failures() + 1;
             return new Record(failures, now.plus(lockoutAfter(failures)), now);
         });
+        return Optional.ofNullable(wait[0]);
     }
 
     void succeeded(Attempt attempt) {

@@ -46,7 +46,7 @@ class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
                                                         @NonNull AuthenticationRequest<String, String> login) {
         String name = login.getIdentity();
         var attempt = new LoginThrottle.Attempt(name, addressOf(request));
-        var locked = throttle.lockedFor(attempt);
+        var locked = throttle.begin(attempt);
         if (locked.isPresent()) {
             // refused without checking the password, so a locked-out guesser learns nothing
             LOG.warn("staff login refused for '{}' from {}: locked for {} s after repeated failures",
@@ -61,7 +61,6 @@ class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
             LOG.info("staff login: {} {}", name, user.get().roles());
             return AuthenticationResponse.success(name, user.get().roles());
         }
-        throttle.failed(attempt);
         LOG.info("staff login refused for '{}' from {}", name, attempt.address());
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }

@@ -6,6 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,21 +25,19 @@ class LoginThrottleTest {
     private final LoginThrottle.Attempt aliceFromHere = new LoginThrottle.Attempt("alice", "10.0.0.1");
 
     @Test
-    void failuresBelowTheLimitCostNothing() {
-        fail(aliceFromHere, 2);
-
-        assertThat(throttle.lockedFor(aliceFromHere)).isEmpty();
+    void attemptsUpToTheLimitAreChecked() {
+        assertThat(attempts(aliceFromHere, 3)).allMatch(Optional::isEmpty);
     }
 
     @Test
-    void reachingTheLimitLocksThatUserFromThatAddressForAMinute() {
-        fail(aliceFromHere, 3);
+    void afterTheLimitThatUserFromThatAddressWaitsAMinute() {
+        attempts(aliceFromHere, 3);
 
-        assertThat(throttle.lockedFor(aliceFromHere)).contains(Duration.ofMinutes(1));
+        assertThat(throttle.begin(aliceFromHere)).contains(Duration.ofMinutes(1));
         clock.advance(Duration.ofSeconds(59));
-        assertThat(throttle.lockedFor(aliceFromHere)).contains(Duration.ofSeconds(1));
+        assertThat(throttle.begin(aliceFromHere)).contains(Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.lockedFor(aliceFromHere)).isEmpty();
+        assertThat(throttle.begin(aliceFromHere)).isEmpty();
     }
 
     @Test
@@ -47,20 +52,42 @@ class LoginThrottleTest {
 
     @Test
     void theSameUserFromAnotherAddressAndAnotherUserFromTheSameAddressAreNotLocked() {
-        fail(aliceFromHere, 10);
+        attempts(aliceFromHere, 10);
 
-        assertThat(throttle.lockedFor(new LoginThrottle.Attempt("alice", "10.0.0.2"))).isEmpty();
-        assertThat(throttle.lockedFor(new LoginThrottle.Attempt("bob", "10.0.0.1"))).isEmpty();
+        assertThat(throttle.begin(new LoginThrottle.Attempt("alice", "10.0.0.2"))).isEmpty();
+        assertThat(throttle.begin(new LoginThrottle.Attempt("bob", "10.0.0.1"))).isEmpty();
     }
 
     @Test
-    void aSuccessfulLoginClearsTheRecord() {
-        fail(aliceFromHere, 2);
+    void aSuccessfulLoginClearsTheCount() {
+        attempts(aliceFromHere, 2);
         throttle.succeeded(aliceFromHere);
 
-        fail(aliceFromHere, 2);
+        assertThat(attempts(aliceFromHere, 3)).allMatch(Optional::isEmpty);
+    }
 
-        assertThat(throttle.lockedFor(aliceFromHere)).isEmpty();
+    @Test
+    void guessesSentInParallelGetNoMoreChecksThanTheLimit() throws Exception {
+        int guesses = 20;
+        var start = new CountDownLatch(1);
+        var executor = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<Optional<Duration>>> results = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                results.add(executor.submit(() -> {
+                    start.await();
+                    return throttle.begin(aliceFromHere);
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            for (var result : results) {
+                checked += result.get(10, TimeUnit.SECONDS).isEmpty() ? 1 : 0;
+            }
+            assertThat(checked).isEqualTo(3);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
@@ -70,10 +97,13 @@ class LoginThrottleTest {
                 .hasMessageContaining("max-lockout");
     }
 
-    private void fail(LoginThrottle.Attempt attempt, int times) {
+    /** Attempts whose passwords turn out wrong (or are still being checked). */
+    private List<Optional<Duration>> attempts(LoginThrottle.Attempt attempt, int times) {
+        List<Optional<Duration>> waits = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            throttle.failed(attempt);
+            waits.add(throttle.begin(attempt));
         }
+        return waits;
     }
 
     private static final class MutableClock extends Clock {
