@@ -175,6 +175,9 @@ public final class RebuildSalesProjection {
                 for (String name : ModelTables.NAMES) {
                     ddl.execute("DROP TABLE IF EXISTS " + ModelTables.SHADOW.table(name));
                     ddl.execute("CREATE TABLE " + ModelTables.SHADOW.table(name) + " (LIKE " + ModelTables.LIVE.table(name) + " INCLUDING ALL)");
+                    // autovacuum would otherwise vacuum and analyze the growing tables again and again during the
+                    // load, on the cores the load needs; they are analyzed once when it is done
+                    ddl.execute("ALTER TABLE " + ModelTables.SHADOW.table(name) + " SET (autovacuum_enabled = false)");
                 }
                 // the first pass only appends to the new inbox (COPY); its key is built once afterwards, by sorting,
                 // instead of a million random inserts into a growing index
@@ -216,6 +219,16 @@ public final class RebuildSalesProjection {
             try (Statement ddl = c.createStatement()) {
                 // fails on a duplicate event id, which the event store cannot have: the rebuild then stops, live untouched
                 ddl.execute("ALTER TABLE " + ModelTables.SHADOW.inbox() + " ADD PRIMARY KEY (event_id)");
+                for (String name : ModelTables.NAMES) {
+                    ddl.execute("ALTER TABLE " + ModelTables.SHADOW.table(name) + " RESET (autovacuum_enabled)");
+                }
+            }
+            c.commit();
+            try (Statement analyze = c.createStatement()) {
+                // statistics for the catch-up's queries now, and for the live queries after the swap
+                for (String name : ModelTables.NAMES) {
+                    analyze.execute("ANALYZE " + ModelTables.SHADOW.table(name));
+                }
             }
             c.commit();
             return last;

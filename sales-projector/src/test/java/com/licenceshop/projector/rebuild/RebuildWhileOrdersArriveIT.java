@@ -111,6 +111,7 @@ class RebuildWhileOrdersArriveIT {
             everything.addAll(arriving);
             assertThat(rebuilt).isEqualTo(freshLiveBuildOf(everything));
             assertThat(rebuilt.summary().orders()).isEqualTo(history.currentPeriod().orders() + arriving.size());
+            assertThat(views.liveTablesWithOptions()).as("autovacuum is on again for the swapped-in tables").isEmpty();
         }
     }
 

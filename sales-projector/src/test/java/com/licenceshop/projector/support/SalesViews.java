@@ -70,6 +70,13 @@ public final class SalesViews {
                 + "FROM sales.period_totals WHERE orders <> 0 OR licences <> 0 OR revenue_cents <> 0 ORDER BY period_start");
     }
 
+    /** Tables of the live model with storage options set (a rebuild turns autovacuum off while it loads). */
+    public List<String> liveTablesWithOptions() {
+        return rows("SELECT c.relname || ' ' || array_to_string(c.reloptions, ',') FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'sales' AND c.relkind = 'r' "
+                + "AND c.reloptions IS NOT NULL ORDER BY c.relname");
+    }
+
     public Snapshot snapshot() {
         return new Snapshot(summary(), products(), minutes(), orderStatuses(), periodTotals());
     }
