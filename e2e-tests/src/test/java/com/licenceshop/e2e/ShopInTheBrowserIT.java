@@ -53,7 +53,8 @@ class ShopInTheBrowserIT {
             buy(page, "PROFESSIONAL", 2, "hedy@example.com");
             wait(page).until(ExpectedConditions.urlContains("/orders/"));
             String orderId = wait(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
-            wait(page).until(d -> "done".equals(d.findElement(By.id("step-mailed")).getAttribute("data-state"))
+            wait(page).withMessage(() -> "order page of " + orderId + " still shows: " + progressShown(browser))
+                    .until(d -> "done".equals(d.findElement(By.id("step-mailed")).getAttribute("data-state"))
                     && "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
             browser.screenshot("order-mail-sent");
 
@@ -159,6 +160,19 @@ class ShopInTheBrowserIT {
         var wait = new WebDriverWait(page, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** What a failed wait on the order page saw: the steps, the live indicator, and a screenshot of it. */
+    private static String progressShown(Browser browser) {
+        browser.screenshot("order-progress-timed-out");
+        WebDriver page = browser.driver;
+        StringBuilder shown = new StringBuilder();
+        for (String step : List.of("step-counted", "step-mailed")) {
+            var found = page.findElements(By.id(step));
+            shown.append(step).append('=').append(found.isEmpty() ? "missing" : found.get(0).getAttribute("data-state")).append(' ');
+        }
+        var live = page.findElements(By.id("live-text"));
+        return shown.append("live-text='").append(live.isEmpty() ? "missing" : live.get(0).getText()).append('\'').toString();
     }
 
     private static long number(String text) {
