@@ -55,7 +55,7 @@ public final class EventFeed {
         URI uri = endpoint("/api/events?after=" + after + "&limit=" + limit);
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request(uri, "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new FeedUnavailableException("cannot read the event feed at " + uri + ": " + e);
         }
@@ -90,7 +90,9 @@ public final class EventFeed {
     /** The event store's newest sequence, from {@code GET /api/ops/outbox}; empty if the command API does not say. */
     public OptionalLong headSequence() {
         try {
-            HttpResponse<String> response = http.send(request(endpoint("/api/ops/outbox")), HttpResponse.BodyHandlers.ofString());
+            // JSON, not NDJSON: the command API answers 406 to an Accept it cannot serve
+            HttpResponse<String> response = http.send(request(endpoint("/api/ops/outbox"), "application/json"),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return OptionalLong.empty();
             }
@@ -109,11 +111,11 @@ public final class EventFeed {
         return URI.create(baseUrl.toString().replaceAll("/+$", "") + pathAndQuery);
     }
 
-    private HttpRequest request(URI uri) {
+    private HttpRequest request(URI uri, String accept) {
         return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(5))
                 .header("Authorization", credentials.authorizationHeader())
-                .header("Accept", "application/x-ndjson")
+                .header("Accept", accept)
                 .GET().build();
     }
 

@@ -147,6 +147,7 @@ public final class RebuildSalesProjection {
         RebuildProgress progress = new RebuildProgress(startedAt, head.isPresent() ? head.getAsLong() : null);
         Reporter reporter = new Reporter(progress, onProgress);
         try {
+            reporter.report(true); // the total is known from here on: ops see it before the first chunk
             OffsetDateTime copyStartedAt = prepareNewTables();
             LOG.info("rebuild started: copying the event feed into new tables (head sequence {})", head);
             long after = copy(progress, reporter);

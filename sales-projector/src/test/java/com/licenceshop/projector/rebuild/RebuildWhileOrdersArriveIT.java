@@ -82,13 +82,14 @@ class RebuildWhileOrdersArriveIT {
                 feed.hold();
                 var started = OpsHttp.post(projector.url() + "ops/rebuild", OPS, password);
                 var second = OpsHttp.post(projector.url() + "ops/rebuild", OPS, password);
-                var running = OpsHttp.get(projector.url() + "ops/rebuild", OPS, password);
+                await("running, with the total to read from the command API's head sequence").atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(OpsHttp.get(projector.url() + "ops/rebuild", OPS, password).body())
+                                .contains("\"state\":\"RUNNING\"").containsPattern("\"total\":[1-9]\\d*"));
                 feed.release();
 
                 assertThat(started.status()).isEqualTo(202);
                 assertThat(second.status()).isEqualTo(409);
                 assertThat(second.contentType()).startsWith("application/problem+json");
-                assertThat(running.body()).contains("\"state\":\"RUNNING\"");
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                         assertThat(OpsHttp.get(projector.url() + "ops/rebuild", OPS, password).body()).contains("\"state\":\"FINISHED\""));
                 assertThat(arriving).as("orders arrived while it ran").isNotEmpty();

@@ -116,6 +116,11 @@ public final class FeedFromEventList implements AutoCloseable {
             if (!authorized(exchange)) {
                 return;
             }
+            String accept = exchange.getRequestHeaders().getFirst("Accept");
+            if (accept != null && !accept.contains("application/json") && !accept.contains("*/*")) {
+                exchange.sendResponseHeaders(406, -1); // as the command API does
+                return;
+            }
             long head = lines.isEmpty() ? 0 : lines.lastKey();
             byte[] body = ("{\"pending\":0,\"headSequence\":" + head + ",\"publishedSequence\":" + head + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
