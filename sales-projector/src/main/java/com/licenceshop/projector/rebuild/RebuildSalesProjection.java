@@ -226,13 +226,8 @@ public final class RebuildSalesProjection {
                 ddl.execute("ALTER TABLE " + ModelTables.SHADOW.inbox() + " ADD PRIMARY KEY (event_id)");
                 for (String name : ModelTables.NAMES) {
                     ddl.execute("ALTER TABLE " + ModelTables.SHADOW.table(name) + " RESET (autovacuum_enabled)");
-                }
-            }
-            c.commit();
-            try (Statement analyze = c.createStatement()) {
-                // statistics for the catch-up's queries now, and for the live queries after the swap
-                for (String name : ModelTables.NAMES) {
-                    analyze.execute("ANALYZE " + ModelTables.SHADOW.table(name));
+                    // statistics for the catch-up's queries now, and for the live queries after the swap
+                    ddl.execute("ANALYZE " + ModelTables.SHADOW.table(name));
                 }
             }
             c.commit();

@@ -25,7 +25,8 @@ final class LoginThrottle {
     record Attempt(String username, String address) {
     }
 
-    private record Record(int failures, Instant lockedUntil, Instant lastFailure) {
+    /** Until the limit, {@code lockedUntil} is the time of the last failure (a lockout of zero). */
+    private record Record(int failures, Instant lockedUntil) {
     }
 
     private static final int MAX_TRACKED = 10_000;
@@ -56,7 +57,7 @@ final class LoginThrottle {
                 return record;
             }
             int failures = record == null ? 1 : record.failures() + 1;
-            return new Record(failures, now.plus(lockoutAfter(failures)), now);
+            return new Record(failures, now.plus(lockoutAfter(failures)));
         });
         return Optional.ofNullable(wait[0]);
     }
@@ -81,6 +82,6 @@ final class LoginThrottle {
     /** Records whose lockout ended a full maximum lockout ago carry no information worth the memory. */
     private void forgetSettled(Instant now) {
         Instant horizon = now.minus(config.maxLockout());
-        records.values().removeIf(record -> record.lastFailure().isBefore(horizon) && record.lockedUntil().isBefore(now));
+        records.values().removeIf(record -> record.lockedUntil().isBefore(horizon));
     }
 }
