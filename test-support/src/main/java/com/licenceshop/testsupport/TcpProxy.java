@@ -14,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * client sees it: connections drop and new ones are reset at once) and restore it, without stopping a server
  * that other runs or the local stack share.
  *
+ * <p>{@link #blackHole()} is the other kind of cut, a silent partition: no RST, no FIN, nothing arrives any
+ * more in either direction, open connections stay open and new ones are accepted and then ignored. A client
+ * notices only through its own timeouts, and the server only through its own (its TCP peer, the proxy, is
+ * alive).
+ *
  * <p>The listening socket stays bound through a cut. Closing it would free a port from the ephemeral range,
  * and the kernel may then hand that port to any outgoing connection as its local port, so the proxy could
  * not listen on it again.
@@ -26,6 +31,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final ServerSocket server;
     private volatile boolean forwarding = true;
+    private volatile boolean blackHoled;
 
     private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
         this.targetHost = targetHost;
@@ -60,8 +66,24 @@ public final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    /** Forwards new connections again, on the same port. */
+    /**
+     * A silent partition until {@link #restore()}: bytes in either direction are dropped, ends of stream are
+     * not passed on, and new connections are accepted and never answered.
+     */
+    public synchronized void blackHole() {
+        blackHoled = true;
+    }
+
+    /**
+     * Forwards new connections again, on the same port. Connections that lived through a black hole lost bytes,
+     * so they are dropped now (as a partition that heals ends with resets for what timed out meanwhile).
+     */
     public synchronized void restore() {
+        if (blackHoled) {
+            blackHoled = false;
+            sockets.forEach(TcpProxy::closeQuietly);
+            sockets.clear();
+        }
         forwarding = true;
     }
 
@@ -76,6 +98,10 @@ public final class TcpProxy implements AutoCloseable {
             Socket client = null;
             try {
                 client = server.accept();
+                if (blackHoled) {
+                    sockets.add(client); // accepted, never answered; closed by restore() or close()
+                    continue;
+                }
                 if (!forwarding) {
                     reset(client);
                     continue;
@@ -113,20 +139,27 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (blackHoled) {
+                        continue; // dropped
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                sockets.remove(from);
-                sockets.remove(to);
             }
+            if (blackHoled) {
+                return; // an end of stream or a reset is not passed on either; restore() or close() closes both sides
+            }
+            closeQuietly(from);
+            closeQuietly(to);
+            sockets.remove(from);
+            sockets.remove(to);
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -77,6 +78,23 @@ class TcpProxyTest {
     }
 
     @Test
+    void aBlackHoleSilencesOpenAndNewConnectionsWithoutClosingThemUntilRestored() throws IOException {
+        try (Socket open = new Socket("127.0.0.1", proxy.port())) {
+            roundTrip(open, "before");
+            proxy.blackHole();
+            assertThrows(SocketTimeoutException.class, () -> roundTripWithin(open, "lost", 300));
+            assertThrows(SocketTimeoutException.class, () -> roundTripWithin(open, "lost again", 300));
+        }
+        try (Socket during = new Socket("127.0.0.1", proxy.port())) {
+            assertThrows(SocketTimeoutException.class, () -> roundTripWithin(during, "nobody answers", 300));
+        }
+        proxy.restore();
+        try (Socket after = new Socket("127.0.0.1", proxy.port())) {
+            assertArrayEquals(bytes("after"), roundTrip(after, "after"));
+        }
+    }
+
+    @Test
     void thePortStaysTakenThroughACutSoNothingElseCanGrabIt() {
         proxy.cut();
         assertThrows(IOException.class, () -> {
@@ -97,7 +115,11 @@ class TcpProxyTest {
     }
 
     private static byte[] roundTrip(Socket socket, String text) throws IOException {
-        socket.setSoTimeout(5_000);
+        return roundTripWithin(socket, text, 5_000);
+    }
+
+    private static byte[] roundTripWithin(Socket socket, String text, int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
         socket.getOutputStream().write(bytes(text));
         socket.getOutputStream().flush();
         return socket.getInputStream().readNBytes(text.length());

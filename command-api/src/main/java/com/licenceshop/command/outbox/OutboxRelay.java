@@ -2,21 +2,18 @@ package com.licenceshop.command.outbox;
 
 import com.licenceshop.command.system.LogContext;
 import com.licenceshop.events.Topology;
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes committed events from the outbox to the broker, in sequence order, in batches, with publisher
  * confirms, and stamps rows published only after the broker confirmed them.
  *
- * <p>One thread, one JDBC connection of its own (outside any transaction). On that connection it holds a
+ * <p>One thread, one JDBC connection of its own (outside the pool and any transaction, opened by
+ * {@link RelayConnections} with timeouts on both ends, so a silent partition ends the session). On that connection it holds a
  * session-level advisory lock while it is the active relay: one relay per database publishes, and when its
  * process dies the connection closes, the lock goes with it and a standby replica takes over. The same
  * connection LISTENs on {@code outbox}, so a commit wakes the relay at once; without a notification it looks
@@ -51,7 +49,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     static final long RELAY_LOCK = 7_310_597_110_002L;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final DataSource dataSource;
+    private final RelayConnections connections;
     private final OutboxStore store;
     private final EventPublisher publisher;
     private final RelayConfig config;
@@ -76,10 +74,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private Backoff brokerBackoff = Backoff.none();
     private Backoff databaseBackoff = Backoff.none();
 
-    OutboxRelay(DataSource dataSource, OutboxStore store, EventPublisher publisher, RelayConfig config, Clock clock,
+    OutboxRelay(RelayConnections connections, OutboxStore store, EventPublisher publisher, RelayConfig config, Clock clock,
                 MeterRegistry meters) {
-        // a connection of its own, not the transaction-bound one: it lives as long as the relay is active
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        // a connection of its own, outside the pool: it lives as long as the relay is active
+        this.connections = connections;
         this.store = store;
         this.publisher = publisher;
         this.config = config;
@@ -239,7 +237,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     }
 
     private Connection open() throws SQLException {
-        Connection fresh = dataSource.getConnection();
+        Connection fresh = connections.open();
         try {
             fresh.setAutoCommit(true);
             try (Statement listen = fresh.createStatement()) {
@@ -282,8 +280,8 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * Gives up the lock and closes the physical connection (a pooled connection returned to the pool would
-     * keep its session, and with it the lock).
+     * Gives up the lock and closes the connection (its own, not the pool's: the session ends, and the lock
+     * with it).
      */
     private void dropConnection() {
         Connection old;
@@ -306,11 +304,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             LOG.debug("could not release the relay lock (the connection is gone, and the lock with it): {}", e.toString());
         }
         try {
-            if (dataSource instanceof HikariDataSource hikari) {
-                hikari.evictConnection(old);
-            } else {
-                old.close();
-            }
+            old.close();
         } catch (Exception e) {
             LOG.debug("closing the relay connection: {}", e.toString());
         }

@@ -56,6 +56,23 @@ public final class DeadLetters {
     }
 
     /**
+     * Publishes the messages again to the projector's queue, at its tail, as new messages: their delivery count
+     * starts over. Returns when the broker has confirmed every one; the caller then acknowledges the originals.
+     */
+    public void putBack(List<Parked> messages) throws IOException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        withConfirmingChannel(channel -> {
+            for (Parked message : messages) {
+                channel.basicPublish("", topology.salesProjectorQueue(), false, withoutReason(message.properties()), message.body());
+            }
+            channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            return null;
+        });
+    }
+
+    /**
      * Moves what is in the dead-letter queue now back to the projector's queue (each message confirmed before
      * it is removed from the dead-letter queue). Messages that fail again come back, but are not moved twice
      * by one call. Returns how many were moved.
@@ -117,6 +134,7 @@ public final class DeadLetters {
         Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
         headers.remove(MessageHeaders.DEAD_LETTER_REASON);
         headers.remove("x-death");
+        headers.remove("x-delivery-count");
         return copy(properties, headers);
     }
 

@@ -1,6 +1,7 @@
 package com.licenceshop.projector.live;
 
 import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.projector.deadletter.DeadLetters;
@@ -13,6 +14,7 @@ import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,15 @@ import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Applies one channel's batch: decode and check every delivery, apply the good ones in one transaction,
@@ -31,12 +38,18 @@ import java.util.Map;
  * ({@code ack(multiple)} on its last delivery), only after the commit.
  *
  * <ul>
- *   <li>A message that cannot be parsed or fails the projection's checks is parked without touching the
- *       database.</li>
+ *   <li>A message that cannot be parsed, has a schema version this projector does not know, or fails the
+ *       projection's checks is parked without touching the database.</li>
  *   <li>If the batch's transaction fails on the data, the events are applied one by one, so one bad event
  *       cannot sink the good ones; the one that fails alone is parked.</li>
- *   <li>If the database is unreachable, the batch is retried with backoff for {@link ProjectorSettings#retryFor()},
- *       then requeued (the quorum queue's delivery limit stops an endless loop).</li>
+ *   <li>If the database is unreachable, the batch waits, unacknowledged, and is tried again by
+ *       {@link OutageSchedule} for {@link ProjectorSettings#retryFor()} (consumption of that channel stops
+ *       meanwhile). If the database is still down then, the batch is put back at the tail of the queue as new
+ *       messages (confirmed, then the originals acknowledged) and the next messages wait in turn. An outage of
+ *       the projector's own database is not a failed delivery: a nack with requeue would count towards the
+ *       quorum queue's delivery limit, and a long outage would dead-letter good events.</li>
+ *   <li>Anything else that fails a batch (e.g. the broker cannot take the dead letters) requeues it; the
+ *       delivery limit stops an endless loop.</li>
  * </ul>
  */
 @Singleton
@@ -53,17 +66,32 @@ final class BatchProjector {
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final List<BatchObserver> observers;
-    private final Duration retryFor;
+    private final OutageSchedule outageSchedule;
+    private final Clock clock;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    /** The database stayed unreachable for the whole {@link OutageSchedule}. */
+    private static final class DatabaseUnavailableException extends SQLException {
+        DatabaseUnavailableException(Duration heldFor, SQLException last) {
+            super("database unreachable for " + heldFor.toMillis() + " ms: " + last.getMessage(), last.getSQLState(), last);
+        }
+    }
 
     BatchProjector(SalesDatabase database, SalesModelWriter writer, DeadLetters deadLetters, ProjectionMetrics metrics,
-                   List<BatchObserver> observers, ProjectorSettings settings) {
+                   List<BatchObserver> observers, ProjectorSettings settings, Clock clock) {
         this.codec = new EventCodec();
         this.database = database;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.observers = observers;
-        this.retryFor = settings.retryFor();
+        this.outageSchedule = new OutageSchedule(settings.retryFor());
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping.countDown(); // a batch waiting for the database stops waiting; the broker redelivers it
     }
 
     /** Never throws: every outcome ends in an ack or a nack of the batch. */
@@ -75,7 +103,8 @@ final class BatchProjector {
             for (ReceivedDelivery delivery : batch) {
                 try {
                     good.add(new Decoded(delivery, decode(delivery)));
-                } catch (EventCodec.MalformedEventException | UnappliableEventException e) {
+                } catch (EventCodec.MalformedEventException | UnappliableEventException
+                         | SchemaVersions.UnsupportedSchemaVersionException e) {
                     bad.add(park(delivery, e));
                 }
             }
@@ -86,6 +115,8 @@ final class BatchProjector {
             metrics.batch(batch.size(), outcome[0], outcome[1]);
             metrics.deadLettered(bad.size());
             LOG.debug("batch of {}: {} applied, {} duplicates, {} dead-lettered", batch.size(), outcome[0], outcome[1], bad.size());
+        } catch (DatabaseUnavailableException e) {
+            putBack(batch, e);
         } catch (MessageAcknowledgementException | ShutdownSignalException e) {
             // the channel went away after the commit: the broker redelivers, the inbox skips what committed
             LOG.warn("could not acknowledge a batch of {}; it will be redelivered: {}", batch.size(), e.getMessage());
@@ -96,7 +127,10 @@ final class BatchProjector {
     }
 
     private SalesChange decode(ReceivedDelivery delivery) {
+        // the version first: a body of another version may well parse, and must not be applied as this one
+        int version = SchemaVersions.declaredVersion(delivery.properties());
         ShopEvent event = codec.decode(delivery.body());
+        SchemaVersions.requireSupported(EventType.of(event), version);
         return SalesProjection.changeOf(event);
     }
 
@@ -139,30 +173,54 @@ final class BatchProjector {
         return new int[]{result.applied().size(), result.duplicates()};
     }
 
-    /** Retries while the database is unreachable, with backoff, for at most {@code retryFor}. */
+    /** Tries again while the database is unreachable, as {@link OutageSchedule} says. */
     private ApplyResult applyWithRetry(List<SalesChange> changes) throws SQLException {
-        long deadline = System.nanoTime() + retryFor.toNanos();
-        long backoffMillis = 100;
-        while (true) {
+        Instant since = null;
+        for (int attempt = 1; ; attempt++) {
             try {
                 return database.inTransaction(c -> writer.apply(c, ModelTables.LIVE, changes, SalesModelWriter.Mode.LIVE));
             } catch (SQLException e) {
-                if (SalesDatabase.isDataError(e) || System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                if (SalesDatabase.isDataError(e)) {
                     throw e;
                 }
-                LOG.warn("database unavailable ({}), retrying in {} ms", e.getMessage(), backoffMillis);
-                pause(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+                Instant now = clock.instant();
+                since = since == null ? now : since;
+                Duration held = Duration.between(since, now);
+                Optional<Duration> wait = outageSchedule.waitAfter(attempt, held);
+                if (wait.isEmpty()) {
+                    throw new DatabaseUnavailableException(held, e);
+                }
+                LOG.warn("database unavailable ({}), trying again in {} ms", e.getMessage(), wait.get().toMillis());
+                awaitOrStop(wait.get(), e);
             }
         }
     }
 
-    private static void pause(long millis) throws SQLException {
+    private void awaitOrStop(Duration wait, SQLException cause) throws SQLException {
         try {
-            Thread.sleep(millis);
+            if (stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLException("stopping while the database is unreachable", "08000", cause);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while waiting for the database", "08000", e);
+        }
+    }
+
+    /**
+     * The database stayed down: the batch goes back to the tail of the queue as new messages, which do not count
+     * as failed deliveries; the originals are acknowledged once the broker confirmed the copies. If that fails
+     * too, the batch is requeued (counted).
+     */
+    private void putBack(List<ReceivedDelivery> batch, DatabaseUnavailableException outage) {
+        ReceivedDelivery last = batch.get(batch.size() - 1);
+        try {
+            deadLetters.putBack(batch.stream().map(d -> new DeadLetters.Parked(d.body(), d.properties(), outage.getMessage())).toList());
+            last.acknowledgement().ack(true);
+            LOG.warn("{}; put a batch of {} back at the tail of the queue", outage.getMessage(), batch.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}, and could not put the batch of {} back ({}); requeueing it", outage.getMessage(), batch.size(), e.toString());
+            requeue(last);
         }
     }
 

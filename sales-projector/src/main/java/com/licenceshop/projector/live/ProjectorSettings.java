@@ -12,7 +12,8 @@ import java.time.Duration;
  *
  * @param batchSize     deliveries per transaction, at most the prefetch ({@link SalesEventListener#PREFETCH})
  * @param linger        how long a partly filled batch waits for more deliveries before it is applied anyway
- * @param retryFor      how long a batch is retried while the database is unreachable before it is requeued
+ * @param retryFor      how long a batch waits for an unreachable database (tried again meanwhile) before it is
+ *                      put back at the tail of the queue; below the broker's consumer timeout (30 min)
  * @param deliveryLimit the quorum queue's delivery limit, the broker's backstop against a poison loop
  */
 @ConfigurationProperties("shop.projector")

@@ -50,7 +50,7 @@ import java.util.function.Consumer;
  *       rebuild already counted are skipped by the new inbox.</li>
  * </ol>
  * Because the new model holds a superset of the events of the live one, totals never go backwards at the
- * swap. One rebuild at a time, across instances: a session advisory lock is held for the whole run.
+ * swap. One rebuild at a time, across instances: a transaction-scoped advisory lock is held for the whole run.
  */
 @Singleton
 public final class RebuildSalesProjection {
@@ -100,7 +100,12 @@ public final class RebuildSalesProjection {
         RebuildProgress progress = new RebuildProgress(clock.instant(), null);
         RebuildStatus status = progress.running(clock.instant());
         states.save(status);
-        runner.submit(() -> runHoldingLock(lock, ignored -> { }));
+        try {
+            runner.submit(() -> runHoldingLock(lock, ignored -> { }));
+        } catch (RuntimeException e) { // shutting down
+            releaseRebuildLock(lock);
+            throw e;
+        }
         return status;
     }
 
@@ -113,32 +118,52 @@ public final class RebuildSalesProjection {
         return states.load(clock.instant());
     }
 
+    /**
+     * Takes the rebuild lock in a transaction of its own connection, kept open for the whole rebuild. A
+     * transaction-scoped lock ends with its transaction however the connection is given back: a session lock
+     * on a pooled connection would stay with the pooled session after {@code close()}, and every later rebuild
+     * would be refused (issue 11, item 2). The transaction only holds the lock: no snapshot, no row versions.
+     */
     private Connection acquireRebuildLock() throws SQLException, AlreadyRunningException {
         Connection connection = database.connect();
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            lock.setLong(1, ModelLocks.REBUILD);
-            try (ResultSet row = lock.executeQuery()) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)");
+                 ResultSet row = bind(lock, ModelLocks.REBUILD).executeQuery()) {
                 row.next();
                 if (row.getBoolean(1)) {
                     return connection;
                 }
             }
         } catch (SQLException e) {
-            connection.close();
+            releaseRebuildLock(connection);
             throw e;
         }
-        connection.close();
+        releaseRebuildLock(connection);
         throw new AlreadyRunningException();
     }
 
+    private static PreparedStatement bind(PreparedStatement statement, long key) throws SQLException {
+        statement.setLong(1, key);
+        return statement;
+    }
+
     private RebuildStatus runHoldingLock(Connection lock, Consumer<RebuildStatus> onProgress) {
-        RebuildStatus result = run(onProgress);
         try {
-            lock.close(); // ends the session, which releases the rebuild lock
-        } catch (SQLException e) {
-            LOG.warn("could not close the rebuild lock's connection: {}", e.getMessage());
+            return run(onProgress);
+        } finally {
+            releaseRebuildLock(lock);
         }
-        return result;
+    }
+
+    /** Ends the lock's transaction, which releases the lock, and gives the connection back. */
+    private static void releaseRebuildLock(Connection lock) {
+        try (lock) {
+            lock.rollback();
+        } catch (SQLException e) {
+            // the connection broke: its session, and the transaction's lock with it, is gone
+            LOG.warn("could not end the rebuild lock's transaction: {}", e.getMessage());
+        }
     }
 
     private RebuildStatus run(Consumer<RebuildStatus> onProgress) {

@@ -66,23 +66,17 @@ final class RebuildStates {
         return saved;
     }
 
+    /** Tries the rebuild lock in a transaction that ends at once: nobody rebuilds if it was free. */
     private boolean nobodyRebuilds() throws SQLException {
-        try (Connection c = database.connect()) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, ModelLocks.REBUILD);
                 try (ResultSet row = lock.executeQuery()) {
                     row.next();
-                    if (!row.getBoolean(1)) {
-                        return false;
-                    }
+                    return row.getBoolean(1);
                 }
             }
-            try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                unlock.setLong(1, ModelLocks.REBUILD);
-                unlock.execute();
-            }
-            return true;
-        }
+        });
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -90,6 +90,29 @@ class PoisonMessagesIT {
     }
 
     @Test
+    void anEventOfASchemaVersionTheProjectorDoesNotKnowIsParkedWithTheReasonInsteadOfBeingAppliedAsItsOwn() {
+        OrderPlaced secondVersion = events.anOrderOf(PROFESSIONAL, 1);
+        OrderPlaced noVersion = events.anOrderOf(STARTER, 2);
+        OrderPlaced firstVersion = events.anOrderOf(ENTERPRISE, 1);
+        var before = views.summary();
+
+        broker.publishWithHeaders(secondVersion, Map.of(MessageHeaders.SCHEMA_VERSION, 2));
+        broker.publishWithHeaders(noVersion, Map.of(MessageHeaders.SEQUENCE, noVersion.sequence()));
+        broker.publishWithHeaders(firstVersion, Map.of(MessageHeaders.SCHEMA_VERSION, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PLACED".equals(views.statusOf(firstVersion.orderId())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.readyInDeadLetterQueue() == 2);
+        List<GetResponse> parked = broker.drainDeadLetters();
+        assertThat(parked).extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
+                .containsExactlyInAnyOrder(
+                        "UnsupportedSchemaVersionException: OrderPlaced schema version 2 is not supported (this projector knows version 1)",
+                        "UnsupportedSchemaVersionException: no x-shop-schema-version header");
+        assertThat(views.statusOf(secondVersion.orderId())).isNull();
+        assertThat(views.statusOf(noVersion.orderId())).isNull();
+        assertThat(views.summary().orders()).isEqualTo(before.orders() + 1);
+    }
+
+    @Test
     void redriveMovesDeadLettersBackToTheQueue() {
         OrderPlaced valid = events.anOrderOf(STARTER, 3);
         OrderPlaced poison = withTotal(events.anOrderOf(STARTER, 1), 7);
@@ -123,7 +146,9 @@ class PoisonMessagesIT {
             String deadLetters = topology.deadLetterQueue(topology.salesProjectorQueue());
             channel.basicPublish(topology.deadLetterExchange(), deadLetters,
                     new com.rabbitmq.client.AMQP.BasicProperties.Builder().messageId(event.eventId().toString())
-                            .headers(Map.of(MessageHeaders.DEAD_LETTER_REASON, "a bug since fixed")).build(),
+                            .type(event.eventType().typeName())
+                            .headers(Map.of(MessageHeaders.DEAD_LETTER_REASON, "a bug since fixed",
+                                    MessageHeaders.SCHEMA_VERSION, 1)).build(),
                     new EventCodec().encode(event));
             channel.waitForConfirmsOrDie(10_000);
         } catch (Exception e) {

@@ -31,6 +31,11 @@ public final class BrokerPublisher implements AutoCloseable {
     private final Channel channel;
 
     public BrokerPublisher(Topology topology) {
+        this(topology, 10);
+    }
+
+    /** {@code deliveryLimit}: as the projector under test declares its queue (the arguments must be equal). */
+    public BrokerPublisher(Topology topology, int deliveryLimit) {
         this.topology = topology;
         try {
             var factory = new ConnectionFactory();
@@ -39,7 +44,7 @@ public final class BrokerPublisher implements AutoCloseable {
             channel = connection.createChannel();
             channel.confirmSelect();
             // the projector declares the same; declaring here too lets a test publish before any projector runs
-            SalesProjectorTopology.declare(channel, topology, 10);
+            SalesProjectorTopology.declare(channel, topology, deliveryLimit);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to RabbitMQ", e);
         }
@@ -60,10 +65,24 @@ public final class BrokerPublisher implements AutoCloseable {
         }
     }
 
+    /** Publishes a body as it is, announced as schema version 1 of no particular type. */
     public void publishRaw(String routingKey, byte[] body) {
+        publishRaw(routingKey, body, Map.of(MessageHeaders.SCHEMA_VERSION, 1));
+    }
+
+    /** Publishes the event's body as the command API would, but with these headers only. */
+    public void publishWithHeaders(ShopEvent event, Map<String, Object> headers) {
+        publishRaw(event.eventType().routingKey(), codec.encode(event), headers, event.eventType().typeName());
+    }
+
+    public void publishRaw(String routingKey, byte[] body, Map<String, Object> headers) {
+        publishRaw(routingKey, body, headers, null);
+    }
+
+    private void publishRaw(String routingKey, byte[] body, Map<String, Object> headers, String type) {
         try {
             var properties = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
-                    .messageId(UUID.randomUUID().toString()).build();
+                    .messageId(UUID.randomUUID().toString()).type(type).headers(headers).build();
             channel.basicPublish(topology.eventsExchange(), routingKey, true, properties, body);
             channel.waitForConfirmsOrDie(10_000);
         } catch (Exception e) {

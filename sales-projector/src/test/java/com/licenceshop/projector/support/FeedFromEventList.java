@@ -31,6 +31,8 @@ public final class FeedFromEventList implements AutoCloseable {
     private final String expectedAuthorization;
     private final HttpServer server;
     private volatile CountDownLatch held = new CountDownLatch(0);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile int stallAfterLines = -1;
     private final Map<Long, ShopEvent> lateEvents = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FeedFromEventList(String username, String password) {
@@ -80,6 +82,14 @@ public final class FeedFromEventList implements AutoCloseable {
         held.countDown();
     }
 
+    /**
+     * From now on an answer of the events feed sends {@code lines} events, flushes them, and then sends
+     * nothing more until the feed is closed: a feed that stalls mid-body, connection open.
+     */
+    public void stallAfter(int lines) {
+        stallAfterLines = lines;
+    }
+
     private void events(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!authorized(exchange)) {
@@ -101,6 +111,11 @@ public final class FeedFromEventList implements AutoCloseable {
             try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
                 int written = 0;
                 for (byte[] line : lines.tailMap(after, false).values()) {
+                    if (written == stallAfterLines) {
+                        out.flush();
+                        awaitClose();
+                        return;
+                    }
                     if (written++ == limit) {
                         break;
                     }
@@ -147,6 +162,14 @@ public final class FeedFromEventList implements AutoCloseable {
         }
     }
 
+    private void awaitClose() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Map<String, String> query(URI uri) {
         Map<String, String> result = new java.util.HashMap<>();
         if (uri.getRawQuery() != null) {
@@ -161,6 +184,7 @@ public final class FeedFromEventList implements AutoCloseable {
     @Override
     public void close() {
         release();
+        closed.countDown();
         server.stop(0);
     }
 }
