@@ -16,7 +16,7 @@ record OutageSchedule(Duration holdFor) {
     /** The wait before try {@code attempt + 1} (the first failed try is attempt 1), or empty: stop holding. */
     Optional<Duration> waitAfter(int attempt, Duration heldSoFar) {
         Duration left = holdFor.minus(heldSoFar);
-        if (!left.isPositive()) {
+        if (left.isNegative() || left.isZero()) {
             return Optional.empty();
         }
         Duration backoff = FIRST_WAIT.multipliedBy(1L << Math.min(attempt - 1, 16));
