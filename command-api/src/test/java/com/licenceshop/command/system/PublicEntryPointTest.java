@@ -52,7 +52,7 @@ class PublicEntryPointTest {
                 for (Object entry : list) {
                     Matcher matcher = label.matcher(String.valueOf(entry));
                     if (matcher.matches()) {
-                        rules.put(matcher.group(1), matcher.group(2));
+                        rules.put(matcher.group(1), matcher.group(2).replace("$$", "$")); // compose's escape of $
                     }
                 }
             }
