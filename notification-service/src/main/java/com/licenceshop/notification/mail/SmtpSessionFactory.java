@@ -25,6 +25,9 @@ class SmtpSessionFactory {
         properties.put("mail.smtp.connectiontimeout", timeout);
         properties.put("mail.smtp.timeout", timeout);
         properties.put("mail.smtp.writetimeout", timeout);
+        // an SMTP exchange is a dialogue of small writes; Nagle's algorithm would hold back each last one
+        properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        properties.put("mail.smtp.socketFactory.fallback", "false");
         if (smtp.starttls()) {
             properties.put("mail.smtp.starttls.enable", "true");
             properties.put("mail.smtp.starttls.required", "true");
