@@ -26,6 +26,9 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final ServerSocket server;
     private volatile boolean forwarding = true;
+    private volatile byte[] dropAfter;
+    private volatile String rejectedLine;
+    private volatile String rejection;
 
     private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
         this.targetHost = targetHost;
@@ -65,6 +68,25 @@ public final class TcpProxy implements AutoCloseable {
         forwarding = true;
     }
 
+    /**
+     * Once: when the client has sent these bytes (e.g. SMTP's end of data, {@code "\r\n.\r\n"}), forwards them,
+     * then drops that connection before the server's answer reaches the client. The server got everything; the
+     * client never learns whether it was taken. Later connections are forwarded as usual.
+     */
+    public void dropOnceAfterClientSent(byte[] bytes) {
+        dropAfter = bytes.clone();
+    }
+
+    /**
+     * Answers a line the client sends (e.g. {@code "RCPT TO:<x@example.com>"}) with {@code reply} itself instead of
+     * forwarding it, as a server that refuses it would; everything else passes. {@code null} lines stop it.
+     * Expects the client to send that line in one write, as line-by-line protocols without pipelining do.
+     */
+    public void answerLine(String line, String reply) {
+        rejection = reply;
+        rejectedLine = line;
+    }
+
     @Override
     public synchronized void close() {
         cut();
@@ -92,8 +114,10 @@ public final class TcpProxy implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(upstream);
                 }
-                pump(client, upstream);
-                pump(upstream, client);
+                // per connection: false while a drop after the client's bytes is under way
+                var replying = new java.util.concurrent.atomic.AtomicBoolean(true);
+                pumpFromClient(client, upstream, replying);
+                pump(upstream, client, replying);
             } catch (IOException e) {
                 // closed by close(), or the target refused: the client sees its connection drop
                 closeQuietly(client);
@@ -110,12 +134,79 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(client);
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pumpFromClient(Socket client, Socket upstream, java.util.concurrent.atomic.AtomicBoolean replying) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            byte[] tail = new byte[0];
+            try (InputStream in = client.getInputStream(); OutputStream out = upstream.getOutputStream();
+                 OutputStream back = client.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    String line = rejectedLine;
+                    if (line != null && new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).equals(line + "\r\n")) {
+                        back.write((rejection + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        back.flush();
+                        continue;
+                    }
+                    byte[] trigger = dropAfter;
+                    byte[] seen = trigger == null ? null : concat(tail, buffer, n);
+                    boolean drop = trigger != null && indexOf(seen, trigger) >= 0;
+                    if (drop) {
+                        replying.set(false); // the server's answer must not get through before the drop
+                        dropAfter = null;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    if (drop) {
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        return;
+                    }
+                    if (trigger != null) {
+                        tail = java.util.Arrays.copyOfRange(seen, Math.max(0, seen.length - trigger.length), seen.length);
+                    }
+                }
+            } catch (IOException e) {
+                // one side went away
+            } finally {
+                closeQuietly(client);
+                closeQuietly(upstream);
+                sockets.remove(client);
+                sockets.remove(upstream);
+            }
+        }, "tcp-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static byte[] concat(byte[] head, byte[] buffer, int n) {
+        byte[] all = java.util.Arrays.copyOf(head, head.length + n);
+        System.arraycopy(buffer, 0, all, head.length, n);
+        return all;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private void pump(Socket from, Socket to, java.util.concurrent.atomic.AtomicBoolean replying) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (!replying.get()) {
+                        break; // a drop after the client's bytes is under way: this answer never arrives
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

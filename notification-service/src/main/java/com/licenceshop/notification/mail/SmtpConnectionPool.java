@@ -1,5 +1,6 @@
 package com.licenceshop.notification.mail;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
@@ -39,11 +40,12 @@ class SmtpConnectionPool implements AutoCloseable {
     private final AtomicLong opened = new AtomicLong();
     private volatile boolean closed;
 
-    SmtpConnectionPool(Session session, SmtpPoolConfiguration configuration, Clock clock) {
+    SmtpConnectionPool(Session session, SmtpPoolConfiguration configuration, Clock clock,
+                       @Value("${shop.notification.concurrency}") int concurrency) {
         this.session = session;
         this.configuration = configuration;
         this.clock = clock;
-        this.permits = new Semaphore(configuration.size(), true);
+        this.permits = new Semaphore(configuration.size() > 0 ? configuration.size() : Math.max(1, concurrency), true);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "smtp-pool-sweeper");
             thread.setDaemon(true);
