@@ -37,6 +37,12 @@ class ConfigurationDefaultsTest {
             assertThat(env.getProperty("shop.ops.username", String.class)).contains("ops");
             assertThat(env.getProperty("shop.ops.password", String.class).filter(p -> !p.isBlank())).isEmpty();
             assertThat(env.getProperty("shop.notification.consumers", Integer.class)).contains(2);
+            assertThat(env.getProperty("shop.notification.concurrency", Integer.class)).contains(8);
+            assertThat(env.getProperty("shop.notification.batch-size", Integer.class)).contains(20);
+            assertThat(env.getProperty("shop.smtp.pool.size", Integer.class)).contains(0);
+            assertThat(env.getProperty("shop.smtp.pool.idle-timeout", Duration.class)).contains(ofSeconds(30));
+            assertThat(env.getProperty("shop.smtp.pool.max-mails-per-connection", Integer.class)).contains(1000);
+            assertThat(env.getProperty("datasources.default.maximum-pool-size", Integer.class)).contains(20);
             assertThat(env.getProperty("shop.notification.retry.delays", DURATIONS)).contains(
                     List.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10)));
         }

@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * more in either direction, open connections stay open and new ones are accepted and then ignored. A client
  * notices only through its own timeouts, and the server only through its own (its TCP peer, the proxy, is
  * alive).
+ *
+ * <p>For line protocols such as SMTP it can also lose one answer ({@link #dropOnceAfterClientSent}) or answer a
+ * line itself ({@link #answerLine}).
  *
  * <p>The listening socket stays bound through a cut. Closing it would free a port from the ephemeral range,
  * and the kernel may then hand that port to any outgoing connection as its local port, so the proxy could
@@ -32,6 +37,9 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private volatile boolean forwarding = true;
     private volatile boolean blackHoled;
+    private volatile byte[] dropAfter;
+    private volatile String answeredLine;
+    private volatile String answer;
 
     private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
         this.targetHost = targetHost;
@@ -87,6 +95,25 @@ public final class TcpProxy implements AutoCloseable {
         forwarding = true;
     }
 
+    /**
+     * Once: when the client has sent these bytes (e.g. SMTP's end of data, {@code "\r\n.\r\n"}), forwards them,
+     * then drops that connection before the server's answer reaches the client. The server got everything; the
+     * client never learns whether it was taken. Later connections are forwarded as usual.
+     */
+    public void dropOnceAfterClientSent(byte[] bytes) {
+        dropAfter = bytes.clone();
+    }
+
+    /**
+     * Answers a line the client sends (e.g. {@code "RCPT TO:<x@example.com>"}) with {@code reply} itself instead of
+     * forwarding it, as a server that refuses it would; everything else passes. A {@code null} line stops it.
+     * Expects the client to send that line in one write, as line-by-line protocols without pipelining do.
+     */
+    public void answerLine(String line, String reply) {
+        answer = reply;
+        answeredLine = line;
+    }
+
     @Override
     public synchronized void close() {
         cut();
@@ -118,13 +145,102 @@ public final class TcpProxy implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(upstream);
                 }
-                pump(client, upstream);
-                pump(upstream, client);
+                Link link = new Link(client, upstream);
+                start(link::clientToServer);
+                start(link::serverToClient);
             } catch (IOException e) {
                 // closed by close(), or the target refused: the client sees its connection drop
                 closeQuietly(client);
             }
         }
+    }
+
+    /** One proxied connection: the client's socket and ours to the target. */
+    private final class Link {
+        private final Socket client;
+        private final Socket upstream;
+        // false once a drop after the client's bytes is under way: the server's answer must not get through
+        private volatile boolean answersPass = true;
+
+        Link(Socket client, Socket upstream) {
+            this.client = client;
+            this.upstream = upstream;
+        }
+
+        void clientToServer() {
+            byte[] buffer = new byte[16 * 1024];
+            byte[] tail = new byte[0];
+            try {
+                InputStream in = client.getInputStream();
+                OutputStream out = upstream.getOutputStream();
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (blackHoled) {
+                        continue; // dropped
+                    }
+                    String line = answeredLine;
+                    if (line != null && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).equals(line + "\r\n")) {
+                        OutputStream back = client.getOutputStream();
+                        back.write((answer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        back.flush();
+                        continue;
+                    }
+                    byte[] trigger = dropAfter;
+                    byte[] seen = trigger == null ? null : concat(tail, buffer, n);
+                    boolean drop = trigger != null && indexOf(seen, trigger) >= 0;
+                    if (drop) {
+                        answersPass = false;
+                        dropAfter = null;
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    if (drop) {
+                        break;
+                    }
+                    if (trigger != null) {
+                        tail = Arrays.copyOfRange(seen, Math.max(0, seen.length - trigger.length), seen.length);
+                    }
+                }
+            } catch (IOException e) {
+                // one side went away
+            }
+            end();
+        }
+
+        void serverToClient() {
+            byte[] buffer = new byte[16 * 1024];
+            try {
+                InputStream in = upstream.getInputStream();
+                OutputStream out = client.getOutputStream();
+                int n;
+                while ((n = in.read(buffer)) >= 0 && answersPass) {
+                    if (blackHoled) {
+                        continue; // dropped
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side went away
+            }
+            end();
+        }
+
+        private void end() {
+            if (blackHoled) {
+                return; // an end of stream or a reset is not passed on either; restore() or close() closes both sides
+            }
+            closeQuietly(client);
+            closeQuietly(upstream);
+            sockets.remove(client);
+            sockets.remove(upstream);
+        }
+    }
+
+    private static void start(Runnable pump) {
+        Thread thread = new Thread(pump, "tcp-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void reset(Socket client) {
@@ -136,33 +252,23 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(client);
     }
 
-    private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try {
-                InputStream in = from.getInputStream();
-                OutputStream out = to.getOutputStream();
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    if (blackHoled) {
-                        continue; // dropped
-                    }
-                    out.write(buffer, 0, n);
-                    out.flush();
+    private static byte[] concat(byte[] head, byte[] buffer, int n) {
+        byte[] all = Arrays.copyOf(head, head.length + n);
+        System.arraycopy(buffer, 0, all, head.length, n);
+        return all;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
                 }
-            } catch (IOException e) {
-                // one side went away
             }
-            if (blackHoled) {
-                return; // an end of stream or a reset is not passed on either; restore() or close() closes both sides
-            }
-            closeQuietly(from);
-            closeQuietly(to);
-            sockets.remove(from);
-            sockets.remove(to);
-        }, "tcp-proxy-pump");
-        thread.setDaemon(true);
-        thread.start();
+            return i;
+        }
+        return -1;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

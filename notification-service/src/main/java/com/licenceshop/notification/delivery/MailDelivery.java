@@ -10,21 +10,24 @@ import com.licenceshop.notification.mail.SmtpMailer;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
 import jakarta.inject.Singleton;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Sends the mail an event asks for, once per event: take the hold on it, render, hand it to SMTP,
- * record it SENT. What it returns says what happens to the message; it touches no broker itself.
+ * Sends the mails a batch of events asks for, once per event: take the hold on them, render, hand each to SMTP
+ * over one pooled connection, record the batch's outcomes in one transaction. What it returns says what happens
+ * to each message; it touches no broker itself.
  *
- * <p>The one gap SMTP leaves open: if the process dies after the server accepted the mail and before SENT is
+ * <p>The one gap SMTP leaves open: if the process dies after the server accepted a mail and before its SENT is
  * committed, the row stays PENDING with the attempt counted; the broker redelivers the unacknowledged message,
  * the hold died with the process, and the mail is sent again, with the same Message-ID (derived from the event
  * id), so the resend is recognisable as one (attempts shows it too). Closing the gap would take a mail server
- * that deduplicates on Message-ID; we keep the window as short as it gets: SENT is committed right after the
- * server's reply to the mail, before the SMTP session is even closed.
+ * that deduplicates on Message-ID. The window is one batch: at most {@code shop.notification.batch-size} mails
+ * of each sender, a few milliseconds at full speed.
  */
 @Singleton
 class MailDelivery {
@@ -46,45 +49,100 @@ class MailDelivery {
         this.clock = clock;
     }
 
+    /** One event's mail and where its message stands. */
+    record Job(MailIntent intent, Delivery delivery) {
+    }
+
     Outcome deliver(MailIntent intent, Delivery delivery) {
-        Claim claim = ledger.claim(intent, delivery.redriven());
-        if (claim instanceof Claim.AlreadySent sent) {
-            metrics.duplicate(intent.kind());
-            return new Outcome.Done("already sent as " + sent.messageId() + " at " + sent.sentAt() + ": sent nothing");
+        return deliver(List.of(new Job(intent, delivery))).get(0);
+    }
+
+    /** The outcome of each job, in order. */
+    List<Outcome> deliver(List<Job> jobs) {
+        Outcome[] outcomes = new Outcome[jobs.size()];
+        MailLedger.Batch batch;
+        try {
+            batch = ledger.claim(jobs.stream().map(j -> new MailLedger.Request(j.intent(), j.delivery().redriven())).toList());
+        } catch (RuntimeException e) {
+            return unexpected(jobs, e);
         }
-        if (claim instanceof Claim.AlreadyFailed failed) {
-            // parked before: park this copy too rather than drop it, so a re-drive always finds the event
-            return new Outcome.Parked("parked before: " + failed.lastError(), delivery.failedAttempts());
-        }
-        if (claim instanceof Claim.Busy) {
-            return new Outcome.Deferred(retryPolicy.deferral(delivery.deferrals()), delivery.deferrals() + 1);
-        }
-        var claimed = (Claim.Claimed) claim;
-        // the outcome is recorded before the hold ends: a delivery that takes the mail next sees it
-        try (var hold = claimed.hold()) {
-            return send(intent, delivery, claimed.attempts());
+        // the outcomes are recorded before the hold ends: a delivery that takes a mail next sees them
+        try (batch) {
+            var record = new MailLedger.Outcomes();
+            List<Integer> sent = new ArrayList<>();
+            SmtpMailer.Sender sender = null;
+            try {
+                for (int i = 0; i < jobs.size(); i++) {
+                    Job job = jobs.get(i);
+                    Claim claim = batch.claims().get(i);
+                    if (claim instanceof Claim.Claimed claimed) {
+                        if (sender == null) {
+                            sender = mailer.sender();
+                        }
+                        outcomes[i] = send(sender, job, claimed.attempts(), record);
+                        if (outcomes[i] instanceof Outcome.Done) {
+                            sent.add(i);
+                        }
+                    } else {
+                        outcomes[i] = notClaimed(job, claim);
+                    }
+                }
+            } finally {
+                if (sender != null) {
+                    sender.close();
+                }
+            }
+            try {
+                ledger.record(record);
+            } catch (RuntimeException e) {
+                // the sent mails go out again on the retry (same Message-ID, the attempt counted); nothing is lost
+                for (int i = 0; i < jobs.size(); i++) {
+                    if (batch.claims().get(i) instanceof Claim.Claimed) {
+                        outcomes[i] = afterUnexpectedFailure(jobs.get(i).intent(), jobs.get(i).delivery(), e);
+                    }
+                }
+                return List.of(outcomes);
+            }
+            for (int i : sent) {
+                metrics.sent(jobs.get(i).intent().kind(), Duration.between(jobs.get(i).intent().occurredAt(), clock.instant()));
+            }
+            return List.of(outcomes);
         }
     }
 
-    private Outcome send(MailIntent intent, Delivery delivery, int attempt) {
+    private Outcome notClaimed(Job job, Claim claim) {
+        if (claim instanceof Claim.AlreadySent already) {
+            metrics.duplicate(job.intent().kind());
+            return new Outcome.Done("already sent as " + already.messageId() + " at " + already.sentAt() + ": sent nothing");
+        }
+        if (claim instanceof Claim.AlreadyFailed failed) {
+            // parked before: park this copy too rather than drop it, so a re-drive always finds the event
+            return new Outcome.Parked("parked before: " + failed.lastError(), job.delivery().failedAttempts());
+        }
+        return new Outcome.Deferred(retryPolicy.deferral(job.delivery().deferrals()), job.delivery().deferrals() + 1);
+    }
+
+    private Outcome send(SmtpMailer.Sender sender, Job job, int attempt, MailLedger.Outcomes record) {
+        MailIntent intent = job.intent();
         RenderedMail mail;
         try {
             mail = renderer.render(intent);
         } catch (RuntimeException e) {
-            return giveUp(intent, "cannot render the mail: " + e.getMessage(), delivery.failedAttempts() + 1);
+            return giveUp(intent, "cannot render the mail: " + e.getMessage(), job.delivery().failedAttempts() + 1, record);
         }
-        Instant[] sentAt = new Instant[1];
         try {
-            mailer.send(intent, mail, () -> {
-                sentAt[0] = clock.instant();
-                ledger.markSent(intent, sentAt[0]);
-            });
+            sender.send(intent, mail);
         } catch (MailSendException e) {
-            return afterFailedSend(intent, delivery, e);
+            return afterFailedSend(intent, job.delivery(), e, record);
         }
-        metrics.sent(intent.kind(), Duration.between(intent.occurredAt(), sentAt[0]));
+        record.sent(intent, clock.instant());
         return new Outcome.Done("sent " + intent.kind() + " to " + intent.recipient() + " as " + intent.messageId()
                 + " (attempt " + attempt + ")");
+    }
+
+    private List<Outcome> unexpected(List<Job> jobs, RuntimeException failure) {
+        LoggerFactory.getLogger(MailDelivery.class).error("delivery failed outside SMTP: {}", failure.toString(), failure);
+        return jobs.stream().map(job -> afterUnexpectedFailure(job.intent(), job.delivery(), failure)).toList();
     }
 
     /**
@@ -103,23 +161,23 @@ class MailDelivery {
         return new Outcome.Parked("gave up after " + failedAttempts + " attempts: " + error, failedAttempts);
     }
 
-    private Outcome afterFailedSend(MailIntent intent, Delivery delivery, MailSendException failure) {
+    private Outcome afterFailedSend(MailIntent intent, Delivery delivery, MailSendException failure, MailLedger.Outcomes record) {
         int failedAttempts = delivery.failedAttempts() + 1;
         metrics.failed(intent.kind(), failure.permanent());
         if (failure.permanent()) {
-            return giveUp(intent, "permanent: " + failure.getMessage(), failedAttempts);
+            return giveUp(intent, "permanent: " + failure.getMessage(), failedAttempts, record);
         }
         RetryDecision decision = retryPolicy.afterFailedAttempt(failedAttempts);
         if (decision instanceof RetryDecision.Retry retry) {
-            ledger.recordRetry(intent.eventId(), failure.getMessage(), retry.at());
+            record.retry(intent.eventId(), failure.getMessage(), retry.at());
             metrics.retried(intent.kind());
             return new Outcome.RetryLater(retry.delay(), failedAttempts, failure.getMessage());
         }
-        return giveUp(intent, "gave up after " + failedAttempts + " attempts: " + failure.getMessage(), failedAttempts);
+        return giveUp(intent, "gave up after " + failedAttempts + " attempts: " + failure.getMessage(), failedAttempts, record);
     }
 
-    private Outcome giveUp(MailIntent intent, String reason, int failedAttempts) {
-        ledger.markFailed(intent.eventId(), reason);
+    private Outcome giveUp(MailIntent intent, String reason, int failedAttempts, MailLedger.Outcomes record) {
+        record.failed(intent.eventId(), reason);
         metrics.parked(intent.kind().name());
         return new Outcome.Parked(reason, failedAttempts);
     }

@@ -18,15 +18,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * {@code notifications.mails}: one row per event, the record of what was sent. It is what makes "one mail per
  * event" hold: a mail is sent only by the delivery that holds it, and never once its row is SENT.
  *
- * <p>Each method is one short transaction. While a mail is sent, only its {@link Hold} (an advisory lock, no
- * row lock) stays open.
+ * <p>Each method is one short transaction, for a whole batch of mails. While mails are sent, only their
+ * {@link Hold} (advisory locks, no row lock) stays open.
  */
 @Singleton
 public class MailLedger {
@@ -44,124 +46,229 @@ public class MailLedger {
         this.clock = clock;
     }
 
-    /**
-     * Takes the event's mail for sending, if no other delivery holds it and it is still to be sent.
-     *
-     * <p>The hold is a transaction-scoped advisory lock on the event, taken with {@code pg_try_advisory_xact_lock}
-     * on a connection of its own that stays in its transaction until {@link Hold#close()}. Of concurrent
-     * deliveries (redeliveries, replays, several instances) exactly one gets it. If the holder dies, its
-     * connection dies with it and PostgreSQL releases the lock at once, so the redelivered message can go on
-     * right away instead of waiting for a lease to expire.
-     *
-     * <p>Under the lock, one short committed transaction records the mail if it is new and counts the attempt
-     * with a conditional UPDATE that refuses SENT (and, unless re-driven, FAILED) rows. The attempt is committed
-     * before the send: a crash during the send leaves the row PENDING with the attempt counted.
-     *
-     * @param reopenFailed true for a re-driven message: a FAILED mail becomes sendable again
-     */
+    /** One mail to take: {@code reopenFailed} for a re-driven message, whose FAILED mail becomes sendable again. */
+    public record Request(MailIntent intent, boolean reopenFailed) {
+    }
+
+    /** {@link #claim(List)} for one mail. */
     public Claim claim(MailIntent intent, boolean reopenFailed) {
-        Hold hold = Hold.take(lockConnections, intent.eventId());
-        if (hold == null) {
-            return new Claim.Busy();
+        Batch batch = claim(List.of(new Request(intent, reopenFailed)));
+        Claim claim = batch.claims().get(0);
+        if (!(claim instanceof Claim.Claimed)) {
+            batch.close();
         }
+        return claim;
+    }
+
+    /**
+     * Takes the mails of a batch of events for sending, those that no other delivery holds and that are still to
+     * be sent; the answer has one {@link Claim} per request, in order.
+     *
+     * <p>The hold is a transaction-scoped advisory lock per event, taken with {@code pg_try_advisory_xact_lock} in
+     * one statement on a connection of its own that stays in its transaction until {@link Batch#close()}. Of
+     * concurrent deliveries of an event (redeliveries, replays, several instances) exactly one gets it; a second
+     * copy of an event in the same batch is {@link Claim.Busy}. If the holder dies, its connection dies with it
+     * and PostgreSQL releases the locks at once, so redelivered messages go on right away.
+     *
+     * <p>Under the locks, one short committed transaction records the new mails and counts the attempts with a
+     * conditional UPDATE that refuses SENT (and, unless re-driven, FAILED) rows. The attempts are committed
+     * before the send: a crash during the send leaves the rows PENDING with the attempt counted.
+     */
+    public Batch claim(List<Request> requests) {
+        Hold hold = Hold.take(lockConnections, requests.stream().map(r -> r.intent().eventId()).toList());
         try {
-            Claim claim = recordAttempt(intent, reopenFailed, hold);
-            if (!(claim instanceof Claim.Claimed)) {
-                hold.close();
+            Claim[] claims = new Claim[requests.size()];
+            Map<UUID, Integer> held = new LinkedHashMap<>();
+            for (int i = 0; i < requests.size(); i++) {
+                UUID eventId = requests.get(i).intent().eventId();
+                if (!hold.holds(i) || held.containsKey(eventId)) {
+                    claims[i] = new Claim.Busy();
+                } else {
+                    held.put(eventId, i);
+                }
             }
-            return claim;
+            if (!held.isEmpty()) {
+                recordAttempts(requests, held, claims, hold);
+            }
+            return new Batch(List.of(claims), hold);
         } catch (RuntimeException e) {
             hold.close();
             throw e;
         }
     }
 
-    private Claim recordAttempt(MailIntent intent, boolean reopenFailed, Hold hold) {
+    private void recordAttempts(List<Request> requests, Map<UUID, Integer> held, Claim[] claims, Hold hold) {
         Instant now = clock.instant();
-        return transactions.executeWrite(status -> {
+        List<MailIntent> intents = held.values().stream().map(i -> requests.get(i).intent()).toList();
+        UUID[] reopen = held.values().stream().filter(i -> requests.get(i).reopenFailed())
+                .map(i -> requests.get(i).intent().eventId()).toArray(UUID[]::new);
+        transactions.executeWrite(status -> {
             Connection db = status.getConnection();
             try (PreparedStatement insert = db.prepareStatement("""
                     INSERT INTO notifications.mails (event_id, order_id, kind, recipient, status, attempts, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                    SELECT e, o, k, r, 'PENDING', 0, ?, ? FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS t(e, o, k, r)
                     ON CONFLICT (event_id) DO NOTHING""")) {
-                insert.setObject(1, intent.eventId());
-                insert.setObject(2, intent.orderId());
-                insert.setString(3, intent.kind().name());
-                insert.setString(4, intent.recipient());
-                insert.setTimestamp(5, Timestamp.from(now));
-                insert.setTimestamp(6, Timestamp.from(now));
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setTimestamp(2, Timestamp.from(now));
+                insert.setArray(3, db.createArrayOf("uuid", intents.stream().map(MailIntent::eventId).toArray()));
+                insert.setArray(4, db.createArrayOf("uuid", intents.stream().map(MailIntent::orderId).toArray()));
+                insert.setArray(5, db.createArrayOf("text", intents.stream().map(m -> m.kind().name()).toArray()));
+                insert.setArray(6, db.createArrayOf("text", intents.stream().map(MailIntent::recipient).toArray()));
                 insert.executeUpdate();
             }
             try (PreparedStatement take = db.prepareStatement("""
                     UPDATE notifications.mails
                        SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
-                     WHERE event_id = ?
-                       AND (status = 'PENDING' OR (status = 'FAILED' AND ?))
-                    RETURNING attempts""")) {
+                     WHERE event_id = ANY(?::uuid[])
+                       AND (status = 'PENDING' OR (status = 'FAILED' AND event_id = ANY(?::uuid[])))
+                    RETURNING event_id, attempts""")) {
                 take.setTimestamp(1, Timestamp.from(now));
-                take.setObject(2, intent.eventId());
-                take.setBoolean(3, reopenFailed);
+                take.setArray(2, db.createArrayOf("uuid", held.keySet().toArray()));
+                take.setArray(3, db.createArrayOf("uuid", reopen));
                 try (ResultSet taken = take.executeQuery()) {
-                    if (taken.next()) {
-                        return new Claim.Claimed(taken.getInt(1), hold);
+                    while (taken.next()) {
+                        claims[held.get(taken.getObject(1, UUID.class))] = new Claim.Claimed(taken.getInt(2), hold);
                     }
                 }
+            }
+            Object[] others = held.entrySet().stream().filter(e -> claims[e.getValue()] == null).map(Map.Entry::getKey).toArray();
+            if (others.length == 0) {
+                return null;
             }
             try (PreparedStatement read = db.prepareStatement(
-                    "SELECT status, message_id, sent_at, last_error FROM notifications.mails WHERE event_id = ?")) {
-                read.setObject(1, intent.eventId());
+                    "SELECT event_id, status, message_id, sent_at, last_error FROM notifications.mails WHERE event_id = ANY(?::uuid[])")) {
+                read.setArray(1, db.createArrayOf("uuid", others));
                 try (ResultSet row = read.executeQuery()) {
-                    row.next();
-                    if (MailStatus.valueOf(row.getString("status")) == MailStatus.SENT) {
-                        return new Claim.AlreadySent(row.getString("message_id"), instant(row, "sent_at"));
+                    while (row.next()) {
+                        int index = held.get(row.getObject("event_id", UUID.class));
+                        claims[index] = MailStatus.valueOf(row.getString("status")) == MailStatus.SENT
+                                ? new Claim.AlreadySent(row.getString("message_id"), instant(row, "sent_at"))
+                                : new Claim.AlreadyFailed(row.getString("last_error"));
                     }
-                    return new Claim.AlreadyFailed(row.getString("last_error"));
                 }
-            }
-        });
-    }
-
-    /**
-     * The server took the mail: SENT, for good. Announces it with {@code NOTIFY mail_sent, '<order id>'}, which
-     * PostgreSQL delivers only when this transaction commits.
-     */
-    public void markSent(MailIntent intent, Instant sentAt) {
-        Instant now = clock.instant();
-        transactions.executeWrite(status -> {
-            Connection db = status.getConnection();
-            try (PreparedStatement sent = db.prepareStatement("""
-                    UPDATE notifications.mails
-                       SET status = 'SENT', message_id = ?, sent_at = ?, next_attempt_at = NULL, updated_at = ?
-                     WHERE event_id = ?""")) {
-                sent.setString(1, intent.messageId());
-                sent.setTimestamp(2, Timestamp.from(sentAt));
-                sent.setTimestamp(3, Timestamp.from(now));
-                sent.setObject(4, intent.eventId());
-                sent.executeUpdate();
-            }
-            try (PreparedStatement notify = db.prepareStatement("SELECT pg_notify(?, ?)")) {
-                notify.setString(1, Topology.mailSentChannel());
-                notify.setString(2, intent.orderId().toString());
-                notify.execute();
             }
             return null;
         });
     }
 
+    /** The server took the mail: SENT, for good (see {@link #record(Outcomes)}). */
+    public void markSent(MailIntent intent, Instant sentAt) {
+        Outcomes outcomes = new Outcomes();
+        outcomes.sent(intent, sentAt);
+        record(outcomes);
+    }
+
+    /**
+     * Records the outcomes of a batch of sends in one transaction: SENT rows for good (announced with
+     * {@code NOTIFY mail_sent, '<order id>'} each, which PostgreSQL delivers only on commit), retries with their
+     * due time, FAILED with the reason (a mail that was SENT meanwhile stays SENT).
+     */
+    public void record(Outcomes outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        transactions.executeWrite(status -> {
+            Connection db = status.getConnection();
+            if (!outcomes.sent.isEmpty()) {
+                try (PreparedStatement sent = db.prepareStatement("""
+                        UPDATE notifications.mails m
+                           SET status = 'SENT', message_id = t.message_id, sent_at = t.sent_at, next_attempt_at = NULL, updated_at = ?
+                          FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, message_id, sent_at)
+                         WHERE m.event_id = t.event_id""")) {
+                    sent.setTimestamp(1, Timestamp.from(now));
+                    sent.setArray(2, db.createArrayOf("uuid", outcomes.sent.stream().map(s -> s.intent().eventId()).toArray()));
+                    sent.setArray(3, db.createArrayOf("text", outcomes.sent.stream().map(s -> s.intent().messageId()).toArray()));
+                    sent.setArray(4, db.createArrayOf("timestamptz", outcomes.sent.stream().map(s -> Timestamp.from(s.at())).toArray()));
+                    sent.executeUpdate();
+                }
+                try (PreparedStatement notify = db.prepareStatement("SELECT pg_notify(?, o) FROM unnest(?::text[]) AS o")) {
+                    notify.setString(1, Topology.mailSentChannel());
+                    notify.setArray(2, db.createArrayOf("text", outcomes.sent.stream().map(s -> s.intent().orderId().toString()).toArray()));
+                    notify.execute();
+                }
+            }
+            if (!outcomes.retries.isEmpty()) {
+                try (PreparedStatement retry = db.prepareStatement("""
+                        UPDATE notifications.mails m
+                           SET last_error = t.error, next_attempt_at = t.due, updated_at = ?
+                          FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, error, due)
+                         WHERE m.event_id = t.event_id AND m.status = 'PENDING'""")) {
+                    retry.setTimestamp(1, Timestamp.from(now));
+                    retry.setArray(2, db.createArrayOf("uuid", outcomes.retries.stream().map(Retry::eventId).toArray()));
+                    retry.setArray(3, db.createArrayOf("text", outcomes.retries.stream().map(r -> truncate(r.error())).toArray()));
+                    retry.setArray(4, db.createArrayOf("timestamptz", outcomes.retries.stream().map(r -> Timestamp.from(r.due())).toArray()));
+                    retry.executeUpdate();
+                }
+            }
+            if (!outcomes.failures.isEmpty()) {
+                try (PreparedStatement failed = db.prepareStatement("""
+                        UPDATE notifications.mails m
+                           SET status = 'FAILED', last_error = t.error, next_attempt_at = NULL, updated_at = ?
+                          FROM unnest(?::uuid[], ?::text[]) AS t(event_id, error)
+                         WHERE m.event_id = t.event_id AND m.status <> 'SENT'""")) {
+                    failed.setTimestamp(1, Timestamp.from(now));
+                    failed.setArray(2, db.createArrayOf("uuid", outcomes.failures.stream().map(Failure::eventId).toArray()));
+                    failed.setArray(3, db.createArrayOf("text", outcomes.failures.stream().map(f -> truncate(f.error())).toArray()));
+                    failed.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** What a batch of sends came to, for {@link #record(Outcomes)}. */
+    public static final class Outcomes {
+        private final List<Sent> sent = new ArrayList<>();
+        private final List<Retry> retries = new ArrayList<>();
+        private final List<Failure> failures = new ArrayList<>();
+
+        public void sent(MailIntent intent, Instant at) {
+            sent.add(new Sent(intent, at));
+        }
+
+        public void retry(UUID eventId, String error, Instant due) {
+            retries.add(new Retry(eventId, error, due));
+        }
+
+        public void failed(UUID eventId, String error) {
+            failures.add(new Failure(eventId, error));
+        }
+
+        boolean isEmpty() {
+            return sent.isEmpty() && retries.isEmpty() && failures.isEmpty();
+        }
+    }
+
+    private record Sent(MailIntent intent, Instant at) {
+    }
+
+    private record Retry(UUID eventId, String error, Instant due) {
+    }
+
+    private record Failure(UUID eventId, String error) {
+    }
+
+    /** The claims of a batch, in request order, and the hold on those that were taken. Close it after recording. */
+    public record Batch(List<Claim> claims, Hold hold) implements AutoCloseable {
+        @Override
+        public void close() {
+            hold.close();
+        }
+    }
+
     /** A send failed and will be retried at about {@code nextAttemptAt}. */
     public void recordRetry(UUID eventId, String error, Instant nextAttemptAt) {
-        update("""
-                UPDATE notifications.mails
-                   SET last_error = ?, next_attempt_at = ?, updated_at = ?
-                 WHERE event_id = ? AND status = 'PENDING'""", eventId, error, nextAttemptAt);
+        Outcomes outcomes = new Outcomes();
+        outcomes.retry(eventId, error, nextAttemptAt);
+        record(outcomes);
     }
 
     /** Given up: FAILED with the reason, the event parked for ops. A mail that was SENT meanwhile stays SENT. */
     public void markFailed(UUID eventId, String error) {
-        update("""
-                UPDATE notifications.mails
-                   SET status = 'FAILED', last_error = ?, next_attempt_at = ?, updated_at = ?
-                 WHERE event_id = ? AND status <> 'SENT'""", eventId, error, null);
+        Outcomes outcomes = new Outcomes();
+        outcomes.failed(eventId, error);
+        record(outcomes);
     }
 
     /** The most recently changed mails in this status, newest first. */
@@ -191,20 +298,6 @@ public class MailLedger {
         });
     }
 
-    private void update(String sql, UUID eventId, String error, Instant nextAttemptAt) {
-        Instant now = clock.instant();
-        transactions.executeWrite(status -> {
-            try (PreparedStatement update = status.getConnection().prepareStatement(sql)) {
-                update.setString(1, truncate(error));
-                update.setTimestamp(2, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
-                update.setTimestamp(3, Timestamp.from(now));
-                update.setObject(4, eventId);
-                update.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     /**
      * A delivery's hold on one event's mail: an advisory lock in an open transaction on a connection of its own.
      * Closing it ends the transaction and so releases the lock; so does the death of the process.
@@ -217,41 +310,52 @@ public class MailLedger {
         private static final Logger LOG = LoggerFactory.getLogger(Hold.class);
 
         private final Connection connection;
+        private final boolean[] taken;
+        private boolean closed;
 
-        private Hold(Connection connection) {
+        private Hold(Connection connection, boolean[] taken) {
             this.connection = connection;
+            this.taken = taken;
         }
 
-        /** The hold, or null when another delivery has it. */
-        static Hold take(DataSource pool, UUID eventId) {
+        /** Whether this hold has the {@code index}-th event it was asked for (another delivery has it otherwise). */
+        boolean holds(int index) {
+            return taken[index];
+        }
+
+        /** Tries to take each event's lock in one statement; the hold keeps those it got (possibly none). */
+        static Hold take(DataSource pool, List<UUID> eventIds) {
             Connection connection = null;
             try {
                 connection = pool.getConnection();
                 connection.setAutoCommit(false);
-                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+                boolean[] taken = new boolean[eventIds.size()];
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "SELECT pg_try_advisory_xact_lock(?, k) FROM unnest(?::int[]) WITH ORDINALITY AS t(k, i) ORDER BY i")) {
                     lock.setInt(1, LOCK_SPACE);
                     // two events sharing these 32 bits only wait for each other; the same event always shares them
-                    lock.setInt(2, eventId.hashCode());
-                    try (ResultSet taken = lock.executeQuery()) {
-                        taken.next();
-                        if (taken.getBoolean(1)) {
-                            return new Hold(connection);
+                    lock.setArray(2, connection.createArrayOf("int4", eventIds.stream().map(UUID::hashCode).toArray()));
+                    try (ResultSet rows = lock.executeQuery()) {
+                        for (int i = 0; rows.next(); i++) {
+                            taken[i] = rows.getBoolean(1);
                         }
                     }
                 }
-                end(connection);
-                return null;
+                return new Hold(connection, taken);
             } catch (SQLException e) {
                 if (connection != null) {
                     end(connection);
                 }
-                throw new IllegalStateException("cannot take the hold on " + eventId + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot take the hold on " + eventIds.size() + " event(s): " + e.getMessage(), e);
             }
         }
 
         @Override
-        public void close() {
-            end(connection);
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                end(connection);
+            }
         }
 
         private static void end(Connection connection) {

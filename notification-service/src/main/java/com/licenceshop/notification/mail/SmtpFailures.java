@@ -32,6 +32,11 @@ final class SmtpFailures {
         return new MailSendException(describe(failure), false, failure);
     }
 
+    /** Whether the server answered the failed step with a reply (the connection itself is then still fine). */
+    static boolean serverAnswered(Exception failure) {
+        return replyCode(failure) != null;
+    }
+
     /** The SMTP reply code of the failure or of the first failure it chains to, if the server answered at all. */
     private static Integer replyCode(Exception failure) {
         Exception current = failure;

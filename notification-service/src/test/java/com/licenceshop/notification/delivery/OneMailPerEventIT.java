@@ -6,6 +6,8 @@ import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.notification.ReceivedMails;
 import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.TestBroker;
+import com.licenceshop.events.EventCodec;
 import com.licenceshop.notification.mail.MessageIds;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
@@ -20,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,6 +169,22 @@ class OneMailPerEventIT extends RunningService {
 
         await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(messageId).isPresent());
         assertThat(header(deadLetterOf(messageId).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON)).startsWith("malformed event");
+    }
+
+    @Test
+    void anEventOfASchemaVersionThisServiceDoesNotReadIsParkedWithTheReasonAndNotMailed() {
+        OrderPlaced order = anOrderBy("from-the-future@example.com", starter(1));
+        Map<String, Object> headers = new HashMap<>(TestBroker.properties(order).getHeaders());
+        headers.put(MessageHeaders.SCHEMA_VERSION, 2);
+        var properties = TestBroker.properties(order).builder().headers(headers).build();
+
+        broker.publish(EventType.ORDER_PLACED.routingKey(), properties, new EventCodec().encode(order));
+
+        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
+        assertThat(header(deadLetterOf(order.eventId().toString()).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("unsupported schema version 2 of OrderPlaced: this service reads version 1");
+        assertThat(rows.of(order.eventId())).isEmpty();
+        assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
     }
 
     private MimeMessage theOnlyMailFor(UUID eventId) {

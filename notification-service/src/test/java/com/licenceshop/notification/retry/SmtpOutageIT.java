@@ -67,6 +67,26 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
+    void whenTheMailServerGoesAwayWithConnectionsPooledAndComesBackEveryMailIsSentExactlyOnce() {
+        List<OrderPlaced> warmUp = IntStream.range(0, 10).mapToObj(i -> anOrderBy("early" + i + "@example.com", professional(1))).toList();
+        warmUp.forEach(broker::publish);
+        await("connections pooled").atMost(Duration.ofSeconds(20))
+                .until(() -> warmUp.stream().allMatch(order -> rows.statusOf(order.eventId()).equals("SENT")));
+
+        smtp.stop();
+        List<OrderPlaced> orders = IntStream.range(0, 10).mapToObj(i -> anOrderBy("late" + i + "@example.com", professional(2))).toList();
+        orders.forEach(broker::publish);
+        await("every mail failed at least once").atMost(Duration.ofSeconds(20)).until(() -> orders.stream()
+                .allMatch(order -> rows.of(order.eventId()).filter(row -> row.lastError() != null).isPresent()));
+        restartSmtp();
+
+        await("every mail, after retries").atMost(Duration.ofSeconds(20)).until(() -> orders.stream()
+                .allMatch(order -> ReceivedMails.forEvent(smtp, order.eventId()).size() == 1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> smtp.getReceivedMessages().length == orders.size());
+        assertThat(orders).allSatisfy(order -> assertThat(rows.statusOf(order.eventId())).isEqualTo("SENT"));
+    }
+
+    @Test
     void aMailWhoseServerStaysDownLongerThanTheScheduleIsParkedAndFailedAndARedriveDeliversItOnce() {
         smtp.stop();
         OrderPlaced order = anOrderBy("hopper@example.com", professional(1));

@@ -1,0 +1,282 @@
+package com.licenceshop.notification.delivery;
+
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.ShopEvent;
+import com.licenceshop.events.Topology;
+import com.licenceshop.notification.broker.ConfirmedPublisher;
+import com.licenceshop.notification.broker.DeliveryHeaders;
+import com.licenceshop.notification.mail.MailIntent;
+import com.licenceshop.notification.mail.MailIntents;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AMQP.BasicProperties;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.rabbitmq.connect.ChannelPool;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Consumes the notification queue and sends its mails in parallel. {@code consumers} channels receive (prefetch
+ * sized so every sender finds a full batch waiting); {@code concurrency} senders each take up to
+ * {@code batch-size} waiting messages, let {@link MailDelivery} send them over one pooled SMTP connection with one
+ * ledger transaction for the batch, then move each message where its outcome says (a delay queue, the
+ * dead-letter queue) and acknowledge it. A message is acknowledged only after the ledger committed its outcome
+ * and its next home confirmed it; nothing sleeps and nothing is requeued on a failed send.
+ *
+ * <p>Shutdown: stop receiving, let the senders finish the batch in hand (sent, recorded, acknowledged), then
+ * close the channels, which returns every message still waiting unacknowledged to the queue.
+ */
+@Context
+class NotificationConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationConsumer.class);
+
+    private final EventCodec codec;
+    private final MailDelivery delivery;
+    private final ConfirmedPublisher publisher;
+    private final Topology topology;
+    private final MailMetrics metrics;
+    private final ChannelPool channels;
+    private final int consumers;
+    private final int concurrency;
+    private final int batchSize;
+    private final Duration shutdownWait;
+    private final BlockingQueue<Received> waiting = new LinkedBlockingQueue<>();
+    private final List<Channel> consuming = new ArrayList<>();
+    private final Map<Channel, String> consumerTags = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Thread> senders = new ArrayList<>();
+    private volatile boolean running = true;
+
+    NotificationConsumer(EventCodec codec, MailDelivery delivery, ConfirmedPublisher publisher, Topology topology,
+                         MailMetrics metrics, ChannelPool channels,
+                         @Value("${shop.notification.consumers}") int consumers,
+                         @Value("${shop.notification.concurrency}") int concurrency,
+                         @Value("${shop.notification.batch-size}") int batchSize,
+                         @Value("${shop.smtp.timeout}") Duration smtpTimeout) {
+        this.codec = codec;
+        this.delivery = delivery;
+        this.publisher = publisher;
+        this.topology = topology;
+        this.metrics = metrics;
+        this.channels = channels;
+        this.consumers = Math.max(1, consumers);
+        this.concurrency = Math.max(1, concurrency);
+        this.batchSize = Math.max(1, batchSize);
+        // a batch in hand may need every SMTP step's timeout once, then the ledger
+        this.shutdownWait = smtpTimeout.multipliedBy(2).plusSeconds(5);
+    }
+
+    /** Unacknowledged messages per consumer channel: two full batches for every sender, spread over the consumers. */
+    int prefetch() {
+        return Math.max(1, (2 * concurrency * batchSize + consumers - 1) / consumers);
+    }
+
+    @PostConstruct
+    void start() throws IOException {
+        for (int i = 0; i < concurrency; i++) {
+            Thread sender = new Thread(this::sendWhileRunning, "mail-sender-" + (i + 1));
+            sender.start();
+            senders.add(sender);
+        }
+        for (int i = 0; i < consumers; i++) {
+            Channel channel = channels.getChannel();
+            channel.basicQos(prefetch());
+            consumerTags.put(channel, channel.basicConsume(topology.notificationQueue(), false, new Receiver(channel)));
+            consuming.add(channel);
+        }
+        LOG.info("consuming {} with {} consumer(s), prefetch {} each; {} sender(s), batches of up to {}",
+                topology.notificationQueue(), consumers, prefetch(), concurrency, batchSize);
+    }
+
+    @PreDestroy
+    void stop() {
+        consumerTags.forEach((channel, tag) -> {
+            try {
+                channel.basicCancel(tag);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("cancel: {}", e.toString());
+            }
+        });
+        running = false;
+        long deadline = System.nanoTime() + shutdownWait.toNanos();
+        for (Thread sender : senders) {
+            try {
+                sender.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (sender.isAlive()) {
+                LOG.warn("{} still busy after {}; its messages go back to the queue unacknowledged", sender.getName(), shutdownWait);
+                sender.interrupt();
+            }
+        }
+        int returned = waiting.size();
+        for (Channel channel : consuming) {
+            try {
+                channel.close(); // everything it still holds unacknowledged goes back to the queue
+            } catch (Exception e) {
+                LOG.debug("channel close: {}", e.toString());
+            }
+        }
+        LOG.info("stopped consuming {}: {} waiting message(s) returned to the queue", topology.notificationQueue(), returned);
+    }
+
+    /** A message that needs a mail, waiting for a sender. */
+    private record Received(MailIntent intent, Delivery delivery, byte[] body, BasicProperties properties,
+                            Channel channel, long tag, String correlationId) {
+    }
+
+    private final class Receiver extends DefaultConsumer {
+
+        Receiver(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+            if (!running) {
+                return; // stays unacknowledged: back to the queue when the channel closes
+            }
+            Channel channel = getChannel();
+            long tag = envelope.getDeliveryTag();
+            String correlationId = DeliveryHeaders.stringHeader(properties, MessageHeaders.CORRELATION_ID);
+            try {
+                context(correlationId, properties.getMessageId(), null);
+                Object version = properties.getHeaders() == null ? null : properties.getHeaders().get(MessageHeaders.SCHEMA_VERSION);
+                Optional<String> unsupported = SchemaVersions.unsupported(properties.getType(), version);
+                if (unsupported.isPresent()) {
+                    metrics.parked("UNSUPPORTED_VERSION");
+                    settle(new Outcome.Parked(unsupported.get(), 0), body, properties, channel, tag);
+                    return;
+                }
+                ShopEvent event;
+                try {
+                    event = codec.decode(body);
+                } catch (EventCodec.MalformedEventException e) {
+                    metrics.parked("UNREADABLE");
+                    settle(new Outcome.Parked("malformed event: " + e.getMessage(), 0), body, properties, channel, tag);
+                    return;
+                }
+                Optional<MailIntent> intent = MailIntents.of(event);
+                if (intent.isEmpty()) {
+                    context(correlationId, event.eventId().toString(), null);
+                    settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, channel, tag);
+                    return;
+                }
+                waiting.add(new Received(intent.get(), Delivery.of(properties), body, properties, channel, tag, correlationId));
+            } finally {
+                MDC.clear();
+            }
+        }
+    }
+
+    private void sendWhileRunning() {
+        List<Received> batch = new ArrayList<>(batchSize);
+        while (running) {
+            try {
+                Received first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, batchSize - 1);
+                send(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("sender failed: {}", e.toString(), e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void send(List<Received> batch) {
+        List<MailDelivery.Job> jobs = batch.stream().map(r -> new MailDelivery.Job(r.intent(), r.delivery())).toList();
+        List<Outcome> outcomes;
+        try {
+            outcomes = delivery.deliver(jobs);
+        } catch (RuntimeException e) {
+            LOG.error("delivery failed outside SMTP: {}", e.toString(), e);
+            outcomes = jobs.stream().map(job -> delivery.afterUnexpectedFailure(job.intent(), job.delivery(), e)).toList();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Received received = batch.get(i);
+            try {
+                context(received.correlationId(), received.intent().eventId().toString(), received.intent().orderId().toString());
+                settle(outcomes.get(i), received.body(), received.properties(), received.channel(), received.tag());
+            } finally {
+                MDC.clear();
+            }
+        }
+    }
+
+    private static void context(String correlationId, String eventId, String orderId) {
+        if (correlationId != null) {
+            MDC.put("correlationId", correlationId);
+        }
+        if (eventId != null) {
+            MDC.put("eventId", eventId);
+        }
+        if (orderId != null) {
+            MDC.put("orderId", orderId);
+        }
+    }
+
+    private void settle(Outcome outcome, byte[] body, BasicProperties properties, Channel channel, long tag) {
+        try {
+            if (outcome instanceof Outcome.Done done) {
+                LOG.info("{}", done.what());
+            } else if (outcome instanceof Outcome.RetryLater retry) {
+                publisher.publish("", topology.notificationRetryQueue(retry.delay()), headers(properties, Map.of(
+                        MessageHeaders.ATTEMPT, retry.failedAttempts()), DeliveryHeaders.DEFERRALS), body);
+                LOG.warn("send attempt {} failed, retrying in {}: {}", retry.failedAttempts(), retry.delay(), retry.error());
+            } else if (outcome instanceof Outcome.Deferred deferred) {
+                publisher.publish("", topology.notificationRetryQueue(deferred.delay()), headers(properties, Map.of(
+                        DeliveryHeaders.DEFERRALS, deferred.deferrals())), body);
+                LOG.info("another delivery owns this mail; looking again in {}", deferred.delay());
+            } else if (outcome instanceof Outcome.Parked parked) {
+                String deadLetters = topology.deadLetterQueue(topology.notificationQueue());
+                publisher.publish(topology.deadLetterExchange(), deadLetters, headers(properties, Map.of(
+                        MessageHeaders.DEAD_LETTER_REASON, parked.reason(),
+                        MessageHeaders.ATTEMPT, parked.failedAttempts()), DeliveryHeaders.REDRIVEN), body);
+                LOG.error("parked in {}: {}", deadLetters, parked.reason());
+            }
+            channel.basicAck(tag, false);
+        } catch (IOException | RuntimeException e) {
+            // the broker did not take the moved copy: return the original; the delivery limit bounds the loop
+            LOG.error("could not settle the message ({}); returning it to the queue", e.toString());
+            try {
+                channel.basicNack(tag, false, true);
+            } catch (IOException | RuntimeException gone) {
+                LOG.warn("could not return the message ({}); the broker redelivers it when the channel closes", gone.toString());
+            }
+        }
+    }
+
+    private static BasicProperties headers(BasicProperties properties, Map<String, Object> set, String... remove) {
+        Map<String, Object> changes = new HashMap<>(set);
+        for (String name : remove) {
+            changes.put(name, null);
+        }
+        return DeliveryHeaders.withHeaders(properties, changes);
+    }
+}

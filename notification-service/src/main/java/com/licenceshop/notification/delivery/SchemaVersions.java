@@ -1,0 +1,44 @@
+package com.licenceshop.notification.delivery;
+
+import com.licenceshop.events.EventType;
+
+import java.util.Optional;
+
+/**
+ * Which schema versions this service reads: for each event type the one {@link EventType#schemaVersion()} of
+ * the published language it was built with. A newer version may mean something else in the same fields, so it
+ * is parked for ops instead of being mailed as if it were the old one. Plain Java.
+ */
+final class SchemaVersions {
+
+    private SchemaVersions() {
+    }
+
+    /**
+     * Why a message of this type and {@code x-shop-schema-version} cannot be read, or empty when it can. A message
+     * without the header is read as the current version (the published language has always set it); an unknown
+     * type is left to the decoder.
+     */
+    static Optional<String> unsupported(String typeName, Object versionHeader) {
+        if (versionHeader == null || typeName == null) {
+            return Optional.empty();
+        }
+        EventType type;
+        try {
+            type = EventType.ofTypeName(typeName);
+        } catch (IllegalArgumentException unknownType) {
+            return Optional.empty();
+        }
+        String version = versionHeader.toString().trim();
+        if (version.equals(String.valueOf(type.schemaVersion()))) {
+            return Optional.empty();
+        }
+        return Optional.of("unsupported schema version " + abbreviate(version) + " of " + type.typeName()
+                + ": this service reads version " + type.schemaVersion());
+    }
+
+    private static String abbreviate(String value) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 20 ? printable : printable.substring(0, 20) + "...";
+    }
+}

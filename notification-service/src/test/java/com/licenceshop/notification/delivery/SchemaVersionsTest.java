@@ -1,0 +1,34 @@
+package com.licenceshop.notification.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaVersionsTest {
+
+    @Test
+    void theVersionThisServiceWasBuiltWithIsRead() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 1)).isEmpty();
+        assertThat(SchemaVersions.unsupported("OrderCancelled", "1")).isEmpty();
+    }
+
+    @Test
+    void anyOtherVersionIsRefusedWithTheReason() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 2))
+                .contains("unsupported schema version 2 of OrderPlaced: this service reads version 1");
+        assertThat(SchemaVersions.unsupported("OrderCancelled", "v1")).isPresent();
+    }
+
+    @Test
+    void aMessageWithoutTheHeaderOrOfAnUnknownTypeIsLeftToTheDecoder() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", null)).isEmpty();
+        assertThat(SchemaVersions.unsupported("SomethingElse", 7)).isEmpty();
+        assertThat(SchemaVersions.unsupported(null, 2)).isEmpty();
+    }
+
+    @Test
+    void whatARefusalQuotesFromTheHeaderIsShortAndOnOneLine() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", "2\nforged log line " + "x".repeat(100)).orElseThrow())
+                .doesNotContain("\n").hasSizeLessThan(120);
+    }
+}
