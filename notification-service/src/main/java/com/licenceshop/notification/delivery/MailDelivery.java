@@ -9,6 +9,7 @@ import com.licenceshop.notification.mail.RenderedMail;
 import com.licenceshop.notification.mail.SmtpMailer;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
+import com.licenceshop.notification.retention.LedgerRetention;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -35,18 +36,24 @@ class MailDelivery {
     private final RetryPolicy retryPolicy;
     private final MailMetrics metrics;
     private final Clock clock;
+    private final LedgerRetention retention;
 
     MailDelivery(MailLedger ledger, MailRenderer renderer, SmtpMailer mailer, RetryPolicy retryPolicy, MailMetrics metrics,
-                 Clock clock) {
+                 Clock clock, LedgerRetention retention) {
         this.ledger = ledger;
         this.renderer = renderer;
         this.mailer = mailer;
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
         this.clock = clock;
+        this.retention = retention;
     }
 
     Outcome deliver(MailIntent intent, Delivery delivery) {
+        if (retention.tooOldToMail(intent.occurredAt())) {
+            // its ledger row may be forgotten already, so nothing could tell a resend from a first send
+            return new Outcome.Done("occurred " + intent.occurredAt() + ", older than the mail ledger keeps: sent nothing");
+        }
         Claim claim = ledger.claim(intent, delivery.redriven());
         if (claim instanceof Claim.AlreadySent sent) {
             metrics.duplicate(intent.kind());
