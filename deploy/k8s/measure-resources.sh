@@ -6,6 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 ORDERS="${ORDERS:-3000}"; PARALLEL="${PARALLEL:-8}"
+API="${API:-http://localhost:8081}"; WEB="${WEB:-http://localhost:8080}"
 SERVICES=(command-api sales-projector notification-service web-ui)
 TICK="$(getconf CLK_TCK)"
 
@@ -19,10 +20,15 @@ for svc in "${SERVICES[@]}"; do
   p="$(pid_of "$svc")"; rest[$svc]="$(rss_mib "$p" VmRSS)"; start_cpu[$svc]="$(cpu_ticks "$p")"
 done
 began="$(date +%s.%N)"
-body='{"customerEmail":"measure@example.test","items":[{"sku":"PROFESSIONAL","quantity":2}]}'
-seq 1 "$ORDERS" | xargs -P "$PARALLEL" -I{} curl -fsS -o /dev/null -H 'Content-Type: application/json' \
-  -d "$body" http://localhost:8081/api/orders
-seq 1 200 | xargs -P 4 -I{} curl -fsS -o /dev/null http://localhost:8080/
+# one curl process with $PARALLEL transfers at a time (a process per order would measure process start-up)
+requests="$(mktemp)"; trap 'rm -f "$requests"' EXIT
+for _ in $(seq 1 "$ORDERS"); do
+  printf 'url = "%s/api/orders"\nheader = "Content-Type: application/json"\nfail\nsilent\nshow-error\n' "$API"
+  printf 'data = "{\\"customerEmail\\":\\"measure@example.test\\",\\"items\\":[{\\"sku\\":\\"PROFESSIONAL\\",\\"quantity\\":2}]}"\noutput = "/dev/null"\nnext\n'
+done > "$requests"
+for _ in $(seq 1 200); do printf 'url = "%s/"\nfail\nsilent\nshow-error\noutput = "/dev/null"\nnext\n' "$WEB"; done >> "$requests"
+sed -i '$ d' "$requests"   # no 'next' after the last transfer
+curl --silent --show-error --parallel --parallel-max "$PARALLEL" -K "$requests"
 sleep 10 # the consumers drain the queues (the mails take longest)
 elapsed="$(echo "$(date +%s.%N) - $began" | bc)"
 printf '%-22s %10s %10s %12s %10s\n' service rest_MiB peak_MiB cpu_seconds avg_cores
