@@ -51,6 +51,8 @@ class InboxRetentionIT {
         apply(cancellation);
         apply(recent);
         ageInboxRowsOf(Duration.ofDays(40), old.eventId());
+        ageInboxRowsOf(Duration.ofDays(29), cancellation.eventId());
+        ageInboxRowsOf(Duration.ofDays(10), recent.eventId());
         var before = new SalesViews(database).summary();
 
         long deleted = retention(Duration.ofDays(30)).deleteExpired();
