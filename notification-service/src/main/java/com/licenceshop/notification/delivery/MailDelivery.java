@@ -9,12 +9,14 @@ import com.licenceshop.notification.mail.RenderedMail;
 import com.licenceshop.notification.mail.SmtpMailer;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
+import com.licenceshop.notification.retention.LedgerRetention;
 import jakarta.inject.Singleton;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -38,15 +40,17 @@ class MailDelivery {
     private final RetryPolicy retryPolicy;
     private final MailMetrics metrics;
     private final Clock clock;
+    private final LedgerRetention retention;
 
     MailDelivery(MailLedger ledger, MailRenderer renderer, SmtpMailer mailer, RetryPolicy retryPolicy, MailMetrics metrics,
-                 Clock clock) {
+                 Clock clock, LedgerRetention retention) {
         this.ledger = ledger;
         this.renderer = renderer;
         this.mailer = mailer;
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** One event's mail and where its message stands. */
@@ -59,6 +63,22 @@ class MailDelivery {
 
     /** The outcome of each job, in order. */
     List<Outcome> deliver(List<Job> jobs) {
+        List<Job> mailable = jobs.stream().filter(job -> !retention.tooOldToMail(job.intent().occurredAt())).toList();
+        if (mailable.size() == jobs.size()) {
+            return deliverMailable(jobs);
+        }
+        // an event older than the ledger keeps may have lost its row already: nothing could tell a resend from a
+        // first send, so it is not mailed
+        Iterator<Outcome> ofMailable = deliverMailable(mailable).iterator();
+        return jobs.stream().map(job -> mailable.contains(job) ? ofMailable.next()
+                : new Outcome.Done("occurred " + job.intent().occurredAt() + ", older than the mail ledger keeps: sent nothing"))
+                .toList();
+    }
+
+    private List<Outcome> deliverMailable(List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
         Outcome[] outcomes = new Outcome[jobs.size()];
         MailLedger.Batch batch;
         try {

@@ -1,0 +1,68 @@
+package com.licenceshop.deploy;
+
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** docker-compose.yml (or another compose file of the repository), parsed; anchors and merge keys resolved. */
+record ComposeFile(String file, Node root) {
+
+    static ComposeFile load() {
+        return load("docker-compose.yml");
+    }
+
+    static ComposeFile load(String file) {
+        try {
+            return new ComposeFile(file, new Node(new Yaml().load(Files.readString(Repository.ROOT.resolve(file)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Node service(String name) {
+        Node service = root.at("services").at(name);
+        if (!service.exists()) {
+            throw new AssertionError(file + " has no service " + name);
+        }
+        return service;
+    }
+
+    Map<String, Object> services() {
+        return root.at("services").map();
+    }
+
+    /** KEY=VALUE list or map, as compose allows both. */
+    Map<String, String> environment(String name) {
+        Map<String, String> env = new TreeMap<>();
+        Node environment = service(name).at("environment");
+        environment.map().forEach((k, v) -> env.put(k, String.valueOf(v)));
+        environment.list().forEach(entry -> {
+            String[] kv = entry.text().split("=", 2);
+            env.put(kv[0], kv.length > 1 ? kv[1] : "");
+        });
+        return env;
+    }
+
+    /** Traefik router rules by compose service: {@code traefik.http.routers.<router>.rule=...}. */
+    Map<String, String> routerRules() {
+        Map<String, String> rules = new TreeMap<>();
+        services().forEach((name, definition) -> new Node(definition).at("labels").list().forEach(label -> {
+            String[] kv = label.text().split("=", 2);
+            if (kv[0].matches("traefik\\.http\\.routers\\.[^.]+\\.rule")) {
+                rules.put(kv[1], name);
+            }
+        }));
+        return rules;
+    }
+
+    /** host → compose service. */
+    Map<String, String> routedHosts() {
+        Map<String, String> hosts = new TreeMap<>();
+        routerRules().forEach((rule, service) -> KubernetesManifestsTest.hostsIn(rule).forEach(host -> hosts.put(host, service)));
+        return hosts;
+    }
+}

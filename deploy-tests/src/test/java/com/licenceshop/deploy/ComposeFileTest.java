@@ -1,0 +1,97 @@
+package com.licenceshop.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docker-compose.yml against the services' own configuration, like {@link KubernetesManifestsTest} for Kubernetes. */
+class ComposeFileTest {
+
+    private static final Pattern HEALTH_URL = Pattern.compile("http://localhost:(\\d+)(/\\S*)");
+
+    private final List<ServiceEndpoints> services = ServiceEndpoints.all(Repository.ROOT);
+    private final ComposeFile compose = ComposeFile.load();
+
+    @Test
+    void each_service_is_built_from_the_dockerfile_for_itself_and_tagged_with_the_projects_version() {
+        for (ServiceEndpoints service : services) {
+            Node definition = compose.service(service.module());
+            assertThat(definition.at("build.args.SERVICE").text()).as("%s build arg", service.module()).isEqualTo(service.module());
+            assertThat(definition.at("image").text()).as("%s image", service.module())
+                    .isEqualTo("licence-shop/" + service.module() + ":" + Repository.VERSION);
+        }
+    }
+
+    @Test
+    void each_health_check_asks_the_services_health_endpoint_on_the_port_it_listens_on() {
+        for (ServiceEndpoints service : services) {
+            String test = String.join(" ", compose.service(service.module()).at("healthcheck.test").list().stream().map(Node::text).toList());
+            Matcher url = HEALTH_URL.matcher(test);
+            assertThat(url.find()).as("%s health check %s", service.module(), test).isTrue();
+            String port = compose.environment(service.module()).getOrDefault("MICRONAUT_SERVER_PORT", String.valueOf(service.httpPort()));
+            int managementPort = service.managementPort() == service.httpPort() ? Integer.parseInt(port) : service.managementPort();
+            assertThat(Integer.parseInt(url.group(1))).as("%s health check port", service.module()).isEqualTo(managementPort);
+            assertThat(url.group(2)).as("%s health check path", service.module()).startsWith(service.healthPath());
+        }
+    }
+
+    @Test
+    void every_variable_a_service_needs_is_set_for_it() {
+        for (ServiceEndpoints service : services) {
+            assertThat(compose.environment(service.module()).keySet()).as("%s environment", service.module())
+                    .containsAll(service.requiredVariables());
+        }
+    }
+
+    @Test
+    void traefik_routes_the_two_hosts_and_never_a_management_endpoint() {
+        assertThat(compose.routedHosts()).isEqualTo(ServiceEndpoints.ROUTED_HOSTS);
+        compose.routerRules().forEach((rule, service) -> assertThat(KubernetesManifestsTest.excludedPrefixes(rule))
+                .as("%s route %s", service, rule)
+                .containsAll(services.stream().filter(s -> s.module().equals(service)).findFirst().orElseThrow().managementPaths()));
+    }
+
+    @Test
+    void every_image_is_pinned_to_a_tag() {
+        for (ComposeFile file : List.of(compose, ComposeFile.load("compose.hash-password.yml"))) {
+            file.services().forEach((name, definition) -> assertThat(new Node(definition).at("image").text())
+                    .as("%s: image of %s", file.file(), name).matches(".+:[^/:]+$").doesNotEndWith(":latest"));
+        }
+    }
+
+    @Test
+    void a_staff_password_is_hashed_with_the_web_ui_image_itself_without_any_secret_set() throws IOException {
+        ComposeFile hashing = ComposeFile.load("compose.hash-password.yml");
+        Node service = hashing.service("hash-password");
+        assertThat(service.at("image").text()).isEqualTo(compose.service("web-ui").at("image").text());
+        assertThat(service.at("build.args.SERVICE").text()).isEqualTo("web-ui");
+        assertThat(service.at("command").list()).extracting(Node::text).containsExactly("hash-password");
+        // compose interpolates the whole file before it picks a service, so a ${VAR:?} here would refuse to run
+        assertThat(Files.readString(Repository.ROOT.resolve("compose.hash-password.yml"))).doesNotContain("${");
+        // the image's entry point takes the arguments: `docker run <image> hash-password` runs the jar's command
+        String dockerfile = Files.readString(Repository.ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^ENTRYPOINT \\[\"java\", .*\"-jar\", \"/app/service.jar\"\\]$")
+                .doesNotContainPattern("(?m)^CMD ");
+    }
+
+    @Test
+    void the_docker_build_context_keeps_every_module_and_leaves_out_builds_and_local_state() throws IOException {
+        List<String> ignored = Files.readAllLines(Repository.ROOT.resolve(".dockerignore")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(ignored).contains("**/target", ".git", ".shop", ".env");
+        List<String> modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(Repository.ROOT.resolve("pom.xml")))
+                .results().map(r -> r.group(1)).toList();
+        for (String module : modules) {
+            assertThat(ignored).as(".dockerignore must keep module %s (the reactor reads every module's POM)", module)
+                    .noneMatch(pattern -> pattern.equals(module) || pattern.equals(module + "/") || pattern.equals("/" + module));
+        }
+        assertThat(Files.readString(Repository.ROOT.resolve("Dockerfile"))).as("the build stage takes the whole context")
+                .contains("COPY . .");
+    }
+}

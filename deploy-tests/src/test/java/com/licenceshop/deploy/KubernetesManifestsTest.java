@@ -1,0 +1,323 @@
+package com.licenceshop.deploy;
+
+import com.licenceshop.deploy.RenderedOverlay.ShopContainer;
+import com.licenceshop.events.Topology;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders every overlay of deploy/k8s with {@code kubectl kustomize} and checks it against the code: ports and
+ * probes against each service's application.yml, the environment against the variables the services need,
+ * the KEDA triggers against {@link Topology}, the routes against docker-compose.yml. What runs in a cluster
+ * (operators, KEDA, Traefik) is not tested here: no cluster runs on the build machines.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KubernetesManifestsTest {
+
+    private static final Pattern HOST = Pattern.compile("Host\\(`([^`]+)`\\)");
+    private static final Pattern EXCLUDED_PREFIX = Pattern.compile("!PathPrefix\\(`([^`]+)`\\)");
+
+    private final List<ServiceEndpoints> services = ServiceEndpoints.all(Repository.ROOT);
+    private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
+
+    @Test
+    void every_overlay_has_a_deployment_a_service_and_a_disruption_budget_for_each_of_the_four_services() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ServiceEndpoints service : services) {
+                assertThat(overlay.deploymentsOf(service.module())).as("%s: Deployment of %s", overlay, service.module()).hasSize(1);
+                assertThat(overlay.find("Service", service.module())).as("%s: Service %s", overlay, service.module()).isPresent();
+                assertThat(overlay.find("PodDisruptionBudget", service.module())).as("%s: PDB %s", overlay, service.module()).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void each_container_listens_on_the_port_its_service_is_configured_for_and_its_service_targets_it() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ServiceEndpoints service : services) {
+                Node container = theDeployment(overlay, service).container();
+                assertThat(portNumber(container, "http")).as("%s: %s http port", overlay, service.module()).isEqualTo(service.httpPort());
+                Node kubeService = overlay.find("Service", service.module()).orElseThrow();
+                assertThat(kubeService.at("spec.ports").list()).as("%s: Service %s targets the http port", overlay, service.module())
+                        .anyMatch(p -> "http".equals(p.at("targetPort").text()));
+                assertThat(kubeService.at("spec.selector").map())
+                        .isEqualTo(Map.of("app.kubernetes.io/name", service.module()));
+            }
+        }
+    }
+
+    @Test
+    void startup_liveness_and_readiness_probes_ask_the_services_own_health_endpoints() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ServiceEndpoints service : services) {
+                Node container = theDeployment(overlay, service).container();
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    Node get = container.at(probe + ".httpGet");
+                    String expected = probe.equals("readinessProbe") ? service.readinessPath() : service.livenessPath();
+                    assertThat(get.at("path").text()).as("%s: %s %s path", overlay, service.module(), probe).isEqualTo(expected);
+                    assertThat(portNumber(container, get.at("port").text())).as("%s: %s %s port", overlay, service.module(), probe)
+                            .isEqualTo(service.managementPort());
+                }
+            }
+        }
+    }
+
+    @Test
+    void every_variable_a_service_needs_comes_from_its_config_map_its_secrets_or_its_env() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ShopContainer container : overlay.shopContainers()) {
+                ServiceEndpoints service = serviceOf(container.module());
+                assertThat(overlay.environmentOf(container.container())).as("%s: environment of %s", overlay, container)
+                        .containsAll(service.requiredVariables());
+            }
+        }
+    }
+
+    @Test
+    void pods_run_as_non_root_on_a_read_only_root_filesystem_with_a_writable_tmp() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ShopContainer c : overlay.shopContainers()) {
+                assertThat(c.podSpec().at("securityContext.runAsNonRoot").value()).as("%s: %s runAsNonRoot", overlay, c).isEqualTo(true);
+                assertThat(c.container().at("securityContext.readOnlyRootFilesystem").value()).as("%s: %s read-only root", overlay, c).isEqualTo(true);
+                assertThat(c.container().at("securityContext.allowPrivilegeEscalation").value()).as("%s: %s no escalation", overlay, c).isEqualTo(false);
+                String tmpVolume = c.container().at("volumeMounts").list().stream()
+                        .filter(m -> "/tmp".equals(m.at("mountPath").text())).map(m -> m.at("name").text()).findFirst()
+                        .orElseThrow(() -> new AssertionError(overlay + ": " + c + " has no /tmp mount"));
+                assertThat(c.podSpec().at("volumes").list()).as("%s: %s /tmp is an emptyDir", overlay, c)
+                        .anyMatch(v -> tmpVolume.equals(v.at("name").text()) && v.at("emptyDir").exists());
+            }
+        }
+    }
+
+    @Test
+    void every_service_has_requests_and_a_memory_limit_and_may_finish_what_it_is_doing_before_it_is_killed() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ServiceEndpoints service : services) {
+                ShopContainer c = theDeployment(overlay, service);
+                assertThat(c.container().at("resources.requests.cpu").exists()).as("%s: %s cpu request", overlay, service.module()).isTrue();
+                assertThat(c.container().at("resources.requests.memory").exists()).as("%s: %s memory request", overlay, service.module()).isTrue();
+                assertThat(c.container().at("resources.limits.memory").exists()).as("%s: %s memory limit", overlay, service.module()).isTrue();
+                Object grace = c.podSpec().at("terminationGracePeriodSeconds").value();
+                assertThat(grace).as("%s: %s terminationGracePeriodSeconds", overlay, service.module()).isInstanceOf(Integer.class);
+                assertThat((long) (Integer) grace).as("%s: %s grace period, seconds", overlay, service.module())
+                        .isGreaterThanOrEqualTo(service.minimumGracePeriod().toSeconds());
+            }
+        }
+    }
+
+    @Test
+    void keda_scales_each_consumer_on_the_backlog_of_the_queue_topology_declares_for_it() {
+        for (RenderedOverlay overlay : overlays) {
+            String namespace = overlay.configValue("shop-config", "SHOP_NAMESPACE").orElse(Topology.DEFAULT_NAMESPACE);
+            Topology topology = new Topology(namespace);
+            Map<String, String> expected = Map.of("sales-projector", topology.salesProjectorQueue(),
+                    "notification-service", topology.notificationQueue());
+            Map<String, String> actual = new TreeMap<>();
+            for (Node scaled : overlay.ofKind("ScaledObject")) {
+                assertThat(scaled.at("spec.minReplicaCount").value()).as("%s: %s min", overlay, scaled).isNotNull();
+                assertThat(scaled.at("spec.maxReplicaCount").value()).as("%s: %s max", overlay, scaled).isNotNull();
+                assertThat(scaled.at("spec.cooldownPeriod").value()).as("%s: %s cooldown", overlay, scaled).isNotNull();
+                for (Node trigger : scaled.at("spec.triggers").list()) {
+                    assertThat(trigger.at("type").text()).isEqualTo("rabbitmq");
+                    // over AMQP KEDA would count only ready messages; the management API counts unacknowledged ones too
+                    assertThat(trigger.at("metadata.protocol").text()).as("%s: %s protocol", overlay, scaled).isEqualTo("http");
+                    assertThat(trigger.at("metadata.mode").text()).isEqualTo("QueueLength");
+                    String auth = trigger.at("authenticationRef.name").text();
+                    assertThat(overlay.find("TriggerAuthentication", auth)).as("%s: TriggerAuthentication %s", overlay, auth).isPresent();
+                    actual.put(scaled.at("spec.scaleTargetRef.name").text(), trigger.at("metadata.queueName").text());
+                }
+            }
+            assertThat(actual).as("%s: scale target -> queue", overlay).isEqualTo(new TreeMap<>(expected));
+        }
+    }
+
+    @Test
+    void the_web_ui_and_the_command_api_scale_on_cpu() {
+        for (RenderedOverlay overlay : overlays) {
+            Map<String, String> metricByTarget = new TreeMap<>();
+            for (Node hpa : overlay.ofKind("HorizontalPodAutoscaler")) {
+                metricByTarget.put(hpa.at("spec.scaleTargetRef.name").text(), hpa.at("spec.metrics").list().get(0).at("resource.name").text());
+                assertThat((Integer) hpa.at("spec.minReplicas").value()).as("%s: %s keeps two for disruptions", overlay, hpa).isGreaterThanOrEqualTo(2);
+            }
+            assertThat(metricByTarget).isEqualTo(Map.of("command-api", "cpu", "web-ui", "cpu"));
+        }
+    }
+
+    @Test
+    void the_secrets_triggerauthentications_and_operators_refer_to_exist_or_are_made_by_an_operator() {
+        Set<String> madeByOperators = Set.of("shop-db-app", "shop-rabbitmq-default-user", "smtp-secrets");
+        for (RenderedOverlay overlay : overlays) {
+            for (Node auth : overlay.ofKind("TriggerAuthentication")) {
+                for (Node ref : auth.at("spec.secretTargetRef").list()) {
+                    String name = ref.at("name").text();
+                    assertThat(overlay.find("Secret", name).isPresent() || madeByOperators.contains(name))
+                            .as("%s: %s reads Secret %s", overlay, auth, name).isTrue();
+                }
+            }
+            for (ShopContainer c : overlay.shopContainers()) {
+                for (Node from : c.container().at("envFrom").list()) {
+                    String secret = from.at("secretRef.name").text();
+                    if (secret != null && !Boolean.TRUE.equals(from.at("secretRef.optional").value())) {
+                        assertThat(overlay.find("Secret", secret)).as("%s: %s takes Secret %s", overlay, c, secret).isPresent();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_routes_send_the_compose_hosts_to_the_same_services_and_never_a_management_endpoint() {
+        for (RenderedOverlay overlay : overlays) {
+            assertThat(overlay.ofKind("Ingress")).as("%s: a plain Ingress cannot leave out management paths", overlay).isEmpty();
+            Map<String, String> routed = new TreeMap<>();
+            for (Node route : overlay.ofKind("IngressRoute")) {
+                for (Node rule : route.at("spec.routes").list()) {
+                    String match = rule.at("match").text();
+                    String target = rule.at("services").list().get(0).at("name").text();
+                    hostsIn(match).forEach(host -> routed.put(host, target));
+                    assertThat(excludedPrefixes(match)).as("%s: %s leaves out the management endpoints", overlay, match)
+                            .containsAll(serviceOf(target).managementPaths());
+                }
+            }
+            if (overlay.overlay.equals("local")) {
+                assertThat(routed).as("local routes = docker-compose.yml's Traefik routes").isEqualTo(new TreeMap<>(ComposeFile.load().routedHosts()));
+                assertThat(routed).isEqualTo(new TreeMap<>(ServiceEndpoints.ROUTED_HOSTS));
+            } else {
+                assertThat(new TreeMap<>(routed).values()).as("%s routes the same services", overlay).containsExactlyInAnyOrder("command-api", "web-ui");
+            }
+        }
+    }
+
+    @Test
+    void every_pod_of_the_shop_starts_from_deny_all_network_policies() {
+        for (RenderedOverlay overlay : overlays) {
+            Node denyAll = overlay.ofKind("NetworkPolicy").stream()
+                    .filter(p -> p.at("spec.ingress").list().isEmpty() && p.at("spec.policyTypes").list().stream()
+                            .map(Node::text).toList().containsAll(List.of("Ingress", "Egress")))
+                    .findFirst().orElseThrow(() -> new AssertionError(overlay + " has no deny-all policy"));
+            Map<String, Object> selector = denyAll.at("spec.podSelector.matchLabels").map();
+            for (ShopContainer c : overlay.shopContainers()) {
+                Map<String, Object> labels = "CronJob".equals(c.workload().kind())
+                        ? c.workload().at("spec.jobTemplate.spec.template.metadata.labels").map()
+                        : overlay.podLabels(c.workload());
+                assertThat(labels).as("%s: %s is covered by %s", overlay, c, denyAll).containsAllEntriesOf(selector);
+            }
+        }
+    }
+
+    @Test
+    void the_ops_jobs_run_the_projector_rebuild_command_and_the_command_api_replay() {
+        for (RenderedOverlay overlay : overlays) {
+            Node rebuild = overlay.find("CronJob", "sales-projection-rebuild").orElseThrow();
+            assertThat(rebuild.at("spec.suspend").value()).as("runs on demand only").isEqualTo(true);
+            Node container = rebuild.at("spec.jobTemplate.spec.template.spec.containers").list().get(0);
+            assertThat(RenderedOverlay.moduleOf(container.at("image").text())).hasValue("sales-projector");
+            assertThat(container.at("args").list()).extracting(Node::text).containsExactly("rebuild");
+            Node replay = overlay.find("CronJob", "ops-replay").orElseThrow();
+            assertThat(replay.at("spec.suspend").value()).isEqualTo(true);
+            assertThat(replay.at("spec.jobTemplate.spec.template.spec.containers").list().get(0).at("args").list().get(0).text())
+                    .contains("/api/ops/replay");
+        }
+    }
+
+    @Test
+    void every_image_has_a_pinned_tag_and_the_shops_own_images_carry_the_projects_version_locally() {
+        for (RenderedOverlay overlay : overlays) {
+            for (Node workload : overlay.resources) {
+                for (String image : imagesIn(workload)) {
+                    assertThat(image).as("%s: %s image", overlay, workload).matches(".+:[^/:]+$").doesNotEndWith(":latest");
+                }
+            }
+            if (overlay.overlay.equals("local")) {
+                overlay.shopContainers().forEach(c -> assertThat(c.container().at("image").text()).endsWith(":" + Repository.VERSION));
+            }
+        }
+    }
+
+    @Test
+    void no_secret_is_committed_the_secret_files_the_overlays_read_are_ignored_by_git() throws IOException {
+        List<String> secretFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Repository.ROOT.resolve("deploy/k8s"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml")).toList()) {
+                Node kustomization = new Node(new org.yaml.snakeyaml.Yaml().load(Files.readString(file)));
+                for (Node generator : kustomization.at("secretGenerator").list()) {
+                    generator.at("envs").list().forEach(env -> secretFiles.add(
+                            Repository.ROOT.relativize(file.getParent().resolve(env.text())).toString()));
+                    generator.at("literals").list().forEach(literal -> assertThat(literal.text().toLowerCase())
+                            .as("%s: a literal in a secretGenerator is committed", file).doesNotContain("password", "secret", "token"));
+                }
+            }
+            try (Stream<Path> yamls = Files.walk(Repository.ROOT.resolve("deploy/k8s"))) {
+                for (Path yaml : yamls.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    assertThat(Files.readString(yaml)).as("%s: a Secret in a committed manifest", yaml).doesNotContainPattern("(?m)^kind: Secret$");
+                }
+            }
+        }
+        assertThat(secretFiles).isNotEmpty();
+        assertThat(Repository.ignoredByGit(secretFiles)).as("git-ignored secret env files").containsExactlyInAnyOrderElementsOf(secretFiles);
+    }
+
+    private ShopContainer theDeployment(RenderedOverlay overlay, ServiceEndpoints service) {
+        List<ShopContainer> deployments = overlay.deploymentsOf(service.module());
+        assertThat(deployments).as("%s: Deployment of %s", overlay, service.module()).hasSize(1);
+        return deployments.get(0);
+    }
+
+    private ServiceEndpoints serviceOf(String module) {
+        return services.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + module));
+    }
+
+    /** A container port by name (or number). */
+    private static int portNumber(Node container, String nameOrNumber) {
+        if (nameOrNumber.matches("\\d+")) {
+            return Integer.parseInt(nameOrNumber);
+        }
+        return container.at("ports").list().stream().filter(p -> nameOrNumber.equals(p.at("name").text()))
+                .map(p -> (Integer) p.at("containerPort").value()).findFirst()
+                .orElseThrow(() -> new AssertionError(container.at("name").text() + " has no port named " + nameOrNumber));
+    }
+
+    /** The hosts of a Traefik rule. */
+    static List<String> hostsIn(String rule) {
+        return HOST.matcher(rule).results().map(m -> m.group(1)).toList();
+    }
+
+    /** The path prefixes a Traefik rule leaves out ({@code !PathPrefix(`/health`)}). */
+    static List<String> excludedPrefixes(String rule) {
+        return EXCLUDED_PREFIX.matcher(rule).results().map(m -> m.group(1)).toList();
+    }
+
+    private static List<String> imagesIn(Node resource) {
+        List<String> images = new ArrayList<>();
+        collectImages(resource.value(), images);
+        return images;
+    }
+
+    private static void collectImages(Object node, List<String> into) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (("image".equals(key) || "imageName".equals(key)) && value instanceof String image) {
+                    into.add(image);
+                } else {
+                    collectImages(value, into);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectImages(item, into));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.licenceshop.e2e;
+
+import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TestServers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a Kubernetes rollout or a scale-up from zero does: several replicas of a service start at the same
+ * moment against an empty schema. Flyway takes a PostgreSQL advisory lock around the migration, so one
+ * replica migrates, the others wait for it and find the schema up to date; all become healthy.
+ */
+class ReplicasStartingAtOnceIT {
+
+    private static final int REPLICAS = 3;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"command-api, commands", "sales-projector, sales", "notification-service, notifications"})
+    void three_replicas_started_at_once_on_an_empty_schema_migrate_it_once_and_all_become_healthy(String module, String schema)
+            throws Exception {
+        TestServers.Database database = TestServers.freshDatabase();
+        Map<String, String> environment = new HashMap<>(TestServers.environment(database, TestServers.freshNamespace()));
+        environment.put("OPS_PASSWORD", UUID.randomUUID().toString());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        for (int i = 1; i <= REPLICAS; i++) {
+            String instance = module + "-replica-" + run + "-" + i;
+            starting.add(CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, instance, environment)));
+        }
+        List<ServiceProcess> replicas = new ArrayList<>();
+        try {
+            for (CompletableFuture<ServiceProcess> replica : starting) {
+                replicas.add(replica.join());
+            }
+
+            assertThat(replicas).as("all healthy (start waits for /health), and still running").allMatch(ServiceProcess::isAlive);
+            int migrations = migrationFiles(module, schema);
+            try (Connection c = database.connect(); ResultSet history = c.createStatement().executeQuery(
+                    "SELECT count(*), count(DISTINCT version), bool_and(success) FROM " + schema + ".flyway_schema_history WHERE version IS NOT NULL")) {
+                history.next();
+                assertThat(history.getInt(1)).as("applied migrations").isEqualTo(migrations);
+                assertThat(history.getInt(2)).as("distinct versions").isEqualTo(migrations);
+                assertThat(history.getBoolean(3)).as("all succeeded").isTrue();
+            }
+            List<Long> migratingLinesPerReplica = new ArrayList<>();
+            for (ServiceProcess replica : replicas) {
+                migratingLinesPerReplica.add(Files.readAllLines(replica.log()).stream()
+                        .filter(line -> line.contains("Migrating schema \"" + schema + "\" to version")).count());
+            }
+            assertThat(migratingLinesPerReplica).as("one replica migrated, the others found the schema up to date")
+                    .containsExactlyInAnyOrder((long) migrations, 0L, 0L);
+        } finally {
+            replicas.forEach(ServiceProcess::close);
+            starting.forEach(s -> s.thenAccept(ServiceProcess::close));
+        }
+    }
+
+    private static int migrationFiles(String module, String schema) throws IOException {
+        Path dir = Path.of(System.getProperty("shop.services.dir", "..")).resolve(module)
+                .resolve("src/main/resources/db/migration").resolve(schema);
+        Pattern versioned = Pattern.compile("V\\d+__.+\\.sql");
+        try (Stream<Path> files = Files.list(dir)) {
+            return (int) files.filter(f -> versioned.matcher(f.getFileName().toString()).matches()).count();
+        }
+    }
+}
