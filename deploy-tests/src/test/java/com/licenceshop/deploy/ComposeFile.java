@@ -53,7 +53,7 @@ record ComposeFile(String file, Node root) {
         services().forEach((name, definition) -> new Node(definition).at("labels").list().forEach(label -> {
             String[] kv = label.text().split("=", 2);
             if (kv[0].matches("traefik\\.http\\.routers\\.[^.]+\\.rule")) {
-                rules.put(kv[1], name);
+                rules.put(kv[1].replace("$$", "$"), name); // compose's escape of $
             }
         }));
         return rules;

@@ -52,9 +52,8 @@ class ComposeFileTest {
     @Test
     void traefik_routes_the_two_hosts_and_never_a_management_endpoint() {
         assertThat(compose.routedHosts()).isEqualTo(ServiceEndpoints.ROUTED_HOSTS);
-        compose.routerRules().forEach((rule, service) -> assertThat(KubernetesManifestsTest.excludedPrefixes(rule))
-                .as("%s route %s", service, rule)
-                .containsAll(services.stream().filter(s -> s.module().equals(service)).findFirst().orElseThrow().managementPaths()));
+        compose.routerRules().forEach((rule, service) -> KubernetesManifestsTest.assertLeavesOutManagement(service, rule,
+                services.stream().filter(s -> s.module().equals(service)).findFirst().orElseThrow()));
     }
 
     @Test

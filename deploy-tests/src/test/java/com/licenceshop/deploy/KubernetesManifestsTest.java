@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesManifestsTest {
 
     private static final Pattern HOST = Pattern.compile("Host\\(`([^`]+)`\\)");
-    private static final Pattern EXCLUDED_PREFIX = Pattern.compile("!PathPrefix\\(`([^`]+)`\\)");
-
     private final List<ServiceEndpoints> services = ServiceEndpoints.all(Repository.ROOT);
     private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
@@ -188,8 +186,7 @@ class KubernetesManifestsTest {
                     String match = rule.at("match").text();
                     String target = rule.at("services").list().get(0).at("name").text();
                     hostsIn(match).forEach(host -> routed.put(host, target));
-                    assertThat(excludedPrefixes(match)).as("%s: %s leaves out the management endpoints", overlay, match)
-                            .containsAll(serviceOf(target).managementPaths());
+                    assertLeavesOutManagement(overlay + " " + target, match, serviceOf(target));
                 }
             }
             if (overlay.overlay.equals("local")) {
@@ -297,8 +294,12 @@ class KubernetesManifestsTest {
     }
 
     /** The path prefixes a Traefik rule leaves out ({@code !PathPrefix(`/health`)}). */
-    static List<String> excludedPrefixes(String rule) {
-        return EXCLUDED_PREFIX.matcher(rule).results().map(m -> m.group(1)).toList();
+    /** The rule routes public paths and none of the management ones, also those the service enables itself. */
+    static void assertLeavesOutManagement(String route, String match, ServiceEndpoints service) {
+        TraefikRule rule = TraefikRule.parse(match);
+        assertThat(TraefikRule.MANAGEMENT_PATHS).as("%s leaves out", route).noneMatch(rule::routes);
+        assertThat(service.managementPaths()).as("%s leaves out the service's own", route).noneMatch(rule::routes);
+        assertThat(TraefikRule.PUBLIC_PATHS).as("%s still routes", route).allMatch(rule::routes);
     }
 
     private static List<String> imagesIn(Node resource) {

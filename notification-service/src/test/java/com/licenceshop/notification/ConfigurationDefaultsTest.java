@@ -2,6 +2,7 @@ package com.licenceshop.notification;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * application.yml's defaults: what a developer machine gets with no environment set (the README's table).
@@ -27,7 +29,9 @@ class ConfigurationDefaultsTest {
             Environment env = context.getEnvironment().start();
             assertThat(env.getProperty("datasources.default.url", String.class)).contains("jdbc:postgresql://localhost:5432/shop");
             assertThat(env.getProperty("datasources.default.username", String.class)).contains("shop");
-            assertThat(env.getProperty("rabbitmq.uri", String.class)).contains("amqp://guest:guest@localhost:5672/%2F");
+            // the broker's login is a secret like the others: no default
+            assertThatThrownBy(() -> env.getProperty("rabbitmq.uri", String.class)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("RABBITMQ_URI");
             assertThat(env.getProperty("micronaut.server.port", Integer.class)).contains(8083);
             assertThat(env.getProperty("shop.namespace", String.class)).contains("shop");
             assertThat(env.getProperty("shop.smtp.host", String.class)).contains("localhost");
