@@ -8,7 +8,7 @@ for svc in command-api sales-projector notification-service web-ui mail-sink; do
 done
 for pid in $(pgrep -x postgres || true); do group[$pid]=postgres; done
 for pid in $(pgrep -x beam.smp || true); do group[$pid]=rabbitmq; done
-for pid in $(pgrep -f 'io.gatling.app|GatlingCLI' || true); do group[$pid]=gatling; done
+for pid in $(pgrep -f 'io[.]gatling' || true); do group[$pid]=gatling; done
 ticks() { local t=0 p; declare -A sum; for p in "${!group[@]}"; do
     [[ -r /proc/$p/stat ]] || continue
     read -r -a f < <(sed -E 's/^.*\) //' /proc/$p/stat)

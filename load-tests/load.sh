@@ -64,17 +64,18 @@ absorb() {
 }
 
 measure() {
-  local model="$1" run="$2" dir start end stats total ok ko accepted p50 p95 p99 max errors c pre post tp tm p m dup
+  local model="$1" run="$2" dir start end total ok accepted p50 p95 p99 max errors c pre post tp tm p m dup
   pre="$(summary_orders)"
   start="$(now)"
   dir="$(gatling "$model" "$run" "$SECONDS_EACH")"
   end="$(now)"
-  [[ -n "$dir" && -f "$dir/js/stats.json" ]] || { echo "load: Gatling wrote no report; see $OUT/gatling-$run.log" >&2; tail -30 "$OUT/gatling-$run.log" >&2; exit 1; }
-  stats="$dir/js/stats.json"
-  total="$(jq '.stats.numberOfRequests.total' "$stats")"; ok="$(jq '.stats.numberOfRequests.ok' "$stats")"; ko="$(jq '.stats.numberOfRequests.ko' "$stats")"
+  [[ -n "$dir" && -f "$dir/index.html" ]] || { echo "load: Gatling wrote no report; see $OUT/gatling-$run.log" >&2; tail -30 "$OUT/gatling-$run.log" >&2; exit 1; }
+  # Gatling's console summary: "> name | total | OK | KO"
+  stat() { grep -E "^> $1 " "$OUT/gatling-$run.log" | tail -1 | awk -F'|' -v col="$2" '{gsub(/[ ,]/, "", $col); print $col}'; }
+  total="$(stat 'request count' 2)"; ok="$(stat 'request count' 3)"; ok="${ok//-/0}"
   accepted="$(calc "round($ok / $SECONDS_EACH)")"
-  p50="$(jq '.stats.percentiles1.ok' "$stats")"; p95="$(jq '.stats.percentiles2.ok' "$stats")"
-  p99="$(jq '.stats.percentiles3.ok' "$stats")"; max="$(jq '.stats.maxResponseTime.total' "$stats")"
+  p50="$(stat 'response time 50th percentile' 3)"; p95="$(stat 'response time 95th percentile' 3)"
+  p99="$(stat 'response time 99th percentile' 3)"; max="$(stat 'max response time' 2)"
   errors="$(sed -n '/---- Errors ----/,/^====/p' "$OUT/gatling-$run.log" | grep -E '^> ' | sed -E 's/^> //; s/ +/ /g' | paste -sd ';' - || true)"
   c="$(committed "$run")"
   read -r tp tm p m < <(absorb "$run" "$start" "$c")
