@@ -1,7 +1,6 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.command.catalog.Catalog;
-import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.idempotency.RequestFingerprint;
 import com.licenceshop.command.problem.Problem;
 import com.licenceshop.command.problem.ProblemException;
@@ -33,20 +32,18 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 @Controller("/api/orders")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final Products products;
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
     private final JsonMapper json;
 
-    OrderController(Products products, PlacingOrders placing, CancellingOrders cancelling, JsonMapper json) {
-        this.products = products;
+    OrderController(PlacingOrders placing, CancellingOrders cancelling, JsonMapper json) {
         this.placing = placing;
         this.cancelling = cancelling;
         this.json = json;
@@ -63,7 +60,8 @@ class OrderController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderAccepted> place(HttpRequest<?> request,
+    // not on the blocking pool: parsing and validating are CPU only, and the answer comes when the batch committed
+    CompletableFuture<HttpResponse<OrderAccepted>> place(HttpRequest<?> request,
                                       @Nullable @Body byte[] body,
                                       @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         requireJson(request);
@@ -73,7 +71,7 @@ class OrderController {
                     List.of(new Violation(IDEMPOTENCY_KEY, "format",
                             "must be 1 to " + RequestFingerprint.MAX_KEY_LENGTH + " visible ASCII characters"))));
         }
-        Catalog catalog = products.catalog();
+        Catalog catalog = placing.catalog();
         var validated = OrderRequestValidation.validate(parsed, catalog);
         if (validated instanceof OrderRequestValidation.Invalid invalid) {
             throw new ProblemException(Problem.of(ProblemType.INVALID_ORDER,
@@ -81,8 +79,11 @@ class OrderController {
                     invalid.violations()));
         }
         PlaceOrder order = ((OrderRequestValidation.Valid) validated).order();
-        PricedOrder priced = Pricing.price(order, catalog);
-        var outcome = placing.place(priced, idempotencyKey, fingerprint(order), CorrelationIds.of(request));
+        return placing.place(order, idempotencyKey, fingerprint(order), CorrelationIds.of(request))
+                .thenApply(OrderController::answer);
+    }
+
+    private static HttpResponse<OrderAccepted> answer(PlacingOrders.Outcome outcome) {
         if (outcome instanceof PlacingOrders.Accepted accepted) {
             var response = HttpResponse.accepted(location(accepted.orderId())).body(OrderAccepted.accepted(accepted.orderId()));
             return accepted.replayed() ? response.header("Idempotent-Replayed", "true") : response;
@@ -93,6 +94,7 @@ class OrderController {
     }
 
     @Get("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "An order with its lines, total, status and placement time")
     OrderView get(@PathVariable String id) {
         UUID orderId = orderId(id);
@@ -100,6 +102,7 @@ class OrderController {
     }
 
     @Post("/{id}/cancel")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)")
     @ApiResponse(responseCode = "202", description = "Order cancelled")
     @ApiResponse(responseCode = "404", description = "No such order",

@@ -1,49 +1,87 @@
 package com.licenceshop.command.order;
 
-import com.licenceshop.command.idempotency.IdempotencyKeys;
-import com.licenceshop.command.outbox.EventStore;
+import com.licenceshop.command.catalog.Catalog;
+import com.licenceshop.command.catalog.Products;
+import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.system.LogContext;
-import com.licenceshop.events.OrderPlaced;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Singleton;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Places a priced order: in ONE transaction the idempotency key (if any), the order, its lines and the
- * {@code OrderPlaced} event row. Either all of it commits or none of it.
+ * Places priced orders by group commit. Commands wait in a bounded queue; a few writer threads each take
+ * whatever waited while they were busy (up to {@code max-batch-size}; an idle writer wakes on the first
+ * command, there is no batching timer) and store it in ONE transaction: keys, events, orders, lines, one
+ * NOTIFY. Each command is answered only after its batch committed.
+ *
+ * <p>If a batch fails in the database for a reason other than a lost connection (a constraint, say), it is
+ * stored again command by command, each under a savepoint, in one transaction: the good ones commit and get
+ * their 202, each bad one gets its own error. A full queue is answered at once with 503 and Retry-After.
  */
-@Singleton
+// created with the context, so the writers (and their metrics) exist before the first order
+@Context
 class PlacingOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlacingOrders.class);
 
-    private final TransactionOperations<Connection> transactions;
-    private final OrderStore orders;
-    private final EventStore events;
-    private final IdempotencyKeys keys;
+    private final DataSource dataSource;
+    private final OrderBatchStore store;
+    private final Products products;
     private final Clock clock;
+    private final GroupCommitConfig config;
+    private final BlockingQueue<PendingOrder> queue;
+    private final List<Thread> writers = new ArrayList<>();
     private final Counter accepted;
+    private final Counter refused;
+    private final DistributionSummary batchSizes;
+    private volatile boolean running = true;
 
-    PlacingOrders(TransactionOperations<Connection> transactions, OrderStore orders, EventStore events,
-                  IdempotencyKeys keys, Clock clock, MeterRegistry meters) {
-        this.transactions = transactions;
-        this.orders = orders;
-        this.events = events;
-        this.keys = keys;
+    PlacingOrders(DataSource dataSource, OrderBatchStore store, Products products, Clock clock, GroupCommitConfig config,
+                  MeterRegistry meters) {
+        // connections of their own: a writer's transaction is its batch, not any request's
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.store = store;
+        this.products = products;
         this.clock = clock;
+        this.config = config;
+        this.queue = new ArrayBlockingQueue<>(config.queueSize());
         this.accepted = Counter.builder("shop.orders.accepted").description("Orders stored (replays not counted)")
                 .register(meters);
+        this.refused = Counter.builder("shop.orders.queue.full").description("Orders refused with 503: queue full")
+                .register(meters);
+        this.batchSizes = DistributionSummary.builder("shop.orders.batch.size")
+                .description("Commands stored per transaction").register(meters);
+        Gauge.builder("shop.orders.queue.depth", queue, BlockingQueue::size)
+                .description("Place-order commands waiting for a writer").register(meters);
+        for (int i = 0; i < config.writers(); i++) {
+            Thread writer = new Thread(this::write, "order-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     sealed interface Outcome permits Accepted, KeyReused {
@@ -57,49 +95,164 @@ class PlacingOrders {
     record KeyReused() implements Outcome {
     }
 
-    Outcome place(PricedOrder order, @Nullable String idempotencyKey, String fingerprint, String correlationId) {
-        Outcome outcome = transactions.executeWrite(status -> {
-            try {
-                return place(status.getConnection(), order, idempotencyKey, fingerprint, correlationId);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot store the order", e);
-            }
-        });
-        if (outcome instanceof Accepted a && !a.replayed()) {
-            accepted.increment();
-        }
-        return outcome;
+    /** The catalog to validate requests against: the one the last batch read (it prices in its own transaction). */
+    Catalog catalog() {
+        Catalog known = store.latest();
+        return known != null ? known : products.catalog();
     }
 
-    private Outcome place(Connection connection, PricedOrder order, @Nullable String key, String fingerprint,
-                          String correlationId) throws SQLException {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (key != null && !keys.claim(connection, key, fingerprint, now)) {
-            var stored = keys.find(connection, key)
-                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
-            if (!stored.requestHash().equals(fingerprint)) {
-                LOG.info("idempotency key reused with a different request");
-                return new KeyReused();
-            }
-            try (var log = LogContext.with("orderId", stored.orderId())) {
-                LOG.info("repeated request, answering with the stored response");
-            }
-            return new Accepted(stored.orderId(), true);
+    /** Completes once the command's batch committed (or failed); at once with 503 when the queue is full. */
+    CompletableFuture<Outcome> place(PlaceOrder order, @Nullable String idempotencyKey, String fingerprint,
+                                     String correlationId) {
+        PendingOrder command = PendingOrder.of(order, idempotencyKey, fingerprint, correlationId);
+        if (!running || !queue.offer(command)) {
+            refused.increment();
+            return CompletableFuture.failedFuture(new ProblemException(ProblemType.UNAVAILABLE,
+                    "Too many orders at once; nothing was stored. Retry in a moment."));
         }
-        UUID orderId = UUID.randomUUID();
-        try (var log = LogContext.with("orderId", orderId)) {
-            OrderPlaced placed = events.append(connection, orderId.toString(), correlationId, (eventId, sequence) ->
-                    new OrderPlaced(eventId, sequence, now, orderId, order.customerEmail(), order.currency(),
-                            order.lines(), order.totalCents()));
-            orders.insert(connection, orderId, order, now, placed.sequence());
-            if (key != null) {
-                keys.complete(connection, key, orderId, 202, OrderAccepted.accepted(orderId).toJson());
+        return command.answer();
+    }
+
+    private void write() {
+        List<PendingOrder> batch = new ArrayList<>(config.maxBatchSize());
+        while (running || !queue.isEmpty()) {
+            try {
+                // the timeout only lets a stopping writer notice; a command wakes the writer at once
+                PendingOrder first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, config.maxBatchSize() - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("order writer failed on a batch of {}", batch.size(), e);
+                batch.forEach(command -> command.answer().completeExceptionally(e));
+            } finally {
+                batch.clear();
             }
-            try (var eventLog = LogContext.with("eventId", placed.eventId())) {
-                LOG.info("order placed: {} lines, {} {} cents, sequence {}", order.lines().size(), order.totalCents(),
-                        order.currency(), placed.sequence());
+        }
+    }
+
+    private void store(List<PendingOrder> batch) {
+        batchSizes.record(batch.size());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<OrderBatchStore.Stored> stored;
+        try {
+            stored = inTransaction(connection -> store.write(connection, batch, now));
+        } catch (SQLException e) {
+            if (connectionLost(e)) {
+                fail(batch, e);
+                return;
             }
-            return new Accepted(orderId, false);
+            LOG.warn("a batch of {} orders failed ({}); storing them one by one", batch.size(), e.toString());
+            try {
+                stored = inTransaction(connection -> oneByOne(connection, batch, now));
+            } catch (SQLException again) {
+                fail(batch, again);
+                return;
+            }
+        }
+        answer(stored);
+    }
+
+    /** Each command under its own savepoint: a failing one rolls back alone and keeps its error. */
+    private List<OrderBatchStore.Stored> oneByOne(Connection connection, List<PendingOrder> batch, Instant now)
+            throws SQLException {
+        List<OrderBatchStore.Stored> stored = new ArrayList<>(batch.size());
+        for (PendingOrder command : batch) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                stored.addAll(store.write(connection, List.of(command), now));
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                if (connectionLost(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                try (var log = LogContext.with("correlationId", command.correlationId())) {
+                    LOG.warn("order refused by the database: {}", e.toString());
+                }
+                stored.add(new OrderBatchStore.Stored(command, null, new ProblemException(ProblemType.INTERNAL,
+                        "The database refused this order; nothing was stored. Quote the correlation id when you report it."),
+                        null));
+            }
+        }
+        return stored;
+    }
+
+    private void answer(List<OrderBatchStore.Stored> stored) {
+        int placed = 0;
+        for (OrderBatchStore.Stored s : stored) {
+            if (s.placed() != null) {
+                placed++;
+                try (var log = LogContext.with("orderId", s.placed().orderId()).and("eventId", s.placed().eventId())
+                        .and("correlationId", s.command().correlationId())) {
+                    LOG.debug("order placed: {} lines, {} {} cents, sequence {}", s.placed().lines().size(),
+                            s.placed().totalCents(), s.placed().currency(), s.placed().sequence());
+                }
+            }
+        }
+        accepted.increment(placed);
+        if (placed > 0) {
+            LOG.info("stored {} orders in one transaction ({} commands)", placed, stored.size());
+        }
+        for (OrderBatchStore.Stored s : stored) {
+            if (s.rejected() != null) {
+                s.command().answer().completeExceptionally(s.rejected());
+            } else {
+                s.command().answer().complete(s.outcome());
+            }
+        }
+    }
+
+    private static void fail(List<PendingOrder> batch, Exception e) {
+        LOG.warn("a batch of {} orders could not be stored: {}", batch.size(), e.toString());
+        batch.forEach(command -> command.answer().completeExceptionally(e));
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is broken; the pool discards it
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLRecoverableException
+                || state == null || state.startsWith("08");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

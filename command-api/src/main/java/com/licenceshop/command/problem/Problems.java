@@ -31,6 +31,10 @@ public class Problems {
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(io.micronaut.http.HttpStatus.valueOf(problem.status()))
                 .body(located)
                 .contentType(Problem.MEDIA_TYPE);
+        if (problem.status() == 503) {
+            // busy or the database away: both pass within seconds, and a client that waits helps both
+            response.header("Retry-After", "1");
+        }
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"licence-shop ops\", charset=\"UTF-8\"");
         }

@@ -1,0 +1,18 @@
+package com.licenceshop.command.order;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A validated place-order command waiting for its batch. {@code orderId} is chosen up front: it is the id the
+ * order gets if this command turns out to be the first with its Idempotency-Key (or has none).
+ */
+record PendingOrder(UUID orderId, PlaceOrder order, @Nullable String idempotencyKey, String fingerprint,
+                    String correlationId, CompletableFuture<PlacingOrders.Outcome> answer) {
+
+    static PendingOrder of(PlaceOrder order, @Nullable String key, String fingerprint, String correlationId) {
+        return new PendingOrder(UUID.randomUUID(), order, key, fingerprint, correlationId, new CompletableFuture<>());
+    }
+}

@@ -1,0 +1,30 @@
+package com.licenceshop.command.order;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KeyResolutionTest {
+
+    final PendingOrder command = PendingOrder.of(new PlaceOrder("a@example.com", List.of(new PlaceOrder.Item("STARTER", 1))),
+            "key-1", "fingerprint-1", "correlation");
+
+    @Test
+    void theCommandWhoseOrderIdTheKeyHoldsPlacesTheOrder() {
+        assertThat(KeyResolution.resolve(command, "fingerprint-1", command.orderId())).isNull();
+    }
+
+    @Test
+    void aTwinWithTheSameRequestGetsTheStoredOrderAsAReplay() {
+        UUID stored = UUID.randomUUID();
+        assertThat(KeyResolution.resolve(command, "fingerprint-1", stored)).isEqualTo(new PlacingOrders.Accepted(stored, true));
+    }
+
+    @Test
+    void aTwinWithAnotherRequestIsAKeyReuse() {
+        assertThat(KeyResolution.resolve(command, "fingerprint-2", UUID.randomUUID())).isInstanceOf(PlacingOrders.KeyReused.class);
+    }
+}
