@@ -11,10 +11,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -32,17 +36,16 @@ public final class EventFeed {
         void unreadable(String line, RuntimeException reason) throws Exception;
     }
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-
     private final URI baseUrl;
-    private final int readTimeoutMillis;
+    private final Duration readTimeout;
     private final OpsCredentials credentials;
     private final JsonMapper json;
     private final EventCodec codec = new EventCodec();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     EventFeed(FeedSettings settings, OpsCredentials credentials, JsonMapper json) {
         this.baseUrl = settings.url();
-        this.readTimeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
+        this.readTimeout = settings.readTimeout();
         this.credentials = credentials;
         this.json = json;
     }
@@ -50,18 +53,15 @@ public final class EventFeed {
     /**
      * Streams up to {@code limit} events with a sequence above {@code after} to the sink, in order.
      *
-     * <p>Every read of the body waits at most {@code shop.command-api.read-timeout}: a feed that stops sending
-     * mid-body (a stalled command API, a silent network) fails the call instead of hanging the rebuild.
-     * {@code java.net.http.HttpClient} has no such timeout once the headers are in, hence the plain
-     * {@link HttpURLConnection}, whose read timeout is the socket's.
+     * <p>The answer's headers and then every read of its body wait at most {@code shop.command-api.read-timeout}:
+     * a feed that stops sending mid-body (a stalled command API, a silent network) fails the call instead of
+     * hanging the rebuild ({@link TimedBody}).
      *
      * @return the number of lines read and the highest sequence seen (or {@code after} if none)
      */
     public Page read(long after, int limit, Sink sink) throws Exception {
         URI uri = endpoint("/api/events?after=" + after + "&limit=" + limit);
-        HttpURLConnection connection = open(uri, "application/x-ndjson");
-        boolean complete = false;
-        try (InputStream body = bodyOf(connection, uri)) {
+        try (InputStream body = bodyOf(uri, "application/x-ndjson")) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
             int count = 0;
             long last = after;
@@ -81,26 +81,17 @@ public final class EventFeed {
                 last = Math.max(last, event.sequence());
                 sink.event(event);
             }
-            complete = true;
             return new Page(count, last);
-        } finally {
-            if (!complete) {
-                connection.disconnect(); // a half-read or stalled connection must not be kept for the next request
-            }
         }
     }
 
     /** The event store's newest sequence, from {@code GET /api/ops/outbox}; empty if the command API does not say. */
     public OptionalLong headSequence() {
-        URI uri = endpoint("/api/ops/outbox");
-        try {
-            // JSON, not NDJSON: the command API answers 406 to an Accept it cannot serve
-            HttpURLConnection connection = open(uri, "application/json");
-            try (InputStream body = bodyOf(connection, uri)) {
-                Map<String, Object> answer = json.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
-                Object head = answer.get("headSequence");
-                return head instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
-            }
+        // JSON, not NDJSON: the command API answers 406 to an Accept it cannot serve
+        try (InputStream body = bodyOf(endpoint("/api/ops/outbox"), "application/json")) {
+            Map<String, Object> answer = json.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
+            Object head = answer.get("headSequence");
+            return head instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
         } catch (IOException e) {
             return OptionalLong.empty();
         }
@@ -110,38 +101,34 @@ public final class EventFeed {
         return URI.create(baseUrl.toString().replaceAll("/+$", "") + pathAndQuery);
     }
 
-    private HttpURLConnection open(URI uri, String accept) throws FeedUnavailableException {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(readTimeoutMillis);
-            connection.setRequestProperty("Authorization", credentials.authorizationHeader());
-            connection.setRequestProperty("Accept", accept);
-            return connection;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new FeedUnavailableException("cannot read the event feed at " + uri + ": " + e);
-        }
-    }
-
     /** The body of a 200 answer; anything else is a {@link FeedUnavailableException} that says what came back. */
-    private InputStream bodyOf(HttpURLConnection connection, URI uri) throws FeedUnavailableException {
+    private InputStream bodyOf(URI uri, String accept) throws FeedUnavailableException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .header("Authorization", credentials.authorizationHeader())
+                .header("Accept", accept)
+                .GET().build();
+        HttpResponse<InputStream> response;
         try {
-            int status = connection.getResponseCode();
-            if (status == 200) {
-                return connection.getInputStream();
-            }
-            InputStream error = connection.getErrorStream();
-            String detail = error == null ? "" : new String(error.readNBytes(500), StandardCharsets.UTF_8);
-            connection.disconnect();
-            throw new FeedUnavailableException("GET " + uri + " answered " + status + " " + detail);
-        } catch (SocketTimeoutException e) {
-            connection.disconnect();
+            response = http.send(request, info -> new TimedBody(readTimeout.toMillis()));
+        } catch (HttpTimeoutException e) {
             throw stalled(uri);
+        } catch (IOException e) {
+            throw new FeedUnavailableException("cannot read the event feed at " + uri + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeedUnavailableException("interrupted while asking the event feed at " + uri);
+        }
+        if (response.statusCode() == 200) {
+            return response.body();
+        }
+        try (InputStream body = response.body()) {
+            throw new FeedUnavailableException("GET " + uri + " answered " + response.statusCode() + " "
+                    + new String(body.readNBytes(500), StandardCharsets.UTF_8));
         } catch (FeedUnavailableException e) {
             throw e;
         } catch (IOException e) {
-            connection.disconnect();
-            throw new FeedUnavailableException("cannot read the event feed at " + uri + ": " + e);
+            throw new FeedUnavailableException("GET " + uri + " answered " + response.statusCode());
         }
     }
 
@@ -157,7 +144,7 @@ public final class EventFeed {
 
     private FeedUnavailableException stalled(URI uri) {
         return new FeedUnavailableException("the event feed at " + uri + " stalled: nothing received for "
-                + readTimeoutMillis + " ms (shop.command-api.read-timeout)");
+                + readTimeout.toMillis() + " ms (shop.command-api.read-timeout)");
     }
 
     public record Page(int lines, long lastSequence) {
