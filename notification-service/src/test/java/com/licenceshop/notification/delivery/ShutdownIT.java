@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -22,10 +23,11 @@ class ShutdownIT extends RunningService {
 
     @Test
     void anInstanceThatStopsWithMailsInFlightSendsNothingTwiceAndLosesNothing() throws Exception {
-        List<OrderPlaced> orders = IntStream.range(0, 600).mapToObj(i -> anOrderBy("inflight" + i + "@example.com", starter(1))).toList();
-        ApplicationContext first = ApplicationContext.run(new HashMap<>(getProperties()), "test");
+        List<OrderPlaced> orders = IntStream.range(0, 2000).mapToObj(i -> anOrderBy("inflight" + i % 50 + "@example.com", starter(1))).toList();
+        ApplicationContext.run(new HashMap<>(getProperties()), "test").close(); // declares the queues
+        orders.forEach(broker::publish);   // a backlog, so the instance is busy with it when it stops
 
-        orders.forEach(broker::publish);
+        ApplicationContext first = ApplicationContext.run(new HashMap<>(getProperties()), "test");
         await("some sent").atMost(Duration.ofSeconds(30)).until(() -> sent() >= 50);
         first.close();
         int sentByTheFirst = sent();
@@ -37,10 +39,17 @@ class ShutdownIT extends RunningService {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> smtp.getReceivedMessages().length == orders.size());
         }
-        assertThat(orders).allSatisfy(order -> {
-            assertThat(ReceivedMails.forEvent(smtp, order.eventId())).hasSize(1);
-            assertThat(rows.of(order.eventId()).orElseThrow().attempts()).isEqualTo(1);
-        });
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(ReceivedMails::messageIdOf).distinct().count())
+                .as("distinct mails").isEqualTo(orders.size());
+        assertThat(attemptsAboveOne()).as("mails tried more than once").isZero();
+    }
+
+    private int attemptsAboveOne() throws Exception {
+        try (var db = database.connect();
+             ResultSet row = db.createStatement().executeQuery("SELECT count(*) FROM notifications.mails WHERE attempts <> 1")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     private int sent() throws Exception {
