@@ -86,6 +86,20 @@ class StaffAccessIT implements TestPropertyProvider {
     }
 
     @Test
+    void theLoginCookieLastsAWorkingDayAndIsOnlySentOverHttps() {
+        Visitor alice = shop.visitor();
+
+        Visitor.Page login = alice.logIn(SALES_USER, SALES_PASSWORD);
+
+        String setCookie = login.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("Max-Age=28800");
+        String jwt = alice.cookies().get("JWT");
+        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat")).isEqualTo(28800);
+    }
+
+    @Test
     void opsStaffLandOnTheOpsConsole() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
