@@ -34,6 +34,7 @@ public final class Visitor {
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String basicAuth;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public Visitor(URI base) {
         this.base = base;
@@ -41,6 +42,12 @@ public final class Visitor {
 
     public Visitor withBasicAuth(String username, String password) {
         basicAuth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Sends this header with every request, e.g. the X-Forwarded-For a proxy in front would add. */
+    public Visitor withHeader(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -95,6 +102,7 @@ public final class Visitor {
         if (basicAuth != null) {
             builder.header("Authorization", basicAuth);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 
