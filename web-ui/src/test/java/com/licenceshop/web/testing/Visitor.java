@@ -80,9 +80,14 @@ public final class Visitor {
         return postForm(path, withToken);
     }
 
-    /** Logs in through the login form; returns the response of POST /login. */
+    /** Logs in through the login form (with the CSRF token its page carries); returns the response of POST /login. */
     public Page logIn(String username, String password) {
-        return postForm("/login", Map.of("username", username, "password", password));
+        return submit(get("/login/auth"), "/login", Map.of("username", username, "password", password));
+    }
+
+    /** Sets a cookie as if the server (or someone planting cookies for this site) had set it. */
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
     }
 
     public Map<String, String> cookies() {
