@@ -7,7 +7,9 @@ import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
 import com.licenceshop.web.system.Fragments;
 import com.licenceshop.web.system.OpsCredential;
+import com.licenceshop.web.system.StaffSessions;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +21,7 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import org.reactivestreams.Publisher;
@@ -45,9 +48,12 @@ class DashboardController {
     private final SalesPeriodApi salesPeriods;
     private final OpsCredential opsCredential;
     private final Clock clock;
+    private final StaffSessions staffSessions;
 
     DashboardController(SalesReadModel readModel, DatabaseNotifications notifications, LiveStreams liveStreams,
-                        Fragments fragments, SalesPeriodApi salesPeriods, OpsCredential opsCredential, Clock clock) {
+                        Fragments fragments, SalesPeriodApi salesPeriods, OpsCredential opsCredential, Clock clock,
+                        StaffSessions staffSessions) {
+        this.staffSessions = staffSessions;
         this.readModel = readModel;
         this.notifications = notifications;
         this.liveStreams = liveStreams;
@@ -66,10 +72,11 @@ class DashboardController {
         return new ModelAndView<>("sales/dashboard", model);
     }
 
-    /** Pushes the figures after every projector batch (NOTIFY sales_position), coalesced. */
+    /** Pushes the figures after every projector batch (NOTIFY sales_position), coalesced, while the login lasts. */
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<Object>> events() {
-        return liveStreams.stream(notifications.on(Topology.salesPositionChannel()), this::update, UPDATE_EVENT);
+    Publisher<Event<Object>> events(HttpRequest<?> request, Authentication staff) {
+        return staffSessions.whileLoggedIn(request, staff,
+                liveStreams.stream(notifications.on(Topology.salesPositionChannel()), this::update, UPDATE_EVENT));
     }
 
     @Post(value = "/close-period", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package com.licenceshop.web.live;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.sse.Event;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /**
  * Turns "something changed" notifications into an SSE stream of fresh reads: the current state first, then at
@@ -27,10 +29,12 @@ public class LiveStreams {
 
     private final LiveConfig config;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    LiveStreams(LiveConfig config, Clock clock) {
+    LiveStreams(LiveConfig config, Clock clock, MeterRegistry meters) {
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Serdeable
@@ -43,9 +47,19 @@ public class LiveStreams {
      * @param name     the SSE event name of the updates
      */
     public <T> Flux<Event<Object>> stream(Flux<?> triggers, Callable<T> read, String name) {
+        return stream(triggers, read, name, state -> false);
+    }
+
+    /**
+     * As above, and the stream ends after pushing a state that {@code isLast} (nothing more can change).
+     * Reads are counted as {@code shop.live.reads} per event name, so their cost can be watched.
+     */
+    public <T> Flux<Event<Object>> stream(Flux<?> triggers, Callable<T> read, String name, Predicate<T> isLast) {
+        var counter = meters.counter("shop.live.reads", "stream", name);
         Flux<Object> reads = Flux.concat(Mono.just(Boolean.TRUE), triggers.sample(config.coalesce()))
                 .onBackpressureLatest()
                 .concatMap(trigger -> Mono.fromCallable(read)
+                        .doOnSubscribe(subscription -> counter.increment())
                         .subscribeOn(Schedulers.boundedElastic())
                         .onErrorResume(e -> {
                             // keep the stream: the next notification (or the browser's reconnect) tries again
@@ -58,6 +72,8 @@ public class LiveStreams {
         Flux<Event<Object>> updates = reads.map(state -> Event.of(state).name(name));
         Flux<Event<Object>> heartbeats = Flux.interval(config.heartbeat())
                 .map(tick -> Event.<Object>of(new Heartbeat(clock.instant())).name(HEARTBEAT));
-        return Flux.merge(updates, heartbeats);
+        @SuppressWarnings("unchecked")
+        Predicate<Object> last = state -> isLast.test((T) state);
+        return Flux.merge(updates, heartbeats).takeUntil(event -> !HEARTBEAT.equals(event.getName()) && last.test(event.getData()));
     }
 }

@@ -1,5 +1,6 @@
 package com.licenceshop.web.login;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -29,15 +30,23 @@ final class LoginThrottle {
     private record Record(int failures, Instant lockedUntil) {
     }
 
-    private static final int MAX_TRACKED = 10_000;
+    /** About 2 MB at most (user names are at most 64 characters, see {@link StaffAuthentication}). */
+    static final int MAX_TRACKED = 10_000;
 
     private final LoginThrottleConfig config;
     private final Clock clock;
+    private final int maxTracked;
     private final Map<Attempt, Record> records = new ConcurrentHashMap<>();
 
+    @Inject
     LoginThrottle(LoginThrottleConfig config, Clock clock) {
+        this(config, clock, MAX_TRACKED);
+    }
+
+    LoginThrottle(LoginThrottleConfig config, Clock clock, int maxTracked) {
         this.config = config;
         this.clock = clock;
+        this.maxTracked = maxTracked;
     }
 
     /**
@@ -47,8 +56,12 @@ final class LoginThrottle {
      */
     Optional<Duration> begin(Attempt attempt) {
         Instant now = clock.instant();
-        if (records.size() >= MAX_TRACKED) {
-            forgetSettled(now);
+        if (records.size() >= maxTracked && !records.containsKey(attempt)) {
+            makeRoom(now);
+            if (records.size() >= maxTracked) {
+                // only lockouts left, and each took several password checks: refusing is cheaper than forgetting
+                return Optional.of(config.firstLockout());
+            }
         }
         Duration[] wait = {null};
         records.compute(attempt, (key, record) -> {
@@ -79,9 +92,21 @@ final class LoginThrottle {
         return lockout.compareTo(config.maxLockout()) > 0 ? config.maxLockout() : lockout;
     }
 
-    /** Records whose lockout ended a full maximum lockout ago carry no information worth the memory. */
-    private void forgetSettled(Instant now) {
+    /** How many attempts are remembered (bounded by {@link #MAX_TRACKED}). */
+    int tracked() {
+        return records.size();
+    }
+
+    /**
+     * First forgets records whose lockout ended a full maximum lockout ago, then, if that was not enough, every
+     * record not locked right now: forgetting those gives a guesser back at most the free attempts, and filling
+     * the table to get there costs thousands of password checks.
+     */
+    private void makeRoom(Instant now) {
         Instant horizon = now.minus(config.maxLockout());
         records.values().removeIf(record -> record.lockedUntil().isBefore(horizon));
+        if (records.size() >= maxTracked) {
+            records.values().removeIf(record -> !record.lockedUntil().isAfter(now));
+        }
     }
 }

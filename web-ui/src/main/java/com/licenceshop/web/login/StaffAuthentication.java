@@ -2,34 +2,48 @@ package com.licenceshop.web.login;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.annotation.Blocking;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
-import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import io.micronaut.security.authentication.provider.HttpRequestReactiveAuthenticationProvider;
 import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Checks a staff login (the login form, or HTTP Basic for scripts) against {@code STAFF_USERS}. Runs on a
- * blocking thread: PBKDF2 with 600,000 iterations takes a noticeable fraction of a second on purpose.
+ * Checks a staff login (the login form, or HTTP Basic for scripts) against {@code STAFF_USERS}.
+ *
+ * <p>Reactive on purpose: micronaut-security calls an imperative provider on the event loop unless it names the
+ * unbounded "blocking" executor, and PBKDF2 with 600,000 iterations takes a noticeable fraction of a second. The
+ * cheap refusals (over-long name, lockout) answer at once; the hash runs on {@link PasswordChecks}.
  */
 @Singleton
-class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
+class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvider<B> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuthentication.class);
+    /** Longer names are refused unchecked, and never become a throttle key or a log line of their own length. */
+    static final int MAX_USERNAME_LENGTH = 64;
     /** Checked for unknown users too, so the answer takes as long whether or not the user exists. */
     private static final String DECOY_HASH = PasswordHashing.hash("decoy", PasswordHashing.DEFAULT_ITERATIONS);
 
     private final StaffUsers staff;
     private final LoginThrottle throttle;
+    private final PasswordChecks checks;
+    private final HttpClientAddressResolver clientAddresses;
 
-    StaffAuthentication(@Value("${shop.staff.users:}") String staffUsers, LoginThrottle throttle) {
+    StaffAuthentication(@Value("${shop.staff.users:}") String staffUsers, LoginThrottle throttle, PasswordChecks checks,
+                        HttpClientAddressResolver clientAddresses) {
         this.throttle = throttle;
+        this.checks = checks;
+        this.clientAddresses = clientAddresses;
         try {
             this.staff = StaffUsers.parse(staffUsers);
         } catch (IllegalArgumentException e) {
@@ -41,34 +55,39 @@ class StaffAuthentication<B> implements HttpRequestAuthenticationProvider<B> {
     }
 
     @Override
-    @Blocking
-    public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
-                                                        @NonNull AuthenticationRequest<String, String> login) {
-        String name = login.getIdentity();
-        var attempt = new LoginThrottle.Attempt(name, addressOf(request));
+    public @NonNull Publisher<AuthenticationResponse> authenticate(@Nullable HttpRequest<B> request,
+                                                                   @NonNull AuthenticationRequest<String, String> login) {
+        String name = login.getIdentity() == null ? "" : login.getIdentity();
+        String address = request == null ? "unknown" : clientAddresses.resolve(request);
+        if (name.length() > MAX_USERNAME_LENGTH) {
+            LOG.info("staff login refused from {}: a user name of {} characters", address, name.length());
+            return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.USER_NOT_FOUND));
+        }
+        var attempt = new LoginThrottle.Attempt(name, address);
         var locked = throttle.begin(attempt);
         if (locked.isPresent()) {
             // refused without checking the password, so a locked-out guesser learns nothing
             LOG.warn("staff login refused for '{}' from {}: locked for {} s after repeated failures",
-                    name, attempt.address(), locked.get().toSeconds() + 1);
-            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+                    name, address, locked.get().toSeconds() + 1);
+            return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED));
         }
         String password = login.getSecret() == null ? "" : login.getSecret();
-        var user = staff.find(name);
+        return Mono.fromFuture(() -> checks.submit(() -> check(attempt, password)))
+                .onErrorResume(RejectedExecutionException.class, busy -> {
+                    LOG.warn("staff login refused for '{}' from {}: too many logins are being checked", name, address);
+                    return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.UNKNOWN));
+                });
+    }
+
+    private AuthenticationResponse check(LoginThrottle.Attempt attempt, String password) {
+        var user = staff.find(attempt.username());
         boolean matches = PasswordHashing.matches(password, user.map(StaffUsers.StaffUser::passwordHash).orElse(DECOY_HASH));
         if (user.isPresent() && matches) {
             throttle.succeeded(attempt);
-            LOG.info("staff login: {} {}", name, user.get().roles());
-            return AuthenticationResponse.success(name, user.get().roles());
+            LOG.info("staff login: {} {}", attempt.username(), user.get().roles());
+            return AuthenticationResponse.success(attempt.username(), user.get().roles());
         }
-        LOG.info("staff login refused for '{}' from {}", name, attempt.address());
+        LOG.info("staff login refused for '{}' from {}", attempt.username(), attempt.address());
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
-    }
-
-    private static String addressOf(@Nullable HttpRequest<?> request) {
-        if (request == null || request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null) {
-            return "unknown";
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

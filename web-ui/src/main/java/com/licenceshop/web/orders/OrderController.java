@@ -2,9 +2,12 @@ package com.licenceshop.web.orders;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.web.live.DatabaseNotifications;
+import com.licenceshop.web.live.LiveConfig;
+import com.licenceshop.web.live.LiveStreamLimits;
 import com.licenceshop.web.live.LiveStreams;
 import com.licenceshop.web.system.Fragments;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,6 +17,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -34,6 +38,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The order page: what was ordered and how far it got, pushed live, with a cancel button. No login: the order
@@ -51,14 +56,21 @@ class OrderController {
     private final DatabaseNotifications notifications;
     private final LiveStreams liveStreams;
     private final Fragments fragments;
+    private final LiveStreamLimits streamLimits;
+    private final LiveConfig liveConfig;
+    private final HttpClientAddressResolver clientAddresses;
 
     OrderController(OrderApi orderApi, OrderTracking tracking, DatabaseNotifications notifications,
-                    LiveStreams liveStreams, Fragments fragments) {
+                    LiveStreams liveStreams, Fragments fragments, LiveStreamLimits streamLimits, LiveConfig liveConfig,
+                    HttpClientAddressResolver clientAddresses) {
         this.orderApi = orderApi;
         this.tracking = tracking;
         this.notifications = notifications;
         this.liveStreams = liveStreams;
         this.fragments = fragments;
+        this.streamLimits = streamLimits;
+        this.liveConfig = liveConfig;
+        this.clientAddresses = clientAddresses;
     }
 
     @Get(value = "/{orderId}", produces = MediaType.TEXT_HTML)
@@ -83,18 +95,31 @@ class OrderController {
         return HttpResponse.ok(new ModelAndView<>("orders/show", model));
     }
 
-    /** Re-reads the order's progress after every projector batch and every mail sent for this order. */
+    /**
+     * Re-reads the order's progress after a projector batch while the order waits to be counted, and after every
+     * mail sent for this order; ends once nothing can change any more. Streams per client and per order are capped.
+     */
     @Get(value = "/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<Object>> events(@PathVariable UUID orderId) {
-        return Mono.fromCallable(() -> orderApi.order(orderId))
+    Publisher<Event<Object>> events(@PathVariable UUID orderId, HttpRequest<?> request) {
+        Map<String, Integer> limits = Map.of("client:" + clientAddresses.resolve(request), liveConfig.maxStreamsPerClient(),
+                "order:" + orderId, liveConfig.maxStreamsPerOrder());
+        return streamLimits.limited(limits, () -> Mono.fromCallable(() -> orderApi.order(orderId))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(order -> order.<Publisher<Event<Object>>>map(found -> {
-                    Flux<?> triggers = Flux.merge(
-                            notifications.on(Topology.salesPositionChannel()),
-                            notifications.on(Topology.mailSentChannel())
-                                    .filter(n -> n.payload().isEmpty() || n.payload().equals(orderId.toString())));
-                    return liveStreams.stream(triggers, () -> update(found, orderId), UPDATE_EVENT);
-                }).orElseGet(Flux::empty));
+                .flatMapMany(order -> order.map(found -> progressStream(found, orderId)).orElseGet(Flux::empty)));
+    }
+
+    private Flux<Event<Object>> progressStream(OrderApi.Order order, UUID orderId) {
+        // a projector batch is about some order; once this one is counted, none of them concerns it
+        AtomicBoolean waitsForSales = new AtomicBoolean(true);
+        Flux<?> triggers = Flux.merge(
+                notifications.on(Topology.salesPositionChannel()).filter(n -> waitsForSales.get()),
+                notifications.on(Topology.mailSentChannel())
+                        .filter(n -> n.payload().isEmpty() || n.payload().equals(orderId.toString())));
+        return liveStreams.stream(triggers, () -> {
+            ProgressUpdate update = update(order, orderId);
+            waitsForSales.set(update.waitsForSales());
+            return update;
+        }, UPDATE_EVENT, ProgressUpdate::finished);
     }
 
     @Post(value = "/{orderId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -113,10 +138,11 @@ class OrderController {
     private ProgressUpdate update(OrderApi.Order order, UUID orderId) {
         OrderProgress progress = OrderProgress.of(order, tracking.track(orderId));
         String html = fragments.render("orders/progress", Map.of("progress", progress));
-        return new ProgressUpdate(progress.status(), progress.cancellable(), progress.finished(), html);
+        return new ProgressUpdate(progress.status(), progress.cancellable(), progress.finished(),
+                progress.waitingFor("counted"), html);
     }
 
     @Serdeable
-    record ProgressUpdate(String status, boolean cancellable, boolean finished, String html) {
+    record ProgressUpdate(String status, boolean cancellable, boolean finished, boolean waitsForSales, String html) {
     }
 }

@@ -45,6 +45,11 @@ record OrderProgress(String status, boolean cancelled, boolean cancellable, bool
         return new OrderProgress(cancelled ? "CANCELLED" : "PLACED", cancelled, !cancelled, finished, List.copyOf(steps));
     }
 
+    /** Whether the step with this key is still waiting (false if the order has no such step). */
+    boolean waitingFor(String key) {
+        return steps.stream().anyMatch(step -> step.key().equals(key) && WAITING.equals(step.state()));
+    }
+
     private static Optional<OrderTracking.Mail> mail(OrderTracking.Tracking tracking, String kind) {
         return tracking.mails().stream().filter(mail -> kind.equals(mail.kind())).findFirst();
     }

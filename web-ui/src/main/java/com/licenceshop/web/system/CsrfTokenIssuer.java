@@ -13,6 +13,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.security.csrf.repository.CsrfTokenRepository;
+import io.micronaut.security.csrf.validator.CsrfTokenValidator;
 
 import java.util.Optional;
 
@@ -20,9 +21,11 @@ import java.util.Optional;
  * Gives every visitor a CSRF token (double-submit cookie), not only staff after login.
  *
  * <p>micronaut-security-csrf sets its cookie only in the login response, but shoppers post forms too (buy,
- * cancel) without logging in. So when a page is requested without the cookie, a token is generated, sent as
- * the cookie and offered to the page's forms ({@link PageModel}); the stock {@code CsrfFilter} then checks
- * that the posted field equals the cookie and carries a valid HMAC.
+ * cancel, the login form itself) without logging in. So when a page is requested without a cookie that is valid
+ * for this visitor, a token is generated, sent as the cookie and offered to the page's forms ({@link PageModel});
+ * {@link CsrfCheck} then checks that the posted field equals the cookie and carries a valid HMAC. The HMAC covers
+ * the staff session ({@link StaffSessionIds}): after a login, logout or a cookie planted by someone else, the first
+ * page replaces the token that no longer fits.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class CsrfTokenIssuer implements Ordered {
@@ -32,12 +35,14 @@ final class CsrfTokenIssuer implements Ordered {
     private final CsrfTokenGenerator<HttpRequest<?>> generator;
     private final CsrfTokenRepository<HttpRequest<?>> repository;
     private final CsrfConfiguration configuration;
+    private final CsrfTokenValidator<HttpRequest<?>> validator;
 
     CsrfTokenIssuer(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfTokenRepository<HttpRequest<?>> repository,
-                    CsrfConfiguration configuration) {
+                    CsrfConfiguration configuration, CsrfTokenValidator<HttpRequest<?>> validator) {
         this.generator = generator;
         this.repository = repository;
         this.configuration = configuration;
+        this.validator = validator;
     }
 
     /** The token the page's forms must carry: the visitor's cookie, or the one issued with this response. */
@@ -47,7 +52,8 @@ final class CsrfTokenIssuer implements Ordered {
 
     @RequestFilter
     void issueForPages(HttpRequest<?> request) {
-        if (request.getMethod() == HttpMethod.GET && isPage(request) && repository.findCsrfToken(request).isEmpty()) {
+        if (request.getMethod() == HttpMethod.GET && isPage(request)
+                && repository.findCsrfToken(request).filter(token -> validator.validateCsrfToken(request, token)).isEmpty()) {
             request.setAttribute(ISSUED_TOKEN, generator.generateCsrfToken(request));
         }
     }
@@ -73,7 +79,7 @@ final class CsrfTokenIssuer implements Ordered {
 
     @Override
     public int getOrder() {
-        // after the security filter, so a logged-in user's token is bound to their session like the login one
+        // after the security filter: a logged-in user's token is bound to their session
         return ServerFilterPhase.SECURITY.after();
     }
 }

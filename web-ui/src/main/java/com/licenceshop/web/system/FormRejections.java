@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Staff pages keep the stock behaviour (browsers are sent to the login page, JSON clients get 401, the wrong
- * role gets 403). A shopper's form that fails the CSRF check (cookie blocked or lost) gets a page that says
- * so: sending a shopper to the staff login would only confuse.
+ * role gets 403). A shopper's form (or the login form) that fails the CSRF check (cookie blocked or lost) gets a
+ * page that says so: sending a shopper to the staff login would only confuse.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
@@ -48,7 +48,9 @@ class FormRejections extends DefaultAuthorizationExceptionHandler {
         return super.handle(request, exception);
     }
 
+    /** Forms of visitors who are not logged in: the shop's, and the login form itself. */
     private static boolean isShopperForm(HttpRequest<?> request) {
-        return request.getMethod() == HttpMethod.POST && request.getPath().startsWith("/orders");
+        return request.getMethod() == HttpMethod.POST
+                && (request.getPath().startsWith("/orders") || request.getPath().equals("/login"));
     }
 }

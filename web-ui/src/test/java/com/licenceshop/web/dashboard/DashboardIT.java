@@ -93,6 +93,20 @@ class DashboardIT implements TestPropertyProvider {
     }
 
     @Test
+    void theStreamEndsWhenItsLoginLogsOut() {
+        Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
+        Visitor.Page dashboard = alice.get("/sales");
+
+        try (EventStream stream = EventStream.open(shop.baseUri(), "/sales/events", alice.cookies())) {
+            await("the current figures first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("figures").isEmpty());
+
+            assertThat(alice.submit(dashboard, "/logout", Map.of()).status()).isEqualTo(303);
+
+            await("the stream ends").atMost(Duration.ofSeconds(10)).until(stream::ended);
+        }
+    }
+
+    @Test
     void closingThePeriodAsksTheCommandApiWithTheOpsCredential() {
         Visitor alice = shop.loggedIn(SALES_USER, SALES_PASSWORD);
         Visitor.Page dashboard = alice.get("/sales");

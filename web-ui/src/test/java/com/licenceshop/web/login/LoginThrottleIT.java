@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginThrottleIT implements TestPropertyProvider {
 
+    private static final String CAROL = "carol";
+    private static final String CAROL_PASSWORD = "carol-keeps-the-books";
+
     private final TestShop shop = new TestShop();
 
     @Override
@@ -29,6 +32,9 @@ class LoginThrottleIT implements TestPropertyProvider {
         properties.put("shop.login.throttle.failures-before-lockout", "3");
         properties.put("shop.login.throttle.first-lockout", "1h"); // no lockout ends while the test runs
         properties.put("shop.login.throttle.max-lockout", "1h");
+        // a user of its own for each test, so that one test's lockout is not another's
+        properties.put("shop.staff.users", properties.get("shop.staff.users") + "," + CAROL + ":OPS:"
+                + PasswordHashing.hash(CAROL_PASSWORD, 1_000));
         return properties;
     }
 
@@ -46,5 +52,16 @@ class LoginThrottleIT implements TestPropertyProvider {
         assertThat(shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary").status())
                 .isEqualTo(401);
         assertThat(shop.loggedIn(OPS_USER, OPS_PASSWORD).cookies()).containsKey("JWT");
+    }
+
+    @Test
+    void aForwardedHeaderFromAClientThatIsNoTrustedProxyDoesNotEscapeTheLockout() {
+        for (int i = 0; i < 3; i++) {
+            shop.visitor().withHeader("X-Forwarded-For", "192.0.2." + i).logIn(CAROL, "guess-" + i);
+        }
+
+        Visitor carol = shop.visitor().withHeader("X-Forwarded-For", "192.0.2.200");
+
+        assertThat(carol.logIn(CAROL, CAROL_PASSWORD).location()).isEqualTo("/login/auth?error=true");
     }
 }

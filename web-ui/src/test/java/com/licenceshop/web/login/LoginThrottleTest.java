@@ -91,6 +91,34 @@ class LoginThrottleTest {
     }
 
     @Test
+    void manyDifferentNamesCannotGrowTheMemoryBeyondItsBoundWhileLockoutsAreKept() {
+        var bounded = new LoginThrottle(new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 1_000);
+        for (int i = 0; i < 3; i++) {
+            bounded.begin(aliceFromHere);
+        }
+
+        for (int i = 0; i < 50_000; i++) {
+            bounded.begin(new LoginThrottle.Attempt("guess-" + i, "10.0.0." + (i % 250)));
+            assertThat(bounded.tracked()).isLessThanOrEqualTo(1_000);
+        }
+
+        assertThat(bounded.begin(aliceFromHere)).isPresent();
+    }
+
+    @Test
+    void whenOnlyLockoutsAreLeftNewNamesAreRefusedUncheckedRatherThanForgettingThem() {
+        var bounded = new LoginThrottle(new LoginThrottleConfig(1, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 10);
+        for (int i = 0; i < 10; i++) {
+            bounded.begin(new LoginThrottle.Attempt("locked-" + i, "10.0.0.1"));   // one failure locks here
+        }
+
+        assertThat(bounded.begin(new LoginThrottle.Attempt("newcomer", "10.0.0.2"))).isPresent();
+        assertThat(bounded.tracked()).isEqualTo(10);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(bounded.begin(new LoginThrottle.Attempt("newcomer", "10.0.0.2"))).isEmpty();
+    }
+
+    @Test
     void aMaximumShorterThanTheFirstLockoutIsRefused() {
         assertThatThrownBy(() -> new LoginThrottleConfig(3, Duration.ofMinutes(5), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -86,6 +86,20 @@ class StaffAccessIT implements TestPropertyProvider {
     }
 
     @Test
+    void theLoginCookieLastsAWorkingDayAndIsOnlySentOverHttps() {
+        Visitor alice = shop.visitor();
+
+        Visitor.Page login = alice.logIn(SALES_USER, SALES_PASSWORD);
+
+        String setCookie = login.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("Max-Age=28800");
+        String jwt = alice.cookies().get("JWT");
+        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat")).isEqualTo(28800);
+    }
+
+    @Test
     void opsStaffLandOnTheOpsConsole() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
@@ -215,6 +229,44 @@ class StaffAccessIT implements TestPropertyProvider {
 
         assertThat(response.status()).isEqualTo(403);
         assertNothingWasDone();
+    }
+
+    @Test
+    void aCookieAndTokenPairOfAnAnonymousVisitorIsRefusedOnStaffForms() {
+        Visitor anonymous = shop.visitor();
+        Visitor.Page shopPage = anonymous.get("/");
+        String cookieName = anonymous.cookies().keySet().stream().filter(name -> name.contains("csrf")).findFirst().orElseThrow();
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+        bob.setCookie(cookieName, anonymous.cookies().get(cookieName));   // planted, e.g. from a sibling subdomain
+
+        for (String action : new String[]{"/ops/rebuild", "/ops/reconciliation", "/logout"}) {
+            assertThat(bob.submit(shopPage, action, Map.of()).status()).as(action).isEqualTo(403);
+        }
+        assertNothingWasDone();
+        assertThat(bob.cookies()).containsKey("JWT");
+    }
+
+    @Test
+    void afterLoginTheFirstPageGivesATokenBoundToThatLoginAndItsFormsWork() {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+
+        Visitor.Page console = bob.get("/ops");
+
+        assertThat(bob.submit(console, "/ops/reconciliation", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginFormWithoutAValidCsrfTokenIsRefused() {
+        Visitor visitor = shop.visitor();
+        visitor.get("/login/auth");
+
+        Visitor.Page withoutToken = visitor.postForm("/login", Map.of("username", OPS_USER, "password", OPS_PASSWORD));
+        Visitor.Page forgedToken = visitor.postForm("/login", Map.of("username", OPS_USER, "password", OPS_PASSWORD,
+                "csrfToken", "x!y"));
+
+        assertThat(withoutToken.status()).isEqualTo(403);
+        assertThat(forgedToken.status()).isEqualTo(403);
+        assertThat(visitor.cookies()).doesNotContainKey("JWT");
     }
 
     @Test

@@ -39,6 +39,11 @@ public final class EventStream implements AutoCloseable {
         return new EventStream(base.resolve(path), cookies);
     }
 
+    /** Whether the server ended the stream (or it failed). */
+    public boolean ended() {
+        return reading.isDone();
+    }
+
     public int status() {
         return status;
     }

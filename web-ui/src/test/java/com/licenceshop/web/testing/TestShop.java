@@ -59,7 +59,7 @@ public final class TestShop {
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", "jwt-" + UUID.randomUUID() + UUID.randomUUID());
         properties.put("micronaut.security.csrf.signature-key", "csrf-" + UUID.randomUUID() + UUID.randomUUID());
         // the stubs play other services: their calls are not forms of this UI
-        properties.put("micronaut.security.csrf.filter.regex-pattern", "^(?!\\/login$|\\/stub\\/).*$");
+        properties.put("micronaut.security.csrf.filter.regex-pattern", "^(?!\\/stub\\/).*$");
         properties.put("shop.namespace", namespace);
         properties.put("shop.ops.username", OPS_CREDENTIAL_USER);
         properties.put("shop.ops.password", OPS_CREDENTIAL_PASSWORD);

@@ -34,6 +34,7 @@ public final class Visitor {
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String basicAuth;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public Visitor(URI base) {
         this.base = base;
@@ -41,6 +42,12 @@ public final class Visitor {
 
     public Visitor withBasicAuth(String username, String password) {
         basicAuth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Sends this header with every request, e.g. the X-Forwarded-For a proxy in front would add. */
+    public Visitor withHeader(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -73,9 +80,14 @@ public final class Visitor {
         return postForm(path, withToken);
     }
 
-    /** Logs in through the login form; returns the response of POST /login. */
+    /** Logs in through the login form (with the CSRF token its page carries); returns the response of POST /login. */
     public Page logIn(String username, String password) {
-        return postForm("/login", Map.of("username", username, "password", password));
+        return submit(get("/login/auth"), "/login", Map.of("username", username, "password", password));
+    }
+
+    /** Sets a cookie as if the server (or someone planting cookies for this site) had set it. */
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
     }
 
     public Map<String, String> cookies() {
@@ -95,6 +107,7 @@ public final class Visitor {
         if (basicAuth != null) {
             builder.header("Authorization", basicAuth);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 

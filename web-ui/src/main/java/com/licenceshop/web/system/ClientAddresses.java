@@ -1,0 +1,80 @@
+package com.licenceshop.web.system;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.DefaultHttpClientAddressResolver;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import jakarta.inject.Singleton;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The client's address: the connection's peer, or, when that peer is one of the configured trusted proxies
+ * ({@code TRUSTED_PROXIES}), the address the proxies wrote into {@code X-Forwarded-For}.
+ *
+ * <p>Micronaut's own resolver believes the header from anyone (it has a header name, no list of trusted proxies),
+ * so any client could pick the address the login throttle keys on. Here the header is read right to left and the
+ * first entry that is not a trusted proxy wins: a client may put anything at the left of the header, but the
+ * entry its proxy appended is the real peer of that proxy.
+ */
+@Singleton
+@Replaces(DefaultHttpClientAddressResolver.class)
+final class ClientAddresses implements HttpClientAddressResolver {
+
+    static final String UNKNOWN = "unknown";
+
+    private final List<AddressRange> trustedProxies;
+    private final String header;
+
+    ClientAddresses(@Value("${shop.trusted-proxies:}") List<String> trustedProxies,
+                    @Value("${shop.client-address-header:X-Forwarded-For}") String header) {
+        List<AddressRange> ranges = new ArrayList<>();
+        for (String spec : trustedProxies) {
+            if (spec.isBlank()) {
+                continue;
+            }
+            try {
+                ranges.add(AddressRange.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("TRUSTED_PROXIES: " + e.getMessage());
+            }
+        }
+        this.trustedProxies = List.copyOf(ranges);
+        this.header = header;
+    }
+
+    @Override
+    public String resolve(HttpRequest request) {
+        InetSocketAddress peer = request.getRemoteAddress();
+        if (peer == null || peer.getAddress() == null) {
+            return UNKNOWN;
+        }
+        InetAddress client = peer.getAddress();
+        if (isTrusted(client)) {
+            List<String> forwarded = request.getHeaders().getAll(header);
+            List<String> hops = new ArrayList<>();
+            forwarded.forEach(value -> hops.addAll(List.of(value.split(","))));
+            for (int i = hops.size() - 1; i >= 0; i--) {
+                Optional<InetAddress> hop = AddressRange.literal(hops.get(i));
+                if (hop.isEmpty()) {
+                    break;   // not an address: what is left of it is not the proxies' doing
+                }
+                client = hop.get();
+                if (!isTrusted(client)) {
+                    break;
+                }
+            }
+        }
+        return client.getHostAddress();
+    }
+
+    private boolean isTrusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+}

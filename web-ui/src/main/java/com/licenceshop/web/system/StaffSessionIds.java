@@ -1,0 +1,54 @@
+package com.licenceshop.web.system;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.filters.SecurityFilter;
+import io.micronaut.security.session.SessionIdResolver;
+import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The "session" a CSRF token is bound to: for a logged-in staff member a digest of their login cookie (each
+ * login signs a new JWT, so each login is a session of its own); none for anonymous visitors. The CSRF token's
+ * HMAC covers it, so a token issued to an anonymous visitor (or to another login) fails on a staff form.
+ *
+ * <p>micronaut-security's own resolver uses the JWT's {@code jti}, which our tokens do not carry; the digest
+ * needs no extra claim and no server-side state.
+ */
+@Singleton
+final class StaffSessionIds implements SessionIdResolver<HttpRequest<?>> {
+
+    private final AccessTokenCookieConfiguration loginCookie;
+
+    StaffSessionIds(AccessTokenCookieConfiguration loginCookie) {
+        this.loginCookie = loginCookie;
+    }
+
+    @Override
+    public Optional<String> findSessionId(HttpRequest<?> request) {
+        if (request.getAttribute(SecurityFilter.AUTHENTICATION).isEmpty()) {
+            return Optional.empty();
+        }
+        return request.getCookies().findCookie(loginCookie.getCookieName()).map(Cookie::getValue).map(StaffSessionIds::digest);
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;   // before the jti resolver, which finds nothing here
+    }
+}

@@ -1,0 +1,108 @@
+package com.licenceshop.web.login;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.licenceshop.web.testing.LogLines;
+import com.licenceshop.web.testing.TestShop;
+import com.licenceshop.web.testing.Visitor;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What a login may cost and leave behind: where its hash runs, what it logs, what it keeps. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginHardeningIT implements TestPropertyProvider {
+
+    /** Short enough to pass the length limit: it is the line break that must not get through. */
+    private static final String FORGED = "2026-12-01T09:00:00.000Z INFO S - ok";
+
+    private final TestShop shop = new TestShop();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return shop.properties();
+    }
+
+    @BeforeEach
+    void captureTheLoginLog() {
+        logged.start();
+        ((Logger) LoggerFactory.getLogger(StaffAuthentication.class)).addAppender(logged);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        ((Logger) LoggerFactory.getLogger(StaffAuthentication.class)).detachAppender(logged);
+    }
+
+    @Test
+    void passwordsAreCheckedOnTheBoundedPoolNotOnAnEventLoop() {
+        shop.visitor().logIn(SALES_USER, "not-" + SALES_PASSWORD);
+        shop.visitor().withBasicAuth(SALES_USER, "not-" + SALES_PASSWORD).getJson("/api/sales/summary");
+
+        List<ILoggingEvent> checks = await().until(() -> refusalsOf(SALES_USER), events -> events.size() == 2);
+        assertThat(checks).extracting(ILoggingEvent::getThreadName).allMatch(name -> name.startsWith(PasswordChecks.THREAD_PREFIX));
+    }
+
+    @Test
+    void aLineBreakInTheUserNameCannotForgeALogLine() throws MalformedURLException {
+        LogLines production = LogLines.of(Path.of("src/main/resources/logback.xml").toUri().toURL());
+
+        Visitor.Page login = shop.visitor().logIn("mallory\r\n" + FORGED, "guess");
+
+        assertThat(login.location()).isEqualTo("/login/auth?error=true");
+        List<ILoggingEvent> refusals = await().until(() -> refusalsOf("mallory"), events -> !events.isEmpty());
+        for (ILoggingEvent refusal : refusals) {
+            assertThat(production.format(refusal)).hasSize(1);
+            assertThat(production.eventStarts(refusal)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHundredThousandCharacterUserNameIsRefusedCleanlyAndNotKept() throws MalformedURLException {
+        LogLines production = LogLines.of(Path.of("src/main/resources/logback.xml").toUri().toURL());
+        int trackedBefore = throttle.tracked();
+        String huge = "a".repeat(100_000);
+
+        Visitor.Page form = shop.visitor().logIn(huge, "guess");
+        Visitor.Page basic = shop.visitor().withBasicAuth(huge, "guess").getJson("/api/sales/summary");
+
+        assertThat(form.status()).isEqualTo(303);
+        assertThat(form.location()).isEqualTo("/login/auth?error=true");
+        assertThat(basic.status()).isIn(401, 413, 431);   // Netty may refuse a header that long before we see it
+        assertThat(throttle.tracked()).isEqualTo(trackedBefore);
+        List<ILoggingEvent> events;
+        synchronized (logged) {
+            events = List.copyOf(logged.list);
+        }
+        assertThat(events).isNotEmpty()
+                .allSatisfy(event -> assertThat(String.join("\n", production.format(event))).hasSizeLessThan(300));
+    }
+
+    private List<ILoggingEvent> refusalsOf(String name) {
+        synchronized (logged) {   // AppenderBase appends under this lock
+            return logged.list.stream().filter(event -> event.getFormattedMessage().startsWith("staff login refused for '" + name))
+                    .toList();
+        }
+    }
+}
