@@ -436,6 +436,7 @@ public final class RebuildSalesProjection {
     /** Renames the new tables into place and re-creates the views on them; the caller commits. */
     private static long swap(Connection c) throws SQLException {
         try (Statement ddl = c.createStatement()) {
+            lockViewsFirst(ddl);
             for (String name : ModelTables.NAMES) {
                 ddl.execute("ALTER TABLE " + ModelTables.LIVE.table(name) + " RENAME TO retired_" + name);
                 ddl.execute("ALTER TABLE " + ModelTables.SHADOW.table(name) + " RENAME TO " + name);
@@ -451,6 +452,24 @@ public final class RebuildSalesProjection {
                 SalesModelWriter.announce(c, position);
                 return position;
             }
+        }
+    }
+
+    /**
+     * Readers lock a view before the tables under it; renaming the tables first and re-creating the views after
+     * takes the same locks the other way round, and a reader caught in between deadlocked the swap. Locking the
+     * views first (a view's lock covers the tables it reads) waits for those readers instead.
+     */
+    private static void lockViewsFirst(Statement ddl) throws SQLException {
+        List<String> views = new ArrayList<>();
+        try (ResultSet rows = ddl.executeQuery("SELECT format('%I.%I', schemaname, viewname) FROM pg_views WHERE schemaname = '"
+                + ModelTables.SCHEMA + "' ORDER BY viewname")) {
+            while (rows.next()) {
+                views.add(rows.getString(1));
+            }
+        }
+        if (!views.isEmpty()) {
+            ddl.execute("LOCK TABLE " + String.join(", ", views) + " IN ACCESS EXCLUSIVE MODE");
         }
     }
 
