@@ -17,7 +17,7 @@ class ReadmeConfigurationTableTest {
 
     @Test
     void theReadmeTableListsEveryEnvironmentVariableOfApplicationYml() throws IOException {
-        Set<String> inYaml = matches(Files.readString(Path.of("src/main/resources/application.yml")), "\\$\\{([A-Z][A-Z0-9_]+):");
+        Set<String> inYaml = matches(Files.readString(Path.of("src/main/resources/application.yml")), "\\$\\{([A-Z][A-Z0-9_]+)[:}]");
         inYaml.add("MICRONAUT_SERVER_PORT");   // Micronaut reads it without a placeholder
         String readme = Files.readString(Path.of("README.md"));
         String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Endpoints"));
