@@ -25,7 +25,8 @@ class ConfigurationDefaultsTest {
 
     @Test
     void withoutEnvironmentTheServiceUsesTheLocalServersAndTheDocumentedDefaults() {
-        try (ApplicationContext context = ApplicationContext.builder().build()) {
+        // not the deduced "test" environment: its application-test.yml gives test servers a free port
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
             Environment env = context.getEnvironment().start();
             assertThat(env.getProperty("datasources.default.url", String.class)).contains("jdbc:postgresql://localhost:5432/shop");
             assertThat(env.getProperty("datasources.default.username", String.class)).contains("shop");
