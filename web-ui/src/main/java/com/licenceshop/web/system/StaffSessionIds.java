@@ -3,7 +3,6 @@ package com.licenceshop.web.system;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.security.filters.SecurityFilter;
 import io.micronaut.security.session.SessionIdResolver;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import jakarta.inject.Singleton;
@@ -16,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The "session" a CSRF token is bound to: for a logged-in staff member a digest of their login cookie (each
- * login signs a new JWT, so each login is a session of its own); none for anonymous visitors. The CSRF token's
+ * login signs a new JWT, so each login is a session of its own); none for visitors without one. The CSRF token's
  * HMAC covers it, so a token issued to an anonymous visitor (or to another login) fails on a staff form.
  *
  * <p>micronaut-security's own resolver uses the JWT's {@code jti}, which our tokens do not carry; the digest
@@ -33,9 +32,8 @@ final class StaffSessionIds implements SessionIdResolver<HttpRequest<?>> {
 
     @Override
     public Optional<String> findSessionId(HttpRequest<?> request) {
-        if (request.getAttribute(SecurityFilter.AUTHENTICATION).isEmpty()) {
-            return Optional.empty();
-        }
+        // the cookie alone, not whether it authenticated: filters that issue tokens may run before the security
+        // filter, and a cookie that does not authenticate gets no staff action through anyway
         return request.getCookies().findCookie(loginCookie.getCookieName()).map(Cookie::getValue).map(StaffSessionIds::digest);
     }
 
