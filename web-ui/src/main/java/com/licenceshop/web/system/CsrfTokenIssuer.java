@@ -23,9 +23,8 @@ import java.util.Optional;
  * <p>micronaut-security-csrf sets its cookie only in the login response, but shoppers post forms too (buy,
  * cancel, the login form itself) without logging in. So when a page is requested without a cookie that is valid
  * for this visitor, a token is generated, sent as the cookie and offered to the page's forms ({@link PageModel});
- * {@link CsrfCheck} then checks that the posted field equals the cookie and carries a valid HMAC. The HMAC covers
- * the staff session ({@link StaffSessionIds}): after a login, logout or a cookie planted by someone else, the first
- * page replaces the token that no longer fits.
+ * {@link CsrfCheck} then checks that the posted field equals the cookie and carries a valid HMAC. A cookie whose
+ * token does not validate for this request is replaced by the first page.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class CsrfTokenIssuer implements Ordered {
