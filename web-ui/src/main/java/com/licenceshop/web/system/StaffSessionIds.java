@@ -12,14 +12,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The login a request belongs to (for ending its live streams at logout). Meant to become the "session" a CSRF
- * token is bound to (as a micronaut-security {@code SessionIdResolver}); that binding is NOT active yet, see the
- * README. The intended binding: for a logged-in staff member a digest of their login cookie (each
- * login signs a new JWT, so each login is a session of its own); none for visitors without one. The CSRF token's
- * HMAC covers it, so a token issued to an anonymous visitor (or to another login) fails on a staff form.
- *
- * <p>micronaut-security's own resolver uses the JWT's {@code jti}, which our tokens do not carry; the digest
- * needs no extra claim and no server-side state.
+ * The login a request belongs to: a digest of the staff member's login cookie (each login signs a new JWT, so
+ * each login is a session of its own), none for visitors without one. Live streams end when their login logs out.
+ * CSRF tokens are deliberately not bound to it (web-ui README, "CSRF").
  */
 @Singleton
 final class StaffSessionIds {

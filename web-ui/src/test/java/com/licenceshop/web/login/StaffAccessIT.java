@@ -100,6 +100,18 @@ class StaffAccessIT implements TestPropertyProvider {
     }
 
     @Test
+    void theCsrfCookieCanOnlyBeSetByTheShopItselfOverHttps() {
+        Visitor.Page shopPage = shop.visitor().get("/");
+
+        // __Host-: the browser refuses the cookie from a sibling domain or plain http, so nobody can plant a
+        // cookie/token pair of their own in a staff member's browser (why tokens need no binding to the login)
+        String setCookie = shopPage.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("__Host-")).findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("Path=/")
+                .doesNotContainIgnoringCase("Domain=");
+    }
+
+    @Test
     void opsStaffLandOnTheOpsConsole() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
