@@ -77,7 +77,9 @@ measure() {
   accepted="$(calc "round($ok / $SECONDS_EACH)")"
   p50="$(stat 'response time 50th percentile' 3)"; p95="$(stat 'response time 95th percentile' 3)"
   p99="$(stat 'response time 99th percentile' 3)"; max="$(stat 'max response time' 2)"
-  errors="$(sed -n '/---- Errors ----/,/^====/p' "$OUT/gatling-$run.log" | grep -E '^> ' | sed -E 's/^> //; s/ +/ /g' | paste -sd ';' - || true)"
+  # Gatling prints its error table with every console summary: the last one is the whole run
+  errors="$(awk '/---- Errors ----/ { last = ""; inside = 1; next } /^====/ { inside = 0 }
+    inside && /^> / { sub(/^> /, ""); gsub(/ +/, " "); last = last (last == "" ? "" : ";") $0 } END { print last }' "$OUT/gatling-$run.log")"
   c="$(committed "$run")"
   read -r tp tm p m gaveup < <(absorb "$run" "$start" "$c")
   post="$(summary_orders)"
