@@ -1,5 +1,6 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.servicedefaults.DatabaseFailures;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.problem.ProblemException;
@@ -238,9 +239,8 @@ class PlacingOrders {
     }
 
     private static boolean connectionLost(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLRecoverableException
-                || state == null || state.startsWith("08");
+        // no SQLSTATE at all: the driver lost the connection before the server could say anything
+        return e.getSQLState() == null || DatabaseFailures.connectionLost(e);
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package com.licenceshop.command.problem;
 
+import com.licenceshop.servicedefaults.DatabaseFailures;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * The last line: whatever escaped a controller is logged with its stack trace and answered with a problem
@@ -43,11 +42,8 @@ class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse
     static boolean databaseUnreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             // no connection, a broken one, or none that could start a transaction
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectionException || t instanceof CannotCreateTransactionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof ConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLException sql && DatabaseFailures.connectionLost(sql)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -2,7 +2,7 @@ package com.licenceshop.notification.broker;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.notification.retry.RetrySchedule;
-import com.rabbitmq.client.BuiltinExchangeType;
+import com.licenceshop.servicedefaults.ConsumerQueues;
 import com.rabbitmq.client.Channel;
 import io.micronaut.rabbitmq.connect.ChannelInitializer;
 import jakarta.inject.Singleton;
@@ -40,22 +40,8 @@ class NotificationTopology extends ChannelInitializer {
     @Override
     public void initialize(Channel channel, String connectionName) throws IOException {
         String queue = topology.notificationQueue();
-        String deadLetters = topology.deadLetterQueue(queue);
-
-        channel.exchangeDeclare(topology.eventsExchange(), BuiltinExchangeType.TOPIC, true);
-        channel.exchangeDeclare(topology.deadLetterExchange(), BuiltinExchangeType.DIRECT, true);
-
-        channel.queueDeclare(deadLetters, true, false, false, Map.of("x-queue-type", "quorum"));
-        channel.queueBind(deadLetters, topology.deadLetterExchange(), deadLetters);
-
-        channel.queueDeclare(queue, true, false, false, Map.of(
-                "x-queue-type", "quorum",
-                "x-dead-letter-exchange", topology.deadLetterExchange(),
-                "x-dead-letter-routing-key", deadLetters,
-                "x-delivery-limit", DELIVERY_LIMIT));
-        for (String routingKey : topology.notificationBindings()) {
-            channel.queueBind(queue, topology.eventsExchange(), routingKey);
-        }
+        String deadLetters = ConsumerQueues.declare(channel, topology, queue, topology.notificationBindings(),
+                DELIVERY_LIMIT);
 
         for (Duration delay : retrySchedule.distinctDelays()) {
             // A message waits here for the queue's TTL, then the broker dead-letters it through the default

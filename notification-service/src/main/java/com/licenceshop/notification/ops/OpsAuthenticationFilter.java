@@ -1,6 +1,7 @@
 package com.licenceshop.notification.ops;
 
 import com.licenceshop.notification.system.Problem;
+import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -17,8 +18,8 @@ class OpsAuthenticationFilter {
 
     private final OpsCredentials credentials;
 
-    OpsAuthenticationFilter(OpsConfiguration configuration) {
-        this.credentials = new OpsCredentials(configuration.username(), configuration.password());
+    OpsAuthenticationFilter(OpsCredentials credentials) {
+        this.credentials = credentials;
     }
 
     @RequestFilter

@@ -2,7 +2,7 @@ package com.licenceshop.projector.feed;
 
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.ShopEvent;
-import com.licenceshop.projector.ops.OpsCredentials;
+import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -40,10 +40,11 @@ public final class EventFeed {
     private final Duration readTimeout;
     private final OpsCredentials credentials;
     private final JsonMapper json;
-    private final EventCodec codec = new EventCodec();
+    private final EventCodec codec;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    EventFeed(FeedSettings settings, OpsCredentials credentials, JsonMapper json) {
+    EventFeed(FeedSettings settings, OpsCredentials credentials, JsonMapper json, EventCodec codec) {
+        this.codec = codec;
         this.baseUrl = settings.url();
         this.readTimeout = settings.readTimeout();
         this.credentials = credentials;

@@ -77,9 +77,9 @@ final class BatchProjector {
         }
     }
 
-    BatchProjector(SalesDatabase database, SalesModelWriter writer, DeadLetters deadLetters, ProjectionMetrics metrics,
-                   List<BatchObserver> observers, ProjectorSettings settings, Clock clock) {
-        this.codec = new EventCodec();
+    BatchProjector(EventCodec codec, SalesDatabase database, SalesModelWriter writer, DeadLetters deadLetters,
+                   ProjectionMetrics metrics, List<BatchObserver> observers, ProjectorSettings settings, Clock clock) {
+        this.codec = codec;
         this.database = database;
         this.writer = writer;
         this.deadLetters = deadLetters;

@@ -1,5 +1,6 @@
 package com.licenceshop.projector.ops;
 
+import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -22,7 +23,7 @@ class OpsAuthenticationFilter {
     @RequestFilter
     @Nullable
     MutableHttpResponse<?> authenticate(HttpRequest<?> request) {
-        if (credentials.accepts(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
+        if (credentials.accept(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
             return null; // go on to the controller
         }
         String detail = credentials.configured()

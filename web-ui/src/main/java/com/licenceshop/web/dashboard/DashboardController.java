@@ -6,7 +6,7 @@ import com.licenceshop.web.live.LiveStreams;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
 import com.licenceshop.web.system.Fragments;
-import com.licenceshop.web.system.OpsCredential;
+import com.licenceshop.servicedefaults.OpsCredentials;
 import com.licenceshop.web.system.StaffSessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -46,12 +46,12 @@ class DashboardController {
     private final LiveStreams liveStreams;
     private final Fragments fragments;
     private final SalesPeriodApi salesPeriods;
-    private final OpsCredential opsCredential;
+    private final OpsCredentials opsCredential;
     private final Clock clock;
     private final StaffSessions staffSessions;
 
     DashboardController(SalesReadModel readModel, DatabaseNotifications notifications, LiveStreams liveStreams,
-                        Fragments fragments, SalesPeriodApi salesPeriods, OpsCredential opsCredential, Clock clock,
+                        Fragments fragments, SalesPeriodApi salesPeriods, OpsCredentials opsCredential, Clock clock,
                         StaffSessions staffSessions) {
         this.staffSessions = staffSessions;
         this.readModel = readModel;

@@ -3,7 +3,7 @@ package com.licenceshop.web.ops;
 import com.licenceshop.events.Topology;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
-import com.licenceshop.web.system.OpsCredential;
+import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -44,11 +44,11 @@ class OpsController {
     private final OpsApis.SalesProjectorOps projector;
     private final OpsApis.NotificationServiceOps notifier;
     private final SalesReadModel salesReadModel;
-    private final OpsCredential opsCredential;
+    private final OpsCredentials opsCredential;
 
     OpsController(Topology topology, RabbitManagementApi rabbit, RabbitManagementConfig rabbitConfig,
                   OpsApis.CommandApiOps commandApi, OpsApis.SalesProjectorOps projector,
-                  OpsApis.NotificationServiceOps notifier, SalesReadModel salesReadModel, OpsCredential opsCredential) {
+                  OpsApis.NotificationServiceOps notifier, SalesReadModel salesReadModel, OpsCredentials opsCredential) {
         this.topology = topology;
         this.rabbit = rabbit;
         this.rabbitConfig = rabbitConfig;

@@ -1,5 +1,6 @@
 package com.licenceshop.web.system;
 
+import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.ClientFilter;
 import io.micronaut.http.annotation.RequestFilter;
@@ -12,9 +13,9 @@ import io.micronaut.http.annotation.RequestFilter;
         patterns = {"/**/api/sales-periods/**", "/**/api/ops/**", "/**/ops/**"})
 final class OpsCredentialFilter {
 
-    private final OpsCredential credential;
+    private final OpsCredentials credential;
 
-    OpsCredentialFilter(OpsCredential credential) {
+    OpsCredentialFilter(OpsCredentials credential) {
         this.credential = credential;
     }
 

@@ -1,4 +1,4 @@
-package com.licenceshop.notification.ops;
+package com.licenceshop.servicedefaults;
 
 import org.junit.jupiter.api.Test;
 

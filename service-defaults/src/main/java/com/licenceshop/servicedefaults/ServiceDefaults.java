@@ -1,4 +1,4 @@
-package com.licenceshop.notification.broker;
+package com.licenceshop.servicedefaults;
 
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.Topology;
@@ -7,8 +7,17 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+
+/** The beans every service needs the same way; declared only here (ArchitectureRules guards that). */
 @Factory
-class TopologyFactory {
+class ServiceDefaults {
+
+    /** "Now" comes from here, so tests can pin it. */
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /** Every exchange and queue name, prefixed with {@code shop.namespace} ({@code SHOP_NAMESPACE}). */
     @Singleton
@@ -16,6 +25,7 @@ class TopologyFactory {
         return new Topology(namespace);
     }
 
+    /** The codec with the application's mapper, so every event is read and written the same way. */
     @Singleton
     EventCodec eventCodec(ObjectMapper mapper) {
         return new EventCodec(mapper);
