@@ -6,6 +6,7 @@ import com.licenceshop.command.order.OrderRequestValidation;
 import com.licenceshop.command.order.Pricing;
 import com.licenceshop.command.outbox.Backoff;
 import com.licenceshop.command.outbox.RetrySchedule;
+import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -40,5 +41,20 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..order..", "..catalog..", "..outbox..", "..idempotency..")
                 .should().dependOnClassesThat().resideInAnyPackage("..command.ops..", "..command.feed..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noPackageDependsOnAnotherInACircle() {
+        ArchitectureRules.noPackageCycles("com.licenceshop.command").check(CLASSES);
+    }
+
+    @Test
+    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(CLASSES);
+    }
+
+    @Test
+    void noClassUsesAnotherServicesClasses() {
+        ArchitectureRules.servicesDoNotDependOnEachOther().check(CLASSES);
     }
 }

@@ -4,6 +4,7 @@ import com.licenceshop.notification.mail.MailIntents;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
 import com.licenceshop.notification.retry.RetrySchedule;
+import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,5 +33,20 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..ledger..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
                 .check(classes);
+    }
+
+    @Test
+    void noPackageDependsOnAnotherInACircle() {
+        ArchitectureRules.noPackageCycles("com.licenceshop.notification").check(classes);
+    }
+
+    @Test
+    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(classes);
+    }
+
+    @Test
+    void noClassUsesAnotherServicesClasses() {
+        ArchitectureRules.servicesDoNotDependOnEachOther().check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package com.licenceshop.projector;
 
+import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,5 +27,17 @@ class ArchitectureTest {
                         "..projector.rebuild..", "..projector.feed..", "..projector.reconciliation..")
                 .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
                 .check(classes);
+    }
+
+    // the package-cycle rule (ArchitectureRules.noPackageCycles) is added once the readmodel/inbox cycle is broken
+
+    @Test
+    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(classes);
+    }
+
+    @Test
+    void noClassUsesAnotherServicesClasses() {
+        ArchitectureRules.servicesDoNotDependOnEachOther().check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package com.licenceshop.web;
 
+import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -40,5 +41,20 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..web.ops..")
                 .should().dependOnClassesThat().resideInAnyPackage("..web.shop..", "..web.orders..", "..web.dashboard..")
                 .check(WEB_UI);
+    }
+
+    @Test
+    void noPackageDependsOnAnotherInACircle() {
+        ArchitectureRules.noPackageCycles("com.licenceshop.web").check(WEB_UI);
+    }
+
+    @Test
+    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(WEB_UI);
+    }
+
+    @Test
+    void noClassUsesAnotherServicesClasses() {
+        ArchitectureRules.servicesDoNotDependOnEachOther().check(WEB_UI);
     }
 }

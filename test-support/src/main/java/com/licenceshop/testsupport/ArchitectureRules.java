@@ -1,0 +1,64 @@
+package com.licenceshop.testsupport;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules every module's ArchitectureTest applies, so the house stays in order: no package cycles, the
+ * beans every service needs declared once (in service-defaults), and no service reaching into another.
+ */
+public final class ArchitectureRules {
+
+    public static final String SERVICE_DEFAULTS = "com.licenceshop.servicedefaults";
+    /** The root package of each service. */
+    public static final List<String> SERVICES = List.of("com.licenceshop.command", "com.licenceshop.projector",
+            "com.licenceshop.notification", "com.licenceshop.web");
+    /** Beans that only service-defaults declares, by class name (test-support does not depend on the services). */
+    static final List<String> SHARED_BEANS = List.of("java.time.Clock", "com.licenceshop.events.Topology",
+            "com.licenceshop.events.EventCodec");
+    private static final String FACTORY = "io.micronaut.context.annotation.Factory";
+
+    private ArchitectureRules() {
+    }
+
+    /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
+    public static ArchRule noPackageCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
+                .because("a cycle means neither package can be read, tested or moved alone");
+    }
+
+    /** No factory outside service-defaults produces a Clock, a Topology or an EventCodec. */
+    public static ArchRule onlyServiceDefaultsDeclaresTheSharedBeans() {
+        DescribedPredicate<JavaMethod> sharedBeanType = DescribedPredicate.describe("return a Clock, Topology or EventCodec",
+                method -> SHARED_BEANS.contains(method.getRawReturnType().getName()));
+        return noMethods().that(sharedBeanType)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should().beDeclaredInClassesThat().areAnnotatedWith(FACTORY)
+                .allowEmptyShould(true)
+                .because("service-defaults declares the Clock, Topology and EventCodec beans for every service");
+    }
+
+    /** A service talks to another over HTTP or the broker, never through its classes. */
+    public static ArchRule servicesDoNotDependOnEachOther() {
+        CompositeArchRule rule = null;
+        for (String service : SERVICES) {
+            String[] others = SERVICES.stream().filter(other -> !other.equals(service)).map(other -> other + "..")
+                    .toArray(String[]::new);
+            ArchRule apart = noClasses().that().resideInAPackage(service + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true)
+                    .because("services share only shop-events and service-defaults: " + Arrays.toString(others));
+            rule = rule == null ? CompositeArchRule.of(apart) : rule.and(apart);
+        }
+        return rule;
+    }
+}

@@ -1,0 +1,54 @@
+package com.licenceshop.testsupport;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArchitectureRulesTest {
+
+    private static JavaClasses classesIn(String packageName) {
+        return new ClassFileImporter().importPackages(packageName);
+    }
+
+    @Test
+    void aCycleBetweenTwoPackagesIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.noPackageCycles("com.licenceshop.testsupport.fixtures.cycle")
+                .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+    }
+
+    @Test
+    void packagesThatDependOneWayPass() {
+        assertThatCode(() -> ArchitectureRules.noPackageCycles("com.licenceshop.testsupport.fixtures.acyclic")
+                .check(classesIn("com.licenceshop.testsupport.fixtures.acyclic"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aClockBeanDeclaredOutsideServiceDefaultsIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnClockFactory.clock()");
+    }
+
+    @Test
+    void factoriesOfOtherThingsAndPlainMethodsReturningAClockPass() {
+        assertThatCode(() -> ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.otherbeans"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aServiceUsingAnotherServicesClassIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
+                .check(classesIn("com.licenceshop.command.fixture")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("WebSide");
+    }
+
+    @Test
+    void aServiceUsingOnlyItselfPasses() {
+        assertThatCode(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
+                .check(classesIn("com.licenceshop.web.fixture"))).doesNotThrowAnyException();
+    }
+}
