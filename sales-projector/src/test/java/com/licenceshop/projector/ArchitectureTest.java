@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheLivePathAndTheDeadLettersTalkToTheBroker() {
-        noClasses().that().resideInAnyPackage("..projector.projection..", "..projector.readmodel..", "..projector.inbox..",
+        noClasses().that().resideInAnyPackage("..projector.projection..", "..projector.readmodel..",
                         "..projector.rebuild..", "..projector.feed..", "..projector.reconciliation..")
                 .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
                 .check(classes);

@@ -5,7 +5,7 @@ package com.licenceshop.projector.live;
  * unacknowledged deliveries behind (the redelivery the inbox exists for). Production has no observer; tests
  * use one to cut the broker connection at exactly that moment.
  */
-public interface BatchObserver {
+interface BatchObserver {
 
     void committedNotYetAcknowledged(int deliveries);
 }

@@ -108,13 +108,13 @@ final class BatchProjector {
                     bad.add(park(delivery, e));
                 }
             }
-            int[] outcome = applyAll(good, bad);
+            AppliedCounts outcome = applyAll(good, bad);
             deadLetters.park(bad);
             observers.forEach(o -> o.committedNotYetAcknowledged(batch.size()));
             last.acknowledgement().ack(true);
-            metrics.batch(batch.size(), outcome[0], outcome[1]);
+            metrics.batch(batch.size(), outcome.applied(), outcome.duplicates());
             metrics.deadLettered(bad.size());
-            LOG.debug("batch of {}: {} applied, {} duplicates, {} dead-lettered", batch.size(), outcome[0], outcome[1], bad.size());
+            LOG.debug("batch of {}: {} applied, {} duplicates, {} dead-lettered", batch.size(), outcome.applied(), outcome.duplicates(), bad.size());
         } catch (DatabaseUnavailableException e) {
             putBack(batch, e);
         } catch (MessageAcknowledgementException | ShutdownSignalException e) {
@@ -134,10 +134,10 @@ final class BatchProjector {
         return SalesProjection.changeOf(event);
     }
 
-    /** Returns {applied, duplicates}; moves events that fail on their own to {@code bad}. */
-    private int[] applyAll(List<Decoded> good, List<DeadLetters.Parked> bad) throws SQLException {
+    /** Applies the good events; moves those that fail on their own to {@code bad}. */
+    private AppliedCounts applyAll(List<Decoded> good, List<DeadLetters.Parked> bad) throws SQLException {
         if (good.isEmpty()) {
-            return new int[]{0, 0};
+            return AppliedCounts.NONE;
         }
         try {
             return counts(applyWithRetry(good.stream().map(Decoded::change).toList()));
@@ -147,13 +147,10 @@ final class BatchProjector {
             }
             LOG.warn("batch of {} failed on its data, applying its events one by one: {}", good.size(), batchFailure.toString());
         }
-        int applied = 0;
-        int duplicates = 0;
+        AppliedCounts total = AppliedCounts.NONE;
         for (Decoded one : good) {
             try {
-                int[] counts = counts(applyWithRetry(List.of(one.change())));
-                applied += counts[0];
-                duplicates += counts[1];
+                total = total.plus(counts(applyWithRetry(List.of(one.change()))));
             } catch (SQLException e) {
                 if (!SalesDatabase.isDataError(e)) {
                     throw e;
@@ -163,14 +160,14 @@ final class BatchProjector {
                 bad.add(park(one.delivery(), e));
             }
         }
-        return new int[]{applied, duplicates};
+        return total;
     }
 
-    private int[] counts(ApplyResult result) {
+    private AppliedCounts counts(ApplyResult result) {
         for (SalesChange change : result.applied()) {
             metrics.lag(change.occurredAt());
         }
-        return new int[]{result.applied().size(), result.duplicates()};
+        return new AppliedCounts(result.applied().size(), result.duplicates());
     }
 
     /** Tries again while the database is unreachable, as {@link OutageSchedule} says. */

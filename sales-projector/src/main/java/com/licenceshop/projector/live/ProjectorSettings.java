@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param deliveryLimit the quorum queue's delivery limit, the broker's backstop against a poison loop
  */
 @ConfigurationProperties("shop.projector")
-public record ProjectorSettings(
+record ProjectorSettings(
         @NotNull @Min(1) @Max(SalesEventListener.PREFETCH) Integer batchSize,
         @NotNull Duration linger,
         @NotNull Duration retryFor,

@@ -12,31 +12,31 @@ import java.util.UUID;
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), the fastest way to load many rows: no
  * statement per row, no array parameters to parse. Numbers, booleans and UUIDs need no escaping; text does.
  */
-public final class CopyRows {
+final class CopyRows {
 
     private final StringBuilder text = new StringBuilder(1 << 16);
     private boolean rowStarted;
 
-    public CopyRows field(long value) {
+    CopyRows field(long value) {
         separate();
         text.append(value);
         return this;
     }
 
-    public CopyRows field(boolean value) {
+    CopyRows field(boolean value) {
         separate();
         text.append(value ? 't' : 'f');
         return this;
     }
 
-    public CopyRows field(UUID value) {
+    CopyRows field(UUID value) {
         separate();
         text.append(value);
         return this;
     }
 
     /** Text (and anything whose toString is the value), escaped for COPY; {@code null} is SQL NULL. */
-    public CopyRows field(Object value) {
+    CopyRows field(Object value) {
         separate();
         if (value == null) {
             text.append("\\N");
@@ -60,14 +60,14 @@ public final class CopyRows {
         return this;
     }
 
-    public CopyRows endRow() {
+    CopyRows endRow() {
         text.append('\n');
         rowStarted = false;
         return this;
     }
 
     /** Runs {@code COPY table (columns) FROM STDIN} with the rows, in the connection's transaction. */
-    public long copyInto(Connection connection, String tableAndColumns) throws SQLException {
+    long copyInto(Connection connection, String tableAndColumns) throws SQLException {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN",
                     new StringReader(text.toString()), 1 << 16);

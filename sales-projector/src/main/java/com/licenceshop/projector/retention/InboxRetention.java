@@ -25,7 +25,7 @@ import java.util.Optional;
  * transaction, so live batches never wait long). Every instance may run it; the delete is idempotent.
  */
 @Singleton
-public class InboxRetention {
+class InboxRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxRetention.class);
     private static final int BATCH = 10_000;
@@ -53,7 +53,7 @@ public class InboxRetention {
     }
 
     /** @return the rows deleted */
-    public long deleteExpired() throws SQLException {
+    long deleteExpired() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             Instant cutoff = policy.forgetBefore(clock.instant(), runningRebuildStartedAt(connection));

@@ -14,18 +14,18 @@ import java.util.Optional;
  * @param keep   how long rows stay (long enough for redeliveries and ops replays to take the fast path)
  * @param margin kept before a running rebuild's start; wider than the minute the rebuild looks back
  */
-public record InboxRetentionPolicy(Duration keep, Duration margin) {
+record InboxRetentionPolicy(Duration keep, Duration margin) {
 
-    public static final Duration REBUILD_MARGIN = Duration.ofHours(1);
+    static final Duration REBUILD_MARGIN = Duration.ofHours(1);
 
-    public InboxRetentionPolicy {
+    InboxRetentionPolicy {
         if (keep.compareTo(margin) < 0) {
             throw new IllegalArgumentException("inbox retention " + keep + " must be at least " + margin);
         }
     }
 
     /** Rows applied before this instant may be deleted. */
-    public Instant forgetBefore(Instant now, Optional<Instant> runningRebuildStartedAt) {
+    Instant forgetBefore(Instant now, Optional<Instant> runningRebuildStartedAt) {
         Instant byAge = now.minus(keep);
         return runningRebuildStartedAt.map(start -> start.minus(margin)).filter(byAge::isAfter).orElse(byAge);
     }

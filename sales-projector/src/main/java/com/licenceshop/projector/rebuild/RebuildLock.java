@@ -1,0 +1,62 @@
+package com.licenceshop.projector.rebuild;
+
+import com.licenceshop.projector.readmodel.ModelLocks;
+import com.licenceshop.projector.readmodel.SalesDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * "One rebuild at a time, across instances": the advisory lock {@link ModelLocks#REBUILD}, taken in a
+ * transaction of its own connection that is kept open for the whole rebuild. A transaction-scoped lock ends
+ * with its transaction however the connection is given back: a session lock on a pooled connection would stay
+ * with the pooled session after {@code close()}, and every later rebuild would be refused (issue 11, item 2).
+ * The transaction only holds the lock: no snapshot, no row versions.
+ */
+final class RebuildLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RebuildLock.class);
+
+    private final Connection connection;
+
+    private RebuildLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    static RebuildLock acquire(SalesDatabase database) throws SQLException, RebuildSalesProjection.AlreadyRunningException {
+        Connection connection = database.connect();
+        RebuildLock lock = new RebuildLock(connection);
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                tryLock.setLong(1, ModelLocks.REBUILD);
+                try (ResultSet row = tryLock.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(1)) {
+                        return lock;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            lock.close();
+            throw e;
+        }
+        lock.close();
+        throw new RebuildSalesProjection.AlreadyRunningException();
+    }
+
+    /** Ends the lock's transaction, which releases the lock, and gives the connection back. */
+    @Override
+    public void close() {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection broke: its session, and the transaction's lock with it, is gone
+            LOG.warn("could not end the rebuild lock's transaction: {}", e.getMessage());
+        }
+    }
+}
