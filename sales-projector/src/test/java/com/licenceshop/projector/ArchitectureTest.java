@@ -29,7 +29,10 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    // the package-cycle rule (ArchitectureRules.noPackageCycles) is added once the readmodel/inbox cycle is broken
+    @Test
+    void noPackageDependsOnAnotherInACircle() {
+        ArchitectureRules.noPackageCycles("com.licenceshop.projector").check(classes);
+    }
 
     @Test
     void theClockTopologyAndCodecBeansComeFromServiceDefaults() {

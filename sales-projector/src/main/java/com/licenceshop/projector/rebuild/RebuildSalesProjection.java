@@ -89,10 +89,10 @@ public final class RebuildSalesProjection {
         RebuildLock lock = RebuildLock.acquire(database);
         RebuildProgress progress = new RebuildProgress(clock.instant(), null);
         RebuildStatus status = progress.running(clock.instant());
-        states.save(status);
         try {
+            states.save(status);
             runner.submit(() -> runHoldingLock(lock, ignored -> { }));
-        } catch (RuntimeException e) { // shutting down
+        } catch (SQLException | RuntimeException e) { // the database went away, or shutting down: free the lock
             lock.close();
             throw e;
         }
