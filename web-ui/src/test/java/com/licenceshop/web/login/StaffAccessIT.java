@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Map;
 
 import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.OPS_USER;
