@@ -1,17 +1,15 @@
 -- Mirrors docs/contracts.md, schema "notifications": the one relation the web UI reads, with exactly the
--- contract's columns. notification-service owns it; the end-to-end tests (e2e-tests) run the real service.
+-- contract's columns. In the real system notification-service owns it (a view over its mail ledger); module
+-- tests create it as a plain table so they can write mails directly. The end-to-end tests (e2e-tests) run the
+-- real service.
 CREATE SCHEMA notifications;
 
-CREATE TABLE notifications.mails (
-    event_id   uuid PRIMARY KEY,
+CREATE TABLE notifications.order_mails (
     order_id   uuid NOT NULL,
     kind       text NOT NULL,
-    recipient  text NOT NULL,
     status     text NOT NULL,
     attempts   int NOT NULL,
     last_error text NULL,
-    message_id text NULL,
     sent_at    timestamptz NULL,
-    created_at timestamptz NOT NULL,
-    updated_at timestamptz NOT NULL
+    created_at timestamptz NOT NULL
 );

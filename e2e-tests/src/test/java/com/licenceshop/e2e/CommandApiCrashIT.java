@@ -2,10 +2,7 @@ package com.licenceshop.e2e;
 
 import com.licenceshop.testsupport.ServiceProcess;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,25 +38,10 @@ import static org.awaitility.Awaitility.await;
  * other, and the shopper's retry with the same Idempotency-Key gets that very order back instead of a second
  * one. This test checks exactly that.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandApiCrashIT {
+class CommandApiCrashIT extends AgainstTheWholeShop {
 
     private static final Pattern ORDER_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String[] SKUS = {"STARTER", "PROFESSIONAL", "ENTERPRISE"};
-
-    private ShopStack shop;
-
-    @BeforeAll
-    void startTheShop() {
-        shop = ShopStack.start();
-    }
-
-    @AfterAll
-    void stopTheShop() {
-        if (shop != null) {
-            shop.close();
-        }
-    }
 
     record Purchase(String key, String email, String sku, int quantity) {
         Map<String, Object> body() {

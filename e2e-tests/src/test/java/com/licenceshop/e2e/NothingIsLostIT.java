@@ -1,10 +1,7 @@
 package com.licenceshop.e2e;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,24 +25,9 @@ import static org.awaitility.Awaitility.await;
  * broker outage, consumer crashes (SIGKILL, nothing acknowledged on the way out) and the redeliveries they
  * cause. Shoppers keep buying the whole time.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NothingIsLostIT {
+class NothingIsLostIT extends AgainstTheWholeShop {
 
     private static final String[] SKUS = {"STARTER", "PROFESSIONAL", "ENTERPRISE"};
-
-    private ShopStack shop;
-
-    @BeforeAll
-    void startTheShop() {
-        shop = ShopStack.start();
-    }
-
-    @AfterAll
-    void stopTheShop() {
-        if (shop != null) {
-            shop.close();
-        }
-    }
 
     @Test
     void everyAcceptedPurchaseIsCountedOnceAndMailedOnceThroughABrokerOutageAndConsumerCrashes() throws Exception {

@@ -4,10 +4,8 @@ import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
 import com.rabbitmq.client.AMQP;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -26,25 +24,15 @@ import static org.awaitility.Awaitility.await;
  * The walking skeleton: purchases placed over HTTP flow through the event store, the broker, the projector
  * and the notifier, with every service a real process on real PostgreSQL, RabbitMQ and SMTP.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PurchaseFlowsThroughAllFourServicesIT {
+class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
 
-    private ShopStack shop;
     private Map<String, Long> priceOf;
 
     @BeforeAll
-    void startTheShop() {
-        shop = ShopStack.start();
+    void readThePrices() {
         priceOf = new HashMap<>();
         for (Map<String, Object> product : HttpJson.get(shop.commandApi().baseUrl() + "/api/products").jsonList()) {
             priceOf.put((String) product.get("sku"), ((Number) product.get("unitPriceCents")).longValue());
-        }
-    }
-
-    @AfterAll
-    void stopTheShop() {
-        if (shop != null) {
-            shop.close();
         }
     }
 

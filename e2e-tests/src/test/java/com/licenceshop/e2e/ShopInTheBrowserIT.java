@@ -1,9 +1,6 @@
 package com.licenceshop.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,24 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What shoppers, sales staff and ops see, in headless Chromium against the whole shop. Every page leaves a
  * screenshot in {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShopInTheBrowserIT {
+class ShopInTheBrowserIT extends AgainstTheWholeShop {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private ShopStack shop;
-
-    @BeforeAll
-    void startTheShop() {
-        shop = ShopStack.start();
-    }
-
-    @AfterAll
-    void stopTheShop() {
-        if (shop != null) {
-            shop.close();
-        }
-    }
 
     @Test
     void aShopperBuysALicenceAndWatchesTheOrderReachMailSent() {

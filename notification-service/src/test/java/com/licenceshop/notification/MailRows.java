@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The test's read of {@code notifications.mails}, as the web UI reads it. */
+/** The test's read of the ledger {@code notifications.mails}. */
 public final class MailRows {
 
     public record Row(UUID eventId, UUID orderId, String kind, String recipient, String status, int attempts,

@@ -68,14 +68,4 @@ class CancellingOrders {
         }
         return Optional.of(orderId);
     }
-
-    Optional<StoredOrder> find(UUID orderId) {
-        return transactions.executeRead(status -> {
-            try {
-                return orders.find(status.getConnection(), orderId, false);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the order", e);
-            }
-        });
-    }
 }

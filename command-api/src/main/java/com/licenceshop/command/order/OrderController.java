@@ -41,11 +41,13 @@ class OrderController {
 
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
+    private final OrderQueries queries;
     private final JsonMapper json;
 
-    OrderController(PlacingOrders placing, CancellingOrders cancelling, JsonMapper json) {
+    OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, JsonMapper json) {
         this.placing = placing;
         this.cancelling = cancelling;
+        this.queries = queries;
         this.json = json;
     }
 
@@ -98,7 +100,7 @@ class OrderController {
     @Operation(summary = "An order with its lines, total, status and placement time")
     OrderView get(@PathVariable String id) {
         UUID orderId = orderId(id);
-        return cancelling.find(orderId).map(OrderView::of).orElseThrow(() -> notFound(id));
+        return queries.find(orderId).map(OrderView::of).orElseThrow(() -> notFound(id));
     }
 
     @Post("/{id}/cancel")

@@ -1,7 +1,6 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.command.system.LogContext;
-import com.licenceshop.events.Topology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,15 +9,10 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes committed events from the outbox to the broker, in sequence order, in batches, with publisher
  * confirms, and stamps rows published only after the broker confirmed them.
  *
- * <p>One thread, one JDBC connection of its own (outside the pool and any transaction, opened by
- * {@link RelayConnections} with timeouts on both ends, so a silent partition ends the session). On that connection it holds a
- * session-level advisory lock while it is the active relay: one relay per database publishes, and when its
- * process dies the connection closes, the lock goes with it and a standby replica takes over. The same
- * connection LISTENs on {@code outbox}, so a commit wakes the relay at once; without a notification it looks
- * again after {@code poll-interval}. When the broker fails it backs off by {@link RetrySchedule} and tries
- * again, so it catches up after an outage without a restart.
+ * <p>One thread, on a session of its own (outside the pool and any transaction). Only while
+ * {@link RelayLeadership} says this replica holds the relay lock does it publish; {@link OutboxWakeUps} wakes it
+ * when an event commits, and without a notification it looks again after {@code poll-interval}. When the broker
+ * fails it backs off by {@link RetrySchedule} and tries again, so it catches up after an outage without a
+ * restart; when the database fails it drops the session (and the lead) and reconnects after a backoff.
  *
  * <p>A crash between the confirm and the stamp publishes the batch again with the same event ids: delivery
  * is at least once, and consumers deduplicate by event id.
@@ -45,11 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
 
-    /** Advisory lock key of the active relay (per database). */
-    static final long RELAY_LOCK = 7_310_597_110_002L;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final RelayConnections connections;
+    private final RelayLeadership leadership;
     private final OutboxStore store;
     private final EventPublisher publisher;
     private final RelayConfig config;
@@ -61,23 +51,20 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private final AtomicLong published = new AtomicLong();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final Object lifecycle = new Object();
-    private final Object connectionLock = new Object();
 
     private volatile boolean running;
-    private volatile boolean active;
     private volatile String lastError;
     private volatile int consecutiveFailures;
     private Thread thread;
 
     // confined to the relay thread
-    private Connection connection;
+    private OutboxWakeUps wakeUps;
     private Backoff brokerBackoff = Backoff.none();
     private Backoff databaseBackoff = Backoff.none();
 
     OutboxRelay(RelayConnections connections, OutboxStore store, EventPublisher publisher, RelayConfig config, Clock clock,
                 MeterRegistry meters) {
-        // a connection of its own, outside the pool: it lives as long as the relay is active
-        this.connections = connections;
+        this.leadership = new RelayLeadership(connections);
         this.store = store;
         this.publisher = publisher;
         this.config = config;
@@ -91,7 +78,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                 .register(meters);
         this.failures = Counter.builder("shop.outbox.publish.failures").description("Batches the broker did not confirm")
                 .register(meters);
-        Gauge.builder("shop.outbox.relay.active", this, relay -> relay.active ? 1 : 0)
+        Gauge.builder("shop.outbox.relay.active", leadership, lead -> lead.isActive() ? 1 : 0)
                 .description("1 while this replica is the active relay").register(meters);
     }
 
@@ -132,13 +119,13 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         }
         if (relayThread.isAlive()) {
             LOG.warn("relay did not stop in time; closing its connection");
-            dropConnection();
+            leadership.stepDown();
         }
     }
 
     /** True while this replica holds the relay lock and publishes. */
     public boolean isActive() {
-        return active;
+        return leadership.isActive();
     }
 
     /** Events this replica published (and the broker confirmed) since it started. */
@@ -174,17 +161,13 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     }
 
     private void step() throws SQLException {
-        if (connection == null) {
-            connection = open();
+        if (!leadership.isConnected()) {
+            wakeUps = OutboxWakeUps.listenOn(leadership.connect());
             databaseBackoff = Backoff.none();
         }
-        if (!active) {
-            if (!tryLock()) {
-                awaitNotification(config.pollInterval());
-                return;
-            }
-            active = true;
-            LOG.info("this replica is now the active outbox relay");
+        if (!leadership.tryToLead()) {
+            awaitNotification(config.pollInterval());
+            return;
         }
         Instant now = clock.instant();
         if (!brokerBackoff.isDue(now)) {
@@ -198,7 +181,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
 
     /** Publishes one batch; returns true if more rows may be waiting. */
     private boolean relayBatch() throws SQLException {
-        List<OutboxRow> rows = store.unpublished(connection, config.batchSize());
+        List<OutboxRow> rows = store.unpublished(leadership.connection(), config.batchSize());
         if (rows.isEmpty()) {
             return false;
         }
@@ -212,11 +195,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             LOG.warn("could not publish {} events from sequence {} (failure {} in a row), next try in {}: {}",
                     rows.size(), rows.get(0).sequence(), brokerBackoff.failures(),
                     brokerBackoff.remaining(clock.instant()), e.getMessage());
-            store.recordFailure(connection, rows, e.getMessage());
+            store.recordFailure(leadership.connection(), rows, e.getMessage());
             return false;
         }
         Instant confirmedAt = clock.instant();
-        store.markPublished(connection, rows, confirmedAt);
+        store.markPublished(leadership.connection(), rows, confirmedAt);
         if (brokerBackoff.failures() > 0) {
             LOG.info("broker reachable again after {} failed attempts", brokerBackoff.failures());
         }
@@ -236,38 +219,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         return rows.size() == config.batchSize();
     }
 
-    private Connection open() throws SQLException {
-        Connection fresh = connections.open();
-        try {
-            fresh.setAutoCommit(true);
-            try (Statement listen = fresh.createStatement()) {
-                listen.execute("LISTEN " + Topology.outboxChannel());
-            }
-            return fresh;
-        } catch (SQLException e) {
-            fresh.close();
-            throw e;
-        }
-    }
-
-    private boolean tryLock() throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet row = lock.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
-    }
-
-    /** Waits until a commit notifies the outbox channel, at most {@code timeout}. */
     private void awaitNotification(Duration timeout) throws SQLException {
-        if (!running) {
-            return;
+        if (running) {
+            wakeUps.await(timeout);
         }
-        int millis = (int) Math.max(1, Math.min(timeout.toMillis(), Integer.MAX_VALUE));
-        // 0 would mean "wait forever"; notifications that arrived meanwhile are returned at once
-        connection.unwrap(PGConnection.class).getNotifications(millis);
     }
 
     private void idle(Duration duration) {
@@ -279,37 +234,8 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /**
-     * Gives up the lock and closes the connection (its own, not the pool's: the session ends, and the lock
-     * with it).
-     */
     private void dropConnection() {
-        Connection old;
-        boolean wasActive;
-        synchronized (connectionLock) {
-            wasActive = active;
-            active = false;
-            old = connection;
-            connection = null;
-        }
-        if (old == null) {
-            return;
-        }
-        try {
-            try (Statement unlock = old.createStatement()) {
-                unlock.execute("UNLISTEN *");
-                unlock.execute("SELECT pg_advisory_unlock_all()");
-            }
-        } catch (SQLException e) {
-            LOG.debug("could not release the relay lock (the connection is gone, and the lock with it): {}", e.toString());
-        }
-        try {
-            old.close();
-        } catch (Exception e) {
-            LOG.debug("closing the relay connection: {}", e.toString());
-        }
-        if (wasActive) {
-            LOG.info("this replica is no longer the active outbox relay");
-        }
+        wakeUps = null;
+        leadership.stepDown();
     }
 }

@@ -92,8 +92,8 @@ class TwoRelaysIT extends CommandApiIT {
 
             // the active relay's database session dies, as when its process is killed: the lock goes with it
             execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                    + " AND classid::bigint = " + (OutboxRelay.RELAY_LOCK >>> 32)
-                    + " AND objid::bigint = " + (OutboxRelay.RELAY_LOCK & 0xFFFFFFFFL));
+                    + " AND classid::bigint = " + (RelayLeadership.RELAY_LOCK >>> 32)
+                    + " AND objid::bigint = " + (RelayLeadership.RELAY_LOCK & 0xFFFFFFFFL));
             await("a relay active again").atMost(Duration.ofSeconds(10)).until(this::exactlyOneActive);
             placeOrders(standby, "after-session-loss", 5);
             consumer.awaitAtLeast(15, Duration.ofSeconds(10));

@@ -71,6 +71,34 @@ class MailLedgerIT extends RunningService {
     }
 
     @Test
+    void theWebUiSeesASentMailThroughItsViewWithOnlyTheContractsColumns() throws Exception {
+        MailIntent intent = intentOf(anOrderBy("viewed@example.com", starter(1)));
+        Instant sentAt = Instant.parse("2026-11-23T10:00:00Z");
+        try (var hold = claimed(ledger.claim(intent, false), 1).hold()) {
+            ledger.markSent(intent, sentAt);
+        }
+
+        try (Connection db = database.connect();
+             var query = db.prepareStatement("SELECT * FROM notifications.order_mails WHERE order_id = ?")) {
+            query.setObject(1, intent.orderId());
+            try (var row = query.executeQuery()) {
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                    columns.add(row.getMetaData().getColumnName(i));
+                }
+                assertThat(columns).containsExactly("order_id", "kind", "status", "attempts", "last_error", "sent_at",
+                        "created_at");
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("kind")).isEqualTo("ORDER_CONFIRMATION");
+                assertThat(row.getString("status")).isEqualTo("SENT");
+                assertThat(row.getInt("attempts")).isEqualTo(1);
+                assertThat(row.getTimestamp("sent_at").toInstant()).isEqualTo(sentAt);
+                assertThat(row.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aFailedMailStaysParkedUntilARedriveReopensIt() {
         MailIntent intent = intentOf(anOrderBy("failed@example.com", starter(1)));
         try (var hold = claimed(ledger.claim(intent, false), 1).hold()) {

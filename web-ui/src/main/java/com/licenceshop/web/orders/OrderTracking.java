@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * How far an order got downstream of the command API, from the read models the web UI may read
- * (docs/contracts.md): {@code sales.order_status} (counted by the projector) and {@code notifications.mails}.
+ * (docs/contracts.md): {@code sales.order_status} (counted by the projector) and {@code notifications.order_mails}.
  */
 @Singleton
 class OrderTracking {
@@ -72,7 +72,7 @@ class OrderTracking {
     private static List<Mail> mails(Connection connection, UUID orderId) throws SQLException {
         List<Mail> mails = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT kind, status, attempts, last_error, sent_at FROM notifications.mails WHERE order_id = ? ORDER BY created_at")) {
+                "SELECT kind, status, attempts, last_error, sent_at FROM notifications.order_mails WHERE order_id = ? ORDER BY created_at")) {
             statement.setObject(1, orderId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {

@@ -1,18 +1,17 @@
 package com.licenceshop.web.dashboard;
 
 import com.licenceshop.web.live.DatabaseNotifications;
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +25,8 @@ import static com.licenceshop.web.testing.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardIT implements TestPropertyProvider {
-
-    private final TestShop shop = new TestShop();
+@WebUiIT
+class DashboardIT extends AgainstTheTestShop {
 
     @Inject
     DatabaseNotifications notifications;
@@ -38,11 +34,6 @@ class DashboardIT implements TestPropertyProvider {
     StubCommandApi commandApi;
     @Inject
     JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return shop.properties();
-    }
 
     @BeforeEach
     void salesSoFar() {

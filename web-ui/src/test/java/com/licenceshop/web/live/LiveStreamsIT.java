@@ -1,18 +1,16 @@
 package com.licenceshop.web.live;
 
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,11 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What an open live stream may cost: how many there may be, what wakes them, and when they end. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LiveStreamsIT implements TestPropertyProvider {
-
-    private final TestShop shop = new TestShop();
+@WebUiIT
+class LiveStreamsIT extends AgainstTheTestShop {
 
     @Inject
     DatabaseNotifications notifications;
@@ -35,7 +30,7 @@ class LiveStreamsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(shop.properties());
+        Map<String, String> properties = super.getProperties();
         properties.put("shop.live.max-streams-per-client", "3");
         properties.put("shop.live.max-streams-per-order", "2");
         properties.put("micronaut.security.token.generator.access-token.expiration", "5");

@@ -8,6 +8,7 @@ import reactor.core.publisher.Sinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,12 +25,8 @@ class LiveStreamsTest {
     void aBurstOfNotificationsBecomesAFewReadsAndTheLastStateIsPushed() {
         Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
         AtomicInteger reads = new AtomicInteger();
-        List<Object> pushed = new CopyOnWriteArrayList<>();
-        Disposable subscription = streams.stream(notifications.asFlux(), reads::incrementAndGet, "figures")
-                .filter(event -> "figures".equals(event.getName()))
-                .map(Event::getData)
-                .subscribe(pushed::add);
-        try {
+        try (Pushes pushes = pushesOf(notifications, reads::incrementAndGet)) {
+            List<Object> pushed = pushes.figures();
             await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);   // the current state first
 
             for (int i = 0; i < 1_000; i++) {
@@ -39,8 +36,6 @@ class LiveStreamsTest {
             await("a push after the burst").atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 2);
             assertThat(reads.get()).as("reads for 1,000 notifications").isLessThan(100);
             assertThat(pushed).last().isEqualTo(reads.get());
-        } finally {
-            subscription.dispose();
         }
     }
 
@@ -48,21 +43,16 @@ class LiveStreamsTest {
     void anUnchangedStateIsNotPushedAgain() {
         Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
         AtomicInteger reads = new AtomicInteger();
-        List<Object> pushed = new CopyOnWriteArrayList<>();
-        Disposable subscription = streams.stream(notifications.asFlux(), () -> {
-                    reads.incrementAndGet();
-                    return "same figures";
-                }, "figures")
-                .filter(event -> "figures".equals(event.getName()))
-                .subscribe(event -> pushed.add(event.getData()));
-        try {
+        try (Pushes pushes = pushesOf(notifications, () -> {
+            reads.incrementAndGet();
+            return "same figures";
+        })) {
+            List<Object> pushed = pushes.figures();
             await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);
             notifications.tryEmitNext("position 1");
             await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
 
             assertThat(pushed).containsExactly("same figures");
-        } finally {
-            subscription.dispose();
         }
     }
 
@@ -70,24 +60,36 @@ class LiveStreamsTest {
     void aFailedReadDoesNotEndTheStream() {
         Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
         AtomicInteger reads = new AtomicInteger();
-        List<Object> pushed = new CopyOnWriteArrayList<>();
-        Disposable subscription = streams.stream(notifications.asFlux(), () -> {
-                    if (reads.incrementAndGet() == 2) {
-                        throw new IllegalStateException("database restarting");
-                    }
-                    return reads.get();
-                }, "figures")
-                .filter(event -> "figures".equals(event.getName()))
-                .subscribe(event -> pushed.add(event.getData()));
-        try {
+        try (Pushes pushes = pushesOf(notifications, () -> {
+            if (reads.incrementAndGet() == 2) {
+                throw new IllegalStateException("database restarting");
+            }
+            return reads.get();
+        })) {
+            List<Object> pushed = pushes.figures();
             await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);
             notifications.tryEmitNext("position 1");
             await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
             notifications.tryEmitNext("position 2");
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pushed).containsExactly(1, 3));
-        } finally {
+        }
+    }
+
+    /** The figures a stream pushed, read by {@code read} on each trigger; closing it ends the subscription. */
+    private record Pushes(List<Object> figures, Disposable subscription) implements AutoCloseable {
+        @Override
+        public void close() {
             subscription.dispose();
         }
+    }
+
+    private Pushes pushesOf(Sinks.Many<String> notifications, Callable<?> read) {
+        List<Object> figures = new CopyOnWriteArrayList<>();
+        Disposable subscription = streams.stream(notifications.asFlux(), read, "figures")
+                .filter(event -> "figures".equals(event.getName()))
+                .map(Event::getData)
+                .subscribe(figures::add);
+        return new Pushes(figures, subscription);
     }
 }

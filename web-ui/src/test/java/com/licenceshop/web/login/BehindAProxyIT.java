@@ -1,13 +1,11 @@
 package com.licenceshop.web.login;
 
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.WebUiIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
@@ -18,15 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web UI behind a TLS-terminating reverse proxy (the test client plays the proxy, from 127.0.0.1): logins
  * are throttled per real client, and the cookie settings follow the configuration.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BehindAProxyIT implements TestPropertyProvider {
-
-    private final TestShop shop = new TestShop();
+@WebUiIT
+class BehindAProxyIT extends AgainstTheTestShop {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(shop.properties());
+        Map<String, String> properties = super.getProperties();
         properties.put("shop.trusted-proxies", "10.9.0.0/16, 127.0.0.1");
         properties.put("shop.login.throttle.failures-before-lockout", "3");
         properties.put("shop.login.throttle.first-lockout", "1h");

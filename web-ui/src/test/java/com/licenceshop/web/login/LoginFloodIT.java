@@ -1,10 +1,8 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.web.testing.TestShop;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.WebUiIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,21 +26,14 @@ import static org.awaitility.Awaitility.await;
  * A flood of bogus HTTP Basic logins (each a full PBKDF2 check of the decoy hash) must not starve the shop:
  * the checks run on their own few threads, never on the event loops that serve every other request.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginFloodIT implements TestPropertyProvider {
+@WebUiIT
+class LoginFloodIT extends AgainstTheTestShop {
 
     private static final int FLOODERS = 16;
     private static final int SAMPLES = 25;
 
-    private final TestShop shop = new TestShop();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final HttpClient floodHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return shop.properties();
-    }
 
     @Test
     void theShopAndHealthKeepAnsweringDuringAFloodOfBogusBasicLogins() throws Exception {

@@ -3,22 +3,20 @@ package com.licenceshop.web.login;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.LogLines;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.SALES_USER;
@@ -26,23 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What a login may cost and leave behind: where its hash runs, what it logs, what it keeps. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginHardeningIT implements TestPropertyProvider {
+@WebUiIT
+class LoginHardeningIT extends AgainstTheTestShop {
 
     /** Short enough to pass the length limit: it is the line break that must not get through. */
     private static final String FORGED = "2026-12-01T09:00:00.000Z INFO S - ok";
 
-    private final TestShop shop = new TestShop();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @Inject
     LoginThrottle throttle;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return shop.properties();
-    }
 
     @BeforeEach
     void captureTheLoginLog() {

@@ -1,13 +1,11 @@
 package com.licenceshop.web.login;
 
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.WebUiIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
@@ -17,18 +15,15 @@ import static com.licenceshop.web.testing.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Password guessing is slowed down: the login form and HTTP Basic share one throttle. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginThrottleIT implements TestPropertyProvider {
+@WebUiIT
+class LoginThrottleIT extends AgainstTheTestShop {
 
     private static final String CAROL = "carol";
     private static final String CAROL_PASSWORD = "carol-keeps-the-books";
 
-    private final TestShop shop = new TestShop();
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(shop.properties());
+        Map<String, String> properties = super.getProperties();
         properties.put("shop.login.throttle.failures-before-lockout", "3");
         properties.put("shop.login.throttle.first-lockout", "1h"); // no lockout ends while the test runs
         properties.put("shop.login.throttle.max-lockout", "1h");

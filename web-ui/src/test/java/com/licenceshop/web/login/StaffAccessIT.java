@@ -1,15 +1,14 @@
 package com.licenceshop.web.login;
 
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.StubOtherServices;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,11 +21,8 @@ import static com.licenceshop.web.testing.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Login, logout, and who may see and do what: shoppers need nothing, staff need the right role. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffAccessIT implements TestPropertyProvider {
-
-    private final TestShop shop = new TestShop();
+@WebUiIT
+class StaffAccessIT extends AgainstTheTestShop {
 
     @Inject
     StubCommandApi commandApi;
@@ -34,11 +30,6 @@ class StaffAccessIT implements TestPropertyProvider {
     StubOtherServices.SalesProjector projector;
     @Inject
     StubOtherServices.NotificationService notifier;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return shop.properties();
-    }
 
     @BeforeEach
     void resetStubs() {

@@ -2,23 +2,22 @@ package com.licenceshop.web.ops;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TestServers;
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.StubOtherServices;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,11 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The ops console against the real RabbitMQ management API and the other services' ops endpoints (stubbed). */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpsConsoleIT implements TestPropertyProvider {
+@WebUiIT
+class OpsConsoleIT extends AgainstTheTestShop {
 
-    private final TestShop shop = new TestShop();
     private final Topology topology = new Topology(shop.namespace);
     private Connection broker;
 
@@ -54,7 +51,7 @@ class OpsConsoleIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(shop.properties());
+        Map<String, String> properties = super.getProperties();
         TestServers.RabbitBroker rabbit = TestServers.rabbit();
         properties.put("shop.rabbitmq-management.broker-uri", rabbit.uri());
         properties.put("shop.rabbitmq-management.username", rabbit.username());

@@ -1,16 +1,14 @@
 package com.licenceshop.web.orders;
 
 import com.licenceshop.web.live.DatabaseNotifications;
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
-import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,21 +20,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderPageIT implements TestPropertyProvider {
-
-    private final TestShop shop = new TestShop();
+@WebUiIT
+class OrderPageIT extends AgainstTheTestShop {
 
     @Inject
     DatabaseNotifications notifications;
     @Inject
     JsonMapper json;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return shop.properties();
-    }
 
     @Test
     void aFreshOrderIsAcceptedAndWaitsToBeCountedAndMailed() {

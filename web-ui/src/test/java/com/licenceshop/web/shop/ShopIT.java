@@ -1,33 +1,23 @@
 package com.licenceshop.web.shop;
 
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShopIT implements TestPropertyProvider {
-
-    private final TestShop shop = new TestShop();
+@WebUiIT
+class ShopIT extends AgainstTheTestShop {
 
     @Inject
     StubCommandApi commandApi;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return shop.properties();
-    }
 
     @BeforeEach
     void forgetEarlierOrders() {

@@ -4,17 +4,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.licenceshop.testsupport.TestServers;
+import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import com.licenceshop.web.testing.WebUiIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,21 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With its database unreachable the web UI fails the pages that read it, and says so without telling anyone
  * what broke inside: the detail is logged under the reference the page shows.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InternalErrorsIT implements TestPropertyProvider {
+@WebUiIT
+class InternalErrorsIT extends AgainstTheTestShop {
 
     /** Words that only internals would bring into a page: exception, pool, driver and package names. */
     private static final List<String> INTERNALS = List.of("Exception", "exception", "Hikari", "SQL", "postgresql", "jdbc",
             "com.licenceshop", "java.", "io.micronaut", "Connection", "refused", "cannot read", "SensitiveEndpointRule");
     private static final Pattern REFERENCE = Pattern.compile("[0-9a-f]{12}");
 
-    private final TestShop shop = new TestShop();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(shop.properties());
+        Map<String, String> properties = super.getProperties();
         // nothing listens there: every read of the sales and notifications views fails
         properties.put("datasources.default.url", "jdbc:postgresql://localhost:" + TestServers.freePort() + "/gone");
         properties.put("datasources.default.connection-timeout", "500");

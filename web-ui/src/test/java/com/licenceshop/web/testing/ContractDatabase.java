@@ -61,9 +61,9 @@ public final class ContractDatabase {
     }
 
     public void mail(UUID orderId, String kind, String status, Instant at) {
-        update("INSERT INTO notifications.mails (event_id, order_id, kind, recipient, status, attempts, last_error, "
-                        + "message_id, sent_at, created_at, updated_at) VALUES (?, ?, ?, 'shopper@example.com', ?, 1, NULL, NULL, ?, ?, ?)",
-                UUID.randomUUID(), orderId, kind, status, "SENT".equals(status) ? ts(at) : null, ts(at), ts(at));
+        update("INSERT INTO notifications.order_mails (order_id, kind, status, attempts, last_error, sent_at, created_at) "
+                        + "VALUES (?, ?, ?, 1, NULL, ?, ?)",
+                orderId, kind, status, "SENT".equals(status) ? ts(at) : null, ts(at));
     }
 
     /** {@code NOTIFY channel, 'payload'}: delivered to listeners when this statement's transaction commits. */
