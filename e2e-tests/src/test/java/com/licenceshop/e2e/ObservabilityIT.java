@@ -94,7 +94,7 @@ class ObservabilityIT {
         Map<String, Object> placed = commandApi.stream().filter(line -> orderId.equals(mdc(line).get("orderId")))
                 .findFirst().orElseThrow(() -> new AssertionError("no command-api line with orderId " + orderId));
         assertThat(mdc(placed)).containsKeys("eventId", "correlationId");
-        assertThat(placed).containsKeys("timestamp", "level", "loggerName", "message");
+        assertThat(placed).containsKeys("timestamp", "level", "loggerName", "formattedMessage");
 
         assertThat(notifier).as("notification-service lines about the order")
                 .anySatisfy(line -> assertThat(mdc(line)).containsEntry("orderId", orderId)
