@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 public class Application {
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
+        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
     }
 }

@@ -43,7 +43,9 @@ final class Repository {
             return out;
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command[0] + " (" + e.getMessage() + "): "
-                    + (command[0].equals("kubectl") ? "install it: apt-get install kubectl (it brings kustomize v5); .ci/run does" : "is it installed?"), e);
+                    + (command[0].equals("kubectl") ? "install it: apt-get install kubectl (it brings kustomize v5); .ci/run does"
+                    : command[0].equals("promtool") ? "install it: apt-get install prometheus (it brings promtool); .ci/run does"
+                    : "is it installed?"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException(e));

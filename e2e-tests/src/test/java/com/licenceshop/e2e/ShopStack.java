@@ -37,13 +37,20 @@ final class ShopStack implements AutoCloseable {
     final TcpProxy brokerProxy = TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
 
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<String, String> extraEnvironment = new HashMap<>();
     private ServiceProcess commandApi;
     private ServiceProcess salesProjector;
     private ServiceProcess notificationService;
     private ServiceProcess webUi;
 
     static ShopStack start() {
+        return start(Map.of());
+    }
+
+    /** With more environment for every service (LOG_FORMAT=json, for one). */
+    static ShopStack start(Map<String, String> extraEnvironment) {
         var stack = new ShopStack();
+        stack.extraEnvironment.putAll(extraEnvironment);
         try {
             // command-api first: it owns the exchange the consumers bind to and the feed the projector reads
             stack.commandApi = stack.startService("command-api", "command-api");
@@ -81,6 +88,7 @@ final class ShopStack implements AutoCloseable {
         if (notificationService != null) {
             env.put("NOTIFICATION_SERVICE_URL", notificationService.baseUrl());
         }
+        env.putAll(extraEnvironment);
         return env;
     }
 

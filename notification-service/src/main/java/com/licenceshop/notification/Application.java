@@ -6,6 +6,7 @@ import io.micronaut.runtime.Micronaut;
 public class Application {
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
+        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
     }
 }

@@ -15,6 +15,7 @@ public class Application {
         if (args.length > 0 && RebuildCommand.NAME.equals(args[0])) {
             System.exit(RebuildCommand.run(Map.of()));
         }
-        Micronaut.run(Application.class, args);
+        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
+        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
     }
 }

@@ -11,6 +11,7 @@ public class Application {
         if (args.length > 0 && HashPasswordCommand.NAME.equals(args[0])) {
             System.exit(HashPasswordCommand.run(args, System.in, System.out, System.err));
         }
-        Micronaut.run(Application.class, args);
+        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
+        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
     }
 }

@@ -25,6 +25,8 @@ class MailMetrics {
             counter("notification.mails.retried", "retries scheduled through a delay queue", kind);
             Counter.builder("notification.mails.parked").description("events parked in the dead-letter queue")
                     .tag("kind", kind.name()).register(registry);
+            failedCounter(kind, false);
+            failedCounter(kind, true);
         }
     }
 
@@ -40,12 +42,15 @@ class MailMetrics {
 
     /** A send attempt failed (it is then retried or parked). */
     void failed(MailKind kind, boolean permanent) {
-        Counter.builder("notification.mails.failed")
+        failedCounter(kind, permanent).increment();
+    }
+
+    private Counter failedCounter(MailKind kind, boolean permanent) {
+        return Counter.builder("notification.mails.failed")
                 .description("send attempts the SMTP server did not accept")
                 .tag("kind", kind.name())
                 .tag("permanent", String.valueOf(permanent))
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     void retried(MailKind kind) {

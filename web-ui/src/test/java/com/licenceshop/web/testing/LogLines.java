@@ -33,9 +33,9 @@ public final class LogLines {
         } catch (JoranException e) {
             throw new IllegalStateException("cannot read " + logbackXml, e);
         }
-        var appender = (OutputStreamAppender<ILoggingEvent>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        var appender = (OutputStreamAppender<ILoggingEvent>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("text");
         if (appender == null) {
-            throw new IllegalStateException(logbackXml + " has no STDOUT appender");
+            throw new IllegalStateException(logbackXml + " has no appender \"text\" on its root logger (the default LOG_FORMAT)");
         }
         return new LogLines(appender);
     }
