@@ -1,6 +1,6 @@
 package com.licenceshop.command;
 
-import io.micronaut.runtime.Micronaut;
+import com.licenceshop.servicedefaults.ServiceLaunch;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 public class Application {
 
     public static void main(String[] args) {
-        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
-        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
+        ServiceLaunch.start(Application.class, args);
     }
 }

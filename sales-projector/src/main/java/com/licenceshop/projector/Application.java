@@ -1,7 +1,7 @@
 package com.licenceshop.projector;
 
+import com.licenceshop.servicedefaults.ServiceLaunch;
 import com.licenceshop.projector.rebuild.RebuildCommand;
-import io.micronaut.runtime.Micronaut;
 
 import java.util.Map;
 
@@ -15,7 +15,6 @@ public class Application {
         if (args.length > 0 && RebuildCommand.NAME.equals(args[0])) {
             System.exit(RebuildCommand.run(Map.of()));
         }
-        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
-        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
+        ServiceLaunch.start(Application.class, args);
     }
 }

@@ -1,7 +1,7 @@
 package com.licenceshop.web;
 
+import com.licenceshop.servicedefaults.ServiceLaunch;
 import com.licenceshop.web.login.HashPasswordCommand;
-import io.micronaut.runtime.Micronaut;
 
 public class Application {
 
@@ -11,7 +11,6 @@ public class Application {
         if (args.length > 0 && HashPasswordCommand.NAME.equals(args[0])) {
             System.exit(HashPasswordCommand.run(args, System.in, System.out, System.err));
         }
-        // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
-        Micronaut.build(args).mainClass(Application.class).banner(!"json".equals(System.getenv("LOG_FORMAT"))).start();
+        ServiceLaunch.start(Application.class, args);
     }
 }
