@@ -11,6 +11,7 @@ command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get inst
 # the Debian mirror this machine already uses (no host is written down here)
 mirror="$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)"
 [[ -n "$mirror" ]] || mirror="$(awk '$1=="deb" && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null)"
+mkdir -p "${out%/*}"
 work="$(mktemp -d "${out%/*}/.base-image.XXXXXX")"
 trap 'umount -R "$work/root/proc" "$work/root/sys" 2>/dev/null || true; rm -rf "$work"' EXIT
 root="$work/root"
