@@ -19,10 +19,11 @@ class ComposeFileTest {
     private final ComposeFile compose = ComposeFile.load();
 
     @Test
-    void each_service_is_built_from_the_dockerfile_for_itself_and_tagged_with_the_projects_version() {
+    void each_service_runs_the_image_jib_builds_for_it_tagged_with_the_projects_version() {
         for (ServiceEndpoints service : services) {
             Node definition = compose.service(service.module());
-            assertThat(definition.at("build.args.SERVICE").text()).as("%s build arg", service.module()).isEqualTo(service.module());
+            // one way to build an image (docs/adr/0004-container-images.md): Jib, not a compose build section
+            assertThat(definition.at("build").exists()).as("%s has a build section", service.module()).isFalse();
             assertThat(definition.at("image").text()).as("%s image", service.module())
                     .isEqualTo("licence-shop/" + service.module() + ":" + Repository.VERSION);
         }
@@ -69,28 +70,9 @@ class ComposeFileTest {
         ComposeFile hashing = ComposeFile.load("compose.hash-password.yml");
         Node service = hashing.service("hash-password");
         assertThat(service.at("image").text()).isEqualTo(compose.service("web-ui").at("image").text());
-        assertThat(service.at("build.args.SERVICE").text()).isEqualTo("web-ui");
         assertThat(service.at("command").list()).extracting(Node::text).containsExactly("hash-password");
         // compose interpolates the whole file before it picks a service, so a ${VAR:?} here would refuse to run
         assertThat(Files.readString(Repository.ROOT.resolve("compose.hash-password.yml"))).doesNotContain("${");
-        // the image's entry point takes the arguments: `docker run <image> hash-password` runs the jar's command
-        String dockerfile = Files.readString(Repository.ROOT.resolve("Dockerfile"));
-        assertThat(dockerfile).containsPattern("(?m)^ENTRYPOINT \\[\"java\", .*\"-jar\", \"/app/service.jar\"\\]$")
-                .doesNotContainPattern("(?m)^CMD ");
-    }
-
-    @Test
-    void the_docker_build_context_keeps_every_module_and_leaves_out_builds_and_local_state() throws IOException {
-        List<String> ignored = Files.readAllLines(Repository.ROOT.resolve(".dockerignore")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(ignored).contains("**/target", ".git", ".shop", ".env");
-        List<String> modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(Repository.ROOT.resolve("pom.xml")))
-                .results().map(r -> r.group(1)).toList();
-        for (String module : modules) {
-            assertThat(ignored).as(".dockerignore must keep module %s (the reactor reads every module's POM)", module)
-                    .noneMatch(pattern -> pattern.equals(module) || pattern.equals(module + "/") || pattern.equals("/" + module));
-        }
-        assertThat(Files.readString(Repository.ROOT.resolve("Dockerfile"))).as("the build stage takes the whole context")
-                .contains("COPY . .");
+        // that the image's entrypoint passes `hash-password` on: ContainerImagesTest
     }
 }
