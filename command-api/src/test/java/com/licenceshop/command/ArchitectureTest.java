@@ -54,6 +54,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void problemJsonErrorsAreRenderedByServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(CLASSES);
+    }
+
+    @Test
     void noClassUsesAnotherServicesClasses() {
         ArchitectureRules.servicesDoNotDependOnEachOther().check(CLASSES);
     }

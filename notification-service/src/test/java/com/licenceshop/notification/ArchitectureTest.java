@@ -46,6 +46,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void problemJsonErrorsAreRenderedByServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(classes);
+    }
+
+    @Test
     void noClassUsesAnotherServicesClasses() {
         ArchitectureRules.servicesDoNotDependOnEachOther().check(classes);
     }

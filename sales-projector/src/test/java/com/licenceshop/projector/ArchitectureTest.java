@@ -40,6 +40,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void problemJsonErrorsAreRenderedByServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(classes);
+    }
+
+    @Test
     void noClassUsesAnotherServicesClasses() {
         ArchitectureRules.servicesDoNotDependOnEachOther().check(classes);
     }

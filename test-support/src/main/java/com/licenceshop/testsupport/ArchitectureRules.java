@@ -26,6 +26,8 @@ public final class ArchitectureRules {
     static final List<String> SHARED_BEANS = List.of("java.time.Clock", "com.licenceshop.events.Topology",
             "com.licenceshop.events.EventCodec");
     private static final String FACTORY = "io.micronaut.context.annotation.Factory";
+    private static final String ERROR_RESPONSES = "io.micronaut.http.server.exceptions.response.";
+    private static final String EXCEPTION_HANDLER = "io.micronaut.http.server.exceptions.ExceptionHandler";
 
     private ArchitectureRules() {
     }
@@ -45,6 +47,25 @@ public final class ArchitectureRules {
                 .should().beDeclaredInClassesThat().areAnnotatedWith(FACTORY)
                 .allowEmptyShould(true)
                 .because("service-defaults declares the Clock, Topology and EventCodec beans for every service");
+    }
+
+    /**
+     * problem+json is rendered in one place: no service declares an {@code ErrorResponseProcessor} or a JSON error
+     * body of its own, nor an {@code ExceptionHandler} answering with a problem (it says what differs through a
+     * {@code ProblemPolicy}). HTML error pages stay the service's.
+     */
+    public static ArchRule onlyServiceDefaultsHandlesErrors() {
+        ArchRule processors = noClasses().that().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should().implement(ERROR_RESPONSES + "ErrorResponseProcessor")
+                .orShould().implement(ERROR_RESPONSES + "JsonErrorResponseBodyProvider")
+                .allowEmptyShould(true)
+                .because("service-defaults' ProblemHandlers renders every framework error as problem+json");
+        ArchRule handlers = noClasses().that().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .and().implement(EXCEPTION_HANDLER)
+                .should().dependOnClassesThat().haveFullyQualifiedName(SERVICE_DEFAULTS + ".Problem")
+                .allowEmptyShould(true)
+                .because("a controller throws ProblemException; service-defaults' ProblemHandlers answers it");
+        return CompositeArchRule.of(processors).and(handlers);
     }
 
     /** A service talks to another over HTTP or the broker, never through its classes. */

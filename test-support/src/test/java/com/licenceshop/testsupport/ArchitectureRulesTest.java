@@ -40,6 +40,19 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aServiceRenderingFrameworkErrorsItselfIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsHandlesErrors()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.errors")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnErrorResponses");
+    }
+
+    @Test
+    void aServicesOwnHtmlErrorPagePasses() {
+        assertThatCode(() -> ArchitectureRules.onlyServiceDefaultsHandlesErrors()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.htmlerrors"))).doesNotThrowAnyException();
+    }
+
+    @Test
     void aServiceUsingAnotherServicesClassIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
                 .check(classesIn("com.licenceshop.command.fixture")))

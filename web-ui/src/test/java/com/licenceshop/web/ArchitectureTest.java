@@ -54,6 +54,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void problemJsonErrorsAreRenderedByServiceDefaults() {
+        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(WEB_UI);
+    }
+
+    @Test
     void noClassUsesAnotherServicesClasses() {
         ArchitectureRules.servicesDoNotDependOnEachOther().check(WEB_UI);
     }

@@ -1,9 +1,9 @@
 package com.licenceshop.command.feed;
 
-import com.licenceshop.command.problem.Problem;
-import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.command.problem.Problems;
+import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
-import com.licenceshop.command.problem.Violation;
+import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -55,7 +55,7 @@ class EventFeedController {
         long from = parse("after", after, 0, 0, Long.MAX_VALUE, violations);
         long max = parse("limit", limit, config.defaultLimit(), 1, config.maxLimit(), violations);
         if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Invalid feed query.", violations));
+            throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "Invalid feed query.", violations));
         }
         long horizon = feed.horizon();
         Publisher<byte[]> body = feed.stream(from, horizon, (int) max).subscribeOn(blocking);

@@ -1,6 +1,5 @@
 package com.licenceshop.command.ops;
 
-import com.licenceshop.command.problem.Problem;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.OpsCredentials;
@@ -29,13 +28,13 @@ class OpsAuthentication {
     @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request) {
         if (!credentials.configured()) {
-            return problems.respond(request, Problem.of(ProblemType.UNAUTHORIZED,
+            return problems.respond(request, Problems.of(ProblemType.UNAUTHORIZED,
                     "Ops endpoints are disabled: OPS_PASSWORD is not set."));
         }
         if (credentials.accept(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
             request.setAttribute(OPS_USER_ATTRIBUTE, credentials.username());
             return null;
         }
-        return problems.respond(request, Problem.of(ProblemType.UNAUTHORIZED, "Send the ops credential with HTTP Basic."));
+        return problems.respond(request, Problems.of(ProblemType.UNAUTHORIZED, "Send the ops credential with HTTP Basic."));
     }
 }

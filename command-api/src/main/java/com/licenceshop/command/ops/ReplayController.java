@@ -1,8 +1,8 @@
 package com.licenceshop.command.ops;
 
+import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.outbox.EventReplay;
-import com.licenceshop.command.problem.Problem;
-import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.events.Topology;
 import io.micronaut.core.annotation.Nullable;
@@ -42,7 +42,7 @@ class ReplayController {
         ReplayPlan.Checked checked = ReplayPlan.check(request == null ? new ReplayRequest(null, null, null) : request,
                 topology, replay::headSequence);
         if (!checked.violations().isEmpty()) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Invalid replay request.",
+            throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "Invalid replay request.",
                     checked.violations()));
         }
         ReplayPlan plan = checked.plan();
@@ -51,10 +51,10 @@ class ReplayController {
             replayed = replay.replay(plan.queue(), plan.after(), plan.upTo());
         } catch (EventReplay.ReplayException e) {
             if (e.queueMissing()) {
-                throw new ProblemException(ProblemType.CONFLICT, "Queue " + plan.queue()
+                throw Problems.exception(ProblemType.CONFLICT, "Queue " + plan.queue()
                         + " does not exist: start " + plan.consumer() + " once so it declares its queue.");
             }
-            throw new ProblemException(ProblemType.UNAVAILABLE, "Replay to " + plan.queue() + " failed: "
+            throw Problems.exception(ProblemType.UNAVAILABLE, "Replay to " + plan.queue() + " failed: "
                     + e.getMessage() + ". Events already delivered are harmless; run it again.");
         }
         return new Replayed(plan.consumer(), plan.queue(), plan.after(), plan.upTo(), replayed);

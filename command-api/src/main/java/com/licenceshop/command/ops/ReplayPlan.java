@@ -1,6 +1,6 @@
 package com.licenceshop.command.ops;
 
-import com.licenceshop.command.problem.Violation;
+import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.events.Topology;
 
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Product;
 import com.licenceshop.command.outbox.EventStore;
-import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
@@ -70,7 +71,7 @@ class OrderBatchStore {
                 pricedCount++;
             } catch (IllegalArgumentException e) {
                 // validated against an older catalog; the one in this transaction no longer sells a SKU
-                rejected[i] = new ProblemException(ProblemType.INVALID_ORDER, "The order cannot be priced: " + e.getMessage());
+                rejected[i] = Problems.exception(ProblemType.INVALID_ORDER, "The order cannot be priced: " + e.getMessage());
                 continue;
             }
             if (command.idempotencyKey() != null) {

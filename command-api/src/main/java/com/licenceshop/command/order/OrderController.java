@@ -1,11 +1,12 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.idempotency.RequestFingerprint;
-import com.licenceshop.command.problem.Problem;
-import com.licenceshop.command.problem.ProblemException;
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
-import com.licenceshop.command.problem.Violation;
+import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.command.system.CorrelationIds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -69,14 +70,14 @@ class OrderController {
         requireJson(request);
         Object parsed = parse(body);
         if (idempotencyKey != null && !RequestFingerprint.isValidKey(idempotencyKey)) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "The Idempotency-Key header is malformed.",
+            throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "The Idempotency-Key header is malformed.",
                     List.of(new Violation(IDEMPOTENCY_KEY, "format",
                             "must be 1 to " + RequestFingerprint.MAX_KEY_LENGTH + " visible ASCII characters"))));
         }
         Catalog catalog = placing.catalog();
         var validated = OrderRequestValidation.validate(parsed, catalog);
         if (validated instanceof OrderRequestValidation.Invalid invalid) {
-            throw new ProblemException(Problem.of(ProblemType.INVALID_ORDER,
+            throw new ProblemException(Problems.of(ProblemType.INVALID_ORDER,
                     "The order breaks " + invalid.violations().size() + " rule(s); nothing was stored.",
                     invalid.violations()));
         }
@@ -90,7 +91,7 @@ class OrderController {
             var response = HttpResponse.accepted(location(accepted.orderId())).body(OrderAccepted.accepted(accepted.orderId()));
             return accepted.replayed() ? response.header("Idempotent-Replayed", "true") : response;
         }
-        throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+        throw new ProblemException(Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                 "This Idempotency-Key was used for a different order; use a new key for a new order.",
                 List.of(new Violation(IDEMPOTENCY_KEY, "same-request", "must only be repeated with the same body"))));
     }
@@ -121,7 +122,7 @@ class OrderController {
                 .map(type -> type.getType().equals("application") && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")))
                 .orElse(false);
         if (!json) {
-            throw new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
+            throw new ProblemException(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
                     List.of(new Violation("Content-Type", "media-type", "must be application/json"))));
         }
     }
@@ -145,7 +146,7 @@ class OrderController {
     }
 
     private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(ProblemType.MALFORMED_JSON, detail,
+        return new ProblemException(Problems.of(ProblemType.MALFORMED_JSON, detail,
                 List.of(new Violation("body", "json", "must be a JSON object {customerEmail, items}"))));
     }
 
@@ -168,7 +169,7 @@ class OrderController {
     }
 
     private static ProblemException notFound(String id) {
-        return new ProblemException(ProblemType.NOT_FOUND, "There is no order " + id + ".");
+        return Problems.exception(ProblemType.NOT_FOUND, "There is no order " + id + ".");
     }
 
     private static URI location(UUID orderId) {

@@ -1,7 +1,7 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.command.catalog.Catalog;
-import com.licenceshop.command.problem.Violation;
+import com.licenceshop.servicedefaults.Violation;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,9 +1,9 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.DatabaseFailures;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
-import com.licenceshop.command.problem.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.system.LogContext;
 import io.micrometer.core.instrument.Counter;
@@ -108,7 +108,7 @@ class PlacingOrders {
         PendingOrder command = PendingOrder.of(order, idempotencyKey, fingerprint, correlationId);
         if (!running || !queue.offer(command)) {
             refused.increment();
-            return CompletableFuture.failedFuture(new ProblemException(ProblemType.UNAVAILABLE,
+            return CompletableFuture.failedFuture(Problems.exception(ProblemType.UNAVAILABLE,
                     "Too many orders at once; nothing was stored. Retry in a moment."));
         }
         return command.answer();
@@ -177,7 +177,7 @@ class PlacingOrders {
                 try (var log = LogContext.with("correlationId", command.correlationId())) {
                     LOG.warn("order refused by the database: {}", e.toString());
                 }
-                stored.add(new OrderBatchStore.Stored(command, null, new ProblemException(ProblemType.INTERNAL,
+                stored.add(new OrderBatchStore.Stored(command, null, Problems.exception(ProblemType.INTERNAL,
                         "The database refused this order; nothing was stored. Quote the correlation id when you report it."),
                         null));
             }

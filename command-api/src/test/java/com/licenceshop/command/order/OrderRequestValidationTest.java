@@ -1,6 +1,6 @@
 package com.licenceshop.command.order;
 
-import com.licenceshop.command.problem.Violation;
+import com.licenceshop.servicedefaults.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

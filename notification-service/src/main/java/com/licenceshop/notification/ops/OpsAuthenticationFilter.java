@@ -1,6 +1,7 @@
 package com.licenceshop.notification.ops;
 
-import com.licenceshop.notification.system.Problem;
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.ProblemHandlers;
 import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -28,9 +29,8 @@ class OpsAuthenticationFilter {
         if (credentials.accept(request.getHeaders().get(HttpHeaders.AUTHORIZATION))) {
             return null;
         }
-        return HttpResponse.unauthorized()
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"notification-service ops\"")
-                .contentType(Problem.CONTENT_TYPE)
-                .body(Problem.of(401, "Unauthorized", "ops endpoints need the ops login (OPS_USERNAME / OPS_PASSWORD)"));
+        return ProblemHandlers.response(Problem.of(401, "Unauthorized",
+                        "ops endpoints need the ops login (OPS_USERNAME / OPS_PASSWORD)"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"notification-service ops\"");
     }
 }

@@ -1,10 +1,11 @@
 package com.licenceshop.projector.ops;
 
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.ProblemHandlers;
 import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -29,7 +30,7 @@ class OpsAuthenticationFilter {
         String detail = credentials.configured()
                 ? "ops endpoints need the ops credential (HTTP Basic)"
                 : "ops endpoints are disabled: OPS_PASSWORD is not set";
-        return Problems.of(HttpStatus.UNAUTHORIZED, "Unauthorized", detail)
+        return ProblemHandlers.response(Problem.of(HttpStatus.UNAUTHORIZED.getCode(), "Unauthorized", detail))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sales-projector ops\"");
     }
 }

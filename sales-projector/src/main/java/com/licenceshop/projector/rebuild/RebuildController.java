@@ -1,6 +1,7 @@
 package com.licenceshop.projector.rebuild;
 
-import com.licenceshop.projector.ops.Problems;
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.ProblemHandlers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -26,8 +27,8 @@ class RebuildController {
         try {
             return HttpResponse.accepted().body(rebuild.start());
         } catch (RebuildSalesProjection.AlreadyRunningException e) {
-            return Problems.of(HttpStatus.CONFLICT, "Rebuild already running",
-                    "a rebuild is running (on this or another instance); follow it at GET /ops/rebuild");
+            return ProblemHandlers.response(Problem.of(HttpStatus.CONFLICT.getCode(), "Rebuild already running",
+                    "a rebuild is running (on this or another instance); follow it at GET /ops/rebuild"));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.licenceshop.web.shop;
 
+import com.licenceshop.servicedefaults.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -100,7 +101,7 @@ class ShopController {
         try {
             return json.readValue(body, Problem.class);
         } catch (IOException | RuntimeException notAProblem) {
-            return new Problem(null, rejected.getStatus().getReason(), rejected.getStatus().getCode(), null, List.of());
+            return Problem.of(rejected.getStatus().getCode(), rejected.getStatus().getReason(), null);
         }
     }
 

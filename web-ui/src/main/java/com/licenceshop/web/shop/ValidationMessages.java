@@ -1,5 +1,8 @@
 package com.licenceshop.web.shop;
 
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.Violation;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +19,7 @@ final class ValidationMessages {
 
     static Map<String, String> byField(Problem problem) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem.FieldError error : problem.fieldErrors()) {
+        for (Violation error : problem.errors()) {
             String message = error.message() == null || error.message().isBlank() ? "is not valid" : error.message();
             errors.merge(formField(error.field()), message, (first, second) -> first + " " + second);
         }

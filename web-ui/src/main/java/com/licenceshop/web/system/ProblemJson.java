@@ -1,32 +1,21 @@
 package com.licenceshop.web.system;
 
-import io.micronaut.context.annotation.Replaces;
-import io.micronaut.core.annotation.Nullable;
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.ProblemPolicy;
+import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
 /**
- * JSON errors as RFC 9457 {@code application/problem+json}; browsers asking for HTML get {@link HtmlErrors}.
- * Client errors carry Micronaut's messages (binding, routing); a server-side failure only a generic detail and
- * the reference its exception is logged under ({@link InternalErrors}).
+ * What web-ui's JSON errors say (service-defaults renders them as problem+json; browsers asking for HTML get
+ * {@link HtmlErrors}). Client errors carry Micronaut's messages (binding, routing); a server-side failure only a
+ * generic detail and the reference its exception is logged under ({@link InternalErrors}).
  */
 @Singleton
-@Replaces(JsonErrorResponseBodyProvider.class)
-final class ProblemJson implements JsonErrorResponseBodyProvider<ProblemJson.Problem> {
-
-    @Serdeable
-    record Problem(String type, String title, int status, @Nullable String detail, List<FieldError> errors,
-                   @Nullable String reference) {
-    }
-
-    @Serdeable
-    record FieldError(@Nullable String field, String message) {
-    }
+final class ProblemJson implements ProblemPolicy {
 
     private final InternalErrors internalErrors;
 
@@ -35,22 +24,18 @@ final class ProblemJson implements JsonErrorResponseBodyProvider<ProblemJson.Pro
     }
 
     @Override
-    public Problem body(ErrorContext context, HttpResponse<?> response) {
+    public Problem frameworkError(ErrorContext context, HttpResponse<?> response) {
+        String reason = response.getStatus().getReason();
         var reference = internalErrors.reference(context, response);
         if (reference.isPresent()) {
-            return new Problem("about:blank", response.getStatus().getReason(), response.code(),
-                    "Something went wrong on our side; please try again. Reference: " + reference.get(), List.of(),
-                    reference.get());
+            return Problem.of(response.code(), reason,
+                    "Something went wrong on our side; please try again. Reference: " + reference.get())
+                    .withReference(reference.get());
         }
-        List<FieldError> errors = context.getErrors().stream()
-                .map(error -> new FieldError(error.getPath().orElse(null), error.getMessage()))
+        List<Violation> errors = context.getErrors().stream()
+                .map(error -> new Violation(error.getPath().orElse(null), null, error.getMessage()))
                 .toList();
         String detail = errors.size() == 1 ? errors.get(0).message() : null;
-        return new Problem("about:blank", response.getStatus().getReason(), response.code(), detail, errors, null);
-    }
-
-    @Override
-    public String contentType() {
-        return "application/problem+json";
+        return Problem.of(response.code(), reason, detail).withErrors(errors);
     }
 }

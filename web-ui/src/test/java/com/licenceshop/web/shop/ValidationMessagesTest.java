@@ -1,5 +1,7 @@
 package com.licenceshop.web.shop;
 
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,10 +13,10 @@ class ValidationMessagesTest {
 
     @Test
     void theApisFieldPathsLandNextToTheFormsFields() {
-        Problem problem = new Problem("about:blank", "Invalid", 400, null, List.of(
-                new Problem.FieldError("customerEmail", "email", "must be a valid email address"),
-                new Problem.FieldError("items[0].quantity", "min", "must be at least 1"),
-                new Problem.FieldError("items[0].sku", "known", "is not a licence we sell")));
+        Problem problem = Problem.of(400, "Invalid", null).withErrors(List.of(
+                new Violation("customerEmail", "email", "must be a valid email address"),
+                new Violation("items[0].quantity", "min", "must be at least 1"),
+                new Violation("items[0].sku", "known", "is not a licence we sell")));
 
         assertThat(ValidationMessages.byField(problem)).isEqualTo(Map.of(
                 "customerEmail", "must be a valid email address",
@@ -24,10 +26,10 @@ class ValidationMessagesTest {
 
     @Test
     void errorsOfNoFormFieldAndProblemsWithoutErrorsAreShownAboveTheForm() {
-        assertThat(ValidationMessages.byField(new Problem(null, "Invalid", 400, null,
-                List.of(new Problem.FieldError("items", "size", "must not be empty")))))
+        assertThat(ValidationMessages.byField(Problem.of(400, "Invalid", null).withErrors(
+                List.of(new Violation("items", "size", "must not be empty")))))
                 .isEqualTo(Map.of("form", "must not be empty"));
-        assertThat(ValidationMessages.byField(new Problem(null, "Unprocessable", 422, "key reused with another order", null)))
+        assertThat(ValidationMessages.byField(Problem.of(422, "Unprocessable", "key reused with another order")))
                 .isEqualTo(Map.of("form", "key reused with another order"));
     }
 }

@@ -1,6 +1,6 @@
-package com.licenceshop.command.problem;
+package com.licenceshop.servicedefaults;
 
-/** Thrown by controllers to answer with a problem; {@link ProblemExceptionHandler} renders it. */
+/** Thrown by a controller to answer with a problem; {@link ProblemHandlers} renders it. */
 public final class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -8,10 +8,6 @@ public final class ProblemException extends RuntimeException {
     public ProblemException(Problem problem) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
-    }
-
-    public ProblemException(ProblemType type, String detail) {
-        this(Problem.of(type, detail));
     }
 
     public Problem problem() {
