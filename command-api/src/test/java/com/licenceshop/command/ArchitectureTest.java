@@ -44,22 +44,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageDependsOnAnotherInACircle() {
-        ArchitectureRules.noPackageCycles("com.licenceshop.command").check(CLASSES);
-    }
-
-    @Test
-    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
-        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(CLASSES);
-    }
-
-    @Test
-    void problemJsonErrorsAreRenderedByServiceDefaults() {
-        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(CLASSES);
-    }
-
-    @Test
-    void noClassUsesAnotherServicesClasses() {
-        ArchitectureRules.servicesDoNotDependOnEachOther().check(CLASSES);
+    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+        ArchitectureRules.ofEveryService("com.licenceshop.command").check(CLASSES);
     }
 }

@@ -36,22 +36,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageDependsOnAnotherInACircle() {
-        ArchitectureRules.noPackageCycles("com.licenceshop.notification").check(classes);
-    }
-
-    @Test
-    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
-        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(classes);
-    }
-
-    @Test
-    void problemJsonErrorsAreRenderedByServiceDefaults() {
-        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(classes);
-    }
-
-    @Test
-    void noClassUsesAnotherServicesClasses() {
-        ArchitectureRules.servicesDoNotDependOnEachOther().check(classes);
+    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+        ArchitectureRules.ofEveryService("com.licenceshop.notification").check(classes);
     }
 }

@@ -32,6 +32,12 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /** The rules every service keeps, in one: what each service's ArchitectureTest checks. */
+    public static ArchRule ofEveryService(String rootPackage) {
+        return CompositeArchRule.of(noPackageCycles(rootPackage)).and(onlyServiceDefaultsDeclaresTheSharedBeans())
+                .and(onlyServiceDefaultsHandlesErrors()).and(servicesDoNotDependOnEachOther());
+    }
+
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
     public static ArchRule noPackageCycles(String rootPackage) {
         return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()

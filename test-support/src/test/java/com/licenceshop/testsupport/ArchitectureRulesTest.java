@@ -27,6 +27,16 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theRulesOfEveryServiceTogetherCatchACycleAndAnOwnClockBean() {
+        assertThatThrownBy(() -> ArchitectureRules.ofEveryService("com.licenceshop.testsupport.fixtures.cycle")
+                .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+        assertThatThrownBy(() -> ArchitectureRules.ofEveryService("com.licenceshop.testsupport")
+                .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnClockFactory.clock()");
+    }
+
+    @Test
     void aClockBeanDeclaredOutsideServiceDefaultsIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans()
                 .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))

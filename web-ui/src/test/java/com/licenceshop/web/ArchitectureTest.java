@@ -44,22 +44,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageDependsOnAnotherInACircle() {
-        ArchitectureRules.noPackageCycles("com.licenceshop.web").check(WEB_UI);
-    }
-
-    @Test
-    void theClockTopologyAndCodecBeansComeFromServiceDefaults() {
-        ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans().check(WEB_UI);
-    }
-
-    @Test
-    void problemJsonErrorsAreRenderedByServiceDefaults() {
-        ArchitectureRules.onlyServiceDefaultsHandlesErrors().check(WEB_UI);
-    }
-
-    @Test
-    void noClassUsesAnotherServicesClasses() {
-        ArchitectureRules.servicesDoNotDependOnEachOther().check(WEB_UI);
+    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+        ArchitectureRules.ofEveryService("com.licenceshop.web").check(WEB_UI);
     }
 }
