@@ -66,7 +66,22 @@ psql_admin -qc "CREATE DATABASE $id" >/dev/null
 rabbitmqctl -q add_vhost "$id" >/dev/null
 rabbitmqctl -q set_permissions -p "$id" guest '.*' '.*' '.*' >/dev/null
 
-port_of() { jq -r '.ExposedPorts | keys[0] | split("/")[0]' "$work/$1/config.json"; }
+# Each image listens on a free port here (MICRONAUT_SERVER_PORT), not the one it exposes, so this runs next to
+# `./shop up` and other tests; the exposed port is still read, to check the image declares one.
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom) % 30000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { [[ " ${ports[*]} " == *" $port "* ]] || break; }
+  done
+  echo "$port"
+}
+declare -A ports=()
+for s in "${services[@]}"; do
+  [[ "$(jq -r '.ExposedPorts | keys[0] // empty' "$work/$s/config.json")" =~ ^[0-9]+/tcp$ ]] || fail "$s: image exposes no port"
+  ports[$s]="$(free_port)"
+done
+port_of() { echo "${ports[$1]}"; }
 # every key the local overlay gives the services, with this machine's values; a key without one fails
 k8s=deploy/k8s; ops_password="$(random)"
 declare -A value=(
@@ -86,7 +101,7 @@ env_file() { # service -> file of KEY=VALUE, the keys its manifests give it
   local files=("$k8s/base/config.env" "$k8s/overlays/local/config.env" "$k8s/overlays/local/secrets/shop.env.example")
   [[ "$1" == web-ui ]] && files+=("$k8s/overlays/local/secrets/web-ui.env.example")
   local out="$work/$1.env" key given
-  : > "$out"
+  printf 'MICRONAUT_SERVER_PORT=%s\n' "$(port_of "$1")" > "$out"
   # the last file that sets a key wins, as in the overlay (merge); this machine's value wins over a placeholder
   while IFS='=' read -r key given; do
     if [[ -n "${value[$key]:-}" ]]; then printf '%s=%s\n' "$key" "${value[$key]}" >> "$out"
