@@ -28,6 +28,8 @@ final class ShopStack implements AutoCloseable {
     final String namespace = TestServers.freshNamespace();
     final Topology topology = new Topology(namespace);
     final String opsPassword = UUID.randomUUID().toString();
+    /** One JWT_SECRET for the whole stack: web-ui signs staff tokens with it, command-api checks them. */
+    final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     /** Password of both staff logins of the web UI (sales: role SALES, ops: roles OPS and SALES). */
     final String staffPassword = UUID.randomUUID().toString();
     private final String staffUsers = staffUsers(staffPassword);
@@ -73,7 +75,7 @@ final class ShopStack implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(smtpPort));
         env.put("NOTIFICATION_RETRY_DELAYS", "200ms,500ms,1s");
-        env.put("JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        env.put("JWT_SECRET", jwtSecret);
         env.put("CSRF_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
         env.put("STAFF_USERS", staffUsers);
         // plain http on localhost in tests: a __Host- cookie would need https

@@ -11,9 +11,15 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict", 409),
+    DUPLICATE_SKU("duplicate-sku", "A product with this sku exists", 409),
+    PRODUCT_RETIRED("product-retired", "The product is retired", 409),
+    STALE_PRODUCT("stale-product", "The product was changed meanwhile", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
+    INVALID_PRODUCT("invalid-product", "Product is invalid", 422),
+    LICENCE_NOT_ON_SALE("licence-not-on-sale", "Licence not on sale", 422),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503);
 

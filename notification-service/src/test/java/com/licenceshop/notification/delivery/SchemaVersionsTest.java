@@ -10,6 +10,8 @@ class SchemaVersionsTest {
     void theVersionThisServiceWasBuiltWithIsRead() {
         assertThat(SchemaVersions.unsupported("OrderPlaced", 1)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "1")).isEmpty();
+        assertThat(SchemaVersions.unsupported("ProductAdded", 1)).isEmpty();
+        assertThat(SchemaVersions.unsupported("ProductRetired", 1)).isEmpty();
     }
 
     @Test

@@ -58,6 +58,13 @@ class MailIntentsTest {
     }
 
     @Test
+    void catalogChangesAskForNoMail() {
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductAdded(eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR"))).isEmpty();
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductChanged(eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2))).isEmpty();
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductRetired(eventId, 52, placedAt, "TEAM", 3))).isEmpty();
+    }
+
+    @Test
     void moneyIsShownInUnitsWithThousandsSeparatorsAndCurrency() {
         assertThat(MailIntents.money(5, "EUR")).isEqualTo("0.05 EUR");
         assertThat(MailIntents.money(123_456_789, "USD")).isEqualTo("1,234,567.89 USD");
