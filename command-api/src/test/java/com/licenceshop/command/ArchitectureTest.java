@@ -1,11 +1,13 @@
 package com.licenceshop.command;
 
 import com.licenceshop.command.catalog.Catalog;
+import com.licenceshop.command.catalog.ProductValidation;
 import com.licenceshop.command.idempotency.RequestFingerprint;
 import com.licenceshop.command.order.OrderRequestValidation;
 import com.licenceshop.command.order.Pricing;
 import com.licenceshop.command.outbox.Backoff;
 import com.licenceshop.command.outbox.RetrySchedule;
+import com.licenceshop.command.request.JsonValues;
 import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -23,7 +25,7 @@ class ArchitectureTest {
     @Test
     void pricingValidationAndBackoffArePlainJava() {
         noClasses().that().belongToAnyOf(Pricing.class, OrderRequestValidation.class, Catalog.class, RetrySchedule.class,
-                        Backoff.class, RequestFingerprint.class)
+                        Backoff.class, RequestFingerprint.class, ProductValidation.class, JsonValues.class)
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..",
                         "com.rabbitmq..", "reactor..")
                 .check(CLASSES);

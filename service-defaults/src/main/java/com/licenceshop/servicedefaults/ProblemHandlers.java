@@ -38,6 +38,16 @@ public final class ProblemHandlers {
         return response;
     }
 
+    /** A framework error (or a security refusal) as the policy words it, always problem+json. */
+    static MutableHttpResponse<Object> frameworkProblem(ProblemPolicy policy, ErrorContext context,
+                                                        MutableHttpResponse<Object> response) {
+        HttpRequest<?> request = context.getRequest();
+        Problem problem = policy.locate(request, policy.frameworkError(context, response));
+        response.body(problem).contentType(Problem.MEDIA_TYPE);
+        policy.decorate(request, problem, response);
+        return response;
+    }
+
     /** The defaults when a service declares no policy of its own. */
     @Singleton
     @Secondary
@@ -108,10 +118,7 @@ public final class ProblemHandlers {
             if (policy.htmlForBrowsers() && response.code() >= 400 && wantsHtml(request)) {
                 return response.<Object>body(html.body(context, response)).contentType(html.contentType());
             }
-            Problem problem = policy.locate(request, policy.frameworkError(context, response));
-            response.body(problem).contentType(Problem.MEDIA_TYPE);
-            policy.decorate(request, problem, response);
-            return response;
+            return frameworkProblem(policy, context, response);
         }
 
         // as Micronaut's own processor decides: HTML accepted and JSON not

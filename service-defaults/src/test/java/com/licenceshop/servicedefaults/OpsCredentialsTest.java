@@ -1,37 +1,47 @@
 package com.licenceshop.servicedefaults;
 
+import io.micronaut.security.authentication.UsernamePasswordCredentials;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.net.URI;
+import java.net.http.HttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpsCredentialsTest {
 
     @Test
-    void theOpsLoginIsAccepted() {
-        assertThat(new OpsCredentials("ops", "s3cret").accept(basic("ops", "s3cret"))).isTrue();
+    void theOpsLoginIsAcceptedAndGrantsTheOpsRole() {
+        var answer = new OpsAuthentication<>(new OpsCredentials("ops", "s3cret"))
+                .authenticate(null, new UsernamePasswordCredentials("ops", "s3cret"));
+        assertThat(answer.isAuthenticated()).isTrue();
+        assertThat(answer.getAuthentication()).hasValueSatisfying(login -> {
+            assertThat(login.getName()).isEqualTo("ops");
+            assertThat(login.getRoles()).containsExactly("OPS");
+        });
     }
 
     @Test
-    void aWrongPasswordOrUserOrSchemeIsRefused() {
+    void aWrongPasswordOrUserIsRefused() {
         var credentials = new OpsCredentials("ops", "s3cret");
-        assertThat(credentials.accept(basic("ops", "guess"))).isFalse();
-        assertThat(credentials.accept(basic("admin", "s3cret"))).isFalse();
-        assertThat(credentials.accept("Bearer s3cret")).isFalse();
-        assertThat(credentials.accept("Basic not-base64!")).isFalse();
-        assertThat(credentials.accept(null)).isFalse();
+        assertThat(credentials.accept("ops", "guess")).isFalse();
+        assertThat(credentials.accept("admin", "s3cret")).isFalse();
+        assertThat(credentials.accept("ops", "s3cret ")).isFalse();
+        assertThat(credentials.accept("ops", null)).isFalse();
+        assertThat(new OpsAuthentication<>(credentials).authenticate(null, new UsernamePasswordCredentials("ops", "guess"))
+                .isAuthenticated()).isFalse();
     }
 
     @Test
     void withoutAConfiguredPasswordNothingIsAccepted() {
-        assertThat(new OpsCredentials("ops", null).accept(basic("ops", ""))).isFalse();
-        assertThat(new OpsCredentials("ops", "").accept(basic("ops", ""))).isFalse();
-        assertThat(new OpsCredentials("ops", "  ").accept(basic("ops", "  "))).isFalse();
+        assertThat(new OpsCredentials("ops", null).accept("ops", "")).isFalse();
+        assertThat(new OpsCredentials("ops", "").accept("ops", "")).isFalse();
+        assertThat(new OpsCredentials("ops", "  ").accept("ops", "  ")).isFalse();
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    @Test
+    void aCallerPresentsTheLoginAsHttpBasic() {
+        var request = new OpsCredentials("ops", "s3cret").presentTo(HttpRequest.newBuilder(URI.create("http://localhost/"))).build();
+        assertThat(request.headers().firstValue("Authorization")).hasValue("Basic b3BzOnMzY3JldA==");
     }
 }

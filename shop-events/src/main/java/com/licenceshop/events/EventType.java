@@ -6,7 +6,10 @@ import java.util.Arrays;
 public enum EventType {
     ORDER_PLACED("OrderPlaced", "order.placed", 1, OrderPlaced.class),
     ORDER_CANCELLED("OrderCancelled", "order.cancelled", 1, OrderCancelled.class),
-    SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class);
+    SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class),
+    PRODUCT_ADDED("ProductAdded", "product.added", 1, ProductAdded.class),
+    PRODUCT_CHANGED("ProductChanged", "product.changed", 1, ProductChanged.class),
+    PRODUCT_RETIRED("ProductRetired", "product.retired", 1, ProductRetired.class);
 
     private final String typeName;
     private final String routingKey;

@@ -19,9 +19,13 @@ import java.util.UUID;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = OrderPlaced.class, name = "OrderPlaced"),
         @JsonSubTypes.Type(value = OrderCancelled.class, name = "OrderCancelled"),
-        @JsonSubTypes.Type(value = SalesPeriodClosed.class, name = "SalesPeriodClosed")
+        @JsonSubTypes.Type(value = SalesPeriodClosed.class, name = "SalesPeriodClosed"),
+        @JsonSubTypes.Type(value = ProductAdded.class, name = "ProductAdded"),
+        @JsonSubTypes.Type(value = ProductChanged.class, name = "ProductChanged"),
+        @JsonSubTypes.Type(value = ProductRetired.class, name = "ProductRetired")
 })
-public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed {
+public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed, ProductAdded, ProductChanged,
+        ProductRetired {
 
     /** Unique id; consumers deduplicate on it. Also the AMQP {@code message_id}. */
     UUID eventId();

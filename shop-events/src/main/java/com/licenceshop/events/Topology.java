@@ -38,17 +38,20 @@ public record Topology(String namespace) {
         return namespace + ".dlx";
     }
 
-    /** Quorum queue of the sales projector: every event type (all of them change the read model). */
+    /** Quorum queue of the sales projector: orders, period closes and the catalog (a licence's current name). */
     public String salesProjectorQueue() {
         return namespace + ".sales-projector";
     }
 
     public List<String> salesProjectorBindings() {
         return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey(),
-                EventType.SALES_PERIOD_CLOSED.routingKey());
+                EventType.SALES_PERIOD_CLOSED.routingKey(), PRODUCT_EVENTS);
     }
 
-    /** Quorum queue of the notification service: placements and cancellations. */
+    /** Topic pattern of every catalog event ({@code product.added}, {@code product.changed}, {@code product.retired}). */
+    public static final String PRODUCT_EVENTS = "product.*";
+
+    /** Quorum queue of the notification service: placements and cancellations (no catalog events: they need no mail). */
     public String notificationQueue() {
         return namespace + ".notifications";
     }

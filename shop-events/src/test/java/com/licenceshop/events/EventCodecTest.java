@@ -41,7 +41,12 @@ class EventCodecTest {
         var cancelled = new OrderCancelled(UUID.randomUUID(), 43, Instant.parse("2026-11-23T10:16:00Z"), placed.orderId(),
                 placed.sequence(), placed.occurredAt(), placed.customerEmail(), "EUR", placed.lines(), placed.totalCents());
         var closed = new SalesPeriodClosed(UUID.randomUUID(), 44, Instant.parse("2026-11-23T10:17:00Z"), "sales");
-        for (ShopEvent event : List.of(placed, cancelled, closed)) {
+        var added = new ProductAdded(UUID.randomUUID(), 45, Instant.parse("2026-11-23T10:18:00Z"), "TEAM", "Team",
+                "Up to 10 users", 90_000, "EUR");
+        var changed = new ProductChanged(UUID.randomUUID(), 46, Instant.parse("2026-11-23T10:19:00Z"), "TEAM", "Team Plus",
+                null, 95_000, "EUR", 2);
+        var retired = new ProductRetired(UUID.randomUUID(), 47, Instant.parse("2026-11-23T10:20:00Z"), "TEAM", 3);
+        for (ShopEvent event : List.of(placed, cancelled, closed, added, changed, retired)) {
             assertEquals(event, codec.decode(codec.encode(event)));
         }
     }
@@ -67,6 +72,20 @@ class EventCodecTest {
     void eachEventTypeKnowsItsRoutingKeyAndVersion() {
         assertEquals("order.placed", anOrderPlaced().eventType().routingKey());
         assertEquals(1, EventType.ofTypeName("OrderPlaced").schemaVersion());
+        assertEquals("product.added", EventType.ofTypeName("ProductAdded").routingKey());
+        assertEquals("product.changed", EventType.ofTypeName("ProductChanged").routingKey());
+        assertEquals("product.retired", EventType.ofTypeName("ProductRetired").routingKey());
+        assertEquals(1, EventType.PRODUCT_CHANGED.schemaVersion());
+    }
+
+    @Test
+    void aProductChangedIsThePublishedV1Json() {
+        var changed = new ProductChanged(UUID.fromString("0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c"), 46,
+                Instant.parse("2026-11-23T10:19:00Z"), "TEAM", "Team Plus", "Up to 20 users", 95_000, "EUR", 2);
+        assertEquals("{\"type\":\"ProductChanged\",\"eventId\":\"0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c\",\"sequence\":46,"
+                + "\"occurredAt\":\"2026-11-23T10:19:00Z\",\"sku\":\"TEAM\",\"name\":\"Team Plus\","
+                + "\"description\":\"Up to 20 users\",\"unitPriceCents\":95000,\"currency\":\"EUR\",\"version\":2}",
+                codec.encodeToString(changed));
     }
 
     private static String golden(String name) throws IOException {

@@ -19,6 +19,13 @@ class TopologyTest {
     }
 
     @Test
+    void theProjectorHearsOfCatalogChangesAndTheNotificationServiceDoesNot() {
+        var topology = Topology.defaultTopology();
+        assertEquals(true, topology.salesProjectorBindings().contains("product.*"));
+        assertEquals(false, topology.notificationBindings().stream().anyMatch(key -> key.startsWith("product.")));
+    }
+
+    @Test
     void aNamespaceThatCouldCollideWithAnotherIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Topology(""));
         assertThrows(IllegalArgumentException.class, () -> new Topology("Shop.Events"));

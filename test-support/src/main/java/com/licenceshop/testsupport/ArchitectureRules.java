@@ -28,6 +28,8 @@ public final class ArchitectureRules {
     private static final String FACTORY = "io.micronaut.context.annotation.Factory";
     private static final String ERROR_RESPONSES = "io.micronaut.http.server.exceptions.response.";
     private static final String EXCEPTION_HANDLER = "io.micronaut.http.server.exceptions.ExceptionHandler";
+    private static final String CLIENT_FILTER = "io.micronaut.http.annotation.ClientFilter";
+    private static final String WEB_LOGIN = "com.licenceshop.web.login";
 
     private ArchitectureRules() {
     }
@@ -35,7 +37,8 @@ public final class ArchitectureRules {
     /** The rules every service keeps, in one: what each service's ArchitectureTest checks. */
     public static ArchRule ofEveryService(String rootPackage) {
         return CompositeArchRule.of(noPackageCycles(rootPackage)).and(onlyServiceDefaultsDeclaresTheSharedBeans())
-                .and(onlyServiceDefaultsHandlesErrors()).and(servicesDoNotDependOnEachOther());
+                .and(onlyServiceDefaultsHandlesErrors()).and(servicesDoNotDependOnEachOther())
+                .and(onlyServiceDefaultsReadsTheAuthorizationHeader());
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
@@ -72,6 +75,24 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true)
                 .because("a controller throws ProblemException; service-defaults' ProblemHandlers answers it");
         return CompositeArchRule.of(processors).and(handlers);
+    }
+
+    /**
+     * Who may call what is decided by micronaut-security (service-defaults' ops login, the services' rules), so no
+     * service class reads the {@code Authorization} header itself: none names it (a string constant in its code or
+     * an annotation value such as {@code @Header("Authorization")}, which is how a read shows in the bytecode) or
+     * calls a {@code getAuthorization} accessor. Allowed: service-defaults (the one place that names it, for the
+     * callers), web-ui's login package (its staff login), and client filters, which set it on outgoing calls.
+     */
+    public static ArchRule onlyServiceDefaultsReadsTheAuthorizationHeader() {
+        return noClasses().that().resideOutsideOfPackages(SERVICE_DEFAULTS + "..", WEB_LOGIN + "..")
+                .and().areNotAnnotatedWith(CLIENT_FILTER)
+                .should(AuthorizationHeader.NAMED)
+                .orShould().callMethodWhere(DescribedPredicate.describe("a getAuthorization accessor",
+                        call -> call.getName().equals("getAuthorization")))
+                .allowEmptyShould(true)
+                .because("micronaut-security reads the credential; a hand-written check beside it is a second way to"
+                        + " authenticate (issue 12)");
     }
 
     /** A service talks to another over HTTP or the broker, never through its classes. */

@@ -74,4 +74,20 @@ class ArchitectureRulesTest {
         assertThatCode(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
                 .check(classesIn("com.licenceshop.web.fixture"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void aServiceReadingTheAuthorizationHeaderItselfIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsReadsTheAuthorizationHeader()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.reads")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnOpsCheck names the Authorization header in method allowed");
+        assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsReadsTheAuthorizationHeader()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.annotated")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("HeaderParameter names the Authorization header");
+    }
+
+    @Test
+    void aClientFilterSettingTheHeaderAndOtherHeadersPass() {
+        assertThatCode(() -> ArchitectureRules.onlyServiceDefaultsReadsTheAuthorizationHeader()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.sets"))).doesNotThrowAnyException();
+    }
 }

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,8 +31,9 @@ class SalesPeriodController {
     @Post("/close")
     @Operation(summary = "Close the current sales period: records SalesPeriodClosed (ops credential)")
     @SecurityRequirement(name = "ops")
-    HttpResponse<PeriodClosed> close(HttpRequest<?> request) {
-        String closedBy = request.getAttribute(OpsAuthentication.OPS_USER_ATTRIBUTE, String.class).orElse("ops");
+    HttpResponse<PeriodClosed> close(HttpRequest<?> request, Authentication login) {
+        // the ops login's user name (the intercept-url-map lets only role OPS this far)
+        String closedBy = login.getName();
         var closed = periods.close(closedBy, CorrelationIds.of(request));
         return HttpResponse.accepted().body(new PeriodClosed(closed.eventId(), closed.sequence()));
     }

@@ -2,7 +2,7 @@ package com.licenceshop.command.order;
 
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.catalog.Catalog;
-import com.licenceshop.command.catalog.Product;
+import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
@@ -69,6 +69,11 @@ class OrderBatchStore {
             try {
                 priced[i] = Pricing.price(command.order(), catalog);
                 pricedCount++;
+            } catch (Pricing.NotOnSaleException e) {
+                // validated against an older catalog; the licence was retired since
+                rejected[i] = Problems.exception(ProblemType.LICENCE_NOT_ON_SALE,
+                        "The order names a licence that is no longer sold (" + e.getMessage() + "); nothing was stored.");
+                continue;
             } catch (IllegalArgumentException e) {
                 // validated against an older catalog; the one in this transaction no longer sells a SKU
                 rejected[i] = Problems.exception(ProblemType.INVALID_ORDER, "The order cannot be priced: " + e.getMessage());
@@ -125,18 +130,13 @@ class OrderBatchStore {
         // one round trip, two statements in order: writers hold the horizon lock shared until commit (see README)
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ");"
-                    + "SELECT sku, name, description, unit_price_cents, currency FROM commands.products");
+                    + "SELECT " + Products.COLUMNS + " FROM commands.products");
             if (!statement.getMoreResults()) {
                 throw new IllegalStateException("no catalog result");
             }
-            List<Product> products = new ArrayList<>();
             try (ResultSet rows = statement.getResultSet()) {
-                while (rows.next()) {
-                    products.add(new Product(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
-                            rows.getString(5)));
-                }
+                return Catalog.of(Products.read(rows));
             }
-            return Catalog.of(products);
         }
     }
 

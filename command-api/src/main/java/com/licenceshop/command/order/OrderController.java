@@ -1,15 +1,14 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.command.problem.Problems;
-import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.idempotency.RequestFingerprint;
+import com.licenceshop.command.request.RequestBodies;
 import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.command.system.CorrelationIds;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,7 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +26,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +40,13 @@ class OrderController {
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
     private final OrderQueries queries;
-    private final JsonMapper json;
+    private final RequestBodies bodies;
 
-    OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, JsonMapper json) {
+    OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, RequestBodies bodies) {
         this.placing = placing;
         this.cancelling = cancelling;
         this.queries = queries;
-        this.json = json;
+        this.bodies = bodies;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -61,25 +58,33 @@ class OrderController {
     @ApiResponse(responseCode = "202", description = "Order stored; events follow asynchronously")
     @ApiResponse(responseCode = "400", description = "Invalid order or malformed JSON (problem+json naming field and rule)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order",
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order (idempotency-key-reused), "
+            + "or a licence of the order is retired (licence-not-on-sale)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     // not on the blocking pool: parsing and validating are CPU only, and the answer comes when the batch committed
     CompletableFuture<HttpResponse<OrderAccepted>> place(HttpRequest<?> request,
                                       @Nullable @Body byte[] body,
                                       @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
-        requireJson(request);
-        Object parsed = parse(body);
+        Object parsed = bodies.parse(request, body, "{customerEmail, items}");
         if (idempotencyKey != null && !RequestFingerprint.isValidKey(idempotencyKey)) {
             throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "The Idempotency-Key header is malformed.",
                     List.of(new Violation(IDEMPOTENCY_KEY, "format",
                             "must be 1 to " + RequestFingerprint.MAX_KEY_LENGTH + " visible ASCII characters"))));
         }
-        Catalog catalog = placing.catalog();
-        var validated = OrderRequestValidation.validate(parsed, catalog);
+        var validated = OrderRequestValidation.validate(parsed, placing.catalog());
+        if (validated instanceof OrderRequestValidation.Invalid invalid && invalid.namesAnUnknownSku()) {
+            // the catalog of this instance's last batch may predate a licence added since (here or on another
+            // replica): an unknown SKU is checked once more against the table before it is refused
+            validated = OrderRequestValidation.validate(parsed, placing.currentCatalog());
+        }
         if (validated instanceof OrderRequestValidation.Invalid invalid) {
             throw new ProblemException(Problems.of(ProblemType.INVALID_ORDER,
                     "The order breaks " + invalid.violations().size() + " rule(s); nothing was stored.",
                     invalid.violations()));
+        }
+        if (validated instanceof OrderRequestValidation.NotOnSale notOnSale) {
+            throw new ProblemException(Problems.of(ProblemType.LICENCE_NOT_ON_SALE,
+                    "The order names a licence that is no longer sold; nothing was stored.", notOnSale.violations()));
         }
         PlaceOrder order = ((OrderRequestValidation.Valid) validated).order();
         return placing.place(order, idempotencyKey, fingerprint(order), CorrelationIds.of(request))
@@ -115,39 +120,6 @@ class OrderController {
         return cancelling.cancel(orderId, CorrelationIds.of(request))
                 .map(cancelled -> HttpResponse.accepted(location(cancelled)).body(OrderAccepted.cancelled(cancelled)))
                 .orElseThrow(() -> notFound(id));
-    }
-
-    private static void requireJson(HttpRequest<?> request) {
-        boolean json = request.getContentType()
-                .map(type -> type.getType().equals("application") && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")))
-                .orElse(false);
-        if (!json) {
-            throw new ProblemException(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
-                    List.of(new Violation("Content-Type", "media-type", "must be application/json"))));
-        }
-    }
-
-    private Object parse(@Nullable byte[] body) {
-        if (body == null || body.length == 0) {
-            throw malformed("The request body is empty.");
-        }
-        try {
-            Object parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
-            if (parsed == null) {
-                throw malformed("The request body is JSON null.");
-            }
-            return parsed;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
-            throw malformed("The request body is not valid JSON.");
-        }
-    }
-
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problems.of(ProblemType.MALFORMED_JSON, detail,
-                List.of(new Violation("body", "json", "must be a JSON object {customerEmail, items}"))));
     }
 
     private static String fingerprint(PlaceOrder order) {

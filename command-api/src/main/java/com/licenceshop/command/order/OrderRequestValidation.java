@@ -1,9 +1,9 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.command.catalog.Catalog;
+import com.licenceshop.command.request.JsonValues;
 import com.licenceshop.servicedefaults.Violation;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class OrderRequestValidation {
     private OrderRequestValidation() {
     }
 
-    public sealed interface Result permits Valid, Invalid {
+    public sealed interface Result permits Valid, Invalid, NotOnSale {
     }
 
     public record Valid(PlaceOrder order) implements Result {
@@ -37,7 +37,20 @@ public final class OrderRequestValidation {
         public Invalid {
             violations = List.copyOf(violations);
         }
+
+        public boolean namesAnUnknownSku() {
+            return violations.stream().anyMatch(v -> KNOWN_SKU.equals(v.rule()));
+        }
     }
+
+    /** A well-formed order that names a retired licence (each such line a violation, rule {@code on-sale}). */
+    public record NotOnSale(List<Violation> violations) implements Result {
+        public NotOnSale {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    static final String KNOWN_SKU = "known-sku";
 
     public static Result validate(Object body, Catalog catalog) {
         if (!(body instanceof Map<?, ?> request)) {
@@ -46,7 +59,16 @@ public final class OrderRequestValidation {
         List<Violation> violations = new ArrayList<>();
         String email = email(request.get("customerEmail"), violations);
         List<PlaceOrder.Item> items = items(request.containsKey("items"), request.get("items"), catalog, violations);
-        return violations.isEmpty() ? new Valid(new PlaceOrder(email, items)) : new Invalid(violations);
+        if (!violations.isEmpty()) {
+            return new Invalid(violations);
+        }
+        List<Violation> retired = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (catalog.find(items.get(i).sku()).filter(p -> !p.onSale()).isPresent()) {
+                retired.add(new Violation("items[" + i + "].sku", "on-sale", "is retired and no longer sold"));
+            }
+        }
+        return retired.isEmpty() ? new Valid(new PlaceOrder(email, items)) : new NotOnSale(retired);
     }
 
     private static String email(Object value, List<Violation> violations) {
@@ -108,7 +130,7 @@ public final class OrderRequestValidation {
             return null;
         }
         if (catalog.find(sku).isEmpty()) {
-            violations.add(new Violation(field, "known-sku", "must be one of " + catalog.bySku().keySet().stream().sorted().toList()));
+            violations.add(new Violation(field, KNOWN_SKU, "must be one of " + catalog.onSaleSkus()));
             return null;
         }
         return sku;
@@ -119,7 +141,7 @@ public final class OrderRequestValidation {
             violations.add(new Violation(field, "required", "is required"));
             return null;
         }
-        BigInteger quantity = integral(value);
+        BigInteger quantity = JsonValues.wholeNumber(value);
         if (quantity == null) {
             violations.add(new Violation(field, "type", "must be a whole number"));
             return null;
@@ -129,22 +151,5 @@ public final class OrderRequestValidation {
             return null;
         }
         return quantity.intValue();
-    }
-
-    private static BigInteger integral(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return BigInteger.valueOf(((Number) value).longValue());
-        }
-        if (value instanceof BigInteger big) {
-            return big;
-        }
-        if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0) {
-            return decimal.toBigIntegerExact();
-        }
-        if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())
-                && ((Number) value).doubleValue() == Math.rint(((Number) value).doubleValue())) {
-            return BigDecimal.valueOf(((Number) value).doubleValue()).toBigIntegerExact();
-        }
-        return null;
     }
 }

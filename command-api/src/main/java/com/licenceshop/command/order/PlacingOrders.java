@@ -96,10 +96,19 @@ class PlacingOrders {
     record KeyReused() implements Outcome {
     }
 
-    /** The catalog to validate requests against: the one the last batch read (it prices in its own transaction). */
+    /**
+     * The catalog to validate requests against: the one the last batch read. It may be a moment old; that is
+     * safe because every batch prices from the catalog it reads in its own transaction (a licence retired or
+     * repriced since is refused or repriced there), and an unknown SKU is checked against {@link #currentCatalog()}.
+     */
     Catalog catalog() {
         Catalog known = store.latest();
         return known != null ? known : products.catalog();
+    }
+
+    /** The catalog as the table has it now. */
+    Catalog currentCatalog() {
+        return products.catalog();
     }
 
     /** Completes once the command's batch committed (or failed); at once with 503 when the queue is full. */

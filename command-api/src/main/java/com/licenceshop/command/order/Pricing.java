@@ -13,6 +13,13 @@ public final class Pricing {
     private Pricing() {
     }
 
+    /** The order names a licence that is retired: it is no longer sold at any price. */
+    public static final class NotOnSaleException extends IllegalArgumentException {
+        NotOnSaleException(String sku) {
+            super("no longer sold: " + sku);
+        }
+    }
+
     public static PricedOrder price(PlaceOrder order, Catalog catalog) {
         List<OrderLine> lines = new ArrayList<>();
         String currency = null;
@@ -20,6 +27,9 @@ public final class Pricing {
         for (PlaceOrder.Item item : order.items()) {
             Product product = catalog.find(item.sku())
                     .orElseThrow(() -> new IllegalArgumentException("not in the catalog: " + item.sku()));
+            if (!product.onSale()) {
+                throw new NotOnSaleException(product.sku());
+            }
             if (currency != null && !currency.equals(product.currency())) {
                 throw new IllegalArgumentException("one order, one currency: " + currency + " and " + product.currency());
             }

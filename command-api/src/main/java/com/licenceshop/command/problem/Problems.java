@@ -10,6 +10,7 @@ import com.licenceshop.servicedefaults.Violation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -89,8 +90,9 @@ public class Problems implements ProblemPolicy {
             // busy or the database away: both pass within seconds, and a client that waits helps both
             response.getHeaders().set("Retry-After", "1");
         }
-        if (problem.status() == 401) {
-            response.getHeaders().set("WWW-Authenticate", "Basic realm=\"licence-shop ops\", charset=\"UTF-8\"");
+        if (problem.status() == 401 && catalogPath(request)) {
+            // the ops Basic challenge (service-defaults) does not apply here: catalog writes take a staff token
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"command-api staff\"");
         }
     }
 
@@ -122,8 +124,21 @@ public class Problems implements ProblemPolicy {
             case METHOD_NOT_ALLOWED -> of(type, context.getRequest().getMethodName() + " is not allowed on "
                     + context.getRequest().getPath() + ".");
             case INTERNAL, UNAVAILABLE -> of(type, "Something went wrong on our side.");
+            // micronaut-security's refusals (service-defaults' SecurityRefusals): the ops login's wording, or the
+            // catalog's (docs/contracts.md)
+            case UNAUTHORIZED -> of(type, catalogPath(context.getRequest())
+                    ? "Catalog changes need a staff login: send web-ui's staff token as Authorization: Bearer."
+                    : firstMessage(context));
+            case FORBIDDEN -> of(type, catalogPath(context.getRequest())
+                    ? "Catalog changes need a staff login with the role SALES."
+                    : firstMessage(context));
             default -> of(type, firstMessage(context), violations(context));
         };
+    }
+
+    private static boolean catalogPath(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.equals("/api/products") || path.startsWith("/api/products/");
     }
 
     static boolean databaseUnreachable(Throwable error) {

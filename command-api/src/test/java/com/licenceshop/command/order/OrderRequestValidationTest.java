@@ -55,6 +55,26 @@ class OrderRequestValidationTest {
         assertRejected(body("ada@example.com", List.of(line("STARTER", 1), line("PLATINUM", 1))), "items[1].sku", "known-sku");
     }
 
+    @Test
+    void aRetiredLicenceIsNotOnSaleAndNamedWithItsLine() {
+        var catalog = com.licenceshop.command.catalog.Catalog.of(List.of(
+                CATALOG.find("STARTER").orElseThrow(),
+                new com.licenceshop.command.catalog.Product("OLD", "Old", null, 100, "EUR",
+                        com.licenceshop.command.catalog.ProductStatus.RETIRED, 2)));
+
+        var result = OrderRequestValidation.validate(body("ada@example.com", List.of(line("STARTER", 1), line("OLD", 1))), catalog);
+
+        assertThat(result).isInstanceOf(OrderRequestValidation.NotOnSale.class);
+        assertThat(((OrderRequestValidation.NotOnSale) result).violations()).extracting(Violation::field, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("items[1].sku", "on-sale"));
+    }
+
+    @Test
+    void anUnknownSkuIsToldWhichLicencesAreOnSale() {
+        var violation = violations(body("ada@example.com", List.of(line("PLATINUM", 1)))).get(0);
+        assertThat(violation.message()).contains("ENTERPRISE, PROFESSIONAL, STARTER");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 101, 1_000_000})
     void aQuantityOutsideOneToAHundredIsRejected(int quantity) {

@@ -2,6 +2,7 @@ package com.licenceshop.command.order;
 
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Product;
+import com.licenceshop.command.catalog.ProductStatus;
 import com.licenceshop.events.OrderLine;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PricingTest {
 
     static final Catalog CATALOG = Catalog.of(List.of(
-            new Product("STARTER", "Starter", "small", 50_000, "EUR"),
-            new Product("PROFESSIONAL", "Professional", "medium", 150_000, "EUR"),
-            new Product("ENTERPRISE", "Enterprise", "large", 500_000, "EUR")));
+            new Product("STARTER", "Starter", "small", 50_000, "EUR", ProductStatus.ON_SALE, 1),
+            new Product("PROFESSIONAL", "Professional", "medium", 150_000, "EUR", ProductStatus.ON_SALE, 1),
+            new Product("ENTERPRISE", "Enterprise", "large", 500_000, "EUR", ProductStatus.ON_SALE, 1)));
 
     static PlaceOrder anOrderOf(Object... skuAndQuantity) {
         List<PlaceOrder.Item> items = new java.util.ArrayList<>();
@@ -63,9 +64,18 @@ class PricingTest {
 
     @Test
     void oneOrderCannotMixCurrencies() {
-        Catalog mixed = Catalog.of(List.of(new Product("A", "A", "", 100, "EUR"), new Product("B", "B", "", 100, "USD")));
+        Catalog mixed = Catalog.of(List.of(new Product("A", "A", "", 100, "EUR", ProductStatus.ON_SALE, 1),
+                new Product("B", "B", "", 100, "USD", ProductStatus.ON_SALE, 1)));
 
         assertThatThrownBy(() -> Pricing.price(anOrderOf("A", 1, "B", 1), mixed))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currency");
+    }
+
+    @Test
+    void aRetiredLicenceIsNotPricedAtAll() {
+        Catalog withRetired = Catalog.of(List.of(new Product("OLD", "Old", null, 100, "EUR", ProductStatus.RETIRED, 2)));
+
+        assertThatThrownBy(() -> Pricing.price(anOrderOf("OLD", 1), withRetired))
+                .isInstanceOf(Pricing.NotOnSaleException.class).hasMessageContaining("OLD");
     }
 }

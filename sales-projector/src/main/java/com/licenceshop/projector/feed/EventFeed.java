@@ -104,9 +104,8 @@ public final class EventFeed {
 
     /** The body of a 200 answer; anything else is a {@link FeedUnavailableException} that says what came back. */
     private InputStream bodyOf(URI uri, String accept) throws FeedUnavailableException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest request = credentials.presentTo(HttpRequest.newBuilder(uri))
                 .timeout(readTimeout)
-                .header("Authorization", credentials.authorizationHeader())
                 .header("Accept", accept)
                 .GET().build();
         HttpResponse<InputStream> response;

@@ -1,89 +1,33 @@
 package com.licenceshop.web.system;
 
+import com.licenceshop.servicedefaults.Secrets;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Refuses to start without the JWT and CSRF secrets, or with one that is a published placeholder or plainly
- * guessable. A per-process random secret would silently log staff out on every restart and break logins
- * behind a load balancer (each instance would sign with its own key), so the web UI asks for them instead.
+ * guessable ({@link Secrets}). A per-process random secret would silently log staff out on every restart and break
+ * logins behind a load balancer (each instance would sign with its own key), so the web UI asks for them instead.
  * Created eagerly ({@link Context}) so that a bad secret stops the start, not the first login.
  */
 @Context
 class StartupSecrets {
 
-    static final int MINIMUM_LENGTH = 32;   // HS256 needs a key of at least 256 bits
-    static final String HOW_TO_GENERATE = "Generate one with `openssl rand -base64 48` (./shop up does this for you)";
-    /** Words of the placeholders in .env.example and the docs, and of secrets people type by hand. */
-    private static final List<String> PLACEHOLDER_WORDS = List.of("change-me", "changeme", "change_me", "replace",
-            "placeholder", "example", "secret", "password", "default", "random-characters");
-    /**
-     * By this estimate a random 32-character hex key has about 110 bits and a base64 one about 170; runs of a few
-     * characters ("aaaa…", "abababab…") have next to none. Counted from the value's own character frequencies.
-     */
-    private static final double MINIMUM_BITS = 96;
-
     StartupSecrets(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret:}") String jwtSecret,
                    @Value("${micronaut.security.csrf.signature-key:}") String csrfSecret) {
         List<String> problems = new ArrayList<>();
-        problem("JWT_SECRET", "signs the staff login cookie", jwtSecret).ifPresent(problems::add);
-        problem("CSRF_SECRET", "signs the CSRF tokens of every form", csrfSecret).ifPresent(problems::add);
+        Secrets.problem("JWT_SECRET", "signs the staff login cookie", jwtSecret).ifPresent(problems::add);
+        Secrets.problem("CSRF_SECRET", "signs the CSRF tokens of every form", csrfSecret).ifPresent(problems::add);
         if (jwtSecret != null && !jwtSecret.isBlank() && jwtSecret.equals(csrfSecret)) {
             problems.add("JWT_SECRET and CSRF_SECRET are the same (a leak of one must not give away the other)");
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException("web-ui cannot start: " + String.join("; ", problems) + ". " + HOW_TO_GENERATE + ".");
+            throw new ConfigurationException("web-ui cannot start: " + String.join("; ", problems) + ". "
+                    + Secrets.HOW_TO_GENERATE + ".");
         }
-    }
-
-    /** What is wrong with the secret, if anything; never the secret itself. */
-    static Optional<String> problem(String variable, String purpose, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.of(variable + " is not set (it " + purpose + ")");
-        }
-        if (value.length() < MINIMUM_LENGTH) {
-            return Optional.of(variable + " is shorter than " + MINIMUM_LENGTH + " characters");
-        }
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDER_WORDS.stream().anyMatch(lower::contains) || lower.contains("<") || lower.contains("...")) {
-            return Optional.of(variable + " is a placeholder, not a secret");
-        }
-        if (estimatedBits(value) < MINIMUM_BITS || mostlyRuns(value)) {
-            return Optional.of(variable + " is too easy to guess (too few different characters, or a keyboard run)");
-        }
-        return Optional.empty();
-    }
-
-    /** "abcdef…", "123456…", "zyxw…": most neighbours one code point apart. */
-    static boolean mostlyRuns(String value) {
-        int[] c = value.codePoints().toArray();
-        int steps = 0;
-        for (int i = 1; i < c.length; i++) {
-            if (Math.abs(c[i] - c[i - 1]) == 1) {
-                steps++;
-            }
-        }
-        return steps * 2 > c.length;
-    }
-
-    /** Length times the Shannon entropy of the value's own character distribution: a rough upper bound. */
-    static double estimatedBits(String value) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        value.codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
-        int length = value.codePointCount(0, value.length());
-        double perCharacter = 0;
-        for (int count : counts.values()) {
-            double p = (double) count / length;
-            perCharacter -= p * (Math.log(p) / Math.log(2));
-        }
-        return perCharacter * length;
     }
 }

@@ -2,14 +2,11 @@ package com.licenceshop.web.system;
 
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,23 +41,6 @@ class StartupSecretsTest {
                 .hasStackTraceContaining("JWT_SECRET is a placeholder")
                 .hasStackTraceContaining("CSRF_SECRET is a placeholder")
                 .hasStackTraceContaining("openssl rand -base64 48");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"change-me-to-at-least-32-random-characters", "my-super-secret-key-for-the-web-ui-1",
-            "<paste the output of openssl rand -base64 48>", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-            "abababababababababababababababababababab", "abcdefghijklmnopqrstuvwxyz0123456789",
-            "11112222333344441111222233334444"})
-    void placeholdersAndObviouslyWeakSecretsAreRefused(String weak) {
-        assertThat(StartupSecrets.problem("JWT_SECRET", "signs", weak)).isPresent();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {GOOD, "d41d8cd98f00b204e9800998ecf8427e", "3f9a1c07be54d2e86a0b7c1d9e2f4a6b8c0d1e3f5a7b9c2d"})
-    void randomSecretsAsOpensslOrShopUpMakeThemPass(String random) {
-        assertThat(StartupSecrets.problem("JWT_SECRET", "signs", random)).isEmpty();
-        String testShopStyle = "jwt-" + UUID.randomUUID() + UUID.randomUUID();
-        assertThat(StartupSecrets.problem("JWT_SECRET", "signs", testShopStyle)).isEmpty();
     }
 
     @Test

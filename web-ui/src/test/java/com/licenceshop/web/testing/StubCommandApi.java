@@ -2,6 +2,8 @@ package com.licenceshop.web.testing;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +14,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
@@ -44,6 +48,27 @@ public class StubCommandApi {
     public volatile long pending = 0;
 
     public record Placed(String orderId, Map<String, Object> body, @Nullable String idempotencyKey) {
+    }
+
+    /**
+     * The credential each call to the command API carried, recorded before any stub answers (so whichever stub
+     * plays an endpoint, and also for calls no stub answers).
+     */
+    @Requires(property = "spec.name", value = TestShop.SPEC_NAME)
+    @ServerFilter("/stub/command-api/**")
+    @Order(Ordered.HIGHEST_PRECEDENCE)   // before this server's own security filter, which may refuse the call
+    public static final class Credentials {
+
+        public final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+
+        public record Seen(String method, String path, @Nullable String authorization) {
+        }
+
+        @RequestFilter
+        void record(HttpRequest<?> request) {
+            seen.add(new Seen(request.getMethodName(), request.getPath().substring("/stub/command-api".length()),
+                    request.getHeaders().get("Authorization")));
+        }
     }
 
     public StubCommandApi(StubCatalog catalog) {

@@ -1,0 +1,148 @@
+package com.licenceshop.command.catalog;
+
+import com.licenceshop.command.request.JsonValues;
+import com.licenceshop.servicedefaults.Violation;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a parsed JSON body (maps, strings, numbers) against the rules of a licence and returns either the
+ * fields or every broken rule, each naming its field and rule ({@code required}, {@code pattern},
+ * {@code length}, {@code positive}, {@code supported-currency}). Pure: no I/O, no framework.
+ */
+public final class ProductValidation {
+
+    public static final String SKU_PATTERN = "^[A-Z][A-Z0-9_]{1,31}$";
+    public static final int MAX_NAME = 80;
+    public static final int MAX_DESCRIPTION = 500;
+    public static final long MAX_PRICE_CENTS = 100_000_000;
+    private static final Pattern SKU = Pattern.compile(SKU_PATTERN);
+
+    private ProductValidation() {
+    }
+
+    public sealed interface Result permits Valid, Invalid {
+    }
+
+    record Valid(String sku, ProductFields fields) implements Result {
+    }
+
+    public record Invalid(List<Violation> violations) implements Result {
+        public Invalid {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    /** A new licence: {sku, name, description, unitPriceCents, currency}. */
+    public static Result validateNew(Object body) {
+        if (!(body instanceof Map<?, ?> request)) {
+            return notAnObject();
+        }
+        List<Violation> violations = new ArrayList<>();
+        String sku = sku(request.get("sku"), violations);
+        ProductFields fields = fields(request, violations);
+        return violations.isEmpty() ? new Valid(sku, fields) : new Invalid(violations);
+    }
+
+    /**
+     * A change of the licence {@code sku}: {name, description, unitPriceCents, currency}. A body may repeat the
+     * sku (e.g. a form that sends the whole product), but not change it: the sku is the licence's identity.
+     */
+    public static Result validateChange(Object body, String sku) {
+        if (!(body instanceof Map<?, ?> request)) {
+            return notAnObject();
+        }
+        List<Violation> violations = new ArrayList<>();
+        Object repeated = request.get("sku");
+        if (repeated != null && !sku.equals(repeated)) {
+            violations.add(new Violation("sku", "immutable", "cannot be changed; it must be " + sku + " or left out"));
+        }
+        ProductFields fields = fields(request, violations);
+        return violations.isEmpty() ? new Valid(sku, fields) : new Invalid(violations);
+    }
+
+    private static Invalid notAnObject() {
+        return new Invalid(List.of(new Violation("body", "required", "must be a JSON object")));
+    }
+
+    private static ProductFields fields(Map<?, ?> request, List<Violation> violations) {
+        String name = name(request.get("name"), violations);
+        String description = description(request.get("description"), violations);
+        Long price = price(request.get("unitPriceCents"), violations);
+        String currency = currency(request.get("currency"), violations);
+        return violations.isEmpty() ? new ProductFields(name, description, price, currency) : null;
+    }
+
+    private static String sku(Object value, List<Violation> violations) {
+        if (!(value instanceof String sku) || sku.isEmpty()) {
+            violations.add(new Violation("sku", "required", "is required, as text"));
+            return null;
+        }
+        if (!SKU.matcher(sku).matches()) {
+            violations.add(new Violation("sku", "pattern",
+                    "must be 2 to 32 capital letters, digits or underscores, starting with a letter (e.g. ACME_PRO)"));
+            return null;
+        }
+        return sku;
+    }
+
+    private static String name(Object value, List<Violation> violations) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            violations.add(new Violation("name", "required", "is required, as text that is not blank"));
+            return null;
+        }
+        String name = text.strip();
+        if (name.length() > MAX_NAME) {
+            violations.add(new Violation("name", "length", "must be at most " + MAX_NAME + " characters"));
+            return null;
+        }
+        return name;
+    }
+
+    /** Optional; blank counts as none. */
+    private static String description(Object value, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            violations.add(new Violation("description", "length", "must be text of at most " + MAX_DESCRIPTION + " characters"));
+            return null;
+        }
+        String description = text.strip();
+        if (description.length() > MAX_DESCRIPTION) {
+            violations.add(new Violation("description", "length", "must be at most " + MAX_DESCRIPTION + " characters"));
+            return null;
+        }
+        return description.isEmpty() ? null : description;
+    }
+
+    private static Long price(Object value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation("unitPriceCents", "required", "is required"));
+            return null;
+        }
+        BigInteger cents = JsonValues.wholeNumber(value);
+        if (cents == null || cents.signum() <= 0 || cents.compareTo(BigInteger.valueOf(MAX_PRICE_CENTS)) > 0) {
+            violations.add(new Violation("unitPriceCents", "positive",
+                    "must be a whole number of cents from 1 to " + MAX_PRICE_CENTS));
+            return null;
+        }
+        return cents.longValue();
+    }
+
+    private static String currency(Object value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation("currency", "required", "is required"));
+            return null;
+        }
+        if (!(value instanceof String currency) || !Currencies.supported(currency)) {
+            violations.add(new Violation("currency", "supported-currency", "must be one of " + Currencies.SUPPORTED));
+            return null;
+        }
+        return currency;
+    }
+}

@@ -1,0 +1,109 @@
+package com.licenceshop.command.catalog;
+
+import com.licenceshop.servicedefaults.Violation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class ProductValidationTest {
+
+    static Map<String, Object> product(Object sku, Object name, Object description, Object price, Object currency) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("sku", sku);
+        body.put("name", name);
+        body.put("description", description);
+        body.put("unitPriceCents", price);
+        body.put("currency", currency);
+        return body;
+    }
+
+    static List<Violation> violations(ProductValidation.Result result) {
+        assertThat(result).isInstanceOf(ProductValidation.Invalid.class);
+        return ((ProductValidation.Invalid) result).violations();
+    }
+
+    @Test
+    void aValidLicenceBecomesItsFieldsWithTheNameTrimmedAndABlankDescriptionAsNone() {
+        var result = ProductValidation.validateNew(product("ACME_PRO", "  Acme Pro ", "  ", 129_900, "EUR"));
+
+        assertThat(result).isEqualTo(new ProductValidation.Valid("ACME_PRO", new ProductFields("Acme Pro", null, 129_900, "EUR")));
+    }
+
+    @Test
+    void everyBrokenRuleIsNamedWithItsFieldAtOnce() {
+        var result = ProductValidation.validateNew(product("acme", "", "x".repeat(501), 0, "USD"));
+
+        assertThat(violations(result)).extracting(Violation::field, Violation::rule).containsExactly(
+                tuple("sku", "pattern"), tuple("name", "required"), tuple("description", "length"),
+                tuple("unitPriceCents", "positive"), tuple("currency", "supported-currency"));
+    }
+
+    @Test
+    void missingFieldsAreRequired() {
+        var result = ProductValidation.validateNew(new HashMap<>());
+
+        assertThat(violations(result)).extracting(Violation::field, Violation::rule).containsExactly(
+                tuple("sku", "required"), tuple("name", "required"), tuple("unitPriceCents", "required"),
+                tuple("currency", "required"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "1ABC", "ACME-PRO", "ACME PRO", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"})
+    void aSkuOutsideThePatternIsRefused(String sku) {
+        assertThat(violations(ProductValidation.validateNew(product(sku, "n", null, 1, "EUR"))))
+                .extracting(Violation::field, Violation::rule).containsExactly(tuple("sku", "pattern"));
+    }
+
+    @Test
+    void aPriceIsAWholeNumberOfCentsFromOneToAHundredMillion() {
+        for (Object bad : List.of(-1, 0, 100_000_001L, 12.5, "100", new BigDecimal("1.01"))) {
+            assertThat(violations(ProductValidation.validateNew(product("AB", "n", null, bad, "EUR"))))
+                    .extracting(Violation::field, Violation::rule).containsExactly(tuple("unitPriceCents", "positive"));
+        }
+        for (Object good : List.of(1, 100_000_000L, 500.0, new BigDecimal("2.00"))) {
+            assertThat(ProductValidation.validateNew(product("AB", "n", null, good, "EUR"))).isInstanceOf(ProductValidation.Valid.class);
+        }
+    }
+
+    @Test
+    void aNameOfEightyCharactersIsFineAndEightyOneIsTooLong() {
+        assertThat(ProductValidation.validateNew(product("AB", "n".repeat(80), null, 1, "EUR"))).isInstanceOf(ProductValidation.Valid.class);
+        assertThat(violations(ProductValidation.validateNew(product("AB", "n".repeat(81), null, 1, "EUR"))))
+                .extracting(Violation::field, Violation::rule).containsExactly(tuple("name", "length"));
+    }
+
+    @Test
+    void aChangeMayRepeatTheSkuButNotChangeIt() {
+        Map<String, Object> same = product("ACME_PRO", "Acme", null, 1, "EUR");
+        Map<String, Object> other = product("OTHER", "Acme", null, 1, "EUR");
+        Map<String, Object> without = product(null, "Acme", null, 1, "EUR");
+
+        assertThat(ProductValidation.validateChange(same, "ACME_PRO")).isInstanceOf(ProductValidation.Valid.class);
+        assertThat(ProductValidation.validateChange(without, "ACME_PRO")).isInstanceOf(ProductValidation.Valid.class);
+        assertThat(violations(ProductValidation.validateChange(other, "ACME_PRO")))
+                .extracting(Violation::field, Violation::rule).containsExactly(tuple("sku", "immutable"));
+    }
+
+    @Test
+    void aBodyThatIsNoObjectIsRefused() {
+        assertThat(violations(ProductValidation.validateNew(List.of()))).extracting(Violation::field).containsExactly("body");
+    }
+
+    @Test
+    void anIfMatchNamesOnlyStrongQuotedVersions() {
+        assertThat(ETags.versions("\"3\"")).containsExactly(3L);
+        assertThat(ETags.versions("\"3\", \"4\"")).containsExactly(3L, 4L);
+        assertThat(ETags.versions("W/\"3\"")).isEmpty();
+        assertThat(ETags.versions("*")).isEmpty();
+        assertThat(ETags.versions("3")).isEmpty();
+        assertThat(ETags.of(7)).isEqualTo("\"7\"");
+    }
+}

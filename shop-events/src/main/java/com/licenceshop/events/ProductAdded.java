@@ -1,0 +1,23 @@
+package com.licenceshop.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Sales staff added a licence to the catalog; it is on sale from now on, at version 1. */
+@Serdeable
+public record ProductAdded(
+        UUID eventId,
+        long sequence,
+        Instant occurredAt,
+        String sku,
+        String name,
+        @Nullable String description,
+        long unitPriceCents,
+        String currency) implements ShopEvent {
+
+    /** The version a product has once added. */
+    public static final long FIRST_VERSION = 1;
+}
