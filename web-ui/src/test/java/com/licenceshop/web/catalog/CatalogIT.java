@@ -60,6 +60,8 @@ class CatalogIT extends AgainstTheTestShop {
 
         assertThat(added.status()).as(added.body()).isEqualTo(303);
         assertThat(added.location()).isEqualTo("/catalog?notice=added&sku=ACME_PRO");
+        assertThat(catalog.writeAuthorizations).as("the change is made with alice's own login")
+                .containsExactly("Bearer " + alice.cookies().get("JWT"));
         Visitor.Page list = alice.get(added.location());
         assertThat(list.textOf("notice")).isEqualTo("The licence ACME_PRO is on sale now.");
         assertThat(row(list, "ACME_PRO")).contains("Acme Pro", "1,299.00 EUR", "On sale");
