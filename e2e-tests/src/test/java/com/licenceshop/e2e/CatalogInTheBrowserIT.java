@@ -41,14 +41,14 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             assertThat(catalogRow(catalog).getText()).contains("Team of ten", "2,500.00 EUR", "On sale");
             staff.screenshot("catalog-licence-added");
 
-            WebDriver shop = shopper.driver;
-            shop.get(webUi() + "/");
-            assertThat(shop.findElement(NEW_LICENCE_CARD).getText()).contains("Team of ten", "2,500.00 EUR");
-            buy(shop, SKU, 2, "katherine@example.com");
-            patiently(shop).until(ExpectedConditions.urlContains("/orders/"));
-            String total = patiently(shop).until(d -> d.findElement(By.id("order-total")).getText());
+            WebDriver storefront = shopper.driver;
+            storefront.get(webUi() + "/");
+            assertThat(storefront.findElement(NEW_LICENCE_CARD).getText()).contains("Team of ten", "2,500.00 EUR");
+            buy(storefront, SKU, 2, "katherine@example.com");
+            patiently(storefront).until(ExpectedConditions.urlContains("/orders/"));
+            String total = patiently(storefront).until(d -> d.findElement(By.id("order-total")).getText());
             assertThat(total).isEqualTo("5,000.00 EUR");
-            patiently(shop).until(d -> "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
+            patiently(storefront).until(d -> "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
             shopper.screenshot("order-of-a-new-licence");
 
             catalog.get(webUi() + "/sales");
@@ -57,7 +57,29 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             assertThat(catalog.findElement(dashboardRow).getText()).contains("5,000.00 EUR");
             staff.screenshot("dashboard-lists-the-new-licence");
 
-            catalog.get(webUi() + "/catalog");
+            // two staff edit at once: the second save finds the licence changed, keeps it, and shows the current values
+            catalog.get(webUi() + "/catalog/" + SKU + "/edit");
+            try (Browser colleague = Browser.desktop()) {
+                ShopPages.logIn(colleague.driver, webUi(), ShopStack.OPS_STAFF, shop.staffPassword, "/catalog/" + SKU + "/edit");
+                patiently(colleague.driver).until(ExpectedConditions.presenceOfElementLocated(By.id("edit-form")));
+                type(colleague.driver, "price", "2,400.00");
+                colleague.driver.findElement(By.id("save-button")).click();
+                patiently(colleague.driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is changed"));
+            }
+            type(catalog, "name", "Team of ten (mine)");
+            catalog.findElement(By.id("save-button")).click();
+            patiently(catalog).until(ExpectedConditions.visibilityOfElementLocated(By.id("stale-warning")));
+            assertThat(catalog.findElement(By.id("name")).getAttribute("value")).isEqualTo("Team of ten");
+            assertThat(catalog.findElement(By.id("price")).getAttribute("value")).isEqualTo("2400.00");
+            assertThat(catalog.findElement(By.id("your-name")).getText()).isEqualTo("Team of ten (mine)");
+            staff.screenshot("catalog-stale-edit");
+            type(catalog, "price", "2,450.00");
+            catalog.findElement(By.id("save-button")).click();
+            patiently(catalog).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is changed"));
+            assertThat(catalogRow(catalog).getText()).contains("Team of ten", "2,450.00 EUR");
+            storefront.get(webUi() + "/");
+            assertThat(storefront.findElement(NEW_LICENCE_CARD).getText()).contains("2,450.00 EUR");
+
             catalog.findElement(By.id("retire-" + SKU)).click();
             patiently(catalog).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-retire-button")));
             assertThat(catalog.findElement(By.id("retire-question")).getText()).contains(SKU, "Team of ten");
@@ -69,9 +91,9 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             staff.screenshot("catalog-licence-retired");
 
             // "every web-ui instance shows a change within a second": nothing in the web UI holds the catalog
-            shop.get(webUi() + "/");
-            patiently(shop, Duration.ofSeconds(1)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=licence]"), 3));
-            assertThat(shop.findElements(NEW_LICENCE_CARD)).isEmpty();
+            storefront.get(webUi() + "/");
+            patiently(storefront, Duration.ofSeconds(1)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=licence]"), 3));
+            assertThat(storefront.findElements(NEW_LICENCE_CARD)).isEmpty();
             shopper.screenshot("shop-after-retire");
         }
         var order = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
