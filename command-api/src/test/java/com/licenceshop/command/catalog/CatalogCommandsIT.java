@@ -315,4 +315,43 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         assertThat(spec.body()).contains("/api/products/{sku}", "NewProductRequest", "ChangeProductRequest",
                 "\"412\"", "\"428\"", "\"409\"", "\"422\"", "stale-product", "duplicate-sku");
     }
+
+    @Test
+    void anonymousCatalogWritesAre401AndStoreNothing() throws Exception {
+        String sku = newSku();
+        String etag = added(sku, 1_000);
+        String before = stored();
+
+        for (var request : writesTo(sku, etag)) {
+            var response = http.send(request);
+            assertThat(response.status()).as(response.body()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(stored()).isEqualTo(before);
+        assertThat(catalog.get(sku).json()).containsEntry("version", 1).containsEntry("status", "ON_SALE");
+    }
+
+    @Test
+    void catalogWritesWithoutTheSalesRoleAre403AndStoreNothing() throws Exception {
+        String sku = newSku();
+        String etag = added(sku, 1_000);
+        String before = stored();
+
+        for (var request : writesTo(sku, etag)) {
+            var response = http.send(com.licenceshop.command.support.StaffLogin.authorizeAs(request, "OPS"));
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    /** A POST of a new licence, a PUT and a DELETE of {@code sku}, each without any credential. */
+    List<java.net.http.HttpRequest.Builder> writesTo(String sku, String etag) {
+        var body = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(product(newSku(), "Sneaky", 1)));
+        var change = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(change("Sneaky", 1)));
+        return List.of(
+                http.request("/api/products").header("Content-Type", "application/json").POST(body),
+                http.request("/api/products/" + sku).header("Content-Type", "application/json").header("If-Match", etag).PUT(change),
+                http.request("/api/products/" + sku).DELETE());
+    }
 }

@@ -33,6 +33,7 @@ public abstract class CommandApiIT implements TestPropertyProvider {
         properties.put("shop.relay.initial-backoff", "100ms");
         properties.put("shop.relay.max-backoff", "1s");
         properties.put("rabbitmq.network-recovery-interval", "500");
+        properties.put("shop.staff.jwt-secret", StaffLogin.JWT_SECRET);
         properties.putAll(moreProperties());
         return properties;
     }

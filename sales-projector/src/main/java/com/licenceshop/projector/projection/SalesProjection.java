@@ -3,6 +3,9 @@ package com.licenceshop.projector.projection;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.ProductAdded;
+import com.licenceshop.events.ProductChanged;
+import com.licenceshop.events.ProductRetired;
 import com.licenceshop.events.SalesPeriodClosed;
 import com.licenceshop.events.ShopEvent;
 
@@ -39,7 +42,23 @@ public final class SalesProjection {
         if (event instanceof SalesPeriodClosed closed) {
             return new PeriodClose(closed.eventId(), closed.sequence(), closed.occurredAt());
         }
+        if (event instanceof ProductAdded added) {
+            return named(added, added.sku(), added.name(), ProductAdded.FIRST_VERSION);
+        }
+        if (event instanceof ProductChanged changed) {
+            require(changed.version() > ProductAdded.FIRST_VERSION, "a change has a version above " + ProductAdded.FIRST_VERSION);
+            return named(changed, changed.sku(), changed.name(), changed.version());
+        }
+        if (event instanceof ProductRetired retired) {
+            return new NoFigures(retired.eventId(), retired.sequence(), retired.occurredAt());
+        }
         throw new UnappliableEventException("unknown event type " + event.getClass().getSimpleName());
+    }
+
+    private static ProductNamed named(ShopEvent event, String sku, String name, long version) {
+        require(sku != null && !sku.isBlank(), "sku is missing");
+        require(name != null && !name.isBlank(), "name is missing");
+        return new ProductNamed(event.eventId(), event.sequence(), event.occurredAt(), sku, name, version);
     }
 
     private static OrderFigures figures(UUID orderId, long placedSequence, Instant placedAt, String currency,

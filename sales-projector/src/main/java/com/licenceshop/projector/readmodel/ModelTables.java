@@ -14,7 +14,8 @@ public record ModelTables(String prefix) {
 
     /** Every table a rebuild replaces (not rebuild_state, which describes the rebuild itself). */
     public static final List<String> NAMES = List.of(
-            "inbox", "orders", "periods", "period_totals", "period_products", "period_minutes", "projection_position");
+            "inbox", "orders", "periods", "period_totals", "period_products", "period_minutes", "projection_position",
+            "product_names");
 
     public String inbox() {
         return table("inbox");
@@ -38,6 +39,10 @@ public record ModelTables(String prefix) {
 
     public String periodMinutes() {
         return table("period_minutes");
+    }
+
+    public String productNames() {
+        return table("product_names");
     }
 
     public String position() {

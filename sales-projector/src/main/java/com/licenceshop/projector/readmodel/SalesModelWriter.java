@@ -35,6 +35,7 @@ import java.util.UUID;
  *   <li>upsert one row per order with the union of the events seen (a flag each), read the previous state
  *       of orders that existed, and turn the change of {@code placed - cancelled} into a delta;</li>
  *   <li>add the delta, summed in memory, to the per-period aggregates (a handful of rows per batch);</li>
+ *   <li>keep each licence's name of the highest version seen ({@link ProductNames});</li>
  *   <li>advance the position and, live, announce it with NOTIFY (delivered on commit).</li>
  * </ol>
  * Every step is a set-based statement over arrays, so the cost per batch barely depends on its size. The
@@ -100,6 +101,7 @@ public final class SalesModelWriter {
         Periods periods = closePeriods(connection, tables, applied, delta, loadPeriods(connection, tables));
         OrderRows.apply(connection, tables, applied, delta, periods, now, mode.copyOrders);
         PeriodAggregates.add(connection, tables, delta);
+        ProductNames.apply(connection, tables, applied);
         long position = advancePosition(connection, tables, applied, now);
         if (mode.live) {
             announce(connection, position);

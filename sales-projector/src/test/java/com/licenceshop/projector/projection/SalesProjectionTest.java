@@ -132,4 +132,28 @@ class SalesProjectionTest {
 
         assertThat(totals.totals()).isEqualTo(new SalesDelta.Totals(1, 2, 100_000));
     }
+
+    @Test
+    void aLicenceIsNamedByItsAddedAndChangedEventsAndItsRetirementChangesNoFigure() {
+        var fixtures = new com.licenceshop.projector.support.EventFixtures();
+        var added = fixtures.aProductAdded("TEAM", "Team", 90_000);
+        var changed = fixtures.aProductChanged("TEAM", "Team Plus", 95_000, 2);
+        var retired = fixtures.aProductRetired("TEAM", 3);
+
+        assertThat(SalesProjection.changeOf(added)).isEqualTo(
+                new ProductNamed(added.eventId(), added.sequence(), added.occurredAt(), "TEAM", "Team", 1));
+        assertThat(SalesProjection.changeOf(changed)).isEqualTo(
+                new ProductNamed(changed.eventId(), changed.sequence(), changed.occurredAt(), "TEAM", "Team Plus", 2));
+        assertThat(SalesProjection.changeOf(retired)).isEqualTo(
+                new NoFigures(retired.eventId(), retired.sequence(), retired.occurredAt()));
+    }
+
+    @Test
+    void aLicenceWithoutANameOrAChangeAtVersionOneCannotBeApplied() {
+        var fixtures = new com.licenceshop.projector.support.EventFixtures();
+        assertThatThrownBy(() -> SalesProjection.changeOf(fixtures.aProductAdded("TEAM", " ", 1)))
+                .isInstanceOf(UnappliableEventException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> SalesProjection.changeOf(fixtures.aProductChanged("TEAM", "Team", 1, 1)))
+                .isInstanceOf(UnappliableEventException.class).hasMessageContaining("version");
+    }
 }

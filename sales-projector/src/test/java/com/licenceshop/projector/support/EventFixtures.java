@@ -3,6 +3,9 @@ package com.licenceshop.projector.support;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.ProductAdded;
+import com.licenceshop.events.ProductChanged;
+import com.licenceshop.events.ProductRetired;
 import com.licenceshop.events.SalesPeriodClosed;
 
 import java.time.Instant;
@@ -58,6 +61,27 @@ public final class EventFixtures {
     public SalesPeriodClosed aPeriodClose() {
         long seq = nextSequence();
         return new SalesPeriodClosed(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), "sales@example.test");
+    }
+
+    public ProductAdded aProductAdded(String sku, String name, long priceCents) {
+        long seq = nextSequence();
+        return new ProductAdded(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), sku, name, null, priceCents, "EUR");
+    }
+
+    public ProductChanged aProductChanged(String sku, String name, long priceCents, long version) {
+        long seq = nextSequence();
+        return new ProductChanged(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), sku, name, null, priceCents,
+                "EUR", version);
+    }
+
+    public ProductRetired aProductRetired(String sku, long version) {
+        long seq = nextSequence();
+        return new ProductRetired(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), sku, version);
+    }
+
+    /** A line of a licence that is not one of the seeded three, under the name it had when ordered. */
+    public static OrderLine line(String sku, String name, long priceCents, int quantity) {
+        return new OrderLine(sku, name, quantity, priceCents, priceCents * quantity);
     }
 
     public static OrderLine line(Licence licence, int quantity) {
