@@ -4,16 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static com.licenceshop.e2e.ShopPages.buy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screenshot in {@code target/screenshots/}.
  */
 class ShopInTheBrowserIT extends AgainstTheWholeShop {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void aShopperBuysALicenceAndWatchesTheOrderReachMailSent() {
@@ -120,28 +116,12 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         }
     }
 
-    private void buy(WebDriver page, String sku, int quantity, String email) {
-        page.findElement(By.id("sku-" + sku)).click();
-        WebElement quantityField = page.findElement(By.id("quantity"));
-        quantityField.clear();
-        quantityField.sendKeys(String.valueOf(quantity));
-        page.findElement(By.id("email")).sendKeys(email);
-        page.findElement(By.id("buy-button")).click();
-    }
-
     private void logIn(WebDriver page, String username, String password, String target) {
-        page.get(shop.webUi().baseUrl() + target);
-        wait(page).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        page.findElement(By.id("username")).sendKeys(username);
-        page.findElement(By.id("password")).sendKeys(password);
-        page.findElement(By.id("login-button")).click();
+        ShopPages.logIn(page, shop.webUi().baseUrl(), username, password, target);
     }
 
-    /** Live pages replace their fragments when an update is pushed: look elements up afresh on each poll. */
     private static WebDriverWait wait(WebDriver page) {
-        var wait = new WebDriverWait(page, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return ShopPages.patiently(page);
     }
 
     /** What a failed wait on the order page saw: the steps, the live indicator, and a screenshot of it. */

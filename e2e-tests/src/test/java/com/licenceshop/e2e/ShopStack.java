@@ -28,11 +28,15 @@ final class ShopStack implements AutoCloseable {
     final String namespace = TestServers.freshNamespace();
     final Topology topology = new Topology(namespace);
     final String opsPassword = UUID.randomUUID().toString();
-    /** One JWT_SECRET for the whole stack: web-ui signs staff tokens with it, command-api checks them. */
-    final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     /** Password of both staff logins of the web UI (sales: role SALES, ops: roles OPS and SALES). */
     final String staffPassword = UUID.randomUUID().toString();
     private final String staffUsers = staffUsers(staffPassword);
+    /**
+     * One per stack, the same for every service and replica: command-api checks the staff tokens web-ui signs with
+     * it (catalog writes), and web-ui replicas must accept each other's login cookies and CSRF tokens.
+     */
+    private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final String csrfSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     final int smtpPort = TestServers.freePort();
     GreenMail smtp = TestServers.startSmtp(smtpPort);
     /** Every service reaches the broker through this, so a test can take the broker away from all of them. */
@@ -76,7 +80,7 @@ final class ShopStack implements AutoCloseable {
         env.put("SMTP_PORT", String.valueOf(smtpPort));
         env.put("NOTIFICATION_RETRY_DELAYS", "200ms,500ms,1s");
         env.put("JWT_SECRET", jwtSecret);
-        env.put("CSRF_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        env.put("CSRF_SECRET", csrfSecret);
         env.put("STAFF_USERS", staffUsers);
         // plain http on localhost in tests: a __Host- cookie would need https
         env.put("COOKIE_SECURE", "false");

@@ -1,6 +1,6 @@
 package com.licenceshop.web.shop;
 
-import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.web.system.CommandApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +35,11 @@ class ShopController {
     private static final String DEFAULT_SKU = "PROFESSIONAL";
 
     private final ShopApi shopApi;
-    private final JsonMapper json;
+    private final CommandApiProblems problems;
 
-    ShopController(ShopApi shopApi, JsonMapper json) {
+    ShopController(ShopApi shopApi, CommandApiProblems problems) {
         this.shopApi = shopApi;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -72,7 +70,7 @@ class ShopController {
                 return page(HttpStatus.SERVICE_UNAVAILABLE, form, Map.of(BuyForm.FORM,
                         "The shop cannot take orders right now. Nothing was ordered; please try again in a moment."));
             }
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), ValidationMessages.byField(problemOf(rejected)));
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), ValidationMessages.byField(problems.of(rejected)));
         } catch (HttpClientException unreachable) {
             LOG.warn("command API unreachable: {}", unreachable.getMessage());
             // same key kept: if the order did get through, trying again returns it instead of a second one
@@ -94,15 +92,6 @@ class ShopController {
                 .toList();
         Map<String, Object> model = Map.of("products", choices, "form", form, "errors", errors);
         return HttpResponse.status(status).body(new ModelAndView<>(VIEW, model));
-    }
-
-    private Problem problemOf(HttpClientResponseException rejected) {
-        String body = rejected.getResponse().getBody(String.class).orElse("");
-        try {
-            return json.readValue(body, Problem.class);
-        } catch (IOException | RuntimeException notAProblem) {
-            return Problem.of(rejected.getStatus().getCode(), rejected.getStatus().getReason(), null);
-        }
     }
 
     private static String blankToNull(String value) {

@@ -1,9 +1,8 @@
 package com.licenceshop.web.shop;
 
 import com.licenceshop.servicedefaults.Problem;
-import com.licenceshop.servicedefaults.Violation;
+import com.licenceshop.web.system.CommandApiProblems;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,16 +17,7 @@ final class ValidationMessages {
     }
 
     static Map<String, String> byField(Problem problem) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Violation error : problem.errors()) {
-            String message = error.message() == null || error.message().isBlank() ? "is not valid" : error.message();
-            errors.merge(formField(error.field()), message, (first, second) -> first + " " + second);
-        }
-        if (errors.isEmpty()) {
-            String detail = problem.detail() != null ? problem.detail() : problem.title();
-            errors.put(BuyForm.FORM, detail == null || detail.isBlank() ? "The order was not accepted." : detail);
-        }
-        return errors;
+        return CommandApiProblems.byField(problem, ValidationMessages::formField, BuyForm.FORM, "The order was not accepted.");
     }
 
     static String formField(String apiField) {

@@ -1,6 +1,7 @@
 package com.licenceshop.web.shop;
 
 import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.StubCatalog;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
@@ -18,10 +19,13 @@ class ShopIT extends AgainstTheTestShop {
 
     @Inject
     StubCommandApi commandApi;
+    @Inject
+    StubCatalog catalog;
 
     @BeforeEach
     void forgetEarlierOrders() {
         commandApi.placed.clear();
+        catalog.reset();
     }
 
     @Test
@@ -32,6 +36,18 @@ class ShopIT extends AgainstTheTestShop {
         assertThat(page.count("licence")).isEqualTo(3);
         assertThat(page.body()).contains("Starter", "Professional", "Enterprise", "500.00 EUR", "1,500.00 EUR", "5,000.00 EUR");
         assertThat(page.count("buy-button")).isEqualTo(1);
+    }
+
+    @Test
+    void theShopOffersOnlyLicencesOnSaleAndShowsACatalogChangeOnTheNextPage() {
+        catalog.retiredElsewhere("STARTER");
+        catalog.changedElsewhere("ENTERPRISE", "Enterprise 2026", 600_000);
+
+        Visitor.Page page = shop.visitor().get("/");
+
+        assertThat(page.count("licence")).isEqualTo(2);
+        assertThat(page.body()).doesNotContain("data-sku=\"STARTER\"").contains("Enterprise 2026", "6,000.00 EUR")
+                .doesNotContain("5,000.00 EUR");
     }
 
     @Test

@@ -30,21 +30,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers the command API's calls as docs/contracts.md describes them, in the web UI's own test server.
- * Only the contract's shape is played here; the real command API is tested end to end by e2e-tests.
+ * Only the contract's shape is played here; the real command API is tested end to end by e2e-tests. The catalog's
+ * endpoints are {@link StubCatalog}.
  */
 @Requires(property = "spec.name", value = TestShop.SPEC_NAME)
 @Controller("/stub/command-api")
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class StubCommandApi {
 
-    public static final List<Map<String, Object>> PRODUCTS = List.of(
-            Map.of("sku", "STARTER", "name", "Starter", "description", "One seat, community support",
-                    "unitPriceCents", 50_000, "currency", "EUR"),
-            Map.of("sku", "PROFESSIONAL", "name", "Professional", "description", "Five seats, mail support",
-                    "unitPriceCents", 150_000, "currency", "EUR"),
-            Map.of("sku", "ENTERPRISE", "name", "Enterprise", "description", "Unlimited seats, phone support",
-                    "unitPriceCents", 500_000, "currency", "EUR"));
-
+    /** The catalog (issue 13), stateful; orders are priced from it. */
+    public final StubCatalog catalog;
     public final List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
     public final List<String> closeCalls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> orderIdByKey = new ConcurrentHashMap<>();
@@ -76,9 +71,8 @@ public class StubCommandApi {
         }
     }
 
-    @Get("/api/products")
-    List<Map<String, Object>> products() {
-        return PRODUCTS;
+    public StubCommandApi(StubCatalog catalog) {
+        this.catalog = catalog;
     }
 
     @Post(value = "/api/orders", consumes = MediaType.APPLICATION_JSON)
@@ -96,7 +90,7 @@ public class StubCommandApi {
                 errors.add(Map.of("field", "items[" + i + "].quantity", "rule", "min", "message", "must be at least 1"));
             }
             Object sku = items.get(i).get("sku");
-            if (PRODUCTS.stream().noneMatch(p -> p.get("sku").equals(sku))) {
+            if (!(sku instanceof String text) || catalog.find(text).filter(StubCatalog.Product::onSale).isEmpty()) {
                 errors.add(Map.of("field", "items[" + i + "].sku", "rule", "known", "message", "is not a licence we sell"));
             }
         }
@@ -148,16 +142,16 @@ public class StubCommandApi {
     }
 
     /** An order as the command API would hold it after accepting this body (prices from the catalog). */
-    private static Map<String, Object> order(String orderId, Map<String, Object> body) {
+    private Map<String, Object> order(String orderId, Map<String, Object> body) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
         List<Map<String, Object>> lines = new ArrayList<>();
         long total = 0;
         for (Map<String, Object> item : items) {
-            Map<String, Object> product = PRODUCTS.stream().filter(p -> p.get("sku").equals(item.get("sku"))).findFirst().orElseThrow();
+            StubCatalog.Product product = catalog.find((String) item.get("sku")).orElseThrow();
             int quantity = ((Number) item.get("quantity")).intValue();
-            long unit = ((Number) product.get("unitPriceCents")).longValue();
-            lines.add(Map.of("sku", product.get("sku"), "name", product.get("name"), "quantity", quantity,
+            long unit = product.unitPriceCents();
+            lines.add(Map.of("sku", product.sku(), "name", product.name(), "quantity", quantity,
                     "unitPriceCents", unit, "lineTotalCents", unit * quantity));
             total += unit * quantity;
         }

@@ -1,0 +1,65 @@
+package com.licenceshop.web.catalog;
+
+import com.licenceshop.testsupport.TestServers;
+import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command API is down (nothing listens where the web UI looks for it): the catalog page says so, readably. */
+@WebUiIT
+class CatalogWithoutCommandApiIT extends AgainstTheTestShop {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = super.getProperties();
+        properties.put("micronaut.http.services.command-api.url", "http://localhost:" + TestServers.freePort());
+        properties.put("micronaut.http.services.command-api.path", "/");
+        return properties;
+    }
+
+    @Test
+    void theListSaysTheCatalogCannotBeReadRightNow() {
+        Visitor.Page page = salesStaff().get("/catalog");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.textOf("catalog-unavailable")).contains("command API does not answer");
+        assertThat(page.count("add-button")).isEqualTo(1);
+    }
+
+    @Test
+    void anAddKeepsWhatWasTypedAndSaysNothingWasSaved() {
+        Visitor alice = salesStaff();
+        Visitor.Page form = alice.get("/catalog");
+
+        Visitor.Page refused = alice.submit(form, "/catalog", Map.of("sku", "ACME_PRO", "name", "Acme Pro", "description", "",
+                "price", "12.00", "currency", "EUR"));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.textOf("form-error")).contains("does not answer", "nothing was saved");
+        assertThat(refused.body()).contains("value=\"ACME_PRO\"", "value=\"Acme Pro\"").doesNotContain("Exception");
+    }
+
+    @Test
+    void editAndRetireGoBackToTheListSayingWhy() {
+        Visitor alice = salesStaff();
+        Visitor.Page form = alice.get("/catalog");
+
+        Visitor.Page edit = alice.get("/catalog/STARTER/edit");
+        Visitor.Page retire = alice.submit(form, "/catalog/STARTER/retire", Map.of());
+
+        assertThat(edit.location()).isEqualTo("/catalog?notice=unavailable&sku=STARTER");
+        assertThat(retire.location()).isEqualTo("/catalog?notice=retire-failed&sku=STARTER");
+        assertThat(alice.get(retire.location()).textOf("notice")).contains("was not retired", "did not answer");
+    }
+
+    private Visitor salesStaff() {
+        return shop.loggedIn(SALES_USER, SALES_PASSWORD);
+    }
+}
