@@ -24,6 +24,8 @@ public final class ServiceLaunch {
             System.err.println(refusal.get());
             System.exit(2);
         }
+        // before anything makes a span current, so every log line inside one carries traceId and spanId
+        TraceLogs.install();
         // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
         Micronaut.build(args).mainClass(application).banner(!"json".equals(logFormat)).start();
     }
