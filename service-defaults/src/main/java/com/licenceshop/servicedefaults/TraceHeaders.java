@@ -55,6 +55,21 @@ public final class TraceHeaders {
         public boolean isPresent() {
             return traceparent != null;
         }
+
+        /** The trace id (32 hex digits) for the logs of a thread that is not inside the span; null when absent. */
+        public String traceId() {
+            return part(1);
+        }
+
+        /** The span id (16 hex digits) that goes with {@link #traceId()}. */
+        public String spanId() {
+            return part(2);
+        }
+
+        private String part(int index) {
+            String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+            return parts.length == 4 ? parts[index] : null;
+        }
     }
 
     /** The span context of {@code context} as the event row stores it; {@code NONE} without a valid span. */

@@ -43,6 +43,8 @@ class TraceHeadersTest {
         assertThat(stored.traceparent()).isEqualTo("00-" + request.getSpanContext().getTraceId() + "-"
                 + request.getSpanContext().getSpanId() + "-01");
         assertThat(stored.tracestate()).isNull();
+        assertThat(stored.traceId()).isEqualTo(request.getSpanContext().getTraceId());
+        assertThat(stored.spanId()).isEqualTo(request.getSpanContext().getSpanId());
         assertThat(restored.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
         assertThat(restored.getSpanId()).isEqualTo(request.getSpanContext().getSpanId());
         assertThat(restored.isRemote()).isTrue();
@@ -54,6 +56,7 @@ class TraceHeadersTest {
         TraceHeaders.Stored stored = TraceHeaders.store(Context.root());
 
         assertThat(stored.isPresent()).isFalse();
+        assertThat(stored.traceId()).isNull();
         assertThat(TraceHeaders.restore(null, null)).isSameAs(Context.root());
     }
 
