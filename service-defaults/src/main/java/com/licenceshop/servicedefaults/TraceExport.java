@@ -25,8 +25,9 @@ class TraceExport implements OpenTelemetryBuilderCustomizer {
 
     /** The traces exporter to use: OTLP when an endpoint is given and no exporter was named; else no change. */
     static Map<String, String> exporterFor(ConfigProperties config, boolean exporterNamed) {
-        boolean endpoint = config.getString("otel.exporter.otlp.endpoint") != null
-                || config.getString("otel.exporter.otlp.traces.endpoint") != null;
+        // an empty value (compose's way of switching it off) is no endpoint
+        boolean endpoint = !config.getString("otel.exporter.otlp.endpoint", "").isBlank()
+                || !config.getString("otel.exporter.otlp.traces.endpoint", "").isBlank();
         return endpoint && !exporterNamed ? Map.of(EXPORTER, "otlp") : Map.of();
     }
 

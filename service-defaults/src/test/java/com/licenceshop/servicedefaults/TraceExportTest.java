@@ -25,6 +25,13 @@ class TraceExportTest {
     }
 
     @Test
+    void anEmptyEndpointIsNoEndpoint() {
+        var config = DefaultConfigProperties.createFromMap(Map.of("otel.exporter.otlp.endpoint", ""));
+
+        assertThat(TraceExport.exporterFor(config, false)).isEmpty();
+    }
+
+    @Test
     void aNamedExporterWinsOverAnEndpoint() {
         var config = DefaultConfigProperties.createFromMap(Map.of("otel.traces.exporter", "none",
                 "otel.exporter.otlp.traces.endpoint", "http://jaeger:4318/v1/traces"));
