@@ -1,6 +1,7 @@
 package com.licenceshop.servicedefaults;
 
 import io.micronaut.runtime.Micronaut;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,11 @@ public final class ServiceLaunch {
             System.err.println(refusal.get());
             System.exit(2);
         }
+        // java.util.logging (OpenTelemetry's SDK writes there) into Logback, in the service's format
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        // before anything makes a span current, so every log line inside one carries traceId and spanId
+        TraceLogs.install();
         // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
         Micronaut.build(args).mainClass(application).banner(!"json".equals(logFormat)).start();
     }

@@ -16,6 +16,14 @@ public final class MessageHeaders {
     /** How many times the notification service tried to send the mail (int). */
     public static final String ATTEMPT = "x-shop-attempt";
 
+    /**
+     * W3C trace context of the span that published the event (a child of the request that stored it), so
+     * consumers continue that trace; carried unchanged by retries, redrives and replays.
+     */
+    public static final String TRACEPARENT = "traceparent";
+    /** W3C vendor trace state that goes with {@link #TRACEPARENT}; often absent. */
+    public static final String TRACESTATE = "tracestate";
+
     private MessageHeaders() {
     }
 }

@@ -209,6 +209,8 @@ class OrderBatchStore {
         String[] eventId = new String[e];
         String[] orderId = new String[e];
         String[] correlationId = new String[e];
+        String[] traceparent = new String[e];
+        String[] tracestate = new String[e];
         String[] payload = new String[e];
         String[] email = new String[e];
         String[] currency = new String[e];
@@ -231,6 +233,8 @@ class OrderBatchStore {
             eventId[i] = placed.eventId().toString();
             orderId[i] = placed.orderId().toString();
             correlationId[i] = s.command().correlationId();
+            traceparent[i] = s.command().trace().traceparent();
+            tracestate[i] = s.command().trace().tracestate();
             payload[i] = codec.encodeToString(placed);
             email[i] = order.customerEmail();
             currency[i] = order.currency();
@@ -251,9 +255,10 @@ class OrderBatchStore {
         Array orderIds = connection.createArrayOf("text", orderId);
         try (PreparedStatement statement = connection.prepareStatement("""
                 WITH e AS (
-                  INSERT INTO commands.events (sequence, event_id, type, schema_version, aggregate_id, occurred_at, correlation_id, payload)
-                  SELECT s, CAST(id AS uuid), ?, ?, a, ?, c, CAST(p AS jsonb)
-                  FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(s, id, a, c, p)
+                  INSERT INTO commands.events (sequence, event_id, type, schema_version, aggregate_id, occurred_at, correlation_id, payload,
+                                               traceparent, tracestate)
+                  SELECT s, CAST(id AS uuid), ?, ?, a, ?, c, CAST(p AS jsonb), tp, ts
+                  FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(s, id, a, c, p, tp, ts)
                 ), o AS (
                   INSERT INTO commands.orders (id, customer_email, currency, total_cents, status, placed_at, placed_sequence)
                   SELECT CAST(id AS uuid), m, cur, tot, 'PLACED', ?, s
@@ -274,6 +279,8 @@ class OrderBatchStore {
             statement.setArray(++p, orderIds);
             statement.setArray(++p, connection.createArrayOf("text", correlationId));
             statement.setArray(++p, connection.createArrayOf("text", payload));
+            statement.setArray(++p, connection.createArrayOf("text", traceparent));
+            statement.setArray(++p, connection.createArrayOf("text", tracestate));
             statement.setTimestamp(++p, at);
             statement.setArray(++p, orderIds);
             statement.setArray(++p, connection.createArrayOf("text", email));

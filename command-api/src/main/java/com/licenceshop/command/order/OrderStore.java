@@ -52,7 +52,8 @@ class OrderStore {
     /** @param forUpdate lock the row until the transaction ends (serialises concurrent cancels) */
     Optional<StoredOrder> find(Connection connection, UUID orderId, boolean forUpdate) throws SQLException {
         String sql = """
-                SELECT id, customer_email, currency, total_cents, status, placed_at, placed_sequence, cancelled_at
+                SELECT id, customer_email, currency, total_cents, status, placed_at, placed_sequence, cancelled_at,
+                       (SELECT traceparent FROM commands.events WHERE sequence = placed_sequence)
                 FROM commands.orders WHERE id = ?""" + (forUpdate ? " FOR UPDATE" : "");
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setObject(1, orderId);
@@ -63,7 +64,8 @@ class OrderStore {
                 Timestamp cancelledAt = row.getTimestamp(8);
                 return Optional.of(new StoredOrder(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
                         row.getLong(4), row.getString(5), row.getTimestamp(6).toInstant(), row.getLong(7),
-                        cancelledAt == null ? null : cancelledAt.toInstant(), lines(connection, orderId)));
+                        cancelledAt == null ? null : cancelledAt.toInstant(), lines(connection, orderId),
+                        row.getString(9)));
             }
         }
     }

@@ -1,6 +1,8 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.servicedefaults.TraceHeaders;
 import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.context.Context;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -10,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * order gets if this command turns out to be the first with its Idempotency-Key (or has none).
  */
 record PendingOrder(UUID orderId, PlaceOrder order, @Nullable String idempotencyKey, String fingerprint,
-                    String correlationId, CompletableFuture<PlacingOrders.Outcome> answer) {
+                    String correlationId, TraceHeaders.Stored trace, CompletableFuture<PlacingOrders.Outcome> answer) {
 
+    /** Taken on the request's thread: {@code trace} is the request span's context, stored with the event. */
     static PendingOrder of(PlaceOrder order, @Nullable String key, String fingerprint, String correlationId) {
-        return new PendingOrder(UUID.randomUUID(), order, key, fingerprint, correlationId, new CompletableFuture<>());
+        return new PendingOrder(UUID.randomUUID(), order, key, fingerprint, correlationId,
+                TraceHeaders.store(Context.current()), new CompletableFuture<>());
     }
 }

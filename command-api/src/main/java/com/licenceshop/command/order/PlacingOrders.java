@@ -2,6 +2,7 @@ package com.licenceshop.command.order;
 
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.DatabaseFailures;
+import com.licenceshop.servicedefaults.TraceLogs;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.problem.ProblemType;
@@ -200,7 +201,9 @@ class PlacingOrders {
             if (s.placed() != null) {
                 placed++;
                 try (var log = LogContext.with("orderId", s.placed().orderId()).and("eventId", s.placed().eventId())
-                        .and("correlationId", s.command().correlationId())) {
+                        .and("correlationId", s.command().correlationId())
+                        // the writer thread is in no request: the ids of the request span the order came with
+                        .and(TraceLogs.TRACE_ID, s.command().trace().traceId()).and(TraceLogs.SPAN_ID, s.command().trace().spanId())) {
                     LOG.debug("order placed: {} lines, {} {} cents, sequence {}", s.placed().lines().size(),
                             s.placed().totalCents(), s.placed().currency(), s.placed().sequence());
                 }

@@ -1,14 +1,15 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.events.OrderLine;
+import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as the orders table holds it. */
+/** An order as the orders table holds it, with the trace context its OrderPlaced event was stored with. */
 record StoredOrder(UUID id, String customerEmail, String currency, long totalCents, String status, Instant placedAt,
-                   long placedSequence, Instant cancelledAt, List<OrderLine> lines) {
+                   long placedSequence, Instant cancelledAt, List<OrderLine> lines, @Nullable String traceparent) {
 
     static final String PLACED = "PLACED";
     static final String CANCELLED = "CANCELLED";

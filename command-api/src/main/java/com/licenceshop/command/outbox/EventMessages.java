@@ -1,11 +1,17 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +30,10 @@ final class EventMessages {
     private EventMessages() {
     }
 
-    static AMQP.BasicProperties properties(OutboxRow row, boolean replay) {
+    /** {@code publish} is the row's publish span: its context goes into {@code traceparent}/{@code tracestate}. */
+    static AMQP.BasicProperties properties(OutboxRow row, boolean replay, Span publish) {
         Map<String, Object> headers = new HashMap<>();
+        TraceHeaders.inject(Context.root().with(publish), headers);
         headers.put(MessageHeaders.SEQUENCE, row.sequence());
         headers.put(MessageHeaders.SCHEMA_VERSION, row.schemaVersion());
         if (row.correlationId() != null) {
@@ -53,11 +61,24 @@ final class EventMessages {
      * @throws IOException if the broker nacked a row or the channel failed; treat every row as unpublished
      */
     static void publishConfirmed(Channel channel, String exchange, Function<OutboxRow, String> routingKey,
-                                 List<OutboxRow> rows, boolean replay, Duration confirmTimeout)
+                                 List<OutboxRow> rows, boolean replay, Duration confirmTimeout, PublishSpans spans)
             throws IOException, InterruptedException, TimeoutException {
-        for (OutboxRow row : rows) {
-            channel.basicPublish(exchange, routingKey.apply(row), false, properties(row, replay), row.payload());
+        // a replay runs in the ops request; its span is what the replayed events' spans link to
+        SpanContext requestedBy = Span.current().getSpanContext();
+        List<Span> started = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                String key = routingKey.apply(row);
+                Span publish = spans.start(row, exchange.isEmpty() ? key : exchange, replay, requestedBy);
+                started.add(publish);
+                channel.basicPublish(exchange, key, false, properties(row, replay, publish), row.payload());
+            }
+            channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+        } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+            started.forEach(span -> span.setStatus(StatusCode.ERROR, "not confirmed: " + e));
+            throw e;
+        } finally {
+            started.forEach(Span::end);
         }
-        channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
     }
 }

@@ -31,9 +31,11 @@ public class EventReplay {
     private final ChannelPool channels;
     private final RelayConfig config;
     private final MeterRegistry meters;
+    private final PublishSpans spans;
 
     EventReplay(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPool channels,
-                RelayConfig config, MeterRegistry meters) {
+                RelayConfig config, MeterRegistry meters, PublishSpans spans) {
+        this.spans = spans;
         this.transactions = transactions;
         this.store = store;
         this.channels = channels;
@@ -82,7 +84,7 @@ public class EventReplay {
                     break;
                 }
                 EventMessages.publishConfirmed(channel, DEFAULT_EXCHANGE, row -> queue, rows, true,
-                        config.confirmTimeout());
+                        config.confirmTimeout(), spans);
                 replayed += rows.size();
                 position = rows.get(rows.size() - 1).sequence();
             }

@@ -4,6 +4,8 @@ import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.TraceHeaders;
+import io.opentelemetry.context.Context;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -58,8 +60,11 @@ public class EventStore {
         EventType type = event.eventType();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO commands.events
-                    (sequence, event_id, type, schema_version, aggregate_id, occurred_at, correlation_id, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")) {
+                    (sequence, event_id, type, schema_version, aggregate_id, occurred_at, correlation_id, payload,
+                     traceparent, tracestate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")) {
+            // the request's span (Micronaut propagates it to the blocking thread), so the event continues its trace
+            TraceHeaders.Stored trace = TraceHeaders.store(Context.current());
             insert.setLong(1, sequence);
             insert.setObject(2, event.eventId());
             insert.setString(3, type.typeName());
@@ -68,6 +73,8 @@ public class EventStore {
             insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
             insert.setString(7, correlationId);
             insert.setString(8, codec.encodeToString(event));
+            insert.setString(9, trace.traceparent());
+            insert.setString(10, trace.tracestate());
             insert.executeUpdate();
         }
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {

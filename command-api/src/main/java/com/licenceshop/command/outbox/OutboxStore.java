@@ -21,7 +21,7 @@ class OutboxStore {
 
     List<OutboxRow> unpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT sequence, event_id, type, schema_version, occurred_at, correlation_id, payload::text
+                SELECT sequence, event_id, type, schema_version, occurred_at, correlation_id, payload::text, traceparent, tracestate
                 FROM commands.events WHERE published_at IS NULL ORDER BY sequence LIMIT ?""")) {
             query.setInt(1, limit);
             return rows(query);
@@ -31,7 +31,7 @@ class OutboxStore {
     /** Events with {@code after < sequence <= upTo}, published or not, in sequence order, at most {@code limit}. */
     List<OutboxRow> range(Connection connection, long after, long upTo, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT sequence, event_id, type, schema_version, occurred_at, correlation_id, payload::text
+                SELECT sequence, event_id, type, schema_version, occurred_at, correlation_id, payload::text, traceparent, tracestate
                 FROM commands.events WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ?""")) {
             query.setLong(1, after);
             query.setLong(2, upTo);
@@ -54,7 +54,8 @@ class OutboxStore {
             List<OutboxRow> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(new OutboxRow(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                        rows.getInt(4), rows.getTimestamp(5).toInstant(), rows.getString(6), rows.getBytes(7)));
+                        rows.getInt(4), rows.getTimestamp(5).toInstant(), rows.getString(6), rows.getBytes(7),
+                        rows.getString(8), rows.getString(9)));
             }
             return result;
         }

@@ -24,12 +24,14 @@ class RabbitEventPublisher implements EventPublisher {
     private final ChannelPool channels;
     private final Topology topology;
     private final RelayConfig config;
+    private final PublishSpans spans;
     private Channel channel;
 
-    RabbitEventPublisher(ChannelPool channels, Topology topology, RelayConfig config) {
+    RabbitEventPublisher(ChannelPool channels, Topology topology, RelayConfig config, PublishSpans spans) {
         this.channels = channels;
         this.topology = topology;
         this.config = config;
+        this.spans = spans;
     }
 
     @Override
@@ -37,7 +39,7 @@ class RabbitEventPublisher implements EventPublisher {
         try {
             Channel ch = channel();
             EventMessages.publishConfirmed(ch, topology.eventsExchange(),
-                    row -> EventType.ofTypeName(row.type()).routingKey(), rows, false, config.confirmTimeout());
+                    row -> EventType.ofTypeName(row.type()).routingKey(), rows, false, config.confirmTimeout(), spans);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discardChannel();

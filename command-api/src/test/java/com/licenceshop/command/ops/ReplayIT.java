@@ -66,16 +66,16 @@ class ReplayIT extends CommandApiIT {
         return http.postJson("/api/ops/replay", body, "Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD));
     }
 
-    record Stored(long sequence, String eventId) {
+    record Stored(long sequence, String eventId, String traceparent) {
     }
 
     List<Stored> storedEvents() throws Exception {
         List<Stored> stored = new ArrayList<>();
         try (var connection = database.connect();
              ResultSet rows = connection.createStatement()
-                     .executeQuery("SELECT sequence, event_id::text FROM commands.events ORDER BY sequence")) {
+                     .executeQuery("SELECT sequence, event_id::text, traceparent FROM commands.events ORDER BY sequence")) {
             while (rows.next()) {
-                stored.add(new Stored(rows.getLong(1), rows.getString(2)));
+                stored.add(new Stored(rows.getLong(1), rows.getString(2), rows.getString(3)));
             }
         }
         return stored;
@@ -115,6 +115,23 @@ class ReplayIT extends CommandApiIT {
         assertThat(messages).extracting(m -> m.getProps().getHeaders().get(MessageHeaders.SEQUENCE))
                 .containsExactly(stored.get(1).sequence(), stored.get(2).sequence(), stored.get(3).sequence());
         assertThat(channel.queueDeclarePassive(topology.notificationQueue()).getMessageCount()).isZero();
+    }
+
+    @Test
+    void aReplayedEventContinuesTheTraceOfTheRequestThatStoredItNotANewOne() throws Exception {
+        List<Stored> stored = storedEvents();
+        Stored original = stored.get(2);
+
+        var response = replay(Map.of("consumer", "sales-projector", "after", original.sequence() - 1, "upTo", original.sequence()));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<GetResponse> messages = drain(topology.salesProjectorQueue());
+        assertThat(messages).hasSize(1);
+        String traceparent = messages.get(0).getProps().getHeaders().get(MessageHeaders.TRACEPARENT).toString();
+        String originalTrace = original.traceparent().split("-")[1];
+        // same trace as the stored request, a new (replay publish) span in it
+        assertThat(traceparent.split("-")[1]).isEqualTo(originalTrace);
+        assertThat(traceparent).isNotEqualTo(original.traceparent());
     }
 
     @Test

@@ -50,6 +50,8 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
         assertThat(order.get("lines")).isEqualTo(List.of(Map.of("sku", "PROFESSIONAL", "name", "Professional", "quantity", 2,
                 "unitPriceCents", 150_000, "lineTotalCents", 300_000)));
         assertThat(Instant.parse((String) order.get("placedAt"))).isBetween(before, Instant.now().plusSeconds(1));
+        // the trace of the request that placed it: 32 hex digits, as the trace UI and the logs show it
+        assertThat((String) order.get("traceId")).matches("[0-9a-f]{32}");
     }
 
     @Test

@@ -107,6 +107,27 @@ class PlacingAnOrderIT extends CommandApiIT {
                 + "' AND (payload->>'sequence')::bigint = sequence AND (payload->>'eventId')::uuid = event_id")).isEqualTo(1);
     }
 
+    @Test
+    void theCallersTraceIsStoredWithTheEventAndContinuedByThePublishedMessage() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
+        String callerSpan = "00f067aa0ba902b7";
+        var response = http.postJson("/api/orders", Http.order("barbara@example.com", "STARTER", 1),
+                "traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String orderId = (String) response.json().get("orderId");
+
+        // the row keeps the command API's request span, a child of the caller's
+        assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
+                + "' AND traceparent LIKE '00-" + traceId + "-%-01' AND traceparent NOT LIKE '%" + callerSpan + "%'"))
+                .isEqualTo(1);
+        // the message carries the relay's publish span: the same trace, another span
+        var delivery = awaitDeliveryOf(orderId);
+        String traceparent = delivery.header(MessageHeaders.TRACEPARENT).toString();
+        assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-01").doesNotContain(callerSpan);
+        assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
+                + "' AND traceparent = '" + traceparent + "'")).as("publish span differs from the stored one").isZero();
+    }
+
     private EventsQueue.Delivery awaitDeliveryOf(String orderId) {
         await("OrderPlaced of " + orderId).atMost(Duration.ofSeconds(10)).until(() ->
                 consumer.deliveries().stream().anyMatch(d -> new String(d.body()).contains(orderId)));

@@ -11,6 +11,12 @@ import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
 import com.licenceshop.notification.retention.LedgerRetention;
 import jakarta.inject.Singleton;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
@@ -41,9 +47,11 @@ class MailDelivery {
     private final MailMetrics metrics;
     private final Clock clock;
     private final LedgerRetention retention;
+    private final Tracer tracer;
 
     MailDelivery(MailLedger ledger, MailRenderer renderer, SmtpMailer mailer, RetryPolicy retryPolicy, MailMetrics metrics,
-                 Clock clock, LedgerRetention retention) {
+                 Clock clock, LedgerRetention retention, Tracer tracer) {
+        this.tracer = tracer;
         this.ledger = ledger;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -53,12 +61,12 @@ class MailDelivery {
         this.retention = retention;
     }
 
-    /** One event's mail and where its message stands. */
-    record Job(MailIntent intent, Delivery delivery) {
+    /** One event's mail, where its message stands, and the trace context of its event's span. */
+    record Job(MailIntent intent, Delivery delivery, Context trace) {
     }
 
     Outcome deliver(MailIntent intent, Delivery delivery) {
-        return deliver(List.of(new Job(intent, delivery))).get(0);
+        return deliver(List.of(new Job(intent, delivery, Context.current()))).get(0);
     }
 
     /** The outcome of each job, in order. */
@@ -150,10 +158,17 @@ class MailDelivery {
         } catch (RuntimeException e) {
             return giveUp(intent, "cannot render the mail: " + e.getMessage(), job.delivery().failedAttempts() + 1, record);
         }
-        try {
+        // the SMTP conversation of this mail, a CLIENT child of its event's span
+        Span smtp = tracer.spanBuilder("smtp send").setParent(job.trace()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("shop.mail.kind", intent.kind().toString())
+                .setAttribute("shop.mail.attempt", (long) attempt).startSpan();
+        try (Scope ignored = smtp.makeCurrent()) {
             sender.send(intent, mail);
         } catch (MailSendException e) {
+            smtp.setStatus(StatusCode.ERROR, e.getMessage());
             return afterFailedSend(intent, job.delivery(), e, record);
+        } finally {
+            smtp.end();
         }
         record.sent(intent, clock.instant());
         return new Outcome.Done("sent " + intent.kind() + " to " + intent.recipient() + " as " + intent.messageId()

@@ -13,11 +13,16 @@ import com.rabbitmq.client.AMQP.BasicProperties;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import com.licenceshop.servicedefaults.TraceHeaders;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -44,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Shutdown: stop receiving, let the senders finish the batch in hand (sent, recorded, acknowledged), then
  * close the channels, which returns every message still waiting unacknowledged to the queue.
  */
-@Context
+@io.micronaut.context.annotation.Context
 class NotificationConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationConsumer.class);
@@ -55,6 +60,7 @@ class NotificationConsumer {
     private final Topology topology;
     private final MailMetrics metrics;
     private final ChannelPool channels;
+    private final Tracer tracer;
     private final int consumers;
     private final int concurrency;
     private final int batchSize;
@@ -66,7 +72,7 @@ class NotificationConsumer {
     private volatile boolean running = true;
 
     NotificationConsumer(EventCodec codec, MailDelivery delivery, ConfirmedPublisher publisher, Topology topology,
-                         MailMetrics metrics, ChannelPool channels,
+                         MailMetrics metrics, ChannelPool channels, Tracer tracer,
                          @Value("${shop.notification.consumers}") int consumers,
                          @Value("${shop.notification.concurrency}") int concurrency,
                          @Value("${shop.notification.batch-size}") int batchSize,
@@ -77,6 +83,7 @@ class NotificationConsumer {
         this.topology = topology;
         this.metrics = metrics;
         this.channels = channels;
+        this.tracer = tracer;
         this.consumers = Math.max(1, consumers);
         this.concurrency = Math.max(1, concurrency);
         this.batchSize = Math.max(1, batchSize);
@@ -140,8 +147,9 @@ class NotificationConsumer {
     }
 
     /** A message that needs a mail, waiting for a sender. */
+    /** {@code trace}: the event's context from its headers (the relay's publish span), the parent of its send. */
     private record Received(MailIntent intent, Delivery delivery, byte[] body, BasicProperties properties,
-                            Channel channel, long tag, String correlationId) {
+                            Channel channel, long tag, String correlationId, Context trace) {
     }
 
     private final class Receiver extends DefaultConsumer {
@@ -158,7 +166,9 @@ class NotificationConsumer {
             Channel channel = getChannel();
             long tag = envelope.getDeliveryTag();
             String correlationId = DeliveryHeaders.stringHeader(properties, MessageHeaders.CORRELATION_ID);
-            try {
+            // a retried, re-driven or replayed message carries the original headers: the same trace again
+            Context trace = TraceHeaders.extract(properties.getHeaders());
+            try (Scope ignored = trace.makeCurrent()) {
                 context(correlationId, properties.getMessageId(), null);
                 Object version = properties.getHeaders() == null ? null : properties.getHeaders().get(MessageHeaders.SCHEMA_VERSION);
                 Optional<String> unsupported = SchemaVersions.unsupported(properties.getType(), version);
@@ -181,7 +191,8 @@ class NotificationConsumer {
                     settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, channel, tag);
                     return;
                 }
-                waiting.add(new Received(intent.get(), Delivery.of(properties), body, properties, channel, tag, correlationId));
+                waiting.add(new Received(intent.get(), Delivery.of(properties), body, properties, channel, tag, correlationId,
+                        trace));
             } finally {
                 MDC.clear();
             }
@@ -210,7 +221,32 @@ class NotificationConsumer {
     }
 
     private void send(List<Received> batch) {
-        List<MailDelivery.Job> jobs = batch.stream().map(r -> new MailDelivery.Job(r.intent(), r.delivery())).toList();
+        // one span per event's mail, a child of the event's context, open until its message is settled
+        List<Span> spans = batch.stream().map(this::sendSpan).toList();
+        try {
+            send(batch, spans);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Span sendSpan(Received received) {
+        return tracer.spanBuilder("notification-service process").setParent(received.trace())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.message.id", received.intent().eventId().toString())
+                .setAttribute("shop.replay", Boolean.TRUE.equals(
+                        received.properties().getHeaders() == null ? null : received.properties().getHeaders().get(MessageHeaders.REPLAY)))
+                .setAttribute("shop.redriven", received.delivery().redriven())
+                .startSpan();
+    }
+
+    private void send(List<Received> batch, List<Span> spans) {
+        List<MailDelivery.Job> jobs = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            jobs.add(new MailDelivery.Job(batch.get(i).intent(), batch.get(i).delivery(), Context.root().with(spans.get(i))));
+        }
         List<Outcome> outcomes;
         try {
             outcomes = delivery.deliver(jobs);
@@ -220,7 +256,7 @@ class NotificationConsumer {
         }
         for (int i = 0; i < batch.size(); i++) {
             Received received = batch.get(i);
-            try {
+            try (Scope ignored = spans.get(i).makeCurrent()) {
                 context(received.correlationId(), received.intent().eventId().toString(), received.intent().orderId().toString());
                 settle(outcomes.get(i), received.body(), received.properties(), received.channel(), received.tag());
             } finally {

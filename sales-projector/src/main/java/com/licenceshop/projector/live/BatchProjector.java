@@ -12,7 +12,14 @@ import com.licenceshop.projector.readmodel.ApplyResult;
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
+import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -56,6 +63,8 @@ import java.util.concurrent.TimeUnit;
 final class BatchProjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProjector.class);
+    /** The SDK keeps 128 links per span by default; a batch is up to {@link SalesEventListener#PREFETCH} events. */
+    private static final int MAX_LINKS = 128;
 
     private record Decoded(ReceivedDelivery delivery, SalesChange change) {
     }
@@ -68,6 +77,7 @@ final class BatchProjector {
     private final List<BatchObserver> observers;
     private final OutageSchedule outageSchedule;
     private final Clock clock;
+    private final Tracer tracer;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     /** The database stayed unreachable for the whole {@link OutageSchedule}. */
@@ -78,7 +88,9 @@ final class BatchProjector {
     }
 
     BatchProjector(EventCodec codec, SalesDatabase database, SalesModelWriter writer, DeadLetters deadLetters,
-                   ProjectionMetrics metrics, List<BatchObserver> observers, ProjectorSettings settings, Clock clock) {
+                   ProjectionMetrics metrics, List<BatchObserver> observers, ProjectorSettings settings, Clock clock,
+                   Tracer tracer) {
+        this.tracer = tracer;
         this.codec = codec;
         this.database = database;
         this.writer = writer;
@@ -94,8 +106,33 @@ final class BatchProjector {
         stopping.countDown(); // a batch waiting for the database stops waiting; the broker redelivers it
     }
 
-    /** Never throws: every outcome ends in an ack or a nack of the batch. */
+    /**
+     * Never throws: every outcome ends in an ack or a nack of the batch. The batch is one span of its own trace
+     * with a LINK to each event's context (a batch has many parents, a span only one); the lines it logs carry
+     * that span's ids, a line about one event (parking it) that event's trace id.
+     */
     void project(List<ReceivedDelivery> batch) {
+        Span span = batchSpan(batch);
+        try (Scope ignored = span.makeCurrent()) {
+            projectInSpan(batch);
+        } finally {
+            span.end();
+        }
+    }
+
+    private Span batchSpan(List<ReceivedDelivery> batch) {
+        var builder = tracer.spanBuilder("sales-projector process")
+                .setNoParent()
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.batch.message_count", (long) batch.size());
+        TraceHeaders.links(batch.stream().map(d -> d.properties().getHeaders()).toList(), MAX_LINKS)
+                .forEach(builder::addLink);
+        return builder.startSpan();
+    }
+
+    private void projectInSpan(List<ReceivedDelivery> batch) {
         ReceivedDelivery last = batch.get(batch.size() - 1);
         try {
             List<Decoded> good = new ArrayList<>();
@@ -226,10 +263,18 @@ final class BatchProjector {
         Map<String, Object> headers = delivery.properties().getHeaders();
         try (var ignored = MDC.putCloseable("eventId", String.valueOf(delivery.properties().getMessageId()));
              var ignored2 = MDC.putCloseable("correlationId",
-                     headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)))) {
+                     headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)));
+             // the event's own trace ids for this line (the scope puts the batch's back afterwards)
+             var ignored3 = eventContext(headers).makeCurrent()) {
             LOG.warn("dead-lettering a message: {}", reason);
         }
         return new DeadLetters.Parked(delivery.body(), delivery.properties(), reason);
+    }
+
+    /** The event's own trace, for a line about that event rather than the batch; the batch's when it has none. */
+    private static Context eventContext(Map<String, Object> headers) {
+        SpanContext event = TraceHeaders.spanContext(headers);
+        return event.isValid() ? Context.current().with(Span.wrap(event)) : Context.current();
     }
 
     private static void requeue(ReceivedDelivery last) {

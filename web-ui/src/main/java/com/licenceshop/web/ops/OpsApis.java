@@ -3,11 +3,14 @@ package com.licenceshop.web.ops;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** The ops endpoints of the other services (docs/contracts.md); OpsCredentialFilter adds the credential. */
 final class OpsApis {
@@ -19,6 +22,15 @@ final class OpsApis {
     interface CommandApiOps {
         @Get("/api/ops/outbox")
         Outbox outbox();
+
+        /** Empty when the command API answers 404. */
+        @Get("/api/orders/{orderId}")
+        Optional<OrderTrace> order(@PathVariable UUID orderId);
+    }
+
+    /** What the console needs of an order: the trace of the request that placed it (null before tracing). */
+    @Serdeable
+    record OrderTrace(String orderId, @Nullable String traceId) {
     }
 
     @Client(id = "sales-projector")

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The ops console: queues, outbox and positions at a glance, and the operations of the other services'
@@ -45,8 +46,9 @@ class OpsController {
     private final OpsApis.NotificationServiceOps notifier;
     private final SalesReadModel salesReadModel;
     private final OpsCredentials opsCredential;
+    private final TraceLinks traceLinks;
 
-    OpsController(Topology topology, RabbitManagementApi rabbit, RabbitManagementConfig rabbitConfig,
+    OpsController(TraceLinks traceLinks, Topology topology, RabbitManagementApi rabbit, RabbitManagementConfig rabbitConfig,
                   OpsApis.CommandApiOps commandApi, OpsApis.SalesProjectorOps projector,
                   OpsApis.NotificationServiceOps notifier, SalesReadModel salesReadModel, OpsCredentials opsCredential) {
         this.topology = topology;
@@ -57,6 +59,7 @@ class OpsController {
         this.notifier = notifier;
         this.salesReadModel = salesReadModel;
         this.opsCredential = opsCredential;
+        this.traceLinks = traceLinks;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -112,6 +115,25 @@ class OpsController {
         }
     }
 
+    /** Opens an order's trace in the trace UI (TRACE_UI_URL): the command API names the trace the order was placed in. */
+    @Get("/orders/trace")
+    HttpResponse<?> orderTrace(@QueryValue @Nullable String orderId) {
+        UUID id;
+        try {
+            id = UUID.fromString(orderId == null ? "" : orderId.strip());
+        } catch (IllegalArgumentException e) {
+            return redirect(OpsNotice.TRACE_NOT_FOUND, null);
+        }
+        try {
+            return commandApi.order(id).map(OpsApis.OrderTrace::traceId).flatMap(traceLinks::of)
+                    .<HttpResponse<?>>map(HttpResponse::seeOther)
+                    .orElseGet(() -> redirect(OpsNotice.TRACE_NOT_FOUND, null));
+        } catch (HttpClientException e) {
+            LOG.warn("looking up the trace of order {} failed: {}", id, e.getMessage());
+            return redirect(OpsNotice.TRACE_FAILED, null);
+        }
+    }
+
     /** Runs the projector's reconciliation (read model vs event store) and shows the result with the console. */
     @Post(value = "/reconciliation", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> reconcile() {
@@ -132,6 +154,7 @@ class OpsController {
         model.put("projectorPosition", projectorPosition());
         model.put("rebuild", rebuildStatus());
         model.put("opsCredentialMissing", !opsCredential.configured());
+        model.put("traceUi", traceLinks.configured());
         if (notice != null) {
             model.put("notice", notice);
         }

@@ -11,7 +11,9 @@ enum OpsNotice {
     REBUILD_FAILED("rebuild-failed", "The rebuild could not be started: the sales projector did not accept it.", true),
     REDRIVEN_PROJECTOR("redriven-sales-projector", "Dead letters of the sales projector moved back to its queue: %d.", false),
     REDRIVEN_NOTIFIER("redriven-notification-service", "Dead letters of the notification service moved back to its queue: %d.", false),
-    REDRIVE_FAILED("redrive-failed", "Re-driving the dead letters failed: the service did not answer.", true);
+    REDRIVE_FAILED("redrive-failed", "Re-driving the dead letters failed: the service did not answer.", true),
+    TRACE_NOT_FOUND("trace-not-found", "No trace for that order: no such order, or it was placed before tracing.", true),
+    TRACE_FAILED("trace-failed", "The command API did not answer; the order's trace cannot be looked up.", true);
 
     private final String code;
     private final String text;

@@ -56,7 +56,23 @@ class OpsConsoleIT extends AgainstTheTestShop {
         properties.put("shop.rabbitmq-management.broker-uri", rabbit.uri());
         properties.put("shop.rabbitmq-management.username", rabbit.username());
         properties.put("shop.rabbitmq-management.password", rabbit.password());
+        properties.put("shop.trace-ui-url", "http://localhost:16686/trace/{traceId}");
         return properties;
+    }
+
+    @Test
+    void anOrderIdOpensTheOrdersTraceInTheTraceUi() {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+        assertThat(bob.get("/ops").body()).contains("id=\"trace-button\"");
+        String orderId = commandApi.givenAnOrder("trace@example.com");
+
+        Visitor.Page opened = bob.get("/ops/orders/trace?orderId=" + orderId);
+
+        assertThat(opened.status()).isEqualTo(303);
+        assertThat(opened.location()).isEqualTo("http://localhost:16686/trace/" + orderId.replace("-", ""));
+        assertThat(bob.get("/ops/orders/trace?orderId=" + java.util.UUID.randomUUID()).location())
+                .isEqualTo("/ops?notice=trace-not-found");
+        assertThat(bob.get("/ops/orders/trace?orderId=not-an-id").location()).isEqualTo("/ops?notice=trace-not-found");
     }
 
     @BeforeAll

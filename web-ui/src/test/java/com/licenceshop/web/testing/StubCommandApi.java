@@ -142,6 +142,13 @@ public class StubCommandApi {
     }
 
     /** An order as the command API would hold it after accepting this body (prices from the catalog). */
+    /** An order the stub knows, as if placed earlier; its id. */
+    public String givenAnOrder(String email) {
+        String orderId = UUID.randomUUID().toString();
+        orders.put(orderId, order(orderId, Map.of("customerEmail", email, "items", List.of(Map.of("sku", "STARTER", "quantity", 1)))));
+        return orderId;
+    }
+
     private Map<String, Object> order(String orderId, Map<String, Object> body) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
@@ -163,6 +170,8 @@ public class StubCommandApi {
         order.put("totalCents", total);
         order.put("status", "PLACED");
         order.put("placedAt", Instant.now().toString());
+        // the trace the order was placed in: 32 hex digits derived from the id, so a test knows it
+        order.put("traceId", orderId.replace("-", ""));
         return order;
     }
 }
