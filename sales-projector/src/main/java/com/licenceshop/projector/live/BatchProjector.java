@@ -63,8 +63,8 @@ import java.util.concurrent.TimeUnit;
 final class BatchProjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProjector.class);
-    /** The SDK keeps 128 links per span by default; a batch is up to {@link SalesEventListener#PREFETCH} events. */
-    private static final int MAX_LINKS = 128;
+    /** One link per event of a batch (up to the prefetch); application.yml raises the SDK's limit of 128 to match. */
+    private static final int MAX_LINKS = SalesEventListener.PREFETCH;
 
     private record Decoded(ReceivedDelivery delivery, SalesChange change) {
     }
