@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** docker-compose.yml (or another compose file of the repository), parsed; anchors and merge keys resolved. */
 record ComposeFile(String file, Node root) {
+
+    /** Routed by Traefik to operators only, behind the basic-auth middleware; not part of the shop's routes. */
+    static final Set<String> ADMIN_TOOLS = Set.of("traefik", "adminer");
 
     static ComposeFile load() {
         return load("docker-compose.yml");
@@ -47,16 +51,29 @@ record ComposeFile(String file, Node root) {
         return env;
     }
 
-    /** Traefik router rules by compose service: {@code traefik.http.routers.<router>.rule=...}. */
+    /** The shop's Traefik router rules by compose service: {@code traefik.http.routers.<router>.rule=...}. */
     Map<String, String> routerRules() {
         Map<String, String> rules = new TreeMap<>();
-        services().forEach((name, definition) -> new Node(definition).at("labels").list().forEach(label -> {
-            String[] kv = label.text().split("=", 2);
-            if (kv[0].matches("traefik\\.http\\.routers\\.[^.]+\\.rule")) {
-                rules.put(kv[1].replace("$$", "$"), name); // compose's escape of $
+        services().forEach((name, definition) -> {
+            if (!ADMIN_TOOLS.contains(name)) {
+                labels(name).forEach((key, value) -> {
+                    if (key.matches("traefik\\.http\\.routers\\.[^.]+\\.rule")) {
+                        rules.put(value.replace("$$", "$"), name); // compose's escape of $
+                    }
+                });
             }
-        }));
+        });
         return rules;
+    }
+
+    /** A service's labels, key → value (list form). */
+    Map<String, String> labels(String name) {
+        Map<String, String> labels = new TreeMap<>();
+        service(name).at("labels").list().forEach(label -> {
+            String[] kv = label.text().split("=", 2);
+            labels.put(kv[0], kv.length > 1 ? kv[1] : "");
+        });
+        return labels;
     }
 
     /** host → compose service. */

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +57,39 @@ class ComposeFileTest {
         assertThat(compose.routedHosts()).isEqualTo(ServiceEndpoints.ROUTED_HOSTS);
         compose.routerRules().forEach((rule, service) -> KubernetesManifestsTest.assertLeavesOutManagement(service, rule,
                 services.stream().filter(s -> s.module().equals(service)).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void the_dashboard_and_adminer_are_routed_only_through_the_basic_auth_middleware_whose_users_have_no_default() {
+        Map<String, String> traefik = compose.labels("traefik");
+        assertThat(traefik.get("traefik.http.middlewares.admin-auth.basicauth.users"))
+                .as("users only from the environment, required").matches("^\\$\\{TRAEFIK_DASHBOARD_USERS:\\?[^}]+}$");
+        Map<String, String> routes = new TreeMap<>();   // host → what it reaches
+        for (String tool : ComposeFile.ADMIN_TOOLS) {
+            Map<String, String> labels = compose.labels(tool);
+            assertThat(labels).as("%s labels", tool).containsEntry("traefik.enable", "true");
+            labels.forEach((key, value) -> {
+                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule").matcher(key);
+                if (router.matches()) {
+                    String prefix = "traefik.http.routers." + router.group(1) + ".";
+                    assertThat(labels.get(prefix + "middlewares")).as("%s router %s middlewares", tool, router.group(1)).isEqualTo("admin-auth");
+                    assertThat(value).as("%s router %s: one host, nothing else", tool, router.group(1)).matches("^Host\\(`[^`]+`\\)$");
+                    routes.put(KubernetesManifestsTest.hostsIn(value).get(0), labels.getOrDefault(prefix + "service", tool));
+                }
+            });
+            assertThat(compose.service(tool).at("ports").list()).as("%s ports", tool)
+                    .extracting(Node::text).allMatch("80:80"::equals);
+        }
+        assertThat(routes).isEqualTo(Map.of("traefik.shop.localhost", "api@internal", "db.shop.localhost", "adminer"));
+        assertThat(compose.service("adminer").at("ports").exists()).as("adminer publishes a port").isFalse();
+    }
+
+    @Test
+    void traefiks_api_is_served_only_through_its_router_never_insecure() {
+        List<String> command = compose.service("traefik").at("command").list().stream().map(Node::text).toList();
+        assertThat(command).contains("--api.dashboard=true", "--api.insecure=false")
+                .noneMatch(argument -> argument.equals("--api.insecure") || argument.equals("--api.insecure=true")
+                        || argument.startsWith("--entrypoints.traefik"));
     }
 
     @Test

@@ -14,7 +14,7 @@ record TraefikRule(String host, Pattern excluded) {
 
     /** Every management path a Micronaut service may serve, also those not enabled today. */
     static final List<String> MANAGEMENT_PATHS = List.of("/prometheus", "/health", "/health/liveness", "/health/readiness",
-            "/metrics", "/beans", "/info", "/loggers", "/loggers/root", "/refresh", "/routes", "/env", "/stop", "/threads",
+            "/metrics", "/beans", "/info", "/instance", "/loggers", "/loggers/root", "/refresh", "/routes", "/env", "/stop", "/threads",
             "/caches", "/flyway");
     /** Public pages and API paths, some of which merely start like a management path. */
     static final List<String> PUBLIC_PATHS = List.of("/", "/api/orders", "/api/products", "/sales", "/ops", "/orders/1",

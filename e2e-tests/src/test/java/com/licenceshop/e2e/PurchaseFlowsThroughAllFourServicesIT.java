@@ -2,6 +2,7 @@ package com.licenceshop.e2e;
 
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.testsupport.ServiceProcess;
 import com.rabbitmq.client.AMQP;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,8 +15,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +37,24 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
         for (Map<String, Object> product : HttpJson.get(shop.commandApi().baseUrl() + "/api/products").jsonList()) {
             priceOf.put((String) product.get("sku"), ((Number) product.get("unitPriceCents")).longValue());
         }
+    }
+
+    @Test
+    void eachOfTheFourProcessesAnswersWithItsOwnInstanceInTheBodyAndTheHeader() {
+        Set<String> instances = new HashSet<>();
+        for (ServiceProcess service : List.of(shop.commandApi(), shop.salesProjector(), shop.notificationService(), shop.webUi())) {
+            HttpJson.Response answer = HttpJson.get(service.baseUrl() + "/instance");
+
+            assertThat(answer.status()).as("%s /instance", service.name()).isEqualTo(200);
+            String instance = (String) answer.json().get("instance");
+            assertThat(answer.json()).as(service.name()).containsKeys("service", "startedAt");
+            assertThat(answer.json()).containsEntry("service", service.name());
+            // four processes on one host: the pid tells them apart
+            assertThat(instance).as(service.name()).startsWith(service.pid() + "@");
+            assertThat(answer.raw().headers().firstValue("X-Instance-Id")).as(service.name()).hasValue(instance);
+            instances.add(instance);
+        }
+        assertThat(instances).hasSize(4);
     }
 
     @Test

@@ -25,6 +25,12 @@ class ServiceDefaults {
         return new Topology(namespace);
     }
 
+    /** Which process this is (GET /instance, X-Instance-Id, the broker connection's name); fixed at start. */
+    @Singleton
+    InstanceId instanceId(@Value("${micronaut.application.name}") String service, Clock clock) {
+        return InstanceId.of(service, clock.instant());
+    }
+
     /** The codec with the application's mapper, so every event is read and written the same way. */
     @Singleton
     EventCodec eventCodec(ObjectMapper mapper) {

@@ -114,6 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The process id: what the service reports as the first part of its instance id ({@code <pid>@<host>}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

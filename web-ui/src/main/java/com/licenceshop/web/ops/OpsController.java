@@ -165,15 +165,32 @@ class OpsController {
     }
 
     private List<QueueRow> queues() {
-        return List.of(queue("Sales projector", topology.salesProjectorQueue()),
-                queue("Notification service", topology.notificationQueue()));
+        Map<String, String> connectionNames = connectionNames();
+        return List.of(queue("Sales projector", topology.salesProjectorQueue(), connectionNames),
+                queue("Notification service", topology.notificationQueue(), connectionNames));
     }
 
-    private QueueRow queue(String consumer, String queue) {
+    /** Broker-side connection name → the name its client gave it; empty if the API cannot say (figures still shown). */
+    private Map<String, String> connectionNames() {
+        try {
+            Map<String, String> names = new HashMap<>();
+            for (RabbitManagementApi.ConnectionInfo connection : rabbit.connections(rabbitConfig.virtualHost())) {
+                if (connection.userProvidedName() != null && !connection.userProvidedName().isBlank()) {
+                    names.put(connection.name(), connection.userProvidedName());
+                }
+            }
+            return names;
+        } catch (HttpClientException e) {
+            LOG.warn("cannot read the broker's connections: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private QueueRow queue(String consumer, String queue, Map<String, String> connectionNames) {
         String dead = topology.deadLetterQueue(queue);
         try {
             String vhost = rabbitConfig.virtualHost();
-            return QueueRow.of(consumer, queue, dead, rabbit.queue(vhost, queue), rabbit.queue(vhost, dead));
+            return QueueRow.of(consumer, queue, dead, rabbit.queue(vhost, queue), rabbit.queue(vhost, dead), connectionNames);
         } catch (HttpClientException e) {
             return QueueRow.unavailable(consumer, queue, dead, "RabbitMQ management API unavailable: " + e.getMessage());
         }

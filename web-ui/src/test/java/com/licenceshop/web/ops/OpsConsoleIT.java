@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class OpsConsoleIT extends AgainstTheTestShop {
 
     private final Topology topology = new Topology(shop.namespace);
     private Connection broker;
+    private final List<Connection> consumingInstances = new ArrayList<>();
 
     @Inject
     StubCommandApi commandApi;
@@ -90,10 +92,24 @@ class OpsConsoleIT extends AgainstTheTestShop {
             publish(channel, topology.deadLetterQueue(topology.salesProjectorQueue()), 2);
             publish(channel, topology.deadLetterQueue(topology.notificationQueue()), 1);
         }
+        // two notification-service instances, named as service-defaults' AmqpConnectionName names them
+        consume(factory, "notification-service 101@host-a", 2);
+        consume(factory, "notification-service 202@host-b", 1);
+    }
+
+    private void consume(ConnectionFactory factory, String connectionName, int consumers) throws Exception {
+        Connection connection = factory.newConnection(connectionName);
+        consumingInstances.add(connection);
+        for (int i = 0; i < consumers; i++) {
+            connection.createChannel().basicConsume(topology.notificationQueue(), false, (tag, delivery) -> { }, tag -> { });
+        }
     }
 
     @AfterAll
     void deleteQueues() throws Exception {
+        for (Connection connection : consumingInstances) {
+            connection.close();
+        }
         if (broker != null) {
             try (Channel channel = broker.createChannel()) {
                 for (String queue : List.of(topology.salesProjectorQueue(), topology.deadLetterQueue(topology.salesProjectorQueue()),
@@ -125,6 +141,19 @@ class OpsConsoleIT extends AgainstTheTestShop {
                     .containsEntry("dead-letter-depth", "2").containsEntry("queue-consumers", "0").containsEntry("queue-unacked", "0");
             assertThat(row(console, topology.notificationQueue())).containsEntry("queue-depth", "0")
                     .containsEntry("dead-letter-depth", "1");
+        });
+    }
+
+    @Test
+    void theConsoleListsTheInstancesConsumingEachQueueWithTheirConsumers() {
+        Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
+
+        await("consumer statistics").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Visitor.Page console = bob.get("/ops");
+            assertThat(instances(console, topology.notificationQueue()))
+                    .containsExactly("notification-service 101@host-a ×2", "notification-service 202@host-b");
+            assertThat(row(console, topology.notificationQueue())).containsEntry("queue-consumers", "3");
+            assertThat(instances(console, topology.salesProjectorQueue())).isEmpty();
         });
     }
 
@@ -201,6 +230,18 @@ class OpsConsoleIT extends AgainstTheTestShop {
             cells.put(cell.group(1), cell.group(2).trim());
         }
         return cells;
+    }
+
+    /** The consuming instances one queue row lists, as shown ("name ×consumers"). */
+    private static List<String> instances(Visitor.Page console, String queue) {
+        Matcher rowMatcher = Pattern.compile("data-queue=\"" + Pattern.quote(queue) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(console.body());
+        assertThat(rowMatcher.find()).as("row of %s", queue).isTrue();
+        List<String> instances = new ArrayList<>();
+        Matcher item = Pattern.compile("data-testid=\"queue-instance\"[^>]*>(.*?)</li>").matcher(rowMatcher.group(1));
+        while (item.find()) {
+            instances.add(item.group(1).replaceAll("<[^>]+>", "").strip());
+        }
+        return instances;
     }
 
     private static void publish(Channel channel, String queue, int count) throws Exception {
