@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /** Every event type with its AMQP routing key and current schema version. */
 public enum EventType {
-    ORDER_PLACED("OrderPlaced", "order.placed", 1, OrderPlaced.class),
+    /** v2 added {@code licences}: the signed licence keys (a v1 reader would mail an order without them). */
+    ORDER_PLACED("OrderPlaced", "order.placed", 2, OrderPlaced.class),
     ORDER_CANCELLED("OrderCancelled", "order.cancelled", 1, OrderCancelled.class),
-    SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class);
+    SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class),
+    LICENCE_REVOKED("LicenceRevoked", "licence.revoked", 1, LicenceRevoked.class);
 
     private final String typeName;
     private final String routingKey;
@@ -31,6 +33,15 @@ public enum EventType {
 
     public int schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * Whether a reader built with this version reads a body of {@code version}. Versions only ever add fields,
+     * so every version up to the current one is read (an older body lacks the newer fields); a newer one is
+     * not: it may carry something this reader would silently drop.
+     */
+    public boolean reads(int version) {
+        return version >= 1 && version <= schemaVersion;
     }
 
     public Class<? extends ShopEvent> eventClass() {

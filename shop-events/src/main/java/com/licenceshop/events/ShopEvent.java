@@ -19,9 +19,10 @@ import java.util.UUID;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = OrderPlaced.class, name = "OrderPlaced"),
         @JsonSubTypes.Type(value = OrderCancelled.class, name = "OrderCancelled"),
-        @JsonSubTypes.Type(value = SalesPeriodClosed.class, name = "SalesPeriodClosed")
+        @JsonSubTypes.Type(value = SalesPeriodClosed.class, name = "SalesPeriodClosed"),
+        @JsonSubTypes.Type(value = LicenceRevoked.class, name = "LicenceRevoked")
 })
-public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed {
+public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed, LicenceRevoked {
 
     /** Unique id; consumers deduplicate on it. Also the AMQP {@code message_id}. */
     UUID eventId();

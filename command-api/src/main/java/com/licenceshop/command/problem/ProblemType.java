@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Request too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
+    INVALID_LICENCE_KEY("invalid-licence-key", "Not a licence key", 422),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503);
 
