@@ -127,6 +127,7 @@ public class StubCommandApi {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
         List<Map<String, Object>> lines = new ArrayList<>();
+        List<Map<String, Object>> licences = new ArrayList<>();
         long total = 0;
         for (Map<String, Object> item : items) {
             Map<String, Object> product = PRODUCTS.stream().filter(p -> p.get("sku").equals(item.get("sku"))).findFirst().orElseThrow();
@@ -135,6 +136,9 @@ public class StubCommandApi {
             lines.add(Map.of("sku", product.get("sku"), "name", product.get("name"), "quantity", quantity,
                     "unitPriceCents", unit, "lineTotalCents", unit * quantity));
             total += unit * quantity;
+            // shaped like a key; the web UI only shows it (command-api signs and verifies)
+            licences.add(Map.of("line", lines.size(), "sku", product.get("sku"), "seats", quantity,
+                    "key", "stub." + orderId + "-" + lines.size() + ".c2lnbmF0dXJl"));
         }
         Map<String, Object> order = new java.util.HashMap<>();
         order.put("orderId", orderId);
@@ -144,6 +148,7 @@ public class StubCommandApi {
         order.put("totalCents", total);
         order.put("status", "PLACED");
         order.put("placedAt", Instant.now().toString());
+        order.put("licences", licences);
         return order;
     }
 }
