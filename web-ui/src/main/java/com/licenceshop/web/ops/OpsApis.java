@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
 import java.util.Map;
 
 /** The ops endpoints of the other services (docs/contracts.md); OpsCredentialFilter adds the credential. */
@@ -19,6 +20,10 @@ final class OpsApis {
     interface CommandApiOps {
         @Get("/api/ops/outbox")
         Outbox outbox();
+
+        /** Public (no credential needed); the console shows which key signs new licences. */
+        @Get("/api/licences/public-key")
+        LicenceKeys licenceKeys();
     }
 
     @Client(id = "sales-projector")
@@ -41,6 +46,11 @@ final class OpsApis {
     interface NotificationServiceOps {
         @Post("/ops/dead-letters/redrive")
         Moved redriveDeadLetters();
+    }
+
+    /** The key id new licence keys are signed with, and every key id that still verifies. */
+    @Serdeable
+    record LicenceKeys(String keyId, @Nullable List<Map<String, Object>> keys) {
     }
 
     @Serdeable

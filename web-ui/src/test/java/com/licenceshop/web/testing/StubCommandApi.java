@@ -114,6 +114,12 @@ public class StubCommandApi {
         return HttpResponse.accepted().body(Map.of("eventId", UUID.randomUUID().toString(), "sequence", 42));
     }
 
+    @Get("/api/licences/public-key")
+    HttpResponse<?> licenceKeys() {
+        return HttpResponse.ok(Map.of("keyId", "stub-2", "algorithm", "Ed25519", "publicKey", "c3R1Yg==",
+                "keys", List.of(Map.of("keyId", "stub-2", "signing", true), Map.of("keyId", "stub-1", "signing", false))));
+    }
+
     @Get("/api/ops/outbox")
     HttpResponse<?> outbox(HttpRequest<?> request) {
         if (!StubOps.authorized(request)) {
