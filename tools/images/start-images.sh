@@ -96,18 +96,24 @@ declare -A value=(
   [SMTP_HOST]=127.0.0.1 [SMTP_PORT]=1025 [TRUSTED_PROXIES]=127.0.0.1/32
   [JWT_SECRET]="$(random 32)" [CSRF_SECRET]="$(random 32)"
   [STAFF_USERS]="ops:OPS,SALES:$hash"
+  # the licence signing key (command-api only); no older keys to verify with (empty is what the overlay allows)
+  [LICENCE_SIGNING_KEY]="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
+  [LICENCE_SIGNING_KEY_ID]="images-$(random 2)" [LICENCE_VERIFY_KEYS]=""
 )
 env_file() { # service -> file of KEY=VALUE, the keys its manifests give it
   local files=("$k8s/base/config.env" "$k8s/overlays/local/config.env" "$k8s/overlays/local/secrets/shop.env.example")
   [[ "$1" == web-ui ]] && files+=("$k8s/overlays/local/secrets/web-ui.env.example")
+  [[ "$1" == command-api ]] && files+=("$k8s/overlays/local/secrets/licence.env.example")
   local out="$work/$1.env" key given
   printf 'MICRONAUT_SERVER_PORT=%s\n' "$(port_of "$1")" > "$out"
   # the last file that sets a key wins, as in the overlay (merge); this machine's value wins over a placeholder
   while IFS='=' read -r key given; do
-    if [[ -n "${value[$key]:-}" ]]; then printf '%s=%s\n' "$key" "${value[$key]}" >> "$out"
+    if [[ -v "value[$key]" ]]; then printf '%s=%s\n' "$key" "${value[$key]}" >> "$out"
     elif [[ -n "$given" && "$given" != *'<'* ]]; then printf '%s=%s\n' "$key" "$given" >> "$out"
     else fail "$1: no value here for $key, which the manifests pass"; fi
   done < <(grep -h '^[A-Z][A-Z0-9_]*=' "${files[@]}" | tac | sort -t= -k1,1 -u)
+  # the one key of web-ui-secrets command-api's manifest names (secretKeyRef): it checks web-ui's staff tokens
+  [[ "$1" == command-api ]] && printf 'JWT_SECRET=%s\n' "${value[JWT_SECRET]}" >> "$out"
   echo "$out"
 }
 

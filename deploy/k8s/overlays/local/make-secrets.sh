@@ -33,4 +33,11 @@ RABBITMQ_MANAGEMENT_PASSWORD=$rabbit
 SECRETS
   echo "staff logins: sales / $sales   ops / $ops   (shown once; the env file holds only hashes)"
 fi
+if [[ ! -f "$DIR/licence.env" ]]; then
+  cat > "$DIR/licence.env" <<SECRETS
+LICENCE_SIGNING_KEY=$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)
+LICENCE_SIGNING_KEY_ID=local-$(date -u +%Y%m%d)
+LICENCE_VERIFY_KEYS=
+SECRETS
+fi
 echo "secrets in $DIR"

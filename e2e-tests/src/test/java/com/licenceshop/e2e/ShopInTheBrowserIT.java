@@ -43,6 +43,93 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
     }
 
     @Test
+    void threeSeatsGiveLicenceKeysInTheMailAndOnThePageThatVerifyOfflineStayTheSameOnReplayAndAreRevokedOnCancel()
+            throws Exception {
+        List<String> pageKeys;
+        String orderId;
+        try (Browser browser = Browser.desktop()) {
+            WebDriver page = browser.driver;
+            page.get(shop.webUi().baseUrl() + "/");
+            buy(page, "PROFESSIONAL", 3, "keys@example.com");
+            wait(page).until(ExpectedConditions.urlContains("/orders/"));
+            orderId = wait(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
+            pageKeys = wait(page).until(d -> {
+                List<String> shown = d.findElements(By.cssSelector("[data-testid=licence-key]")).stream()
+                        .map(e -> e.getText().strip()).toList();
+                return shown.isEmpty() ? null : shown;
+            });
+            assertThat(page.findElement(By.id("order-total-label")).getText()).isEqualTo("Total for 3 licences");
+            assertThat(page.findElements(By.cssSelector("[data-testid=copy-licence-key]"))).hasSize(1);
+            browser.screenshot("order-licence-keys");
+        }
+        assertThat(pageKeys).hasSize(1);
+        String key = pageKeys.get(0);
+
+        jakarta.mail.internet.MimeMessage mail = theOneMailAbout(orderId);
+        assertThat(part(mail, "text/plain")).contains("Total for 3 licences").contains("3 seats:\n" + key + "\n");
+        assertThat(part(mail, "text/html")).contains(">" + key + "</pre>");
+
+        Map<String, Object> published = HttpJson.get(shop.commandApi().baseUrl() + "/api/licences/public-key").json();
+        String claims = com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(key,
+                (String) published.get("keyId"), (String) published.get("publicKey"));
+        assertThat(claims).contains("\"sku\":\"PROFESSIONAL\"").contains("\"orderId\":\"" + orderId + "\"")
+                .contains("\"seats\":3");
+        assertThat(com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(key.substring(0, key.length() - 2)
+                + (key.endsWith("AA") ? "BA" : "AA"), (String) published.get("keyId"), (String) published.get("publicKey")))
+                .isNull();
+
+        long placedSequence;
+        try (var connection = shop.connect(); var query = connection.prepareStatement(
+                "SELECT placed_sequence FROM commands.orders WHERE id = ?::uuid")) {
+            query.setString(1, orderId);
+            try (var row = query.executeQuery()) {
+                row.next();
+                placedSequence = row.getLong(1);
+            }
+        }
+        var replayed = HttpJson.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
+                        "consumer", "notification-service", "after", placedSequence - 1, "upTo", placedSequence)))));
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        // a later order's mail: the replayed event, ahead of it on the same queue, has been handled by then
+        var later = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of("customerEmail", "later@example.com",
+                "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
+        theOneMailAbout((String) later.json().get("orderId"));
+        theOneMailAbout(orderId);
+        @SuppressWarnings("unchecked")
+        var keysNow = (List<Map<String, Object>>) HttpJson.get(shop.commandApi().baseUrl() + "/api/orders/" + orderId)
+                .json().get("licences");
+        assertThat(keysNow).extracting(k -> k.get("key")).containsExactly(key);
+
+        assertThat(HttpJson.post(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", Map.of()).status())
+                .isEqualTo(202);
+        Map<String, Object> verdict = HttpJson.post(shop.commandApi().baseUrl() + "/api/licences/verify", Map.of("key", key)).json();
+        assertThat(verdict).containsEntry("genuine", true).containsEntry("revoked", true).containsEntry("valid", false);
+    }
+
+    private jakarta.mail.internet.MimeMessage theOneMailAbout(String orderId) {
+        org.awaitility.Awaitility.await("the mail of " + orderId).atMost(PATIENCE).until(() -> List.of(shop.smtp.getReceivedMessages())
+                .stream().anyMatch(mail -> Mails.text(mail).contains(orderId)));
+        List<jakarta.mail.internet.MimeMessage> mails = List.of(shop.smtp.getReceivedMessages()).stream()
+                .filter(mail -> Mails.text(mail).contains(orderId)).toList();
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static String part(jakarta.mail.internet.MimeMessage mail, String mimeType) throws Exception {
+        var multipart = (jakarta.mail.Multipart) mail.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (multipart.getBodyPart(i).isMimeType(mimeType)) {
+                // SMTP carries CRLF line ends
+                return ((String) multipart.getBodyPart(i).getContent()).replace("\r\n", "\n");
+            }
+        }
+        throw new AssertionError("no " + mimeType + " part");
+    }
+
+    @Test
     void theSalesDashboardUpdatesLiveAfterAPurchaseInAnotherWindow() {
         try (Browser staff = Browser.desktop(); Browser shopper = Browser.desktop()) {
             WebDriver dashboard = staff.driver;

@@ -2,6 +2,7 @@ package com.licenceshop.e2e;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.LicenceSigningKeys;
 import com.licenceshop.testsupport.ServiceProcess;
 import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
@@ -42,6 +43,8 @@ final class ShopStack implements AutoCloseable {
     /** Every service reaches the broker through this, so a test can take the broker away from all of them. */
     final TcpProxy brokerProxy = TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
 
+    /** One signing key for the stack's life: a restarted command-api keeps signing (and verifying) with it. */
+    private final Map<String, String> licenceSigningKey = LicenceSigningKeys.environment();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Map<String, String> extraEnvironment = new HashMap<>();
     private ServiceProcess commandApi;
@@ -73,6 +76,7 @@ final class ShopStack implements AutoCloseable {
     /** Environment every service gets: the one a deployment sets (see docs/contracts.md). */
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(TestServers.environment(database, namespace));
+        env.putAll(licenceSigningKey);
         env.put("RABBITMQ_URI", TestServers.rabbit().uri("127.0.0.1", brokerProxy.port()));
         env.put("OPS_USERNAME", OPS_USERNAME);
         env.put("OPS_PASSWORD", opsPassword);

@@ -1,5 +1,6 @@
 package com.licenceshop.notification;
 
+import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
@@ -34,6 +35,17 @@ public final class OrderFixtures {
         List<OrderLine> all = List.of(lines);
         return new OrderPlaced(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 UUID.randomUUID(), email, "EUR", all, all.stream().mapToLong(OrderLine::lineTotalCents).sum());
+    }
+
+    /** The order with a (made-up) licence key per line, as v2 of OrderPlaced carries them; the mail only shows them. */
+    public static OrderPlaced withKeys(OrderPlaced order) {
+        List<LicenceKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            keys.add(new LicenceKey(i + 1, line.sku(), line.quantity(), "test." + order.orderId() + "-" + (i + 1) + ".c2lnbmF0dXJl"));
+        }
+        return new OrderPlaced(order.eventId(), order.sequence(), order.occurredAt(), order.orderId(), order.customerEmail(),
+                order.currency(), order.lines(), order.totalCents(), keys);
     }
 
     public static OrderCancelled theCancellationOf(OrderPlaced order) {

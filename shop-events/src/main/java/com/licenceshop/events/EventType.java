@@ -4,12 +4,14 @@ import java.util.Arrays;
 
 /** Every event type with its AMQP routing key and current schema version. */
 public enum EventType {
-    ORDER_PLACED("OrderPlaced", "order.placed", 1, OrderPlaced.class),
+    /** v2 added {@code licences}: the signed licence keys (a v1 reader would mail an order without them). */
+    ORDER_PLACED("OrderPlaced", "order.placed", 2, OrderPlaced.class),
     ORDER_CANCELLED("OrderCancelled", "order.cancelled", 1, OrderCancelled.class),
     SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class),
     PRODUCT_ADDED("ProductAdded", "product.added", 1, ProductAdded.class),
     PRODUCT_CHANGED("ProductChanged", "product.changed", 1, ProductChanged.class),
-    PRODUCT_RETIRED("ProductRetired", "product.retired", 1, ProductRetired.class);
+    PRODUCT_RETIRED("ProductRetired", "product.retired", 1, ProductRetired.class),
+    LICENCE_REVOKED("LicenceRevoked", "licence.revoked", 1, LicenceRevoked.class);
 
     private final String typeName;
     private final String routingKey;
@@ -34,6 +36,15 @@ public enum EventType {
 
     public int schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * Whether a reader built with this version reads a body of {@code version}. Versions only ever add fields,
+     * so every version up to the current one is read (an older body lacks the newer fields); a newer one is
+     * not: it may carry something this reader would silently drop.
+     */
+    public boolean reads(int version) {
+        return version >= 1 && version <= schemaVersion;
     }
 
     public Class<? extends ShopEvent> eventClass() {

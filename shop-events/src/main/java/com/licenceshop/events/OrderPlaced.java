@@ -1,12 +1,17 @@
 package com.licenceshop.events;
 
+import io.micronaut.core.annotation.Creator;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A shopper bought licences. Prices are the catalog's at the time of purchase. */
+/**
+ * A shopper bought licences. Prices are the catalog's at the time of purchase. {@code licences} (schema v2)
+ * are the signed keys, one per line; a v1 body has none.
+ */
 @Serdeable
 public record OrderPlaced(
         UUID eventId,
@@ -16,10 +21,19 @@ public record OrderPlaced(
         String customerEmail,
         String currency,
         List<OrderLine> lines,
-        long totalCents) implements ShopEvent {
+        long totalCents,
+        @Nullable List<LicenceKey> licences) implements ShopEvent {
 
+    @Creator
     public OrderPlaced {
         lines = List.copyOf(lines);
+        licences = licences == null ? List.of() : List.copyOf(licences);
+    }
+
+    /** An order without licence keys (as v1 bodies were). */
+    public OrderPlaced(UUID eventId, long sequence, Instant occurredAt, UUID orderId, String customerEmail,
+                       String currency, List<OrderLine> lines, long totalCents) {
+        this(eventId, sequence, occurredAt, orderId, customerEmail, currency, lines, totalCents, List.of());
     }
 
     public int licenceCount() {

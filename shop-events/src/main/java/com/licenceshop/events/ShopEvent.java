@@ -22,10 +22,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SalesPeriodClosed.class, name = "SalesPeriodClosed"),
         @JsonSubTypes.Type(value = ProductAdded.class, name = "ProductAdded"),
         @JsonSubTypes.Type(value = ProductChanged.class, name = "ProductChanged"),
-        @JsonSubTypes.Type(value = ProductRetired.class, name = "ProductRetired")
+        @JsonSubTypes.Type(value = ProductRetired.class, name = "ProductRetired"),
+        @JsonSubTypes.Type(value = LicenceRevoked.class, name = "LicenceRevoked")
 })
 public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed, ProductAdded, ProductChanged,
-        ProductRetired {
+        ProductRetired, LicenceRevoked {
 
     /** Unique id; consumers deduplicate on it. Also the AMQP {@code message_id}. */
     UUID eventId();

@@ -71,7 +71,8 @@ class EventCodecTest {
     @Test
     void eachEventTypeKnowsItsRoutingKeyAndVersion() {
         assertEquals("order.placed", anOrderPlaced().eventType().routingKey());
-        assertEquals(1, EventType.ofTypeName("OrderPlaced").schemaVersion());
+        assertEquals(2, EventType.ofTypeName("OrderPlaced").schemaVersion());
+        assertEquals("licence.revoked", EventType.ofTypeName("LicenceRevoked").routingKey());
         assertEquals("product.added", EventType.ofTypeName("ProductAdded").routingKey());
         assertEquals("product.changed", EventType.ofTypeName("ProductChanged").routingKey());
         assertEquals("product.retired", EventType.ofTypeName("ProductRetired").routingKey());
@@ -86,6 +87,28 @@ class EventCodecTest {
                 + "\"occurredAt\":\"2026-11-23T10:19:00Z\",\"sku\":\"TEAM\",\"name\":\"Team Plus\","
                 + "\"description\":\"Up to 20 users\",\"unitPriceCents\":95000,\"currency\":\"EUR\",\"version\":2}",
                 codec.encodeToString(changed));
+    }
+
+    @Test
+    void aReaderReadsEveryVersionUpToItsOwnButNoNewerOne() {
+        org.junit.jupiter.api.Assertions.assertTrue(EventType.ORDER_PLACED.reads(1));
+        org.junit.jupiter.api.Assertions.assertTrue(EventType.ORDER_PLACED.reads(2));
+        org.junit.jupiter.api.Assertions.assertFalse(EventType.ORDER_PLACED.reads(3));
+        org.junit.jupiter.api.Assertions.assertFalse(EventType.ORDER_PLACED.reads(0));
+    }
+
+    @Test
+    void theLicenceKeysOfAVersion2OrderAndARevocationRoundTripAndAVersion1BodyHasNone() {
+        var codec = new EventCodec();
+        OrderPlaced v1 = anOrderPlaced();
+        var keys = java.util.List.of(new LicenceKey(1, "PROFESSIONAL", 2, "k1.abc.def"));
+        OrderPlaced v2 = new OrderPlaced(v1.eventId(), v1.sequence(), v1.occurredAt(), v1.orderId(), v1.customerEmail(),
+                v1.currency(), v1.lines(), v1.totalCents(), keys);
+        var revoked = new LicenceRevoked(java.util.UUID.randomUUID(), 9, v1.occurredAt(), v1.orderId(), "order cancelled", keys);
+
+        assertEquals(v2, codec.decode(codec.encode(v2)));
+        assertEquals(revoked, codec.decode(codec.encode(revoked)));
+        assertEquals(java.util.List.of(), ((OrderPlaced) codec.decode(codec.encode(v1))).licences());
     }
 
     private static String golden(String name) throws IOException {

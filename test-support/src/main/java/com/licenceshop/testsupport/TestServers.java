@@ -139,6 +139,7 @@ public final class TestServers {
         Map<String, String> properties = new HashMap<>(database.micronautProperties());
         properties.put("rabbitmq.uri", rabbit().uri());
         properties.put("shop.namespace", namespace);
+        properties.putAll(LicenceSigningKeys.micronautProperties());
         return properties;
     }
 
@@ -147,6 +148,7 @@ public final class TestServers {
         Map<String, String> env = new HashMap<>(database.environment());
         env.put("RABBITMQ_URI", rabbit().uri());
         env.put("SHOP_NAMESPACE", namespace);
+        env.putAll(LicenceSigningKeys.environment());
         return env;
     }
 

@@ -18,7 +18,7 @@ import java.sql.Statement;
  * a server-side cursor so that a page of any size streams in constant memory.
  */
 @Singleton
-class EventFeed {
+public class EventFeed {
 
     /** Lines are sent in chunks of about this many bytes: few enough writes, little latency. */
     private static final int CHUNK_BYTES = 64 * 1024;
@@ -39,7 +39,7 @@ class EventFeed {
      * committed or gone for good. Without this, a page could skip an event that commits a moment later with
      * a smaller sequence, and a client paging by "after" would never see it.
      */
-    long horizon() throws SQLException {
+    public long horizon() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {

@@ -1,7 +1,9 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.command.licence.Revocations;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.system.LogContext;
+import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -17,7 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Cancels an order: the status change and the {@code OrderCancelled} event in one transaction. The order row
+ * Cancels an order: the status change, the {@code OrderCancelled} event and, if it has licence keys, their
+ * revocation ({@code LicenceRevoked} and the revocation row) in one transaction. The order row
  * is locked first, so of two concurrent cancels one records the event and the other sees it cancelled.
  */
 @Singleton
@@ -28,9 +31,12 @@ class CancellingOrders {
     private final TransactionOperations<Connection> transactions;
     private final OrderStore orders;
     private final EventStore events;
+    private final Revocations revocations;
     private final Clock clock;
 
-    CancellingOrders(TransactionOperations<Connection> transactions, OrderStore orders, EventStore events, Clock clock) {
+    CancellingOrders(TransactionOperations<Connection> transactions, OrderStore orders, EventStore events,
+                     Revocations revocations, Clock clock) {
+        this.revocations = revocations;
         this.transactions = transactions;
         this.orders = orders;
         this.events = events;
@@ -63,6 +69,11 @@ class CancellingOrders {
                 new OrderCancelled(eventId, sequence, now, orderId, order.placedSequence(), order.placedAt(),
                         order.customerEmail(), order.currency(), order.lines(), order.totalCents()));
         orders.markCancelled(connection, orderId, now, cancelled.sequence());
+        if (!order.licences().isEmpty()) {
+            LicenceRevoked revoked = events.append(connection, orderId.toString(), correlationId, (eventId, sequence) ->
+                    new LicenceRevoked(eventId, sequence, now, orderId, "order cancelled", order.licences()));
+            revocations.record(connection, revoked);
+        }
         try (var log = LogContext.with("eventId", cancelled.eventId())) {
             LOG.info("order cancelled, sequence {}", cancelled.sequence());
         }

@@ -3,6 +3,8 @@ package com.licenceshop.command.order;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
+import com.licenceshop.command.catalog.Product;
+import com.licenceshop.command.licence.LicenceIssuer;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
@@ -49,10 +51,12 @@ class OrderBatchStore {
     private static final EventType PLACED = EventType.ORDER_PLACED;
 
     private final EventCodec codec;
+    private final LicenceIssuer licences;
     private volatile Catalog latest;
 
-    OrderBatchStore(EventCodec codec) {
+    OrderBatchStore(EventCodec codec, LicenceIssuer licences) {
         this.codec = codec;
+        this.licences = licences;
     }
 
     List<Stored> write(Connection connection, List<PendingOrder> commands, Instant now) throws SQLException {
@@ -108,8 +112,10 @@ class OrderBatchStore {
                 }
             }
             PricedOrder order = priced[i];
+            // signed here, after the key check: a replayed request gets the stored order, never new keys
             OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), sequences[next++], now, command.orderId(),
-                    order.customerEmail(), order.currency(), order.lines(), order.totalCents());
+                    order.customerEmail(), order.currency(), order.lines(), order.totalCents(),
+                    licences.issue(command.orderId(), order.lines(), now));
             events.add(placed);
             orders.add(order);
             result.add(new Stored(command, new PlacingOrders.Accepted(command.orderId(), false), null, placed));

@@ -1,8 +1,13 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.ShopEvent;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +22,12 @@ import java.util.UUID;
 /** The orders and order_lines tables; every method runs in the caller's transaction. */
 @Singleton
 class OrderStore {
+
+    private final EventCodec codec;
+
+    OrderStore(EventCodec codec) {
+        this.codec = codec;
+    }
 
     void insert(Connection connection, UUID orderId, PricedOrder order, Instant placedAt, long placedSequence)
             throws SQLException {
@@ -62,10 +73,11 @@ class OrderStore {
                     return Optional.empty();
                 }
                 Timestamp cancelledAt = row.getTimestamp(8);
+                long placedSequence = row.getLong(7);
                 return Optional.of(new StoredOrder(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                        row.getLong(4), row.getString(5), row.getTimestamp(6).toInstant(), row.getLong(7),
+                        row.getLong(4), row.getString(5), row.getTimestamp(6).toInstant(), placedSequence,
                         cancelledAt == null ? null : cancelledAt.toInstant(), lines(connection, orderId),
-                        row.getString(9)));
+                        licences(connection, placedSequence), row.getString(9)));
             }
         }
     }
@@ -77,6 +89,21 @@ class OrderStore {
             update.setLong(2, cancelledSequence);
             update.setObject(3, orderId);
             update.executeUpdate();
+        }
+    }
+
+    /** The keys are recorded once, in the OrderPlaced event: read back, never signed again. */
+    private List<LicenceKey> licences(Connection connection, long placedSequence) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT payload FROM commands.events WHERE sequence = ?")) {
+            query.setLong(1, placedSequence);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return List.of();
+                }
+                ShopEvent event = codec.decode(row.getString(1).getBytes(StandardCharsets.UTF_8));
+                return event instanceof OrderPlaced placed ? placed.licences() : List.of();
+            }
         }
     }
 

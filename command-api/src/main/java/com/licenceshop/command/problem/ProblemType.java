@@ -20,6 +20,7 @@ public enum ProblemType {
     INVALID_PRODUCT("invalid-product", "Product is invalid", 422),
     LICENCE_NOT_ON_SALE("licence-not-on-sale", "Licence not on sale", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
+    INVALID_LICENCE_KEY("invalid-licence-key", "Not a licence key", 422),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503);
 

@@ -138,17 +138,4 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
     long cancelEventsOf(String orderId) throws Exception {
         return count("SELECT count(*) FROM commands.events WHERE type = 'OrderCancelled' AND aggregate_id = '" + orderId + "'");
     }
-
-    Object awaitEvent(String orderId, EventType type) {
-        await(type + " of " + orderId).atMost(Duration.ofSeconds(10)).until(() -> find(orderId, type) != null);
-        return find(orderId, type);
-    }
-
-    private Object find(String orderId, EventType type) {
-        return consumer.deliveries().stream()
-                .filter(d -> d.routingKey().equals(type.routingKey()))
-                .map(d -> codec.decode(d.body()))
-                .filter(e -> e.toString().contains(orderId))
-                .findFirst().orElse(null);
-    }
 }

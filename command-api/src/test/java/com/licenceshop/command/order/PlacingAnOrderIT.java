@@ -79,7 +79,7 @@ class PlacingAnOrderIT extends CommandApiIT {
         assertThat(delivery.properties().getContentType()).isEqualTo("application/json");
         assertThat(delivery.properties().getDeliveryMode()).isEqualTo(2);
         assertThat(((Number) delivery.header(MessageHeaders.SEQUENCE)).longValue()).isEqualTo(event.sequence());
-        assertThat(((Number) delivery.header(MessageHeaders.SCHEMA_VERSION)).intValue()).isEqualTo(1);
+        assertThat(((Number) delivery.header(MessageHeaders.SCHEMA_VERSION)).intValue()).isEqualTo(2);
         assertThat(delivery.header(MessageHeaders.CORRELATION_ID)).hasToString(correlationId);
     }
 

@@ -1,11 +1,16 @@
 package com.licenceshop.command.support;
 
 import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.EventType;
 import com.licenceshop.events.Topology;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * An integration test that calls the running command API over HTTP and reads what it publishes from a queue
@@ -27,6 +32,20 @@ public abstract class ConsumingCommandApiIT extends CommandApiIT {
     void connectHttpAndConsumer() {
         http = new Http(server.getURI());
         consumer = EventsQueue.bindTo(topology);
+    }
+
+    /** The first event of this type on the test's queue that mentions the order. */
+    protected Object awaitEvent(String orderId, EventType type) {
+        await(type + " of " + orderId).atMost(Duration.ofSeconds(10)).until(() -> find(orderId, type) != null);
+        return find(orderId, type);
+    }
+
+    private Object find(String orderId, EventType type) {
+        return consumer.deliveries().stream()
+                .filter(d -> d.routingKey().equals(type.routingKey()))
+                .map(d -> codec.decode(d.body()))
+                .filter(e -> e.toString().contains(orderId))
+                .findFirst().orElse(null);
     }
 
     @AfterAll

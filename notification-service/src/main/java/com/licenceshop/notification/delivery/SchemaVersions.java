@@ -5,9 +5,10 @@ import com.licenceshop.events.EventType;
 import java.util.Optional;
 
 /**
- * Which schema versions this service reads: for each event type the one {@link EventType#schemaVersion()} of
- * the published language it was built with. A newer version may mean something else in the same fields, so it
- * is parked for ops instead of being mailed as if it were the old one. Plain Java.
+ * Which schema versions this service reads: for each event type every version up to the
+ * {@link EventType#schemaVersion()} it was built with ({@link EventType#reads}: versions only add fields). A newer
+ * version may carry what this build would leave out of the mail (v2 of OrderPlaced added the licence keys), so
+ * it is parked for ops instead of being mailed as if it were the old one. Plain Java.
  */
 final class SchemaVersions {
 
@@ -30,11 +31,11 @@ final class SchemaVersions {
             return Optional.empty();
         }
         String version = versionHeader.toString().trim();
-        if (version.equals(String.valueOf(type.schemaVersion()))) {
+        if (version.matches("[1-9][0-9]{0,8}") && type.reads(Integer.parseInt(version))) {
             return Optional.empty();
         }
         return Optional.of("unsupported schema version " + abbreviate(version) + " of " + type.typeName()
-                + ": this service reads version " + type.schemaVersion());
+                + ": this service reads versions 1 to " + type.schemaVersion());
     }
 
     private static String abbreviate(String value) {

@@ -34,18 +34,28 @@ public final class MailIntents {
 
     static MailIntent confirmation(OrderPlaced order) {
         var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
-                lines(order.lines(), order.currency()), order.licenceCount(), money(order.totalCents(), order.currency()),
-                date(order.occurredAt()));
+                lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
+                date(order.occurredAt()), keys(order));
         return new MailIntent(order.eventId(), order.orderId(), MailKind.ORDER_CONFIRMATION, order.customerEmail(),
                 order.occurredAt(), "Your Licence Shop order " + order.orderId() + " is confirmed", view);
     }
 
     static MailIntent cancellation(OrderCancelled order) {
         var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
-                lines(order.lines(), order.currency()), order.licenceCount(), money(order.totalCents(), order.currency()),
-                order.placedAt() == null ? null : date(order.placedAt()));
+                lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
+                order.placedAt() == null ? null : date(order.placedAt()), List.of());
         return new MailIntent(order.eventId(), order.orderId(), MailKind.CANCELLATION, order.customerEmail(),
                 order.occurredAt(), "Your Licence Shop order " + order.orderId() + " was cancelled", view);
+    }
+
+    /** The keys as the event carries them (signed by the command API; this service never holds the signing key). */
+    private static List<MailView.Key> keys(OrderPlaced order) {
+        return order.licences().stream().map(key -> {
+            String name = key.line() >= 1 && key.line() <= order.lines().size()
+                    ? order.lines().get(key.line() - 1).name() : key.sku();
+            return new MailView.Key(key.sku(), name, key.seats(), counted(key.seats(), "seat"),
+                    key.key());
+        }).toList();
     }
 
     private static List<MailView.Line> lines(List<OrderLine> lines, String currency) {
@@ -53,6 +63,11 @@ public final class MailIntents {
                 .map(line -> new MailView.Line(line.sku(), line.name(), line.quantity(),
                         money(line.unitPriceCents(), currency), money(line.lineTotalCents(), currency)))
                 .toList();
+    }
+
+    /** 1, "licence" → "1 licence"; 3 → "3 licences". */
+    static String counted(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** 150000 cents in EUR → "1,500.00 EUR". */

@@ -33,6 +33,7 @@ import static com.licenceshop.notification.OrderFixtures.enterprise;
 import static com.licenceshop.notification.OrderFixtures.professional;
 import static com.licenceshop.notification.OrderFixtures.starter;
 import static com.licenceshop.notification.OrderFixtures.theCancellationOf;
+import static com.licenceshop.notification.OrderFixtures.withKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,6 +80,38 @@ class OneMailPerEventIT extends RunningService {
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.messageId()).isEqualTo(MessageIds.forEvent(order.eventId()));
         assertThat(row.sentAt()).isNotNull();
+    }
+
+    @Test
+    void theLicenceKeysOfTheOrderAreInBothPartsOfItsOneMailAlsoWhenDeliveredTwice() throws Exception {
+        OrderPlaced order = withKeys(anOrderBy("keys@example.com", professional(3), starter(1)));
+        String professionalKey = order.licences().get(0).key();
+        String starterKey = order.licences().get(1).key();
+
+        broker.publish(order);
+        broker.publish(order);
+
+        MimeMessage mail = theOnlyMailFor(order.eventId());
+        assertThat(ReceivedMails.part(mail, "text/plain")).contains("Total for 4 licences: 5,000.00 EUR")
+                .contains("Professional (PROFESSIONAL), 3 seats:\n" + professionalKey + "\n")
+                .contains("Starter (STARTER), 1 seat:\n" + starterKey + "\n");
+        assertThat(ReceivedMails.part(mail, "text/html"))
+                .contains("<strong>Professional (PROFESSIONAL)</strong>, 3 seats:")
+                .contains(">" + professionalKey + "</pre>")
+                .contains(">" + starterKey + "</pre>");
+        await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+        assertThat(ReceivedMails.forEvent(smtp, order.eventId())).hasSize(1);
+    }
+
+    @Test
+    void oneLicenceReadsInTheSingular() throws Exception {
+        OrderPlaced order = anOrderBy("one@example.com", starter(1));
+
+        broker.publish(order);
+
+        MimeMessage mail = theOnlyMailFor(order.eventId());
+        assertThat(ReceivedMails.part(mail, "text/plain")).contains("Total for 1 licence: 500.00 EUR");
+        assertThat(ReceivedMails.part(mail, "text/html")).contains("Total for 1 licence</th>");
     }
 
     @Test
@@ -175,14 +208,14 @@ class OneMailPerEventIT extends RunningService {
     void anEventOfASchemaVersionThisServiceDoesNotReadIsParkedWithTheReasonAndNotMailed() {
         OrderPlaced order = anOrderBy("from-the-future@example.com", starter(1));
         Map<String, Object> headers = new HashMap<>(TestBroker.properties(order).getHeaders());
-        headers.put(MessageHeaders.SCHEMA_VERSION, 2);
+        headers.put(MessageHeaders.SCHEMA_VERSION, 3);
         var properties = TestBroker.properties(order).builder().headers(headers).build();
 
         broker.publish(EventType.ORDER_PLACED.routingKey(), properties, new EventCodec().encode(order));
 
         await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
         assertThat(header(deadLetterOf(order.eventId().toString()).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
-                .isEqualTo("unsupported schema version 2 of OrderPlaced: this service reads version 1");
+                .isEqualTo("unsupported schema version 3 of OrderPlaced: this service reads versions 1 to 2");
         assertThat(rows.of(order.eventId())).isEmpty();
         assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
     }

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaVersionsTest {
 
     @Test
-    void theVersionThisServiceWasBuiltWithIsRead() {
+    void theVersionThisServiceWasBuiltWithAndEveryOlderOneIsRead() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 2)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderPlaced", 1)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "1")).isEmpty();
         assertThat(SchemaVersions.unsupported("ProductAdded", 1)).isEmpty();
@@ -16,8 +17,9 @@ class SchemaVersionsTest {
 
     @Test
     void anyOtherVersionIsRefusedWithTheReason() {
-        assertThat(SchemaVersions.unsupported("OrderPlaced", 2))
-                .contains("unsupported schema version 2 of OrderPlaced: this service reads version 1");
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 3))
+                .contains("unsupported schema version 3 of OrderPlaced: this service reads versions 1 to 2");
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 0)).isPresent();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "v1")).isPresent();
     }
 
@@ -30,7 +32,7 @@ class SchemaVersionsTest {
 
     @Test
     void whatARefusalQuotesFromTheHeaderIsShortAndOnOneLine() {
-        assertThat(SchemaVersions.unsupported("OrderPlaced", "2\nforged log line " + "x".repeat(100)).orElseThrow())
+        assertThat(SchemaVersions.unsupported("OrderPlaced", "3\nforged log line " + "x".repeat(100)).orElseThrow())
                 .doesNotContain("\n").hasSizeLessThan(120);
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The projector understands each event type in exactly the schema version {@link EventType} names. A message
- * of another version (or without one) is not applied as if it were that version: it is parked with the reason,
- * so ops see it and can re-drive it once a projector that knows the version runs.
+ * The projector understands each event type in every schema version up to the one {@link EventType} names
+ * ({@link EventType#reads}: versions only add fields). A message of a newer version (or without one) is not
+ * applied as if it were an older one: it is parked with the reason, so ops see it and can re-drive it once a
+ * projector that knows the version runs.
  */
 final class SchemaVersions {
 
@@ -39,9 +40,9 @@ final class SchemaVersions {
     }
 
     static void requireSupported(EventType type, int version) {
-        if (type.schemaVersion() != version) {
+        if (!type.reads(version)) {
             throw new UnsupportedSchemaVersionException(type.typeName() + " schema version " + version
-                    + " is not supported (this projector knows version " + type.schemaVersion() + ")");
+                    + " is not supported (this projector knows versions 1 to " + type.schemaVersion() + ")");
         }
     }
 

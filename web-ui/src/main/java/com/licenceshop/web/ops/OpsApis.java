@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,10 @@ final class OpsApis {
         /** Empty when the command API answers 404. */
         @Get("/api/orders/{orderId}")
         Optional<OrderTrace> order(@PathVariable UUID orderId);
+
+        /** Public (no credential needed); the console shows which key signs new licences. */
+        @Get("/api/licences/public-key")
+        LicenceKeys licenceKeys();
     }
 
     /** What the console needs of an order: the trace of the request that placed it (null before tracing). */
@@ -53,6 +58,11 @@ final class OpsApis {
     interface NotificationServiceOps {
         @Post("/ops/dead-letters/redrive")
         Moved redriveDeadLetters();
+    }
+
+    /** The key id new licence keys are signed with, and every key id that still verifies. */
+    @Serdeable
+    record LicenceKeys(String keyId, @Nullable List<Map<String, Object>> keys) {
     }
 
     @Serdeable

@@ -151,6 +151,7 @@ class OpsController {
         Map<String, Object> model = new HashMap<>();
         model.put("queues", queues());
         model.put("outbox", outbox());
+        model.put("signingKey", signingKey());
         model.put("projectorPosition", projectorPosition());
         model.put("rebuild", rebuildStatus());
         model.put("opsCredentialMissing", !opsCredential.configured());
@@ -201,6 +202,18 @@ class OpsController {
             return OutboxView.of(commandApi.outbox());
         } catch (HttpClientException e) {
             return OutboxView.unavailable("command API: " + e.getMessage());
+        }
+    }
+
+    /** {keyId, verifyKeyIds} of command-api's licence signing key, or {problem} when it cannot be asked. */
+    private Map<String, Object> signingKey() {
+        try {
+            OpsApis.LicenceKeys keys = commandApi.licenceKeys();
+            List<Object> ids = keys.keys() == null ? List.of()
+                    : keys.keys().stream().map(k -> k.get("keyId")).toList();
+            return Map.of("keyId", keys.keyId(), "verifyKeyIds", String.join(", ", ids.stream().map(String::valueOf).toList()));
+        } catch (HttpClientException e) {
+            return Map.of("problem", "command API: " + e.getMessage());
         }
     }
 

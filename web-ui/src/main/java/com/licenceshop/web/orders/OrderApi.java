@@ -25,7 +25,17 @@ interface OrderApi {
 
     @Serdeable
     record Order(String orderId, String customerEmail, String currency, List<Line> lines, long totalCents,
-                 String status, @Nullable Instant placedAt, @Nullable Instant cancelledAt) {
+                 String status, @Nullable Instant placedAt, @Nullable Instant cancelledAt,
+                 @Nullable List<Licence> licences) {
+
+        public Order {
+            licences = licences == null ? List.of() : List.copyOf(licences);
+        }
+
+        int licenceCount() {
+            return lines.stream().mapToInt(Line::quantity).sum();
+        }
+
         boolean cancelled() {
             return "CANCELLED".equals(status);
         }
@@ -33,6 +43,11 @@ interface OrderApi {
 
     @Serdeable
     record Line(String sku, String name, int quantity, long unitPriceCents, long lineTotalCents) {
+    }
+
+    /** One signed licence key: for {@code seats} seats of the licence on line {@code line}. */
+    @Serdeable
+    record Licence(int line, String sku, int seats, String key) {
     }
 
     @Serdeable

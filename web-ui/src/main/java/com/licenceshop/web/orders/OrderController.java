@@ -35,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,6 +93,9 @@ class OrderController {
         model.put("order", order.get());
         model.put("progress", OrderProgress.of(order.get(), tracking.track(orderId)));
         model.put("cancelFailed", "failed".equals(cancel));
+        int licences = order.get().licenceCount();
+        model.put("licencesLabel", licences + (licences == 1 ? " licence" : " licences"));
+        model.put("licenceKeys", licenceKeys(order.get()));
         return HttpResponse.ok(new ModelAndView<>("orders/show", model));
     }
 
@@ -106,6 +110,16 @@ class OrderController {
         return streamLimits.limited(limits, () -> Mono.fromCallable(() -> orderApi.order(orderId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(order -> order.map(found -> progressStream(found, orderId)).orElseGet(Flux::empty)));
+    }
+
+    /** The keys with the licence's name and "3 seats", as the page lists them. */
+    private static List<Map<String, Object>> licenceKeys(OrderApi.Order order) {
+        return order.licences().stream().map(licence -> {
+            String name = licence.line() >= 1 && licence.line() <= order.lines().size()
+                    ? order.lines().get(licence.line() - 1).name() : licence.sku();
+            return Map.<String, Object>of("name", name, "sku", licence.sku(), "key", licence.key(),
+                    "seats", licence.seats() + (licence.seats() == 1 ? " seat" : " seats"));
+        }).toList();
     }
 
     private Flux<Event<Object>> progressStream(OrderApi.Order order, UUID orderId) {

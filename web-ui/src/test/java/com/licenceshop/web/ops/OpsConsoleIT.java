@@ -167,6 +167,14 @@ class OpsConsoleIT extends AgainstTheTestShop {
     }
 
     @Test
+    void theConsoleShowsTheLicenceSigningKeyIdAndTheKeysThatStillVerify() {
+        Visitor.Page console = shop.loggedIn(OPS_USER, OPS_PASSWORD).get("/ops");
+
+        assertThat(console.textOf("signing-key-id")).isEqualTo("stub-2");
+        assertThat(console.body()).contains("(verifies: stub-2, stub-1)");
+    }
+
+    @Test
     void aRebuildIsStartedAndItsProgressCanBeFollowed() throws Exception {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
         Visitor.Page console = bob.get("/ops");

@@ -40,6 +40,33 @@ class OrderPageIT extends AgainstTheTestShop {
     }
 
     @Test
+    void theLicenceKeysAreShownWithACopyButtonAndTheTotalCountsLicencesInTheRightNumber() {
+        Visitor shopper = shop.visitor();
+        String one = placeOrder(shopper, "1");
+        String three = placeOrder(shopper, "3");
+
+        Visitor.Page page = shopper.get(one);
+        String orderId = one.substring("/orders/".length());
+        assertThat(page.textOf("order-total-label")).isEqualTo("Total for 1 licence");
+        assertThat(page.count("licence-key")).isEqualTo(1);
+        assertThat(page.count("copy-licence-key")).isEqualTo(1);
+        assertThat(page.textOf("licence-key-0")).isEqualTo("stub." + orderId + "-1.c2lnbmF0dXJl");
+        assertThat(page.body()).contains("<strong>Starter</strong> (STARTER), 1 seat");
+        Visitor.Page threePage = shopper.get(three);
+        assertThat(threePage.textOf("order-total-label")).isEqualTo("Total for 3 licences");
+        assertThat(threePage.body()).contains("(STARTER), 3 seats");
+    }
+
+    @Test
+    void aCancelledOrderSaysItsKeysAreRevoked() {
+        Visitor shopper = shop.visitor();
+        String orderPath = placeOrder(shopper);
+        shopper.submit(shopper.get(orderPath), orderPath + "/cancel", Map.of());
+
+        assertThat(shopper.get(orderPath).textOf("licence-keys-revoked")).contains("revoked");
+    }
+
+    @Test
     void theProgressIsPushedAsTheOrderIsCountedAndMailed() {
         Visitor shopper = shop.visitor();
         String orderPath = placeOrder(shopper);
@@ -97,9 +124,13 @@ class OrderPageIT extends AgainstTheTestShop {
     }
 
     private String placeOrder(Visitor shopper) {
+        return placeOrder(shopper, "1");
+    }
+
+    private String placeOrder(Visitor shopper, String quantity) {
         Visitor.Page form = shopper.get("/");
         Visitor.Page placed = shopper.submit(form, "/orders", Map.of("customerEmail", "linus@example.com", "sku", "STARTER",
-                "quantity", "1", "idempotencyKey", UUID.randomUUID().toString()));
+                "quantity", quantity, "idempotencyKey", UUID.randomUUID().toString()));
         assertThat(placed.status()).as(placed.body()).isEqualTo(303);
         return placed.location();
     }

@@ -76,7 +76,7 @@ class OrderProgressTest {
 
     private static OrderApi.Order order(String status) {
         return new OrderApi.Order("3f1c", "ada@example.com", "EUR", List.of(), 50_000, status, PLACED,
-                "CANCELLED".equals(status) ? PLACED.plusSeconds(5) : null);
+                "CANCELLED".equals(status) ? PLACED.plusSeconds(5) : null, List.of());
     }
 
     private static OrderTracking.Mail mail(String kind, String status, int attempts) {

@@ -133,6 +133,12 @@ public class StubCommandApi {
         return HttpResponse.accepted().body(Map.of("eventId", UUID.randomUUID().toString(), "sequence", 42));
     }
 
+    @Get("/api/licences/public-key")
+    HttpResponse<?> licenceKeys() {
+        return HttpResponse.ok(Map.of("keyId", "stub-2", "algorithm", "Ed25519", "publicKey", "c3R1Yg==",
+                "keys", List.of(Map.of("keyId", "stub-2", "signing", true), Map.of("keyId", "stub-1", "signing", false))));
+    }
+
     @Get("/api/ops/outbox")
     HttpResponse<?> outbox(HttpRequest<?> request) {
         if (!StubOps.authorized(request)) {
@@ -153,6 +159,7 @@ public class StubCommandApi {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
         List<Map<String, Object>> lines = new ArrayList<>();
+        List<Map<String, Object>> licences = new ArrayList<>();
         long total = 0;
         for (Map<String, Object> item : items) {
             StubCatalog.Product product = catalog.find((String) item.get("sku")).orElseThrow();
@@ -161,6 +168,9 @@ public class StubCommandApi {
             lines.add(Map.of("sku", product.sku(), "name", product.name(), "quantity", quantity,
                     "unitPriceCents", unit, "lineTotalCents", unit * quantity));
             total += unit * quantity;
+            // shaped like a key; the web UI only shows it (command-api signs and verifies)
+            licences.add(Map.of("line", lines.size(), "sku", product.sku(), "seats", quantity,
+                    "key", "stub." + orderId + "-" + lines.size() + ".c2lnbmF0dXJl"));
         }
         Map<String, Object> order = new java.util.HashMap<>();
         order.put("orderId", orderId);
@@ -172,6 +182,7 @@ public class StubCommandApi {
         order.put("placedAt", Instant.now().toString());
         // the trace the order was placed in: 32 hex digits derived from the id, so a test knows it
         order.put("traceId", orderId.replace("-", ""));
+        order.put("licences", licences);
         return order;
     }
 }

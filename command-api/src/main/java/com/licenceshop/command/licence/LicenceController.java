@@ -1,0 +1,149 @@
+package com.licenceshop.command.licence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.licenceshop.command.feed.EventFeed;
+import com.licenceshop.command.problem.ProblemType;
+import com.licenceshop.command.problem.Problems;
+import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.servicedefaults.ProblemException;
+import com.licenceshop.servicedefaults.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** Public licence endpoints: the verification keys, verifying a key, and the revocation list. */
+@Controller("/api/licences")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LicenceController {
+
+    static final int MAX_REVOCATIONS = 1000;
+
+    private final SigningKeys keys;
+    private final LicenceVerifier verifier;
+    private final Revocations revocations;
+    private final EventFeed feed;
+    private final JsonMapper json;
+
+    LicenceController(SigningKeys keys, LicenceVerifier verifier, Revocations revocations, EventFeed feed,
+                      JsonMapper json) {
+        this.keys = keys;
+        this.verifier = verifier;
+        this.revocations = revocations;
+        this.feed = feed;
+        this.json = json;
+    }
+
+    @Serdeable
+    record PublicKeyView(String keyId, String algorithm, String publicKey, boolean signing) {
+    }
+
+    /** The signing key's public half at the top level; {@code keys} also has every older key still verifying. */
+    @Serdeable
+    record PublicKeys(String keyId, String algorithm, String publicKey, List<PublicKeyView> keys) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Verification(boolean valid, boolean genuine, boolean revoked, @Nullable String keyId,
+                        @Nullable LicenceClaims claims, @Nullable String reason) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record RevocationList(List<Revocations.Revocation> revocations, long horizon, long next) {
+    }
+
+    @Get("/public-key")
+    @Operation(summary = "The Ed25519 public keys licence keys verify with (X.509 SubjectPublicKeyInfo, base64), by key id")
+    PublicKeys publicKey() {
+        List<PublicKeyView> all = keys.verifyKeys().entrySet().stream()
+                .map(e -> new PublicKeyView(e.getKey(), "Ed25519", SigningKeys.base64(e.getValue()),
+                        e.getKey().equals(keys.keyId())))
+                .toList();
+        PublicKeyView signing = all.get(0);
+        return new PublicKeys(signing.keyId(), signing.algorithm(), signing.publicKey(), all);
+    }
+
+    @Post(value = "/verify", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Whether a licence key is genuine (signed by one of the shop's keys) and not revoked, with its claims")
+    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine and not revoked")
+    @ApiResponse(responseCode = "422", description = "Not a licence key at all (empty, too long, wrong structure, not base64)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    Verification verify(@Nullable @Body byte[] body) {
+        String key = keyOf(body);
+        LicenceVerifier.Verdict verdict = verifier.verify(key);
+        if (verdict instanceof LicenceVerifier.Malformed malformed) {
+            throw invalid(malformed.reason());
+        }
+        if (verdict instanceof LicenceVerifier.Forged forged) {
+            return new Verification(false, false, false, null, null, forged.reason());
+        }
+        var genuine = (LicenceVerifier.Genuine) verdict;
+        boolean revoked = revocations.isRevoked(genuine.claims().orderId());
+        return new Verification(!revoked, true, revoked, genuine.keyId(), genuine.claims(),
+                revoked ? "the order was cancelled; its licence keys are revoked" : null);
+    }
+
+    @Get("/revoked")
+    @Operation(summary = "Revoked licence keys by order, in sequence order: page with after = the last next",
+            description = "Only revocations up to the horizon are listed: none with a smaller sequence can appear later.")
+    RevocationList revoked(@QueryValue(defaultValue = "0") String after) throws SQLException {
+        long from = parseAfter(after);
+        long horizon = feed.horizon();
+        List<Revocations.Revocation> page = revocations.between(from, horizon, MAX_REVOCATIONS);
+        long next = page.size() == MAX_REVOCATIONS ? page.get(page.size() - 1).sequence() : Math.max(from, horizon);
+        return new RevocationList(page, horizon, next);
+    }
+
+    private String keyOf(@Nullable byte[] body) {
+        if (body == null || body.length == 0) {
+            throw invalid("the request body is empty; send {\"key\": \"...\"}");
+        }
+        Object parsed;
+        try {
+            parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
+        } catch (IOException | RuntimeException e) {
+            throw invalid("the request body is not JSON; send {\"key\": \"...\"}");
+        }
+        if (!(parsed instanceof Map<?, ?> object) || !(object.get("key") instanceof String key)) {
+            throw invalid("send {\"key\": \"...\"} with the key as a string");
+        }
+        return key;
+    }
+
+    private static long parseAfter(String after) {
+        try {
+            long value = Long.parseLong(after);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "after must be a sequence number",
+                List.of(new Violation("after", "range", "must be a whole number ≥ 0"))));
+    }
+
+    private static ProblemException invalid(String reason) {
+        return new ProblemException(Problems.of(ProblemType.INVALID_LICENCE_KEY, "This is not a licence key: " + reason + ".",
+                List.of(new Violation("key", "format", "must be <keyId>.<base64url claims>.<base64url signature>"))));
+    }
+}
