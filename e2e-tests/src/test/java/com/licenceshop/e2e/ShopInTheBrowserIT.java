@@ -110,7 +110,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
     }
 
     private jakarta.mail.internet.MimeMessage theOneMailAbout(String orderId) {
-        org.awaitility.Awaitility.await("the mail of " + orderId).atMost(PATIENCE).until(() -> List.of(shop.smtp.getReceivedMessages())
+        org.awaitility.Awaitility.await("the mail of " + orderId).atMost(ShopPages.PATIENCE).until(() -> List.of(shop.smtp.getReceivedMessages())
                 .stream().anyMatch(mail -> Mails.text(mail).contains(orderId)));
         List<jakarta.mail.internet.MimeMessage> mails = List.of(shop.smtp.getReceivedMessages()).stream()
                 .filter(mail -> Mails.text(mail).contains(orderId)).toList();

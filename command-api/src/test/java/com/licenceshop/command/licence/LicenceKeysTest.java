@@ -23,6 +23,18 @@ class LicenceKeysTest {
     private final LicenceClaims claims = new LicenceClaims("PROFESSIONAL", ORDER, 1, 3, ISSUED, null);
 
     @Test
+    void theSignatureIsTheOneTheJdksOwnEd25519MakesForTheSameKeyAndClaims() throws Exception {
+        String key = signer.sign(claims);
+        String signingInput = key.substring(0, key.lastIndexOf('.'));
+
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(pair.getPrivate());
+        jdk.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(key).isEqualTo(signingInput + "." + LicenceKeyText.base64url(jdk.sign()));
+    }
+
+    @Test
     void aSignedKeyVerifiesAndCarriesItsClaims() {
         String key = signer.sign(claims);
 
