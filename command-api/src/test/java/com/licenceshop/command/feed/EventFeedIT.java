@@ -89,9 +89,11 @@ class EventFeedIT extends CommandApiIT {
         assertThat(all).extracting(ShopEvent::sequence).isSorted().doesNotHaveDuplicates()
                 .containsExactlyElementsOf(storedSequences());
         assertThat(all).extracting(ShopEvent::eventId).doesNotHaveDuplicates();
+        // each cancel of an order with licence keys also records LicenceRevoked
         assertThat(all).extracting(e -> e.eventType().typeName())
-                .containsOnly("OrderPlaced", "OrderCancelled", "SalesPeriodClosed")
+                .containsOnly("OrderPlaced", "OrderCancelled", "SalesPeriodClosed", "LicenceRevoked")
                 .filteredOn("OrderCancelled"::equals).hasSize(2);
+        assertThat(all).extracting(e -> e.eventType().typeName()).filteredOn("LicenceRevoked"::equals).hasSize(2);
     }
 
     @Test
