@@ -3,16 +3,24 @@ package com.licenceshop.web.system;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * Browser hardening for every response. All scripts and styles are files under /static (no inline script, no
- * CDN), so the content security policy can forbid everything else.
+ * CDN), so the content security policy can forbid everything else. First in the chain: at the default order the
+ * responses micronaut-security makes itself (a login redirect, a 401) would not pass through it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeaders {
+final class SecurityHeaders implements Ordered {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
 
     @ResponseFilter
     void harden(MutableHttpResponse<?> response) {

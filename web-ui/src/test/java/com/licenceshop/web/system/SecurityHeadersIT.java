@@ -1,0 +1,32 @@
+package com.licenceshop.web.system;
+
+import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The browser-hardening headers are on every response: pages, and the login redirects and 401s security makes. */
+@WebUiIT
+class SecurityHeadersIT extends AgainstTheTestShop {
+
+    @Test
+    void pagesRedirectsToTheLoginAndRefusalsAllCarryTheHardeningHeaders() {
+        Visitor anonymous = shop.visitor();
+        Visitor.Page page = anonymous.get("/");
+        Visitor.Page toLogin = anonymous.get("/ops");
+        Visitor.Page refused = anonymous.getJson("/ops/rebuild/progress");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(toLogin.status()).isBetween(300, 399);
+        assertThat(refused.status()).isEqualTo(401);
+        for (Visitor.Page answer : List.of(page, toLogin, refused)) {
+            assertThat(answer.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        }
+    }
+}
