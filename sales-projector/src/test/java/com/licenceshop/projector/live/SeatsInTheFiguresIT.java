@@ -63,6 +63,23 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
+    void eventsRedeliveredAfterRetentionDeletedTheirInboxRowsCountNoSeatsAgain() throws Exception {
+        OrderPlaced order = events.anOrderWithKeysOf(List.of(line(PROFESSIONAL, 3)));
+        var revoked = events.aRevocationOf(order);
+        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+            broker.publishAll(List.of(order, revoked));
+            views.awaitInboxSize(2);
+            try (var c = database.connect(); var delete = c.createStatement()) {
+                delete.executeUpdate("DELETE FROM sales.inbox"); // as InboxRetention does with old rows
+            }
+
+            broker.publishAll(List.of(order, revoked));
+            views.awaitInboxSize(2);
+            assertThat(views.seats()).containsExactly("PROFESSIONAL issued=3 revoked=3");
+        }
+    }
+
+    @Test
     void aRevocationArrivingBeforeItsOrderCountsItsSeatsAndEndsAsInOrder() {
         OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
         var cancelled = events.aCancellationOf(order);
