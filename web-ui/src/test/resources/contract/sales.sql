@@ -20,7 +20,9 @@ CREATE TABLE sales.current_product_summary (
     name          text NOT NULL,
     orders        bigint NOT NULL,
     licences      bigint NOT NULL,
-    revenue_cents bigint NOT NULL
+    revenue_cents bigint NOT NULL,
+    seats_issued  bigint NOT NULL DEFAULT 0,
+    seats_revoked bigint NOT NULL DEFAULT 0
 );
 
 CREATE TABLE sales.current_minute_summary (

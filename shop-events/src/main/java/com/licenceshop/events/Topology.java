@@ -45,7 +45,7 @@ public record Topology(String namespace) {
 
     public List<String> salesProjectorBindings() {
         return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey(),
-                EventType.SALES_PERIOD_CLOSED.routingKey(), PRODUCT_EVENTS);
+                EventType.SALES_PERIOD_CLOSED.routingKey(), PRODUCT_EVENTS, EventType.LICENCE_REVOKED.routingKey());
     }
 
     /** Topic pattern of every catalog event ({@code product.added}, {@code product.changed}, {@code product.retired}). */

@@ -26,6 +26,11 @@ class TopologyTest {
     }
 
     @Test
+    void theProjectorHearsOfRevokedLicencesToCountTheRevokedSeats() {
+        assertEquals(true, Topology.defaultTopology().salesProjectorBindings().contains(EventType.LICENCE_REVOKED.routingKey()));
+    }
+
+    @Test
     void aNamespaceThatCouldCollideWithAnotherIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Topology(""));
         assertThrows(IllegalArgumentException.class, () -> new Topology("Shop.Events"));

@@ -20,6 +20,11 @@ public record OrderFigures(UUID orderId, long placedSequence, Instant placedAt, 
         lines = mergedBySku(lines);
     }
 
+    /** Seats of the licence keys issued with the placement (0 if the figures come from a cancellation). */
+    public long seatsIssued() {
+        return lines.stream().mapToLong(LineFigures::seats).sum();
+    }
+
     public long licences() {
         return lines.stream().mapToLong(LineFigures::quantity).sum();
     }
@@ -33,7 +38,8 @@ public record OrderFigures(UUID orderId, long placedSequence, Instant placedAt, 
         Map<String, LineFigures> bySku = new LinkedHashMap<>();
         for (LineFigures line : lines) {
             bySku.merge(line.sku(), line, (a, b) ->
-                    new LineFigures(a.sku(), a.name(), a.quantity() + b.quantity(), a.revenueCents() + b.revenueCents()));
+                    new LineFigures(a.sku(), a.name(), a.quantity() + b.quantity(), a.revenueCents() + b.revenueCents(),
+                            a.seats() + b.seats()));
         }
         return List.copyOf(new ArrayList<>(bySku.values()));
     }

@@ -13,6 +13,11 @@ public record OrderState(boolean placed, boolean cancelled) {
         return (placed ? 1 : 0) - (cancelled ? 1 : 0);
     }
 
+    /** How often the order's issued seats count: once its placement is seen (a cancellation revokes, it does not un-issue). */
+    public int issuedWeight() {
+        return placed ? 1 : 0;
+    }
+
     public OrderState with(OrderChange.Kind kind) {
         return switch (kind) {
             case PLACED -> new OrderState(true, cancelled);

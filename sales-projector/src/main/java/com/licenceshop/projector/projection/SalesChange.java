@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An event as the projection sees it: only what changes the sales figures. */
-public sealed interface SalesChange permits OrderChange, PeriodClose, ProductNamed, NoFigures {
+public sealed interface SalesChange permits OrderChange, PeriodClose, ProductNamed, NoFigures, LicenceRevocation {
 
     UUID eventId();
 

@@ -30,13 +30,24 @@ public final class SalesDelta {
                 Comparator.comparingLong(ProductKey::periodStart).thenComparing(ProductKey::sku);
     }
 
-    public record ProductFigures(String name, long orders, long licences, long revenueCents) {
+    /**
+     * {@code name} is null for what only a revocation contributes (it does not know the order lines' name).
+     * Seats issued count once the placement is seen; seats revoked come from the revocations.
+     */
+    public record ProductFigures(String name, long orders, long licences, long revenueCents, long seatsIssued,
+                                 long seatsRevoked) {
+
+        public ProductFigures(String name, long orders, long licences, long revenueCents) {
+            this(name, orders, licences, revenueCents, 0, 0);
+        }
+
         ProductFigures plus(ProductFigures other) {
-            return new ProductFigures(name, orders + other.orders, licences + other.licences, revenueCents + other.revenueCents);
+            return new ProductFigures(name != null ? name : other.name, orders + other.orders, licences + other.licences,
+                    revenueCents + other.revenueCents, seatsIssued + other.seatsIssued, seatsRevoked + other.seatsRevoked);
         }
 
         public boolean isZero() {
-            return orders == 0 && licences == 0 && revenueCents == 0;
+            return orders == 0 && licences == 0 && revenueCents == 0 && seatsIssued == 0 && seatsRevoked == 0;
         }
     }
 
@@ -74,10 +85,39 @@ public final class SalesDelta {
                 new MinuteFigures(weight, weight * order.totalCents()), MinuteFigures::plus);
     }
 
-    /** A period close moved the order from one period to the next. */
-    public void move(OrderFigures order, int weight, long fromPeriod, long toPeriod) {
-        add(order, fromPeriod, -weight);
-        add(order, toPeriod, weight);
+    /** Counts the order's issued seats {@code weight} times (1 once its placement is seen) in the given period. */
+    public void issue(OrderFigures order, long periodStart, int weight) {
+        if (weight == 0) {
+            return;
+        }
+        for (LineFigures line : order.lines()) {
+            if (line.seats() != 0) {
+                products.merge(new ProductKey(periodStart, line.sku()),
+                        new ProductFigures(line.name(), 0, 0, 0, (long) weight * line.seats(), 0), ProductFigures::plus);
+            }
+        }
+    }
+
+    /** Counts {@code seats} revoked seats of a licence {@code weight} times in the given period. */
+    public void revoke(String sku, long seats, long periodStart, int weight) {
+        if (weight == 0 || seats == 0) {
+            return;
+        }
+        products.merge(new ProductKey(periodStart, sku), new ProductFigures(null, 0, 0, 0, 0, weight * seats), ProductFigures::plus);
+    }
+
+    /** A period close moved the order (its figures and its issued seats) from one period to the next. */
+    public void move(OrderFigures order, OrderState state, long fromPeriod, long toPeriod) {
+        add(order, fromPeriod, -state.weight());
+        add(order, toPeriod, state.weight());
+        issue(order, fromPeriod, -state.issuedWeight());
+        issue(order, toPeriod, state.issuedWeight());
+    }
+
+    /** A period close moved a revocation from one period to the next. */
+    public void moveRevoked(String sku, long seats, long fromPeriod, long toPeriod) {
+        revoke(sku, seats, fromPeriod, -1);
+        revoke(sku, seats, toPeriod, 1);
     }
 
     public NavigableMap<Long, Totals> totals() {

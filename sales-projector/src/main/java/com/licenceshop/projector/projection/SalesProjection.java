@@ -1,5 +1,7 @@
 package com.licenceshop.projector.projection;
 
+import com.licenceshop.events.LicenceKey;
+import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
@@ -10,7 +12,10 @@ import com.licenceshop.events.SalesPeriodClosed;
 import com.licenceshop.events.ShopEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -28,7 +33,7 @@ public final class SalesProjection {
         require(event.sequence() > 0, "sequence must be positive");
         if (event instanceof OrderPlaced placed) {
             OrderFigures order = figures(placed.orderId(), placed.sequence(), placed.occurredAt(), placed.currency(),
-                    placed.lines(), placed.totalCents());
+                    placed.lines(), placed.totalCents(), placed.licences());
             return new OrderChange(placed.eventId(), placed.sequence(), placed.occurredAt(), OrderChange.Kind.PLACED, order);
         }
         if (event instanceof OrderCancelled cancelled) {
@@ -36,8 +41,11 @@ public final class SalesProjection {
                     "placedSequence must be positive and before the cancellation");
             require(cancelled.placedAt() != null, "placedAt is missing");
             OrderFigures order = figures(cancelled.orderId(), cancelled.placedSequence(), cancelled.placedAt(),
-                    cancelled.currency(), cancelled.lines(), cancelled.totalCents());
+                    cancelled.currency(), cancelled.lines(), cancelled.totalCents(), List.of());
             return new OrderChange(cancelled.eventId(), cancelled.sequence(), cancelled.occurredAt(), OrderChange.Kind.CANCELLED, order);
+        }
+        if (event instanceof LicenceRevoked revoked) {
+            return revocation(revoked);
         }
         if (event instanceof SalesPeriodClosed closed) {
             return new PeriodClose(closed.eventId(), closed.sequence(), closed.occurredAt());
@@ -61,8 +69,20 @@ public final class SalesProjection {
         return new ProductNamed(event.eventId(), event.sequence(), event.occurredAt(), sku, name, version);
     }
 
+    private static LicenceRevocation revocation(LicenceRevoked revoked) {
+        require(revoked.orderId() != null, "orderId is missing");
+        Map<String, Long> seats = new TreeMap<>();
+        for (LicenceKey key : revoked.licences()) {
+            require(key.sku() != null && !key.sku().isBlank(), "a revoked licence key without sku");
+            require(key.seats() > 0, "seats of the revoked key for " + key.sku() + " must be positive");
+            seats.merge(key.sku(), (long) key.seats(), Long::sum);
+        }
+        return new LicenceRevocation(revoked.eventId(), revoked.sequence(), revoked.occurredAt(), revoked.orderId(), seats);
+    }
+
+    /** {@code keys}: the placement's licence keys (one per line, carrying its seats); none for v1 and cancellations. */
     private static OrderFigures figures(UUID orderId, long placedSequence, Instant placedAt, String currency,
-                                        List<OrderLine> lines, long totalCents) {
+                                        List<OrderLine> lines, long totalCents, List<LicenceKey> keys) {
         require(orderId != null, "orderId is missing");
         require(currency != null && !currency.isBlank(), "currency is missing");
         require(lines != null && !lines.isEmpty(), "an order needs at least one line");
@@ -74,9 +94,19 @@ public final class SalesProjection {
             sum += line.lineTotalCents();
         }
         require(sum == totalCents, "totalCents " + totalCents + " is not the sum of the lines " + sum);
-        List<LineFigures> figures = lines.stream()
-                .map(l -> new LineFigures(l.sku(), l.name() == null ? l.sku() : l.name(), l.quantity(), l.lineTotalCents()))
-                .toList();
+        int[] seats = new int[lines.size()];
+        for (LicenceKey key : keys) {
+            require(key.line() >= 1 && key.line() <= lines.size(), "licence key for line " + key.line() + " of " + lines.size());
+            require(lines.get(key.line() - 1).sku().equals(key.sku()),
+                    "licence key of line " + key.line() + " is for " + key.sku() + ", the line for " + lines.get(key.line() - 1).sku());
+            require(key.seats() > 0, "seats of the key for " + key.sku() + " must be positive");
+            seats[key.line() - 1] += key.seats();
+        }
+        List<LineFigures> figures = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine l = lines.get(i);
+            figures.add(new LineFigures(l.sku(), l.name() == null ? l.sku() : l.name(), l.quantity(), l.lineTotalCents(), seats[i]));
+        }
         return new OrderFigures(orderId, placedSequence, placedAt, currency, figures, totalCents);
     }
 

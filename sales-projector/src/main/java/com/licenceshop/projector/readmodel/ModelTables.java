@@ -15,7 +15,7 @@ public record ModelTables(String prefix) {
     /** Every table a rebuild replaces (not rebuild_state, which describes the rebuild itself). */
     public static final List<String> NAMES = List.of(
             "inbox", "orders", "periods", "period_totals", "period_products", "period_minutes", "projection_position",
-            "product_names");
+            "product_names", "licence_revocations");
 
     public String inbox() {
         return table("inbox");
@@ -43,6 +43,10 @@ public record ModelTables(String prefix) {
 
     public String productNames() {
         return table("product_names");
+    }
+
+    public String revocations() {
+        return table("licence_revocations");
     }
 
     public String position() {

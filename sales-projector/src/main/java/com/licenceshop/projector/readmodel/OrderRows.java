@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The {@code orders} rows of a batch: one row per order with the union of the events seen of it (a flag each),
- * inserted or updated under its row lock; the change of its {@code placed - cancelled} goes into the delta.
+ * inserted or updated under its row lock; the change of its {@code placed - cancelled} goes into the delta, and its
+ * issued seats once its placement is seen.
  */
 final class OrderRows {
 
@@ -33,12 +34,17 @@ final class OrderRows {
     /** {@code copy}: a rebuild's first pass, where new orders are loaded with COPY (see {@link SalesModelWriter.Mode#BULK}). */
     static void apply(Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta,
                       Periods periods, OffsetDateTime now, boolean copy) throws SQLException {
-        // one entry per order: its figures and the union of what this batch saw of it
+        // one entry per order: its figures (the placement's if seen: only it carries the issued seats) and the
+        // union of what this batch saw of it
         Map<UUID, OrderFigures> figures = new HashMap<>();
         Map<UUID, OrderState> seen = new HashMap<>();
         for (SalesChange change : applied) {
             if (change instanceof OrderChange order) {
-                figures.putIfAbsent(order.order().orderId(), order.order());
+                if (order.kind() == OrderChange.Kind.PLACED) {
+                    figures.put(order.order().orderId(), order.order());
+                } else {
+                    figures.putIfAbsent(order.order().orderId(), order.order());
+                }
                 seen.merge(order.order().orderId(), OrderState.UNSEEN.with(order.kind()), OrderState::union);
             }
         }
@@ -60,27 +66,38 @@ final class OrderRows {
         }
         for (UUID id : inserted) {
             OrderFigures order = figures.get(id);
-            delta.add(order, periods.periodOf(order.placedSequence()), seen.get(id).weight());
+            long period = periods.periodOf(order.placedSequence());
+            delta.add(order, period, seen.get(id).weight());
+            delta.issue(order, period, seen.get(id).issuedWeight());
         }
         Map<UUID, OrderState> changed = new TreeMap<>();
         before.forEach((id, was) -> {
             OrderState after = was.union(seen.get(id));
             if (!after.equals(was)) {
                 OrderFigures order = figures.get(id);
-                delta.add(order, periods.periodOf(order.placedSequence()), after.weight() - was.weight());
+                long period = periods.periodOf(order.placedSequence());
+                delta.add(order, period, after.weight() - was.weight());
+                delta.issue(order, period, after.issuedWeight() - was.issuedWeight());
                 changed.put(id, after);
             }
         });
         if (changed.isEmpty()) {
             return;
         }
+        // a row a cancellation created gets the placement's lines when the placement comes: they carry the issued
+        // seats, which a later period close must move (null: keep the lines)
+        String[] lines = changed.keySet().stream()
+                .map(id -> !before.get(id).placed() && seen.get(id).placed() ? StoredLine.text(figures.get(id).lines()) : null)
+                .toArray(String[]::new);
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.orders()
-                + " o SET placed = u.placed, cancelled = u.cancelled, counted_at = ?::timestamptz "
-                + "FROM unnest(?::uuid[], ?::boolean[], ?::boolean[]) AS u(order_id, placed, cancelled) WHERE o.order_id = u.order_id")) {
+                + " o SET placed = u.placed, cancelled = u.cancelled, lines = COALESCE(u.lines, o.lines), counted_at = ?::timestamptz "
+                + "FROM unnest(?::uuid[], ?::boolean[], ?::boolean[], ?::text[]) AS u(order_id, placed, cancelled, lines) "
+                + "WHERE o.order_id = u.order_id")) {
             update.setObject(1, now);
             update.setArray(2, connection.createArrayOf("uuid", changed.keySet().toArray(UUID[]::new)));
             update.setArray(3, connection.createArrayOf("boolean", changed.values().stream().map(OrderState::placed).toArray(Boolean[]::new)));
             update.setArray(4, connection.createArrayOf("boolean", changed.values().stream().map(OrderState::cancelled).toArray(Boolean[]::new)));
+            update.setArray(5, connection.createArrayOf("text", lines));
             update.executeUpdate();
         }
     }

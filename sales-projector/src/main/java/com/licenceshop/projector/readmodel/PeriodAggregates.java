@@ -32,17 +32,24 @@ final class PeriodAggregates {
         }
         var products = delta.products().entrySet().stream().filter(e -> !e.getValue().isZero()).toList();
         if (!products.isEmpty()) {
+            // a revocation knows no name (null): a row it creates is named by its sku until an order names it
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.periodProducts()
-                    + " AS p (period_start, sku, name, orders, licences, revenue_cents) "
-                    + "SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                    + "ON CONFLICT (period_start, sku) DO UPDATE SET name = EXCLUDED.name, orders = p.orders + EXCLUDED.orders, "
-                    + "licences = p.licences + EXCLUDED.licences, revenue_cents = p.revenue_cents + EXCLUDED.revenue_cents")) {
+                    + " AS p (period_start, sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked) "
+                    + "SELECT u.period_start, u.sku, COALESCE(u.name, u.sku), u.orders, u.licences, u.revenue_cents, u.seats_issued, u.seats_revoked "
+                    + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+                    + "AS u(period_start, sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked) "
+                    + "ON CONFLICT (period_start, sku) DO UPDATE SET name = COALESCE(NULLIF(EXCLUDED.name, EXCLUDED.sku), p.name), "
+                    + "orders = p.orders + EXCLUDED.orders, licences = p.licences + EXCLUDED.licences, "
+                    + "revenue_cents = p.revenue_cents + EXCLUDED.revenue_cents, "
+                    + "seats_issued = p.seats_issued + EXCLUDED.seats_issued, seats_revoked = p.seats_revoked + EXCLUDED.seats_revoked")) {
                 upsert.setArray(1, connection.createArrayOf("bigint", products.stream().map(e -> e.getKey().periodStart()).toArray(Long[]::new)));
                 upsert.setArray(2, connection.createArrayOf("text", products.stream().map(e -> e.getKey().sku()).toArray(String[]::new)));
                 upsert.setArray(3, connection.createArrayOf("text", products.stream().map(e -> e.getValue().name()).toArray(String[]::new)));
                 upsert.setArray(4, connection.createArrayOf("bigint", products.stream().map(e -> e.getValue().orders()).toArray(Long[]::new)));
                 upsert.setArray(5, connection.createArrayOf("bigint", products.stream().map(e -> e.getValue().licences()).toArray(Long[]::new)));
                 upsert.setArray(6, connection.createArrayOf("bigint", products.stream().map(e -> e.getValue().revenueCents()).toArray(Long[]::new)));
+                upsert.setArray(7, connection.createArrayOf("bigint", products.stream().map(e -> e.getValue().seatsIssued()).toArray(Long[]::new)));
+                upsert.setArray(8, connection.createArrayOf("bigint", products.stream().map(e -> e.getValue().seatsRevoked()).toArray(Long[]::new)));
                 upsert.executeUpdate();
             }
         }

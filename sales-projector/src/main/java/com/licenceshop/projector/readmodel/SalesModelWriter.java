@@ -34,6 +34,7 @@ import java.util.UUID;
  *   <li>apply period closes first: a close that arrives after orders placed later than it moves them;</li>
  *   <li>upsert one row per order with the union of the events seen (a flag each), read the previous state
  *       of orders that existed, and turn the change of {@code placed - cancelled} into a delta;</li>
+ *   <li>record revocations ({@link Revocations}): their revoked seats, once each, in the period of their sequence;</li>
  *   <li>add the delta, summed in memory, to the per-period aggregates (a handful of rows per batch);</li>
  *   <li>keep each licence's name of the highest version seen ({@link ProductNames});</li>
  *   <li>advance the position and, live, announce it with NOTIFY (delivered on commit).</li>
@@ -100,6 +101,7 @@ public final class SalesModelWriter {
         SalesDelta delta = new SalesDelta();
         Periods periods = closePeriods(connection, tables, applied, delta, loadPeriods(connection, tables));
         OrderRows.apply(connection, tables, applied, delta, periods, now, mode.copyOrders);
+        Revocations.apply(connection, tables, applied, delta, periods);
         PeriodAggregates.add(connection, tables, delta);
         ProductNames.apply(connection, tables, applied);
         long position = advancePosition(connection, tables, applied, now);
@@ -128,7 +130,10 @@ public final class SalesModelWriter {
         return new Periods(starts);
     }
 
-    /** Records new periods; moves orders placed after a close that the model had put in the period before it. */
+    /**
+     * Records new periods; moves orders placed (and revocations made) after a close that the model had put in the
+     * period before it. Every such order moves, also one placed and cancelled: its issued seats stay counted.
+     */
     private Periods closePeriods(Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta,
                                  Periods periods) throws SQLException {
         List<PeriodClose> closes = applied.stream().filter(PeriodClose.class::isInstance).map(PeriodClose.class::cast)
@@ -149,7 +154,7 @@ public final class SalesModelWriter {
             long until = periods.nextStartAfter(from).orElse(Long.MAX_VALUE);
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT order_id, placed_sequence, placed_at, currency, total_cents, lines, placed, cancelled FROM "
-                            + tables.orders() + " WHERE placed_sequence > ? AND placed_sequence < ? AND placed <> cancelled")) {
+                            + tables.orders() + " WHERE placed_sequence > ? AND placed_sequence < ?")) {
                 select.setLong(1, close.sequence());
                 select.setLong(2, until);
                 try (ResultSet rows = select.executeQuery()) {
@@ -158,10 +163,11 @@ public final class SalesModelWriter {
                                 rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4),
                                 StoredLine.parse(json, rows.getString(6)), rows.getLong(5));
                         OrderState state = new OrderState(rows.getBoolean(7), rows.getBoolean(8));
-                        delta.move(order, state.weight(), from, close.sequence());
+                        delta.move(order, state, from, close.sequence());
                     }
                 }
             }
+            Revocations.moveAfter(connection, tables, close.sequence(), until, from, delta);
             periods = periods.with(close.sequence());
         }
         return periods;

@@ -1,6 +1,7 @@
 package com.licenceshop.projector.readmodel;
 
 import com.licenceshop.projector.projection.LineFigures;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,9 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** An order line as kept in {@code orders.lines} (JSON text). */
+/** An order line as kept in {@code orders.lines} (JSON text); {@code seats} is absent in rows written before V13. */
 @Serdeable
-record StoredLine(String sku, String name, int quantity, long revenueCents) {
+record StoredLine(String sku, String name, int quantity, long revenueCents, @Nullable Integer seats) {
 
     private static final Argument<List<StoredLine>> LIST = Argument.listOf(StoredLine.class);
 
@@ -28,7 +29,8 @@ record StoredLine(String sku, String name, int quantity, long revenueCents) {
             jsonString(out, line.sku());
             out.append(",\"name\":");
             jsonString(out, line.name());
-            out.append(",\"quantity\":").append(line.quantity()).append(",\"revenueCents\":").append(line.revenueCents()).append('}');
+            out.append(",\"quantity\":").append(line.quantity()).append(",\"revenueCents\":").append(line.revenueCents())
+                    .append(",\"seats\":").append(line.seats()).append('}');
         }
         return out.append(']').toString();
     }
@@ -51,7 +53,8 @@ record StoredLine(String sku, String name, int quantity, long revenueCents) {
     static List<LineFigures> parse(JsonMapper json, String text) {
         try {
             return json.readValue(text, LIST).stream()
-                    .map(l -> new LineFigures(l.sku(), l.name(), l.quantity(), l.revenueCents())).toList();
+                    .map(l -> new LineFigures(l.sku(), l.name(), l.quantity(), l.revenueCents(), l.seats() == null ? 0 : l.seats()))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package com.licenceshop.projector.projection;
 
+import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.projector.support.EventFixtures;
@@ -80,7 +81,7 @@ class SalesProjectionTest {
         var order = ((OrderChange) SalesProjection.changeOf(events.anOrderOf(STARTER, 4))).order();
         SalesDelta delta = new SalesDelta();
         delta.add(order, 0, 1);
-        delta.move(order, 1, 0, 7);
+        delta.move(order, OrderState.UNSEEN.with(OrderChange.Kind.PLACED), 0, 7);
 
         assertThat(delta.totals().get(0L).isZero()).isTrue();
         assertThat(delta.totals().get(7L)).isEqualTo(new SalesDelta.Totals(1, 4, 200_000));
@@ -94,6 +95,74 @@ class SalesProjectionTest {
 
         assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")))
                 .isEqualTo(new SalesDelta.ProductFigures("Starter", 1, 3, 150_000));
+    }
+
+    @Test
+    void aPlacementWithKeysIssuesTheirSeatsPerLicenceAndAV1PlacementIssuesNone() {
+        var withKeys = ((OrderChange) SalesProjection.changeOf(
+                events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 1), line(STARTER, 2))))).order();
+        var v1 = ((OrderChange) SalesProjection.changeOf(events.anOrderOf(ENTERPRISE, 4))).order();
+        SalesDelta delta = new SalesDelta();
+        delta.issue(withKeys, 0, OrderState.UNSEEN.with(OrderChange.Kind.PLACED).issuedWeight());
+        delta.issue(v1, 0, 1);
+
+        assertThat(withKeys.seatsIssued()).isEqualTo(6);
+        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")).seatsIssued()).isEqualTo(5);
+        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "PROFESSIONAL")).seatsIssued()).isEqualTo(1);
+        assertThat(delta.products()).doesNotContainKey(new SalesDelta.ProductKey(0, "ENTERPRISE"));
+    }
+
+    @Test
+    void aCancellationRevokesNoSeatsAndDoesNotUnIssueThem() {
+        OrderState placed = OrderState.UNSEEN.with(OrderChange.Kind.PLACED);
+        OrderState cancelledFirst = OrderState.UNSEEN.with(OrderChange.Kind.CANCELLED);
+
+        assertThat(placed.with(OrderChange.Kind.CANCELLED).issuedWeight()).isEqualTo(1);
+        assertThat(cancelledFirst.issuedWeight()).isZero();
+        assertThat(cancelledFirst.with(OrderChange.Kind.PLACED).issuedWeight()).isEqualTo(1);
+        var cancellation = (OrderChange) SalesProjection.changeOf(events.aCancellationOf(events.anOrderWithKeysOf(List.of(line(STARTER, 3)))));
+        assertThat(cancellation.order().seatsIssued()).isZero();
+    }
+
+    @Test
+    void aRevocationCountsTheSeatsOfItsKeysPerLicenceWithoutThePlacement() {
+        OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2), line(STARTER, 1)));
+        var revocation = (LicenceRevocation) SalesProjection.changeOf(events.aRevocationOf(order));
+        SalesDelta delta = new SalesDelta();
+        revocation.seatsBySku().forEach((sku, seats) -> delta.revoke(sku, seats, 0, 1));
+
+        assertThat(revocation.seatsBySku()).containsExactly(java.util.Map.entry("PROFESSIONAL", 2L), java.util.Map.entry("STARTER", 4L));
+        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")))
+                .isEqualTo(new SalesDelta.ProductFigures(null, 0, 0, 0, 0, 4));
+    }
+
+    @Test
+    void movingAnOrderAndARevocationToTheNextPeriodMovesTheirSeats() {
+        OrderPlaced placed = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
+        var order = ((OrderChange) SalesProjection.changeOf(placed)).order();
+        OrderState placedAndCancelled = OrderState.UNSEEN.with(OrderChange.Kind.PLACED).with(OrderChange.Kind.CANCELLED);
+        SalesDelta delta = new SalesDelta();
+        delta.issue(order, 0, 1);
+        delta.revoke("STARTER", 3, 0, 1);
+
+        delta.move(order, placedAndCancelled, 0, 7);
+        delta.moveRevoked("STARTER", 3, 0, 7);
+
+        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")).isZero()).isTrue();
+        assertThat(delta.products().get(new SalesDelta.ProductKey(7, "STARTER")))
+                .isEqualTo(new SalesDelta.ProductFigures("Starter", 0, 0, 0, 3, 3));
+    }
+
+    @Test
+    void aKeyForALineTheOrderDoesNotHaveOrForAnotherLicenceCannotBeApplied() {
+        OrderPlaced good = events.anOrderOf(STARTER, 1);
+        var beyondTheLines = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
+                good.customerEmail(), good.currency(), good.lines(), good.totalCents(), List.of(new LicenceKey(2, "STARTER", 1, "k")));
+        var otherLicence = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
+                good.customerEmail(), good.currency(), good.lines(), good.totalCents(), List.of(new LicenceKey(1, "ENTERPRISE", 1, "k")));
+
+        assertThatThrownBy(() -> SalesProjection.changeOf(beyondTheLines)).isInstanceOf(UnappliableEventException.class);
+        assertThatThrownBy(() -> SalesProjection.changeOf(otherLicence)).isInstanceOf(UnappliableEventException.class);
     }
 
     @Test

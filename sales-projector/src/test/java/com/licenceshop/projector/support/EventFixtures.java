@@ -1,5 +1,7 @@
 package com.licenceshop.projector.support;
 
+import com.licenceshop.events.LicenceKey;
+import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
@@ -50,6 +52,24 @@ public final class EventFixtures {
         Instant at = START.plus(seq * 7, ChronoUnit.SECONDS);
         long total = lines.stream().mapToLong(OrderLine::lineTotalCents).sum();
         return new OrderPlaced(UUID.randomUUID(), seq, at, UUID.randomUUID(), "buyer" + seq + "@example.test", "EUR", lines, total);
+    }
+
+    /** An OrderPlaced v2: one licence key per line, carrying the line's quantity as its seats. */
+    public OrderPlaced anOrderWithKeysOf(List<OrderLine> lines) {
+        OrderPlaced order = anOrderOf(lines);
+        List<LicenceKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            keys.add(new LicenceKey(i + 1, lines.get(i).sku(), lines.get(i).quantity(), "key-" + order.orderId() + "-" + (i + 1)));
+        }
+        return new OrderPlaced(order.eventId(), order.sequence(), order.occurredAt(), order.orderId(), order.customerEmail(),
+                order.currency(), order.lines(), order.totalCents(), keys);
+    }
+
+    /** The revocation of the order's keys, as the cancel writes it (right after the OrderCancelled). */
+    public LicenceRevoked aRevocationOf(OrderPlaced order) {
+        long seq = nextSequence();
+        return new LicenceRevoked(UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), order.orderId(),
+                "order cancelled", order.licences());
     }
 
     public OrderCancelled aCancellationOf(OrderPlaced order) {

@@ -15,8 +15,8 @@ public final class SalesViews {
     }
 
     /** Everything the web UI can see, comparable between two databases. */
-    public record Snapshot(Summary summary, List<String> products, List<String> minutes, List<String> orders,
-                           List<String> allPeriods) {
+    public record Snapshot(Summary summary, List<String> products, List<String> seats, List<String> minutes,
+                           List<String> orders, List<String> allPeriods) {
     }
 
     private final TestServers.Database database;
@@ -46,6 +46,12 @@ public final class SalesViews {
                 + "FROM sales.current_product_summary ORDER BY sku");
     }
 
+    /** Seats of the licence keys per licence, current period. */
+    public List<String> seats() {
+        return rows("SELECT sku || ' issued=' || seats_issued || ' revoked=' || seats_revoked "
+                + "FROM sales.current_product_summary ORDER BY sku");
+    }
+
     public List<String> minutes() {
         return rows("SELECT to_char(minute AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' orders=' || orders || ' revenue=' || revenue_cents "
                 + "FROM sales.current_minute_summary ORDER BY minute");
@@ -58,6 +64,11 @@ public final class SalesViews {
     public String statusOf(java.util.UUID orderId) {
         List<String> rows = rows("SELECT status FROM sales.order_status WHERE order_id = '" + orderId + "'");
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Waits until the inbox holds {@code size} events: everything published before them has been applied. */
+    public void awaitInboxSize(long size) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> inboxSize() == size);
     }
 
     public long inboxSize() {
@@ -78,7 +89,7 @@ public final class SalesViews {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(summary(), products(), minutes(), orderStatuses(), periodTotals());
+        return new Snapshot(summary(), products(), seats(), minutes(), orderStatuses(), periodTotals());
     }
 
     private List<String> rows(String sql) {

@@ -30,7 +30,8 @@ record Dashboard(long position,
                  @Nullable Long lagMillis,
                  String lag) {
 
-    record LicenceRow(String sku, String name, long orders, long licences, String revenue, String share, int sharePercent) {
+    record LicenceRow(String sku, String name, long orders, long licences, String revenue, String share, int sharePercent,
+                      long seatsIssued, long seatsRevoked) {
     }
 
     static Dashboard of(SalesFigures figures, Instant now) {
@@ -38,7 +39,8 @@ record Dashboard(long position,
         List<LicenceRow> rows = figures.perLicence().stream()
                 .map(licence -> new LicenceRow(licence.sku(), licence.name(), licence.orders(), licence.licences(),
                         Money.format(licence.revenueCents(), currency), share(licence.revenueCents(), figures.revenueCents()),
-                        (int) Math.round(percent(licence.revenueCents(), figures.revenueCents()))))
+                        (int) Math.round(percent(licence.revenueCents(), figures.revenueCents())),
+                        licence.seatsIssued(), licence.seatsRevoked()))
                 .toList();
         Long lagMillis = figures.updatedAt() == null || figures.lastEventAt() == null ? null
                 : Math.max(0, Duration.between(figures.lastEventAt(), figures.updatedAt()).toMillis());

@@ -30,8 +30,10 @@ public record SalesFigures(long periodStartSequence,
         return new SalesFigures(0, null, 0, 0, 0, DEFAULT_CURRENCY, 0, null, null, List.of(), List.of());
     }
 
+    /** {@code seatsIssued}/{@code seatsRevoked}: seats of the licence keys issued with orders and revoked by cancels. */
     @Serdeable
-    public record LicenceFigures(String sku, String name, long orders, long licences, long revenueCents) {
+    public record LicenceFigures(String sku, String name, long orders, long licences, long revenueCents,
+                                 long seatsIssued, long seatsRevoked) {
     }
 
     @Serdeable

@@ -44,11 +44,12 @@ public class SalesReadModel {
     private static SalesFigures read(Statement statement) throws SQLException {
         List<SalesFigures.LicenceFigures> perLicence = new ArrayList<>();
         try (ResultSet row = statement.executeQuery(
-                "SELECT sku, name, orders, licences, revenue_cents FROM sales.current_product_summary "
+                "SELECT sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked FROM sales.current_product_summary "
                         + "ORDER BY revenue_cents DESC, sku")) {
             while (row.next()) {
                 perLicence.add(new SalesFigures.LicenceFigures(row.getString("sku"), row.getString("name"),
-                        row.getLong("orders"), row.getLong("licences"), row.getLong("revenue_cents")));
+                        row.getLong("orders"), row.getLong("licences"), row.getLong("revenue_cents"),
+                        row.getLong("seats_issued"), row.getLong("seats_revoked")));
             }
         }
         List<SalesFigures.MinuteFigures> perMinute = new ArrayList<>();

@@ -40,8 +40,8 @@ class DashboardIT extends AgainstTheTestShop {
         Instant now = Instant.now();
         shop.database.run("DELETE FROM sales.current_product_summary; DELETE FROM sales.current_minute_summary");
         shop.database.summary(3, 4, 2_000_000, 41, now.minusMillis(1500), now);
-        shop.database.licence("PROFESSIONAL", "Professional", 2, 3, 1_500_000);
-        shop.database.licence("STARTER", "Starter", 1, 1, 500_000);
+        shop.database.licence("PROFESSIONAL", "Professional", 2, 3, 1_500_000, 3, 0);
+        shop.database.licence("STARTER", "Starter", 1, 1, 500_000, 2, 1);
         shop.database.minute(now.truncatedTo(ChronoUnit.MINUTES), 3, 2_000_000);
         commandApi.closeCalls.clear();
     }
@@ -58,6 +58,8 @@ class DashboardIT extends AgainstTheTestShop {
         assertThat(page.textOf("figure-lag")).isEqualTo("1.5 s");
         assertThat(page.count("licence-row")).isEqualTo(2);
         assertThat(page.body()).contains("75.0 %", "25.0 %");
+        assertThat(page.textOf("seats-issued-PROFESSIONAL") + "/" + page.textOf("seats-revoked-PROFESSIONAL")).isEqualTo("3/0");
+        assertThat(page.textOf("seats-issued-STARTER") + "/" + page.textOf("seats-revoked-STARTER")).isEqualTo("2/1");
         assertThat(page.count("revenue-chart")).isEqualTo(1);
         assertThat(page.body()).contains("<rect class=\"bar\"");
     }

@@ -23,14 +23,16 @@ class DashboardTest {
     @Test
     void eachLicenceShowsItsShareOfTheRevenue() {
         SalesFigures figures = figures(List.of(
-                new SalesFigures.LicenceFigures("ENTERPRISE", "Enterprise", 1, 1, 500_000),
-                new SalesFigures.LicenceFigures("STARTER", "Starter", 2, 2, 100_000)), 600_000);
+                new SalesFigures.LicenceFigures("ENTERPRISE", "Enterprise", 1, 1, 500_000, 1, 0),
+                new SalesFigures.LicenceFigures("STARTER", "Starter", 2, 2, 100_000, 3, 1)), 600_000);
 
         Dashboard dashboard = Dashboard.of(figures, NOW);
 
         assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::share).containsExactly("83.3 %", "16.7 %");
         assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::sharePercent).containsExactly(83, 17);
         assertThat(dashboard.revenue()).isEqualTo("6,000.00 EUR");
+        assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::seatsIssued).containsExactly(1L, 3L);
+        assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::seatsRevoked).containsExactly(0L, 1L);
     }
 
     @Test

@@ -25,8 +25,8 @@ class SalesSummaryIT extends AgainstTheTestShop {
     void theSummaryShowsWhatTheSalesViewsHold() throws IOException {
         Instant at = Instant.parse("2026-11-23T10:15:30Z");
         shop.database.summary(3, 5, 1_100_000, 17, at, at.plusMillis(300));
-        shop.database.licence("STARTER", "Starter", 1, 2, 100_000);
-        shop.database.licence("ENTERPRISE", "Enterprise", 2, 3, 1_000_000);
+        shop.database.licence("STARTER", "Starter", 1, 2, 100_000, 2, 2);
+        shop.database.licence("ENTERPRISE", "Enterprise", 2, 3, 1_000_000, 3, 0);
 
         Visitor.Page response = shop.visitor().withBasicAuth(TestShop.SALES_USER, TestShop.SALES_PASSWORD)
                 .getJson("/api/sales/summary");
@@ -36,7 +36,9 @@ class SalesSummaryIT extends AgainstTheTestShop {
         assertThat(summary).containsEntry("orders", 3).containsEntry("licences", 5).containsEntry("revenueCents", 1_100_000)
                 .containsEntry("currency", "EUR").containsEntry("position", 17);
         assertThat(summary.get("perLicence")).isEqualTo(List.of(
-                Map.of("sku", "ENTERPRISE", "name", "Enterprise", "orders", 2, "licences", 3, "revenueCents", 1_000_000),
-                Map.of("sku", "STARTER", "name", "Starter", "orders", 1, "licences", 2, "revenueCents", 100_000)));
+                Map.of("sku", "ENTERPRISE", "name", "Enterprise", "orders", 2, "licences", 3, "revenueCents", 1_000_000,
+                        "seatsIssued", 3, "seatsRevoked", 0),
+                Map.of("sku", "STARTER", "name", "Starter", "orders", 1, "licences", 2, "revenueCents", 100_000,
+                        "seatsIssued", 2, "seatsRevoked", 2)));
     }
 }

@@ -45,9 +45,15 @@ public final class ContractDatabase {
     }
 
     public void licence(String sku, String name, long orders, long licences, long revenueCents) {
+        licence(sku, name, orders, licences, revenueCents, 0, 0);
+    }
+
+    public void licence(String sku, String name, long orders, long licences, long revenueCents, long seatsIssued,
+                        long seatsRevoked) {
         update("DELETE FROM sales.current_product_summary WHERE sku = ?", sku);
-        update("INSERT INTO sales.current_product_summary (sku, name, orders, licences, revenue_cents) VALUES (?, ?, ?, ?, ?)",
-                sku, name, orders, licences, revenueCents);
+        update("INSERT INTO sales.current_product_summary (sku, name, orders, licences, revenue_cents, seats_issued, "
+                        + "seats_revoked) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                sku, name, orders, licences, revenueCents, seatsIssued, seatsRevoked);
     }
 
     public void minute(Instant minute, long orders, long revenueCents) {
