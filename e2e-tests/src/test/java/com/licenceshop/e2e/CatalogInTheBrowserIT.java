@@ -53,8 +53,12 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
 
             catalog.get(webUi() + "/sales");
             By dashboardRow = By.cssSelector("[data-testid=licence-row][data-sku=" + SKU + "]");
-            patiently(catalog).until(d -> d.findElement(dashboardRow).getText().contains("Team of ten"));
-            assertThat(catalog.findElement(dashboardRow).getText()).contains("5,000.00 EUR");
+            // the row is re-rendered by each live update: read it inside the wait, never keep the element
+            String row = patiently(catalog).until(d -> {
+                String text = d.findElement(dashboardRow).getText();
+                return text.contains("Team of ten") && text.contains("5,000.00 EUR") ? text : null;
+            });
+            assertThat(row).contains("Team of ten", "5,000.00 EUR");
             staff.screenshot("dashboard-lists-the-new-licence");
 
             // two staff edit at once: the second save finds the licence changed, keeps it, and shows the current values
