@@ -25,6 +25,9 @@ calc() { python3 -c "print($1)"; }
 lag() { [[ "$1" == never ]] && echo never || calc "max(0, round($1 - $2, 1))"; }
 
 curl -fsS -o /dev/null --max-time 3 "$API/health" || { echo "load: the command API does not answer at $API; start the shop with ./shop up" >&2; exit 1; }
+# the anonymous order limits (F-05) would refuse nearly every purchase of one load client
+limited() { curl -fsS --max-time 3 "$API/prometheus" | grep -E '^shop_commands_rejected_total\{.*reason="too-many-orders"' | awk '{s+=$2} END {print s+0}'; }
+LIMITED_BEFORE="$(limited)"
 
 ceiling() {
   sql "DROP DATABASE IF EXISTS shop_pgbench" postgres
@@ -131,3 +134,6 @@ done
 } > "$REPORT"
 rm -f "$REPORT.rows" "$REPORT.dirs"
 cat "$REPORT"
+if [[ "$(limited)" != "$LIMITED_BEFORE" ]]; then
+  echo "load: purchases were refused by the order rate limit; start the shop with ORDER_LIMIT_PER_CLIENT=0 ORDER_LIMIT_PER_RECIPIENT=0 ./shop up" >&2
+fi

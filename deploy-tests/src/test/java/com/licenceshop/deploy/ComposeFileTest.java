@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,9 +54,46 @@ class ComposeFileTest {
     }
 
     @Test
+    void every_public_router_drops_the_clients_trace_context() {
+        Map<String, String> traefik = compose.labels("traefik");
+        for (String header : List.of("traceparent", "tracestate", "baggage")) {
+            assertThat(traefik).containsEntry("traefik.http.middlewares.edge-trace.headers.customrequestheaders." + header, "");
+        }
+        for (String service : List.of("command-api", "web-ui")) {
+            compose.labels(service).forEach((key, value) -> {
+                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule").matcher(key);
+                if (router.matches()) {
+                    assertThat(compose.labels(service).get("traefik.http.routers." + router.group(1) + ".middlewares"))
+                            .as(value).isNotNull().contains("edge-trace@docker");
+                }
+            });
+        }
+    }
+
+    @Test
+    void placing_an_order_goes_through_the_edge_rate_limit() {
+        assertThat(compose.labels("traefik")).containsKey("traefik.http.middlewares.order-limit.ratelimit.average");
+        List<String> limited = new ArrayList<>();
+        for (String service : List.of("command-api", "web-ui")) {
+            compose.labels(service).forEach((key, value) -> {
+                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule").matcher(key);
+                if (router.matches() && (value.contains("Path(`/api/orders`)") || value.contains("Path(`/orders`)"))) {
+                    assertThat(value).contains("Method(`POST`)");
+                    assertThat(compose.labels(service).get("traefik.http.routers." + router.group(1) + ".middlewares"))
+                            .contains("order-limit@docker");
+                    limited.add(value);
+                }
+            });
+        }
+        assertThat(limited).as("the web shop's and the API's order placement").hasSize(2);
+    }
+
+    @Test
     void traefik_routes_the_two_hosts_and_never_a_management_endpoint() {
         assertThat(compose.routedHosts()).isEqualTo(ServiceEndpoints.ROUTED_HOSTS);
-        compose.routerRules().forEach((rule, service) -> KubernetesManifestsTest.assertLeavesOutManagement(service, rule,
+        Map<String, List<String>> rulesByService = new TreeMap<>();
+        compose.routerRules().forEach((rule, service) -> rulesByService.computeIfAbsent(service, s -> new ArrayList<>()).add(rule));
+        rulesByService.forEach((service, rules) -> KubernetesManifestsTest.assertRoutesOnlyThePublicPaths(service, rules,
                 services.stream().filter(s -> s.module().equals(service)).findFirst().orElseThrow()));
     }
 

@@ -177,18 +177,56 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void every_public_route_drops_the_clients_trace_context() {
+        for (RenderedOverlay overlay : overlays) {
+            assertThat(overlay.find("Middleware", "edge-trace")).as("%s: the edge-trace middleware", overlay)
+                    .hasValueSatisfying(middleware -> assertThat(middleware.at("spec.headers.customRequestHeaders").value())
+                            .isEqualTo(Map.of("traceparent", "", "tracestate", "", "baggage", "")));
+            for (Node route : overlay.ofKind("IngressRoute")) {
+                for (Node rule : route.at("spec.routes").list()) {
+                    assertThat(rule.at("middlewares").list()).as("%s: %s", overlay, rule.at("match").text())
+                            .anyMatch(m -> "edge-trace".equals(m.at("name").text()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void placing_an_order_goes_through_the_edge_rate_limit() {
+        for (RenderedOverlay overlay : overlays) {
+            assertThat(overlay.find("Middleware", "order-limit")).as("%s: the order-limit middleware", overlay)
+                    .hasValueSatisfying(middleware -> assertThat(middleware.at("spec.rateLimit.average").value()).isNotNull());
+            List<String> limited = new ArrayList<>();
+            for (Node route : overlay.ofKind("IngressRoute")) {
+                for (Node rule : route.at("spec.routes").list()) {
+                    String match = rule.at("match").text();
+                    if (match.contains("Path(`/api/orders`)") || match.contains("Path(`/orders`)")) {
+                        assertThat(match).as("%s", overlay).contains("Method(`POST`)");
+                        assertThat(rule.at("middlewares").list()).as("%s: %s", overlay, match)
+                                .anyMatch(m -> "order-limit".equals(m.at("name").text()));
+                        limited.add(match);
+                    }
+                }
+            }
+            assertThat(limited).as("%s: the web shop's and the API's order placement", overlay).hasSize(2);
+        }
+    }
+
+    @Test
     void the_routes_send_the_compose_hosts_to_the_same_services_and_never_a_management_endpoint() {
         for (RenderedOverlay overlay : overlays) {
             assertThat(overlay.ofKind("Ingress")).as("%s: a plain Ingress cannot leave out management paths", overlay).isEmpty();
             Map<String, String> routed = new TreeMap<>();
+            Map<String, List<String>> rulesByService = new TreeMap<>();
             for (Node route : overlay.ofKind("IngressRoute")) {
                 for (Node rule : route.at("spec.routes").list()) {
                     String match = rule.at("match").text();
                     String target = rule.at("services").list().get(0).at("name").text();
                     hostsIn(match).forEach(host -> routed.put(host, target));
-                    assertLeavesOutManagement(overlay + " " + target, match, serviceOf(target));
+                    rulesByService.computeIfAbsent(target, t -> new ArrayList<>()).add(match);
                 }
             }
+            rulesByService.forEach((target, rules) -> assertRoutesOnlyThePublicPaths(overlay + " " + target, rules, serviceOf(target)));
             if (overlay.overlay.equals("local")) {
                 assertThat(routed).as("local routes = docker-compose.yml's Traefik routes").isEqualTo(new TreeMap<>(ComposeFile.load().routedHosts()));
                 assertThat(routed).isEqualTo(new TreeMap<>(ServiceEndpoints.ROUTED_HOSTS));
@@ -293,13 +331,19 @@ class KubernetesManifestsTest {
         return HOST.matcher(rule).results().map(m -> m.group(1)).toList();
     }
 
-    /** The path prefixes a Traefik rule leaves out ({@code !PathPrefix(`/health`)}). */
-    /** The rule routes public paths and none of the management ones, also those the service enables itself. */
-    static void assertLeavesOutManagement(String route, String match, ServiceEndpoints service) {
-        TraefikRule rule = TraefikRule.parse(match);
-        assertThat(TraefikRule.MANAGEMENT_PATHS).as("%s leaves out", route).noneMatch(rule::routes);
-        assertThat(service.managementPaths()).as("%s leaves out the service's own", route).noneMatch(rule::routes);
-        assertThat(TraefikRule.PUBLIC_PATHS).as("%s still routes", route).allMatch(rule::routes);
+    /**
+     * A service's routes (allow-lists) together route its public paths, and none routes a management path (also
+     * those the service enables itself) or an in-cluster API path.
+     */
+    static void assertRoutesOnlyThePublicPaths(String where, List<String> matches, ServiceEndpoints service) {
+        List<TraefikRule> rules = matches.stream().map(TraefikRule::parse).toList();
+        for (TraefikRule rule : rules) {
+            assertThat(TraefikRule.MANAGEMENT_PATHS).as("%s: %s leaves out", where, rule).noneMatch(rule::routes);
+            assertThat(service.managementPaths()).as("%s: %s leaves out the service's own", where, rule).noneMatch(rule::routes);
+            assertThat(TraefikRule.IN_CLUSTER_PATHS).as("%s: %s leaves out the in-cluster API", where, rule).noneMatch(rule::routes);
+        }
+        assertThat(TraefikRule.PUBLIC_PATHS.get(service.module())).as("%s routes", where)
+                .allMatch(path -> rules.stream().anyMatch(rule -> rule.routes(path)));
     }
 
     private static List<String> imagesIn(Node resource) {

@@ -38,6 +38,16 @@ final class HttpJson {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** As the buyer: with the order's access token. */
+    static Response getWithToken(String url, String orderToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Order-Token", orderToken));
+    }
+
+    static Response postWithToken(String url, String orderToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Order-Token", orderToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
     static Response getAs(String url, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Authorization", basic(username, password)));
     }

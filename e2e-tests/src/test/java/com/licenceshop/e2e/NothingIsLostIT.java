@@ -43,7 +43,8 @@ class NothingIsLostIT extends AgainstTheWholeShop {
                         "customerEmail", "shopper" + n + "@example.com",
                         "items", List.of(Map.of("sku", SKUS[n % 3], "quantity", 1 + n % 4))));
                 if (response.status() == 202) {
-                    var order = HttpJson.get(shop.commandApi().baseUrl() + "/api/orders/" + response.json().get("orderId")).json();
+                    var order = HttpJson.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + response.json().get("orderId"),
+                            (String) response.json().get("orderToken")).json();
                     accepted.put((String) order.get("orderId"), ((Number) order.get("totalCents")).longValue());
                 } else {
                     refused.add(response.status() + " " + response.body());

@@ -47,12 +47,16 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             throws Exception {
         List<String> pageKeys;
         String orderId;
+        String orderToken;
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             page.get(shop.webUi().baseUrl() + "/");
             buy(page, "PROFESSIONAL", 3, "keys@example.com");
             wait(page).until(ExpectedConditions.urlContains("/orders/"));
             orderId = wait(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
+            // the shop's redirect carries the order's access token; the mail's link the same one
+            orderToken = page.getCurrentUrl().replaceFirst(".*[?&]token=([^&]+).*", "$1");
+            assertThat(orderToken).matches("[A-Za-z0-9_-]{43}");
             pageKeys = wait(page).until(d -> {
                 List<String> shown = d.findElements(By.cssSelector("[data-testid=licence-key]")).stream()
                         .map(e -> e.getText().strip()).toList();
@@ -72,7 +76,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         Map<String, Object> published = HttpJson.get(shop.commandApi().baseUrl() + "/api/licences/public-key").json();
         String claims = com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(key,
                 (String) published.get("keyId"), (String) published.get("publicKey"));
-        assertThat(claims).contains("\"sku\":\"PROFESSIONAL\"").contains("\"orderId\":\"" + orderId + "\"")
+        assertThat(claims).contains("\"sku\":\"PROFESSIONAL\"").contains("\"licenceId\":\"").doesNotContain(orderId)
                 .contains("\"seats\":3");
         assertThat(com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(key.substring(0, key.length() - 2)
                 + (key.endsWith("AA") ? "BA" : "AA"), (String) published.get("keyId"), (String) published.get("publicKey")))
@@ -99,11 +103,13 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         theOneMailAbout((String) later.json().get("orderId"));
         theOneMailAbout(orderId);
         @SuppressWarnings("unchecked")
-        var keysNow = (List<Map<String, Object>>) HttpJson.get(shop.commandApi().baseUrl() + "/api/orders/" + orderId)
-                .json().get("licences");
+        var keysNow = (List<Map<String, Object>>) HttpJson.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId,
+                orderToken).json().get("licences");
         assertThat(keysNow).extracting(k -> k.get("key")).containsExactly(key);
 
         assertThat(HttpJson.post(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", Map.of()).status())
+                .as("the order id alone cancels nothing").isEqualTo(404);
+        assertThat(HttpJson.postWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", orderToken).status())
                 .isEqualTo(202);
         Map<String, Object> verdict = HttpJson.post(shop.commandApi().baseUrl() + "/api/licences/verify", Map.of("key", key)).json();
         assertThat(verdict).containsEntry("genuine", true).containsEntry("revoked", true).containsEntry("valid", false);

@@ -80,6 +80,9 @@ final class ShopStack implements AutoCloseable {
         env.put("RABBITMQ_URI", TestServers.rabbit().uri("127.0.0.1", brokerProxy.port()));
         env.put("OPS_USERNAME", OPS_USERNAME);
         env.put("OPS_PASSWORD", opsPassword);
+        // the tests place their orders from this one address (command-api's OrderRateLimitsIT tests the limits)
+        env.put("ORDER_LIMIT_PER_CLIENT", "0");
+        env.put("ORDER_LIMIT_PER_RECIPIENT", "0");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(smtpPort));
         env.put("NOTIFICATION_RETRY_DELAYS", "200ms,500ms,1s");

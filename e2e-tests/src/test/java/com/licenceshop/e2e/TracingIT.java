@@ -75,7 +75,8 @@ class TracingIT {
         }
         await("the order's mail").atMost(PATIENCE).until(() -> java.util.Arrays.stream(shop.smtp.getReceivedMessages())
                 .anyMatch(mail -> Mails.text(mail).contains(orderId)));
-        traceId = (String) HttpJson.get(shop.commandApi().baseUrl() + "/api/orders/" + orderId).json().get("traceId");
+        traceId = (String) HttpJson.getAs(shop.commandApi().baseUrl() + "/api/ops/orders/" + orderId + "/trace",
+                ShopStack.OPS_USERNAME, shop.opsPassword).json().get("traceId");
         assertThat(traceId).as("the trace id command-api names for the order").matches("[0-9a-f]{32}");
     }
 

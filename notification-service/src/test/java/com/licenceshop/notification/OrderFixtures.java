@@ -48,6 +48,12 @@ public final class OrderFixtures {
                 order.currency(), order.lines(), order.totalCents(), keys);
     }
 
+    /** The order with an access token, as command-api places it. */
+    public static OrderPlaced withToken(OrderPlaced order, String token) {
+        return new OrderPlaced(order.eventId(), order.sequence(), order.occurredAt(), order.orderId(), order.customerEmail(),
+                order.currency(), order.lines(), order.totalCents(), order.licences(), token);
+    }
+
     public static OrderCancelled theCancellationOf(OrderPlaced order) {
         return new OrderCancelled(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 order.orderId(), order.sequence(), order.occurredAt(), order.customerEmail(), order.currency(),

@@ -12,7 +12,7 @@ class OpsCredentialsTest {
 
     @Test
     void theOpsLoginIsAcceptedAndGrantsTheOpsRole() {
-        var answer = new OpsAuthentication<>(new OpsCredentials("ops", "s3cret"))
+        var answer = new OpsAuthentication<>(new OpsCredentials("ops", "s3cret"), java.time.Clock.systemUTC())
                 .authenticate(null, new UsernamePasswordCredentials("ops", "s3cret"));
         assertThat(answer.isAuthenticated()).isTrue();
         assertThat(answer.getAuthentication()).hasValueSatisfying(login -> {
@@ -28,7 +28,7 @@ class OpsCredentialsTest {
         assertThat(credentials.accept("admin", "s3cret")).isFalse();
         assertThat(credentials.accept("ops", "s3cret ")).isFalse();
         assertThat(credentials.accept("ops", null)).isFalse();
-        assertThat(new OpsAuthentication<>(credentials).authenticate(null, new UsernamePasswordCredentials("ops", "guess"))
+        assertThat(new OpsAuthentication<>(credentials, java.time.Clock.systemUTC()).authenticate(null, new UsernamePasswordCredentials("ops", "guess"))
                 .isAuthenticated()).isFalse();
     }
 

@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * A shopper bought licences. Prices are the catalog's at the time of purchase. {@code licences} (schema v2)
- * are the signed keys, one per line; a v1 body has none.
+ * are the signed keys, one per line; a v1 body has none. {@code accessToken} (optional, added within v2): the
+ * order's access token, the buyer's proof for reading and cancelling the order, which only the buyer's answer and
+ * confirmation mail carry (ADR 0007); absent for orders placed before it.
  */
 @Serdeable
 public record OrderPlaced(
@@ -22,12 +24,19 @@ public record OrderPlaced(
         String currency,
         List<OrderLine> lines,
         long totalCents,
-        @Nullable List<LicenceKey> licences) implements ShopEvent {
+        @Nullable List<LicenceKey> licences,
+        @Nullable String accessToken) implements ShopEvent {
 
     @Creator
     public OrderPlaced {
         lines = List.copyOf(lines);
         licences = licences == null ? List.of() : List.copyOf(licences);
+    }
+
+    /** An order without an access token. */
+    public OrderPlaced(UUID eventId, long sequence, Instant occurredAt, UUID orderId, String customerEmail,
+                       String currency, List<OrderLine> lines, long totalCents, @Nullable List<LicenceKey> licences) {
+        this(eventId, sequence, occurredAt, orderId, customerEmail, currency, lines, totalCents, licences, null);
     }
 
     /** An order without licence keys (as v1 bodies were). */

@@ -1,5 +1,6 @@
 package com.licenceshop.events;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
 /**
  * Sales staff changed a licence: its values as they are now, and the product's new {@code version}. Orders
  * placed before keep the price they were placed at; a reader keeps the values of the highest version it saw.
+ * {@code changedBy}: the staff member (optional, absent in older events).
  */
 @Serdeable
 public record ProductChanged(
@@ -20,5 +22,16 @@ public record ProductChanged(
         @Nullable String description,
         long unitPriceCents,
         String currency,
-        long version) implements ShopEvent {
+        long version,
+        @Nullable String changedBy) implements ShopEvent {
+
+    @Creator
+    public ProductChanged {
+    }
+
+    /** Without the staff member (as events before {@code changedBy} were). */
+    public ProductChanged(UUID eventId, long sequence, Instant occurredAt, String sku, String name, @Nullable String description,
+                          long unitPriceCents, String currency, long version) {
+        this(eventId, sequence, occurredAt, sku, name, description, unitPriceCents, currency, version, null);
+    }
 }

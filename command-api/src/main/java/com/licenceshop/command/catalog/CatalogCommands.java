@@ -73,23 +73,24 @@ class CatalogCommands {
         this.clock = clock;
     }
 
-    Outcome add(String sku, ProductFields fields, String correlationId) {
-        return inTransaction(sku, (connection, now) -> {
+    /** @param by the staff member (the token's subject), recorded in the event and the log line */
+    Outcome add(String sku, ProductFields fields, String by, String correlationId) {
+        return inTransaction(sku, by, (connection, now) -> {
             Optional<Product> added = products.insert(connection, sku, fields);
             if (added.isEmpty()) {
                 return new Duplicate();
             }
             Product p = added.get();
             ProductAdded event = events.append(connection, sku, correlationId, (eventId, sequence) -> new ProductAdded(
-                    eventId, sequence, now, p.sku(), p.name(), p.description(), p.unitPriceCents(), p.currency()));
+                    eventId, sequence, now, p.sku(), p.name(), p.description(), p.unitPriceCents(), p.currency(), by));
             return logged(p, "added", event.sequence());
         });
     }
 
     /** @param ifMatch the request's If-Match header, never null (the controller answers 428 without one) */
-    Outcome change(String sku, String ifMatch, ProductFields fields, String correlationId) {
+    Outcome change(String sku, String ifMatch, ProductFields fields, String by, String correlationId) {
         List<Long> versions = ETags.versions(ifMatch);
-        return inTransaction(sku, (connection, now) -> {
+        return inTransaction(sku, by, (connection, now) -> {
             // the row changes only at the version the editor saw: of two edits of one version, the second
             // waits for the first's row lock, then finds a newer version and changes nothing
             Optional<Product> changed = versions.isEmpty() ? Optional.empty() : products.update(connection, sku, versions, fields);
@@ -98,13 +99,13 @@ class CatalogCommands {
             }
             Product p = changed.get();
             ProductChanged event = events.append(connection, sku, correlationId, (eventId, sequence) -> new ProductChanged(
-                    eventId, sequence, now, p.sku(), p.name(), p.description(), p.unitPriceCents(), p.currency(), p.version()));
+                    eventId, sequence, now, p.sku(), p.name(), p.description(), p.unitPriceCents(), p.currency(), p.version(), by));
             return logged(p, "changed", event.sequence());
         });
     }
 
-    Outcome retire(String sku, String correlationId) {
-        return inTransaction(sku, (connection, now) -> {
+    Outcome retire(String sku, String by, String correlationId) {
+        return inTransaction(sku, by, (connection, now) -> {
             Optional<Product> retired = products.retire(connection, sku);
             if (retired.isEmpty()) {
                 Optional<Product> current = products.find(connection, sku);
@@ -112,7 +113,7 @@ class CatalogCommands {
             }
             Product p = retired.get();
             ProductRetired event = events.append(connection, sku, correlationId, (eventId, sequence) ->
-                    new ProductRetired(eventId, sequence, now, p.sku(), p.version()));
+                    new ProductRetired(eventId, sequence, now, p.sku(), p.version(), by));
             return logged(p, "retired", event.sequence());
         });
     }
@@ -125,10 +126,10 @@ class CatalogCommands {
         return current.get().onSale() ? new Stale(current.get()) : new IsRetired(current.get());
     }
 
-    private Outcome inTransaction(String sku, Work work) {
+    private Outcome inTransaction(String sku, String by, Work work) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return transactions.executeWrite(status -> {
-            try (var log = LogContext.with("sku", sku)) {
+            try (var log = LogContext.with("sku", sku).and("by", by)) {
                 return work.run(status.getConnection(), now);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot change the catalog", e);

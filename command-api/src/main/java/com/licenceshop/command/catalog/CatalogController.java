@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -117,10 +118,10 @@ class CatalogController {
             + "(required, pattern, length, positive, supported-currency)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(value = ProductRequestSchemas.INVALID)))
-    HttpResponse<Product> add(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    HttpResponse<Product> add(HttpRequest<?> request, @Nullable @Body byte[] body, Authentication staff) {
         var validated = ProductValidation.validateNew(bodies.parse(request, body, BODY_SHAPE));
         ProductValidation.Valid valid = valid(validated);
-        var outcome = commands.add(valid.sku(), valid.fields(), CorrelationIds.of(request));
+        var outcome = commands.add(valid.sku(), valid.fields(), staff.getName(), CorrelationIds.of(request));
         if (outcome instanceof CatalogCommands.Done done) {
             return HttpResponse.created(done.product(), URI.create("/api/products/" + done.product().sku()))
                     .header(HttpHeaders.ETAG, done.product().etag());
@@ -158,7 +159,7 @@ class CatalogController {
     @ApiResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(value = ProductRequestSchemas.PRECONDITION_REQUIRED)))
-    HttpResponse<?> change(HttpRequest<?> request, @PathVariable String sku, @Nullable @Body byte[] body,
+    HttpResponse<?> change(HttpRequest<?> request, Authentication staff, @PathVariable String sku, @Nullable @Body byte[] body,
                            @Parameter(in = ParameterIn.HEADER, description = "the ETag you read", example = "\"3\"")
                            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         knownShape(sku);
@@ -168,7 +169,7 @@ class CatalogController {
                             + "nothing was stored.", List.of(new Violation(HttpHeaders.IF_MATCH, "required", "is required"))));
         }
         ProductValidation.Valid valid = valid(ProductValidation.validateChange(bodies.parse(request, body, BODY_SHAPE), sku));
-        var outcome = commands.change(sku, ifMatch, valid.fields(), CorrelationIds.of(request));
+        var outcome = commands.change(sku, ifMatch, valid.fields(), staff.getName(), CorrelationIds.of(request));
         if (outcome instanceof CatalogCommands.Done done) {
             return HttpResponse.ok(done.product()).header(HttpHeaders.ETAG, done.product().etag());
         }
@@ -193,8 +194,8 @@ class CatalogController {
     @ApiResponse(responseCode = "404", description = "No such licence",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(value = ProductRequestSchemas.NOT_FOUND)))
-    HttpResponse<Void> retire(HttpRequest<?> request, @PathVariable String sku) {
-        var outcome = commands.retire(knownShape(sku), CorrelationIds.of(request));
+    HttpResponse<Void> retire(HttpRequest<?> request, Authentication staff, @PathVariable String sku) {
+        var outcome = commands.retire(knownShape(sku), staff.getName(), CorrelationIds.of(request));
         if (outcome instanceof CatalogCommands.Missing) {
             throw notFound(sku);
         }

@@ -5,6 +5,7 @@ import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -61,7 +62,9 @@ class EventFeedController {
         Publisher<byte[]> body = feed.stream(from, horizon, (int) max).subscribeOn(blocking);
         return HttpResponse.ok(body)
                 .contentType(NDJSON)
-                .header(HORIZON_HEADER, Long.toString(horizon));
+                .header(HORIZON_HEADER, Long.toString(horizon))
+                // every buyer's e-mail and keys: never kept by a cache
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private static long parse(String name, @Nullable String value, long fallback, long min, long max,

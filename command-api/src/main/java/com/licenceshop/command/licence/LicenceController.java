@@ -1,7 +1,6 @@
 package com.licenceshop.command.licence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.licenceshop.command.feed.EventFeed;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.Problem;
@@ -9,6 +8,8 @@ import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,19 +37,21 @@ import java.util.Map;
 class LicenceController {
 
     static final int MAX_REVOCATIONS = 1000;
+    // the horizon moves about once a second; a page below it never changes
+    private static final String CACHE = "public, max-age=" + RevocationHorizon.MAX_AGE.toSeconds();
 
     private final SigningKeys keys;
     private final LicenceVerifier verifier;
     private final Revocations revocations;
-    private final EventFeed feed;
+    private final RevocationHorizon horizon;
     private final JsonMapper json;
 
-    LicenceController(SigningKeys keys, LicenceVerifier verifier, Revocations revocations, EventFeed feed,
+    LicenceController(SigningKeys keys, LicenceVerifier verifier, Revocations revocations, RevocationHorizon horizon,
                       JsonMapper json) {
         this.keys = keys;
         this.verifier = verifier;
         this.revocations = revocations;
-        this.feed = feed;
+        this.horizon = horizon;
         this.json = json;
     }
 
@@ -83,12 +87,19 @@ class LicenceController {
     }
 
     @Post(value = "/verify", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Whether a licence key is genuine (signed by one of the shop's keys) and not revoked, with its claims")
-    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine and not revoked")
-    @ApiResponse(responseCode = "422", description = "Not a licence key at all (empty, too long, wrong structure, not base64)",
+    @Operation(summary = "Whether a licence key is genuine (signed by one of the shop's keys), not revoked and, when asked, "
+            + "for the expected licence and at least the expected seats, with its claims",
+            description = "Body {key, expectedSku?, minimumSeats?}. Send expectedSku (and minimumSeats) to have valid mean "
+                    + "\"this key licenses what my program needs\": a genuine key for another licence is not valid.")
+    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine, not revoked, and the expected sku and seats where given")
+    @ApiResponse(responseCode = "422", description = "Not a licence key at all (empty, too long, wrong structure, not base64), "
+            + "or expectedSku / minimumSeats of the wrong type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     Verification verify(@Nullable @Body byte[] body) {
-        String key = keyOf(body);
+        Map<?, ?> request = requestOf(body);
+        String key = (String) request.get("key");
+        String expectedSku = optional(request, "expectedSku", String.class);
+        Number minimumSeats = optional(request, "minimumSeats", Number.class);
         LicenceVerifier.Verdict verdict = verifier.verify(key);
         if (verdict instanceof LicenceVerifier.Malformed malformed) {
             throw invalid(malformed.reason());
@@ -97,23 +108,43 @@ class LicenceController {
             return new Verification(false, false, false, null, null, forged.reason());
         }
         var genuine = (LicenceVerifier.Genuine) verdict;
-        boolean revoked = revocations.isRevoked(genuine.claims().orderId());
-        return new Verification(!revoked, true, revoked, genuine.keyId(), genuine.claims(),
-                revoked ? "the order was cancelled; its licence keys are revoked" : null);
+        LicenceClaims claims = genuine.claims();
+        boolean revoked = revocations.isRevoked(key);
+        String mismatch = expectedSku != null && !expectedSku.equals(claims.sku())
+                ? "the key is for " + claims.sku() + ", not " + expectedSku
+                : minimumSeats != null && claims.seats() < minimumSeats.longValue()
+                ? "the key has " + claims.seats() + " seats, fewer than " + minimumSeats : null;
+        return new Verification(!revoked && mismatch == null, true, revoked, genuine.keyId(), claims,
+                revoked ? "the order was cancelled; its licence keys are revoked" : mismatch);
     }
 
     @Get("/revoked")
-    @Operation(summary = "Revoked licence keys by order, in sequence order: page with after = the last next",
-            description = "Only revocations up to the horizon are listed: none with a smaller sequence can appear later.")
-    RevocationList revoked(@QueryValue(defaultValue = "0") String after) throws SQLException {
+    @Operation(summary = "Revoked licence keys by fingerprint (hex SHA-256 of the key text), in sequence order: page with after = the last next",
+            description = "Only revocations up to the horizon are listed: none with a smaller sequence can appear later. "
+                    + "The list names fingerprints only, never an order or a key. The horizon is shared by all callers and "
+                    + "at most about a second old; a page is the same for the same after and horizon (ETag).")
+    @ApiResponse(responseCode = "200", description = "A page of revocations",
+            headers = {@Header(name = "ETag", description = "The page's version: send it as If-None-Match"),
+                    @Header(name = "Cache-Control", description = "public, max-age=1")})
+    @ApiResponse(responseCode = "304", description = "The page is unchanged since the ETag sent in If-None-Match")
+    @ApiResponse(responseCode = "400", description = "after is not a whole number ≥ 0",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<RevocationList> revoked(@QueryValue(defaultValue = "0") String after,
+                                         @Nullable @io.micronaut.http.annotation.Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
+            throws SQLException {
         long from = parseAfter(after);
-        long horizon = feed.horizon();
-        List<Revocations.Revocation> page = revocations.between(from, horizon, MAX_REVOCATIONS);
-        long next = page.size() == MAX_REVOCATIONS ? page.get(page.size() - 1).sequence() : Math.max(from, horizon);
-        return new RevocationList(page, horizon, next);
+        long upTo = horizon.horizon();
+        String etag = "\"" + from + "-" + upTo + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.<RevocationList>notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE);
+        }
+        List<Revocations.Revocation> page = revocations.between(from, upTo, MAX_REVOCATIONS);
+        long next = page.size() == MAX_REVOCATIONS ? page.get(page.size() - 1).sequence() : Math.max(from, upTo);
+        return HttpResponse.ok(new RevocationList(page, upTo, next)).header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE);
     }
 
-    private String keyOf(@Nullable byte[] body) {
+    private Map<?, ?> requestOf(@Nullable byte[] body) {
         if (body == null || body.length == 0) {
             throw invalid("the request body is empty; send {\"key\": \"...\"}");
         }
@@ -123,10 +154,21 @@ class LicenceController {
         } catch (IOException | RuntimeException e) {
             throw invalid("the request body is not JSON; send {\"key\": \"...\"}");
         }
-        if (!(parsed instanceof Map<?, ?> object) || !(object.get("key") instanceof String key)) {
+        if (!(parsed instanceof Map<?, ?> object) || !(object.get("key") instanceof String)) {
             throw invalid("send {\"key\": \"...\"} with the key as a string");
         }
-        return key;
+        return object;
+    }
+
+    /** An optional field of the verify request: absent or null, or of {@code type}; else 422. */
+    @Nullable
+    private static <T> T optional(Map<?, ?> request, String field, Class<T> type) {
+        Object value = request.get(field);
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        throw new ProblemException(Problems.of(ProblemType.INVALID_LICENCE_KEY, field + " must be a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ".",
+                List.of(new Violation(field, "type", "must be a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)))));
     }
 
     private static long parseAfter(String after) {

@@ -7,11 +7,11 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The licence keys of an order: one key per line, carrying the line's seat count, issued at the placement
- * time. Deterministic: the same order, lines and time give the same keys (ADR 0007 says why one per line).
+ * The licence keys of an order: one key per line, carrying the line's seat count and a random licence id (never
+ * the order id: ADR 0007), issued at the placement time. Signed once; the OrderPlaced event keeps them, so a
+ * replayed request or event shows the same keys.
  */
 @Singleton
 public class LicenceIssuer {
@@ -22,12 +22,12 @@ public class LicenceIssuer {
         this.signer = signer;
     }
 
-    public List<LicenceKey> issue(UUID orderId, List<OrderLine> lines, Instant issuedAt) {
+    public List<LicenceKey> issue(List<OrderLine> lines, Instant issuedAt) {
         List<LicenceKey> keys = new ArrayList<>(lines.size());
         int line = 0;
         for (OrderLine orderLine : lines) {
             line++;
-            var claims = new LicenceClaims(orderLine.sku(), orderId, line, orderLine.quantity(), issuedAt, null);
+            var claims = LicenceClaims.issue(orderLine.sku(), orderLine.quantity(), issuedAt, null);
             keys.add(new LicenceKey(line, orderLine.sku(), orderLine.quantity(), signer.sign(claims)));
         }
         return keys;

@@ -1,10 +1,14 @@
 package com.licenceshop.command.licence;
 
+import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.LicenceRevoked;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,17 +16,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
-/** The licence_revocations table: one row per order whose keys are revoked, keyed by its LicenceRevoked event. */
+/**
+ * The revoked_licence_keys table: one row per revoked key, by its fingerprint (hex SHA-256 of the key text), so
+ * what is public about a revocation names neither the order nor the key (ADR 0007).
+ */
 @Singleton
 public class Revocations {
 
-    /** A revoked order's keys, as the revocation list shows them. */
+    /** One revocation (a cancel) as the public list shows it: the fingerprints of the keys it revoked. */
     @Serdeable
-    record Revocation(UUID orderId, long sequence, Instant revokedAt, String reason, List<String> keys) {
+    record Revocation(long sequence, Instant revokedAt, String reason, List<String> fingerprints) {
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -31,26 +37,36 @@ public class Revocations {
         this.transactions = transactions;
     }
 
-    /** In the caller's transaction: the one that appended {@code revoked}. */
-    public void record(Connection connection, LicenceRevoked revoked) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO commands.licence_revocations (order_id, revoked_sequence, revoked_at, reason, licence_keys)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING""")) {
-            insert.setObject(1, revoked.orderId());
-            insert.setLong(2, revoked.sequence());
-            insert.setTimestamp(3, Timestamp.from(revoked.occurredAt()));
-            insert.setString(4, revoked.reason());
-            insert.setArray(5, connection.createArrayOf("text",
-                    revoked.licences().stream().map(k -> k.key()).toArray(String[]::new)));
-            insert.executeUpdate();
+    /** What a revocation list names for {@code key}: the lower-case hex SHA-256 of its text (as sent, trimmed). */
+    public static String fingerprint(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.trim().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
-    boolean isRevoked(UUID orderId) {
+    /** In the caller's transaction: the one that appended {@code revoked}. */
+    public void record(Connection connection, LicenceRevoked revoked) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO commands.revoked_licence_keys (fingerprint, revoked_sequence, revoked_at, reason)
+                VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING""")) {
+            for (LicenceKey key : revoked.licences()) {
+                insert.setString(1, fingerprint(key.key()));
+                insert.setLong(2, revoked.sequence());
+                insert.setTimestamp(3, Timestamp.from(revoked.occurredAt()));
+                insert.setString(4, revoked.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    boolean isRevoked(String key) {
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT 1 FROM commands.licence_revocations WHERE order_id = ?")) {
-                query.setObject(1, orderId);
+                    "SELECT 1 FROM commands.revoked_licence_keys WHERE fingerprint = ?")) {
+                query.setString(1, fingerprint(key));
                 try (ResultSet row = query.executeQuery()) {
                     return row.next();
                 }
@@ -64,17 +80,17 @@ public class Revocations {
     List<Revocation> between(long after, long upTo, int limit) {
         return transactions.executeRead(status -> {
             try (PreparedStatement query = status.getConnection().prepareStatement("""
-                    SELECT order_id, revoked_sequence, revoked_at, reason, licence_keys FROM commands.licence_revocations
-                    WHERE revoked_sequence > ? AND revoked_sequence <= ? ORDER BY revoked_sequence LIMIT ?""")) {
+                    SELECT revoked_sequence, min(revoked_at), min(reason), array_agg(fingerprint ORDER BY fingerprint)
+                    FROM commands.revoked_licence_keys WHERE revoked_sequence > ? AND revoked_sequence <= ?
+                    GROUP BY revoked_sequence ORDER BY revoked_sequence LIMIT ?""")) {
                 query.setLong(1, after);
                 query.setLong(2, upTo);
                 query.setInt(3, limit);
                 List<Revocation> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Revocation(rows.getObject(1, UUID.class), rows.getLong(2),
-                                rows.getTimestamp(3).toInstant(), rows.getString(4),
-                                Arrays.asList((String[]) rows.getArray(5).getArray())));
+                        found.add(new Revocation(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
+                                List.of((String[]) rows.getArray(4).getArray())));
                     }
                 }
                 return found;

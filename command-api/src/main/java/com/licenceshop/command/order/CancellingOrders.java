@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Cancels an order: the status change, the {@code OrderCancelled} event and, if it has licence keys, their
@@ -43,19 +44,20 @@ class CancellingOrders {
         this.clock = clock;
     }
 
-    /** @return empty if there is no such order */
-    Optional<UUID> cancel(UUID orderId, String correlationId) {
+    /** @return empty if there is no such order, or {@code allowed} refuses it */
+    Optional<UUID> cancel(UUID orderId, Predicate<StoredOrder> allowed, String correlationId) {
         return transactions.executeWrite(status -> {
             try (var log = LogContext.with("orderId", orderId)) {
-                return cancel(status.getConnection(), orderId, correlationId);
+                return cancel(status.getConnection(), orderId, allowed, correlationId);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot cancel the order", e);
             }
         });
     }
 
-    private Optional<UUID> cancel(Connection connection, UUID orderId, String correlationId) throws SQLException {
-        Optional<StoredOrder> found = orders.find(connection, orderId, true);
+    private Optional<UUID> cancel(Connection connection, UUID orderId, Predicate<StoredOrder> allowed, String correlationId)
+            throws SQLException {
+        Optional<StoredOrder> found = orders.find(connection, orderId, true).filter(allowed);
         if (found.isEmpty()) {
             return Optional.empty();
         }

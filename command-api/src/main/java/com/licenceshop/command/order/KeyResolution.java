@@ -1,5 +1,7 @@
 package com.licenceshop.command.order;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.UUID;
 
 /**
@@ -11,13 +13,17 @@ final class KeyResolution {
     private KeyResolution() {
     }
 
-    /** @return null if this command owns the key (it places its order), else its answer */
-    static PlacingOrders.Outcome resolve(PendingOrder command, String storedFingerprint, UUID storedOrderId) {
+    /**
+     * @param storedToken the stored order's access token (null before tokens, or while it is placed in this batch)
+     * @return null if this command owns the key (it places its order), else its answer
+     */
+    static PlacingOrders.Outcome resolve(PendingOrder command, String storedFingerprint, UUID storedOrderId,
+                                         @Nullable String storedToken) {
         if (storedOrderId.equals(command.orderId())) {
             return null;
         }
         if (storedFingerprint.equals(command.fingerprint())) {
-            return new PlacingOrders.Accepted(storedOrderId, true);
+            return new PlacingOrders.Accepted(storedOrderId, true, storedToken);
         }
         return new PlacingOrders.KeyReused();
     }

@@ -45,7 +45,7 @@ class OrderBatchStore {
                   @Nullable OrderPlaced placed) {
     }
 
-    private record StoredKey(String fingerprint, UUID orderId) {
+    private record StoredKey(String fingerprint, UUID orderId, @Nullable String accessToken) {
     }
 
     private static final EventType PLACED = EventType.ORDER_PLACED;
@@ -105,7 +105,8 @@ class OrderBatchStore {
                 if (key == null) {
                     throw new IllegalStateException("idempotency key vanished: " + command.idempotencyKey());
                 }
-                PlacingOrders.Outcome answer = KeyResolution.resolve(command, key.fingerprint(), key.orderId());
+                PlacingOrders.Outcome answer = KeyResolution.resolve(command, key.fingerprint(), key.orderId(),
+                        key.accessToken() != null ? key.accessToken() : tokenPlacedInThisBatch(claims, key.orderId()));
                 if (answer != null) {
                     result.add(new Stored(command, answer, null, null));
                     continue;
@@ -115,15 +116,23 @@ class OrderBatchStore {
             // signed here, after the key check: a replayed request gets the stored order, never new keys
             OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), sequences[next++], now, command.orderId(),
                     order.customerEmail(), order.currency(), order.lines(), order.totalCents(),
-                    licences.issue(command.orderId(), order.lines(), now));
+                    licences.issue(order.lines(), now), command.accessToken());
             events.add(placed);
             orders.add(order);
-            result.add(new Stored(command, new PlacingOrders.Accepted(command.orderId(), false), null, placed));
+            result.add(new Stored(command, new PlacingOrders.Accepted(command.orderId(), false, command.accessToken()),
+                    null, placed));
         }
         if (!events.isEmpty()) {
             insert(connection, result, orders, now);
         }
         return result;
+    }
+
+    /** A repeat of a key first used in this batch: the token of the command that places the order. */
+    @Nullable
+    private static String tokenPlacedInThisBatch(Map<String, PendingOrder> claims, UUID orderId) {
+        return claims.values().stream().filter(c -> c.orderId().equals(orderId)).map(PendingOrder::accessToken)
+                .findFirst().orElse(null);
     }
 
     /** The catalog the latest batch read, or null before the first batch. */
@@ -169,14 +178,16 @@ class OrderBatchStore {
             key[i] = command.idempotencyKey();
             fingerprint[i] = command.fingerprint();
             orderId[i] = command.orderId().toString();
-            body[i] = OrderAccepted.accepted(command.orderId()).toJson();
+            body[i] = OrderAccepted.accepted(command.orderId(), null).toJson();
             i++;
         }
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO commands.idempotency_keys (key, request_hash, order_id, response_status, response_body, created_at)
                 SELECT k, h, CAST(o AS uuid), 202, CAST(b AS jsonb), ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(k, h, o, b)
                 ON CONFLICT (key) DO NOTHING;
-                SELECT key, request_hash, order_id FROM commands.idempotency_keys WHERE key = ANY(?);
+                SELECT k.key, k.request_hash, k.order_id, e.payload->>'accessToken' FROM commands.idempotency_keys k
+                LEFT JOIN commands.orders o ON o.id = k.order_id LEFT JOIN commands.events e ON e.sequence = o.placed_sequence
+                WHERE k.key = ANY(?);
                 """ + sequencesSql)) {
             Array keyArray = connection.createArrayOf("text", key);
             statement.setTimestamp(1, Timestamp.from(now));
@@ -190,7 +201,7 @@ class OrderBatchStore {
             statement.getMoreResults();
             try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
-                    keys.put(rows.getString(1), new StoredKey(rows.getString(2), rows.getObject(3, UUID.class)));
+                    keys.put(rows.getString(1), new StoredKey(rows.getString(2), rows.getObject(3, UUID.class), rows.getString(4)));
                 }
             }
             statement.getMoreResults();

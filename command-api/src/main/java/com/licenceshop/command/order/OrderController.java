@@ -9,6 +9,7 @@ import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.command.system.CorrelationIds;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,17 +19,22 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,17 +42,27 @@ import java.util.concurrent.CompletableFuture;
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String OPS = "OPS";
+    // the buyer's e-mail, keys and token: never kept by a browser or proxy
+    private static final String NO_STORE = "no-store";
 
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
     private final OrderQueries queries;
     private final RequestBodies bodies;
+    private final HttpClientAddressResolver addresses;
+    private final RateLimit perClient;
+    private final RateLimit perRecipient;
 
-    OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, RequestBodies bodies) {
+    OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, RequestBodies bodies,
+                    HttpClientAddressResolver addresses, OrderRateLimits limits, Clock clock) {
         this.placing = placing;
         this.cancelling = cancelling;
         this.queries = queries;
         this.bodies = bodies;
+        this.addresses = addresses;
+        this.perClient = new RateLimit(limits.perClient(), limits.clientPeriod(), OrderRateLimits.MAX_KEYS, clock);
+        this.perRecipient = new RateLimit(limits.perRecipient(), limits.recipientPeriod(), OrderRateLimits.MAX_KEYS, clock);
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -55,8 +71,14 @@ class OrderController {
                     + "Send an Idempotency-Key to make retries safe: a repeat returns the original answer.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderRequestSchema.class))))
-    @ApiResponse(responseCode = "202", description = "Order stored; events follow asynchronously")
+    @ApiResponse(responseCode = "202", description = "Order stored; events follow asynchronously. The body carries the order's "
+            + "access token (orderToken), also on a replayed answer",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Cache-Control", description = "no-store"))
     @ApiResponse(responseCode = "400", description = "Invalid order or malformed JSON (problem+json naming field and rule)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "Too many orders from this client address or to this e-mail address "
+            + "(too-many-orders); nothing was stored",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "Seconds until one more order is taken"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order (idempotency-key-reused), "
             + "or a licence of the order is retired (licence-not-on-sale)",
@@ -65,6 +87,7 @@ class OrderController {
     CompletableFuture<HttpResponse<OrderAccepted>> place(HttpRequest<?> request,
                                       @Nullable @Body byte[] body,
                                       @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
+        limit(request, perClient, addresses.resolve(request), "this client address");
         Object parsed = bodies.parse(request, body, "{customerEmail, items}");
         if (idempotencyKey != null && !RequestFingerprint.isValidKey(idempotencyKey)) {
             throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "The Idempotency-Key header is malformed.",
@@ -87,13 +110,16 @@ class OrderController {
                     "The order names a licence that is no longer sold; nothing was stored.", notOnSale.violations()));
         }
         PlaceOrder order = ((OrderRequestValidation.Valid) validated).order();
+        limit(request, perRecipient, order.customerEmail().toLowerCase(Locale.ROOT), "this e-mail address");
         return placing.place(order, idempotencyKey, fingerprint(order), CorrelationIds.of(request))
                 .thenApply(OrderController::answer);
     }
 
     private static HttpResponse<OrderAccepted> answer(PlacingOrders.Outcome outcome) {
         if (outcome instanceof PlacingOrders.Accepted accepted) {
-            var response = HttpResponse.accepted(location(accepted.orderId())).body(OrderAccepted.accepted(accepted.orderId()));
+            var response = HttpResponse.accepted(location(accepted.orderId()))
+                    .body(OrderAccepted.accepted(accepted.orderId(), accepted.accessToken()))
+                    .header(HttpHeaders.CACHE_CONTROL, NO_STORE);
             return accepted.replayed() ? response.header("Idempotent-Replayed", "true") : response;
         }
         throw new ProblemException(Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -103,23 +129,51 @@ class OrderController {
 
     @Get("/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "An order with its lines, total, status and placement time")
-    OrderView get(@PathVariable String id) {
+    @Operation(summary = "An order with its lines, total, status, licence keys and the buyer's e-mail",
+            description = "Only for the buyer (the order's access token as Order-Token) or the ops login. Never cached.")
+    @ApiResponse(responseCode = "200", description = "The order",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Cache-Control", description = "no-store"))
+    @ApiResponse(responseCode = "404", description = "No such order, or no (or the wrong) Order-Token: the two are not told apart",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<OrderView> get(@PathVariable String id,
+                                @Parameter(description = "The order's access token, from the answer to placing it or the confirmation mail's link")
+                                @Nullable @Header(OrderAccess.HEADER) String token,
+                                @Nullable Authentication login) {
         UUID orderId = orderId(id);
-        return queries.find(orderId).map(OrderView::of).orElseThrow(() -> notFound(id));
+        return queries.find(orderId).filter(order -> mayAccess(order, token, login))
+                .map(order -> HttpResponse.ok(OrderView.of(order)).header(HttpHeaders.CACHE_CONTROL, NO_STORE))
+                .orElseThrow(() -> notFound(id));
     }
 
     @Post("/{id}/cancel")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)")
+    @Operation(summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)",
+            description = "Only for the buyer (the order's access token as Order-Token) or the ops login.")
     @ApiResponse(responseCode = "202", description = "Order cancelled")
-    @ApiResponse(responseCode = "404", description = "No such order",
+    @ApiResponse(responseCode = "404", description = "No such order, or no (or the wrong) Order-Token: the two are not told apart",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @PathVariable String id) {
+    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @PathVariable String id,
+                                       @Parameter(description = "The order's access token, from the answer to placing it or the confirmation mail's link")
+                                       @Nullable @Header(OrderAccess.HEADER) String token,
+                                       @Nullable Authentication login) {
         UUID orderId = orderId(id);
-        return cancelling.cancel(orderId, CorrelationIds.of(request))
+        return cancelling.cancel(orderId, order -> mayAccess(order, token, login), CorrelationIds.of(request))
                 .map(cancelled -> HttpResponse.accepted(location(cancelled)).body(OrderAccepted.cancelled(cancelled)))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** The buyer (the order's token) or ops; an order placed before tokens: ops only. */
+    private static boolean mayAccess(StoredOrder order, @Nullable String token, @Nullable Authentication login) {
+        return login != null && login.getRoles().contains(OPS) || OrderAccess.matches(order.accessToken(), token);
+    }
+
+    /** Takes a token of {@code key}'s bucket, or refuses with 429 and how long to wait. */
+    private static void limit(HttpRequest<?> request, RateLimit limit, String key, String what) {
+        limit.take(key).ifPresent(wait -> {
+            request.setAttribute(Problems.RETRY_AFTER, Math.max(1, (wait.toMillis() + 999) / 1000));
+            throw Problems.exception(ProblemType.TOO_MANY_ORDERS,
+                    "Too many orders from " + what + " for now; nothing was stored. Retry after the time Retry-After says.");
+        });
     }
 
     private static String fingerprint(PlaceOrder order) {

@@ -1,7 +1,6 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.events.EventCodec;
-import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
@@ -74,10 +73,12 @@ class OrderStore {
                 }
                 Timestamp cancelledAt = row.getTimestamp(8);
                 long placedSequence = row.getLong(7);
+                Optional<OrderPlaced> placed = placedEvent(connection, placedSequence);
                 return Optional.of(new StoredOrder(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
                         row.getLong(4), row.getString(5), row.getTimestamp(6).toInstant(), placedSequence,
                         cancelledAt == null ? null : cancelledAt.toInstant(), lines(connection, orderId),
-                        licences(connection, placedSequence), row.getString(9)));
+                        placed.map(OrderPlaced::licences).orElse(List.of()), row.getString(9),
+                        placed.map(OrderPlaced::accessToken).orElse(null)));
             }
         }
     }
@@ -92,17 +93,17 @@ class OrderStore {
         }
     }
 
-    /** The keys are recorded once, in the OrderPlaced event: read back, never signed again. */
-    private List<LicenceKey> licences(Connection connection, long placedSequence) throws SQLException {
+    /** The keys and the access token are recorded once, in the OrderPlaced event: read back, never made again. */
+    private Optional<OrderPlaced> placedEvent(Connection connection, long placedSequence) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT payload FROM commands.events WHERE sequence = ?")) {
             query.setLong(1, placedSequence);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    return List.of();
+                    return Optional.empty();
                 }
                 ShopEvent event = codec.decode(row.getString(1).getBytes(StandardCharsets.UTF_8));
-                return event instanceof OrderPlaced placed ? placed.licences() : List.of();
+                return event instanceof OrderPlaced placed ? Optional.of(placed) : Optional.empty();
             }
         }
     }

@@ -89,8 +89,11 @@ class PlacingOrders {
     sealed interface Outcome permits Accepted, KeyReused {
     }
 
-    /** The order is stored; {@code replayed} when an earlier request with the same key stored it. */
-    record Accepted(UUID orderId, boolean replayed) implements Outcome {
+    /**
+     * The order is stored; {@code replayed} when an earlier request with the same key stored it. {@code accessToken}:
+     * the order's (null for an order placed before there were tokens).
+     */
+    record Accepted(UUID orderId, boolean replayed, @Nullable String accessToken) implements Outcome {
     }
 
     /** The idempotency key belongs to a different request. */

@@ -21,6 +21,7 @@ public enum ProblemType {
     LICENCE_NOT_ON_SALE("licence-not-on-sale", "Licence not on sale", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
     INVALID_LICENCE_KEY("invalid-licence-key", "Not a licence key", 422),
+    TOO_MANY_ORDERS("too-many-orders", "Too many orders from this client or to this address", 429),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service temporarily unavailable", 503);
 

@@ -37,6 +37,8 @@ import java.util.Optional;
 public class Problems implements ProblemPolicy {
 
     public static final String REJECTED_METRIC = "shop.commands.rejected";
+    /** Request attribute: the seconds a 429's Retry-After says. */
+    public static final String RETRY_AFTER = "shop.retry-after";
     private static final String TYPE_PREFIX = "urn:licence-shop:problem:";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
@@ -89,6 +91,9 @@ public class Problems implements ProblemPolicy {
         if (problem.status() == 503) {
             // busy or the database away: both pass within seconds, and a client that waits helps both
             response.getHeaders().set("Retry-After", "1");
+        }
+        if (problem.status() == 429) {
+            response.getHeaders().set("Retry-After", request.getAttribute(RETRY_AFTER, Long.class).orElse(1L).toString());
         }
         if (problem.status() == 401 && catalogPath(request)) {
             // the ops Basic challenge (service-defaults) does not apply here: catalog writes take a staff token

@@ -100,6 +100,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
             assertThat(event.unitPriceCents()).isEqualTo(129_900);
             assertThat(event.currency()).isEqualTo("EUR");
             assertThat(event.description()).isEqualTo("Acme Pro licence");
+            assertThat(event.changedBy()).as("the staff member of the token").isEqualTo("sam");
         });
         EventsQueue.Delivery delivery = await().atMost(Duration.ofSeconds(10)).until(
                 () -> consumer.deliveries().stream().filter(d -> sku.equals(skuOf(codec.decode(d.body())))).findFirst(),
@@ -209,6 +210,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
             assertThat(event.name()).isEqualTo("Renamed");
             assertThat(event.unitPriceCents()).isEqualTo(1_500);
             assertThat(event.version()).isEqualTo(2);
+            assertThat(event.changedBy()).isEqualTo("sam");
         });
     }
 
@@ -271,8 +273,10 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         assertThat(stored()).isEqualTo(afterFirst);
         assertThat(catalog.get(sku).json()).containsEntry("status", "RETIRED").containsEntry("version", 2);
         assertThat(catalog.get(sku).header("ETag")).isEqualTo("\"2\"");
-        assertThat(feedAbout(sku)).hasSize(2).last().isInstanceOfSatisfying(ProductRetired.class,
-                event -> assertThat(event.version()).isEqualTo(2));
+        assertThat(feedAbout(sku)).hasSize(2).last().isInstanceOfSatisfying(ProductRetired.class, event -> {
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(event.changedBy()).isEqualTo("sam");
+        });
     }
 
     @Test

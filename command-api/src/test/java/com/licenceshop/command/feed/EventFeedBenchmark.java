@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class EventFeedBenchmark {
 
-    private static final String OPS_PASSWORD = "benchmark";
+    private static final String OPS_PASSWORD = "ops-" + java.util.UUID.randomUUID();
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;

@@ -127,6 +127,7 @@ class EventFeedIT extends CommandApiIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
         assertThat(response.header("Shop-Feed-Horizon")).isEqualTo(Long.toString(stored.get(stored.size() - 1)));
+        assertThat(response.header("Cache-Control")).as("the feed shows e-mails and keys").isEqualTo("no-store");
     }
 
     @Test

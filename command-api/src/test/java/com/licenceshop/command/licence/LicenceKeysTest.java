@@ -20,7 +20,7 @@ class LicenceKeysTest {
     private final SigningKeys keys = SigningKeys.of(LicenceSigningKeys.privateKey(pair), "k1", "");
     private final LicenceSigner signer = new LicenceSigner(keys);
     private final LicenceVerifier verifier = new LicenceVerifier(keys.verifyKeys());
-    private final LicenceClaims claims = new LicenceClaims("PROFESSIONAL", ORDER, 1, 3, ISSUED, null);
+    private final LicenceClaims claims = LicenceClaims.issue("PROFESSIONAL", 3, ISSUED, null);
 
     @Test
     void theSignatureIsTheOneTheJdksOwnEd25519MakesForTheSameKeyAndClaims() throws Exception {
@@ -50,11 +50,26 @@ class LicenceKeysTest {
     }
 
     @Test
-    void theClaimsAreCanonicalJsonWithExpiryWhenThereIsOne() {
-        assertThat(new String(claims.encode())).isEqualTo("{\"v\":1,\"sku\":\"PROFESSIONAL\",\"orderId\":\"" + ORDER
-                + "\",\"line\":1,\"seats\":3,\"issuedAt\":\"2026-12-02T01:00:00.123Z\"}");
-        var expiring = new LicenceClaims("STARTER", ORDER, 2, 1, ISSUED, ISSUED.plusSeconds(86_400));
+    void theClaimsAreCanonicalJsonWithARandomLicenceIdAndExpiryWhenThereIsOne() {
+        assertThat(new String(claims.encode())).isEqualTo("{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\""
+                + claims.licenceId() + "\",\"seats\":3,\"issuedAt\":\"2026-12-02T01:00:00.123Z\"}");
+        assertThat(claims.licenceId()).matches("[A-Za-z0-9_-]{22}")
+                .isNotEqualTo(LicenceClaims.issue("PROFESSIONAL", 3, ISSUED, null).licenceId());
+        var expiring = LicenceClaims.issue("STARTER", 1, ISSUED, ISSUED.plusSeconds(86_400));
         assertThat(LicenceClaims.decode(expiring.encode())).contains(expiring);
+    }
+
+    @Test
+    void aVersionOneKeyStillVerifiesAndItsClaimsNameNoOrder() throws Exception {
+        String v1 = "{\"v\":1,\"sku\":\"PROFESSIONAL\",\"orderId\":\"" + ORDER
+                + "\",\"line\":1,\"seats\":3,\"issuedAt\":\"2026-12-02T01:00:00.123Z\"}";
+        String signingInput = "k1." + LicenceKeyText.base64url(v1.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(pair.getPrivate());
+        jdk.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(verifier.verify(signingInput + "." + LicenceKeyText.base64url(jdk.sign())))
+                .isEqualTo(new LicenceVerifier.Genuine("k1", new LicenceClaims(1, "PROFESSIONAL", null, 3, ISSUED, null)));
     }
 
     @Test
@@ -70,7 +85,7 @@ class LicenceKeysTest {
     @Test
     void claimsSwappedBetweenTwoKeysAreForged() {
         String three = signer.sign(claims);
-        String hundred = signer.sign(new LicenceClaims("PROFESSIONAL", ORDER, 1, 100, ISSUED, null));
+        String hundred = signer.sign(new LicenceClaims(2, "PROFESSIONAL", claims.licenceId(), 100, ISSUED, null));
         String[] a = three.split("\\.");
         String[] b = hundred.split("\\.");
 

@@ -1,6 +1,7 @@
 package com.licenceshop.command.licence;
 
 import com.licenceshop.command.support.ConsumingCommandApiIT;
+import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.LicenceKey;
@@ -10,10 +11,12 @@ import com.licenceshop.testsupport.OfflineLicenceCheck;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @MicronautTest(transactional = false)
 class LicencesIT extends ConsumingCommandApiIT {
@@ -55,14 +58,47 @@ class LicencesIT extends ConsumingCommandApiIT {
         assertThat(published).containsEntry("algorithm", "Ed25519");
         String claims = OfflineLicenceCheck.verifiedClaims(placed.licences().get(0).key(), keyId,
                 (String) published.get("publicKey"));
-        assertThat(claims).isEqualTo("{\"v\":1,\"sku\":\"PROFESSIONAL\",\"orderId\":\"" + orderId
-                + "\",\"line\":1,\"seats\":3,\"issuedAt\":\"" + placed.occurredAt() + "\"}");
+        assertThat(claims).matches("\\{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\"[A-Za-z0-9_-]{22}\",\"seats\":3,"
+                + "\"issuedAt\":\"" + java.util.regex.Pattern.quote(placed.occurredAt().toString()) + "\"}");
 
         Map<String, Object> verdict = verify(placed.licences().get(0).key());
         assertThat(verdict).containsEntry("valid", true).containsEntry("genuine", true).containsEntry("revoked", false)
                 .containsEntry("keyId", keyId);
         assertThat((Map<String, Object>) verdict.get("claims")).containsEntry("sku", "PROFESSIONAL")
-                .containsEntry("orderId", orderId).containsEntry("seats", 3).containsEntry("line", 1);
+                .containsEntry("seats", 3).containsKey("licenceId").doesNotContainKey("orderId");
+    }
+
+    @Test
+    void aKeyNamesNoOrderSoItsHolderCannotReachTheOrder() throws Exception {
+        String orderId = place(Http.order("holder@example.com", "ENTERPRISE", 5));
+        OrderPlaced placed = (OrderPlaced) awaitEvent(orderId, EventType.ORDER_PLACED);
+        String key = placed.licences().get(0).key();
+
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(key.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(claims).doesNotContain(orderId).doesNotContain("orderId").doesNotContain("holder@example.com");
+        assertThat(verify(key).toString()).doesNotContain(orderId);
+    }
+
+    @Test
+    void aKeyIsValidForTheSkuAndSeatsTheCallerExpectsOnly() {
+        String orderId = place(Http.order("expects@example.com", "STARTER", 3));
+        String key = (String) licencesOf(orderId).get(0).get("key");
+
+        assertThat(verify(key, Map.of("expectedSku", "STARTER", "minimumSeats", 3))).containsEntry("valid", true);
+        assertThat(verify(key, Map.of("expectedSku", "ENTERPRISE"))).containsEntry("valid", false).containsEntry("genuine", true)
+                .containsEntry("revoked", false).containsEntry("reason", "the key is for STARTER, not ENTERPRISE");
+        assertThat(verify(key, Map.of("expectedSku", "STARTER", "minimumSeats", 4))).containsEntry("valid", false)
+                .containsEntry("reason", "the key has 3 seats, fewer than 4");
+        var wrongType = http.postJson("/api/licences/verify", Map.of("key", key, "minimumSeats", "many"));
+        assertThat(wrongType.status()).isEqualTo(422);
+    }
+
+    private Map<String, Object> verify(String key, Map<String, Object> expectations) {
+        Map<String, Object> body = new java.util.HashMap<>(expectations);
+        body.put("key", key);
+        var response = http.postJson("/api/licences/verify", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     @Test
@@ -90,17 +126,39 @@ class LicencesIT extends ConsumingCommandApiIT {
         assertThat(count("SELECT count(*) FROM commands.events e JOIN commands.orders o ON o.cancelled_sequence + 1 = e.sequence"
                 + " WHERE e.type = 'LicenceRevoked' AND o.id = '" + orderId + "'")).isEqualTo(1);
 
-        var listed = http.get("/api/licences/revoked?after=" + horizonBefore);
-        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        var listed = await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/licences/revoked?after=" + horizonBefore),
+                page -> page.status() == 200 && !((List<?>) page.json().get("revocations")).isEmpty());
         Map<String, Object> list = listed.json();
+        String fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat((List<Map<String, Object>>) list.get("revocations")).singleElement().satisfies(r -> {
-            assertThat(r).containsEntry("orderId", orderId).containsEntry("keys", List.of(key));
+            assertThat(r).containsEntry("fingerprints", List.of(fingerprint)).containsKeys("sequence", "revokedAt", "reason")
+                    .doesNotContainKeys("orderId", "keys");
         });
+        assertThat(listed.body()).doesNotContain(orderId).doesNotContain(key).doesNotContain("revoke@example.com");
         long next = ((Number) list.get("next")).longValue();
         assertThat((List<?>) http.get("/api/licences/revoked?after=" + next).json().get("revocations")).isEmpty();
 
         http.postJson("/api/orders/" + orderId + "/cancel", Map.of());
-        assertThat(count("SELECT count(*) FROM commands.licence_revocations WHERE order_id = '" + orderId + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.revoked_licence_keys WHERE fingerprint = '" + fingerprint + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void theRevocationListAnswersWhileAnOrderWriterHoldsTheHorizonLockAndSaysWhenItIsUnchanged() throws Exception {
+        http.get("/api/licences/revoked");   // this instance's first horizon
+        try (java.sql.Connection writer = database.connect()) {
+            writer.setAutoCommit(false);
+            writer.createStatement().execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ")");
+
+            // also once the horizon is older than a second and being refreshed (behind this writer)
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> http.get("/api/licences/revoked").status() == 200);
+            var page = http.get("/api/licences/revoked");
+            assertThat(page.header("Cache-Control")).isEqualTo("public, max-age=1");
+            var again = http.send(http.request("/api/licences/revoked").header("If-None-Match", page.header("ETag")).GET());
+            assertThat(again.status()).isEqualTo(304);
+            writer.rollback();
+        }
     }
 
     @Test

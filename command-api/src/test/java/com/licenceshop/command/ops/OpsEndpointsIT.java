@@ -71,6 +71,18 @@ class OpsEndpointsIT extends ConsumingCommandApiIT {
     }
 
     @Test
+    void anOrdersTraceIsForOpsOnlyAndNamesNoBuyer() {
+        String orderId = (String) http.postJson("/api/orders", Http.order("traced@example.com", "STARTER", 1)).json().get("orderId");
+
+        assertUnauthorized(http.get("/api/ops/orders/" + orderId + "/trace"));
+        var trace = http.getAsOps("/api/ops/orders/" + orderId + "/trace");
+        assertThat(trace.status()).as(trace.body()).isEqualTo(200);
+        assertThat(trace.json()).containsOnlyKeys("orderId", "traceId").containsEntry("orderId", orderId);
+        assertThat((String) trace.json().get("traceId")).matches("[0-9a-f]{32}");
+        assertThat(http.getAsOps("/api/ops/orders/" + java.util.UUID.randomUUID() + "/trace").status()).isEqualTo(404);
+    }
+
+    @Test
     void theOutboxReportNeedsTheOpsCredential() {
         assertUnauthorized(http.get("/api/ops/outbox"));
     }

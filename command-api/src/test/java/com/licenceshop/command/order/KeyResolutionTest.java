@@ -14,17 +14,18 @@ class KeyResolutionTest {
 
     @Test
     void theCommandWhoseOrderIdTheKeyHoldsPlacesTheOrder() {
-        assertThat(KeyResolution.resolve(command, "fingerprint-1", command.orderId())).isNull();
+        assertThat(KeyResolution.resolve(command, "fingerprint-1", command.orderId(), null)).isNull();
     }
 
     @Test
-    void aTwinWithTheSameRequestGetsTheStoredOrderAsAReplay() {
+    void aTwinWithTheSameRequestGetsTheStoredOrderAndItsTokenAsAReplay() {
         UUID stored = UUID.randomUUID();
-        assertThat(KeyResolution.resolve(command, "fingerprint-1", stored)).isEqualTo(new PlacingOrders.Accepted(stored, true));
+        assertThat(KeyResolution.resolve(command, "fingerprint-1", stored, "stored-token"))
+                .isEqualTo(new PlacingOrders.Accepted(stored, true, "stored-token"));
     }
 
     @Test
     void aTwinWithAnotherRequestIsAKeyReuse() {
-        assertThat(KeyResolution.resolve(command, "fingerprint-2", UUID.randomUUID())).isInstanceOf(PlacingOrders.KeyReused.class);
+        assertThat(KeyResolution.resolve(command, "fingerprint-2", UUID.randomUUID(), null)).isInstanceOf(PlacingOrders.KeyReused.class);
     }
 }

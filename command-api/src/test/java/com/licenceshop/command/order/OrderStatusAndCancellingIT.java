@@ -55,6 +55,30 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
     }
 
     @Test
+    void onlyTheBuyersTokenOrTheOpsLoginReadsOrCancelsAnOrderAndTheAnswerIsNeverStored() {
+        String orderId = place("buyer@example.com", "ENTERPRISE", 2);
+        String token = http.tokenOf(orderId);
+        Http stranger = new Http(server.getURI());
+
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        for (String[] proof : List.<String[]>of(new String[0], new String[]{"Order-Token", "x" + token.substring(1)},
+                new String[]{"Order-Token", token.substring(0, 42)})) {
+            var request = stranger.request("/api/orders/" + orderId).GET();
+            var read = stranger.send(proof.length == 0 ? request : request.headers(proof));
+            assertThat(read.status()).isEqualTo(404);
+            assertThat(read.body()).doesNotContain("buyer@example.com");
+            var cancel = stranger.postJson("/api/orders/" + orderId + "/cancel", Map.of(), proof);
+            assertThat(cancel.status()).isEqualTo(404);
+        }
+        var byTheBuyer = http.get("/api/orders/" + orderId);
+        assertThat(byTheBuyer.status()).isEqualTo(200);
+        assertThat(byTheBuyer.json()).containsEntry("status", "PLACED").containsEntry("customerEmail", "buyer@example.com");
+        assertThat(byTheBuyer.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(stranger.getAsOps("/api/orders/" + orderId).status()).isEqualTo(200);
+        assertThat(stranger.postJson("/api/orders/" + orderId + "/cancel", Map.of(), "Order-Token", token).status()).isEqualTo(202);
+    }
+
+    @Test
     void anUnknownOrderIsNotFound() {
         var response = http.get("/api/orders/" + UUID.randomUUID());
 

@@ -18,7 +18,7 @@ import java.util.Map;
 public abstract class CommandApiIT implements TestPropertyProvider {
 
     public static final String OPS_USERNAME = "ops";
-    public static final String OPS_PASSWORD = "test-ops-password";
+    public static final String OPS_PASSWORD = "ops-" + java.util.UUID.randomUUID();   // generated, as OPS_PASSWORD must be
 
     protected final TestServers.Database database = TestServers.freshDatabase();
     protected final String namespace = TestServers.freshNamespace();
@@ -34,6 +34,9 @@ public abstract class CommandApiIT implements TestPropertyProvider {
         properties.put("shop.relay.max-backoff", "1s");
         properties.put("rabbitmq.network-recovery-interval", "500");
         properties.put("shop.staff.jwt-secret", StaffLogin.JWT_SECRET);
+        // every test places its orders from one address, many to one recipient: OrderRateLimitsIT switches them on
+        properties.put("shop.orders.limits.per-client", "0");
+        properties.put("shop.orders.limits.per-recipient", "0");
         properties.putAll(moreProperties());
         return properties;
     }

@@ -14,14 +14,23 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A plain HTTP client, so tests send exactly the bytes and headers they mean (also broken ones). */
+/**
+ * A plain HTTP client, so tests send exactly the bytes and headers they mean (also broken ones). Like a buyer's
+ * client it keeps the access token of each order it placed (from the 202) and sends it as Order-Token to that
+ * order's URLs; another instance is a stranger to those orders.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
+    private static final Pattern ORDER_PATH = Pattern.compile("/api/orders/([0-9a-f-]{36})(/cancel)?");
 
     private final String baseUrl;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public Http(URI baseUrl) {
         this.baseUrl = baseUrl.toString().replaceAll("/$", "");
@@ -51,7 +60,17 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        Matcher order = ORDER_PATH.matcher(path);
+        if (order.matches() && tokens.containsKey(order.group(1))) {
+            request.header("Order-Token", tokens.get(order.group(1)));
+        }
+        return request;
+    }
+
+    /** The access token this client got for {@code orderId}, or null. */
+    public String tokenOf(String orderId) {
+        return tokens.get(orderId);
     }
 
     public Response get(String path) {
@@ -80,7 +99,12 @@ public final class Http {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(), response);
+            Response answer = new Response(response.statusCode(), response.body(), response);
+            if (response.statusCode() == 202 && response.request().uri().getPath().equals("/api/orders")
+                    && answer.json().get("orderToken") instanceof String token) {
+                tokens.put((String) answer.json().get("orderId"), token);
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

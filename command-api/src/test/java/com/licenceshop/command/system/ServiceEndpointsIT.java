@@ -4,6 +4,7 @@ import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.ManagementEndpoints;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -48,6 +49,11 @@ class ServiceEndpointsIT extends CommandApiIT {
     @Test
     void healthDetailsAreNotShownToAnonymousCallers() {
         assertThat(http.get("/health").json()).containsOnlyKeys("status");
+    }
+
+    @Test
+    void onlyHealthMetricsAndInstanceAnswerAnonymousCallers() {
+        ManagementEndpoints.assertOnlyTheAnonymousOnesAnswer(server.getURI());
     }
 
     @Test

@@ -65,6 +65,7 @@ class NotificationConsumer {
     private final int concurrency;
     private final int batchSize;
     private final Duration shutdownWait;
+    private final String shopUrl;
     private final BlockingQueue<Received> waiting = new LinkedBlockingQueue<>();
     private final List<Channel> consuming = new ArrayList<>();
     private final Map<Channel, String> consumerTags = new java.util.concurrent.ConcurrentHashMap<>();
@@ -76,7 +77,9 @@ class NotificationConsumer {
                          @Value("${shop.notification.consumers}") int consumers,
                          @Value("${shop.notification.concurrency}") int concurrency,
                          @Value("${shop.notification.batch-size}") int batchSize,
-                         @Value("${shop.smtp.timeout}") Duration smtpTimeout) {
+                         @Value("${shop.smtp.timeout}") Duration smtpTimeout,
+                         @Value("${shop.notification.shop-url}") String shopUrl) {
+        this.shopUrl = shopUrl;
         this.codec = codec;
         this.delivery = delivery;
         this.publisher = publisher;
@@ -185,7 +188,7 @@ class NotificationConsumer {
                     settle(new Outcome.Parked("malformed event: " + e.getMessage(), 0), body, properties, channel, tag);
                     return;
                 }
-                Optional<MailIntent> intent = MailIntents.of(event);
+                Optional<MailIntent> intent = MailIntents.of(event, shopUrl);
                 if (intent.isEmpty()) {
                     context(correlationId, event.eventId().toString(), null);
                     settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, channel, tag);

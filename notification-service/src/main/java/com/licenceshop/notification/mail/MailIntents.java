@@ -5,6 +5,8 @@ import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,10 +23,14 @@ public final class MailIntents {
     private MailIntents() {
     }
 
-    /** The mail for this event, or empty for events that need none. */
-    public static Optional<MailIntent> of(ShopEvent event) {
+    /**
+     * The mail for this event, or empty for events that need none.
+     *
+     * @param shopUrl the web shop's public address, for the confirmation's order link
+     */
+    public static Optional<MailIntent> of(ShopEvent event, String shopUrl) {
         if (event instanceof OrderPlaced placed) {
-            return Optional.of(confirmation(placed));
+            return Optional.of(confirmation(placed, shopUrl));
         }
         if (event instanceof OrderCancelled cancelled) {
             return Optional.of(cancellation(cancelled));
@@ -32,20 +38,23 @@ public final class MailIntents {
         return Optional.empty();
     }
 
-    static MailIntent confirmation(OrderPlaced order) {
+    // no order id in a subject: subjects show in notifications, lock screens and mail server logs
+    static MailIntent confirmation(OrderPlaced order, String shopUrl) {
+        String link = order.accessToken() == null ? null : shopUrl.replaceAll("/+$", "") + "/orders/" + order.orderId()
+                + "?token=" + URLEncoder.encode(order.accessToken(), StandardCharsets.UTF_8);
         var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
                 lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
-                date(order.occurredAt()), keys(order));
+                date(order.occurredAt()), keys(order), link);
         return new MailIntent(order.eventId(), order.orderId(), MailKind.ORDER_CONFIRMATION, order.customerEmail(),
-                order.occurredAt(), "Your Licence Shop order " + order.orderId() + " is confirmed", view);
+                order.occurredAt(), "Your Licence Shop order is confirmed", view);
     }
 
     static MailIntent cancellation(OrderCancelled order) {
         var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
                 lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
-                order.placedAt() == null ? null : date(order.placedAt()), List.of());
+                order.placedAt() == null ? null : date(order.placedAt()), List.of(), null);
         return new MailIntent(order.eventId(), order.orderId(), MailKind.CANCELLATION, order.customerEmail(),
-                order.occurredAt(), "Your Licence Shop order " + order.orderId() + " was cancelled", view);
+                order.occurredAt(), "Your Licence Shop order was cancelled", view);
     }
 
     /** The keys as the event carries them (signed by the command API; this service never holds the signing key). */

@@ -1,8 +1,14 @@
 package com.licenceshop.notification.mail;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.List;
 
-/** What a mail template shows, already formatted: templates only place values ({@code licencesLabel}: "1 licence"). */
+/**
+ * What a mail template shows, already formatted: templates only place values ({@code licencesLabel}: "1 licence").
+ * {@code orderLink}: the order page with the order's access token (only the buyer's confirmation carries it; null
+ * for orders placed before tokens and in cancellations).
+ */
 public record MailView(
         String orderId,
         String customerEmail,
@@ -12,7 +18,8 @@ public record MailView(
         String licencesLabel,
         String total,
         String placedDate,
-        List<Key> keys) {
+        List<Key> keys,
+        @Nullable String orderLink) {
 
     public MailView {
         lines = List.copyOf(lines);

@@ -144,6 +144,6 @@ class MailLedgerIT extends RunningService {
     }
 
     private static MailIntent intentOf(OrderPlaced order) {
-        return MailIntents.of(order).orElseThrow();
+        return MailIntents.of(order, "http://localhost:8080").orElseThrow();
     }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MailIntentsTest {
 
+    private static final String SHOP = "https://shop.example.com/";
     private final UUID eventId = UUID.fromString("0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c");
     private final UUID orderId = UUID.fromString("5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d");
     private final Instant placedAt = Instant.parse("2026-11-23T10:15:30Z");
@@ -25,11 +26,11 @@ class MailIntentsTest {
     void anOrderAsksForAConfirmationToItsCustomerWithFormattedLinesAndTotal() {
         var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000);
 
-        MailIntent intent = MailIntents.of(order).orElseThrow();
+        MailIntent intent = MailIntents.of(order, SHOP).orElseThrow();
 
         assertThat(intent.kind()).isEqualTo(MailKind.ORDER_CONFIRMATION);
         assertThat(intent.recipient()).isEqualTo("ada@example.com");
-        assertThat(intent.subject()).isEqualTo("Your Licence Shop order 5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d is confirmed");
+        assertThat(intent.subject()).isEqualTo("Your Licence Shop order is confirmed").doesNotContain(orderId.toString());
         assertThat(intent.messageId()).isEqualTo("<0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c@licence-shop>");
         assertThat(intent.view().date()).isEqualTo("23 November 2026, 10:15 UTC");
         assertThat(intent.view().licences()).isEqualTo(3);
@@ -40,28 +41,38 @@ class MailIntentsTest {
     }
 
     @Test
+    void theConfirmationLinksTheOrderPageWithTheOrdersAccessTokenAndAnOrderWithoutOneGetsNoLink() {
+        var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "t0k-en_");
+
+        assertThat(MailIntents.of(order, SHOP).orElseThrow().view().orderLink())
+                .isEqualTo("https://shop.example.com/orders/" + orderId + "?token=t0k-en_");
+        assertThat(MailIntents.of(new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000), SHOP)
+                .orElseThrow().view().orderLink()).isNull();
+    }
+
+    @Test
     void aCancellationAsksForACancellationMailThatNamesWhenTheOrderWasPlaced() {
         var cancel = new OrderCancelled(eventId, 43, placedAt.plusSeconds(3600), orderId, 42, placedAt,
                 "ada@example.com", "EUR", lines, 800_000);
 
-        MailIntent intent = MailIntents.of(cancel).orElseThrow();
+        MailIntent intent = MailIntents.of(cancel, SHOP).orElseThrow();
 
         assertThat(intent.kind()).isEqualTo(MailKind.CANCELLATION);
-        assertThat(intent.subject()).endsWith(" was cancelled");
+        assertThat(intent.subject()).isEqualTo("Your Licence Shop order was cancelled");
         assertThat(intent.view().placedDate()).isEqualTo("23 November 2026, 10:15 UTC");
         assertThat(intent.view().date()).isEqualTo("23 November 2026, 11:15 UTC");
     }
 
     @Test
     void closingASalesPeriodAsksForNoMail() {
-        assertThat(MailIntents.of(new SalesPeriodClosed(eventId, 44, placedAt, "ops"))).isEmpty();
+        assertThat(MailIntents.of(new SalesPeriodClosed(eventId, 44, placedAt, "ops"), SHOP)).isEmpty();
     }
 
     @Test
     void catalogChangesAskForNoMail() {
-        assertThat(MailIntents.of(new com.licenceshop.events.ProductAdded(eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR"))).isEmpty();
-        assertThat(MailIntents.of(new com.licenceshop.events.ProductChanged(eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2))).isEmpty();
-        assertThat(MailIntents.of(new com.licenceshop.events.ProductRetired(eventId, 52, placedAt, "TEAM", 3))).isEmpty();
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductAdded(eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR"), SHOP)).isEmpty();
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductChanged(eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2), SHOP)).isEmpty();
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductRetired(eventId, 52, placedAt, "TEAM", 3), SHOP)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.licenceshop.notification.ops;
 import com.licenceshop.notification.OpsClient;
 import com.licenceshop.notification.RunningService;
 import com.licenceshop.servicedefaults.InstanceId;
+import com.licenceshop.testsupport.ManagementEndpoints;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -21,7 +22,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Which instance answered, and which instance consumes: the endpoint, the header and the broker connection's name. */
+/**
+ * Which instance answered, and which instance consumes: the endpoint, the header and the broker connection's name;
+ * and no other management endpoint answers an anonymous caller.
+ */
 @MicronautTest(transactional = false)
 class InstanceIT extends RunningService {
 
@@ -46,13 +50,19 @@ class InstanceIT extends RunningService {
     }
 
     @Test
+    void onlyHealthMetricsAndInstanceAnswerAnonymousCallers() throws Exception {
+        ManagementEndpoints.assertOnlyTheAnonymousOnesAnswer(server.getURL().toURI());
+    }
+
+    @Test
     void theQueuesConsumersAreOnAConnectionNamedAfterThisInstance() {
         TestServers.RabbitBroker rabbit = TestServers.rabbit();
         OpsClient management = OpsClient.as(rabbit.managementUrl(), rabbit.username(), rabbit.password());
         String vhost = URLEncoder.encode(rabbit.virtualHost(), StandardCharsets.UTF_8);
 
-        // the management API collects consumer statistics every few seconds
-        await("consumers listed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        // the management API collects consumer statistics every few seconds (channel_details is [] until then)
+        await("consumers listed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .ignoreException(ClassCastException.class).untilAsserted(() -> {
             Map<String, Object> queue = read(management.get("/api/queues/" + vhost + "/"
                     + URLEncoder.encode(topology.notificationQueue(), StandardCharsets.UTF_8)));
             List<Map<String, Object>> consumers = (List<Map<String, Object>>) queue.get("consumer_details");

@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public final class ProjectionBenchmark {
 
+    private static final String OPS_PASSWORD = java.util.UUID.randomUUID().toString();
+
     public static void main(String[] args) throws Exception {
         int rebuildEvents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int liveEvents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
@@ -64,10 +66,10 @@ public final class ProjectionBenchmark {
 
     private static void rebuild(List<ShopEvent> events, String jvm) throws Exception {
         var database = TestServers.freshDatabase();
-        try (var feed = new FeedFromEventList("ops", "bench")) {
+        try (var feed = new FeedFromEventList("ops", OPS_PASSWORD)) {
             feed.addAll(events);
             Map<String, Object> properties = new HashMap<>(database.micronautProperties());
-            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", "bench",
+            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", OPS_PASSWORD,
                     "shop.projector.consume", false, "rabbitmq.enabled", false));
             try (var context = ApplicationContext.builder().properties(properties).start()) {
                 CpuTime cpu = CpuTime.now();

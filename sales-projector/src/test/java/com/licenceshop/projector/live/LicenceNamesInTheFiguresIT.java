@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 class LicenceNamesInTheFiguresIT {
 
-    private static final String PASSWORD = "names-test";
+    private static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
     private final TestServers.Database database = TestServers.freshDatabase();
     private final Topology topology = new Topology(TestServers.freshNamespace());

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeatsInTheFiguresIT {
 
-    private static final String PASSWORD = "seats-test";
+    private static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
     private final EventFixtures events = new EventFixtures();
     private final TestServers.Database database = TestServers.freshDatabase();

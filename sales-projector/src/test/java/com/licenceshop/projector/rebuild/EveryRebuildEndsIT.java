@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 class EveryRebuildEndsIT {
 
-    private static final String PASSWORD = "rebuild-test";
+    private static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
     private final TestServers.Database database = TestServers.freshDatabase();
     private final Topology topology = new Topology(TestServers.freshNamespace());

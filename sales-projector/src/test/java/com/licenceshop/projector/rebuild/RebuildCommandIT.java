@@ -19,14 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The jar's {@code rebuild} command: no server, no consumer, the same rebuild and the same lock. */
 class RebuildCommandIT {
 
+    private static final String OPS_PASSWORD = java.util.UUID.randomUUID().toString();
+
     @Test
     void theRebuildCommandBuildsTheModelFromTheFeedAndRefusesToRunBesideAnotherRebuild() throws Exception {
         var database = TestServers.freshDatabase();
         SalesHistory history = new SalesHistory(new EventFixtures(), 9).orders(2000).cancellations(100).periodClose().orders(300);
-        try (var feed = new FeedFromEventList("ops", "secret")) {
+        try (var feed = new FeedFromEventList("ops", OPS_PASSWORD)) {
             feed.addAll(history.events());
             Map<String, Object> properties = new HashMap<>(database.micronautProperties());
-            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", "secret",
+            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", OPS_PASSWORD,
                     "shop.namespace", TestServers.freshNamespace()));
 
             int whileAnotherRuns;
@@ -54,11 +56,11 @@ class RebuildCommandIT {
         OrderPlaced original = (OrderPlaced) history.events().get(10);
         OrderPlaced repeated = new OrderPlaced(UUID.randomUUID(), fixtures.nextSequence(), original.occurredAt(), original.orderId(),
                 original.customerEmail(), original.currency(), original.lines(), original.totalCents());
-        try (var feed = new FeedFromEventList("ops", "secret")) {
+        try (var feed = new FeedFromEventList("ops", OPS_PASSWORD)) {
             feed.addAll(history.events());
             feed.add(repeated);
             Map<String, Object> properties = new HashMap<>(database.micronautProperties());
-            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", "secret",
+            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", OPS_PASSWORD,
                     "shop.namespace", TestServers.freshNamespace(), "shop.rebuild.chunk-size", 50));
 
             assertThat(RebuildCommand.run(properties)).isZero();

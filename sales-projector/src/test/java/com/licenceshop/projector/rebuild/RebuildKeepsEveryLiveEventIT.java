@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RebuildKeepsEveryLiveEventIT {
 
-    private static final String PASSWORD = "rebuild-test";
+    private static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
     @Test
     void anEventTheFirstPassMissedIsReadAgainBeforeTheSwap() {

@@ -25,7 +25,7 @@ final class OpsApis {
         Outbox outbox();
 
         /** Empty when the command API answers 404. */
-        @Get("/api/orders/{orderId}")
+        @Get("/api/ops/orders/{orderId}/trace")
         Optional<OrderTrace> order(@PathVariable UUID orderId);
 
         /** Public (no credential needed); the console shows which key signs new licences. */

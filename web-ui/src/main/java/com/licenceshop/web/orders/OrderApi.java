@@ -2,6 +2,7 @@ package com.licenceshop.web.orders;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
@@ -12,16 +13,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The command API's view of one order, and its cancel command (docs/contracts.md). */
+/**
+ * The command API's view of one order, and its cancel command (docs/contracts.md), both with the buyer's access
+ * token (the command API answers 404 without the right one).
+ */
 @Client(id = "command-api")
 interface OrderApi {
 
-    /** Empty when the command API answers 404. */
-    @Get("/api/orders/{orderId}")
-    Optional<Order> order(@PathVariable UUID orderId);
+    String TOKEN = "Order-Token";
 
+    /** Empty when the command API answers 404 (no such order, or not this token). */
+    @Get("/api/orders/{orderId}")
+    Optional<Order> order(@PathVariable UUID orderId, @Nullable @Header(TOKEN) String token);
+
+    /** Null when the command API answers 404. */
+    @Nullable
     @Post("/api/orders/{orderId}/cancel")
-    Cancelled cancel(@PathVariable UUID orderId);
+    Cancelled cancel(@PathVariable UUID orderId, @Nullable @Header(TOKEN) String token);
 
     @Serdeable
     record Order(String orderId, String customerEmail, String currency, List<Line> lines, long totalCents,

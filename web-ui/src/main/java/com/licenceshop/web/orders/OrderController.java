@@ -6,11 +6,13 @@ import com.licenceshop.web.live.LiveConfig;
 import com.licenceshop.web.live.LiveStreamLimits;
 import com.licenceshop.web.live.LiveStreams;
 import com.licenceshop.web.system.Fragments;
+import com.licenceshop.web.system.OrderLinks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -42,8 +44,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The order page: what was ordered and how far it got, pushed live, with a cancel button. No login: the order
- * id (a random UUID, in the shopper's confirmation) is the key to it.
+ * The order page: what was ordered and how far it got, pushed live, with a cancel button. No login: the order's
+ * access token in the URL ({@code ?token=}, from the shop's redirect after buying or the confirmation mail's link)
+ * is the buyer's proof; the command API checks it, so the order id alone shows nothing.
  */
 @Controller("/orders")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -76,10 +79,10 @@ class OrderController {
 
     @Get(value = "/{orderId}", produces = MediaType.TEXT_HTML)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> order(@PathVariable UUID orderId, @QueryValue @Nullable String cancel) {
+    HttpResponse<?> order(@PathVariable UUID orderId, @QueryValue @Nullable String cancel, @QueryValue @Nullable String token) {
         Optional<OrderApi.Order> order;
         try {
-            order = orderApi.order(orderId);
+            order = orderApi.order(orderId, token);
         } catch (HttpClientException unavailable) {
             LOG.warn("command API unavailable for order {}: {}", orderId, unavailable.getMessage());
             return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -93,6 +96,8 @@ class OrderController {
         model.put("order", order.get());
         model.put("progress", OrderProgress.of(order.get(), tracking.track(orderId)));
         model.put("cancelFailed", "failed".equals(cancel));
+        model.put("token", token == null ? "" : token);
+        model.put("streamUrl", OrderLinks.events(orderId.toString(), token));
         int licences = order.get().licenceCount();
         model.put("licencesLabel", licences + (licences == 1 ? " licence" : " licences"));
         model.put("licenceKeys", licenceKeys(order.get()));
@@ -104,10 +109,10 @@ class OrderController {
      * mail sent for this order; ends once nothing can change any more. Streams per client and per order are capped.
      */
     @Get(value = "/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<Object>> events(@PathVariable UUID orderId, HttpRequest<?> request) {
+    Publisher<Event<Object>> events(@PathVariable UUID orderId, @QueryValue @Nullable String token, HttpRequest<?> request) {
         Map<String, Integer> limits = Map.of("client:" + clientAddresses.resolve(request), liveConfig.maxStreamsPerClient(),
                 "order:" + orderId, liveConfig.maxStreamsPerOrder());
-        return streamLimits.limited(limits, () -> Mono.fromCallable(() -> orderApi.order(orderId))
+        return streamLimits.limited(limits, () -> Mono.fromCallable(() -> orderApi.order(orderId, token))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(order -> order.map(found -> progressStream(found, orderId)).orElseGet(Flux::empty)));
     }
@@ -138,15 +143,29 @@ class OrderController {
 
     @Post(value = "/{orderId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> cancel(@PathVariable UUID orderId) {
+    HttpResponse<?> cancel(@PathVariable UUID orderId, @Body CancelForm form) {
+        String page = OrderLinks.page(orderId.toString(), form.token());
         try (var ignored = MDC.putCloseable("orderId", orderId.toString())) {
-            orderApi.cancel(orderId);
+            // null: the command API answered 404 (no such order, or not this token)
+            if (orderApi.cancel(orderId, form.token()) == null) {
+                LOG.info("cancel refused: no such order, or not its access token");
+                return cancelFailed(page);
+            }
             LOG.info("order cancelled by the shopper");
-            return HttpResponse.seeOther(URI.create("/orders/" + orderId));
+            return HttpResponse.seeOther(URI.create(page));
         } catch (HttpClientException e) {
             LOG.warn("cancelling order {} failed: {}", orderId, e.getMessage());
-            return HttpResponse.seeOther(URI.create("/orders/" + orderId + "?cancel=failed"));
+            return cancelFailed(page);
         }
+    }
+
+    private static HttpResponse<?> cancelFailed(String page) {
+        return HttpResponse.seeOther(URI.create(page + (page.contains("?") ? "&" : "?") + "cancel=failed"));
+    }
+
+    /** The cancel form: the order's access token, carried from the page (the CSRF token is checked before). */
+    @Serdeable
+    record CancelForm(@Nullable String token) {
     }
 
     private ProgressUpdate update(OrderApi.Order order, UUID orderId) {

@@ -20,7 +20,9 @@ interface ShopApi {
 
     /** 202 with the order id; 4xx with application/problem+json (thrown as HttpClientResponseException). */
     @Post("/api/orders")
-    HttpResponse<OrderAccepted> placeOrder(@Body PlaceOrder order, @Header("Idempotency-Key") String idempotencyKey);
+    /** {@code shopper}: the shopper's address, for the command API's per-client order limit (it trusts web-ui's). */
+    HttpResponse<OrderAccepted> placeOrder(@Body PlaceOrder order, @Header("Idempotency-Key") String idempotencyKey,
+                                           @Header("X-Forwarded-For") String shopper);
 
     @Serdeable
     record Product(String sku, String name, @Nullable String description, long unitPriceCents, String currency) {
@@ -35,6 +37,6 @@ interface ShopApi {
     }
 
     @Serdeable
-    record OrderAccepted(String orderId, @Nullable String status) {
+    record OrderAccepted(String orderId, @Nullable String status, @Nullable String orderToken) {
     }
 }

@@ -1,10 +1,13 @@
 package com.licenceshop.web.shop;
 
 import com.licenceshop.web.system.CommandApiProblems;
+import com.licenceshop.web.system.OrderLinks;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,6 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -36,10 +40,12 @@ class ShopController {
 
     private final ShopApi shopApi;
     private final CommandApiProblems problems;
+    private final HttpClientAddressResolver clientAddresses;
 
-    ShopController(ShopApi shopApi, CommandApiProblems problems) {
+    ShopController(ShopApi shopApi, CommandApiProblems problems, HttpClientAddressResolver clientAddresses) {
         this.shopApi = shopApi;
         this.problems = problems;
+        this.clientAddresses = clientAddresses;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -50,7 +56,7 @@ class ShopController {
 
     @Post(value = "/orders", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> buy(@Body BuyForm form) {
+    HttpResponse<?> buy(@Body BuyForm form, HttpRequest<?> request) {
         Map<String, String> formatErrors = form.formatErrors();
         if (!formatErrors.isEmpty()) {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), formatErrors);
@@ -58,13 +64,22 @@ class ShopController {
         var order = new ShopApi.PlaceOrder(blankToNull(form.customerEmail()),
                 List.of(new ShopApi.Item(blankToNull(form.sku()), form.parsedQuantity())));
         try {
-            HttpResponse<ShopApi.OrderAccepted> accepted = shopApi.placeOrder(order, form.idempotencyKeyOrNew());
-            String orderId = accepted.getBody().orElseThrow(() -> new IllegalStateException("202 without a body")).orderId();
-            try (var ignored = MDC.putCloseable("orderId", orderId)) {
+            HttpResponse<ShopApi.OrderAccepted> accepted = shopApi.placeOrder(order, form.idempotencyKeyOrNew(),
+                    clientAddresses.resolve(request));
+            ShopApi.OrderAccepted body = accepted.getBody().orElseThrow(() -> new IllegalStateException("202 without a body"));
+            try (var ignored = MDC.putCloseable("orderId", body.orderId())) {
                 LOG.info("order placed through the shop");
             }
-            return HttpResponse.seeOther(URI.create("/orders/" + orderId));
+            // the order page's URL carries the access token: only this shopper (and the mail's link) has it
+            return HttpResponse.seeOther(URI.create(OrderLinks.page(body.orderId(), body.orderToken())));
         } catch (HttpClientResponseException rejected) {
+            if (rejected.getStatus() == HttpStatus.TOO_MANY_REQUESTS) {
+                LOG.info("order refused by the command API's rate limit");
+                HttpResponse<?> page = page(HttpStatus.TOO_MANY_REQUESTS, form, Map.of(BuyForm.FORM,
+                        "You have placed many orders just now. Nothing was ordered; please try again in a little while."));
+                String retryAfter = rejected.getResponse().getHeaders().get("Retry-After");
+                return retryAfter == null || !(page instanceof MutableHttpResponse<?> mutable) ? page : mutable.header("Retry-After", retryAfter);
+            }
             if (rejected.getStatus().getCode() >= 500) {
                 LOG.warn("command API failed to place an order: {}", rejected.getStatus());
                 return page(HttpStatus.SERVICE_UNAVAILABLE, form, Map.of(BuyForm.FORM,

@@ -1,5 +1,6 @@
 package com.licenceshop.web.live;
 
+import com.licenceshop.web.testing.OrderPaths;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
 import com.licenceshop.web.testing.TestShop;
@@ -47,10 +48,10 @@ class LiveStreamsIT extends AgainstTheTestShop {
 
         EventStream a1 = open(first, shopper);
         EventStream a2 = open(first, shopper);
-        EventStream a3 = EventStream.open(shop.baseUri(), first + "/events", shopper.cookies());
+        EventStream a3 = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(first), shopper.cookies());
         await("a third stream of one order refused").atMost(Duration.ofSeconds(10)).until(() -> a3.status() == 429);
         EventStream b1 = open(second, shopper);
-        EventStream c1 = EventStream.open(shop.baseUri(), third + "/events", shopper.cookies());
+        EventStream c1 = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(third), shopper.cookies());
         await("a fourth stream of one client refused").atMost(Duration.ofSeconds(10)).until(() -> c1.status() == 429);
 
         assertThat(limits.openFor("client:127.0.0.1")).isEqualTo(3);
@@ -63,11 +64,11 @@ class LiveStreamsIT extends AgainstTheTestShop {
     void anOrderStreamEndsOnceTheOrderIsFinished() {
         Visitor shopper = shop.visitor();
         String order = placeOrder(shopper);
-        UUID orderId = UUID.fromString(order.substring("/orders/".length()));
+        UUID orderId = UUID.fromString(OrderPaths.idOf(order));
         shop.database.counted(orderId, "PLACED", Instant.now());
         shop.database.mail(orderId, "ORDER_CONFIRMATION", "SENT", Instant.now());
 
-        try (EventStream stream = EventStream.open(shop.baseUri(), order + "/events", shopper.cookies())) {
+        try (EventStream stream = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(order), shopper.cookies())) {
             await("the stream ends").atMost(Duration.ofSeconds(10)).until(stream::ended);
             assertThat(stream.named("progress")).hasSize(1);
             assertThat(stream.named("progress").get(0).data()).contains("\"finished\":true");
@@ -78,11 +79,11 @@ class LiveStreamsIT extends AgainstTheTestShop {
     void projectorBatchesNoLongerWakeTheStreamOfAnOrderThatIsCounted() {
         Visitor shopper = shop.visitor();
         String order = placeOrder(shopper);
-        UUID orderId = UUID.fromString(order.substring("/orders/".length()));
+        UUID orderId = UUID.fromString(OrderPaths.idOf(order));
         shop.database.counted(orderId, "PLACED", Instant.now());
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
 
-        try (EventStream stream = EventStream.open(shop.baseUri(), order + "/events", shopper.cookies())) {
+        try (EventStream stream = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(order), shopper.cookies())) {
             await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
             double readsBefore = reads();
 
@@ -114,7 +115,7 @@ class LiveStreamsIT extends AgainstTheTestShop {
     }
 
     private EventStream open(String order, Visitor shopper) {
-        EventStream stream = EventStream.open(shop.baseUri(), order + "/events", shopper.cookies());
+        EventStream stream = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(order), shopper.cookies());
         await("stream of " + order + " open").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
         return stream;
     }

@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.licenceshop.web.testing.OrderPaths.cancelPath;
+import static com.licenceshop.web.testing.OrderPaths.eventsPath;
+import static com.licenceshop.web.testing.OrderPaths.idOf;
+import static com.licenceshop.web.testing.OrderPaths.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +50,7 @@ class OrderPageIT extends AgainstTheTestShop {
         String three = placeOrder(shopper, "3");
 
         Visitor.Page page = shopper.get(one);
-        String orderId = one.substring("/orders/".length());
+        String orderId = idOf(one);
         assertThat(page.textOf("order-total-label")).isEqualTo("Total for 1 licence");
         assertThat(page.count("licence-key")).isEqualTo(1);
         assertThat(page.count("copy-licence-key")).isEqualTo(1);
@@ -61,7 +65,7 @@ class OrderPageIT extends AgainstTheTestShop {
     void aCancelledOrderSaysItsKeysAreRevoked() {
         Visitor shopper = shop.visitor();
         String orderPath = placeOrder(shopper);
-        shopper.submit(shopper.get(orderPath), orderPath + "/cancel", Map.of());
+        shopper.submit(shopper.get(orderPath), cancelPath(orderPath), Map.of("token", tokenOf(orderPath)));
 
         assertThat(shopper.get(orderPath).textOf("licence-keys-revoked")).contains("revoked");
     }
@@ -70,10 +74,10 @@ class OrderPageIT extends AgainstTheTestShop {
     void theProgressIsPushedAsTheOrderIsCountedAndMailed() {
         Visitor shopper = shop.visitor();
         String orderPath = placeOrder(shopper);
-        UUID orderId = UUID.fromString(orderPath.substring("/orders/".length()));
+        UUID orderId = UUID.fromString(idOf(orderPath));
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
 
-        try (EventStream stream = EventStream.open(shop.baseUri(), orderPath + "/events", shopper.cookies())) {
+        try (EventStream stream = EventStream.open(shop.baseUri(), eventsPath(orderPath), shopper.cookies())) {
             await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
 
             shop.database.counted(orderId, "PLACED", Instant.now());
@@ -95,7 +99,8 @@ class OrderPageIT extends AgainstTheTestShop {
         String orderPath = placeOrder(shopper);
         Visitor.Page page = shopper.get(orderPath);
 
-        Visitor.Page cancelled = shopper.submit(page, orderPath + "/cancel", Map.of());
+        assertThat(page.body()).contains("name=\"token\" value=\"" + tokenOf(orderPath) + "\"");
+        Visitor.Page cancelled = shopper.submit(page, cancelPath(orderPath), Map.of("token", tokenOf(orderPath)));
 
         assertThat(cancelled.status()).isEqualTo(303);
         assertThat(cancelled.location()).isEqualTo(orderPath);
@@ -109,9 +114,24 @@ class OrderPageIT extends AgainstTheTestShop {
         Visitor shopper = shop.visitor();
         String orderPath = placeOrder(shopper);
 
-        Visitor.Page refused = shopper.postForm(orderPath + "/cancel", Map.of());
+        Visitor.Page refused = shopper.postForm(cancelPath(orderPath), Map.of("token", tokenOf(orderPath)));
 
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(state(shopper.get(orderPath), "step-mailed")).isEqualTo("current");
+    }
+
+    @Test
+    void theOrderIdWithoutItsTokenShowsNothingAndCancelsNothing() {
+        Visitor shopper = shop.visitor();
+        String orderPath = placeOrder(shopper);
+        Visitor stranger = shop.visitor();
+
+        Visitor.Page page = stranger.get("/orders/" + idOf(orderPath));
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("order-missing").doesNotContain("linus@example.com");
+        assertThat(stranger.get("/orders/" + idOf(orderPath) + "?token=wrong").status()).isEqualTo(404);
+        Visitor.Page cancel = stranger.submit(stranger.get("/"), cancelPath(orderPath), Map.of("token", "wrong"));
+        assertThat(cancel.location()).endsWith("cancel=failed");
         assertThat(state(shopper.get(orderPath), "step-mailed")).isEqualTo("current");
     }
 

@@ -64,7 +64,9 @@ class ShopIT extends AgainstTheTestShop {
         assertThat(order.body()).isEqualTo(Map.of("customerEmail", "ada@example.com",
                 "items", List.of(Map.of("sku", "ENTERPRISE", "quantity", 2))));
         assertThat(order.idempotencyKey()).isEqualTo("key-1");
-        assertThat(placed.location()).isEqualTo("/orders/" + order.orderId());
+        // the order page's URL carries the order's access token: the order id alone shows nothing
+        assertThat(placed.location()).isEqualTo("/orders/" + order.orderId() + "?token=" + commandApi.tokenOf(order.orderId()));
+        assertThat(shopper.get("/orders/" + order.orderId()).status()).isEqualTo(404);
 
         Visitor.Page orderPage = shopper.get(placed.location());
         assertThat(orderPage.status()).isEqualTo(200);

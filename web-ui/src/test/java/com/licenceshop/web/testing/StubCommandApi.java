@@ -44,6 +44,8 @@ public class StubCommandApi {
     public final List<String> closeCalls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> orderIdByKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
+    // as the command API: an order is shown and cancelled only with its access token (or the ops login)
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     public volatile long headSequence = 0;
     public volatile long pending = 0;
 
@@ -102,19 +104,30 @@ public class StubCommandApi {
                 : orderIdByKey.computeIfAbsent(key, k -> UUID.randomUUID().toString());
         placed.add(new Placed(orderId, body, key));
         orders.computeIfAbsent(orderId, id -> order(id, body));
-        return HttpResponse.accepted(URI.create("/api/orders/" + orderId)).body(Map.of("orderId", orderId, "status", "ACCEPTED"));
+        String token = tokens.computeIfAbsent(orderId, id -> UUID.randomUUID().toString().replace("-", ""));
+        return HttpResponse.accepted(URI.create("/api/orders/" + orderId))
+                .body(Map.of("orderId", orderId, "status", "ACCEPTED", "orderToken", token));
     }
 
     @Get("/api/orders/{orderId}")
-    HttpResponse<?> order(@PathVariable String orderId) {
+    HttpResponse<?> order(@PathVariable String orderId, HttpRequest<?> request) {
         Map<String, Object> order = orders.get(orderId);
-        return order == null ? HttpResponse.notFound() : HttpResponse.ok(order);
+        return order == null || !mayAccess(orderId, request) ? HttpResponse.notFound() : HttpResponse.ok(order);
+    }
+
+    @Get("/api/ops/orders/{orderId}/trace")
+    HttpResponse<?> trace(@PathVariable String orderId, HttpRequest<?> request) {
+        if (!StubOps.authorized(request)) {
+            return HttpResponse.unauthorized();
+        }
+        Map<String, Object> order = orders.get(orderId);
+        return order == null ? HttpResponse.notFound() : HttpResponse.ok(Map.of("orderId", orderId, "traceId", order.get("traceId")));
     }
 
     @Post("/api/orders/{orderId}/cancel")
-    HttpResponse<?> cancel(@PathVariable String orderId) {
+    HttpResponse<?> cancel(@PathVariable String orderId, HttpRequest<?> request) {
         Map<String, Object> order = orders.get(orderId);
-        if (order == null) {
+        if (order == null || !mayAccess(orderId, request)) {
             return HttpResponse.notFound();
         }
         Map<String, Object> cancelled = new java.util.HashMap<>(order);
@@ -147,10 +160,20 @@ public class StubCommandApi {
         return HttpResponse.ok(Map.of("pending", pending, "headSequence", headSequence, "publishedSequence", headSequence - pending));
     }
 
-    /** An order as the command API would hold it after accepting this body (prices from the catalog). */
+    /** The access token of an order the stub knows. */
+    public String tokenOf(String orderId) {
+        return tokens.get(orderId);
+    }
+
+    private boolean mayAccess(String orderId, HttpRequest<?> request) {
+        return StubOps.authorized(request) || request.getHeaders().get("Order-Token", String.class)
+                .filter(token -> token.equals(tokens.get(orderId))).isPresent();
+    }
+
     /** An order the stub knows, as if placed earlier; its id. */
     public String givenAnOrder(String email) {
         String orderId = UUID.randomUUID().toString();
+        tokens.put(orderId, UUID.randomUUID().toString().replace("-", ""));
         orders.put(orderId, order(orderId, Map.of("customerEmail", email, "items", List.of(Map.of("sku", "STARTER", "quantity", 1)))));
         return orderId;
     }

@@ -1,4 +1,4 @@
-package com.licenceshop.web.system;
+package com.licenceshop.servicedefaults;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package com.licenceshop.web.system;
+package com.licenceshop.servicedefaults;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
