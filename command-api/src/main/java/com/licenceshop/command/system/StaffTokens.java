@@ -4,6 +4,7 @@ import com.licenceshop.servicedefaults.Secrets;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signature check of the staff tokens web-ui forwards for catalog writes: HS256 with web-ui's JWT_SECRET
- * (micronaut-security-jwt reads the bearer token, checks expiry and reads the {@code roles} claim).
+ * (micronaut-security-jwt reads the bearer token, checks expiry and reads the {@code roles} claim); the token must
+ * also name web-ui as its issuer and carry an expiry.
  *
  * <p>Without JWT_SECRET the API still starts (orders, catalog reads and ops need no staff token, which is handy on
  * a developer machine) and no token verifies, so every catalog write is refused with 401. A secret that is set but a
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class StaffTokens implements SignatureConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffTokens.class);
+    /** The {@code iss} of web-ui's logins (its micronaut.application.name). */
+    static final String ISSUER = "web-ui";
 
     @Nullable
     private final MACVerifier verifier;
@@ -58,6 +62,16 @@ final class StaffTokens implements SignatureConfiguration {
 
     @Override
     public boolean verify(SignedJWT jwt) throws JOSEException {
-        return verifier != null && supports(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier);
+        return verifier != null && supports(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier) && fromWebUiWithExpiry(jwt);
+    }
+
+    /** Only web-ui's logins count, and only with an expiry: a token without one would be a login for ever (L-19). */
+    private static boolean fromWebUiWithExpiry(SignedJWT jwt) {
+        try {
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            return claims.getExpirationTime() != null && ISSUER.equals(claims.getIssuer());
+        } catch (java.text.ParseException e) {
+            return false;
+        }
     }
 }

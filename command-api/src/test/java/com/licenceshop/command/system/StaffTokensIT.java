@@ -79,6 +79,20 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
+    void aTokenWithoutExpiryOrFromAnotherIssuerCountsAsNoLogin() throws JOSEException {
+        Http http = new Http(server.getURI());
+        JWTClaimsSet valid = claims(Instant.now().plusSeconds(600), "SALES");
+        JWTClaimsSet noExpiry = new JWTClaimsSet.Builder(valid).expirationTime(null).build();
+        JWTClaimsSet elsewhere = new JWTClaimsSet.Builder(valid).issuer("command-api").build();
+
+        for (JWTClaimsSet claims : List.of(noExpiry, elsewhere)) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(SECRET));
+            assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", bearer(jwt.serialize())), 401, "unauthorized");
+        }
+    }
+
+    @Test
     void aSalesTokenGetsPastTheSecurityRules() throws JOSEException {
         Http http = new Http(server.getURI());
         String sales = bearer(token(SECRET, Instant.now().plusSeconds(600), "SALES"));
