@@ -1,0 +1,62 @@
+package com.licenceshop.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * KEDA's target per replica is more than what one busy replica holds unacknowledged (its prefetch): KEDA counts
+ * ready + unacknowledged messages, so a target below the prefetch makes busy replicas alone ask for more
+ * (docs/operations.md#scaling has the arithmetic). Each batch fits in the prefetch.
+ */
+class AutoscalingArithmeticTest {
+
+    private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
+
+    @Test
+    void the_notifiers_target_exceeds_its_prefetch_of_two_batches_per_sender() {
+        ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "notification-service");
+        int senders = Integer.parseInt(config.valueOrDefault("shop.notification.concurrency"));
+        int batch = Integer.parseInt(config.valueOrDefault("shop.notification.batch-size"));
+        // NotificationConsumer.prefetch(): two full batches for every sender, spread over the consumer channels
+        int prefetch = 2 * senders * batch;
+        assertTargetsExceed("notification-service", prefetch);
+    }
+
+    @Test
+    void the_projectors_target_exceeds_its_prefetch_and_its_batch_fits_in_it() throws IOException {
+        ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "sales-projector");
+        int consumers = Integer.parseInt(config.valueOrDefault("shop.projector.consumers"));
+        int batch = Integer.parseInt(config.valueOrDefault("shop.projector.batch-size"));
+        int perConsumer = projectorPrefetchPerConsumer();
+        assertThat(batch).as("a batch fits in one consumer's prefetch").isLessThanOrEqualTo(perConsumer);
+        assertTargetsExceed("sales-projector", consumers * perConsumer);
+    }
+
+    private void assertTargetsExceed(String deployment, int prefetch) {
+        for (RenderedOverlay overlay : overlays) {
+            Node scaled = overlay.ofKind("ScaledObject").stream()
+                    .filter(s -> deployment.equals(s.at("spec.scaleTargetRef.name").text())).findFirst().orElseThrow();
+            for (Node trigger : scaled.at("spec.triggers").list()) {
+                int target = Integer.parseInt(trigger.at("metadata.value").text());
+                assertThat(target).as("%s: %s's KEDA target against one replica's prefetch %d", overlay, deployment, prefetch)
+                        .isGreaterThan(prefetch);
+            }
+        }
+    }
+
+    /** SalesEventListener.PREFETCH, read from its source (deploy-tests do not depend on the services). */
+    private static int projectorPrefetchPerConsumer() throws IOException {
+        String source = Files.readString(Repository.ROOT.resolve(
+                "sales-projector/src/main/java/com/licenceshop/projector/live/SalesEventListener.java"));
+        Matcher m = Pattern.compile("static final int PREFETCH = (\\d+);").matcher(source);
+        assertThat(m.find()).as("SalesEventListener declares PREFETCH").isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+}
