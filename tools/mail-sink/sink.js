@@ -16,4 +16,5 @@ sink.on('new', function () {
     sink.deleteEmail(sink.store[0].id, function () {})
   }
 })
+sink.listen()
 console.info('MailDev keeps the newest %d mails (MAIL_SINK_KEEP)', keep)

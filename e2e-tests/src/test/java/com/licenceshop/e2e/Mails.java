@@ -13,6 +13,14 @@ final class Mails {
     private Mails() {
     }
 
+    /** The order id a mail is about: the first UUID in its text. */
+    static String orderIdIn(jakarta.mail.internet.MimeMessage mail) {
+        var matcher = java.util.regex.Pattern
+                .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .matcher(text(mail));
+        return matcher.find() ? matcher.group() : "no order id";
+    }
+
     /** Subject and every text part (plain and HTML), decoded from their transfer encoding. */
     static String text(Part part) {
         try {

@@ -9,12 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,52 +21,30 @@ import static org.awaitility.Awaitility.await;
  */
 class NothingIsLostIT extends AgainstTheWholeShop {
 
-    private static final String[] SKUS = {"STARTER", "PROFESSIONAL", "ENTERPRISE"};
-
     @Test
     void everyAcceptedPurchaseIsCountedOnceAndMailedOnceThroughABrokerOutageAndConsumerCrashes() throws Exception {
-        Map<String, Long> accepted = new ConcurrentHashMap<>();   // order id -> total cents
-        List<String> refused = new CopyOnWriteArrayList<>();
-        AtomicBoolean buying = new AtomicBoolean(true);
-        ExecutorService shoppers = Executors.newSingleThreadExecutor();
-        Future<?> shopping = shoppers.submit(() -> {
-            int n = 0;
-            while (buying.get()) {
-                n++;
-                var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
-                        "customerEmail", "shopper" + n + "@example.com",
-                        "items", List.of(Map.of("sku", SKUS[n % 3], "quantity", 1 + n % 4))));
-                if (response.status() == 202) {
-                    var order = HttpJson.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + response.json().get("orderId"),
-                            (String) response.json().get("orderToken")).json();
-                    accepted.put((String) order.get("orderId"), ((Number) order.get("totalCents")).longValue());
-                } else {
-                    refused.add(response.status() + " " + response.body());
-                }
-            }
-        });
+        Shoppers shoppers = Shoppers.start(shop.commandApi().baseUrl(), 1);
+        Map<String, Long> accepted = shoppers.accepted;
         try {
-            awaitAccepted(accepted, 10);
+            shoppers.awaitAccepted(10);
 
             shop.brokerProxy.cut();
             int beforeOutage = accepted.size();
-            awaitAccepted(accepted, beforeOutage + 15);   // purchases keep being accepted while the broker is away
+            shoppers.awaitAccepted(beforeOutage + 15);   // purchases keep being accepted while the broker is away
             shop.brokerProxy.restore();
 
-            awaitAccepted(accepted, accepted.size() + 10);
+            shoppers.awaitAccepted(accepted.size() + 10);
             shop.crashAndRestartSalesProjector();
-            awaitAccepted(accepted, accepted.size() + 10);
+            shoppers.awaitAccepted(accepted.size() + 10);
             shop.crashAndRestartNotificationService();
-            awaitAccepted(accepted, accepted.size() + 10);
+            shoppers.awaitAccepted(accepted.size() + 10);
         } finally {
-            buying.set(false);
-            shopping.get();
-            shoppers.shutdown();
+            shoppers.stop();
         }
 
-        assertThat(refused).as("purchases refused").isEmpty();
+        assertThat(shoppers.refused).as("purchases refused").isEmpty();
         Set<String> orderIds = Set.copyOf(accepted.keySet());
-        long revenue = accepted.values().stream().mapToLong(Long::longValue).sum();
+        long revenue = shoppers.revenue();
 
         await("every accepted purchase counted once").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             try (Connection db = shop.connect();
@@ -87,7 +59,7 @@ class NothingIsLostIT extends AgainstTheWholeShop {
             return mails.keySet().containsAll(orderIds);
         });
         await("mail ledger settled").atMost(Duration.ofSeconds(30))
-                .until(() -> sentConfirmationsInLedger() == orderIds.size());
+                .until(() -> shop.sentConfirmations() == orderIds.size());
 
         Map<String, List<MimeMessage>> mails = mailsByOrder();
         assertThat(mails.keySet()).isEqualTo(orderIds);
@@ -107,17 +79,9 @@ class NothingIsLostIT extends AgainstTheWholeShop {
 
     private Map<String, List<MimeMessage>> mailsByOrder() {
         return List.of(shop.smtp.getReceivedMessages()).stream()
-                .collect(Collectors.groupingBy(NothingIsLostIT::orderIdIn));
+                .collect(Collectors.groupingBy(Mails::orderIdIn));
     }
 
-    private int sentConfirmationsInLedger() throws java.sql.SQLException {
-        try (Connection db = shop.connect();
-             ResultSet row = db.createStatement().executeQuery(
-                     "SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND kind = 'ORDER_CONFIRMATION'")) {
-            row.next();
-            return row.getInt(1);
-        }
-    }
 
     private int attemptsInLedger(String orderId) throws java.sql.SQLException {
         try (Connection db = shop.connect();
@@ -133,16 +97,5 @@ class NothingIsLostIT extends AgainstTheWholeShop {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void awaitAccepted(Map<String, Long> accepted, int atLeast) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= atLeast);
-    }
-
-    private static String orderIdIn(MimeMessage mail) {
-        var matcher = java.util.regex.Pattern
-                .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-                .matcher(Mails.text(mail));
-        return matcher.find() ? matcher.group() : "no order id";
     }
 }

@@ -153,6 +153,16 @@ final class ShopStack implements AutoCloseable {
         return database.connect();
     }
 
+    /** Confirmation mails the ledger records as SENT. */
+    int sentConfirmations() throws SQLException {
+        try (Connection db = connect();
+             var row = db.createStatement().executeQuery(
+                     "SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND kind = 'ORDER_CONFIRMATION'")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
     @Override
     public void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {

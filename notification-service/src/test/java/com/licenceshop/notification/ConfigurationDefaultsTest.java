@@ -47,7 +47,9 @@ class ConfigurationDefaultsTest {
             assertThat(env.getProperty("shop.smtp.pool.size", Integer.class)).contains(0);
             assertThat(env.getProperty("shop.smtp.pool.idle-timeout", Duration.class)).contains(ofSeconds(30));
             assertThat(env.getProperty("shop.smtp.pool.max-mails-per-connection", Integer.class)).contains(1000);
-            assertThat(env.getProperty("datasources.default.maximum-pool-size", Integer.class)).contains(20);
+            // the connection budget (README): two per sender and two more
+            assertThat(env.getProperty("datasources.default.maximum-pool-size", Integer.class)).contains(2 * 8 + 2);
+            assertThat(env.getProperty("datasources.default.minimum-idle", Integer.class)).contains(1);
             assertThat(env.getProperty("shop.notification.retry.delays", DURATIONS)).contains(
                     List.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10)));
         }

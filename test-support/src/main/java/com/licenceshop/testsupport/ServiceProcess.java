@@ -135,6 +135,25 @@ public final class ServiceProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /**
+     * SIGTERM, as Kubernetes stops a pod, and the time until the process exited: its graceful shutdown, measured.
+     * Fails (and kills it) when it takes longer than {@code limit}.
+     */
+    public Duration terminate(Duration limit) {
+        long start = System.nanoTime();
+        process.destroy();
+        try {
+            if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(name + " did not exit within " + limit + " of SIGTERM:\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
