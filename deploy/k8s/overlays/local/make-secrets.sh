@@ -11,27 +11,34 @@ random() { od -An -N"${1:-24}" -tx1 /dev/urandom | tr -d ' \n'; }
 hash_password() { printf '%s\n' "$1" | docker run --rm -i "$IMAGE" hash-password | tail -1; }
 
 umask 077
+# each consumer gets only what it reads: shop.env every service, broker.env the AMQP services, rabbitmq.env the broker
+if [[ ! -f "$DIR/rabbitmq.env" ]]; then
+  # a shop.env from before the split holds the broker password: keep it (the broker's volume remembers it)
+  rabbit="$( [[ -f "$DIR/shop.env" ]] && sed -n 's/^RABBITMQ_PASSWORD=//p' "$DIR/shop.env" || true)"
+  printf 'RABBITMQ_PASSWORD=%s\n' "${rabbit:-$(random)}" > "$DIR/rabbitmq.env"
+fi
+rabbit="$(sed -n 's/^RABBITMQ_PASSWORD=//p' "$DIR/rabbitmq.env")"
+[[ -f "$DIR/broker.env" ]] || printf 'RABBITMQ_URI=amqp://shop:%s@rabbitmq:5672/%%2F\n' "$rabbit" > "$DIR/broker.env"
 if [[ ! -f "$DIR/shop.env" ]]; then
-  rabbit="$(random)"
-  cat > "$DIR/shop.env" <<SECRETS
-DATABASE_PASSWORD=$(random)
-RABBITMQ_PASSWORD=$rabbit
-RABBITMQ_URI=amqp://shop:$rabbit@rabbitmq:5672/%2F
-OPS_PASSWORD=$(random)
-SECRETS
-  printf 'host=http://rabbitmq.licence-shop.svc:15672\nusername=shop\npassword=%s\n' "$rabbit" > "$DIR/keda.env"
+  printf 'DATABASE_PASSWORD=%s\nOPS_PASSWORD=%s\n' "$(random)" "$(random)" > "$DIR/shop.env"
+else
+  sed -i '/^RABBITMQ_PASSWORD=/d; /^RABBITMQ_URI=/d' "$DIR/shop.env"
+fi
+if [[ ! -f "$DIR/keda.env" ]] || grep -q '^username=shop$' "$DIR/keda.env"; then
+  # the read-only login for queue depths (Job rabbitmq-monitor-user makes it), never the broker's administrator
+  printf 'host=http://rabbitmq.licence-shop.svc:15672\nusername=shop-monitor\npassword=%s\n' "$(random)" > "$DIR/keda.env"
 fi
 if [[ ! -f "$DIR/web-ui.env" ]]; then
-  rabbit="$(sed -n 's/^RABBITMQ_PASSWORD=//p' "$DIR/shop.env")"
   sales="$(random 6)"; ops="$(random 6)"
   cat > "$DIR/web-ui.env" <<SECRETS
 JWT_SECRET=$(random 32)
 CSRF_SECRET=$(random 32)
 STAFF_USERS=sales:SALES:$(hash_password "$sales"),ops:OPS,SALES:$(hash_password "$ops")
-RABBITMQ_MANAGEMENT_USER=shop
-RABBITMQ_MANAGEMENT_PASSWORD=$rabbit
 SECRETS
   echo "staff logins: sales / $sales   ops / $ops   (shown once; the env file holds only hashes)"
+elif grep -q '^RABBITMQ_MANAGEMENT_' "$DIR/web-ui.env"; then
+  # made before the read-only login: the web UI now takes it from keda.env (web-ui-broker-monitor.yaml)
+  sed -i '/^RABBITMQ_MANAGEMENT_/d' "$DIR/web-ui.env"
 fi
 if [[ ! -f "$DIR/licence.env" ]]; then
   cat > "$DIR/licence.env" <<SECRETS

@@ -131,6 +131,72 @@ class ComposeFileTest {
     }
 
     @Test
+    void only_traefik_listens_on_every_interface_every_other_published_port_on_loopback() {
+        compose.services().forEach((name, definition) -> {
+            for (Node port : new Node(definition).at("ports").list()) {
+                if (name.equals("traefik")) {
+                    assertThat(port.text()).as("traefik port").isEqualTo("80:80");
+                } else {
+                    // the broker's management UI is an administrator's login, the mail inbox every customer's mail
+                    assertThat(port.text()).as("%s port %s", name, port.text()).startsWith("127.0.0.1:");
+                }
+            }
+        });
+    }
+
+    @Test
+    void the_web_ui_reads_queue_depths_with_the_read_only_monitoring_user_made_before_it_starts() {
+        Map<String, String> env = compose.environment("web-ui");
+        assertThat(env.get("RABBITMQ_MANAGEMENT_USER")).isEqualTo(KubernetesManifestsTest.MONITOR_USER);
+        assertThat(env.get("RABBITMQ_MANAGEMENT_PASSWORD")).startsWith("${RABBITMQ_MONITOR_PASSWORD:?");
+        assertThat(compose.service("web-ui").at("depends_on.rabbitmq-monitor-user.condition").text())
+                .isEqualTo("service_completed_successfully");
+        Node maker = compose.service("rabbitmq-monitor-user");
+        assertThat(maker.at("image").text()).isEqualTo(compose.service("rabbitmq").at("image").text());
+        String script = String.join(" ", maker.at("command").list().stream().map(Node::text).toList());
+        assertThat(script).contains("declare user name=" + KubernetesManifestsTest.MONITOR_USER, "tags=monitoring",
+                "declare permission vhost=/ user=" + KubernetesManifestsTest.MONITOR_USER,
+                "configure='^$$' write='^$$' read='^$$'");   // compose's escape of $
+    }
+
+    @Test
+    void traefik_reads_the_labels_through_a_get_only_socket_proxy_never_the_docker_socket_itself() {
+        compose.services().forEach((name, definition) -> {
+            boolean mountsTheSocket = new Node(definition).at("volumes").list().stream().anyMatch(v -> v.text().startsWith("/var/run/docker.sock"));
+            assertThat(mountsTheSocket).as("%s mounts the docker socket", name).isEqualTo(name.equals("docker-socket-proxy"));
+        });
+        Node proxy = compose.service("docker-socket-proxy");
+        assertThat(compose.environment("docker-socket-proxy")).containsEntry("CONTAINERS", "1").containsEntry("EVENTS", "1")
+                .containsEntry("POST", "0");
+        assertThat(proxy.at("ports").exists()).isFalse();
+        assertThat(proxy.at("networks").list()).extracting(Node::text).containsExactly("docker-api");
+        assertThat(compose.root().at("networks.docker-api.internal").value()).isEqualTo(true);
+        assertThat(compose.service("traefik").at("command").list()).extracting(Node::text)
+                .contains("--providers.docker.endpoint=tcp://docker-socket-proxy:2375");
+    }
+
+    @Test
+    void the_web_ui_gets_no_broker_password_and_only_command_api_the_signing_key() {
+        assertThat(compose.environment("web-ui").get("RABBITMQ_URI")).doesNotContain("@");
+        for (ServiceEndpoints service : services) {
+            assertThat(compose.environment(service.module()).containsKey("LICENCE_SIGNING_KEY")).as(service.module())
+                    .isEqualTo(service.module().equals("command-api"));
+        }
+    }
+
+    @Test
+    void the_four_services_run_read_only_without_capabilities_or_new_privileges_and_with_a_memory_limit() {
+        for (ServiceEndpoints service : services) {
+            Node definition = compose.service(service.module());
+            assertThat(definition.at("read_only").value()).as("%s read_only", service.module()).isEqualTo(true);
+            assertThat(definition.at("tmpfs").list()).extracting(Node::text).as(service.module()).contains("/tmp");
+            assertThat(definition.at("cap_drop").list()).extracting(Node::text).as(service.module()).containsExactly("ALL");
+            assertThat(definition.at("security_opt").list()).extracting(Node::text).as(service.module()).contains("no-new-privileges:true");
+            assertThat(definition.at("mem_limit").text()).as("%s mem_limit", service.module()).isNotBlank();
+        }
+    }
+
+    @Test
     void every_image_is_pinned_to_a_tag() {
         for (ComposeFile file : List.of(compose, ComposeFile.load("compose.hash-password.yml"))) {
             file.services().forEach((name, definition) -> assertThat(new Node(definition).at("image").text())

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesManifestsTest {
 
     private static final Pattern HOST = Pattern.compile("Host\\(`([^`]+)`\\)");
+    static final String MONITOR_USER = "shop-monitor";
     private final List<ServiceEndpoints> services = ServiceEndpoints.all(Repository.ROOT);
     private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
@@ -139,6 +140,110 @@ class KubernetesManifestsTest {
                 }
             }
             assertThat(actual).as("%s: scale target -> queue", overlay).isEqualTo(new TreeMap<>(expected));
+        }
+    }
+
+    @Test
+    void keda_and_the_web_ui_read_queue_depths_with_the_read_only_monitoring_user_never_the_administrator() {
+        for (RenderedOverlay overlay : overlays) {
+            Node auth = overlay.find("TriggerAuthentication", "rabbitmq-management").orElseThrow();
+            Map<String, String> secretOf = new TreeMap<>();
+            auth.at("spec.secretTargetRef").list().forEach(ref -> secretOf.put(ref.at("parameter").text(), ref.at("name").text()));
+            String secret = secretOf.get("username");
+            assertThat(secretOf.get("password")).as("%s: KEDA's password", overlay).isEqualTo(secret);
+            assertThat(secret).as("%s: KEDA's login", overlay).isNotEqualTo("shop-rabbitmq-default-user");
+            Node login = overlay.find("Secret", secret).orElseThrow();
+            assertThat(RenderedOverlay.decode(login.at("data").map().get("username"))).as("%s: %s username", overlay, secret)
+                    .isEqualTo(MONITOR_USER);
+
+            Node webUi = overlay.deploymentsOf("web-ui").get(0).container();
+            for (String variable : List.of("RABBITMQ_MANAGEMENT_USER", "RABBITMQ_MANAGEMENT_PASSWORD")) {
+                Node entry = webUi.at("env").list().stream().filter(e -> variable.equals(e.at("name").text())).findFirst().orElseThrow();
+                assertThat(entry.at("valueFrom.secretKeyRef.name").text()).as("%s: web-ui %s", overlay, variable).isEqualTo(secret);
+            }
+
+            if (overlay.overlay.equals("production")) {
+                Node user = overlay.ofKind("User").stream().filter(u -> secret.equals(u.at("spec.importCredentialsSecret.name").text()))
+                        .findFirst().orElseThrow();
+                assertThat(user.at("spec.tags").list()).extracting(Node::text).containsExactly("monitoring");
+                Node permission = overlay.ofKind("Permission").stream()
+                        .filter(p -> user.name().equals(p.at("spec.userReference.name").text())).findFirst().orElseThrow();
+                assertThat(permission.at("spec.permissions").map()).as("production: no resource of the broker")
+                        .isEqualTo(Map.of("configure", "^$", "write", "^$", "read", "^$"));
+            } else {
+                Node job = overlay.find("Job", "rabbitmq-monitor-user").orElseThrow();
+                Node container = job.at("spec.template.spec.containers").list().get(0);
+                String script = String.join(" ", container.at("args").list().stream().map(Node::text).toList());
+                assertThat(script).contains("tags=monitoring", "configure='^$' write='^$' read='^$'");
+                assertThat(container.at("env").list()).anyMatch(e -> secret.equals(e.at("valueFrom.secretKeyRef.name").text()));
+            }
+        }
+    }
+
+    @Test
+    void production_runs_the_shops_images_by_digest_and_the_overlay_says_where_the_digests_go() {
+        RenderedOverlay production = overlays.get(1);
+        for (ShopContainer c : production.shopContainers()) {
+            assertThat(c.container().at("image").text()).as("production: %s", c).matches(".+@sha256:[^/:@]+$");
+        }
+    }
+
+    @Test
+    void each_service_gets_only_the_secrets_it_reads_the_broker_password_only_where_amqp_is_spoken() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ShopContainer c : overlay.shopContainers()) {
+                Set<String> environment = overlay.environmentOf(c.container());
+                assertThat(environment).as("%s: %s", overlay, c).doesNotContain("RABBITMQ_PASSWORD");
+                if (c.module().equals("web-ui")) {
+                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("RABBITMQ_URI", "LICENCE_SIGNING_KEY");
+                } else {
+                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS");
+                }
+            }
+        }
+    }
+
+    @Test
+    void production_routes_send_hsts_and_forbid_framing_and_sniffing() {
+        RenderedOverlay production = overlays.get(1);
+        for (Node route : production.ofKind("IngressRoute")) {
+            for (Node rule : route.at("spec.routes").list()) {
+                List<String> names = rule.at("middlewares").list().stream().map(m -> m.at("name").text()).toList();
+                assertThat(names).as("production %s", rule.at("match").text()).contains("security-headers");
+            }
+        }
+        Node headers = production.find("Middleware", "security-headers").orElseThrow().at("spec.headers");
+        assertThat(headers.at("frameDeny").value()).isEqualTo(true);
+        assertThat(headers.at("contentTypeNosniff").value()).isEqualTo(true);
+        assertThat((Integer) headers.at("stsSeconds").value()).isGreaterThanOrEqualTo(15_552_000);
+    }
+
+    @Test
+    void egress_to_the_servers_names_their_pods_or_addresses_never_a_port_alone() {
+        for (RenderedOverlay overlay : overlays) {
+            for (Node policy : overlay.ofKind("NetworkPolicy")) {
+                for (Node rule : policy.at("spec.egress").list()) {
+                    boolean dnsOnly = rule.at("ports").list().stream().allMatch(p -> Integer.valueOf(53).equals(p.at("port").value()));
+                    assertThat(dnsOnly || !rule.at("to").list().isEmpty()).as("%s: %s egress %s", overlay, policy, rule.value()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_local_servers_run_like_the_shops_pods_without_an_api_token_privileges_or_a_writable_root() {
+        RenderedOverlay local = overlays.get(0);
+        for (String server : List.of("postgres", "rabbitmq", "mailpit", "jaeger")) {
+            Node workload = local.resources.stream().filter(r -> server.equals(r.name())
+                    && ("StatefulSet".equals(r.kind()) || "Deployment".equals(r.kind()))).findFirst().orElseThrow();
+            Node pod = workload.at("spec.template.spec");
+            assertThat(pod.at("automountServiceAccountToken").value()).as("%s token", server).isEqualTo(false);
+            assertThat(pod.at("securityContext.runAsNonRoot").value()).as("%s non-root", server).isEqualTo(true);
+            assertThat(pod.at("securityContext.seccompProfile.type").text()).as("%s seccomp", server).isEqualTo("RuntimeDefault");
+            Node container = pod.at("containers").list().get(0);
+            assertThat(container.at("securityContext.readOnlyRootFilesystem").value()).as("%s read-only root", server).isEqualTo(true);
+            assertThat(container.at("securityContext.allowPrivilegeEscalation").value()).as("%s escalation", server).isEqualTo(false);
+            assertThat(container.at("securityContext.capabilities.drop").list()).extracting(Node::text).as(server).containsExactly("ALL");
         }
     }
 

@@ -123,12 +123,12 @@ final class RenderedOverlay {
         return shopContainers().stream().filter(c -> c.module().equals(module) && "Deployment".equals(c.workload().kind())).toList();
     }
 
-    /** {@code licence-shop/web-ui:tag} or {@code registry/…/licence-shop/web-ui:tag} → web-ui. */
+    /** {@code licence-shop/web-ui:tag} or {@code registry/…/licence-shop/web-ui@sha256:…} → web-ui. */
     static Optional<String> moduleOf(String image) {
         if (image == null) {
             return Optional.empty();
         }
-        String repository = image.replaceAll(":[^/:]+$", "");
+        String repository = image.replaceAll("@sha256:[^/]+$", "").replaceAll(":[^/:]+$", "");
         int slash = repository.lastIndexOf('/');
         boolean ours = slash > 0 && repository.substring(0, slash).endsWith("licence-shop");
         return ours ? Optional.of(repository.substring(slash + 1)) : Optional.empty();

@@ -8,7 +8,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * {@code X-Instance-Id} on every response, errors and refusals too, so a client behind a load balancer sees which
- * replica answered. The value is computed once; a response pays one header set. First of all filters: at the
+ * replica answered: the instance's random {@link InstanceId#tag()}, never its pid and host. The value is computed once; a response pays one header set. First of all filters: at the
  * default order a response the security filter produces (a login redirect, a 401) does not pass through it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -19,7 +19,7 @@ final class InstanceHeader implements Ordered {
     private final String value;
 
     InstanceHeader(InstanceId instance) {
-        this.value = instance.instance();
+        this.value = instance.tag();
     }
 
     @ResponseFilter

@@ -66,8 +66,11 @@ class InstanceIdTest {
     }
 
     @Test
-    void everyResponseCarriesTheInstanceHeaderErrorsToo() {
-        String instance = server.getApplicationContext().getBean(InstanceId.class).instance();
+    void everyResponseCarriesTheInstancesTagNotItsPidErrorsToo() {
+        InstanceId id = server.getApplicationContext().getBean(InstanceId.class);
+        String instance = id.tag();
+        assertThat(instance).matches("[0-9a-f]{12}").doesNotContain(String.valueOf(ProcessHandle.current().pid()));
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/instance"), Map.class)).containsEntry("tag", instance);
 
         assertThat(client.toBlocking().exchange("/instance").getHeaders().get(InstanceHeader.NAME)).isEqualTo(instance);
         assertThatThrownBy(() -> client.toBlocking().exchange("/no-such-page"))

@@ -88,6 +88,16 @@ class ServiceEndpointsIT extends CommandApiIT {
     }
 
     @Test
+    void theSwaggerUiAndItsDocumentCannotBeFramedByAnotherSite() {
+        for (String path : new String[]{"/swagger-ui/index.html", "/swagger/command-api-1.yml"}) {
+            var answer = http.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(answer.header("Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+        }
+    }
+
+    @Test
     void everyAnswerCarriesACorrelationIdAndKeepsTheCallersOne() {
         assertThat(http.get("/api/products").header("X-Correlation-Id")).isNotBlank();
         var response = http.send(http.request("/api/products").header("X-Correlation-Id", "abc-123").GET());

@@ -1,5 +1,8 @@
 package com.licenceshop.notification.delivery;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.OrderCancelled;
@@ -17,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -84,6 +88,32 @@ class OneMailPerEventIT extends RunningService {
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.messageId()).isEqualTo(MessageIds.forEvent(order.eventId()));
         assertThat(row.sentAt()).isNotNull();
+    }
+
+    @Test
+    void theLogLineOfASentMailNamesTheOrderButNotTheRecipient() throws Exception {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger consumer = (Logger) LoggerFactory.getLogger(NotificationConsumer.class);
+        consumer.addAppender(logged);
+        try {
+            OrderPlaced order = anOrderBy("private-person@example.com", starter(1));
+
+            broker.publish(order);
+
+            await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+            List<ILoggingEvent> lines = await("the line of the mail").atMost(MAIL_TIMEOUT).until(() -> linesOf(logged, order),
+                    found -> found.stream().anyMatch(line -> line.getFormattedMessage().startsWith("sent ")));
+            assertThat(lines).allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain("private-person"));
+        } finally {
+            consumer.detachAppender(logged);
+        }
+    }
+
+    private static List<ILoggingEvent> linesOf(ListAppender<ILoggingEvent> logged, OrderPlaced order) {
+        synchronized (logged) {
+            return logged.list.stream().filter(line -> order.orderId().toString().equals(line.getMDCPropertyMap().get("orderId"))).toList();
+        }
     }
 
     @Test

@@ -43,10 +43,11 @@ class InstanceIT extends RunningService {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json.readValue(answer.body(), Argument.mapOf(String.class, Object.class)))
-                .containsEntry("service", "notification-service").containsEntry("instance", instance.instance());
-        assertThat(answer.headers().firstValue("X-Instance-Id")).hasValue(instance.instance());
+                .containsEntry("service", "notification-service").containsEntry("instance", instance.instance())
+                .containsEntry("tag", instance.tag());
+        assertThat(answer.headers().firstValue("X-Instance-Id")).hasValue(instance.tag());
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("X-Instance-Id")).hasValue(instance.instance());
+        assertThat(refused.headers().firstValue("X-Instance-Id")).hasValue(instance.tag());
     }
 
     @Test

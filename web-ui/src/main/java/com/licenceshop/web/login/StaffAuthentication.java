@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
@@ -23,7 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Reactive on purpose: micronaut-security calls an imperative provider on the event loop unless it names the
  * unbounded "blocking" executor, and PBKDF2 with 600,000 iterations takes a noticeable fraction of a second. The
- * cheap refusals (over-long name, lockout) answer at once; the hash runs on {@link PasswordChecks}.
+ * cheap refusals (over-long name, no budget left for the address, lockout) answer at once and are logged by
+ * {@link RefusalLog}; the hash runs on {@link PasswordChecks}, in the queue of its kind (form or HTTP Basic).
  */
 @Singleton
 class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvider<B> {
@@ -31,6 +33,8 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuthentication.class);
     /** Longer names are refused unchecked, and never become a throttle key or a log line of their own length. */
     static final int MAX_USERNAME_LENGTH = 64;
+    /** micronaut-security's login endpoint ({@code micronaut.security.endpoints.login.path}, default). */
+    private static final String LOGIN_PATH = "/login";
     /** Checked for unknown users too, so the answer takes as long whether or not the user exists. */
     private static final String DECOY_HASH = PasswordHashing.hash("decoy", PasswordHashing.DEFAULT_ITERATIONS);
 
@@ -38,9 +42,13 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
     private final LoginThrottle throttle;
     private final PasswordChecks checks;
     private final HttpClientAddressResolver clientAddresses;
+    private final CheckBudget budget;
+    private final RefusalLog refusals;
 
     StaffAuthentication(@Value("${shop.staff.users:}") String staffUsers, LoginThrottle throttle, PasswordChecks checks,
-                        HttpClientAddressResolver clientAddresses) {
+                        HttpClientAddressResolver clientAddresses, CheckBudget budget, RefusalLog refusals) {
+        this.budget = budget;
+        this.refusals = refusals;
         this.throttle = throttle;
         this.checks = checks;
         this.clientAddresses = clientAddresses;
@@ -60,30 +68,44 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
         String name = login.getIdentity() == null ? "" : login.getIdentity();
         String address = request == null ? "unknown" : clientAddresses.resolve(request);
         if (name.length() > MAX_USERNAME_LENGTH) {
-            LOG.info("staff login refused from {}: a user name of {} characters", address, name.length());
+            refusals.refused(address, "a user name of " + name.length() + " characters");
             return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.USER_NOT_FOUND));
+        }
+        CheckBudget.Kind kind = kindOf(request);
+        if (!budget.take(kind, address)) {
+            // before the queue: one address cannot keep everyone else's logins waiting
+            refusals.refused(address, kind == CheckBudget.Kind.BASIC ? "too many HTTP Basic logins" : "too many logins");
+            return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.UNKNOWN));
         }
         var attempt = new LoginThrottle.Attempt(name, address);
         var locked = throttle.begin(attempt);
         if (locked.isPresent()) {
             // refused without checking the password, so a locked-out guesser learns nothing
-            LOG.warn("staff login refused for '{}' from {}: locked for {} s after repeated failures",
-                    name, address, locked.get().toSeconds() + 1);
+            budget.giveBack(kind, address);
+            refusals.refused(address, "a user name locked after repeated failures");
             return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED));
         }
         String password = login.getSecret() == null ? "" : login.getSecret();
-        return Mono.fromFuture(() -> checks.submit(() -> check(attempt, password)))
+        return Mono.fromFuture(() -> checks.submit(kind, () -> check(kind, attempt, password)))
                 .onErrorResume(RejectedExecutionException.class, busy -> {
-                    LOG.warn("staff login refused for '{}' from {}: too many logins are being checked", name, address);
+                    budget.giveBack(kind, address);
+                    refusals.refused(address, "too many logins are being checked");
                     return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.UNKNOWN));
                 });
     }
 
-    private AuthenticationResponse check(LoginThrottle.Attempt attempt, String password) {
+    /** The login form posts to {@code /login}; every other login is HTTP Basic (BasicAuthOnWhereScriptsNeedIt). */
+    private static CheckBudget.Kind kindOf(@Nullable HttpRequest<?> request) {
+        return request != null && request.getMethod() == HttpMethod.POST && LOGIN_PATH.equals(request.getPath())
+                ? CheckBudget.Kind.FORM : CheckBudget.Kind.BASIC;
+    }
+
+    private AuthenticationResponse check(CheckBudget.Kind kind, LoginThrottle.Attempt attempt, String password) {
         var user = staff.find(attempt.username());
         boolean matches = PasswordHashing.matches(password, user.map(StaffUsers.StaffUser::passwordHash).orElse(DECOY_HASH));
         if (user.isPresent() && matches) {
             throttle.succeeded(attempt);
+            budget.giveBack(kind, attempt.address());
             LOG.info("staff login: {} {}", attempt.username(), user.get().roles());
             return AuthenticationResponse.success(attempt.username(), user.get().roles());
         }

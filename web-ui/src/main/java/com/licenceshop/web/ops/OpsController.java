@@ -166,6 +166,12 @@ class OpsController {
     }
 
     private List<QueueRow> queues() {
+        if (!rabbitConfig.configured()) {
+            return List.of(QueueRow.unavailable("Sales projector", topology.salesProjectorQueue(),
+                            topology.deadLetterQueue(topology.salesProjectorQueue()), RabbitManagementConfig.NOT_CONFIGURED),
+                    QueueRow.unavailable("Notification service", topology.notificationQueue(),
+                            topology.deadLetterQueue(topology.notificationQueue()), RabbitManagementConfig.NOT_CONFIGURED));
+        }
         Map<String, String> connectionNames = connectionNames();
         return List.of(queue("Sales projector", topology.salesProjectorQueue(), connectionNames),
                 queue("Notification service", topology.notificationQueue(), connectionNames));

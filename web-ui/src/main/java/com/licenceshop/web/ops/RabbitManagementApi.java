@@ -75,7 +75,9 @@ interface RabbitManagementApi {
 
         @RequestFilter
         void authenticate(MutableHttpRequest<?> request) {
-            request.basicAuth(config.username(), config.password() == null ? "" : config.password());
+            if (config.configured()) {
+                request.basicAuth(config.username(), config.password());
+            }
         }
     }
 }

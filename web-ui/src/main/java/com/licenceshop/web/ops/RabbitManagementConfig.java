@@ -1,6 +1,7 @@
 package com.licenceshop.web.ops;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
 
 import java.net.URI;
@@ -13,7 +14,14 @@ import java.nio.charset.StandardCharsets;
  * so the console looks at the queues they really consume.
  */
 @ConfigurationProperties("shop.rabbitmq-management")
-record RabbitManagementConfig(@NotBlank String username, String password, @NotBlank String brokerUri) {
+record RabbitManagementConfig(@Nullable String username, @Nullable String password, @NotBlank String brokerUri) {
+
+    /** Without a login of its own (no guest default) the console shows no queue figures, and says why. */
+    static final String NOT_CONFIGURED = "queue figures unavailable: RABBITMQ_MANAGEMENT_USER and RABBITMQ_MANAGEMENT_PASSWORD are not set";
+
+    boolean configured() {
+        return username != null && !username.isBlank() && password != null && !password.isEmpty();
+    }
 
     /** {@code amqp://u:p@host:5672/%2F} → "/", {@code amqp://host/shop} → "shop", no path → "/". */
     String virtualHost() {

@@ -2,9 +2,12 @@ package com.licenceshop.web.system;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -51,23 +54,42 @@ final class CsrfCheck implements Ordered {
         this.rejection = rejection;
     }
 
+    /**
+     * Every unsafe method is checked, whatever its content type: the token comes from the header, or, for a form,
+     * from its field. A request without the CSRF cookie cannot pass (the token is checked against it), so it is
+     * refused before its body is read; so is any other body without the header.
+     */
     @RequestFilter
     Publisher<Optional<MutableHttpResponse<?>>> check(HttpRequest<?> request) {
         if (!filterConfiguration.getMethods().contains(request.getMethod())) {
-            return Mono.just(Optional.empty());
-        }
-        MediaType contentType = request.getContentType().orElse(null);
-        if (contentType != null && filterConfiguration.getContentTypes().stream().noneMatch(contentType::equals)) {
             return Mono.just(Optional.empty());
         }
         Optional<String> header = request.getHeaders().get(csrfConfiguration.getHeaderName(), String.class);
         if (header.isPresent()) {
             return Mono.just(verdict(request, header.get()));
         }
+        if (request.getCookies().findCookie(csrfConfiguration.getCookieName()).isEmpty()) {
+            return Mono.just(Optional.of(reject(request)));
+        }
+        MediaType contentType = request.getContentType().orElse(null);
+        if (contentType == null || filterConfiguration.getContentTypes().stream().noneMatch(contentType::equals)) {
+            return Mono.just(Optional.of(reject(request)));
+        }
         return Mono.fromFuture(() -> bodyParser.parseBody(request))
                 .map(body -> verdict(request, field(body)))
                 .defaultIfEmpty(Optional.of(reject(request)))
-                .onErrorResume(unreadable -> Mono.just(Optional.of(reject(request))));
+                .onErrorResume(unreadable -> Mono.just(Optional.of(tooLarge(unreadable)
+                        ? HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE) : reject(request))));
+    }
+
+    /** Over {@code micronaut.server.max-request-size}: the body was cut off at the limit, not read to its end. */
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContentLengthExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String field(Map<String, Object> body) {

@@ -25,6 +25,17 @@ class CatalogWithoutCommandApiIT extends AgainstTheTestShop {
     }
 
     @Test
+    void theShopAndAnOrderPageSayWhenToTryAgain() {
+        Visitor.Page shopPage = shop.visitor().get("/");
+        Visitor.Page orderPage = shop.visitor().get("/orders/" + java.util.UUID.randomUUID());
+
+        assertThat(shopPage.status()).isEqualTo(503);
+        assertThat(shopPage.header("Retry-After")).isEqualTo("1");
+        assertThat(orderPage.status()).isEqualTo(503);
+        assertThat(orderPage.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
     void theListSaysTheCatalogCannotBeReadRightNow() {
         Visitor.Page page = salesStaff().get("/catalog");
 

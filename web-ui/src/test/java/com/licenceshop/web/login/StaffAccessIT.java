@@ -119,6 +119,19 @@ class StaffAccessIT extends AgainstTheTestShop {
         assertThat(login.location()).isEqualTo("/ops");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/x", "//evil.example/x", "/\\evil.example/x", "https:/evil.example"})
+    void aPlantedOriginalUriCannotSendAFreshLoginToAnotherSite(String planted) {
+        Visitor alice = shop.visitor();
+        alice.setCookie("ORIGINAL_URI", planted);
+
+        Visitor.Page login = alice.logIn(SALES_USER, SALES_PASSWORD);
+
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(login.location()).isEqualTo("/staff");
+        assertThat(alice.cookies()).containsKey("JWT").doesNotContainKey("ORIGINAL_URI");
+    }
+
     @Test
     void loggingOutEndsTheStaffSession() {
         Visitor alice = shop.loggedIn(SALES_USER, SALES_PASSWORD);
@@ -261,6 +274,15 @@ class StaffAccessIT extends AgainstTheTestShop {
     void scriptsReadTheSummaryWithAStaffLoginOverBasicAuth() {
         assertThat(shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary").status()).isEqualTo(200);
         assertThat(shop.visitor().withBasicAuth(SALES_USER, "wrong").getJson("/api/sales/summary").status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sales", "/ops", "/catalog"})
+    void httpBasicIsIgnoredEverywhereElse(String page) {
+        Visitor withBasic = shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD);
+
+        assertThat(withBasic.get(page).location()).startsWith("/login/auth");
+        assertThat(withBasic.getJson(page).status()).isEqualTo(401);
     }
 
     @Test

@@ -30,19 +30,21 @@ class InstanceIT extends AgainstTheTestShop {
         Map<String, Object> body = json.readValue(answer.body(), Argument.mapOf(String.class, Object.class));
         assertThat(body).containsEntry("service", "web-ui")
                 .containsEntry("instance", ProcessHandle.current().pid() + "@" + instance.instance().split("@", 2)[1])
+                .containsEntry("tag", instance.tag())
                 .containsKey("startedAt");
     }
 
     @Test
-    void everyResponseNamesTheInstancePagesRedirectsAndRefusalsAlike() {
+    void everyResponseNamesTheInstanceByItsTagNotItsPidPagesRedirectsAndRefusalsAlike() {
         Visitor anonymous = shop.visitor();
 
-        assertThat(anonymous.get("/").header("X-Instance-Id")).isEqualTo(instance.instance());
+        assertThat(anonymous.get("/").header("X-Instance-Id")).isEqualTo(instance.tag())
+                .doesNotContain(String.valueOf(ProcessHandle.current().pid()));
         Visitor.Page toLogin = anonymous.get("/ops");
         assertThat(toLogin.status()).isBetween(300, 399);
-        assertThat(toLogin.header("X-Instance-Id")).isEqualTo(instance.instance());
+        assertThat(toLogin.header("X-Instance-Id")).isEqualTo(instance.tag());
         Visitor.Page refused = anonymous.getJson("/ops/rebuild/progress");
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.header("X-Instance-Id")).isEqualTo(instance.instance());
+        assertThat(refused.header("X-Instance-Id")).isEqualTo(instance.tag());
     }
 }

@@ -1,8 +1,11 @@
 package com.licenceshop.web.system;
 
 import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.StubCommandApi;
+import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The browser-hardening headers are on every response: pages, and the login redirects and 401s security makes. */
 @WebUiIT
 class SecurityHeadersIT extends AgainstTheTestShop {
+
+    @Inject
+    StubCommandApi commandApi;
 
     @Test
     void pagesRedirectsToTheLoginAndRefusalsAllCarryTheHardeningHeaders() {
@@ -28,5 +34,17 @@ class SecurityHeadersIT extends AgainstTheTestShop {
             assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
         }
+    }
+
+    @Test
+    void pagesWithKeysEmailsOrStaffDataAreNeverStoredTheRestIsRevalidated() {
+        String orderId = commandApi.givenAnOrder("cache@example.com");
+        Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
+
+        for (Visitor.Page sensitive : List.of(shop.visitor().get("/orders/" + orderId), alice.get("/sales"), alice.get("/catalog"),
+                alice.getJson("/api/sales/summary"), alice.get("/"), shop.visitor().get("/login/auth"), shop.visitor().get("/ops"))) {
+            assertThat(sensitive.header("Cache-Control")).isEqualTo("no-store");
+        }
+        assertThat(shop.visitor().get("/").header("Cache-Control")).isEqualTo("private, no-cache");
     }
 }

@@ -73,6 +73,12 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body of any type as it is (no CSRF token). */
+    public Page post(String path, String contentType, String body) {
+        return send(request(path).header("Accept", BROWSER_ACCEPT).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts a form with the CSRF token the given page's forms carry, as a browser submitting that page does. */
     public Page submit(Page from, String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
