@@ -147,13 +147,15 @@ per() { python3 -c "import sys; a, b, n = sys.argv[1].split(), sys.argv[2].split
 
 # LOAD_PROFILE=1: JFR (default settings, ~1 % overhead) on every service over the first closed run, summarised by
 # jfr-top.py; a first recording over the warm-up pays JFR's own start-up, so the measured one starts warm
+# (the next recording starts before the last one stops: with no recording, JFR takes its instrumentation out of the
+# JDK's classes again, and putting it back deoptimises the compiled code, which measured as 3x the CPU per purchase)
 jfr_start() { local svc; for svc in command-api sales-projector notification-service web-ui; do
   [[ -f "$STATE/pids/$svc.pid" ]] || continue
-  jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.stop name=warm >/dev/null 2>&1 || true
-  jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.start name=${1:-load} settings=default filename="$OUT/profile-$svc.jfr" >/dev/null 2>&1 || true; done; }
+  jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.start name=${1:-load} settings=default filename="$OUT/profile-$svc-${1:-load}.jfr" >/dev/null 2>&1 || true
+  [[ "${1:-load}" == load ]] && { jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.stop name=warm >/dev/null 2>&1 || true; }; done; }
 jfr_stop() { local svc; for svc in command-api sales-projector notification-service web-ui; do
   [[ -f "$STATE/pids/$svc.pid" ]] && jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.stop name=load >/dev/null 2>&1 || true
-  [[ -f "$OUT/profile-$svc.jfr" ]] && python3 "$HERE/jfr-top.py" "$OUT/profile-$svc.jfr" > "$OUT/profile-$svc.txt" 2>&1 || true; done; }
+  [[ -f "$OUT/profile-$svc-load.jfr" ]] && python3 "$HERE/jfr-top.py" "$OUT/profile-$svc-load.jfr" > "$OUT/profile-$svc.txt" 2>&1 || true; done; }
 
 measure() {
   local model="$1" run="$2" start end total ok accepted gaveup p50 p95 p99 max errors c pre seq tp tm p m dup cpu
