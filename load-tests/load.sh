@@ -152,10 +152,10 @@ per() { python3 -c "import sys; a, b, n = sys.argv[1].split(), sys.argv[2].split
 jfr_start() { local svc; for svc in command-api sales-projector notification-service web-ui; do
   [[ -f "$STATE/pids/$svc.pid" ]] || continue
   jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.start name=${1:-load} settings=default filename="$OUT/profile-$svc-${1:-load}.jfr" >/dev/null 2>&1 || true
-  [[ "${1:-load}" == load ]] && { jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.stop name=warm >/dev/null 2>&1 || true; }; done; }
+  if [[ "${1:-load}" == load ]]; then jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.stop name=warm >/dev/null 2>&1 || true; fi; done; }
 jfr_stop() { local svc; for svc in command-api sales-projector notification-service web-ui; do
   [[ -f "$STATE/pids/$svc.pid" ]] && jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.stop name=load >/dev/null 2>&1 || true
-  [[ -f "$OUT/profile-$svc-load.jfr" ]] && python3 "$HERE/jfr-top.py" "$OUT/profile-$svc-load.jfr" > "$OUT/profile-$svc.txt" 2>&1 || true; done; }
+  if [[ -f "$OUT/profile-$svc-load.jfr" ]]; then python3 "$HERE/jfr-top.py" "$OUT/profile-$svc-load.jfr" > "$OUT/profile-$svc.txt" 2>&1 || true; fi; done; }
 
 measure() {
   local model="$1" run="$2" start end total ok accepted gaveup p50 p95 p99 max errors c pre seq tp tm p m dup cpu
@@ -214,7 +214,7 @@ else
   TPS=""
 fi
 echo "load: warm-up (closed, $WARMUP s) ..."
-[[ "${LOAD_PROFILE:-0}" == 1 ]] && jfr_start warm
+if [[ "${LOAD_PROFILE:-0}" == 1 ]]; then jfr_start warm; fi
 wseq="$(last_sequence)"; wstart="$(now)"
 generate closed "warmup$RUN" "$WARMUP"
 # the warm-up's orders must be in the projection before a measured run counts the summary, or its tail would
