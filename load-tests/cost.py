@@ -4,6 +4,7 @@
   cost.py snapshot STATE_DIR PG_PORT          one JSON line: CPU seconds per component, now
   cost.py report BEFORE AFTER PURCHASES GEN_NAME GEN_CPU_S RECEIVER
                                              the markdown table: CPU ms per purchase of each component
+  cost.py idle BEFORE AFTER SECONDS          the cores each component used while the shop was idle
 
 A component is a process tree: its root's utime+stime plus cutime+cstime (children it reaped, e.g. PostgreSQL
 backends that ended), plus the same of every live descendant, so nothing is counted twice and a backend that
@@ -129,8 +130,26 @@ def report(before_file, after_file, purchases, gen_name, gen_cpu, receiver):
     print("<!-- cost " + json.dumps(figures) + " -->")
 
 
+def idle(before_file, after_file, seconds):
+    """cores each component used while the shop did nothing"""
+    with open(before_file) as f:
+        before = json.load(f)
+    with open(after_file) as f:
+        after = json.load(f)
+    cores = {name: (after[name] - before[name]) / float(seconds) for name in SHOP + ["mail-sink"]
+             if before.get(name) is not None and after.get(name) is not None}
+    cores["shop"] = sum(cores.get(name, 0.0) for name in SHOP)
+    print("| component | cores |\n|---|---|")
+    for name in SHOP + ["shop"]:
+        if name in cores:
+            print(f"| {name} | {cores[name]:.3f} |")
+    print("<!-- idle " + json.dumps(cores) + " -->")
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "snapshot":
+    if sys.argv[1] == "idle":
+        idle(*sys.argv[2:5])
+    elif sys.argv[1] == "snapshot":
         snapshot(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "report":
         report(*sys.argv[2:8])

@@ -204,7 +204,7 @@ measure() {
   } >> "$REPORT.cost"
 }
 
-rm -f "$REPORT.rows" "$REPORT.dirs" "$REPORT.cost" "$REPORT.pages"
+rm -f "$REPORT.rows" "$REPORT.dirs" "$REPORT.cost" "$REPORT.pages" "$REPORT.idle"
 RUN="$(date +%s)"
 if (( PGBENCH_SECONDS > 0 )); then
   echo "load: pgbench ceiling ($PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s) ..."
@@ -212,6 +212,13 @@ if (( PGBENCH_SECONDS > 0 )); then
   echo "load: pgbench purchase transaction: $TPS tps"
 else
   TPS=""
+fi
+# what the shop costs doing nothing (pollers, timers, metrics, GC): the floor under any load
+IDLE="${LOAD_IDLE_SECONDS:-10}"
+if (( IDLE > 0 )); then
+  echo "load: idle, $IDLE s ..."
+  snapshot > "$OUT/cpu-before-idle$RUN.json"; sleep "$IDLE"; snapshot > "$OUT/cpu-after-idle$RUN.json"
+  python3 "$HERE/cost.py" idle "$OUT/cpu-before-idle$RUN.json" "$OUT/cpu-after-idle$RUN.json" "$IDLE" > "$REPORT.idle"
 fi
 echo "load: warm-up (closed, $WARMUP s) ..."
 if [[ "${LOAD_PROFILE:-0}" == 1 ]]; then jfr_start warm; fi
@@ -246,6 +253,14 @@ done
   echo
   python3 "$HERE/median.py" "$REPORT.cost"
   echo
+  if [[ -f "$REPORT.idle" ]]; then
+    echo "### Idle ($IDLE s before the warm-up), cores"
+    echo
+    cat "$REPORT.idle"
+    echo
+  fi
+  echo "Capacity page from these figures: $OUT/capacity.md$([[ "${LOAD_CAPACITY_DOC:-0}" == 1 ]] && echo " (also written to docs/capacity.md)")"
+  echo
   echo "### Each run"
   echo
   cat "$REPORT.cost"
@@ -258,6 +273,10 @@ done
     sed 's/^/- /' "$REPORT.pages"
   fi
 } > "$REPORT"
-rm -f "$REPORT.rows" "$REPORT.dirs" "$REPORT.cost" "$REPORT.pages"
+rm -f "$REPORT.rows" "$REPORT.dirs" "$REPORT.pages"
+cat "$REPORT.idle" >> "$REPORT.cost" 2>/dev/null || true
+python3 "$HERE/capacity.py" "$REPORT.cost" "$(date -u +%F), $(nproc) cores, mails to $RECEIVER, $RUNS x $SECONDS_EACH s" > "$OUT/capacity.md"
+[[ "${LOAD_CAPACITY_DOC:-0}" == 1 ]] && cp "$OUT/capacity.md" "$ROOT/docs/capacity.md"
+rm -f "$REPORT.cost" "$REPORT.idle"
 cp "$REPORT" "$OUT/load-report-$RUN.md"
 cat "$REPORT"
