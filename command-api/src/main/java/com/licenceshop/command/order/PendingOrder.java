@@ -11,11 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * A validated place-order command waiting for its batch. {@code orderId} is chosen up front: it is the id the
  * order gets if this command turns out to be the first with its Idempotency-Key (or has none).
  */
-record PendingOrder(UUID orderId, PlaceOrder order, @Nullable String idempotencyKey, String fingerprint,
+record PendingOrder(UUID orderId, PlaceOrder order, @Nullable String idempotencyKey, @Nullable String fingerprint,
                     String correlationId, TraceHeaders.Stored trace, CompletableFuture<PlacingOrders.Outcome> answer) {
 
     /** Taken on the request's thread: {@code trace} is the request span's context, stored with the event. */
-    static PendingOrder of(PlaceOrder order, @Nullable String key, String fingerprint, String correlationId) {
+    static PendingOrder of(PlaceOrder order, @Nullable String key, @Nullable String fingerprint, String correlationId) {
         return new PendingOrder(UUID.randomUUID(), order, key, fingerprint, correlationId,
                 TraceHeaders.store(Context.current()), new CompletableFuture<>());
     }
