@@ -66,7 +66,8 @@ def main():
             f"{INSTANCE_CORES:g} cores; services keep the minimum instances shown (availability, rolling updates; the",
             "projector scales on its queue with KEDA). The mail server and the load balancer are not counted. Linear",
             "scaling beyond what was measured is an assumption: PostgreSQL's primary and the broker's quorum queues do",
-            "not scale out by adding instances, so they are the parts to watch.",
+            "not scale out by adding instances, so they are the parts to watch. RabbitMQ ran as one node here; with",
+            "quorum queues on 3 nodes every follower also writes each message, so plan the broker's cores per node.",
             ""]
     for title, rate in LOADS:
         per = opened if rate < 500 and opened else closed
