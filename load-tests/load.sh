@@ -145,10 +145,10 @@ mq_counters() {
 }
 per() { python3 -c "import sys; a, b, n = sys.argv[1].split(), sys.argv[2].split(), int(sys.argv[3]); print(' '.join('–' if x == '-' or y == '-' else f'{(int(y) - int(x)) / max(n, 1):.2f}' for x, y in zip(a, b)))" "$1" "$2" "$3"; }
 
-# LOAD_PROFILE=1: JFR (default settings, ~1 % overhead) on every service over the first closed run, summarised by
-# jfr-top.py; a first recording over the warm-up pays JFR's own start-up, so the measured one starts warm
-# (the next recording starts before the last one stops: with no recording, JFR takes its instrumentation out of the
-# JDK's classes again, and putting it back deoptimises the compiled code, which measured as 3x the CPU per purchase)
+# LOAD_PROFILE=1: JFR (default settings) on every service over the first closed run, summarised by jfr-top.py; a
+# first recording over the warm-up pays JFR's own start-up, and the measured one starts before it stops, so JFR's
+# instrumentation stays in. Even so a profiled run cost these services 2.5-5x the CPU per purchase here: its
+# figures say where the time goes in proportion, the unprofiled runs say how much.
 jfr_start() { local svc; for svc in command-api sales-projector notification-service web-ui; do
   [[ -f "$STATE/pids/$svc.pid" ]] || continue
   jcmd "$(cat "$STATE/pids/$svc.pid")" JFR.start name=${1:-load} settings=default filename="$OUT/profile-$svc-${1:-load}.jfr" >/dev/null 2>&1 || true
