@@ -8,8 +8,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP forwarder between a service and a real server, so a test can cut the network (an outage as the
@@ -22,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * alive).
  *
  * <p>For line protocols such as SMTP it can also lose one answer ({@link #dropOnceAfterClientSent}) or answer a
- * line itself ({@link #answerLine}).
+ * line itself ({@link #answerLine}), and count the lines a client sent ({@link #timesClientSent}).
  *
  * <p>The listening socket stays bound through a cut. Closing it would free a port from the ephemeral range,
  * and the kernel may then hand that port to any outgoing connection as its local port, so the proxy could
@@ -40,6 +42,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile byte[] dropAfter;
     private volatile String answeredLine;
     private volatile String answer;
+    private final Map<String, AtomicLong> counted = new ConcurrentHashMap<>();
 
     private TcpProxy(String targetHost, int targetPort, ServerSocket server) {
         this.targetHost = targetHost;
@@ -114,6 +117,14 @@ public final class TcpProxy implements AutoCloseable {
         answeredLine = line;
     }
 
+    /**
+     * How often a client sent {@code line} (e.g. {@code "RSET"}) since the first call for that line: counting starts
+     * then. Expects the line in one write, as line-by-line protocols without pipelining send it.
+     */
+    public long timesClientSent(String line) {
+        return counted.computeIfAbsent(line + "\r\n", l -> new AtomicLong()).get();
+    }
+
     @Override
     public synchronized void close() {
         cut();
@@ -177,6 +188,12 @@ public final class TcpProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     if (blackHoled) {
                         continue; // dropped
+                    }
+                    if (!counted.isEmpty()) {
+                        AtomicLong count = counted.get(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                        if (count != null) {
+                            count.incrementAndGet();
+                        }
                     }
                     String line = answeredLine;
                     if (line != null && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).equals(line + "\r\n")) {

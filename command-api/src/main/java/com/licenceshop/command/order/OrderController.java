@@ -111,7 +111,8 @@ class OrderController {
         }
         PlaceOrder order = ((OrderRequestValidation.Valid) validated).order();
         limit(request, perRecipient, order.customerEmail().toLowerCase(Locale.ROOT), "this e-mail address");
-        return placing.place(order, idempotencyKey, fingerprint(order), CorrelationIds.of(request))
+        // the fingerprint only ever meets a stored key's: no key, no hashing
+        return placing.place(order, idempotencyKey, idempotencyKey == null ? null : fingerprint(order), CorrelationIds.of(request))
                 .thenApply(OrderController::answer);
     }
 

@@ -116,7 +116,7 @@ class PlacingOrders {
     }
 
     /** Completes once the command's batch committed (or failed); at once with 503 when the queue is full. */
-    CompletableFuture<Outcome> place(PlaceOrder order, @Nullable String idempotencyKey, String fingerprint,
+    CompletableFuture<Outcome> place(PlaceOrder order, @Nullable String idempotencyKey, @Nullable String fingerprint,
                                      String correlationId) {
         PendingOrder command = PendingOrder.of(order, idempotencyKey, fingerprint, correlationId);
         if (!running || !queue.offer(command)) {

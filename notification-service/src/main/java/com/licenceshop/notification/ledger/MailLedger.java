@@ -70,8 +70,8 @@ public class MailLedger {
      * copy of an event in the same batch is {@link Claim.Busy}. If the holder dies, its connection dies with it
      * and PostgreSQL releases the locks at once, so redelivered messages go on right away.
      *
-     * <p>Under the locks, one short committed transaction records the new mails and counts the attempts with a
-     * conditional UPDATE that refuses SENT (and, unless re-driven, FAILED) rows. The attempts are committed
+     * <p>Under the locks, one short committed transaction records the new mails and counts the attempts with one
+     * conditional upsert that leaves SENT (and, unless re-driven, FAILED) rows alone. The attempts are committed
      * before the send: a crash during the send leaves the rows PENDING with the attempt counted.
      */
     public Batch claim(List<Request> requests) {
@@ -104,27 +104,22 @@ public class MailLedger {
                 .map(i -> requests.get(i).intent().eventId()).toArray(UUID[]::new);
         transactions.executeWrite(status -> {
             Connection db = status.getConnection();
-            try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO notifications.mails (event_id, order_id, kind, recipient, status, attempts, created_at, updated_at)
-                    SELECT e, o, k, r, 'PENDING', 0, ?, ? FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS t(e, o, k, r)
-                    ON CONFLICT (event_id) DO NOTHING""")) {
-                insert.setTimestamp(1, Timestamp.from(now));
-                insert.setTimestamp(2, Timestamp.from(now));
-                insert.setArray(3, db.createArrayOf("uuid", intents.stream().map(MailIntent::eventId).toArray()));
-                insert.setArray(4, db.createArrayOf("uuid", intents.stream().map(MailIntent::orderId).toArray()));
-                insert.setArray(5, db.createArrayOf("text", intents.stream().map(m -> m.kind().name()).toArray()));
-                insert.setArray(6, db.createArrayOf("text", intents.stream().map(MailIntent::recipient).toArray()));
-                insert.executeUpdate();
-            }
+            // one statement: a new mail is recorded with its first attempt; a PENDING one (or a re-driven FAILED
+            // one) counts one more; a SENT or FAILED one is left alone and not returned
             try (PreparedStatement take = db.prepareStatement("""
-                    UPDATE notifications.mails
-                       SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
-                     WHERE event_id = ANY(?::uuid[])
-                       AND (status = 'PENDING' OR (status = 'FAILED' AND event_id = ANY(?::uuid[])))
+                    INSERT INTO notifications.mails AS m (event_id, order_id, kind, recipient, status, attempts, created_at, updated_at)
+                    SELECT e, o, k, r, 'PENDING', 1, ?, ? FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS t(e, o, k, r)
+                    ON CONFLICT (event_id) DO UPDATE
+                       SET status = 'PENDING', attempts = m.attempts + 1, next_attempt_at = NULL, updated_at = EXCLUDED.updated_at
+                     WHERE m.status = 'PENDING' OR (m.status = 'FAILED' AND m.event_id = ANY(?::uuid[]))
                     RETURNING event_id, attempts""")) {
                 take.setTimestamp(1, Timestamp.from(now));
-                take.setArray(2, db.createArrayOf("uuid", held.keySet().toArray()));
-                take.setArray(3, db.createArrayOf("uuid", reopen));
+                take.setTimestamp(2, Timestamp.from(now));
+                take.setArray(3, db.createArrayOf("uuid", intents.stream().map(MailIntent::eventId).toArray()));
+                take.setArray(4, db.createArrayOf("uuid", intents.stream().map(MailIntent::orderId).toArray()));
+                take.setArray(5, db.createArrayOf("text", intents.stream().map(m -> m.kind().name()).toArray()));
+                take.setArray(6, db.createArrayOf("text", intents.stream().map(MailIntent::recipient).toArray()));
+                take.setArray(7, db.createArrayOf("uuid", reopen));
                 try (ResultSet taken = take.executeQuery()) {
                     while (taken.next()) {
                         claims[held.get(taken.getObject(1, UUID.class))] = new Claim.Claimed(taken.getInt(2), hold);
@@ -171,21 +166,21 @@ public class MailLedger {
         transactions.executeWrite(status -> {
             Connection db = status.getConnection();
             if (!outcomes.sent.isEmpty()) {
+                // one statement: the rows SENT, and a NOTIFY per mail with its order id
                 try (PreparedStatement sent = db.prepareStatement("""
-                        UPDATE notifications.mails m
-                           SET status = 'SENT', message_id = t.message_id, sent_at = t.sent_at, next_attempt_at = NULL, updated_at = ?
-                          FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, message_id, sent_at)
-                         WHERE m.event_id = t.event_id""")) {
+                        WITH sent AS (
+                            UPDATE notifications.mails m
+                               SET status = 'SENT', message_id = t.message_id, sent_at = t.sent_at, next_attempt_at = NULL, updated_at = ?
+                              FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, message_id, sent_at)
+                             WHERE m.event_id = t.event_id
+                            RETURNING m.order_id)
+                        SELECT pg_notify(?, order_id::text) FROM sent""")) {
                     sent.setTimestamp(1, Timestamp.from(now));
                     sent.setArray(2, db.createArrayOf("uuid", outcomes.sent.stream().map(s -> s.intent().eventId()).toArray()));
                     sent.setArray(3, db.createArrayOf("text", outcomes.sent.stream().map(s -> s.intent().messageId()).toArray()));
                     sent.setArray(4, db.createArrayOf("timestamptz", outcomes.sent.stream().map(s -> Timestamp.from(s.at())).toArray()));
-                    sent.executeUpdate();
-                }
-                try (PreparedStatement notify = db.prepareStatement("SELECT pg_notify(?, o) FROM unnest(?::text[]) AS o")) {
-                    notify.setString(1, Topology.mailSentChannel());
-                    notify.setArray(2, db.createArrayOf("text", outcomes.sent.stream().map(s -> s.intent().orderId().toString()).toArray()));
-                    notify.execute();
+                    sent.setString(5, Topology.mailSentChannel());
+                    sent.execute();
                 }
             }
             if (!outcomes.retries.isEmpty()) {

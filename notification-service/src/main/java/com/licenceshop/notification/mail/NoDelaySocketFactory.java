@@ -12,6 +12,16 @@ import java.net.Socket;
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
+    /** The socket this thread created last: Jakarta Mail does not hand out the socket of a transport it connected. */
+    private static final ThreadLocal<Socket> CREATED = new ThreadLocal<>();
+
+    /** The socket created on this thread since the last call (null if none), and forgets it. */
+    static Socket takeCreated() {
+        Socket socket = CREATED.get();
+        CREATED.remove();
+        return socket;
+    }
+
     @Override
     public Socket createSocket() throws IOException {
         return noDelay(new Socket());
@@ -39,6 +49,7 @@ final class NoDelaySocketFactory extends SocketFactory {
 
     private static Socket noDelay(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
+        CREATED.set(socket);
         return socket;
     }
 }

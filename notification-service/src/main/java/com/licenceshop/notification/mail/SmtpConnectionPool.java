@@ -9,6 +9,9 @@ import jakarta.mail.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,9 +74,36 @@ class SmtpConnectionPool implements AutoCloseable {
     /** A new connection, in the place the caller took. */
     PooledConnection open() throws MessagingException {
         Transport transport = session.getTransport("smtp");
+        NoDelaySocketFactory.takeCreated();
         transport.connect();
         opened.incrementAndGet();
-        return new PooledConnection(transport, clock.instant());
+        return new PooledConnection(transport, NoDelaySocketFactory.takeCreated(), clock.instant());
+    }
+
+    /**
+     * Whether the server closed this connection or said something unasked (an SMTP server speaks only when spoken
+     * to, so that is a 421 before it closes): a look at the socket, no round trip. It waits at most a millisecond
+     * when nothing is there, which is the healthy case. False also when the socket is unknown.
+     */
+    static boolean closedByPeer(PooledConnection connection) {
+        Socket socket = connection.socket;
+        if (socket == null) {
+            return false;
+        }
+        try {
+            int timeout = socket.getSoTimeout();
+            socket.setSoTimeout(1);
+            try {
+                socket.getInputStream().read();
+                return true; // end of stream, or bytes nobody asked for
+            } catch (SocketTimeoutException nothingThere) {
+                return false;
+            } finally {
+                socket.setSoTimeout(timeout);
+            }
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Gives the place back, with its connection if it may carry more mails (null: none, or a broken one). */
@@ -160,12 +190,17 @@ class SmtpConnectionPool implements AutoCloseable {
     /** One open SMTP connection and how much it has carried. */
     static final class PooledConnection {
         final Transport transport;
+        /** the transport's socket as our factory made it (null if unknown): looked at, never read by us otherwise */
+        final Socket socket;
         final Instant openedAt;
         Instant lastUsed;
         int mails;
+        /** the last mail on it failed with the server's answer: its transaction must be reset before the next */
+        boolean dirty;
 
-        PooledConnection(Transport transport, Instant openedAt) {
+        PooledConnection(Transport transport, Socket socket, Instant openedAt) {
             this.transport = transport;
+            this.socket = socket;
             this.openedAt = openedAt;
             this.lastUsed = openedAt;
         }

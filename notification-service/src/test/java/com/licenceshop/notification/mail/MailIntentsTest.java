@@ -80,5 +80,9 @@ class MailIntentsTest {
         assertThat(MailIntents.money(5, "EUR")).isEqualTo("0.05 EUR");
         assertThat(MailIntents.money(123_456_789, "USD")).isEqualTo("1,234,567.89 USD");
         assertThat(MailIntents.money(-150, "EUR")).isEqualTo("-1.50 EUR");
+        assertThat(MailIntents.money(99_999, "EUR")).isEqualTo("999.99 EUR");
+        assertThat(MailIntents.money(100_000, "EUR")).isEqualTo("1,000.00 EUR");
+        assertThat(MailIntents.money(-100_000_000_00L, "EUR")).isEqualTo("-100,000,000.00 EUR");
+        assertThat(MailIntents.money(0, "EUR")).isEqualTo("0.00 EUR");
     }
 }

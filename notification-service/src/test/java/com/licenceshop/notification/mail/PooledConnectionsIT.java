@@ -56,6 +56,18 @@ class PooledConnectionsIT extends RunningService {
     }
 
     @Test
+    void aPooledConnectionThatJustCarriedAMailCarriesTheNextWithoutAnRsetFirst() {
+        List<OrderPlaced> orders = IntStream.range(0, 40).mapToObj(i -> anOrderBy("norset" + i + "@example.com", starter(1))).toList();
+        long rsetsBefore = proxy.timesClientSent("RSET");
+
+        orders.forEach(broker::publish);
+
+        await("all sent").atMost(Duration.ofSeconds(30)).until(() -> orders.stream().allMatch(o -> rows.statusOf(o.eventId()).equals("SENT")));
+        // at most one RSET per connection (2 senders), for a connection that waited in the pool a second or more
+        assertThat(proxy.timesClientSent("RSET") - rsetsBefore).as("RSETs for 40 mails over 2 connections").isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void whenTheServerClosedAPooledConnectionTheNextMailGoesOutOnANewOneOnceWithAttemptCountOne() {
         OrderPlaced first = anOrderBy("first@example.com", starter(1));
         broker.publish(first);
