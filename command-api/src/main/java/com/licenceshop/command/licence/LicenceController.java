@@ -2,13 +2,13 @@ package com.licenceshop.command.licence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.licenceshop.command.feed.EventFeed;
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
-import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.command.request.RequestBodies;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,8 +20,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
@@ -63,7 +65,15 @@ class LicenceController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Verification(boolean valid, boolean genuine, boolean revoked, @Nullable String keyId,
-                        @Nullable LicenceClaims claims, @Nullable String reason) {
+                        @Schema(type = "object", nullable = true, implementation = LicenceClaims.class) @Nullable LicenceClaims claims,
+                        @Nullable String reason) {
+    }
+
+    /** The body of POST /api/licences/verify as documented in OpenAPI (read as raw JSON, see keyOf). */
+    @Schema(name = "VerifyRequest")
+    record VerifyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = LicenceKeyText.MAX_LENGTH,
+            description = "the licence key: <keyId>.<base64url claims>.<base64url signature>",
+            example = "k1.eyJza3UiOiJTVEFSVEVSIn0.c2lnbmF0dXJl") String key) {
     }
 
     @Serdeable
@@ -84,9 +94,14 @@ class LicenceController {
 
     @Post(value = "/verify", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Whether a licence key is genuine (signed by one of the shop's keys) and not revoked, with its claims")
-    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine and not revoked")
-    @ApiResponse(responseCode = "422", description = "Not a licence key at all (empty, too long, wrong structure, not base64)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VerifyRequest.class)))
+    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine and not revoked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @ProblemResponses.InvalidLicenceKey
+    @ProblemResponses.TooLarge
+    @ProblemResponses.NotJson
+    @ProblemResponses.Unavailable
     Verification verify(@Nullable @Body byte[] body) {
         String key = keyOf(body);
         LicenceVerifier.Verdict verdict = verifier.verify(key);
@@ -105,7 +120,13 @@ class LicenceController {
     @Get("/revoked")
     @Operation(summary = "Revoked licence keys by order, in sequence order: page with after = the last next",
             description = "Only revocations up to the horizon are listed: none with a smaller sequence can appear later.")
-    RevocationList revoked(@QueryValue(defaultValue = "0") String after) throws SQLException {
+    @ApiResponse(responseCode = "200", description = "A page of the list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevocationList.class)))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unavailable
+    RevocationList revoked(@Parameter(description = "the next of the previous page; empty or left out: from the start",
+                                   allowEmptyValue = true, schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+                           @QueryValue(defaultValue = "0") String after) throws SQLException {
         long from = parseAfter(after);
         long horizon = feed.horizon();
         List<Revocations.Revocation> page = revocations.between(from, horizon, MAX_REVOCATIONS);
@@ -119,7 +140,7 @@ class LicenceController {
         }
         Object parsed;
         try {
-            parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
+            parsed = RequestBodies.read(json, body);
         } catch (IOException | RuntimeException e) {
             throw invalid("the request body is not JSON; send {\"key\": \"...\"}");
         }
@@ -130,8 +151,11 @@ class LicenceController {
     }
 
     private static long parseAfter(String after) {
+        if (after.isBlank()) {
+            return 0;   // ?after= as the feed reads it: the start
+        }
         try {
-            long value = Long.parseLong(after);
+            long value = Long.parseLong(after.strip());
             if (value >= 0) {
                 return value;
             }

@@ -3,12 +3,13 @@ package com.licenceshop.command.order;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.idempotency.RequestFingerprint;
 import com.licenceshop.command.request.RequestBodies;
-import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.servicedefaults.ProblemException;
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.command.system.CorrelationIds;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,6 +22,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -36,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 class OrderController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
@@ -55,15 +58,24 @@ class OrderController {
                     + "Send an Idempotency-Key to make retries safe: a repeat returns the original answer.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderRequestSchema.class))))
-    @ApiResponse(responseCode = "202", description = "Order stored; events follow asynchronously")
-    @ApiResponse(responseCode = "400", description = "Invalid order or malformed JSON (problem+json naming field and rule)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order (idempotency-key-reused), "
-            + "or a licence of the order is retired (licence-not-on-sale)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "202", description = "Order stored (or, for a repeated Idempotency-Key, the one stored "
+            + "before); events follow asynchronously",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.LOCATION, description = "/api/orders/{orderId}",
+                            schema = @Schema(type = "string")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = REPLAYED, description = "true when the answer is "
+                            + "the one stored for this Idempotency-Key (no new order); absent otherwise",
+                            schema = @Schema(type = "string", allowableValues = "true"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @ProblemResponses.JsonBody
+    @ProblemResponses.OrderRefused
+    @ProblemResponses.Unavailable
     // not on the blocking pool: parsing and validating are CPU only, and the answer comes when the batch committed
     CompletableFuture<HttpResponse<OrderAccepted>> place(HttpRequest<?> request,
                                       @Nullable @Body byte[] body,
+                                      @Parameter(description = "makes retries safe: the same key with the same order "
+                                              + "answers the first answer; with another order 422",
+                                              schema = @Schema(type = "string", pattern = "^[\\x21-\\x7E]{1,"
+                                                      + RequestFingerprint.MAX_KEY_LENGTH + "}$"))
                                       @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         Object parsed = bodies.parse(request, body, "{customerEmail, items}");
         if (idempotencyKey != null && !RequestFingerprint.isValidKey(idempotencyKey)) {
@@ -94,7 +106,7 @@ class OrderController {
     private static HttpResponse<OrderAccepted> answer(PlacingOrders.Outcome outcome) {
         if (outcome instanceof PlacingOrders.Accepted accepted) {
             var response = HttpResponse.accepted(location(accepted.orderId())).body(OrderAccepted.accepted(accepted.orderId()));
-            return accepted.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+            return accepted.replayed() ? response.header(REPLAYED, "true") : response;
         }
         throw new ProblemException(Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                 "This Idempotency-Key was used for a different order; use a new key for a new order.",
@@ -104,7 +116,11 @@ class OrderController {
     @Get("/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "An order with its lines, total, status and placement time")
-    OrderView get(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
+    OrderView get(@OrderIdParameter @PathVariable String id) {
         UUID orderId = orderId(id);
         return queries.find(orderId).map(OrderView::of).orElseThrow(() -> notFound(id));
     }
@@ -112,10 +128,13 @@ class OrderController {
     @Post("/{id}/cancel")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)")
-    @ApiResponse(responseCode = "202", description = "Order cancelled")
-    @ApiResponse(responseCode = "404", description = "No such order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @PathVariable String id) {
+    @ApiResponse(responseCode = "202", description = "Order cancelled (now or before)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.LOCATION, description = "/api/orders/{orderId}",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
+    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @OrderIdParameter @PathVariable String id) {
         UUID orderId = orderId(id);
         return cancelling.cancel(orderId, CorrelationIds.of(request))
                 .map(cancelled -> HttpResponse.accepted(location(cancelled)).body(OrderAccepted.cancelled(cancelled)))
