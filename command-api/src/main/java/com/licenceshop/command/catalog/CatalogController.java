@@ -1,5 +1,7 @@
 package com.licenceshop.command.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.request.RequestBodies;
@@ -47,6 +49,7 @@ import java.util.regex.Pattern;
 @Controller("/api/products")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Catalog", description = "The licences the shop sells. Reads are public; changes are for sales staff.")
+@ProblemResponses.Unavailable
 class CatalogController {
 
     private static final Pattern SKU = Pattern.compile(ProductValidation.SKU_PATTERN);
@@ -67,11 +70,10 @@ class CatalogController {
     @Get
     @Operation(summary = "The licences on sale (or, with status=all, every licence), by price, then sku")
     @ApiResponse(responseCode = "200", description = "The licences",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = Product.class)),
-                    examples = @ExampleObject(value = "[" + ProductRequestSchemas.PRODUCT + "]")))
-    @ApiResponse(responseCode = "400", description = "status is neither absent nor all",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    List<Product> list(@Parameter(description = "all: retired licences too (the staff's list)", example = "all")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = Product.class))))
+    @ProblemResponses.BadRequest
+    List<Product> list(@Parameter(description = "all: retired licences too (the staff's list); leave it out for the shop's",
+                               schema = @Schema(type = "string", allowableValues = "all"))
                        @Nullable @QueryValue String status) {
         if (status == null) {
             return products.onSale();
@@ -86,13 +88,12 @@ class CatalogController {
     @Get("/{sku}")
     @Operation(summary = "One licence, retired ones too, with its ETag (send it back as If-Match to change it)")
     @ApiResponse(responseCode = "200", description = "The licence",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, description = "its version, e.g. \"3\""),
+            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.ETAG, description = "its version, e.g. \"3\"",
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class),
                     examples = @ExampleObject(value = ProductRequestSchemas.PRODUCT)))
-    @ApiResponse(responseCode = "404", description = "No such licence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.NOT_FOUND)))
-    HttpResponse<Product> get(@PathVariable String sku) {
+    @ProblemResponses.NotFound
+    HttpResponse<Product> get(@SkuParameter @PathVariable String sku) {
         Product product = products.find(knownShape(sku)).orElseThrow(() -> notFound(sku));
         return HttpResponse.ok(product).header(HttpHeaders.ETAG, product.etag());
     }
@@ -105,19 +106,16 @@ class CatalogController {
                     examples = @ExampleObject(value = """
                             {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR"}"""))))
     @ApiResponse(responseCode = "201", description = "Added; Location names it, ETag is \"1\"",
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.LOCATION, description = "/api/products/{sku}"),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, description = "\"1\"")},
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.LOCATION, description = "/api/products/{sku}",
+                            schema = @Schema(type = "string")),
+                    @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.ETAG, description = "\"1\"",
+                            schema = @Schema(type = "string"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class),
                     examples = @ExampleObject(value = ProductRequestSchemas.PRODUCT)))
-    @ApiResponse(responseCode = "400", description = "Malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The sku exists already (retired ones too)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.DUPLICATE)))
-    @ApiResponse(responseCode = "422", description = "Invalid fields: errors name field and rule "
-            + "(required, pattern, length, positive, supported-currency)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.INVALID)))
+    @ProblemResponses.StaffOnly
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @ProblemResponses.InvalidProduct
     HttpResponse<Product> add(HttpRequest<?> request, @Nullable @Body byte[] body, Authentication staff) {
         var validated = ProductValidation.validateNew(bodies.parse(request, body, BODY_SHAPE));
         ProductValidation.Valid valid = valid(validated);
@@ -140,28 +138,23 @@ class CatalogController {
                     examples = @ExampleObject(value = """
                             {"name":"Acme Pro","description":"Up to 25 users","unitPriceCents":139900,"currency":"EUR"}"""))))
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, description = "\"<version+1>\""),
+            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.ETAG, description = "\"<version+1>\"",
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class),
                     examples = @ExampleObject(value = ProductRequestSchemas.CHANGED)))
-    @ApiResponse(responseCode = "404", description = "No such licence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.NOT_FOUND)))
-    @ApiResponse(responseCode = "409", description = "The licence is retired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.RETIRED)))
-    @ApiResponse(responseCode = "412", description = "Someone changed it since: the ETag header is the current version's",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = HttpHeaders.ETAG, description = "the current version, e.g. \"3\""),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.STALE)))
-    @ApiResponse(responseCode = "422", description = "Invalid fields (errors name field and rule)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.INVALID)))
-    @ApiResponse(responseCode = "428", description = "No If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.PRECONDITION_REQUIRED)))
-    HttpResponse<?> change(HttpRequest<?> request, Authentication staff, @PathVariable String sku, @Nullable @Body byte[] body,
-                           @Parameter(in = ParameterIn.HEADER, description = "the ETag you read", example = "\"3\"")
-                           @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    @ProblemResponses.StaffOnly
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.PreconditionFailed
+    @ProblemResponses.InvalidProduct
+    @ProblemResponses.PreconditionRequired
+    HttpResponse<?> change(HttpRequest<?> request, Authentication staff, @SkuParameter @PathVariable String sku, @Nullable @Body byte[] body,
+                           // @Nullable, so that its absence is this API's 428 problem rather than the framework's
+                           // 400; required in the document (micronaut-openapi reads JsonProperty's required)
+                           @Parameter(in = ParameterIn.HEADER, example = "\"3\"",
+                                   description = "the ETag you read (without it: 428)", schema = @Schema(type = "string"))
+                           @JsonProperty(required = true) @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         knownShape(sku);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(Problems.of(ProblemType.PRECONDITION_REQUIRED,
@@ -191,10 +184,9 @@ class CatalogController {
             description = "It is no longer sold (an order for it is refused with 422) but stays in order history and in "
                     + "the sales figures. Stores a ProductRetired event; retiring again changes nothing and records nothing.")
     @ApiResponse(responseCode = "204", description = "Retired (now or before)")
-    @ApiResponse(responseCode = "404", description = "No such licence",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.NOT_FOUND)))
-    HttpResponse<Void> retire(HttpRequest<?> request, Authentication staff, @PathVariable String sku) {
+    @ProblemResponses.StaffOnly
+    @ProblemResponses.NotFound
+    HttpResponse<Void> retire(HttpRequest<?> request, Authentication staff, @SkuParameter @PathVariable String sku) {
         var outcome = commands.retire(knownShape(sku), staff.getName(), CorrelationIds.of(request));
         if (outcome instanceof CatalogCommands.Missing) {
             throw notFound(sku);

@@ -4,6 +4,7 @@ import com.licenceshop.command.request.JsonValues;
 import com.licenceshop.servicedefaults.Violation;
 
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Checks a parsed JSON body (maps, strings, numbers) against the rules of a licence and returns either the
  * fields or every broken rule, each naming its field and rule ({@code required}, {@code pattern},
- * {@code length}, {@code positive}, {@code supported-currency}). Pure: no I/O, no framework.
+ * {@code length}, {@code characters}, {@code positive}, {@code supported-currency}). Pure: no I/O, no framework.
  */
 public final class ProductValidation {
 
@@ -20,7 +21,20 @@ public final class ProductValidation {
     public static final int MAX_NAME = 80;
     public static final int MAX_DESCRIPTION = 500;
     public static final long MAX_PRICE_CENTS = 100_000_000;
+    private static final String HIDDEN_ABOVE_ASCII = "\\u007F-\\u009F\\u00AD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u08E2"
+            + "\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB";
+    /**
+     * What {@link #validateNew} refuses in a name and a description below U+10000 (C0/C1 controls, format characters
+     * such as bidi overrides and zero-width ones, line and paragraph separators), as JSON Schema patterns for the
+     * OpenAPI document; {@code ProductValidationTest} holds them to the rule for every character.
+     */
+    public static final String NAME_PATTERN = "^[^\\u0000-\\u001F" + HIDDEN_ABOVE_ASCII + "]*$";
+    /** As {@link #NAME_PATTERN}, with line breaks (CR, LF) allowed. */
+    public static final String DESCRIPTION_PATTERN = "^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F" + HIDDEN_ABOVE_ASCII + "]*$";
+    /** Combining marks on one base character: enough for any script's accents, too few to stack text over lines. */
+    static final int MAX_MARKS = 4;
     private static final Pattern SKU = Pattern.compile(SKU_PATTERN);
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
 
     private ProductValidation() {
     }
@@ -95,7 +109,14 @@ public final class ProductValidation {
             violations.add(new Violation("name", "required", "is required, as text that is not blank"));
             return null;
         }
-        String name = text.strip();
+        String name = shownText("name", text, false, violations);
+        if (name == null) {
+            return null;
+        }
+        if (name.isEmpty()) {
+            violations.add(new Violation("name", "required", "is required, as text that is not blank"));
+            return null;
+        }
         if (name.length() > MAX_NAME) {
             violations.add(new Violation("name", "length", "must be at most " + MAX_NAME + " characters"));
             return null;
@@ -112,12 +133,47 @@ public final class ProductValidation {
             violations.add(new Violation("description", "length", "must be text of at most " + MAX_DESCRIPTION + " characters"));
             return null;
         }
-        String description = text.strip();
+        String description = shownText("description", text, true, violations);
+        if (description == null) {
+            return null;
+        }
         if (description.length() > MAX_DESCRIPTION) {
             violations.add(new Violation("description", "length", "must be at most " + MAX_DESCRIPTION + " characters"));
             return null;
         }
         return description.isEmpty() ? null : description;
+    }
+
+    /**
+     * Text that is shown to shoppers (pages, mails, licence keys), stripped and in NFC, or null (with the violation
+     * rule {@code characters}) if it holds what is not shown as itself: control characters (NUL, ESC, BEL, ...),
+     * format characters (bidi overrides, zero-width characters), line or paragraph separators, unpaired surrogates,
+     * or more than {@value #MAX_MARKS} combining marks on one character. A description may have line breaks
+     * (the staff form is a textarea); they are stored as LF.
+     */
+    private static String shownText(String field, String text, boolean lineBreaks, List<Violation> violations) {
+        String value = lineBreaks ? LINE_BREAK.matcher(text).replaceAll("\n") : text;
+        value = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        int marks = 0;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            marks = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK ? marks + 1 : 0;
+            boolean hidden = switch (type) {
+                case Character.CONTROL -> !(lineBreaks && c == '\n');
+                case Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                default -> false;
+            };
+            if (hidden || marks > MAX_MARKS) {
+                violations.add(new Violation(field, "characters", "must not contain control characters, bidi or "
+                        + "zero-width characters" + (lineBreaks ? " (line breaks are fine)" : " or line breaks")
+                        + ", or more than " + MAX_MARKS + " accents on one letter"));
+                return null;
+            }
+        }
+        return value;
     }
 
     private static Long price(Object value, List<Violation> violations) {

@@ -1,5 +1,6 @@
 package com.licenceshop.command.feed;
 
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
@@ -14,7 +15,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import reactor.core.scheduler.Scheduler;
@@ -22,7 +26,9 @@ import reactor.core.scheduler.Schedulers;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 @Controller("/api/events")
@@ -31,6 +37,15 @@ class EventFeedController {
     static final String NDJSON = "application/x-ndjson";
     /** The horizon the page was cut at: a client that reaches it has seen every event committed so far. */
     static final String HORIZON_HEADER = "Shop-Feed-Horizon";
+
+    /** One line of the feed as documented in OpenAPI: the event's stored JSON, whose other fields depend on its type. */
+    @Schema(name = "FeedEvent", description = "An event as stored (shop-events' JSON codec); each type adds its own fields")
+    record FeedEvent(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"OrderPlaced", "OrderCancelled",
+                             "SalesPeriodClosed", "ProductAdded", "ProductChanged", "ProductRetired", "LicenceRevoked"}) String type,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID eventId,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long sequence,
+                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAt) {
+    }
 
     private final EventFeed feed;
     private final FeedConfig config;
@@ -47,10 +62,21 @@ class EventFeedController {
     @Operation(summary = "Events after a sequence, ascending, one JSON per line (ops credential)",
             description = "Page with after = the last sequence received. Only events below the horizon (header "
                     + HORIZON_HEADER + ") are returned: none of a smaller sequence can appear later.")
-    @SecurityRequirement(name = "ops")
-    HttpResponse<Publisher<byte[]>> events(@Parameter(description = "sequence to start after (default 0)")
+    @ApiResponse(responseCode = "200", description = "Newline-delimited JSON: one stored event per line "
+            + "(OrderPlaced, OrderCancelled, ProductAdded, ... as docs/contracts.md lists them), ascending by sequence",
+            headers = @Header(required = true, name = HORIZON_HEADER, description = "the sequence this page was cut at: after reading up "
+                    + "to it a client has seen every event committed so far", schema = @Schema(type = "integer", format = "int64")),
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = FeedEvent.class)))
+    @ProblemResponses.OpsOnly
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unavailable
+    HttpResponse<Publisher<byte[]>> events(@Parameter(description = "sequence to start after; empty or left out: 0",
+                                                   allowEmptyValue = true,
+                                                   schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
                                            @Nullable @QueryValue String after,
-                                           @Parameter(description = "most events to return")
+                                           @Parameter(description = "most events to return; empty or left out: shop.feed.default-limit (1000)",
+                                                   allowEmptyValue = true,
+                                                   schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100000"))
                                            @Nullable @QueryValue String limit) throws SQLException {
         List<Violation> violations = new ArrayList<>();
         long from = parse("after", after, 0, 0, Long.MAX_VALUE, violations);

@@ -1,9 +1,10 @@
 package com.licenceshop.command.licence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
-import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.command.request.RequestBodies;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
@@ -21,9 +22,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
@@ -67,7 +70,19 @@ class LicenceController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Verification(boolean valid, boolean genuine, boolean revoked, @Nullable String keyId,
-                        @Nullable LicenceClaims claims, @Nullable String reason) {
+                        @Schema(type = "object", nullable = true, implementation = LicenceClaims.class) @Nullable LicenceClaims claims,
+                        @Nullable String reason) {
+    }
+
+    /** The body of POST /api/licences/verify as documented in OpenAPI (read as raw JSON, see keyOf). */
+    @Schema(name = "VerifyRequest")
+    record VerifyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = LicenceKeyText.MAX_LENGTH,
+            description = "the licence key: <keyId>.<base64url claims>.<base64url signature>",
+            example = "k1.eyJza3UiOiJTVEFSVEVSIn0.c2lnbmF0dXJl") String key,
+                         @Schema(description = "the licence your program needs: valid only for a key of this sku", nullable = true,
+                                 example = "ENTERPRISE") @Nullable String expectedSku,
+                         @Schema(description = "the seats your program needs at least: valid only for a key with as many",
+                                 nullable = true, minimum = "1", example = "5") @Nullable Long minimumSeats) {
     }
 
     @Serdeable
@@ -89,12 +104,16 @@ class LicenceController {
     @Post(value = "/verify", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Whether a licence key is genuine (signed by one of the shop's keys), not revoked and, when asked, "
             + "for the expected licence and at least the expected seats, with its claims",
-            description = "Body {key, expectedSku?, minimumSeats?}. Send expectedSku (and minimumSeats) to have valid mean "
-                    + "\"this key licenses what my program needs\": a genuine key for another licence is not valid.")
-    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine, not revoked, and the expected sku and seats where given")
-    @ApiResponse(responseCode = "422", description = "Not a licence key at all (empty, too long, wrong structure, not base64), "
-            + "or expectedSku / minimumSeats of the wrong type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Send expectedSku (and minimumSeats) to have valid mean \"this key licenses what my program "
+                    + "needs\": a genuine key for another licence is not valid.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VerifyRequest.class)))
+    @ApiResponse(responseCode = "200", description = "The verdict: valid = genuine, not revoked, and the expected sku and seats where given",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @ProblemResponses.InvalidLicenceKey
+    @ProblemResponses.TooLarge
+    @ProblemResponses.NotJson
+    @ProblemResponses.Unavailable
     Verification verify(@Nullable @Body byte[] body) {
         Map<?, ?> request = requestOf(body);
         String key = (String) request.get("key");
@@ -124,12 +143,16 @@ class LicenceController {
                     + "The list names fingerprints only, never an order or a key. The horizon is shared by all callers and "
                     + "at most about a second old; a page is the same for the same after and horizon (ETag).")
     @ApiResponse(responseCode = "200", description = "A page of revocations",
-            headers = {@Header(name = "ETag", description = "The page's version: send it as If-None-Match"),
-                    @Header(name = "Cache-Control", description = "public, max-age=1")})
+            headers = {@Header(required = true, name = "ETag", description = "The page's version: send it as If-None-Match",
+                            schema = @Schema(type = "string")),
+                    @Header(required = true, name = "Cache-Control", description = "public, max-age=1", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevocationList.class)))
     @ApiResponse(responseCode = "304", description = "The page is unchanged since the ETag sent in If-None-Match")
-    @ApiResponse(responseCode = "400", description = "after is not a whole number ≥ 0",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<RevocationList> revoked(@QueryValue(defaultValue = "0") String after,
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unavailable
+    HttpResponse<RevocationList> revoked(@Parameter(description = "the next of the previous page; empty or left out: from the start",
+                                                 allowEmptyValue = true, schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+                                         @QueryValue(defaultValue = "0") String after,
                                          @Nullable @io.micronaut.http.annotation.Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch)
             throws SQLException {
         long from = parseAfter(after);
@@ -150,7 +173,7 @@ class LicenceController {
         }
         Object parsed;
         try {
-            parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
+            parsed = RequestBodies.read(json, body);
         } catch (IOException | RuntimeException e) {
             throw invalid("the request body is not JSON; send {\"key\": \"...\"}");
         }
@@ -172,8 +195,11 @@ class LicenceController {
     }
 
     private static long parseAfter(String after) {
+        if (after.isBlank()) {
+            return 0;   // ?after= as the feed reads it: the start
+        }
         try {
-            long value = Long.parseLong(after);
+            long value = Long.parseLong(after.strip());
             if (value >= 0) {
                 return value;
             }

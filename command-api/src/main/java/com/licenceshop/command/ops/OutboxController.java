@@ -1,6 +1,7 @@
 package com.licenceshop.command.ops;
 
 import com.licenceshop.command.outbox.Outbox;
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.outbox.OutboxRelay;
 import com.licenceshop.command.outbox.OutboxStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.time.Instant;
 
@@ -38,7 +38,8 @@ class OutboxController {
 
     @Get
     @Operation(summary = "Unpublished events and the relay's state (ops credential)")
-    @SecurityRequirement(name = "ops")
+    @ProblemResponses.OpsOnly
+    @ProblemResponses.Unavailable
     OutboxReport status() {
         OutboxStatus status = outbox.status();
         return new OutboxReport(status.pending(), status.headSequence(), status.publishedSequence(),

@@ -1,11 +1,15 @@
 package com.licenceshop.command.ops;
 
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.outbox.EventReplay;
+import com.licenceshop.command.request.RequestBodies;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.events.Topology;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,7 +18,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 @Controller("/api/ops/replay")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -22,10 +28,12 @@ class ReplayController {
 
     private final EventReplay replay;
     private final Topology topology;
+    private final RequestBodies bodies;
 
-    ReplayController(EventReplay replay, Topology topology) {
+    ReplayController(EventReplay replay, Topology topology, RequestBodies bodies) {
         this.replay = replay;
         this.topology = topology;
+        this.bodies = bodies;
     }
 
     @Serdeable
@@ -37,10 +45,17 @@ class ReplayController {
             description = "Only that consumer's queue receives them (default exchange), with header x-shop-replay: "
                     + "true; consumers deduplicate by event id. upTo defaults to the newest event; at most "
                     + ReplayPlan.MAX_EVENTS + " events per call.")
-    @SecurityRequirement(name = "ops")
-    Replayed replay(@Nullable @Body ReplayRequest request) {
-        ReplayPlan.Checked checked = ReplayPlan.check(request == null ? new ReplayRequest(null, null, null) : request,
-                topology, replay::headSequence);
+    @RequestBody(required = false, description = "all fields may be left out; no body at all replays everything to the default consumer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayRequest.class)))
+    @ProblemResponses.OpsOnly
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @ProblemResponses.Unavailable
+    Replayed replay(HttpRequest<?> http, @Nullable @Body byte[] body) {
+        // read strictly, as every command body (RequestBodies); no body at all replays everything to the default
+        ReplayRequest request = body == null || body.length == 0 ? new ReplayRequest(null, null, null)
+                : bodies.parse(http, body, Argument.of(ReplayRequest.class), "{consumer, after, upTo}");
+        ReplayPlan.Checked checked = ReplayPlan.check(request, topology, replay::headSequence);
         if (!checked.violations().isEmpty()) {
             throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "Invalid replay request.",
                     checked.violations()));

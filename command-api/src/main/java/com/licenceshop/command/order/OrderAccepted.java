@@ -11,7 +11,7 @@ import java.util.UUID;
  * its access token (the proof that reads and cancels it: send it as the Order-Token header).
  */
 @Serdeable
-record OrderAccepted(UUID orderId, String status,
+record OrderAccepted(UUID orderId, @Schema(allowableValues = {"ACCEPTED", "CANCELLED"}) String status,
                      @Schema(description = "The order's access token (only in the answer to placing it; none for orders placed "
                              + "before tokens): send it as Order-Token to read or cancel the order", nullable = true)
                      @Nullable String orderToken) {

@@ -3,8 +3,8 @@ package com.licenceshop.command.order;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.idempotency.RequestFingerprint;
 import com.licenceshop.command.request.RequestBodies;
-import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.servicedefaults.ProblemException;
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.command.system.CorrelationIds;
@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import java.net.URI;
 import java.time.Clock;
@@ -45,6 +46,7 @@ class OrderController {
     private static final String OPS = "OPS";
     // the buyer's e-mail, keys and token: never kept by a browser or proxy
     private static final String NO_STORE = "no-store";
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
@@ -71,21 +73,28 @@ class OrderController {
                     + "Send an Idempotency-Key to make retries safe: a repeat returns the original answer.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderRequestSchema.class))))
-    @ApiResponse(responseCode = "202", description = "Order stored; events follow asynchronously. The body carries the order's "
-            + "access token (orderToken), also on a replayed answer",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Cache-Control", description = "no-store"))
-    @ApiResponse(responseCode = "400", description = "Invalid order or malformed JSON (problem+json naming field and rule)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "Too many orders from this client address or to this e-mail address "
-            + "(too-many-orders); nothing was stored",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "Seconds until one more order is taken"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different order (idempotency-key-reused), "
-            + "or a licence of the order is retired (licence-not-on-sale)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "202", description = "Order stored (or, for a repeated Idempotency-Key, the one stored "
+            + "before); events follow asynchronously. The body carries the order's access token (orderToken), also on a "
+            + "replayed answer",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.LOCATION, description = "/api/orders/{orderId}",
+                            schema = @Schema(type = "string")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = REPLAYED, description = "true when the answer is "
+                            + "the one stored for this Idempotency-Key (no new order); absent otherwise",
+                            schema = @Schema(type = "string", allowableValues = "true")),
+                    @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.CACHE_CONTROL,
+                            description = "no-store", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @ProblemResponses.JsonBody
+    @ProblemResponses.OrderRefused
+    @ProblemResponses.TooManyOrders
+    @ProblemResponses.Unavailable
     // not on the blocking pool: parsing and validating are CPU only, and the answer comes when the batch committed
     CompletableFuture<HttpResponse<OrderAccepted>> place(HttpRequest<?> request,
                                       @Nullable @Body byte[] body,
+                                      @Parameter(description = "makes retries safe: the same key with the same order "
+                                              + "answers the first answer; with another order 422",
+                                              schema = @Schema(type = "string", pattern = "^[\\x21-\\x7E]{1,"
+                                                      + RequestFingerprint.MAX_KEY_LENGTH + "}$"))
                                       @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         limit(request, perClient, addresses.resolve(request), "this client address");
         Object parsed = bodies.parse(request, body, "{customerEmail, items}");
@@ -121,7 +130,7 @@ class OrderController {
             var response = HttpResponse.accepted(location(accepted.orderId()))
                     .body(OrderAccepted.accepted(accepted.orderId(), accepted.accessToken()))
                     .header(HttpHeaders.CACHE_CONTROL, NO_STORE);
-            return accepted.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+            return accepted.replayed() ? response.header(REPLAYED, "true") : response;
         }
         throw new ProblemException(Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                 "This Idempotency-Key was used for a different order; use a new key for a new order.",
@@ -132,11 +141,15 @@ class OrderController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "An order with its lines, total, status, licence keys and the buyer's e-mail",
             description = "Only for the buyer (the order's access token as Order-Token) or the ops login. Never cached.")
+    @SecurityRequirement(name = "orderToken")
+    @SecurityRequirement(name = "ops")
     @ApiResponse(responseCode = "200", description = "The order",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Cache-Control", description = "no-store"))
-    @ApiResponse(responseCode = "404", description = "No such order, or no (or the wrong) Order-Token: the two are not told apart",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderView> get(@PathVariable String id,
+            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.CACHE_CONTROL,
+                    description = "no-store", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
+    HttpResponse<OrderView> get(@OrderIdParameter @PathVariable String id,
                                 @Parameter(description = "The order's access token, from the answer to placing it or the confirmation mail's link")
                                 @Nullable @Header(OrderAccess.HEADER) String token,
                                 @Nullable Authentication login) {
@@ -149,11 +162,17 @@ class OrderController {
     @Post("/{id}/cancel")
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)",
-            description = "Only for the buyer (the order's access token as Order-Token) or the ops login.")
-    @ApiResponse(responseCode = "202", description = "Order cancelled")
-    @ApiResponse(responseCode = "404", description = "No such order, or no (or the wrong) Order-Token: the two are not told apart",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @PathVariable String id,
+            description = "Only for the buyer (the order's access token as Order-Token) or the ops login. A missing or "
+                    + "wrong token is the same 404 as an unknown order.")
+    @SecurityRequirement(name = "orderToken")
+    @SecurityRequirement(name = "ops")
+    @ApiResponse(responseCode = "202", description = "Order cancelled (now or before)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.LOCATION, description = "/api/orders/{orderId}",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
+    HttpResponse<OrderAccepted> cancel(HttpRequest<?> request, @OrderIdParameter @PathVariable String id,
                                        @Parameter(description = "The order's access token, from the answer to placing it or the confirmation mail's link")
                                        @Nullable @Header(OrderAccess.HEADER) String token,
                                        @Nullable Authentication login) {

@@ -20,9 +20,10 @@ public final class OrderRequestValidation {
     public static final int MIN_QUANTITY = 1;
     public static final int MAX_QUANTITY = 100;
     static final int MAX_EMAIL_LENGTH = 254;
-    // Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces.
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    // Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces. Also the OpenAPI pattern.
+    static final String EMAIL_PATTERN =
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
 
     private OrderRequestValidation() {
     }

@@ -1,5 +1,9 @@
 package com.licenceshop.command.request;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.ProblemException;
@@ -7,18 +11,28 @@ import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a command's JSON body into maps, lists, strings and numbers, so that validation can name every broken
  * field (a bound record would stop at the first type error). Not JSON → 415 or 400, as problems.
+ * <p>
+ * Strict (RFC 8259 leaves both open, and a proxy or WAF that reads them otherwise would judge another request than
+ * the one stored): a duplicate key or anything after the value is malformed. Media types are compared ignoring
+ * case (RFC 9110 §8.3.1).
  */
 @Singleton
 public class RequestBodies {
+
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final JsonMapper json;
 
@@ -28,16 +42,25 @@ public class RequestBodies {
 
     /** @param shape what the body should be, for the 400's message, e.g. {@code {customerEmail, items}} */
     public Object parse(HttpRequest<?> request, @Nullable byte[] body, String shape) {
+        return parse(request, body, Argument.OBJECT_ARGUMENT, shape);
+    }
+
+    /** The body bound to {@code type}; a value of the wrong JSON type is malformed as well. */
+    public <T> T parse(HttpRequest<?> request, @Nullable byte[] body, Argument<T> type, String shape) {
         requireJson(request);
         if (body == null || body.length == 0) {
             throw malformed("The request body is empty.", shape);
         }
         try {
-            Object parsed = json.readValue(body, Argument.OBJECT_ARGUMENT);
+            T parsed = read(json, body, type);
             if (parsed == null) {
                 throw malformed("The request body is JSON null.", shape);
             }
             return parsed;
+        } catch (DuplicateKey e) {
+            throw malformed("The request body names a key twice in one object.", shape);
+        } catch (TrailingData e) {
+            throw malformed("The request body goes on after its JSON value.", shape);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException problem) {
                 throw problem;
@@ -46,11 +69,48 @@ public class RequestBodies {
         }
     }
 
+    /** One JSON value, strictly (see above), as maps, lists, strings and numbers. */
+    public static Object read(JsonMapper json, byte[] body) throws IOException {
+        return read(json, body, Argument.OBJECT_ARGUMENT);
+    }
+
+    private static <T> T read(JsonMapper json, byte[] body, Argument<T> type) throws IOException {
+        requireStrict(body);
+        return json.readValue(body, type);
+    }
+
+    /** Whether a Content-Type is JSON: application/json or application/*+json, in any case. */
+    public static boolean isJson(@Nullable MediaType type) {
+        return type != null && type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+    }
+
+    // jackson-core's own pass: the serde mapper neither detects duplicate keys nor looks past the first value
+    private static void requireStrict(byte[] body) throws IOException {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return;   // empty: the mapper's error
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new TrailingData();
+            }
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw new DuplicateKey();
+            }
+            throw e;
+        }
+    }
+
+    private static final class DuplicateKey extends IOException {
+    }
+
+    private static final class TrailingData extends IOException {
+    }
+
     private static void requireJson(HttpRequest<?> request) {
-        boolean json = request.getContentType()
-                .map(type -> type.getType().equals("application") && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")))
-                .orElse(false);
-        if (!json) {
+        if (!isJson(request.getContentType().orElse(null))) {
             throw new ProblemException(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
                     List.of(new Violation("Content-Type", "media-type", "must be application/json"))));
         }

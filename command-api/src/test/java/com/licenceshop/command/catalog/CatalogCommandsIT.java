@@ -163,6 +163,56 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         assertThat(stored()).isEqualTo(before);
     }
 
+    @Test
+    void aNulAControlOrABidiCharacterInNameOrDescriptionIs422ForAddAndChangeAndStoresNothing() throws Exception {
+        String sku = newSku();
+        String etag = added(sku, 1_000);
+        String before = stored();
+
+        for (String[] text : new String[][]{{"A\u0000", null}, {"A", "x\u0000"}, {"A\u0007B\u001b[31mRED", null},
+                {"Starter \u202eexe.txt\u202c \u200b\u200f", null}, {"A", "zero\u200bwidth"}}) {
+            Map<String, Object> added = product(newSku(), text[0], 100);
+            added.put("description", text[1]);
+            Map<String, Object> changed = change(text[0], 100);
+            changed.put("description", text[1]);
+            for (var response : List.of(catalog.add(added), catalog.change(sku, etag, changed))) {
+                assertThat(response.status()).as(response.body()).isEqualTo(422);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+                        .containsExactly(tuple(text[1] == null ? "name" : "description", "characters"));
+            }
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void theFuzzersNulCaseIs422NotA500() throws Exception {
+        String before = stored();
+
+        // api-fuzzing.md R1, as Schemathesis printed it (unknown keys and all)
+        var response = catalog.addRaw("application/json", "{\"f\\u00a7\\u00dc\\u00bb\": {\"\": {}}, \"u\\u00c2.2t!4\": [], "
+                + "\"\\ud855\\ude87\\u00bd\": [true], \"5\\u00ec\\uda16\\udde3\": {}, "
+                + "\"name\": \"\\u000e\\u0000\\u00c9\\ud975\\udd38\", \"unitPriceCents\": 100000000, \"sku\": \"J3KS4QT\", "
+                + "\"description\": null, \"currency\": \"EUR\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule")).containsExactly(tuple("name", "characters"));
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void nameAndDescriptionAreStoredInNormalisationFormC() {
+        String sku = newSku();
+        Map<String, Object> body = product(sku, "Cafe\u0301 Pro", 100);
+        body.put("description", "Ti\u00ea\u0301ng Vi\u1ec7t\r\nsecond line");
+
+        var response = catalog.add(body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(catalog.get(sku).json()).containsEntry("name", "Caf\u00e9 Pro")
+                .containsEntry("description", "Ti\u1ebfng Vi\u1ec7t\nsecond line");
+    }
+
     static Map<String, Object> invalidProduct(String sku, String name, Object price, String currency) {
         Map<String, Object> body = CatalogClient.product(sku, name, 1);
         body.put("unitPriceCents", price);

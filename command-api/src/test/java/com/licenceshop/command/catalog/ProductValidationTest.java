@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -90,6 +91,62 @@ class ProductValidationTest {
         assertThat(ProductValidation.validateChange(without, "ACME_PRO")).isInstanceOf(ProductValidation.Valid.class);
         assertThat(violations(ProductValidation.validateChange(other, "ACME_PRO")))
                 .extracting(Violation::field, Violation::rule).containsExactly(tuple("sku", "immutable"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"A\u0000B", "A\u0007B\u001b[31mRED\u001b[0m\u0008", "Tab\there", "Two\nlines",
+            "Starter \u202eexe.txt\u202c", "zero\u200bwidth", "right\u200fmark", "isolate\u2066x\u2069", "bom\ufeff",
+            "soft\u00adhyphen", "line\u2028separator", "lone \ud800 surrogate", "Za\u0301\u0302\u0303\u0304\u0305\u0306lgo"})
+    void aNameWithCharactersThatAreNotShownAsThemselvesIsRefused(String name) {
+        assertThat(violations(ProductValidation.validateNew(product("AB", name, null, 1, "EUR"))))
+                .extracting(Violation::field, Violation::rule).containsExactly(tuple("name", "characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"x\u0000y", "bell\u0007", "esc\u001b[2J", "tab\there", "\u202eevil", "a\u200db"})
+    void aDescriptionWithControlOrFormatCharactersIsRefused(String description) {
+        assertThat(violations(ProductValidation.validateNew(product("AB", "n", description, 1, "EUR"))))
+                .extracting(Violation::field, Violation::rule).containsExactly(tuple("description", "characters"));
+    }
+
+    @Test
+    void aDescriptionKeepsItsLineBreaksAsLineFeeds() {
+        var result = ProductValidation.validateNew(product("AB", "n", "Up to 20 users\r\nPriority support\rOn-premises", 1, "EUR"));
+
+        assertThat(result).isEqualTo(new ProductValidation.Valid("AB",
+                new ProductFields("n", "Up to 20 users\nPriority support\nOn-premises", 1, "EUR")));
+    }
+
+    @Test
+    void textIsStoredInNormalisationFormCAndAccentsAndOtherScriptsAreFine() {
+        var result = ProductValidation.validateNew(product("AB", "Cafe\u0301 Pro", "Ti\u00ea\u0301ng Vi\u1ec7t, \u65e5\u672c\u8a9e, "
+                + "\u0939\u093f\u0928\u094d\u0926\u0940, \ud83d\ude80", 1, "EUR"));
+
+        assertThat(result).isEqualTo(new ProductValidation.Valid("AB", new ProductFields("Caf\u00e9 Pro",
+                "Ti\u1ebfng Vi\u1ec7t, \u65e5\u672c\u8a9e, \u0939\u093f\u0928\u094d\u0926\u0940, \ud83d\ude80", 1, "EUR")));
+    }
+
+    @Test
+    void aChangeIsHeldToTheSameCharacterRules() {
+        assertThat(violations(ProductValidation.validateChange(product(null, "A\u0000", "x\u0000", 1, "EUR"), "AB")))
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(tuple("name", "characters"), tuple("description", "characters"));
+    }
+
+    @Test
+    void theDocumentedPatternsRefuseExactlyTheCharactersTheRuleRefusesBelowUPlus10000() {
+        Pattern name = Pattern.compile(ProductValidation.NAME_PATTERN);
+        Pattern description = Pattern.compile(ProductValidation.DESCRIPTION_PATTERN);
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (Character.isSurrogate(c)) {
+                continue;   // not characters on their own: refused by the rule, left to JSON by the pattern
+            }
+            String text = "a" + c + "b";
+            assertThat(name.matcher(text).matches()).as("U+%04X in a name", (int) c)
+                    .isEqualTo(ProductValidation.validateNew(product("AB", text, null, 1, "EUR")) instanceof ProductValidation.Valid);
+            assertThat(description.matcher(text).matches()).as("U+%04X in a description", (int) c)
+                    .isEqualTo(ProductValidation.validateNew(product("AB", "n", text, 1, "EUR")) instanceof ProductValidation.Valid);
+        }
     }
 
     @Test

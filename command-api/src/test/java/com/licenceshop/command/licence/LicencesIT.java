@@ -181,4 +181,24 @@ class LicencesIT extends ConsumingCommandApiIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void anEmptyRevocationListPositionReadsFromTheStartAsLeavingItOutDoes() {
+        var empty = http.get("/api/licences/revoked?after=");
+        var absent = http.get("/api/licences/revoked");
+
+        assertThat(empty.status()).as(empty.body()).isEqualTo(200);
+        assertThat(empty.json()).isEqualTo(absent.json());
+    }
+
+    @Test
+    void aVerifyBodyWithAKeyTwiceOrTrailingDataIsNoLicenceKey() {
+        String key = (String) licencesOf(place(Http.order("strict@example.com", "STARTER", 1))).get(0).get("key");
+        for (String body : List.of("{\"key\":\"forged.key.text\",\"key\":\"" + key + "\"}", "{\"key\":\"" + key + "\"} trailing")) {
+            var response = http.postRaw("/api/licences/verify", "application/json", body);
+
+            assertThat(response.status()).as(body).isEqualTo(422);
+            assertThat(response.json()).containsEntry("type", "urn:licence-shop:problem:invalid-licence-key");
+        }
+    }
 }

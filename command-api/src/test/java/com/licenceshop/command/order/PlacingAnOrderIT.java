@@ -1,5 +1,9 @@
 package com.licenceshop.command.order;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -15,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +89,15 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
+    void aJsonMediaTypeInAnyCaseIsJson() {
+        for (String contentType : List.of("APPLICATION/JSON", "Application/Json; Charset=UTF-8", "application/vnd.shop+JSON")) {
+            var response = http.postRaw("/api/orders", contentType, Http.write(Http.order("case@example.com", "STARTER", 1)));
+
+            assertThat(response.status()).as(contentType + ": " + response.body()).isEqualTo(202);
+        }
+    }
+
+    @Test
     void theOrderItsLinesAndItsEventAreStoredAndTheEventIsStampedPublished() throws Exception {
         var response = http.postJson("/api/orders", Http.order("linus@example.com", "ENTERPRISE", 3));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -126,6 +140,26 @@ class PlacingAnOrderIT extends CommandApiIT {
         assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-01").doesNotContain(callerSpan);
         assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
                 + "' AND traceparent = '" + traceparent + "'")).as("publish span differs from the stored one").isZero();
+    }
+
+    @Test
+    void theBatchsInfoLineNamesTheTraceOfEachOrderInItSoGrepFindsThePurchase() {
+        String traceId = "5cf92f3577b34da6a3ce929d0e0e" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Logger writers = (Logger) LoggerFactory.getLogger(PlacingOrders.class);
+        writers.addAppender(lines);
+        try {
+            var response = http.postJson("/api/orders", Http.order("grep@example.com", "STARTER", 1),
+                    "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+            assertThat(response.status()).as(response.body()).isEqualTo(202);
+
+            // the writer logs the batch before it answers: the line is there when the 202 is
+            assertThat(List.copyOf(lines.list)).filteredOn(line -> line.getLevel() == Level.INFO)
+                    .anySatisfy(line -> assertThat(line.getFormattedMessage()).startsWith("stored ").contains(traceId));
+        } finally {
+            writers.detachAppender(lines);
+        }
     }
 
     private EventsQueue.Delivery awaitDeliveryOf(String orderId) {

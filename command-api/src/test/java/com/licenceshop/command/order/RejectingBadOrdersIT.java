@@ -90,6 +90,28 @@ class RejectingBadOrdersIT extends CommandApiIT {
     }
 
     @Test
+    void aBodyThatGoesOnAfterItsJsonValueIsABadRequest() {
+        for (String trailing : List.of(" garbage", " {}", "]", " \"x\"", "{\"customerEmail\":\"b@example.com\"}")) {
+            var response = http.postRaw("/api/orders", "application/json", json(Http.order("ada@example.com", "STARTER", 1)) + trailing);
+
+            assertProblem(response, 400, "malformed-json");
+            assertThat(response.json().get("detail")).as(trailing).isEqualTo("The request body goes on after its JSON value.");
+        }
+    }
+
+    @Test
+    void aKeyTwiceInOneObjectIsABadRequestWhereverItIs() {
+        for (String body : List.of(
+                "{\"customerEmail\":\"a@example.com\",\"customerEmail\":\"b@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":1}]}",
+                "{\"customerEmail\":\"a@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":1,\"quantity\":100}]}")) {
+            var response = http.postRaw("/api/orders", "application/json", body);
+
+            assertProblem(response, 400, "malformed-json");
+            assertThat(response.json().get("detail")).isEqualTo("The request body names a key twice in one object.");
+        }
+    }
+
+    @Test
     void anEmptyBodyIsABadRequest() {
         var response = http.postRaw("/api/orders", "application/json", "");
 
