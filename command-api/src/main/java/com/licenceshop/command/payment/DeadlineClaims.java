@@ -1,0 +1,75 @@
+package com.licenceshop.command.payment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The durable deadlines table (ADR 8). {@link #claimDue} locks due rows with {@code FOR UPDATE SKIP LOCKED} inside
+ * the caller's transaction: another instance skips them, and {@link #fired} in the same transaction makes sure no
+ * one sees them due again after the commit. A crash before the commit unlocks them for the next poll.
+ */
+public final class DeadlineClaims {
+
+    public record Due(long id, UUID orderId, DeadlineKind kind, Instant dueAt) {
+    }
+
+    private DeadlineClaims() {
+    }
+
+    public static void schedule(Connection tx, UUID orderId, DeadlineKind kind, Instant dueAt) throws SQLException {
+        try (PreparedStatement insert = tx.prepareStatement(
+                "INSERT INTO commands.payment_deadlines (order_id, kind, due_at) VALUES (?, ?, ?)")) {
+            insert.setObject(1, orderId);
+            insert.setString(2, kind.name());
+            insert.setTimestamp(3, Timestamp.from(dueAt));
+            insert.executeUpdate();
+        }
+    }
+
+    public static List<Due> claimDue(Connection tx, Instant now, int limit) throws SQLException {
+        try (PreparedStatement claim = tx.prepareStatement("""
+                SELECT id, order_id, kind, due_at FROM commands.payment_deadlines
+                WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= ?
+                ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setInt(2, limit);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new Due(rows.getLong(1), rows.getObject(2, UUID.class), DeadlineKind.valueOf(rows.getString(3)),
+                            rows.getTimestamp(4).toInstant()));
+                }
+            }
+            return due;
+        }
+    }
+
+    public static void fired(Connection tx, long id, Instant now) throws SQLException {
+        try (PreparedStatement fire = tx.prepareStatement(
+                "UPDATE commands.payment_deadlines SET fired_at = ? WHERE id = ? AND fired_at IS NULL")) {
+            fire.setTimestamp(1, Timestamp.from(now));
+            fire.setLong(2, id);
+            if (fire.executeUpdate() != 1) {
+                throw new IllegalStateException("deadline " + id + " was not claimed by this transaction");
+            }
+        }
+    }
+
+    /** Every open deadline of the order: it is settled (paid, expired, refunded). */
+    public static int cancelAll(Connection tx, UUID orderId, Instant now) throws SQLException {
+        try (PreparedStatement cancel = tx.prepareStatement("""
+                UPDATE commands.payment_deadlines SET cancelled_at = ?
+                WHERE order_id = ? AND fired_at IS NULL AND cancelled_at IS NULL""")) {
+            cancel.setTimestamp(1, Timestamp.from(now));
+            cancel.setObject(2, orderId);
+            return cancel.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.licenceshop.command.payment;
+
+import com.licenceshop.command.problem.ProblemType;
+import com.licenceshop.command.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.TransactionOperations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The card provider's webhook (ADR 8). The signature is the authentication: a missing, forged or stale one is a 400,
+ * logged, nothing stored. A verified event is recorded by its provider id in one transaction, so a redelivery is
+ * answered 200 and applied once; an event for no known order is answered 200 and changes nothing. Applying the
+ * event to the order's payment process follows once orders wait for their payment (ADR 8, "wiring").
+ */
+@Controller("/api/payments/webhook")
+@Tag(name = "payments")
+class PaymentWebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentWebhookController.class);
+
+    private final Optional<WebhookVerification> verification;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    PaymentWebhookController(Optional<WebhookVerification> verification, TransactionOperations<Connection> transactions,
+                             Clock clock) {
+        this.verification = verification;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Post
+    @Consumes(MediaType.ALL)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "The card provider's signed webhook (Stripe-Signature); 400 if the signature does not verify")
+    HttpResponse<Map<String, Object>> receive(@Nullable @Body String payload,
+                                              @Nullable @Header("Stripe-Signature") String signature) {
+        if (verification.isEmpty()) {
+            throw Problems.exception(ProblemType.UNAVAILABLE, "card payments are not configured (PAYMENT_WEBHOOK_SECRET)");
+        }
+        WebhookVerification.Outcome outcome = verification.get().verify(payload, signature);
+        if (outcome instanceof WebhookVerification.Rejected rejected) {
+            LOG.warn("payment webhook rejected: {}", rejected.reason());
+            throw Problems.exception(ProblemType.INVALID_REQUEST, "the webhook's signature does not verify");
+        }
+        var event = ((WebhookVerification.Verified) outcome).event();
+        Optional<ProviderEvents.ForOrder> forOrder = ProviderEvents.toTrigger(event);
+        UUID orderId = forOrder.map(f -> uuidOrNull(f.orderId())).orElse(null);
+        boolean first = transactions.executeWrite(status -> {
+            try {
+                return WebhookInbox.firstTime(status.getConnection(), event.getId(), event.getType(), orderId, clock.instant());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot record the provider event", e);
+            }
+        });
+        LOG.info("payment webhook {} {} for order {}: {}", event.getType(), event.getId(), orderId,
+                first ? "recorded" : "seen before, ignored");
+        return HttpResponse.ok(Map.of("received", event.getId(), "duplicate", !first));
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;   // not one of our order ids: recorded, harmless
+        }
+    }
+}
