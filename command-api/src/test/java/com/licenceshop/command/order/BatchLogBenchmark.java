@@ -48,7 +48,7 @@ public final class BatchLogBenchmark {
         List<OrderBatchStore.Stored> stored = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
             String traceparent = String.format("00-%032x-%016x-01", ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
-            PendingOrder command = new PendingOrder(UUID.randomUUID(), null, null, "f", "c-" + i,
+            PendingOrder command = new PendingOrder(UUID.randomUUID(), "token", null, null, "f", "c-" + i,
                     new TraceHeaders.Stored(traceparent, null), null);
             stored.add(new OrderBatchStore.Stored(command, null, null, new OrderPlaced(UUID.randomUUID(), i, Instant.now(),
                     command.orderId(), "ada@example.com", "EUR", List.of(), 0)));
