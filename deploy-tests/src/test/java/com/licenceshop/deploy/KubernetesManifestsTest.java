@@ -195,7 +195,13 @@ class KubernetesManifestsTest {
                 Set<String> environment = overlay.environmentOf(c.container());
                 assertThat(environment).as("%s: %s", overlay, c).doesNotContain("RABBITMQ_PASSWORD");
                 if (c.module().equals("web-ui")) {
-                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("RABBITMQ_URI", "LICENCE_SIGNING_KEY");
+                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("LICENCE_SIGNING_KEY");
+                    // the broker URI names the virtual host only: a plain value without the broker's password
+                    Node uri = c.container().at("env").list().stream().filter(e -> "RABBITMQ_URI".equals(e.at("name").text()))
+                            .findFirst().orElseThrow();
+                    assertThat(uri.at("value").text()).as("%s: web-ui RABBITMQ_URI", overlay).doesNotContain("@");
+                    assertThat(c.container().at("envFrom").list()).extracting(e -> e.at("secretRef.name").text())
+                            .noneMatch(name -> name != null && name.startsWith("broker-secrets"));
                 } else {
                     assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS");
                 }
