@@ -19,11 +19,12 @@ status() { curl -fsS --max-time 5 -u "$AUTH" "$PROJECTOR/ops/rebuild"; }
 field() { python3 -c "import json,sys; v=json.load(sys.stdin).get('$1'); print('' if v is None else v)"; }
 for round in $(seq 1 "$ROUNDS"); do
   python3 "$HERE/cost.py" snapshot "$STATE" "${PGPORT:-5432}" > "$OUT/cpu-before-rebuild$round.json"
-  started="$(curl -fsS --max-time 10 -u "$AUTH" -X POST "$PROJECTOR/ops/rebuild" | field startedAt)"
+  before="$(status | field startedAt)"
+  curl -fsS --max-time 10 -u "$AUTH" -X POST "$PROJECTOR/ops/rebuild" >/dev/null
   while :; do
     s="$(status)"; state="$(field state <<<"$s")"
-    # the status of this round's rebuild (not a finished earlier one) that has ended
-    [[ "$(field startedAt <<<"$s")" == "$started" && ( "$state" == FINISHED || "$state" == FAILED ) ]] && break
+    # this round's rebuild (not the one that ended before), ended
+    [[ "$(field startedAt <<<"$s")" != "$before" && ( "$state" == FINISHED || "$state" == FAILED ) ]] && break
     sleep 0.5
   done
   python3 "$HERE/cost.py" snapshot "$STATE" "${PGPORT:-5432}" > "$OUT/cpu-after-rebuild$round.json"

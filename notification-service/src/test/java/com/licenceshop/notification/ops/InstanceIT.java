@@ -69,6 +69,8 @@ class InstanceIT extends RunningService {
             List<Map<String, Object>> consumers = (List<Map<String, Object>>) queue.get("consumer_details");
             assertThat(consumers).isNotEmpty();
             for (Map<String, Object> consumer : consumers) {
+                // the consumer can be listed before its channel's statistics: then its details are an empty list
+                assertThat(consumer.get("channel_details")).as("channel details collected").isInstanceOf(Map.class);
                 String connection = (String) ((Map<String, Object>) consumer.get("channel_details")).get("connection_name");
                 Map<String, Object> named = read(management.get("/api/connections/"
                         + URLEncoder.encode(connection, StandardCharsets.UTF_8).replace("+", "%20")));
