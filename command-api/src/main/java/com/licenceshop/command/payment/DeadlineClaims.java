@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The durable deadlines table (ADR 8). {@link #claimDue} locks due rows with {@code FOR UPDATE SKIP LOCKED} inside
+ * The durable deadlines table (ADR 13). {@link #claimDue} locks due rows with {@code FOR UPDATE SKIP LOCKED} inside
  * the caller's transaction: another instance skips them, and {@link #fired} in the same transaction makes sure no
  * one sees them due again after the commit. A crash before the commit unlocks them for the next poll.
  */

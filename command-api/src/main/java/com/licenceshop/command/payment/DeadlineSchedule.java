@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** When each deadline of an order falls due. Pure; the scheduler stores and fires them (ADR 8). */
+/** When each deadline of an order falls due. Pure; the scheduler stores and fires them (ADR 13). */
 public final class DeadlineSchedule {
 
     private final PaymentPolicy policy;

@@ -35,7 +35,7 @@ public record Invoice(String number, long netCents, int vatRateBasisPoints, long
         return Math.addExact(Math.multiplyExact(netCents, rateBasisPoints), 5_000) / 10_000;
     }
 
-    /** {@code 2026-000042}: the year of issue and the year's running number, gapless (ADR 8). */
+    /** {@code 2026-000042}: the year of issue and the year's running number, gapless (ADR 13). */
     public static String number(int year, long runningNumber) {
         if (runningNumber < 1 || runningNumber > 999_999) {
             throw new IllegalArgumentException("running number out of range: " + runningNumber);

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The next invoice number of a year, taken inside the caller's transaction (ADR 8): the upsert locks the year's
+ * The next invoice number of a year, taken inside the caller's transaction (ADR 13): the upsert locks the year's
  * counter row until that transaction ends, and its rollback gives the number back, so numbers have no gaps and
  * never repeat. Keep the transaction short: the year's other invoices wait for it.
  */

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * What happened to an order's payment, in the order it was recorded: the process's own history, from which
- * {@link PaymentState} is folded. Each maps to one published event of shop-events (ADR 8, docs/contracts.md).
+ * {@link PaymentState} is folded. Each maps to one published event of shop-events (ADR 13, docs/contracts.md).
  */
 public sealed interface PaymentEvent {
 

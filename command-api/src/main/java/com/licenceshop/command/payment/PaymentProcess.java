@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payment process manager's decisions (ADR 8): given where an order's payment stands and what happened, which
+ * The payment process manager's decisions (ADR 13): given where an order's payment stands and what happened, which
  * events follow and what must be done. Pure: the adapters load the state, call {@link #decide}, append the events
  * and run the effects in one transaction (provider calls after commit). Anything that arrives twice, late or out of
  * order meets a state that has moved on and decides nothing.

@@ -26,10 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The card provider's webhook (ADR 8). The signature is the authentication: a missing, forged or stale one is a 400,
+ * The card provider's webhook (ADR 13). The signature is the authentication: a missing, forged or stale one is a 400,
  * logged, nothing stored. A verified event is recorded by its provider id in one transaction, so a redelivery is
  * answered 200 and applied once; an event for no known order is answered 200 and changes nothing. Applying the
- * event to the order's payment process follows once orders wait for their payment (ADR 8, "wiring").
+ * event to the order's payment process follows once orders wait for their payment (ADR 13, "wiring").
  */
 @Controller("/api/payments/webhook")
 @Tag(name = "payments")
