@@ -1,6 +1,6 @@
 package com.licenceshop.command.payment;
 
-/** The durable deadlines of a payment (table payment_deadlines, ADR 8). */
+/** The durable deadlines of a payment (table payment_deadlines, ADR 13). */
 public enum DeadlineKind {
     /** card: the order expires unpaid (reconciled with the provider first) */
     PAYMENT_DUE,
