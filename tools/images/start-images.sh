@@ -104,6 +104,8 @@ env_file() { # service -> file of KEY=VALUE, the keys its manifests give it
   local files=("$k8s/base/config.env" "$k8s/overlays/local/config.env" "$k8s/overlays/local/secrets/shop.env.example")
   [[ "$1" == web-ui ]] && files+=("$k8s/overlays/local/secrets/web-ui.env.example")
   [[ "$1" == command-api ]] && files+=("$k8s/overlays/local/secrets/licence.env.example")
+  # broker-secrets (RABBITMQ_URI): only the services that speak AMQP get it
+  [[ "$1" != web-ui ]] && files+=("$k8s/overlays/local/secrets/broker.env.example")
   local out="$work/$1.env" key given
   printf 'MICRONAUT_SERVER_PORT=%s\n' "$(port_of "$1")" > "$out"
   # the last file that sets a key wins, as in the overlay (merge); this machine's value wins over a placeholder
