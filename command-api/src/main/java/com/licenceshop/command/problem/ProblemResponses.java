@@ -48,7 +48,7 @@ public final class ProblemResponses {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: the body is not application/json "
-            + "(compared ignoring case; application/*+json counts)",
+            + "(compared ignoring case)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public @interface NotJson {
     }

@@ -92,7 +92,7 @@ public class RequestBodies {
                 return;   // empty: the mapper's error
             }
             parser.skipChildren();
-            if (parser.nextToken() != null) {
+            if (trailing(parser)) {
                 throw new TrailingData();
             }
         } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
@@ -100,6 +100,15 @@ public class RequestBodies {
                 throw new DuplicateKey();
             }
             throw e;
+        }
+    }
+
+    // anything after the value, a token or not (e.g. a bare word)
+    private static boolean trailing(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true;
         }
     }
 
