@@ -1,10 +1,11 @@
 package com.licenceshop.command.order;
 
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
-import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -38,11 +39,12 @@ class OrderTraceController {
 
     @Get("/{id}/trace")
     @Operation(summary = "The trace id of the request that placed an order (null for orders placed before tracing)")
-    @ApiResponse(responseCode = "200", description = "The order's trace id")
-    @ApiResponse(responseCode = "401", description = "No or a wrong ops login")
-    @ApiResponse(responseCode = "404", description = "No such order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    OrderTrace trace(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", description = "The order's trace id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderTrace.class)))
+    @ProblemResponses.OpsOnly
+    @ProblemResponses.NotFound
+    @ProblemResponses.Unavailable
+    OrderTrace trace(@OrderIdParameter @PathVariable String id) {
         UUID orderId;
         try {
             orderId = UUID.fromString(id);

@@ -1,5 +1,6 @@
 package com.licenceshop.command.payment;
 
+import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
@@ -14,6 +15,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +55,13 @@ class PaymentWebhookController {
     @Post
     @Consumes(MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "The card provider's signed webhook (Stripe-Signature); 400 if the signature does not verify")
+    @Operation(summary = "The card provider's signed webhook (Stripe-Signature); 400 if the signature does not verify",
+            description = "The signature is the credential: no login. A provider event seen before is answered 200 again "
+                    + "(duplicate: true) and changes nothing; one naming no order of this shop is recorded and harmless.")
+    @ApiResponse(responseCode = "200", description = "The event was recorded now (duplicate: false) or before (duplicate: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unavailable
     HttpResponse<Map<String, Object>> receive(@Nullable @Body String payload,
                                               @Nullable @Header("Stripe-Signature") String signature) {
         if (verification.isEmpty()) {

@@ -148,9 +148,13 @@ class ContractIT extends CommandApiIT {
         answer(post("/api/orders", "text/plain", order), 415);
         answer(post("/api/orders", "application/json", big), 413);
         answer(post("/api/orders", "application/json", Http.write(Http.order("contract@example.com", "CONTRACT_A", 1))), 422);
-        answer(get("/api/orders/" + orderId), 200);
+        answer(get("/api/orders/" + orderId), 200);   // http keeps the token of each order it placed (Order-Token)
+        answer(ops(stranger("/api/orders/" + orderId).GET()), 200);
+        answer(stranger("/api/orders/" + orderId).GET(), 404);
+        answer(stranger("/api/orders/" + orderId).header("Order-Token", "not-its-token").GET(), 404);
         answer(get("/api/orders/0"), 404);
         answer(get("/api/orders/00000000-0000-4000-8000-000000000000"), 404);
+        answer(stranger("/api/orders/" + orderId + "/cancel").POST(BodyPublishers.ofString("")), 404);
         answer(post("/api/orders/" + orderId + "/cancel", null, ""), 202);
         answer(post("/api/orders/0/cancel", null, ""), 404);
 
@@ -166,6 +170,10 @@ class ContractIT extends CommandApiIT {
         answer(get("/api/licences/revoked?after=minus-one"), 400);
 
         // ops (O8)
+        answer(get("/api/ops/orders/" + orderId + "/trace"), 401);
+        answer(StaffLogin.authorize(get("/api/ops/orders/" + orderId + "/trace")), 403);
+        answer(ops(get("/api/ops/orders/" + orderId + "/trace")), 200);
+        answer(ops(get("/api/ops/orders/00000000-0000-4000-8000-000000000000/trace")), 404);
         answer(ops(get("/api/events?after=0&limit=10")), 200);
         answer(ops(get("/api/events?after=&limit=")), 200);
         answer(ops(get("/api/events?limit=null")), 400);
@@ -176,6 +184,9 @@ class ContractIT extends CommandApiIT {
         answer(ops(post("/api/ops/replay", "text/plain", "{}")), 415);
         answer(ops(post("/api/ops/replay", "application/json", big)), 413);
         answer(ops(post("/api/sales-periods/close", null, "")), 202);
+
+        // the card provider's webhook: a forged signature (503 where no webhook secret is configured)
+        answer(post("/api/payments/webhook", "application/json", "{\"id\":\"evt_1\"}").header("Stripe-Signature", "t=1,v1=00"), 400, 503);
 
         assertThat(breaches).as("answers the document does not declare").isEmpty();
         assertThat(exercised).as("operations exercised").containsExactlyElementsOf(operations());
@@ -250,6 +261,11 @@ class ContractIT extends CommandApiIT {
 
     HttpRequest.Builder request(String path) {
         return http.request(path);
+    }
+
+    /** A client that never placed the order: it sends no Order-Token of its own. */
+    HttpRequest.Builder stranger(String path) {
+        return new Http(server.getURI()).request(path);
     }
 
     HttpRequest.Builder get(String path) {
