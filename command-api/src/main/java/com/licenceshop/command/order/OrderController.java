@@ -8,6 +8,7 @@ import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.command.system.CorrelationIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -57,7 +58,7 @@ class OrderController {
     private final RateLimit perRecipient;
 
     OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, RequestBodies bodies,
-                    HttpClientAddressResolver addresses, OrderRateLimits limits, Clock clock) {
+                    HttpClientAddressResolver addresses, OrderRateLimits limits, Clock clock, MeterRegistry meters) {
         this.placing = placing;
         this.cancelling = cancelling;
         this.queries = queries;
@@ -65,6 +66,8 @@ class OrderController {
         this.addresses = addresses;
         this.perClient = new RateLimit(limits.perClient(), limits.clientPeriod(), OrderRateLimits.MAX_KEYS, clock);
         this.perRecipient = new RateLimit(limits.perRecipient(), limits.recipientPeriod(), OrderRateLimits.MAX_KEYS, clock);
+        // exported at 0 before the first refusal, so the OrdersRefusedByRateLimit alert's increase() counts that one too
+        meters.counter(Problems.REJECTED_METRIC, "reason", ProblemType.TOO_MANY_ORDERS.slug());
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)

@@ -197,6 +197,8 @@ class RejectingBadOrdersIT extends CommandApiIT {
         String metrics = http.get("/prometheus").body();
         assertThat(metrics).containsPattern("shop_commands_rejected_total\\{reason=\"invalid-order\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("shop_commands_rejected_total\\{reason=\"malformed-json\"[^}]*} [1-9]");
+        // exported from the start, refused or not: the rate-limit alert counts from 0
+        assertThat(metrics).containsPattern("shop_commands_rejected_total\\{reason=\"too-many-orders\"[^}]*} \\d");
     }
 
     static void assertProblem(Http.Response response, int status, String slug) {
