@@ -22,6 +22,12 @@ class PrometheusFilesTest {
     }
 
     @Test
+    void theAlertsFireAndStayQuietAsTheirUnitTestsExpect() {
+        String out = Repository.run(PROMETHEUS, "promtool", "test", "rules", "rules.test.yml");
+        assertThat(out).contains("SUCCESS");
+    }
+
+    @Test
     void theScrapeConfigPassesPromtoolWithItsRules() {
         String out = Repository.run(PROMETHEUS, "promtool", "check", "config", "prometheus.yml");
         assertThat(out).contains("SUCCESS: 1 rule files found");
