@@ -188,7 +188,8 @@ class LicencesIT extends ConsumingCommandApiIT {
         var absent = http.get("/api/licences/revoked");
 
         assertThat(empty.status()).as(empty.body()).isEqualTo(200);
-        assertThat(empty.json()).isEqualTo(absent.json());
+        // the horizon may move between the two calls (it is refreshed about every second); the page may not
+        assertThat(empty.json().get("revocations")).isEqualTo(absent.json().get("revocations"));
     }
 
     @Test
