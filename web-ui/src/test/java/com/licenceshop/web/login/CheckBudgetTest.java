@@ -1,6 +1,6 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.web.testing.MutableClock;
+import com.licenceshop.testsupport.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckBudgetTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
     private final CheckBudget budget = new CheckBudget(3, Duration.ofSeconds(10), clock, 4);
 
     @Test

@@ -1,6 +1,6 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.web.testing.MutableClock;
+import com.licenceshop.testsupport.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginThrottleTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(
             new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock);
     private final LoginThrottle.Attempt aliceFromHere = new LoginThrottle.Attempt("alice", "10.0.0.1");
