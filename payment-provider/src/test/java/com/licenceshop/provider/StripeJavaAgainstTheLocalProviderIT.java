@@ -1,5 +1,6 @@
 package com.licenceshop.provider;
 
+import com.licenceshop.testsupport.TestServers;
 import com.stripe.StripeClient;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.InvalidRequestException;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +52,7 @@ class StripeJavaAgainstTheLocalProviderIT {
 
     @BeforeAll
     void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = TestServers.freePort();
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", port,
                 "provider.secret-key", ProviderFixture.SECRET_KEY,

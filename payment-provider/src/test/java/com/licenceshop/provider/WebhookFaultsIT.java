@@ -1,5 +1,6 @@
 package com.licenceshop.provider;
 
+import com.licenceshop.testsupport.TestServers;
 import com.stripe.StripeClient;
 import com.stripe.model.Event;
 import com.stripe.model.checkout.Session;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +34,7 @@ class WebhookFaultsIT {
 
     @BeforeEach
     void start() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = TestServers.freePort();
         receiver = new WebhookReceiver();
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", port,
