@@ -16,4 +16,10 @@ public final class DatabaseFailures {
         return e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
                 || state != null && state.startsWith("08");
     }
+
+    /** A deadlock (40P01) or serialization failure (40001) between concurrent transactions: the work may be repeated. */
+    public static boolean conflict(SQLException e) {
+        String state = e.getSQLState();
+        return "40P01".equals(state) || "40001".equals(state);
+    }
 }

@@ -38,7 +38,7 @@ public final class ArchitectureRules {
     public static ArchRule ofEveryService(String rootPackage) {
         return CompositeArchRule.of(noPackageCycles(rootPackage)).and(onlyServiceDefaultsDeclaresTheSharedBeans())
                 .and(onlyServiceDefaultsHandlesErrors()).and(servicesDoNotDependOnEachOther())
-                .and(onlyServiceDefaultsReadsTheAuthorizationHeader());
+                .and(onlyServiceDefaultsReadsTheAuthorizationHeader()).and(transactionsOpenThroughTheKit());
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
@@ -93,6 +93,21 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true)
                 .because("micronaut-security reads the credential; a hand-written check beside it is a second way to"
                         + " authenticate (issue 12)");
+    }
+
+    /**
+     * A service opens and ends its own JDBC transactions only through service-defaults' {@code JdbcTransactions}: one
+     * way to commit, roll back on a throw and retry, instead of hand-rolled {@code setAutoCommit(false)} blocks
+     * (issue 25). Rolling back to a savepoint stays the caller's.
+     */
+    public static ArchRule transactionsOpenThroughTheKit() {
+        return noClasses().that().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should().callMethodWhere(DescribedPredicate.describe("Connection.setAutoCommit, commit or rollback()",
+                        call -> call.getTargetOwner().isAssignableTo("java.sql.Connection")
+                                && (call.getName().equals("setAutoCommit") || call.getName().equals("commit")
+                                || call.getName().equals("rollback") && call.getTarget().getRawParameterTypes().isEmpty())))
+                .allowEmptyShould(true)
+                .because("service-defaults' JdbcTransactions is the one way to run a JDBC transaction");
     }
 
     /** A service talks to another over HTTP or the broker, never through its classes. */

@@ -63,6 +63,13 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aServiceOpeningATransactionByHandIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.transactionsOpenThroughTheKit()
+                .check(classesIn("com.licenceshop.testsupport.fixtures.transactions")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnTransaction");
+    }
+
+    @Test
     void aServiceUsingAnotherServicesClassIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
                 .check(classesIn("com.licenceshop.command.fixture")))

@@ -1,6 +1,7 @@
 package com.licenceshop.command.feed;
 
 import com.licenceshop.command.outbox.EventStore;
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -40,24 +41,16 @@ public class EventFeed {
      * a smaller sequence, and a client paging by "after" would never see it.
      */
     public long horizon() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        return JdbcTransactions.inTransaction(dataSource, JdbcTransactions.RetryRule.never(), connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL lock_timeout = '10s'");
                 statement.execute("SELECT pg_advisory_xact_lock(" + EventStore.HORIZON_LOCK + ")");
                 try (ResultSet row = statement.executeQuery("SELECT coalesce(max(sequence), 0) FROM commands.events")) {
                     row.next();
-                    long horizon = row.getLong(1);
-                    connection.commit();
-                    return horizon;
+                    return row.getLong(1);
                 }
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+        });
     }
 
     /** Events with {@code after < sequence <= upTo}, at most {@code limit}, as NDJSON chunks. Cold and blocking. */
@@ -88,8 +81,8 @@ public class EventFeed {
             connection = dataSource.getConnection();
             try {
                 // PostgreSQL only streams with a cursor inside a transaction
-                connection.setAutoCommit(false);
                 connection.setReadOnly(true);
+                JdbcTransactions.begin(connection);
                 statement = connection.prepareStatement("""
                         SELECT payload::text FROM commands.events
                         WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ?""");
@@ -118,9 +111,9 @@ public class EventFeed {
             try (connection) {
                 rows.close();
                 statement.close();
-                connection.rollback();
+                JdbcTransactions.end(connection);
                 connection.setReadOnly(false);
-                connection.setAutoCommit(true);
+                JdbcTransactions.autoCommit(connection);
             } catch (SQLException e) {
                 // the connection is broken; the pool discards it
             }

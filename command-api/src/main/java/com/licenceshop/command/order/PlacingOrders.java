@@ -2,6 +2,7 @@ package com.licenceshop.command.order;
 
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.DatabaseFailures;
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.servicedefaults.TraceLogs;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
@@ -245,27 +246,8 @@ class PlacingOrders {
         batch.forEach(command -> command.answer().completeExceptionally(e));
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the pool discards it
-                }
-                throw e;
-            }
-        }
+    private <T> T inTransaction(JdbcTransactions.Work<T> work) throws SQLException {
+        return JdbcTransactions.inTransaction(dataSource, JdbcTransactions.RetryRule.never(), work);
     }
 
     private static boolean connectionLost(SQLException e) {

@@ -1,5 +1,6 @@
 package com.licenceshop.command.outbox;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -49,7 +50,7 @@ class RelayConnections {
     Connection open() throws SQLException {
         Connection connection = connect();
         try {
-            connection.setAutoCommit(true);
+            JdbcTransactions.autoCommit(connection);
             try (Statement session = connection.createStatement()) {
                 long millis = timeout.toMillis();
                 long seconds = Math.max(1, timeout.toSeconds());

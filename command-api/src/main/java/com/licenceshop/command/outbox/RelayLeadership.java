@@ -1,5 +1,6 @@
 package com.licenceshop.command.outbox;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class RelayLeadership {
     Connection connect() throws SQLException {
         Connection fresh = connections.open();
         try {
-            fresh.setAutoCommit(true);
+            JdbcTransactions.autoCommit(fresh);
         } catch (SQLException e) {
             fresh.close();
             throw e;

@@ -1,5 +1,6 @@
 package com.licenceshop.notification.ledger;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
@@ -30,7 +31,7 @@ public class ExpiredMails {
     /** @return the rows deleted (those of the batches that committed, if a later one fails, are gone too) */
     public long deleteFinishedCreatedBefore(Instant cutoff) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+            JdbcTransactions.autoCommit(connection);
             long deleted = 0;
             int batch;
             do {

@@ -1,5 +1,6 @@
 package com.licenceshop.notification.ledger;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.Topology;
 import com.licenceshop.notification.mail.MailIntent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -323,7 +324,7 @@ public class MailLedger {
             Connection connection = null;
             try {
                 connection = pool.getConnection();
-                connection.setAutoCommit(false);
+                JdbcTransactions.begin(connection);
                 boolean[] taken = new boolean[eventIds.size()];
                 try (PreparedStatement lock = connection.prepareStatement(
                         "SELECT pg_try_advisory_xact_lock(?, k) FROM unnest(?::int[]) WITH ORDINALITY AS t(k, i) ORDER BY i")) {
@@ -354,11 +355,7 @@ public class MailLedger {
         }
 
         private static void end(Connection connection) {
-            try {
-                connection.rollback();
-            } catch (SQLException e) {
-                LOG.warn("could not end the hold's transaction ({}); closing its connection ends it", e.getMessage());
-            }
+            JdbcTransactions.end(connection);
             try {
                 connection.close();
             } catch (SQLException e) {

@@ -1,9 +1,8 @@
 package com.licenceshop.projector.readmodel;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -16,13 +15,7 @@ import java.sql.SQLException;
 @Singleton
 public final class SalesDatabase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SalesDatabase.class);
     private static final int ATTEMPTS = 5;
-
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private final DataSource dataSource;
 
@@ -39,31 +32,8 @@ public final class SalesDatabase {
      * Runs the work in one transaction. Deadlocks and serialization failures between concurrent batches are
      * retried: the work is idempotent by the inbox, and a retry starts from a clean snapshot.
      */
-    public <T> T inTransaction(Work<T> work) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(connection);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt < ATTEMPTS && isRetryable(e)) {
-                    LOG.info("retrying transaction after {} (attempt {})", e.getSQLState(), attempt);
-                    continue;
-                }
-                throw e;
-            }
-        }
-    }
-
-    static boolean isRetryable(SQLException e) {
-        String state = e.getSQLState();
-        return "40P01".equals(state) || "40001".equals(state);
+    public <T> T inTransaction(JdbcTransactions.Work<T> work) throws SQLException {
+        return JdbcTransactions.inTransaction(dataSource, JdbcTransactions.RetryRule.onConflict(ATTEMPTS), work);
     }
 
     /**
@@ -73,13 +43,5 @@ public final class SalesDatabase {
     public static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.licenceshop.projector.rebuild;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
@@ -94,11 +95,11 @@ final class ChunkWriter {
                     throw e;
                 }
                 // an order that was there already: not the plain sequence order BULK assumes
-                connection.rollback();
+                JdbcTransactions.rollback(connection);
                 LOG.info("a chunk of {} events names an order that exists already; applying it with upserts", chunk.size());
                 writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.BULK_UPSERTING_ORDERS);
             }
-            connection.commit();
+            JdbcTransactions.commit(connection);
         } else {
             writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.SHADOW);
         }

@@ -1,5 +1,6 @@
 package com.licenceshop.projector.rebuild;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.readmodel.ModelLocks;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ final class RebuildLock implements AutoCloseable {
         Connection connection = database.connect();
         RebuildLock lock = new RebuildLock(connection);
         try {
-            connection.setAutoCommit(false);
+            JdbcTransactions.begin(connection);
             try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
                 tryLock.setLong(1, ModelLocks.REBUILD);
                 try (ResultSet row = tryLock.executeQuery()) {
@@ -53,10 +54,9 @@ final class RebuildLock implements AutoCloseable {
     @Override
     public void close() {
         try (connection) {
-            connection.rollback();
+            JdbcTransactions.end(connection);
         } catch (SQLException e) {
-            // the connection broke: its session, and the transaction's lock with it, is gone
-            LOG.warn("could not end the rebuild lock's transaction: {}", e.getMessage());
+            LOG.warn("could not give the rebuild lock's connection back: {}", e.getMessage());
         }
     }
 }

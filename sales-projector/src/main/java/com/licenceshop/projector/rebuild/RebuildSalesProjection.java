@@ -1,5 +1,6 @@
 package com.licenceshop.projector.rebuild;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.projector.feed.EventFeed;
 import com.licenceshop.projector.projection.SalesChange;
@@ -149,14 +150,14 @@ public final class RebuildSalesProjection {
     /** COPYING: fills the new tables from the feed, one transaction per chunk; returns the last sequence read. */
     private long copy(ProgressReporter reporter) throws Exception {
         try (Connection c = database.connect()) {
-            c.setAutoCommit(false);
+            JdbcTransactions.begin(c);
             try (Statement s = c.createStatement()) {
                 // a crash loses at most the last chunks of a copy that is then started over anyway
                 s.execute("SET synchronous_commit = off");
             }
             long last = readToEnd(c, 0, reporter, true);
             ShadowTables.finishFirstPass(c);
-            c.commit();
+            JdbcTransactions.commit(c);
             return last;
         }
     }
@@ -164,7 +165,7 @@ public final class RebuildSalesProjection {
     /** CATCHING_UP and SWAPPING, in one transaction that holds the live model's lock exclusively. */
     private long catchUpAndSwap(long after, OffsetDateTime copyStartedAt, ProgressReporter reporter) throws Exception {
         try (Connection c = database.connect()) {
-            c.setAutoCommit(false);
+            JdbcTransactions.begin(c);
             try {
                 pauseLiveBatches(c);
                 readToEnd(c, after, reporter, false);
@@ -181,10 +182,10 @@ public final class RebuildSalesProjection {
                 reporter.progress().phase("SWAPPING");
                 reporter.report(true);
                 long position = TableSwap.swap(c);
-                c.commit();
+                JdbcTransactions.commit(c);
                 return position;
             } catch (Exception e) {
-                c.rollback();
+                JdbcTransactions.end(c);
                 throw e;
             }
         }

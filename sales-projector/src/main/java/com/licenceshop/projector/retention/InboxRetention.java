@@ -1,5 +1,6 @@
 package com.licenceshop.projector.retention;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.readmodel.ModelTables;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -55,7 +56,7 @@ class InboxRetention {
     /** @return the rows deleted */
     long deleteExpired() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+            JdbcTransactions.autoCommit(connection);
             Instant cutoff = policy.forgetBefore(clock.instant(), runningRebuildStartedAt(connection));
             long deleted = 0;
             int batch;

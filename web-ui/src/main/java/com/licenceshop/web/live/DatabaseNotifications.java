@@ -1,5 +1,6 @@
 package com.licenceshop.web.live;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.Topology;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.StartupEvent;
@@ -75,7 +76,7 @@ public class DatabaseNotifications {
             try (Connection connection = dataSource.getConnection()) {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
-                    connection.setAutoCommit(true);
+                    JdbcTransactions.autoCommit(connection);
                     for (String channel : CHANNELS) {
                         statement.execute("LISTEN " + channel);
                     }

@@ -1,5 +1,6 @@
 package com.licenceshop.web.sales;
 
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -23,19 +24,13 @@ public class SalesReadModel {
     }
 
     public SalesFigures current() {
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             // one snapshot for the three views: totals, per licence and per minute agree with each other
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try (Statement statement = connection.createStatement()) {
-                SalesFigures figures = read(statement);
-                connection.commit();
-                return figures;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+            return JdbcTransactions.readOnlySnapshot(dataSource, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return read(statement);
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the sales views: " + e.getMessage(), e);
         }
