@@ -47,6 +47,11 @@ import java.util.concurrent.TimeUnit;
  * dead-letter queue) and acknowledge it. A message is acknowledged only after the ledger committed its outcome
  * and its next home confirmed it; nothing sleeps and nothing is requeued on a failed send.
  *
+ * <p>A message may carry several events (transport version 2, {@link EventBatches}): it is split on arrival and
+ * each event goes its own way as its own message would (mailed, parked alone, retried alone, each moved as a
+ * message of its own); {@link MessageAck} acknowledges the message once all its events are settled. The prefetch
+ * counts messages, so under load the senders find up to {@link EventBatches#MAX_EVENTS} times as many events.
+ *
  * <p>Shutdown: stop receiving, let the senders finish the batch in hand (sent, recorded, acknowledged), then
  * close the channels, which returns every message still waiting unacknowledged to the queue.
  */
