@@ -100,9 +100,15 @@ class NotificationConsumer {
         this.shutdownWait = smtpTimeout.multipliedBy(2).plusSeconds(5);
     }
 
-    /** Unacknowledged messages per consumer channel: two full batches for every sender, spread over the consumers. */
+    /**
+     * Unacknowledged messages per consumer channel: two full batches of events for every sender, spread over the
+     * consumers, in messages of {@link EventBatches#MAX_EVENTS} events (what the relay packs under load; KEDA's
+     * target counts messages too), and at least one message per sender for the low rates, where messages are small.
+     */
     int prefetch() {
-        return Math.max(1, (2 * concurrency * batchSize + consumers - 1) / consumers);
+        int perSender = (concurrency + consumers - 1) / consumers;
+        int events = (2 * concurrency * batchSize + consumers - 1) / consumers;
+        return Math.max(perSender, (events + EventBatches.MAX_EVENTS - 1) / EventBatches.MAX_EVENTS);
     }
 
     @PostConstruct

@@ -67,8 +67,8 @@ import java.util.concurrent.TimeUnit;
 final class BatchProjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProjector.class);
-    /** One link per event of a batch (up to the prefetch); application.yml raises the SDK's limit of 128 to match. */
-    private static final int MAX_LINKS = SalesEventListener.PREFETCH;
+    /** One link per event of a batch (up to the prefetch of full messages: 500); application.yml raises the SDK's limit of 128 to match. */
+    private static final int MAX_LINKS = SalesEventListener.MAX_BATCH;
 
     private record Decoded(ReceivedDelivery delivery, SalesChange change) {
     }

@@ -22,8 +22,15 @@ import java.util.List;
 @Requires(property = "shop.projector.consume", notEquals = "false")
 class SalesEventListener {
 
-    /** Unacknowledged deliveries per consumer: the upper bound of a batch. A constant: {@code @Queue} takes no placeholder here. */
-    static final int PREFETCH = 500;
+    /**
+     * Unacknowledged messages per consumer. A constant: {@code @Queue} takes no placeholder here. Under load a
+     * message carries up to {@link EventBatches#MAX_EVENTS} events, so this is 500 events in flight, as when a
+     * message was one event (and fewer at low rates, where the relay packs fewer); KEDA's target counts messages
+     * too (deploy/k8s/base/autoscaling.yaml).
+     */
+    static final int PREFETCH = 25;
+    /** Events per consumer in flight at most, the upper bound of a batch: the prefetch of full messages. */
+    static final int MAX_BATCH = PREFETCH * EventBatches.MAX_EVENTS;
 
     private final DeliveryBatches batches;
 
