@@ -10,7 +10,9 @@
 #   absorption (load-tests/cost.py), per purchase.
 # Prints a summary with the medians over the runs and writes it to load-tests/target/load-report.md; Gatling's
 # HTML reports are in load-tests/target/gatling/.
-set -euo pipefail
+set -Eeuo pipefail
+# a failing command ends the script (set -e): say which, or it stops without a word
+trap 'echo "load: line $LINENO failed (exit $?): $BASH_COMMAND" >&2' ERR
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 STATE="$ROOT/.shop"
@@ -31,7 +33,8 @@ lag() { [[ "$1" == never ]] && echo never || calc "max(0, round($1 - $2, 1))"; }
 
 curl -fsS -o /dev/null --max-time 3 "$API/health" || { echo "load: the command API does not answer at $API; start the shop with ./shop up" >&2; exit 1; }
 # the anonymous order limits (F-05) would refuse nearly every purchase of one load client
-limited() { curl -fsS --max-time 3 "$API/prometheus" | grep -E '^shop_commands_rejected_total\{.*reason="too-many-orders"' | awk '{s+=$2} END {print s+0}'; }
+# summed by awk alone: a grep that matches nothing (no such line yet) fails the pipeline under pipefail
+limited() { curl -fsS --max-time 3 "$API/prometheus" | awk '/^shop_commands_rejected_total\{.*reason="too-many-orders"/ {s+=$2} END {print s+0}'; }
 LIMITED_BEFORE="$(limited)"
 RECEIVER="$(cat "$STATE/mail-sink.kind" 2>/dev/null || echo maildev)"
 if [[ "$CLOSED_GENERATOR" == wrk ]] && ! command -v wrk >/dev/null; then
@@ -44,7 +47,7 @@ ceiling() {
   sql "CREATE DATABASE shop_pgbench" postgres
   pg_dump -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -s -n commands --no-owner shop | psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -d shop_pgbench -qX >/dev/null
   pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ADMIN" -n -M prepared -c "$PGBENCH_CLIENTS" -j 2 -T "$PGBENCH_SECONDS" \
-      -f "$HERE/pgbench-purchase.sql" shop_pgbench 2>&1 | tee "$OUT/pgbench.log" | grep -E "^tps" | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/'
+      -f "$HERE/pgbench-purchase.sql" shop_pgbench 2>&1 | tee "$OUT/pgbench.log" | awk '/^tps/ && !found {found=1; print $3}'
   sql "DROP DATABASE shop_pgbench" postgres
 }
 
@@ -67,7 +70,7 @@ gatling() {
   [[ -n "$dir" && -f "$dir/index.html" ]] || { echo "load: Gatling wrote no report; see $OUT/gatling-$run.log" >&2; tail -30 "$OUT/gatling-$run.log" >&2; exit 1; }
   echo "$dir" >> "$REPORT.dirs"
   # Gatling's console summary: "> name | total | OK | KO"; its error table comes with every summary, the last is the run's
-  stat() { grep -E "^> $1 " "$OUT/gatling-$run.log" | tail -1 | awk -F'|' -v col="$2" '{gsub(/[ ,]/, "", $col); print $col}'; }
+  stat() { awk -F'|' -v name="> $1 " -v col="$2" 'index($0, name) == 1 {v = $col; gsub(/[ ,]/, "", v)} END {print v}' "$OUT/gatling-$run.log"; }
   local ok errors
   ok="$(stat 'request count' 3)"; ok="${ok//-/0}"
   errors="$(awk '/---- Errors ----/ { last = ""; inside = 1; next } /^====/ { inside = 0 }
@@ -237,6 +240,9 @@ generate closed "warmup$RUN" "$WARMUP"
 # the warm-up's orders must be in the projection before a measured run counts the summary, or its tail would
 # read as a double count
 absorb "$wseq" "$wstart" "$(placed_since "$wseq")" >/dev/null
+# fresh planner statistics for the tables the warm-up filled: autovacuum is off on the CI machines, and plans made
+# for empty tables would be what the measured runs pay for
+sql "ANALYZE" >/dev/null
 for i in $(seq 1 "$RUNS"); do
   for model in $MODELS; do
     echo "load: $model model, $SECONDS_EACH s (run $i of $RUNS) ..."

@@ -13,20 +13,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * KEDA's target per replica is more than what one busy replica holds unacknowledged (its prefetch): KEDA counts
  * ready + unacknowledged messages, so a target below the prefetch makes busy replicas alone ask for more
- * (docs/operations.md#scaling has the arithmetic). Each batch fits in the prefetch.
+ * (docs/operations.md#scaling has the arithmetic). Each batch fits in the prefetch. Both count messages, and under
+ * load a message carries up to EventBatches.MAX_EVENTS events (transport version 2): prefetches and targets are
+ * the event figures divided by it.
  */
 class AutoscalingArithmeticTest {
 
     private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
     @Test
-    void the_notifiers_target_exceeds_its_prefetch_of_two_batches_per_sender() {
+    void the_notifiers_target_exceeds_its_prefetch_of_two_batches_per_sender() throws IOException {
         ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "notification-service");
+        int consumers = Integer.parseInt(config.valueOrDefault("shop.notification.consumers"));
         int senders = Integer.parseInt(config.valueOrDefault("shop.notification.concurrency"));
         int batch = Integer.parseInt(config.valueOrDefault("shop.notification.batch-size"));
-        // NotificationConsumer.prefetch(): two full batches for every sender, spread over the consumer channels
-        int prefetch = 2 * senders * batch;
-        assertTargetsExceed("notification-service", prefetch);
+        int pack = constant("service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
+        // NotificationConsumer.prefetch(): two full batches of events for every sender, spread over the consumer
+        // channels, in full messages, at least one message per sender
+        int eventsPerChannel = (2 * senders * batch + consumers - 1) / consumers;
+        int perChannel = Math.max((senders + consumers - 1) / consumers, (eventsPerChannel + pack - 1) / pack);
+        assertTargetsExceed("notification-service", consumers * perChannel);
     }
 
     @Test
@@ -34,8 +40,9 @@ class AutoscalingArithmeticTest {
         ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "sales-projector");
         int consumers = Integer.parseInt(config.valueOrDefault("shop.projector.consumers"));
         int batch = Integer.parseInt(config.valueOrDefault("shop.projector.batch-size"));
-        int perConsumer = projectorPrefetchPerConsumer();
-        assertThat(batch).as("a batch fits in one consumer's prefetch").isLessThanOrEqualTo(perConsumer);
+        int pack = constant("service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
+        int perConsumer = constant("sales-projector/src/main/java/com/licenceshop/projector/live/SalesEventListener.java", "PREFETCH");
+        assertThat(batch).as("a batch of events fits in one consumer's prefetch of full messages").isLessThanOrEqualTo(perConsumer * pack);
         assertTargetsExceed("sales-projector", consumers * perConsumer);
     }
 
@@ -51,12 +58,11 @@ class AutoscalingArithmeticTest {
         }
     }
 
-    /** SalesEventListener.PREFETCH, read from its source (deploy-tests do not depend on the services). */
-    private static int projectorPrefetchPerConsumer() throws IOException {
-        String source = Files.readString(Repository.ROOT.resolve(
-                "sales-projector/src/main/java/com/licenceshop/projector/live/SalesEventListener.java"));
-        Matcher m = Pattern.compile("static final int PREFETCH = (\\d+);").matcher(source);
-        assertThat(m.find()).as("SalesEventListener declares PREFETCH").isTrue();
+    /** A constant read from its source (deploy-tests do not depend on the services). */
+    private static int constant(String file, String name) throws IOException {
+        String source = Files.readString(Repository.ROOT.resolve(file));
+        Matcher m = Pattern.compile("static final int " + name + " = (\\d+);").matcher(source);
+        assertThat(m.find()).as("%s declares %s", file, name).isTrue();
         return Integer.parseInt(m.group(1));
     }
 }

@@ -4,6 +4,7 @@ import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -49,6 +50,13 @@ public final class TestBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topology.eventsExchange(), e);
         }
+    }
+
+    /** Publishes the events in one message, as the relay packs consecutive events of one routing key (transport v2). */
+    public void publishTogether(List<? extends ShopEvent> events) {
+        EventBatches.Event message = EventBatches.pack(events.stream()
+                .map(event -> new EventBatches.Event(properties(event), codec.encode(event))).toList());
+        publish(events.get(0).eventType().routingKey(), message.properties(), message.body());
     }
 
     public static AMQP.BasicProperties properties(ShopEvent event) {

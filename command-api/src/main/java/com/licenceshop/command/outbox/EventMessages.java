@@ -1,6 +1,7 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -56,24 +57,35 @@ final class EventMessages {
     }
 
     /**
-     * Publishes the rows in order on a channel in confirm mode, then waits once for all confirms.
+     * Publishes the rows in order on a channel in confirm mode, then waits once for all confirms. Consecutive rows
+     * of one routing key go out together, up to {@link EventBatches#MAX_EVENTS} in one message (transport version 2,
+     * docs/contracts.md); a row alone goes out as its own message (version 1). Every row keeps its own publish span,
+     * whose context its event carries inside the message.
      *
-     * @throws IOException if the broker nacked a row or the channel failed; treat every row as unpublished
+     * @return how many messages went out
+     * @throws IOException if the broker nacked a message or the channel failed; treat every row as unpublished
      */
-    static void publishConfirmed(Channel channel, String exchange, Function<OutboxRow, String> routingKey,
-                                 List<OutboxRow> rows, boolean replay, Duration confirmTimeout, PublishSpans spans)
+    static int publishConfirmed(Channel channel, String exchange, Function<OutboxRow, String> routingKey,
+                                List<OutboxRow> rows, boolean replay, Duration confirmTimeout, PublishSpans spans)
             throws IOException, InterruptedException, TimeoutException {
         // a replay runs in the ops request; its span is what the replayed events' spans link to
         SpanContext requestedBy = Span.current().getSpanContext();
         List<Span> started = new ArrayList<>(rows.size());
         try {
-            for (OutboxRow row : rows) {
-                String key = routingKey.apply(row);
-                Span publish = spans.start(row, exchange.isEmpty() ? key : exchange, replay, requestedBy);
-                started.add(publish);
-                channel.basicPublish(exchange, key, false, properties(row, replay, publish), row.payload());
+            List<List<OutboxRow>> messages = EventBatches.runs(rows, routingKey, EventBatches.MAX_EVENTS);
+            for (List<OutboxRow> together : messages) {
+                String key = routingKey.apply(together.get(0));
+                List<EventBatches.Event> events = new ArrayList<>(together.size());
+                for (OutboxRow row : together) {
+                    Span publish = spans.start(row, exchange.isEmpty() ? key : exchange, replay, requestedBy);
+                    started.add(publish);
+                    events.add(new EventBatches.Event(properties(row, replay, publish), row.payload()));
+                }
+                EventBatches.Event message = EventBatches.pack(events);
+                channel.basicPublish(exchange, key, false, message.properties(), message.body());
             }
             channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            return messages.size();
         } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
             started.forEach(span -> span.setStatus(StatusCode.ERROR, "not confirmed: " + e));
             throw e;

@@ -5,6 +5,7 @@ import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -81,12 +82,13 @@ class ReplayIT extends CommandApiIT {
         return stored;
     }
 
-    List<GetResponse> drain(String queue) throws Exception {
-        List<GetResponse> messages = new ArrayList<>();
+    /** The events on the queue, each as its own message would carry it (a replay packs them as the relay does). */
+    List<EventBatches.Event> drain(String queue) throws Exception {
+        List<EventBatches.Event> events = new ArrayList<>();
         for (GetResponse message = channel.basicGet(queue, true); message != null; message = channel.basicGet(queue, true)) {
-            messages.add(message);
+            events.addAll(EventBatches.unpack(message.getProps(), message.getBody()));
         }
-        return messages;
+        return events;
     }
 
     @Test
@@ -103,16 +105,16 @@ class ReplayIT extends CommandApiIT {
                 .containsEntry("queue", topology.salesProjectorQueue())
                 .containsEntry("replayed", 3);
         // a 200 comes after the broker's confirms: the messages are on the queue now
-        List<GetResponse> messages = drain(topology.salesProjectorQueue());
-        assertThat(messages).extracting(m -> m.getProps().getMessageId())
+        List<EventBatches.Event> messages = drain(topology.salesProjectorQueue());
+        assertThat(messages).extracting(m -> m.properties().getMessageId())
                 .containsExactly(stored.get(1).eventId(), stored.get(2).eventId(), stored.get(3).eventId());
         assertThat(messages).allSatisfy(m -> {
-            assertThat(m.getProps().getHeaders()).containsEntry(MessageHeaders.REPLAY, true);
-            assertThat(m.getProps().getType()).isEqualTo("OrderPlaced");
-            assertThat(m.getProps().getDeliveryMode()).isEqualTo(2);
-            assertThat(m.getProps().getContentType()).isEqualTo("application/json");
+            assertThat(m.properties().getHeaders()).containsEntry(MessageHeaders.REPLAY, true);
+            assertThat(m.properties().getType()).isEqualTo("OrderPlaced");
+            assertThat(m.properties().getDeliveryMode()).isEqualTo(2);
+            assertThat(m.properties().getContentType()).isEqualTo("application/json");
         });
-        assertThat(messages).extracting(m -> m.getProps().getHeaders().get(MessageHeaders.SEQUENCE))
+        assertThat(messages).extracting(m -> m.properties().getHeaders().get(MessageHeaders.SEQUENCE))
                 .containsExactly(stored.get(1).sequence(), stored.get(2).sequence(), stored.get(3).sequence());
         assertThat(channel.queueDeclarePassive(topology.notificationQueue()).getMessageCount()).isZero();
     }
@@ -125,9 +127,9 @@ class ReplayIT extends CommandApiIT {
         var response = replay(Map.of("consumer", "sales-projector", "after", original.sequence() - 1, "upTo", original.sequence()));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        List<GetResponse> messages = drain(topology.salesProjectorQueue());
+        List<EventBatches.Event> messages = drain(topology.salesProjectorQueue());
         assertThat(messages).hasSize(1);
-        String traceparent = messages.get(0).getProps().getHeaders().get(MessageHeaders.TRACEPARENT).toString();
+        String traceparent = messages.get(0).properties().getHeaders().get(MessageHeaders.TRACEPARENT).toString();
         String originalTrace = original.traceparent().split("-")[1];
         // same trace as the stored request, a new (replay publish) span in it
         assertThat(traceparent.split("-")[1]).isEqualTo(originalTrace);
@@ -142,7 +144,7 @@ class ReplayIT extends CommandApiIT {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(((Number) response.json().get("upTo")).longValue()).isEqualTo(stored.get(4).sequence());
-        assertThat(drain(topology.notificationQueue())).extracting(m -> m.getProps().getMessageId())
+        assertThat(drain(topology.notificationQueue())).extracting(m -> m.properties().getMessageId())
                 .containsExactly(stored.get(3).eventId(), stored.get(4).eventId());
         assertThat(channel.queueDeclarePassive(topology.salesProjectorQueue()).getMessageCount()).isZero();
     }

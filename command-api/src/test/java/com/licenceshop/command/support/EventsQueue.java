@@ -1,6 +1,7 @@
 package com.licenceshop.command.support;
 
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A queue of the test's own, bound to every routing key of the namespace's events exchange, that records
- * what arrives. Stands in for a consumer.
+ * what arrives. Stands in for a consumer: it splits a message of several events (transport version 2) as the
+ * consumers do, so {@link #deliveries()} holds one entry per event; {@link #messages()} counts the messages.
  */
 public final class EventsQueue implements AutoCloseable {
 
@@ -41,6 +43,7 @@ public final class EventsQueue implements AutoCloseable {
     private final Channel channel;
     private final String queue;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<Delivery> messages = new CopyOnWriteArrayList<>();
 
     private EventsQueue(Topology topology) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
@@ -54,7 +57,9 @@ public final class EventsQueue implements AutoCloseable {
         channel.basicConsume(queue, true, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                deliveries.add(new Delivery(envelope.getRoutingKey(), properties, body));
+                messages.add(new Delivery(envelope.getRoutingKey(), properties, body));
+                deliveries.addAll(EventBatches.unpack(properties, body).stream()
+                        .map(event -> new Delivery(envelope.getRoutingKey(), event.properties(), event.body())).toList());
             }
         });
     }
@@ -69,6 +74,11 @@ public final class EventsQueue implements AutoCloseable {
 
     public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /** The messages as the broker delivered them, a batch as one. */
+    public List<Delivery> messages() {
+        return List.copyOf(messages);
     }
 
     public List<Delivery> awaitAtLeast(int count, Duration atMost) {

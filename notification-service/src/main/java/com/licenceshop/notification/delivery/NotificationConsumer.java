@@ -17,6 +17,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -45,6 +46,11 @@ import java.util.concurrent.TimeUnit;
  * ledger transaction for the batch, then move each message where its outcome says (a delay queue, the
  * dead-letter queue) and acknowledge it. A message is acknowledged only after the ledger committed its outcome
  * and its next home confirmed it; nothing sleeps and nothing is requeued on a failed send.
+ *
+ * <p>A message may carry several events (transport version 2, {@link EventBatches}): it is split on arrival and
+ * each event goes its own way as its own message would (mailed, parked alone, retried alone, each moved as a
+ * message of its own); {@link MessageAck} acknowledges the message once all its events are settled. The prefetch
+ * counts messages, so under load the senders find up to {@link EventBatches#MAX_EVENTS} times as many events.
  *
  * <p>Shutdown: stop receiving, let the senders finish the batch in hand (sent, recorded, acknowledged), then
  * close the channels, which returns every message still waiting unacknowledged to the queue.
@@ -94,9 +100,15 @@ class NotificationConsumer {
         this.shutdownWait = smtpTimeout.multipliedBy(2).plusSeconds(5);
     }
 
-    /** Unacknowledged messages per consumer channel: two full batches for every sender, spread over the consumers. */
+    /**
+     * Unacknowledged messages per consumer channel: two full batches of events for every sender, spread over the
+     * consumers, in messages of {@link EventBatches#MAX_EVENTS} events (what the relay packs under load; KEDA's
+     * target counts messages too), and at least one message per sender for the low rates, where messages are small.
+     */
     int prefetch() {
-        return Math.max(1, (2 * concurrency * batchSize + consumers - 1) / consumers);
+        int perSender = (concurrency + consumers - 1) / consumers;
+        int events = (2 * concurrency * batchSize + consumers - 1) / consumers;
+        return Math.max(perSender, (events + EventBatches.MAX_EVENTS - 1) / EventBatches.MAX_EVENTS);
     }
 
     @PostConstruct
@@ -149,10 +161,13 @@ class NotificationConsumer {
         LOG.info("stopped consuming {}: {} waiting message(s) returned to the queue", topology.notificationQueue(), returned);
     }
 
-    /** A message that needs a mail, waiting for a sender. */
-    /** {@code trace}: the event's context from its headers (the relay's publish span), the parent of its send. */
+    /**
+     * An event that needs a mail, waiting for a sender; {@code ack}: its message's, acknowledged once every event of
+     * the message is settled. {@code trace}: the event's context from its headers (the relay's publish span), the
+     * parent of its send.
+     */
     private record Received(MailIntent intent, Delivery delivery, byte[] body, BasicProperties properties,
-                            Channel channel, long tag, String correlationId, Context trace) {
+                            MessageAck ack, String correlationId, Context trace) {
     }
 
     private final class Receiver extends DefaultConsumer {
@@ -166,8 +181,23 @@ class NotificationConsumer {
             if (!running) {
                 return; // stays unacknowledged: back to the queue when the channel closes
             }
-            Channel channel = getChannel();
-            long tag = envelope.getDeliveryTag();
+            List<EventBatches.Event> events;
+            try {
+                // a message may carry several events (transport version 2): each is handled as its own message would be
+                events = EventBatches.unpack(properties, body);
+            } catch (EventBatches.MalformedBatchException e) {
+                metrics.parked("UNREADABLE");
+                settle(new Outcome.Parked("unreadable batch: " + e.getMessage(), 0), body, properties,
+                        new MessageAck(getChannel(), envelope.getDeliveryTag(), 1));
+                return;
+            }
+            MessageAck ack = new MessageAck(getChannel(), envelope.getDeliveryTag(), events.size());
+            for (EventBatches.Event event : events) {
+                receive(event.properties(), event.body(), ack);
+            }
+        }
+
+        private void receive(AMQP.BasicProperties properties, byte[] body, MessageAck ack) {
             String correlationId = DeliveryHeaders.stringHeader(properties, MessageHeaders.CORRELATION_ID);
             // a retried, re-driven or replayed message carries the original headers: the same trace again
             Context trace = TraceHeaders.extract(properties.getHeaders());
@@ -177,7 +207,7 @@ class NotificationConsumer {
                 Optional<String> unsupported = SchemaVersions.unsupported(properties.getType(), version);
                 if (unsupported.isPresent()) {
                     metrics.parked("UNSUPPORTED_VERSION");
-                    settle(new Outcome.Parked(unsupported.get(), 0), body, properties, channel, tag);
+                    settle(new Outcome.Parked(unsupported.get(), 0), body, properties, ack);
                     return;
                 }
                 ShopEvent event;
@@ -185,17 +215,16 @@ class NotificationConsumer {
                     event = codec.decode(body);
                 } catch (EventCodec.MalformedEventException e) {
                     metrics.parked("UNREADABLE");
-                    settle(new Outcome.Parked("malformed event: " + e.getMessage(), 0), body, properties, channel, tag);
+                    settle(new Outcome.Parked("malformed event: " + e.getMessage(), 0), body, properties, ack);
                     return;
                 }
                 Optional<MailIntent> intent = MailIntents.of(event, shopUrl);
                 if (intent.isEmpty()) {
                     context(correlationId, event.eventId().toString(), null);
-                    settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, channel, tag);
+                    settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, ack);
                     return;
                 }
-                waiting.add(new Received(intent.get(), Delivery.of(properties), body, properties, channel, tag, correlationId,
-                        trace));
+                waiting.add(new Received(intent.get(), Delivery.of(properties), body, properties, ack, correlationId, trace));
             } finally {
                 MDC.clear();
             }
@@ -261,7 +290,7 @@ class NotificationConsumer {
             Received received = batch.get(i);
             try (Scope ignored = spans.get(i).makeCurrent()) {
                 context(received.correlationId(), received.intent().eventId().toString(), received.intent().orderId().toString());
-                settle(outcomes.get(i), received.body(), received.properties(), received.channel(), received.tag());
+                settle(outcomes.get(i), received.body(), received.properties(), received.ack());
             } finally {
                 MDC.clear();
             }
@@ -280,7 +309,8 @@ class NotificationConsumer {
         }
     }
 
-    private void settle(Outcome outcome, byte[] body, BasicProperties properties, Channel channel, long tag) {
+    /** Moves the event where its outcome says, then counts it settled on its message's {@code ack}. */
+    private void settle(Outcome outcome, byte[] body, BasicProperties properties, MessageAck ack) {
         try {
             if (outcome instanceof Outcome.Done done) {
                 LOG.info("{}", done.what());
@@ -299,16 +329,13 @@ class NotificationConsumer {
                         MessageHeaders.ATTEMPT, parked.failedAttempts()), DeliveryHeaders.REDRIVEN), body);
                 LOG.error("parked in {}: {}", deadLetters, parked.reason());
             }
-            channel.basicAck(tag, false);
         } catch (IOException | RuntimeException e) {
             // the broker did not take the moved copy: return the original; the delivery limit bounds the loop
-            LOG.error("could not settle the message ({}); returning it to the queue", e.toString());
-            try {
-                channel.basicNack(tag, false, true);
-            } catch (IOException | RuntimeException gone) {
-                LOG.warn("could not return the message ({}); the broker redelivers it when the channel closes", gone.toString());
-            }
+            LOG.error("could not settle the event ({}); its message goes back to the queue", e.toString());
+            ack.settled(false);
+            return;
         }
+        ack.settled(true);
     }
 
     private static BasicProperties headers(BasicProperties properties, Map<String, Object> set, String... remove) {

@@ -12,6 +12,7 @@ import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.TestBroker;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.notification.mail.MessageIds;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -185,6 +186,60 @@ class OneMailPerEventIT extends RunningService {
         var row = rows.of(order.eventId()).orElseThrow();
         assertThat(row.status()).isEqualTo("SENT");
         assertThat(row.attempts()).as("one send attempt; the other deliveries found it claimed or sent").isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonEventInAMessageOfSeveralIsParkedAloneAndItsNeighboursAreMailed() {
+        OrderPlaced first = anOrderBy("ada@example.com", starter(1));
+        OrderPlaced notAnAddress = anOrderBy("not-an-address", starter(1));
+        OrderPlaced last = anOrderBy("alan@example.com", professional(2));
+
+        broker.publishTogether(List.of(first, notAnAddress, last));
+
+        theOnlyMailFor(first.eventId());
+        theOnlyMailFor(last.eventId());
+        // the poison event alone, as the message of its own it would have been; its neighbours not
+        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(notAnAddress.eventId().toString()).isPresent());
+        GetResponse parked = deadLetterOf(notAnAddress.eventId().toString()).orElseThrow();
+        assertThat(header(parked, MessageHeaders.DEAD_LETTER_REASON)).startsWith("permanent: invalid address");
+        assertThat(parked.getProps().getHeaders()).doesNotContainKey(EventBatches.HEADER);
+        assertThat(new EventCodec().decode(parked.getBody()).eventId()).isEqualTo(notAnAddress.eventId());
+        assertThat(deadLetterOf(first.eventId().toString())).isEmpty();
+        assertThat(deadLetterOf(last.eventId().toString())).isEmpty();
+        assertThat(rows.statusOf(first.eventId())).isEqualTo("SENT");
+        assertThat(rows.statusOf(last.eventId())).isEqualTo("SENT");
+        await("every delivery handled").atMost(MAIL_TIMEOUT).until(this::queuesAreEmpty);
+    }
+
+    @Test
+    void aMessageOfSeveralEventsDeliveredAgainSendsEachMailOnce() {
+        List<OrderPlaced> orders = List.of(anOrderBy("barbara@example.com", starter(1)),
+                anOrderBy("donald@example.com", enterprise(1)), anOrderBy("frances@example.com", professional(1)));
+
+        broker.publishTogether(orders);
+        broker.publishTogether(orders);
+        broker.publish(orders.get(1));
+        broker.publishTogether(orders.subList(1, 3));
+
+        orders.forEach(order -> theOnlyMailFor(order.eventId()));
+        await("every delivery handled").atMost(MAIL_TIMEOUT).until(this::queuesAreEmpty);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                orders.stream().allMatch(order -> ReceivedMails.forEvent(smtp, order.eventId()).size() == 1));
+        assertThat(orders).allSatisfy(order -> assertThat(rows.of(order.eventId()).orElseThrow().attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void aMessageOfSeveralThatCannotBeSplitIsParkedWholeWithTheReason() {
+        String messageId = UUID.randomUUID().toString();
+        var properties = new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json")
+                .deliveryMode(2).headers(Map.of(EventBatches.HEADER, 2)).build();
+
+        broker.publish(EventType.ORDER_PLACED.routingKey(), properties, "[{\"messageId\":".getBytes(StandardCharsets.UTF_8));
+
+        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(messageId).isPresent());
+        GetResponse parked = deadLetterOf(messageId).orElseThrow();
+        assertThat(header(parked, MessageHeaders.DEAD_LETTER_REASON)).startsWith("unreadable batch");
+        assertThat(header(parked, EventBatches.HEADER)).isEqualTo("2");
     }
 
     @Test

@@ -47,6 +47,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>A message that cannot be parsed, has a schema version this projector does not know, or fails the
  *       projection's checks is parked without touching the database.</li>
+ *   <li>A batch holds events, not messages: a message of several events (transport version 2) was split by
+ *       {@link SalesEventListener}, so a poison event among them is parked alone, as the message of its own it
+ *       would have been, and its neighbours are applied; the message is acknowledged with the batch. A message
+ *       that cannot be split is parked whole.</li>
  *   <li>If the batch's transaction fails on the data, the events are applied one by one, so one bad event
  *       cannot sink the good ones; the one that fails alone is parked.</li>
  *   <li>If the database is unreachable, the batch waits, unacknowledged, and is tried again by
@@ -63,8 +67,8 @@ import java.util.concurrent.TimeUnit;
 final class BatchProjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProjector.class);
-    /** One link per event of a batch (up to the prefetch); application.yml raises the SDK's limit of 128 to match. */
-    private static final int MAX_LINKS = SalesEventListener.PREFETCH;
+    /** One link per event of a batch (up to the prefetch of full messages: 500); application.yml raises the SDK's limit of 128 to match. */
+    private static final int MAX_LINKS = SalesEventListener.MAX_BATCH;
 
     private record Decoded(ReceivedDelivery delivery, SalesChange change) {
     }
@@ -164,6 +168,9 @@ final class BatchProjector {
     }
 
     private SalesChange decode(ReceivedDelivery delivery) {
+        if (delivery.unreadable() != null) {
+            throw new EventCodec.MalformedEventException(delivery.unreadable(), null);
+        }
         // the version first: a body of another version may well parse, and must not be applied as this one
         int version = SchemaVersions.declaredVersion(delivery.properties());
         ShopEvent event = codec.decode(delivery.body());

@@ -18,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * waited {@link ProjectorSettings#linger()}. A batch never mixes channels, because a delivery tag and
  * {@code ack(multiple)} only mean something on the channel that delivered it; and a buffer is flushed under
  * its lock, so batches of one channel are applied and acknowledged strictly one after the other (an ack of a
- * later batch must never cover an earlier one that has not committed).
+ * later batch must never cover an earlier one that has not committed). The events of one message join a batch
+ * together (a batch may exceed its size by the rest of a message), since acknowledging the message settles them
+ * all.
  */
 @Singleton
 final class DeliveryBatches {
@@ -42,14 +44,15 @@ final class DeliveryBatches {
         lingerTimer.scheduleWithFixedDelay(this::flushLingering, tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    void add(Channel channel, ReceivedDelivery delivery) {
+    /** {@code message}: the events of one message, in order. */
+    void add(Channel channel, List<ReceivedDelivery> message) {
         Buffer buffer = buffers.computeIfAbsent(channel, c -> new Buffer());
         buffer.lock.lock();
         try {
             if (buffer.deliveries.isEmpty()) {
                 buffer.oldest = System.nanoTime();
             }
-            buffer.deliveries.add(delivery);
+            buffer.deliveries.addAll(message);
             if (buffer.deliveries.size() >= batchSize) {
                 flush(buffer);
             }

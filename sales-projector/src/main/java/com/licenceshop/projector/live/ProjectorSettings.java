@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * How the live projection batches.
  *
- * @param batchSize     deliveries per transaction, at most the prefetch ({@link SalesEventListener#PREFETCH})
+ * @param batchSize     events per transaction, at most the prefetch of full messages ({@link SalesEventListener#MAX_BATCH})
  * @param linger        how long a partly filled batch waits for more deliveries before it is applied anyway
  * @param retryFor      how long a batch waits for an unreachable database (tried again meanwhile) before it is
  *                      put back at the tail of the queue; below the broker's consumer timeout (30 min)
@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("shop.projector")
 record ProjectorSettings(
-        @NotNull @Min(1) @Max(SalesEventListener.PREFETCH) Integer batchSize,
+        @NotNull @Min(1) @Max(SalesEventListener.MAX_BATCH) Integer batchSize,
         @NotNull Duration linger,
         @NotNull Duration retryFor,
         @NotNull @Min(1) Integer deliveryLimit) {

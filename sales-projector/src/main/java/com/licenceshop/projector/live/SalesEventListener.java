@@ -1,5 +1,7 @@
 package com.licenceshop.projector.live;
 
+import com.licenceshop.servicedefaults.EventBatches;
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Envelope;
@@ -9,16 +11,26 @@ import io.micronaut.rabbitmq.annotation.Queue;
 import io.micronaut.rabbitmq.annotation.RabbitListener;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
 
+import java.util.List;
+
 /**
- * Receives every event of the projector's queue and hands it to its channel's batch. It acknowledges nothing
- * itself: a batch is acknowledged (multiple) after its transaction committed.
+ * Receives every message of the projector's queue, splits it into its events (a message may carry several,
+ * transport version 2: {@link EventBatches}) and hands them to its channel's batch together. It acknowledges
+ * nothing itself: a batch is acknowledged (multiple) after its transaction committed.
  */
 @RabbitListener
 @Requires(property = "shop.projector.consume", notEquals = "false")
 class SalesEventListener {
 
-    /** Unacknowledged deliveries per consumer: the upper bound of a batch. A constant: {@code @Queue} takes no placeholder here. */
-    static final int PREFETCH = 500;
+    /**
+     * Unacknowledged messages per consumer. A constant: {@code @Queue} takes no placeholder here. Under load a
+     * message carries up to {@link EventBatches#MAX_EVENTS} events, so this is 500 events in flight, as when a
+     * message was one event (and fewer at low rates, where the relay packs fewer); KEDA's target counts messages
+     * too (deploy/k8s/base/autoscaling.yaml).
+     */
+    static final int PREFETCH = 25;
+    /** Events per consumer in flight at most, the upper bound of a batch: the prefetch of full messages. */
+    static final int MAX_BATCH = PREFETCH * EventBatches.MAX_EVENTS;
 
     private final DeliveryBatches batches;
 
@@ -30,6 +42,16 @@ class SalesEventListener {
     @Queue(value = "${shop.namespace}.sales-projector", prefetch = PREFETCH, numberOfConsumers = "${shop.projector.consumers}")
     void receive(@MessageBody byte[] body, Envelope envelope, BasicProperties properties, Channel channel,
                  RabbitAcknowledgement acknowledgement) {
-        batches.add(channel, new ReceivedDelivery(body, envelope.getDeliveryTag(), properties, acknowledgement));
+        long tag = envelope.getDeliveryTag();
+        AMQP.BasicProperties amqp = (AMQP.BasicProperties) properties;
+        List<ReceivedDelivery> events;
+        try {
+            events = EventBatches.unpack(amqp, body).stream()
+                    .map(e -> new ReceivedDelivery(e.body(), tag, e.properties(), acknowledgement, null)).toList();
+        } catch (EventBatches.MalformedBatchException e) {
+            // parked whole, as it came: nothing in it can be trusted to be one event
+            events = List.of(new ReceivedDelivery(body, tag, properties, acknowledgement, "unreadable batch: " + e.getMessage()));
+        }
+        batches.add(channel, events);
     }
 }

@@ -10,6 +10,7 @@ import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.OpsHttp;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,71 @@ class PoisonMessagesIT {
                 .anyMatch(reason -> reason.contains("not the sum of the lines"))
                 .anyMatch(reason -> reason.contains("PSQLException"));
         assertThat(views.statusOf(rejectedByTheDatabase.orderId())).isNull();
+    }
+
+    @Test
+    void aPoisonEventInAMessageOfSeveralIsParkedAloneAsAMessageOfItsOwnAndItsNeighboursAreApplied() {
+        OrderPlaced good = events.anOrderOf(PROFESSIONAL, 1);
+        OrderPlaced wrongTotal = withTotal(events.anOrderOf(STARTER, 1), 1);
+        OrderPlaced rejectedByTheDatabase = events.anOrderOf(List.of(new OrderLine("BAD\u0000SKU", "Bad", 1, 100, 100)));
+        OrderPlaced alsoGood = events.anOrderOf(ENTERPRISE, 2);
+        var before = views.summary();
+
+        broker.publishTogether(List.of(good, wrongTotal, rejectedByTheDatabase, alsoGood));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var summary = views.summary();
+            assertThat(summary.orders()).isEqualTo(before.orders() + 2);
+            assertThat(summary.revenueCents()).isEqualTo(before.revenueCents() + 150_000 + 1_000_000);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.readyInDeadLetterQueue() == 2);
+        List<GetResponse> parked = broker.drainDeadLetters();
+        // each poison event on its own, as the message it would have been alone: its id, type, headers and body
+        assertThat(parked).extracting(m -> m.getProps().getMessageId())
+                .containsExactlyInAnyOrder(wrongTotal.eventId().toString(), rejectedByTheDatabase.eventId().toString());
+        assertThat(parked).allSatisfy(m -> {
+            assertThat(m.getProps().getHeaders()).doesNotContainKey(EventBatches.HEADER)
+                    .containsKey(MessageHeaders.SCHEMA_VERSION).containsKey(MessageHeaders.DEAD_LETTER_REASON);
+            assertThat(m.getProps().getType()).isEqualTo("OrderPlaced");
+            assertThat(new EventCodec().decode(m.getBody()).eventId().toString()).isEqualTo(m.getProps().getMessageId());
+        });
+        assertThat(views.statusOf(good.orderId())).isEqualTo("PLACED");
+        assertThat(views.statusOf(alsoGood.orderId())).isEqualTo("PLACED");
+        assertThat(views.statusOf(wrongTotal.orderId())).isNull();
+    }
+
+    @Test
+    void aMessageOfSeveralEventsDeliveredAgainIsAppliedOnce() {
+        List<OrderPlaced> three = List.of(events.anOrderOf(STARTER, 1), events.anOrderOf(PROFESSIONAL, 1), events.anOrderOf(ENTERPRISE, 1));
+        OrderPlaced marker = events.anOrderOf(STARTER, 2);
+        var before = views.summary();
+
+        broker.publishTogether(three);
+        broker.publishTogether(three);
+        // the same events again in another cut: one alone, then two with one new
+        broker.publish(three.get(0));
+        broker.publishTogether(List.of(three.get(1), three.get(2), marker));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PLACED".equals(views.statusOf(marker.orderId())));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            var summary = views.summary();
+            assertThat(summary.orders()).isEqualTo(before.orders() + 4);
+            assertThat(summary.revenueCents()).isEqualTo(before.revenueCents() + 50_000 + 150_000 + 500_000 + 100_000);
+        });
+        assertThat(broker.readyInDeadLetterQueue()).isZero();
+    }
+
+    @Test
+    void aMessageOfSeveralThatCannotBeSplitIsParkedWholeWithTheReason() {
+        broker.publishRaw("order.placed", "[{\"messageId\":\"x\"".getBytes(StandardCharsets.UTF_8),
+                Map.of(EventBatches.HEADER, 2));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.readyInDeadLetterQueue() == 1);
+        List<GetResponse> parked = broker.drainDeadLetters();
+        assertThat(parked).hasSize(1);
+        assertThat(String.valueOf(parked.get(0).getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
+                .contains("unreadable batch");
+        assertThat(parked.get(0).getProps().getHeaders()).containsEntry(EventBatches.HEADER, 2);
     }
 
     @Test

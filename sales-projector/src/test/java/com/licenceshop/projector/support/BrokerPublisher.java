@@ -5,6 +5,7 @@ import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.topology.SalesProjectorTopology;
+import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -59,6 +60,19 @@ public final class BrokerPublisher implements AutoCloseable {
             for (ShopEvent event : events) {
                 channel.basicPublish(topology.eventsExchange(), event.eventType().routingKey(), true, properties(event), codec.encode(event));
             }
+            channel.waitForConfirmsOrDie(30_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish", e);
+        }
+    }
+
+    /** Publishes the events in one message, as the relay packs consecutive events of one routing key (transport v2). */
+    public void publishTogether(List<? extends ShopEvent> events) {
+        EventBatches.Event message = EventBatches.pack(events.stream()
+                .map(event -> new EventBatches.Event(properties(event), codec.encode(event))).toList());
+        try {
+            channel.basicPublish(topology.eventsExchange(), events.get(0).eventType().routingKey(), true,
+                    message.properties(), message.body());
             channel.waitForConfirmsOrDie(30_000);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish", e);
