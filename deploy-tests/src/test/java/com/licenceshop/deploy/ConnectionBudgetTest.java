@@ -20,8 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionBudgetTest {
 
-    /** Connections a replica opens beside its pool: command-api's outbox relay (session advisory lock, LISTEN). */
-    private static final Map<String, Integer> SESSIONS_OUTSIDE_THE_POOL = Map.of("command-api", 1);
+    /**
+     * Connections a replica opens beside its pool, on the session URL (direct, never through the pooler):
+     * command-api's outbox relay (session advisory lock, LISTEN), web-ui's LISTEN connection. Flyway's session
+     * lives only while a replica starts.
+     */
+    private static final Map<String, Integer> SESSIONS_OUTSIDE_THE_POOL = Map.of("command-api", 1, "web-ui", 1);
     /** PostgreSQL's own default. */
     private static final int DEFAULT_MAX_CONNECTIONS = 100;
     /** superuser_reserved_connections (3), the operator's and the exporter's sessions, backups, a few ops psql. */
