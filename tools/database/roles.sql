@@ -25,11 +25,13 @@
 -- A database where one login (shop) made everything: the schemas and everything in them are handed to their
 -- service's role, so each service keeps migrating its own schema as itself.
 
-SELECT set_config('shop_roles.prefix', :'role_prefix', false),
-       set_config('shop_roles.password_command_api', :'command_api_password', false),
-       set_config('shop_roles.password_sales_projector', :'sales_projector_password', false),
-       set_config('shop_roles.password_notification_service', :'notification_service_password', false),
-       set_config('shop_roles.password_web_ui', :'web_ui_password', false);
+-- the variables into settings of this session, which the DO block reads (psql substitutes nothing inside it);
+-- SET prints nothing, so no password reaches a log
+SET shop_roles.prefix = :'role_prefix';
+SET shop_roles.password_command_api = :'command_api_password';
+SET shop_roles.password_sales_projector = :'sales_projector_password';
+SET shop_roles.password_notification_service = :'notification_service_password';
+SET shop_roles.password_web_ui = :'web_ui_password';
 
 DO $roles$
 DECLARE
