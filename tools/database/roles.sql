@@ -82,6 +82,16 @@ BEGIN
         END IF;
     END LOOP;
 
+    -- The database's owner (the operators' login, shop) stays a member of the three owning roles: it administers
+    -- their schemas, and during a rolling upgrade the previous version, which logs in as the owner, keeps working.
+    FOR service IN SELECT * FROM (VALUES ('command_api'), ('sales_projector'), ('notification_service')) AS s(name)
+    LOOP
+        IF NOT (SELECT rolsuper FROM pg_roles WHERE oid = (SELECT datdba FROM pg_database WHERE datname = current_database())) THEN
+            EXECUTE format('GRANT %I TO %I', prefix || service.name,
+                           (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()));
+        END IF;
+    END LOOP;
+
     -- web-ui reads the projector's and the notifier's relations (their views, and the tables a rebuild swaps
     -- under the views), including those their owners create later, and nothing else
     FOR service IN SELECT * FROM (VALUES ('sales', 'sales_projector'), ('notifications', 'notification_service'))

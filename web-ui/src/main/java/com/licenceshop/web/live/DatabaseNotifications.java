@@ -21,7 +21,8 @@ import java.util.Properties;
 
 /**
  * LISTENs on the projector's and the notifier's NOTIFY channels (docs/contracts.md) on one dedicated
- * connection outside the pool ({@link SessionConnections}), and fans every notification out to the open SSE streams of this instance.
+ * connection outside the pool ({@link SessionConnections}), and fans every notification out to the open SSE
+ * streams of this instance.
  *
  * <p>Each web-ui instance listens for itself, so instances need nothing in common. NOTIFY is delivered on
  * commit only, so a notification always means "there is something new to read". Notifications sent while the
