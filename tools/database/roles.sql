@@ -25,6 +25,8 @@
 -- A database where one login (shop) made everything: the schemas and everything in them are handed to their
 -- service's role, so each service keeps migrating its own schema as itself.
 
+-- no "already exists, skipping" notices on a second run
+SET client_min_messages = warning;
 -- the variables into settings of this session, which the DO block reads (psql substitutes nothing inside it);
 -- SET prints nothing, so no password reaches a log
 SET shop_roles.prefix = :'role_prefix';
