@@ -31,8 +31,11 @@ record ServiceEndpoints(String module, ApplicationConfig config, Duration minimu
                 new ServiceEndpoints("web-ui", ApplicationConfig.of(repository, "web-ui"), Duration.ofSeconds(20)));
     }
 
-    /** Variables with an empty default that mean "off", not "missing": SMTP without a login. */
-    static final Set<String> OPTIONAL_VARIABLES = Set.of("SMTP_USER", "SMTP_PASSWORD");
+    /**
+     * Variables with an empty default that mean "off" or "as the other", not "missing": SMTP without a login, the
+     * session URL that is DATABASE_URL unless a pooler stands in front (docs/adr/0010-connection-budget.md).
+     */
+    static final Set<String> OPTIONAL_VARIABLES = Set.of("SMTP_USER", "SMTP_PASSWORD", "DATABASE_SESSION_URL");
 
     /** The services the outside world reaches, by host (as docker-compose.yml's Traefik labels have them). */
     static final Map<String, String> ROUTED_HOSTS = Map.of("shop.localhost", "web-ui", "api.shop.localhost", "command-api");

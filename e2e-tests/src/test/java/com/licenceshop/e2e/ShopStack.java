@@ -2,7 +2,9 @@ package com.licenceshop.e2e;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.DatabaseRoles;
 import com.licenceshop.testsupport.LicenceSigningKeys;
+import com.licenceshop.testsupport.PgBouncer;
 import com.licenceshop.testsupport.ServiceProcess;
 import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
@@ -47,6 +49,9 @@ final class ShopStack implements AutoCloseable {
     private final Map<String, String> licenceSigningKey = LicenceSigningKeys.environment();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Map<String, String> extraEnvironment = new HashMap<>();
+    /** Set by {@link #startBehindPgBouncer()}: each service's own login, and the pooler in front of the database. */
+    DatabaseRoles roles;
+    PgBouncer pgBouncer;
     private ServiceProcess commandApi;
     private ServiceProcess salesProjector;
     private ServiceProcess notificationService;
@@ -60,15 +65,38 @@ final class ShopStack implements AutoCloseable {
     static ShopStack start(Map<String, String> extraEnvironment) {
         var stack = new ShopStack();
         stack.extraEnvironment.putAll(extraEnvironment);
+        return stack.startTheFourServices();
+    }
+
+    /**
+     * As in production behind CloudNativePG's {@code Pooler} (docs/adr/0010-connection-budget.md): every service
+     * logs in as its own database role ({@link DatabaseRoles}), its pool goes through a PgBouncer in transaction
+     * mode ({@code DATABASE_URL}), what needs a session goes to the database directly ({@code DATABASE_SESSION_URL}).
+     */
+    static ShopStack startBehindPgBouncer() {
+        var stack = new ShopStack();
         try {
-            // command-api first: it owns the exchange the consumers bind to and the feed the projector reads
-            stack.commandApi = stack.startService("command-api", "command-api");
-            stack.salesProjector = stack.startService("sales-projector", "sales-projector");
-            stack.notificationService = stack.startService("notification-service", "notification-service");
-            stack.webUi = stack.startService("web-ui", "web-ui");
-            return stack;
+            stack.roles = DatabaseRoles.create(stack.database);
+            stack.pgBouncer = PgBouncer.start(stack.database, stack.roles.logins());
+            stack.extraEnvironment.put("DATABASE_URL", stack.pgBouncer.jdbcUrl());
+            stack.extraEnvironment.put("DATABASE_SESSION_URL", stack.database.jdbcUrl());
         } catch (RuntimeException e) {
             stack.close();
+            throw e;
+        }
+        return stack.startTheFourServices();
+    }
+
+    private ShopStack startTheFourServices() {
+        try {
+            // command-api first: it owns the exchange the consumers bind to and the feed the projector reads
+            commandApi = startService("command-api", "command-api");
+            salesProjector = startService("sales-projector", "sales-projector");
+            notificationService = startService("notification-service", "notification-service");
+            webUi = startService("web-ui", "web-ui");
+            return this;
+        } catch (RuntimeException e) {
+            close();
             throw e;
         }
     }
@@ -112,7 +140,11 @@ final class ShopStack implements AutoCloseable {
     }
 
     ServiceProcess startService(String module, String instance) {
-        ServiceProcess process = ServiceProcess.start(module, instance, environment());
+        Map<String, String> environment = environment();
+        if (roles != null) {
+            environment.putAll(roles.environmentOf(module));
+        }
+        ServiceProcess process = ServiceProcess.start(module, instance, environment);
         processes.add(process);
         return process;
     }
@@ -172,5 +204,8 @@ final class ShopStack implements AutoCloseable {
             smtp.stop();
         }
         brokerProxy.close();
+        if (pgBouncer != null) {
+            pgBouncer.close();
+        }
     }
 }

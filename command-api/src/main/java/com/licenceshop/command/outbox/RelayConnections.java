@@ -1,14 +1,11 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.servicedefaults.JdbcTransactions;
-import com.zaxxer.hikari.HikariDataSource;
+import com.licenceshop.servicedefaults.SessionConnections;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import org.postgresql.Driver;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +14,8 @@ import java.util.Properties;
 
 /**
  * Opens the relay's own connection: not from the pool (it holds the relay lock for as long as the relay is
- * active, and a pooled session would keep the lock after {@code close()}), with the pool's URL and login, and
+ * active, and a pooled session would keep the lock after {@code close()}), on the session URL ({@link SessionConnections}:
+ * never through a pooler in transaction mode, where neither the lock nor LISTEN would hold) with the pool's login, and
  * with bounds on both ends, so a silent network partition (no RST) cannot keep a lock nobody uses.
  * <ul>
  *   <li>Client: socket, connect and login timeouts of {@code database-timeout}, and TCP keepalive. A read that
@@ -32,12 +30,12 @@ import java.util.Properties;
 @Singleton
 class RelayConnections {
 
-    private final DataSource dataSource;
+    private final SessionConnections sessions;
     private final Duration timeout;
 
-    RelayConnections(DataSource dataSource, RelayConfig config,
+    RelayConnections(SessionConnections sessions, RelayConfig config,
                      @Value("${shop.relay.database-timeout:30s}") Duration timeout) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.sessions = sessions;
         this.timeout = timeout;
         Duration longestSilence = max(config.pollInterval(), config.maxBackoff()).plus(config.confirmTimeout());
         if (timeout.compareTo(longestSilence) <= 0) {
@@ -68,30 +66,13 @@ class RelayConnections {
     }
 
     private Connection connect() throws SQLException {
-        if (!(dataSource instanceof HikariDataSource pool)) {
-            Connection connection = dataSource.getConnection(); // not a pool we know: at least bound the reads
-            connection.setNetworkTimeout(Runnable::run, (int) timeout.toMillis());
-            return connection;
-        }
         Properties properties = new Properties();
-        properties.putAll(pool.getDataSourceProperties());
-        if (pool.getUsername() != null) {
-            properties.setProperty("user", pool.getUsername());
-        }
-        if (pool.getPassword() != null) {
-            properties.setProperty("password", pool.getPassword());
-        }
         long seconds = Math.max(1, timeout.toSeconds());
         properties.setProperty("socketTimeout", String.valueOf(seconds));
         properties.setProperty("connectTimeout", String.valueOf(seconds));
         properties.setProperty("loginTimeout", String.valueOf(seconds));
         properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "outbox-relay");
-        Connection connection = new Driver().connect(pool.getJdbcUrl(), properties);
-        if (connection == null) {
-            throw new SQLException("not a PostgreSQL URL: " + pool.getJdbcUrl());
-        }
-        return connection;
+        return sessions.open("outbox-relay", properties);
     }
 
     private static Duration max(Duration a, Duration b) {

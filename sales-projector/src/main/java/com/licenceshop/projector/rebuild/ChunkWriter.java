@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -88,6 +89,7 @@ final class ChunkWriter {
 
     private void write(List<SalesChange> chunk) throws SQLException {
         if (firstPass) {
+            asynchronousCommit();
             try {
                 writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.BULK);
             } catch (SQLException e) {
@@ -96,6 +98,7 @@ final class ChunkWriter {
                 }
                 // an order that was there already: not the plain sequence order BULK assumes
                 JdbcTransactions.rollback(connection);
+                asynchronousCommit();
                 LOG.info("a chunk of {} events names an order that exists already; applying it with upserts", chunk.size());
                 writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.BULK_UPSERTING_ORDERS);
             }
@@ -105,5 +108,16 @@ final class ChunkWriter {
         }
         reporter.progress().add(chunk.size());
         reporter.report(false);
+    }
+
+    /**
+     * A crash loses at most the last chunks of a copy that is then started over anyway. LOCAL, for this chunk's
+     * transaction only: behind a pooler in transaction mode a session SET would stay on a server connection that
+     * other clients get next (docs/adr/0010-connection-budget.md).
+     */
+    private void asynchronousCommit() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET LOCAL synchronous_commit = off");
+        }
     }
 }

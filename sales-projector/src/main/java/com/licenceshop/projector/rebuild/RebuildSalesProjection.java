@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -151,10 +150,7 @@ public final class RebuildSalesProjection {
     private long copy(ProgressReporter reporter) throws Exception {
         try (Connection c = database.connect()) {
             JdbcTransactions.begin(c);
-            try (Statement s = c.createStatement()) {
-                // a crash loses at most the last chunks of a copy that is then started over anyway
-                s.execute("SET synchronous_commit = off");
-            }
+            // each chunk commits asynchronously, in its own transaction (ChunkWriter)
             long last = readToEnd(c, 0, reporter, true);
             ShadowTables.finishFirstPass(c);
             JdbcTransactions.commit(c);

@@ -2,6 +2,7 @@ package com.licenceshop.web.live;
 
 import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.SessionConnections;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -13,15 +14,16 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * LISTENs on the projector's and the notifier's NOTIFY channels (docs/contracts.md) on one dedicated
- * connection, and fans every notification out to the open SSE streams of this instance.
+ * connection outside the pool ({@link SessionConnections}), and fans every notification out to the open SSE
+ * streams of this instance.
  *
  * <p>Each web-ui instance listens for itself, so instances need nothing in common. NOTIFY is delivered on
  * commit only, so a notification always means "there is something new to read". Notifications sent while the
@@ -36,7 +38,7 @@ public class DatabaseNotifications {
     private static final int POLL_MILLIS = 500;
     private static final long VALIDATION_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
-    private final DataSource dataSource;
+    private final SessionConnections sessions;
     private final LiveConfig config;
     private final Sinks.Many<Notification> sink = Sinks.many().multicast().directBestEffort();
     private final Thread listener;
@@ -47,8 +49,8 @@ public class DatabaseNotifications {
     public record Notification(String channel, String payload) {
     }
 
-    DatabaseNotifications(DataSource dataSource, LiveConfig config) {
-        this.dataSource = dataSource;
+    DatabaseNotifications(SessionConnections sessions, LiveConfig config) {
+        this.sessions = sessions;
         this.config = config;
         this.listener = new Thread(this::listenUntilStopped, "db-notifications");
         this.listener.setDaemon(true);
@@ -72,8 +74,9 @@ public class DatabaseNotifications {
 
     private void listenUntilStopped() {
         while (running) {
-            // a connection of the pool, held for as long as it works; the pool is read-only, LISTEN is allowed
-            try (Connection connection = dataSource.getConnection()) {
+            // a session of its own on the session URL, held for as long as it works: LISTEN through a pooler in
+            // transaction mode would hear nothing (docs/adr/0010-connection-budget.md)
+            try (Connection connection = sessions.open("web-ui-notifications", new Properties())) {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     JdbcTransactions.autoCommit(connection);
