@@ -160,6 +160,12 @@ public class PaymentProcesses {
             }
             effective = new Trigger.InvoiceCreated(issueInvoice(tx, loaded, now));
         }
+        if (effective instanceof Trigger.CardPaid paid && !loaded.state().status().paid() && orderCancelled(tx, orderId)) {
+            // the buyer cancelled the order, then paid on a checkout still open: no keys for a cancelled order, money back
+            LOG.warn("order {}: paid after it was cancelled; refunding {}", orderId, paid.paymentIntentId());
+            return Optional.of(new Applied(Decision.none(), loaded.state(), List.of(new Effect.RefundAtProvider(
+                    paid.paymentIntentId(), paid.amountCents(), "refund-cancelled-" + paid.paymentIntentId()))));
+        }
         Decision decision = process.decide(loaded.state(), effective, now);
         PaymentState state = loaded.state();
         List<LicenceKey> keys = loaded.keys();
@@ -239,6 +245,15 @@ public class PaymentProcesses {
                 if (effect instanceof Effect.ReconcileWithProvider r) {
                     applyNow(orderId, new Trigger.CheckoutStillOpen(r.sessionId()), context);
                 }
+            }
+        }
+    }
+
+    private static boolean orderCancelled(Connection tx, UUID orderId) throws SQLException {
+        try (PreparedStatement query = tx.prepareStatement("SELECT status FROM commands.orders WHERE id = ?")) {
+            query.setObject(1, orderId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && "CANCELLED".equals(row.getString(1));
             }
         }
     }

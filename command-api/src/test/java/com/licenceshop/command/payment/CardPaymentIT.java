@@ -145,6 +145,21 @@ class CardPaymentIT extends PaymentIT {
     }
 
     @Test
+    void anOrderCancelledByItsBuyerAndThenPaidOnTheOpenCheckoutGetsNoKeysAndItsMoneyBack() throws Exception {
+        String orderId = place("cancelled@example.com", "STARTER", 1);
+        String url = checkoutUrl(orderId);
+        assertThat(http.postRaw("/api/orders/" + orderId + "/cancel", null, "").status()).isEqualTo(202);
+        assertThat(checkout(orderId).status()).isEqualTo(409);
+
+        assertThat(payOnTheHostedPage(url, PAYS)).isEqualTo(303);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM commands.provider_events WHERE order_id = '"
+                + orderId + "' AND type = 'refund.created'") == 1);
+        assertThat(events(orderId, "LicencesIssued")).isZero();
+        assertThat(licences(orderId)).isEmpty();
+    }
+
+    @Test
     void refundingAnUnpaidOrderIsA409AndAPaidOneIsRefundedOnceThroughTheProvider() throws Exception {
         String orderId = place("refund@example.com", "STARTER", 1);
         var unpaid = asStaff("/api/orders/" + orderId + "/refund", "");
