@@ -54,6 +54,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void the_command_api_gets_the_payment_settings_and_the_local_provider_runs_only_in_its_profile() {
+        assertThat(compose.environment("command-api")).containsKeys("PAYMENT_REQUIRED", "PAYMENT_PROVIDER_URL",
+                "PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
+        assertThat(compose.environment("command-api").get("PAYMENT_REQUIRED")).isEqualTo("${PAYMENT_REQUIRED:-false}");
+        assertThat(compose.environment("payment-provider")).containsEntry("PAYMENT_PROVIDER_WEBHOOK_URL",
+                "http://command-api:8080/api/payments/webhook").containsKeys("PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
+    }
+
+    @Test
     void every_public_router_drops_the_clients_trace_context() {
         Map<String, String> traefik = compose.labels("traefik");
         for (String header : List.of("traceparent", "tracestate", "baggage")) {

@@ -86,6 +86,18 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void the_command_api_gets_the_payment_settings_and_production_pays_through_stripe() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ShopContainer container : overlay.deploymentsOf("command-api")) {
+                assertThat(overlay.environmentOf(container.container())).as("%s: environment of %s", overlay, container)
+                        .contains("PAYMENT_REQUIRED", "PAYMENT_PROVIDER_URL", "PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
+            }
+        }
+        assertThat(overlays.get(1).configValue("shop-config", "PAYMENT_PROVIDER_URL")).contains("https://api.stripe.com");
+        assertThat(overlays.get(0).configValue("shop-config", "PAYMENT_REQUIRED")).contains("false");
+    }
+
+    @Test
     void pods_run_as_non_root_on_a_read_only_root_filesystem_with_a_writable_tmp() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {

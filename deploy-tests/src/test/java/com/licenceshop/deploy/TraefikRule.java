@@ -35,13 +35,16 @@ record TraefikRule(String host, Pattern path) {
             "web-ui", List.of("/", "/orders", "/orders/1", "/orders/1/events", "/static/shop.css", "/login", "/login/auth",
                     "/logout", "/staff", "/sales", "/sales/events", "/catalog", "/catalog/X/edit", "/ops", "/ops/rebuild",
                     "/api/sales/summary"),
-            "command-api", List.of("/api/orders", "/api/orders/1", "/api/orders/1/cancel", "/api/products",
+            // the card provider's webhook (ADR 13) comes from outside too; checkout and refund are order paths
+            "command-api", List.of("/api/orders", "/api/orders/1", "/api/orders/1/cancel", "/api/orders/1/checkout",
+                    "/api/orders/1/refund", "/api/payments/webhook", "/api/products",
                     "/api/products/STARTER", "/api/licences/public-key", "/api/licences/verify", "/api/licences/revoked",
                     "/swagger/command-api-1.yml", "/swagger-ui/index.html"));
 
     /** command-api's paths for callers inside the cluster only (web-ui's ops console, the jobs): never routed. */
     static final List<String> IN_CLUSTER_PATHS = List.of("/api/ops/outbox", "/api/ops/replay", "/api/events",
-            "/api/events/x", "/api/sales-periods/close", "/api/opsx", "/API/ops/outbox");
+            "/api/events/x", "/api/sales-periods/close", "/api/opsx", "/API/ops/outbox",
+            "/api/ops/payments", "/api/payments/webhookx", "/api/payments");
 
     static TraefikRule parse(String rule) {
         Matcher matcher = SHAPE.matcher(rule);

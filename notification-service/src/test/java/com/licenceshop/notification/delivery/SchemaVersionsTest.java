@@ -17,8 +17,8 @@ class SchemaVersionsTest {
 
     @Test
     void anyOtherVersionIsRefusedWithTheReason() {
-        assertThat(SchemaVersions.unsupported("OrderPlaced", 3))
-                .contains("unsupported schema version 3 of OrderPlaced: this service reads versions 1 to 2");
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 4))
+                .contains("unsupported schema version 4 of OrderPlaced: this service reads versions 1 to 3");
         assertThat(SchemaVersions.unsupported("OrderPlaced", 0)).isPresent();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "v1")).isPresent();
     }
