@@ -47,6 +47,17 @@ final class ShopStack implements AutoCloseable {
     private final Map<String, String> licenceSigningKey = LicenceSigningKeys.environment();
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Map<String, String> extraEnvironment = new HashMap<>();
+    /**
+     * The card provider's secrets (ADR 13): known to the local provider and command-api alike, as {@code ./shop up}
+     * shares them. command-api's port is chosen up front so the provider can be told its webhook URL.
+     */
+    final String paymentSecretKey = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
+    final String paymentWebhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
+    private final int commandApiPort = TestServers.freePort();
+    private final int paymentProviderPort = TestServers.freePort();
+    /** Chosen up front too: the links in mails and the provider's return URL (success_url) point at it. */
+    private final int webUiPort = TestServers.freePort();
+    private ServiceProcess paymentProvider;
     private ServiceProcess commandApi;
     private ServiceProcess salesProjector;
     private ServiceProcess notificationService;
@@ -61,11 +72,13 @@ final class ShopStack implements AutoCloseable {
         var stack = new ShopStack();
         stack.extraEnvironment.putAll(extraEnvironment);
         try {
-            // command-api first: it owns the exchange the consumers bind to and the feed the projector reads
-            stack.commandApi = stack.startService("command-api", "command-api");
+            // the card provider first, an outside party: command-api creates checkouts there, it calls command-api's webhook
+            stack.paymentProvider = stack.startPaymentProvider();
+            // command-api next: it owns the exchange the consumers bind to and the feed the projector reads
+            stack.commandApi = stack.startService("command-api", "command-api", stack.commandApiPort);
             stack.salesProjector = stack.startService("sales-projector", "sales-projector");
             stack.notificationService = stack.startService("notification-service", "notification-service");
-            stack.webUi = stack.startService("web-ui", "web-ui");
+            stack.webUi = stack.startService("web-ui", "web-ui", stack.webUiPort);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -92,6 +105,11 @@ final class ShopStack implements AutoCloseable {
         // plain http on localhost in tests: a __Host- cookie would need https
         env.put("COOKIE_SECURE", "false");
         env.put("CSRF_COOKIE_NAME", "csrfToken");
+        env.put("SHOP_URL", "http://localhost:" + webUiPort);
+        env.put("PAYMENT_PROVIDER_URL", paymentProviderUrl());
+        env.put("PAYMENT_CHECKOUT_ORIGIN", paymentProviderUrl());
+        env.put("PAYMENT_PROVIDER_SECRET_KEY", paymentSecretKey);
+        env.put("PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
         if (commandApi != null) {
             env.put("COMMAND_API_URL", commandApi.baseUrl());
         }
@@ -112,9 +130,38 @@ final class ShopStack implements AutoCloseable {
     }
 
     ServiceProcess startService(String module, String instance) {
-        ServiceProcess process = ServiceProcess.start(module, instance, environment());
+        return startService(module, instance, TestServers.freePort());
+    }
+
+    ServiceProcess startService(String module, String instance, int port) {
+        ServiceProcess process = ServiceProcess.start(module, instance, environment(), port);
         processes.add(process);
         return process;
+    }
+
+    /**
+     * The local card provider (Stripe's API) with only its own settings: it shares nothing with the shop. Its
+     * hosted pages are handed to browsers, so it must know its own URL; its webhooks go to command-api's port.
+     */
+    private ServiceProcess startPaymentProvider() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PAYMENT_PROVIDER_SECRET_KEY", paymentSecretKey);
+        env.put("PAYMENT_PROVIDER_PUBLIC_URL", paymentProviderUrl());
+        env.put("PAYMENT_PROVIDER_WEBHOOK_URL", "http://localhost:" + commandApiPort + "/api/payments/webhook");
+        env.put("PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
+        // the webhook is retried quickly in tests: command-api may still be starting when the first events leave
+        env.put("PAYMENT_PROVIDER_WEBHOOK_RETRY_DELAYS", "200ms,500ms,1s,2s,4s");
+        ServiceProcess process = ServiceProcess.start("payment-provider", "payment-provider", env, paymentProviderPort);
+        processes.add(process);
+        return process;
+    }
+
+    String paymentProviderUrl() {
+        return "http://localhost:" + paymentProviderPort;
+    }
+
+    ServiceProcess paymentProvider() {
+        return paymentProvider;
     }
 
     /** SIGKILL a consumer and start a fresh instance of it: a crash and a restart by the orchestrator. */
