@@ -4,14 +4,29 @@ import java.util.Arrays;
 
 /** Every event type with its AMQP routing key and current schema version. */
 public enum EventType {
-    /** v2 added {@code licences}: the signed licence keys (a v1 reader would mail an order without them). */
-    ORDER_PLACED("OrderPlaced", "order.placed", 2, OrderPlaced.class),
+    /**
+     * v2 added {@code licences}: the signed licence keys (a v1 reader would mail an order without them). v3 added
+     * {@code paymentMethod}: when present the keys are not in it but follow in {@link LicencesIssued} after payment
+     * (a v2 reader would take it for an order whose keys were lost).
+     */
+    ORDER_PLACED("OrderPlaced", "order.placed", 3, OrderPlaced.class),
     ORDER_CANCELLED("OrderCancelled", "order.cancelled", 1, OrderCancelled.class),
     SALES_PERIOD_CLOSED("SalesPeriodClosed", "sales.period-closed", 1, SalesPeriodClosed.class),
     PRODUCT_ADDED("ProductAdded", "product.added", 1, ProductAdded.class),
     PRODUCT_CHANGED("ProductChanged", "product.changed", 1, ProductChanged.class),
     PRODUCT_RETIRED("ProductRetired", "product.retired", 1, ProductRetired.class),
-    LICENCE_REVOKED("LicenceRevoked", "licence.revoked", 1, LicenceRevoked.class);
+    LICENCE_REVOKED("LicenceRevoked", "licence.revoked", 1, LicenceRevoked.class),
+    // the payment process (ADR 13)
+    PAYMENT_REQUESTED("PaymentRequested", "payment.requested", 1, PaymentRequested.class),
+    INVOICE_ISSUED("InvoiceIssued", "invoice.issued", 1, InvoiceIssued.class),
+    PAYMENT_FAILED("PaymentFailed", "payment.failed", 1, PaymentFailed.class),
+    TRANSFER_RECORDED("TransferRecorded", "payment.transfer-recorded", 1, TransferRecorded.class),
+    PAYMENT_SUCCEEDED("PaymentSucceeded", "payment.succeeded", 1, PaymentSucceeded.class),
+    LICENCES_ISSUED("LicencesIssued", "licence.issued", 1, LicencesIssued.class),
+    PAYMENT_REMINDED("PaymentReminded", "payment.reminded", 1, PaymentReminded.class),
+    PAYMENT_EXPIRED("PaymentExpired", "payment.expired", 1, PaymentExpired.class),
+    REFUND_REQUESTED("RefundRequested", "payment.refund-requested", 1, RefundRequested.class),
+    ORDER_REFUNDED("OrderRefunded", "order.refunded", 1, OrderRefunded.class);
 
     private final String typeName;
     private final String routingKey;
@@ -45,6 +60,21 @@ public enum EventType {
      */
     public boolean reads(int version) {
         return version >= 1 && version <= schemaVersion;
+    }
+
+    /**
+     * The schema version to publish {@code event} with: the lowest whose shape it has, so a reader of an older
+     * version still reads what it can read. An {@code OrderPlaced} without {@code paymentMethod} is a v2 body (its
+     * keys are in it); only a payment-gated one is v3. Every other type: {@link #schemaVersion()}.
+     */
+    public int versionOf(ShopEvent event) {
+        if (!eventClass.isInstance(event)) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a " + typeName);
+        }
+        if (event instanceof OrderPlaced placed && !placed.awaitsPayment()) {
+            return 2;
+        }
+        return schemaVersion;
     }
 
     public Class<? extends ShopEvent> eventClass() {

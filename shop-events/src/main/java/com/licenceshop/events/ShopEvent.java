@@ -23,10 +23,21 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ProductAdded.class, name = "ProductAdded"),
         @JsonSubTypes.Type(value = ProductChanged.class, name = "ProductChanged"),
         @JsonSubTypes.Type(value = ProductRetired.class, name = "ProductRetired"),
-        @JsonSubTypes.Type(value = LicenceRevoked.class, name = "LicenceRevoked")
+        @JsonSubTypes.Type(value = LicenceRevoked.class, name = "LicenceRevoked"),
+        @JsonSubTypes.Type(value = PaymentRequested.class, name = "PaymentRequested"),
+        @JsonSubTypes.Type(value = InvoiceIssued.class, name = "InvoiceIssued"),
+        @JsonSubTypes.Type(value = PaymentFailed.class, name = "PaymentFailed"),
+        @JsonSubTypes.Type(value = TransferRecorded.class, name = "TransferRecorded"),
+        @JsonSubTypes.Type(value = PaymentSucceeded.class, name = "PaymentSucceeded"),
+        @JsonSubTypes.Type(value = LicencesIssued.class, name = "LicencesIssued"),
+        @JsonSubTypes.Type(value = PaymentReminded.class, name = "PaymentReminded"),
+        @JsonSubTypes.Type(value = PaymentExpired.class, name = "PaymentExpired"),
+        @JsonSubTypes.Type(value = RefundRequested.class, name = "RefundRequested"),
+        @JsonSubTypes.Type(value = OrderRefunded.class, name = "OrderRefunded")
 })
 public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, SalesPeriodClosed, ProductAdded, ProductChanged,
-        ProductRetired, LicenceRevoked {
+        ProductRetired, LicenceRevoked, PaymentRequested, InvoiceIssued, PaymentFailed, TransferRecorded, PaymentSucceeded,
+        LicencesIssued, PaymentReminded, PaymentExpired, RefundRequested, OrderRefunded {
 
     /** Unique id; consumers deduplicate on it. Also the AMQP {@code message_id}. */
     UUID eventId();

@@ -240,11 +240,14 @@ class OrderBatchStore {
         List<Long> unitPrice = new ArrayList<>();
         List<Long> lineTotal = new ArrayList<>();
         int i = 0;
+        // one version for the batch's events: the switch shop.payment.required makes all of them v2 or all v3
+        int version = 1;
         for (Stored s : stored) {
             if (s.placed() == null) {
                 continue;
             }
             OrderPlaced placed = s.placed();
+            version = Math.max(version, PLACED.versionOf(placed));
             PricedOrder order = orders.get(i);
             sequence[i] = placed.sequence();
             eventId[i] = placed.eventId().toString();
@@ -289,7 +292,7 @@ class OrderBatchStore {
             Timestamp at = Timestamp.from(now);
             int p = 0;
             statement.setString(++p, PLACED.typeName());
-            statement.setInt(++p, PLACED.schemaVersion());
+            statement.setInt(++p, version);
             statement.setTimestamp(++p, at);
             statement.setArray(++p, sequences);
             statement.setArray(++p, connection.createArrayOf("text", eventId));

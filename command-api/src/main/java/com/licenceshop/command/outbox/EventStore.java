@@ -68,7 +68,7 @@ public class EventStore {
             insert.setLong(1, sequence);
             insert.setObject(2, event.eventId());
             insert.setString(3, type.typeName());
-            insert.setInt(4, type.schemaVersion());
+            insert.setInt(4, type.versionOf(event));
             insert.setString(5, aggregateId);
             insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
             insert.setString(7, correlationId);
