@@ -8,6 +8,7 @@ class SchemaVersionsTest {
 
     @Test
     void theVersionThisServiceWasBuiltWithAndEveryOlderOneIsRead() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 3)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderPlaced", 2)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderPlaced", 1)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "1")).isEmpty();
@@ -17,8 +18,8 @@ class SchemaVersionsTest {
 
     @Test
     void anyOtherVersionIsRefusedWithTheReason() {
-        assertThat(SchemaVersions.unsupported("OrderPlaced", 3))
-                .contains("unsupported schema version 3 of OrderPlaced: this service reads versions 1 to 2");
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 4))
+                .contains("unsupported schema version 4 of OrderPlaced: this service reads versions 1 to 3");
         assertThat(SchemaVersions.unsupported("OrderPlaced", 0)).isPresent();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "v1")).isPresent();
     }
@@ -32,7 +33,7 @@ class SchemaVersionsTest {
 
     @Test
     void whatARefusalQuotesFromTheHeaderIsShortAndOnOneLine() {
-        assertThat(SchemaVersions.unsupported("OrderPlaced", "3\nforged log line " + "x".repeat(100)).orElseThrow())
+        assertThat(SchemaVersions.unsupported("OrderPlaced", "4\nforged log line " + "x".repeat(100)).orElseThrow())
                 .doesNotContain("\n").hasSizeLessThan(120);
     }
 }
