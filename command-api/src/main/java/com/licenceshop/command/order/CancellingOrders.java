@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * is locked first, so of two concurrent cancels one records the event and the other sees it cancelled.
  */
 @Singleton
-class CancellingOrders {
+public class CancellingOrders {
 
     private static final Logger LOG = LoggerFactory.getLogger(CancellingOrders.class);
 
@@ -53,6 +53,14 @@ class CancellingOrders {
                 throw new IllegalStateException("cannot cancel the order", e);
             }
         });
+    }
+
+    /**
+     * The payment process's cancel (an unpaid order expired, ADR 13), inside its transaction: the same events as
+     * the buyer's cancel; an order cancelled before stays as it is.
+     */
+    public void cancelUnpaid(Connection connection, UUID orderId, String correlationId) throws SQLException {
+        cancel(connection, orderId, order -> true, correlationId);
     }
 
     private Optional<UUID> cancel(Connection connection, UUID orderId, Predicate<StoredOrder> allowed, String correlationId)

@@ -6,6 +6,7 @@ import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.catalog.Product;
 import com.licenceshop.command.licence.LicenceIssuer;
 import com.licenceshop.command.outbox.EventStore;
+import com.licenceshop.command.payment.PaymentIntake;
 import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.events.EventCodec;
@@ -52,11 +53,13 @@ class OrderBatchStore {
 
     private final EventCodec codec;
     private final LicenceIssuer licences;
+    private final PaymentIntake payments;
     private volatile Catalog latest;
 
-    OrderBatchStore(EventCodec codec, LicenceIssuer licences) {
+    OrderBatchStore(EventCodec codec, LicenceIssuer licences, PaymentIntake payments) {
         this.codec = codec;
         this.licences = licences;
+        this.payments = payments;
     }
 
     List<Stored> write(Connection connection, List<PendingOrder> commands, Instant now) throws SQLException {
@@ -113,10 +116,13 @@ class OrderBatchStore {
                 }
             }
             PricedOrder order = priced[i];
-            // signed here, after the key check: a replayed request gets the stored order, never new keys
+            // signed here, after the key check: a replayed request gets the stored order, never new keys; while payment
+            // is required none at all: the payment process signs them once the order is paid (ADR 13)
+            boolean gated = payments.required();
             OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), sequences[next++], now, command.orderId(),
                     order.customerEmail(), order.currency(), order.lines(), order.totalCents(),
-                    licences.issue(order.lines(), now), command.accessToken());
+                    gated ? List.of() : licences.issue(order.lines(), now), command.accessToken(),
+                    gated ? command.order().paymentMethod() : null);
             events.add(placed);
             orders.add(order);
             result.add(new Stored(command, new PlacingOrders.Accepted(command.orderId(), false, command.accessToken()),
@@ -124,6 +130,17 @@ class OrderBatchStore {
         }
         if (!events.isEmpty()) {
             insert(connection, result, orders, now);
+            if (payments.required()) {
+                List<PaymentIntake.Started> started = new ArrayList<>();
+                for (Stored s : result) {
+                    if (s.placed() != null) {
+                        PlaceOrder o = s.command().order();
+                        started.add(new PaymentIntake.Started(s.placed().orderId(), o.paymentMethod(), o.company(),
+                                o.billingAddress()));
+                    }
+                }
+                payments.start(connection, started, now);
+            }
         }
         return result;
     }

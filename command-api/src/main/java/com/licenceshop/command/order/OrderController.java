@@ -1,6 +1,8 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.command.problem.Problems;
+import com.licenceshop.command.payment.Payments;
+import io.micronaut.context.annotation.Value;
 import com.licenceshop.command.idempotency.RequestFingerprint;
 import com.licenceshop.command.request.RequestBodies;
 import com.licenceshop.servicedefaults.ProblemException;
@@ -51,6 +53,8 @@ class OrderController {
 
     private final PlacingOrders placing;
     private final CancellingOrders cancelling;
+    private final Payments payments;
+    private final String shopUrl;
     private final OrderQueries queries;
     private final RequestBodies bodies;
     private final HttpClientAddressResolver addresses;
@@ -58,9 +62,12 @@ class OrderController {
     private final RateLimit perRecipient;
 
     OrderController(PlacingOrders placing, CancellingOrders cancelling, OrderQueries queries, RequestBodies bodies,
-                    HttpClientAddressResolver addresses, OrderRateLimits limits, Clock clock, MeterRegistry meters) {
+                    HttpClientAddressResolver addresses, OrderRateLimits limits, Clock clock, MeterRegistry meters,
+                    Payments payments, @Value("${shop.payment.shop-url:`http://localhost:8080`}") String shopUrl) {
         this.placing = placing;
         this.cancelling = cancelling;
+        this.payments = payments;
+        this.shopUrl = shopUrl.endsWith("/") ? shopUrl.substring(0, shopUrl.length() - 1) : shopUrl;
         this.queries = queries;
         this.bodies = bodies;
         this.addresses = addresses;
@@ -158,8 +165,61 @@ class OrderController {
                                 @Nullable Authentication login) {
         UUID orderId = orderId(id);
         return queries.find(orderId).filter(order -> mayAccess(order, token, login))
-                .map(order -> HttpResponse.ok(OrderView.of(order)).header(HttpHeaders.CACHE_CONTROL, NO_STORE))
+                .map(order -> HttpResponse.ok(OrderView.of(order, payments.view(orderId).orElse(null)))
+                        .header(HttpHeaders.CACHE_CONTROL, NO_STORE))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    @Post("/{id}/checkout")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Pay an order by card: a checkout at the card provider, whose hosted page the shopper is sent to",
+            description = "Only for the buyer (Order-Token) or ops. While the newest checkout is open its page is answered "
+                    + "again (200); after a declined card or an expired checkout a new attempt starts (201). The provider "
+                    + "is called before anything is stored: if it does not answer, 503 and nothing changed; try again. "
+                    + "The keys follow once the provider reports the payment (webhook, or reconciliation if that is lost).")
+    @SecurityRequirement(name = "orderToken")
+    @SecurityRequirement(name = "ops")
+    @ApiResponse(responseCode = "201", description = "A new checkout (attempt) was opened",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payments.CheckoutView.class)))
+    @ApiResponse(responseCode = "200", description = "The open checkout of the newest attempt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payments.CheckoutView.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.PaymentConflict
+    @ProblemResponses.Unavailable
+    HttpResponse<Payments.CheckoutView> checkout(HttpRequest<?> request, @OrderIdParameter @PathVariable String id,
+                                                 @Parameter(description = "The order's access token")
+                                                 @Nullable @Header(OrderAccess.HEADER) String token,
+                                                 @Nullable Authentication login) {
+        UUID orderId = orderId(id);
+        StoredOrder order = queries.find(orderId).filter(o -> mayAccess(o, token, login)).orElseThrow(() -> notFound(id));
+        if (order.isCancelled()) {
+            throw Problems.exception(ProblemType.ORDER_NOT_PAYABLE, "Order " + id + " is cancelled; it cannot be paid.");
+        }
+        // back to the order's page; the token rides along as in the confirmation mail's link (the provider sees it)
+        String page = shopUrl + "/orders/" + orderId + (order.accessToken() == null ? "" : "?token=" + order.accessToken());
+        Payments.CheckoutView checkout = payments.checkout(orderId, page, page, CorrelationIds.of(request));
+        return (checkout.created() ? HttpResponse.created(checkout) : HttpResponse.ok(checkout))
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE);
+    }
+
+    @Post("/{id}/refund")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Refund a paid order as a whole (sales staff)",
+            description = "Card: the refund goes through the provider (after this answer; payment.status REFUNDING until "
+                    + "it confirms, then REFUNDED); invoice: recorded as sent back at once. The keys are revoked with "
+                    + "OrderRefunded. An unpaid order or one refunded already is a 409 and nothing changes.")
+    @ProblemResponses.StaffOnly
+    @ApiResponse(responseCode = "202", description = "Refund recorded; the order's payment as it stands now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payments.PaymentView.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.PaymentConflict
+    @ProblemResponses.Unavailable
+    HttpResponse<Payments.PaymentView> refund(HttpRequest<?> request, @OrderIdParameter @PathVariable String id,
+                                              Authentication staff) {
+        UUID orderId = orderId(id);
+        return payments.refund(orderId, staff.getName(), CorrelationIds.of(request))
+                .map(view -> HttpResponse.accepted().body(view))
+                .orElseThrow(() -> Problems.exception(ProblemType.NOT_FOUND, "There is no paid order " + id + "."));
     }
 
     @Post("/{id}/cancel")
@@ -206,6 +266,12 @@ class OrderController {
             parts.add(item.sku());
             parts.add(Integer.toString(item.quantity()));
         });
+        // a card order keeps the fingerprint it had before payment methods, so stored keys still match their repeats
+        if (!PlaceOrder.CARD.equals(order.paymentMethod())) {
+            parts.add(order.paymentMethod());
+            parts.add(String.valueOf(order.company()));
+            parts.add(String.valueOf(order.billingAddress()));
+        }
         return RequestFingerprint.of(parts);
     }
 

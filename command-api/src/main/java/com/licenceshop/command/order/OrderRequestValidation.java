@@ -52,6 +52,8 @@ public final class OrderRequestValidation {
     }
 
     static final String KNOWN_SKU = "known-sku";
+    static final int MAX_COMPANY_LENGTH = 200;
+    static final int MAX_ADDRESS_LENGTH = 500;
 
     public static Result validate(Object body, Catalog catalog) {
         if (!(body instanceof Map<?, ?> request)) {
@@ -60,6 +62,10 @@ public final class OrderRequestValidation {
         List<Violation> violations = new ArrayList<>();
         String email = email(request.get("customerEmail"), violations);
         List<PlaceOrder.Item> items = items(request.containsKey("items"), request.get("items"), catalog, violations);
+        String method = paymentMethod(request.get("paymentMethod"), violations);
+        boolean invoice = PlaceOrder.INVOICE.equals(method);
+        String company = text("company", request.get("company"), invoice, MAX_COMPANY_LENGTH, violations);
+        String address = text("billingAddress", request.get("billingAddress"), invoice, MAX_ADDRESS_LENGTH, violations);
         if (!violations.isEmpty()) {
             return new Invalid(violations);
         }
@@ -69,7 +75,38 @@ public final class OrderRequestValidation {
                 retired.add(new Violation("items[" + i + "].sku", "on-sale", "is retired and no longer sold"));
             }
         }
-        return retired.isEmpty() ? new Valid(new PlaceOrder(email, items)) : new NotOnSale(retired);
+        return retired.isEmpty() ? new Valid(new PlaceOrder(email, items, method, company, address)) : new NotOnSale(retired);
+    }
+
+    private static String paymentMethod(Object value, List<Violation> violations) {
+        if (value == null) {
+            return PlaceOrder.CARD;
+        }
+        if (!PlaceOrder.CARD.equals(value) && !PlaceOrder.INVOICE.equals(value)) {
+            violations.add(new Violation("paymentMethod", "payment-method", "must be CARD or INVOICE"));
+            return null;
+        }
+        return (String) value;
+    }
+
+    /** Company and billing address: required on invoice, optional otherwise; trimmed, not blank, bounded. */
+    private static String text(String field, Object value, boolean required, int maxLength, List<Violation> violations) {
+        if (value == null) {
+            if (required) {
+                violations.add(new Violation(field, "required", "is required when paying on invoice"));
+            }
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            violations.add(new Violation(field, "type", "must be a string"));
+            return null;
+        }
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > maxLength) {
+            violations.add(new Violation(field, "length", "must be 1 to " + maxLength + " characters"));
+            return null;
+        }
+        return trimmed;
     }
 
     private static String email(Object value, List<Violation> violations) {

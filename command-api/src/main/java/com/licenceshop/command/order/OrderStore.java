@@ -1,6 +1,8 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.LicenceKey;
+import com.licenceshop.events.LicencesIssued;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
@@ -77,7 +79,7 @@ class OrderStore {
                 return Optional.of(new StoredOrder(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
                         row.getLong(4), row.getString(5), row.getTimestamp(6).toInstant(), placedSequence,
                         cancelledAt == null ? null : cancelledAt.toInstant(), lines(connection, orderId),
-                        placed.map(OrderPlaced::licences).orElse(List.of()), row.getString(9),
+                        licences(connection, orderId, placed), row.getString(9),
                         placed.map(OrderPlaced::accessToken).orElse(null)));
             }
         }
@@ -90,6 +92,22 @@ class OrderStore {
             update.setLong(2, cancelledSequence);
             update.setObject(3, orderId);
             update.executeUpdate();
+        }
+    }
+
+    /** An order that waited for its payment has its keys in LicencesIssued (ADR 13), the others in OrderPlaced. */
+    private List<LicenceKey> licences(Connection connection, UUID orderId, Optional<OrderPlaced> placed) throws SQLException {
+        if (placed.isEmpty() || !placed.get().awaitsPayment()) {
+            return placed.map(OrderPlaced::licences).orElse(List.of());
+        }
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT payload FROM commands.events WHERE aggregate_id = ? AND type = 'LicencesIssued'
+                ORDER BY sequence LIMIT 1""")) {
+            query.setString(1, orderId.toString());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && codec.decode(row.getString(1).getBytes(StandardCharsets.UTF_8)) instanceof LicencesIssued issued
+                        ? issued.licences() : List.of();
+            }
         }
     }
 

@@ -33,6 +33,23 @@ public final class DeadlineClaims {
         }
     }
 
+    /** Like {@link #schedule}, unless the order has an open deadline of that kind already (one of each is enough). */
+    public static boolean scheduleOnce(Connection tx, UUID orderId, DeadlineKind kind, Instant dueAt) throws SQLException {
+        try (PreparedStatement open = tx.prepareStatement("""
+                SELECT 1 FROM commands.payment_deadlines
+                WHERE order_id = ? AND kind = ? AND fired_at IS NULL AND cancelled_at IS NULL""")) {
+            open.setObject(1, orderId);
+            open.setString(2, kind.name());
+            try (ResultSet row = open.executeQuery()) {
+                if (row.next()) {
+                    return false;
+                }
+            }
+        }
+        schedule(tx, orderId, kind, dueAt);
+        return true;
+    }
+
     public static List<Due> claimDue(Connection tx, Instant now, int limit) throws SQLException {
         try (PreparedStatement claim = tx.prepareStatement("""
                 SELECT id, order_id, kind, due_at FROM commands.payment_deadlines
@@ -62,11 +79,16 @@ public final class DeadlineClaims {
         }
     }
 
-    /** Every open deadline of the order: it is settled (paid, expired, refunded). */
+    /**
+     * Every open deadline of the order: it is settled (paid, expired, refunded). One that a scheduler holds right now is
+     * skipped, not waited for (it took its rows before the process lock, this caller the other way round): it fires
+     * after this commit, meets the settled state and decides nothing.
+     */
     public static int cancelAll(Connection tx, UUID orderId, Instant now) throws SQLException {
         try (PreparedStatement cancel = tx.prepareStatement("""
                 UPDATE commands.payment_deadlines SET cancelled_at = ?
-                WHERE order_id = ? AND fired_at IS NULL AND cancelled_at IS NULL""")) {
+                WHERE id IN (SELECT id FROM commands.payment_deadlines
+                             WHERE order_id = ? AND fired_at IS NULL AND cancelled_at IS NULL FOR UPDATE SKIP LOCKED)""")) {
             cancel.setTimestamp(1, Timestamp.from(now));
             cancel.setObject(2, orderId);
             return cancel.executeUpdate();

@@ -13,5 +13,7 @@ public enum DeadlineKind {
     /** invoice: unpaid after the grace period, the order is cancelled */
     INVOICE_GRACE_END,
     /** card refund: the provider did not answer, try again */
-    REFUND_RETRY
+    REFUND_RETRY,
+    /** invoice: take the invoice's number and issue it, in a transaction of its own right after the order's batch */
+    ISSUE_INVOICE
 }

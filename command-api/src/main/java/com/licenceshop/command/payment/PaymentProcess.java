@@ -177,6 +177,10 @@ public final class PaymentProcess {
                         ? Decision.of(List.of(), List.of(refundAtProvider(state), schedule.refundRetry(now)))
                         : Decision.none();
             }
+            case ISSUE_INVOICE -> {
+                // the adapter takes the number and decides InvoiceCreated; the deadline alone decides nothing
+                return Decision.none();
+            }
             default -> throw new IllegalArgumentException("unknown deadline " + kind);
         }
     }

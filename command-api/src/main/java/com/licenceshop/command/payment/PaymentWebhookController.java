@@ -4,6 +4,8 @@ import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
+import com.licenceshop.command.system.CorrelationIds;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -32,8 +34,9 @@ import java.util.UUID;
 /**
  * The card provider's webhook (ADR 13). The signature is the authentication: a missing, forged or stale one is a 400,
  * logged, nothing stored. A verified event is recorded by its provider id in one transaction, so a redelivery is
- * answered 200 and applied once; an event for no known order is answered 200 and changes nothing. Applying the
- * event to the order's payment process follows once orders wait for their payment (ADR 13, "wiring").
+ * answered 200 and applied once; an event for no known order is answered 200 and changes nothing. The first time,
+ * the event's trigger is applied to the order's payment process in the same transaction as the inbox row (ADR 13):
+ * a crash between leaves neither, and the provider's retry finds the event new.
  */
 @Controller("/api/payments/webhook")
 @Tag(name = "payments")
@@ -43,12 +46,14 @@ class PaymentWebhookController {
 
     private final Optional<WebhookVerification> verification;
     private final TransactionOperations<Connection> transactions;
+    private final PaymentProcesses processes;
     private final Clock clock;
 
     PaymentWebhookController(Optional<WebhookVerification> verification, TransactionOperations<Connection> transactions,
-                             Clock clock) {
+                             PaymentProcesses processes, Clock clock) {
         this.verification = verification;
         this.transactions = transactions;
+        this.processes = processes;
         this.clock = clock;
     }
 
@@ -62,7 +67,7 @@ class PaymentWebhookController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
     @ProblemResponses.BadRequest
     @ProblemResponses.Unavailable
-    HttpResponse<Map<String, Object>> receive(@Nullable @Body String payload,
+    HttpResponse<Map<String, Object>> receive(HttpRequest<?> request, @Nullable @Body String payload,
                                               @Nullable @Header("Stripe-Signature") String signature) {
         if (verification.isEmpty()) {
             throw Problems.exception(ProblemType.UNAVAILABLE, "card payments are not configured (PAYMENT_WEBHOOK_SECRET)");
@@ -75,16 +80,27 @@ class PaymentWebhookController {
         var event = ((WebhookVerification.Verified) outcome).event();
         Optional<ProviderEvents.ForOrder> forOrder = ProviderEvents.toTrigger(event);
         UUID orderId = forOrder.map(f -> uuidOrNull(f.orderId())).orElse(null);
-        boolean first = transactions.executeWrite(status -> {
+        PaymentProcesses.Context context = PaymentProcesses.Context.of(CorrelationIds.of(request));
+        Received received = transactions.executeWrite(status -> {
             try {
-                return WebhookInbox.firstTime(status.getConnection(), event.getId(), event.getType(), orderId, clock.instant());
+                Connection tx = status.getConnection();
+                if (!WebhookInbox.firstTime(tx, event.getId(), event.getType(), orderId, clock.instant())) {
+                    return new Received(false, Optional.empty());
+                }
+                return new Received(true, orderId == null ? Optional.empty()
+                        : processes.apply(tx, orderId, forOrder.get().trigger(), context));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot record the provider event", e);
             }
         });
         LOG.info("payment webhook {} {} for order {}: {}", event.getType(), event.getId(), orderId,
-                first ? "recorded" : "seen before, ignored");
-        return HttpResponse.ok(Map.of("received", event.getId(), "duplicate", !first));
+                !received.first() ? "seen before, ignored"
+                        : received.applied().isEmpty() ? "recorded, no payment of ours" : "recorded and applied");
+        received.applied().ifPresent(a -> processes.afterCommit(orderId, a.afterCommit(), context));
+        return HttpResponse.ok(Map.of("received", event.getId(), "duplicate", !received.first()));
+    }
+
+    private record Received(boolean first, Optional<PaymentProcesses.Applied> applied) {
     }
 
     private static UUID uuidOrNull(String text) {

@@ -117,6 +117,17 @@ public final class ProblemResponses {
     public @interface Conflict {
     }
 
+    /** The payment's state does not allow it (ADR 13). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @ApiResponse(responseCode = "409", description = "The payment's state does not allow it; `type` says why "
+            + "(order-not-payable: paid, expired, refunded or on invoice; order-not-paid: nothing to refund; already-refunded; "
+            + "transfer-already-recorded: that bank reference is recorded for the invoice); nothing was stored",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public @interface PaymentConflict {
+    }
+
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})

@@ -27,7 +27,7 @@ public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
-    private static final Pattern ORDER_PATH = Pattern.compile("/api/orders/([0-9a-f-]{36})(/cancel)?");
+    private static final Pattern ORDER_PATH = Pattern.compile("/api/orders/([0-9a-f-]{36})(/cancel|/checkout)?");
 
     private final String baseUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();

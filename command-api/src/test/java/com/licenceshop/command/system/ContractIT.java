@@ -155,6 +155,18 @@ class ContractIT extends CommandApiIT {
         answer(get("/api/orders/0"), 404);
         answer(get("/api/orders/00000000-0000-4000-8000-000000000000"), 404);
         answer(stranger("/api/orders/" + orderId + "/cancel").POST(BodyPublishers.ofString("")), 404);
+        // payment (ADR 13), here with payment not required: no payment to make, no card provider configured
+        answer(post("/api/orders/" + orderId + "/checkout", null, ""), 409, 503);
+        answer(stranger("/api/orders/" + orderId + "/checkout").POST(BodyPublishers.ofString("")), 404);
+        answer(post("/api/orders/" + orderId + "/refund", null, ""), 401);
+        answer(StaffLogin.authorizeAs(post("/api/orders/" + orderId + "/refund", null, ""), "OPS"), 403);
+        answer(staff(post("/api/orders/" + orderId + "/refund", null, "")), 404);
+        answer(post("/api/invoices/2026-000001/transfers", "application/json", "{\"amountCents\":1,\"reference\":\"r\"}"), 401);
+        answer(staff(post("/api/invoices/2026-000001/transfers", "application/json", "{\"amountCents\":1,\"reference\":\"r\"}")), 404);
+        answer(staff(post("/api/invoices/2026-000001/transfers", "application/json", "{\"amountCents\":0}")), 400);
+        answer(staff(post("/api/invoices/2026-000001/transfers", "text/plain", "{}")), 415);
+        answer(get("/api/ops/payments"), 401);
+        answer(ops(get("/api/ops/payments")), 200);
         answer(post("/api/orders/" + orderId + "/cancel", null, ""), 202);
         answer(post("/api/orders/0/cancel", null, ""), 404);
 
