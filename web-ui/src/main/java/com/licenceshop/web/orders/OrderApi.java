@@ -46,45 +46,33 @@ interface OrderApi {
     /**
      * The order's payment as command-api shows it (absent for orders placed without a payment step, which got
      * their keys at once). {@code status}: {@code PLACED}, {@code AWAITING_PAYMENT}, {@code PAID},
-     * {@code KEYS_ISSUED}, {@code EXPIRED}, {@code REFUND_REQUESTED}, {@code REFUNDED}.
+     * {@code KEYS_ISSUED}, {@code EXPIRED}, {@code REFUNDING}, {@code REFUNDED}; {@code canPay}: the checkout may be
+     * (re)started now; {@code failures}: declined card attempts, the newest one's reason {@code lastFailure}.
      */
     @Serdeable
     record Payment(@Nullable String method, @Nullable String status, @Nullable String checkoutUrl,
-                   @Nullable Invoice invoice, @Nullable Long outstanding, @Nullable List<Failure> failures) {
-
-        public Payment {
-            failures = failures == null ? List.of() : List.copyOf(failures);
-        }
+                   @Nullable Invoice invoice, long outstandingCents, long overpaidCents, int failures,
+                   @Nullable String lastFailure, boolean canPay) {
 
         boolean byCard() {
             return !"INVOICE".equals(method);
         }
 
-        /** Not paid yet and still payable: the page keeps asking command-api. */
+        /** Not settled yet: the page keeps asking command-api. */
         boolean pending() {
             return "PLACED".equals(status) || "AWAITING_PAYMENT".equals(status) || "PAID".equals(status)
-                    || "REFUND_REQUESTED".equals(status);
+                    || "REFUNDING".equals(status);
         }
 
         boolean paid() {
-            return "PAID".equals(status) || "KEYS_ISSUED".equals(status) || "REFUND_REQUESTED".equals(status)
+            return "PAID".equals(status) || "KEYS_ISSUED".equals(status) || "REFUNDING".equals(status)
                     || "REFUNDED".equals(status);
         }
-
-        @Nullable
-        Failure lastFailure() {
-            return failures.isEmpty() ? null : failures.get(failures.size() - 1);
-        }
     }
 
     @Serdeable
-    record Invoice(@Nullable String number, @Nullable Long netCents, @Nullable Long vatCents, @Nullable Long grossCents,
-                   @Nullable String dueDate) {
-    }
-
-    /** A declined card: the attempt, the provider's code and its message to the shopper. */
-    @Serdeable
-    record Failure(@Nullable Integer attempt, @Nullable String code, @Nullable String message) {
+    record Invoice(@Nullable String number, @Nullable String issueDate, @Nullable String dueDate, long netCents,
+                   int vatRateBasisPoints, long vatCents, long grossCents, long receivedCents, @Nullable String currency) {
     }
 
     @Serdeable

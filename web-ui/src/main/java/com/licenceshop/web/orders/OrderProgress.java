@@ -1,5 +1,6 @@
 package com.licenceshop.web.orders;
 
+import com.licenceshop.web.system.Money;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -59,9 +60,8 @@ record OrderProgress(String status, boolean cancelled, boolean cancellable, bool
         }
         boolean finished = steps.stream().noneMatch(step -> WAITING.equals(step.state()))
                 && (payment == null || !order.paymentPending());
-        boolean payable = payment != null && !cancelled && payment.byCard()
-                && ("PLACED".equals(payment.status()) || "AWAITING_PAYMENT".equals(payment.status()));
-        String payLabel = !payable ? null : payment.lastFailure() != null ? "Pay again" : "Pay by card";
+        boolean payable = payment != null && !cancelled && payment.byCard() && payment.canPay();
+        String payLabel = !payable ? null : payment.failures() > 0 ? "Pay again" : "Pay by card";
         String status = refunded ? "REFUNDED" : cancelled ? "CANCELLED" : "PLACED";
         return new OrderProgress(status, cancelled, !cancelled && !refunded, finished, List.copyOf(steps), payable, payLabel);
     }
@@ -78,12 +78,12 @@ record OrderProgress(String status, boolean cancelled, boolean cancellable, bool
             OrderApi.Invoice invoice = payment.invoice();
             String note = invoice == null || invoice.number() == null ? "waiting for your bank transfer"
                     : "waiting for your bank transfer: invoice " + invoice.number()
-                      + (invoice.dueDate() == null ? "" : ", due " + invoice.dueDate());
+                      + (invoice.dueDate() == null ? "" : ", due " + invoice.dueDate())
+                      + (invoice.receivedCents() > 0 ? ", " + Money.format(payment.outstandingCents(), invoice.currency()) + " still outstanding" : "");
             return new Step("paid", label, WAITING, null, note);
         }
-        OrderApi.Failure failure = payment.lastFailure();
-        if (failure != null && "AWAITING_PAYMENT".equals(payment.status())) {
-            String reason = failure.message() == null || failure.message().isBlank() ? "the card was declined" : failure.message();
+        if (payment.failures() > 0 && payment.canPay()) {
+            String reason = payment.lastFailure() == null || payment.lastFailure().isBlank() ? "the card was declined" : payment.lastFailure();
             return new Step("paid", label, FAILED, null, "The payment did not go through (" + reason + "). You can pay again.");
         }
         return new Step("paid", label, WAITING, null, "PLACED".equals(payment.status())

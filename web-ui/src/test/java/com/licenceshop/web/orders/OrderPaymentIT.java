@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.licenceshop.web.testing.OrderPaths.idOf;
@@ -78,8 +77,10 @@ class OrderPaymentIT extends AgainstTheTestShop {
 
     @Test
     void aDeclinedCardIsShownWithItsReasonAndThePayAgainButton() {
-        String orderId = commandApi.givenAnUnpaidOrder("ada@example.com", payment("CARD", "AWAITING_PAYMENT",
-                List.of(Map.of("attempt", 1, "code", "card_declined", "message", "Your card was declined."))));
+        Map<String, Object> declined = payment("CARD", "AWAITING_PAYMENT", true);
+        declined.put("failures", 1);
+        declined.put("lastFailure", "Your card was declined.");
+        String orderId = commandApi.givenAnUnpaidOrder("ada@example.com", declined);
 
         Visitor.Page page = shop.visitor().get(pathOf(orderId));
 
@@ -137,9 +138,9 @@ class OrderPaymentIT extends AgainstTheTestShop {
 
     @Test
     void anInvoiceOrderNamesItsInvoiceAndHasNoPayButton() {
-        Map<String, Object> payment = payment("INVOICE", "AWAITING_PAYMENT", List.of());
-        payment.put("invoice", Map.of("number", "2026-000042", "netCents", 4900, "vatCents", 931, "grossCents", 5831,
-                "dueDate", "2026-12-21"));
+        Map<String, Object> payment = payment("INVOICE", "AWAITING_PAYMENT", false);
+        payment.put("invoice", Map.of("number", "2026-000042", "issueDate", "2026-12-07", "dueDate", "2026-12-21",
+                "netCents", 4900, "vatRateBasisPoints", 1900, "vatCents", 931, "grossCents", 5831, "receivedCents", 0, "currency", "EUR"));
         String orderId = commandApi.givenAnUnpaidOrder("ada@example.com", payment);
 
         Visitor.Page page = shop.visitor().get(pathOf(orderId));
@@ -158,7 +159,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
             await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
             assertThat(latest(stream).get("payable")).isEqualTo(true);
 
-            commandApi.payment(orderId, payment("CARD", "KEYS_ISSUED", List.of()), true);
+            commandApi.payment(orderId, payment("CARD", "KEYS_ISSUED", false), true);
 
             await("paid and keys pushed").atMost(Duration.ofSeconds(5)).until(() -> latest(stream).get("html").toString()
                     .contains("data-testid=\"step-paid\" data-state=\"done\""));
@@ -169,7 +170,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     private String unpaidCardOrder() {
-        String orderId = commandApi.givenAnUnpaidOrder("ada@example.com", payment("CARD", "PLACED", List.of()));
+        String orderId = commandApi.givenAnUnpaidOrder("ada@example.com", payment("CARD", "PLACED", true));
         return pathOf(orderId);
     }
 
@@ -177,12 +178,15 @@ class OrderPaymentIT extends AgainstTheTestShop {
         return "/orders/" + orderId + "?token=" + commandApi.tokenOf(orderId);
     }
 
-    private static Map<String, Object> payment(String method, String status, List<Map<String, Object>> failures) {
+    /** command-api's {@code payment} of an order (Payments.PaymentView). */
+    private static Map<String, Object> payment(String method, String status, boolean canPay) {
         Map<String, Object> payment = new HashMap<>();
         payment.put("method", method);
         payment.put("status", status);
-        payment.put("outstanding", 4900);
-        payment.put("failures", failures);
+        payment.put("outstandingCents", 4900);
+        payment.put("overpaidCents", 0);
+        payment.put("failures", 0);
+        payment.put("canPay", canPay);
         return payment;
     }
 

@@ -82,8 +82,8 @@ class OrderProgressTest {
 
     @Test
     void aDeclinedCardIsShownAsFailedWithItsReasonAndOffersToPayAgain() {
-        var declined = new OrderApi.Payment("CARD", "AWAITING_PAYMENT", "http://provider/c/pay/cs_1", null, 50_000L,
-                List.of(new OrderApi.Failure(1, "card_declined", "Your card was declined.")));
+        var declined = new OrderApi.Payment("CARD", "AWAITING_PAYMENT", "http://provider/c/pay/cs_1", null, 50_000L, 0, 1,
+                "Your card was declined.", true);
 
         OrderProgress progress = OrderProgress.of(paid(declined, List.of()), OrderTracking.Tracking.nothingYet());
 
@@ -109,7 +109,8 @@ class OrderProgressTest {
     @Test
     void anInvoiceOrderNamesItsInvoiceAndDueDateAndHasNoPayButton() {
         var invoice = new OrderApi.Payment("INVOICE", "AWAITING_PAYMENT", null,
-                new OrderApi.Invoice("2026-000042", 50_000L, 9_500L, 59_500L, "2026-12-07"), 59_500L, List.of());
+                new OrderApi.Invoice("2026-000042", "2026-11-23", "2026-12-07", 50_000L, 1900, 9_500L, 59_500L, 0, "EUR"),
+                59_500L, 0, 0, null, false);
 
         OrderProgress progress = OrderProgress.of(paid(invoice, List.of()), OrderTracking.Tracking.nothingYet());
 
@@ -129,7 +130,8 @@ class OrderProgressTest {
     }
 
     private static OrderApi.Payment card(String status) {
-        return new OrderApi.Payment("CARD", status, null, null, null, List.of());
+        return new OrderApi.Payment("CARD", status, null, null, 0, 0, 0, null,
+                "PLACED".equals(status) || "AWAITING_PAYMENT".equals(status));
     }
 
     private static OrderApi.Order paid(OrderApi.Payment payment, List<OrderApi.Licence> licences) {

@@ -49,6 +49,14 @@ public class StubCommandApi {
     /** What {@code POST /api/orders/{id}/checkout} answers: 201 with a checkout URL, or this status as a problem. */
     public volatile int checkoutStatus = 201;
     public final List<String> checkouts = Collections.synchronizedList(new ArrayList<>());
+    /** Invoices by number (ADR 13): gross asked and the transfers recorded, and who recorded them (Authorization). */
+    public final Map<String, long[]> invoices = new ConcurrentHashMap<>();
+    public final List<String> transferReferences = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> paymentAuthorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Orders that are paid (refundable), and those refunded. */
+    public final List<String> paidOrders = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> refunded = Collections.synchronizedList(new ArrayList<>());
+    public final List<Map<String, Object>> waiting = Collections.synchronizedList(new ArrayList<>());
     public volatile long headSequence = 0;
     public volatile long pending = 0;
 
@@ -154,6 +162,59 @@ public class StubCommandApi {
         checkouts.add(orderId);
         String url = "http://provider.example/c/pay/cs_test_" + orderId.replace("-", "") + "_" + checkouts.size();
         return HttpResponse.created(Map.of("checkoutUrl", url));
+    }
+
+    /** As command-api (ADR 13): staff only (a Bearer token), 404 unknown, 409 a reference twice, 201 the figures. */
+    @Post(value = "/api/invoices/{number}/transfers", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> transfer(@PathVariable String number, @Body Map<String, Object> body, HttpRequest<?> request) {
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return HttpResponse.unauthorized();
+        }
+        paymentAuthorizations.add(authorization);
+        long[] invoice = invoices.get(number);
+        if (invoice == null) {
+            return HttpResponse.notFound();
+        }
+        String reference = (String) body.get("reference");
+        if (transferReferences.contains(number + "/" + reference)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
+                    "type", "https://licence-shop.example/problems/transfer-already-recorded", "title", "Transfer recorded already",
+                    "status", 409, "detail", "The transfer " + reference + " is recorded already for invoice " + number + "."));
+        }
+        transferReferences.add(number + "/" + reference);
+        invoice[1] += ((Number) body.get("amountCents")).longValue();
+        long gross = invoice[0];
+        long received = invoice[1];
+        return HttpResponse.created(Map.of("invoiceNumber", number, "orderId", UUID.randomUUID().toString(), "grossCents", gross,
+                "receivedCents", received, "outstandingCents", Math.max(0, gross - received), "overpaidCents", Math.max(0, received - gross),
+                "status", received >= gross ? "KEYS_ISSUED" : "AWAITING_PAYMENT"));
+    }
+
+    @Post("/api/orders/{orderId}/refund")
+    HttpResponse<?> refund(@PathVariable String orderId, HttpRequest<?> request) {
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return HttpResponse.unauthorized();
+        }
+        paymentAuthorizations.add(authorization);
+        if (refunded.contains(orderId)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
+                    "type", "https://licence-shop.example/problems/already-refunded", "title", "Already refunded", "status", 409,
+                    "detail", "Order " + orderId + " is refunded already."));
+        }
+        if (!paidOrders.contains(orderId)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
+                    "type", "https://licence-shop.example/problems/order-not-paid", "title", "Order not paid", "status", 409,
+                    "detail", "Order " + orderId + " is not paid; there is nothing to refund."));
+        }
+        refunded.add(orderId);
+        return HttpResponse.accepted().body(Map.of("method", "CARD", "status", "REFUNDING"));
+    }
+
+    @Get("/api/ops/payments")
+    HttpResponse<?> waitingPayments(HttpRequest<?> request) {
+        return StubOps.authorized(request) ? HttpResponse.ok(List.copyOf(waiting)) : HttpResponse.unauthorized();
     }
 
     @Post("/api/sales-periods/close")
