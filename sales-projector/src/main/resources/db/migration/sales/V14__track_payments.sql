@@ -64,7 +64,7 @@ BEGIN
            o.counted_at,
            CASE WHEN p.order_id IS NULL THEN NULL
                 WHEN p.refunded_cents > 0 THEN 'REFUNDED'
-                WHEN p.refund_requested THEN 'REFUND_REQUESTED'
+                WHEN p.refund_requested THEN 'REFUNDING'
                 WHEN p.paid_cents > 0 AND p.keys_issued THEN 'KEYS_ISSUED'
                 WHEN p.paid_cents > 0 THEN 'PAID'
                 WHEN p.expired THEN 'EXPIRED'
