@@ -2,6 +2,7 @@ package com.licenceshop.command.order;
 
 import com.licenceshop.command.licence.Revocations;
 import com.licenceshop.command.outbox.EventStore;
+import com.licenceshop.command.payment.OrderCancellation;
 import com.licenceshop.command.system.LogContext;
 import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  * is locked first, so of two concurrent cancels one records the event and the other sees it cancelled.
  */
 @Singleton
-public class CancellingOrders {
+class CancellingOrders implements OrderCancellation {
 
     private static final Logger LOG = LoggerFactory.getLogger(CancellingOrders.class);
 
@@ -59,6 +60,7 @@ public class CancellingOrders {
      * The payment process's cancel (an unpaid order expired, ADR 13), inside its transaction: the same events as
      * the buyer's cancel; an order cancelled before stays as it is.
      */
+    @Override
     public void cancelUnpaid(Connection connection, UUID orderId, String correlationId) throws SQLException {
         cancel(connection, orderId, order -> true, correlationId);
     }

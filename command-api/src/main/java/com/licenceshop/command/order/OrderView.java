@@ -22,9 +22,11 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record OrderView(UUID orderId, String customerEmail, String currency, List<OrderLine> lines, long totalCents,
                  String status, Instant placedAt, @Nullable Instant cancelledAt, List<LicenceKey> licences,
-                 @Nullable String traceId, @Nullable Payments.PaymentView payment) {
+                 @Nullable String traceId, @io.swagger.v3.oas.annotations.media.Schema(type = "object", implementation = Payments.PaymentView.class, description = "the payment (ADR 13); null while the "
+                         + "shop issues keys at placement") @Nullable Payments.PaymentView payment) {
 
-    static OrderView of(StoredOrder order, @Nullable Payments.PaymentView payment) {
+    static OrderView of(StoredOrder order, @io.swagger.v3.oas.annotations.media.Schema(type = "object", implementation = Payments.PaymentView.class, description = "the payment (ADR 13); null while the "
+                         + "shop issues keys at placement") @Nullable Payments.PaymentView payment) {
         return new OrderView(order.id(), order.customerEmail(), order.currency(), order.lines(), order.totalCents(),
                 order.status(), order.placedAt(), order.cancelledAt(), order.licences(),
                 new TraceHeaders.Stored(order.traceparent(), null).traceId(), payment);

@@ -2,7 +2,6 @@ package com.licenceshop.command.payment;
 
 import com.licenceshop.command.licence.LicenceIssuer;
 import com.licenceshop.command.licence.Revocations;
-import com.licenceshop.command.order.CancellingOrders;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.InvoiceIssued;
@@ -87,13 +86,13 @@ public class PaymentProcesses {
     private final EventCodec codec;
     private final LicenceIssuer licences;
     private final Revocations revocations;
-    private final CancellingOrders cancelling;
+    private final OrderCancellation cancelling;
     private final TransactionOperations<Connection> transactions;
     private final Optional<CardProvider> provider;
     private final Clock clock;
 
     PaymentProcesses(PaymentProcess process, PaymentPolicy policy, EventStore events, EventCodec codec,
-                     LicenceIssuer licences, Revocations revocations, CancellingOrders cancelling,
+                     LicenceIssuer licences, Revocations revocations, OrderCancellation cancelling,
                      TransactionOperations<Connection> transactions, Optional<CardProvider> provider, Clock clock) {
         this.process = process;
         this.policy = policy;

@@ -35,12 +35,12 @@ public class Payments {
 
     /** The payment step as GET /api/orders/{id} shows it. */
     @Serdeable
-    @Schema(name = "OrderPayment", description = "the order's payment (ADR 13); absent while the shop issues keys at placement")
+    @Schema(description = "the order's payment (ADR 13); absent while the shop issues keys at placement")
     public record PaymentView(
             @Schema(allowableValues = {"CARD", "INVOICE"}) String method,
             @Schema(allowableValues = {"PLACED", "AWAITING_PAYMENT", "PAID", "KEYS_ISSUED", "EXPIRED", "REFUNDING", "REFUNDED"}) String status,
             @Schema(description = "the provider's hosted page of the newest checkout (card, while unpaid)") @Nullable String checkoutUrl,
-            @Nullable InvoiceView invoice,
+            @Schema(type = "object", implementation = InvoiceView.class, description = "the invoice (INVOICE, once issued)") @Nullable InvoiceView invoice,
             @Schema(description = "gross still owed, in cents") long outstandingCents,
             @Schema(description = "received beyond the gross (invoice), in cents, to be sent back") long overpaidCents,
             @Schema(description = "declined card attempts") int failures,
@@ -49,7 +49,7 @@ public class Payments {
     }
 
     @Serdeable
-    @Schema(name = "OrderInvoice")
+    @Schema(description = "an invoice with what was received for it")
     public record InvoiceView(String number, LocalDate issueDate, LocalDate dueDate, long netCents, int vatRateBasisPoints,
                               long vatCents, long grossCents, long receivedCents, String currency) {
     }
