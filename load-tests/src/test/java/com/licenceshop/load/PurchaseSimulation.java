@@ -82,6 +82,7 @@ public class PurchaseSimulation extends Simulation {
                         .check(status().in(200, 201), jsonPath("$.checkoutUrl").saveAs("checkoutUrl")))
                 .exec(http("POST the provider's card form").post("#{checkoutUrl}")
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")   // the hosted page answers a browser, not the API's JSON
                         .formParam("card_number", "4242 4242 4242 4242")
                         .formParam("card_expiry", "12 / 34")
                         .formParam("card_cvc", "123")
