@@ -69,7 +69,7 @@ def postmaster(port, procs):
 def snapshot(state, port):
     procs = processes()
     roots = {}
-    for name in ["command-api", "sales-projector", "notification-service", "web-ui", "mail-sink"]:
+    for name in ["command-api", "sales-projector", "notification-service", "web-ui", "mail-sink", "payment-provider"]:
         try:
             with open(os.path.join(state, "pids", f"{name}.pid")) as f:
                 roots[name] = int(f.read().strip())
@@ -112,10 +112,12 @@ def report(before_file, after_file, purchases, gen_name, gen_cpu, receiver):
         lines.append(row(name, d))
     lines.append(row("**the shop's own processes**", shop).replace(f"| {shop:.1f} |", f"| **{shop:.1f}** |"))
     lines.append(row(f"SMTP receiver ({receiver})", delta("mail-sink")))
+    # the card provider is an outside party (Stripe in production): apart, like the SMTP receiver (ADR 13)
+    lines.append(row("card provider (local payment-provider)", delta("payment-provider")))
     gen = float(gen_cpu)
     lines.append(row(f"load generator ({gen_name})", gen))
     busy = delta("machine busy")
-    known = shop + (delta("mail-sink") or 0.0) + gen
+    known = shop + (delta("mail-sink") or 0.0) + (delta("payment-provider") or 0.0) + gen
     lines.append(row("everything else on the machine", max(0.0, busy - known) if busy is not None else None))
     wall = delta("machine total") / os.cpu_count() if delta("machine total") else 0
     lines.append("")
@@ -126,6 +128,7 @@ def report(before_file, after_file, purchases, gen_name, gen_cpu, receiver):
     figures = {name: (1000.0 * delta(name) / n if delta(name) is not None and n else None) for name in SHOP}
     figures["shop"] = 1000.0 * shop / n if n else None
     figures["receiver"] = 1000.0 * delta("mail-sink") / n if n and delta("mail-sink") is not None else None
+    figures["provider"] = 1000.0 * delta("payment-provider") / n if n and delta("payment-provider") is not None else None
     figures["generator"] = 1000.0 * gen / n if n else None
     print("<!-- cost " + json.dumps(figures) + " -->")
 
@@ -136,7 +139,7 @@ def idle(before_file, after_file, seconds):
         before = json.load(f)
     with open(after_file) as f:
         after = json.load(f)
-    cores = {name: (after[name] - before[name]) / float(seconds) for name in SHOP + ["mail-sink"]
+    cores = {name: (after[name] - before[name]) / float(seconds) for name in SHOP + ["mail-sink", "payment-provider"]
              if before.get(name) is not None and after.get(name) is not None}
     cores["shop"] = sum(cores.get(name, 0.0) for name in SHOP)
     print("| component | cores |\n|---|---|")

@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 declare -A group
-for svc in command-api sales-projector notification-service web-ui mail-sink; do
+for svc in command-api sales-projector notification-service web-ui mail-sink payment-provider; do
   [[ -f "$ROOT/.shop/pids/$svc.pid" ]] && group[$(cat "$ROOT/.shop/pids/$svc.pid")]=$svc
 done
 for pid in $(pgrep -x postgres || true); do group[$pid]=postgres; done

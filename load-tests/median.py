@@ -9,7 +9,7 @@ import sys
 ORDER = [("command-api", "command-api"), ("sales-projector", "sales-projector"),
          ("notification-service", "notification-service"), ("web-ui", "web-ui"), ("postgresql", "PostgreSQL (all backends)"),
          ("rabbitmq", "RabbitMQ (beam.smp)"), ("shop", "**the shop's own processes**"),
-         ("receiver", "SMTP receiver"), ("generator", "load generator")]
+         ("receiver", "SMTP receiver"), ("provider", "card provider (local payment-provider)"), ("generator", "load generator")]
 runs = {}
 model = None
 for line in open(sys.argv[1]):

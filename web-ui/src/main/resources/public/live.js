@@ -31,6 +31,15 @@
         if (update.finished) { source.close(); }
         var cancel = document.getElementById('cancel-form');
         if (cancel && !update.cancellable) { cancel.hidden = true; }
+        // payment (ADR 13): the pay button follows the process, the keys appear once issued
+        var pay = document.getElementById('pay-form');
+        if (pay) {
+          pay.hidden = !update.payable;
+          var button = document.getElementById('pay-button');
+          if (button && update.payLabel) { button.textContent = update.payLabel; }
+        }
+        var keys = document.getElementById('licence-keys-slot');
+        if (keys && update.keysHtml && keys.innerHTML !== update.keysHtml) { keys.innerHTML = update.keysHtml; }
       });
     }
 

@@ -32,7 +32,18 @@ CREATE TABLE sales.current_minute_summary (
 );
 
 CREATE TABLE sales.order_status (
-    order_id   uuid NOT NULL,
-    status     text NOT NULL,
-    counted_at timestamptz NOT NULL
+    order_id       uuid NOT NULL,
+    status         text NOT NULL,
+    counted_at     timestamptz NOT NULL,
+    payment_status text NULL
+);
+
+-- ADR 13: the money of the current period, one row
+CREATE TABLE sales.current_payment_summary (
+    booked_cents            bigint NOT NULL,
+    paid_cents              bigint NOT NULL,
+    outstanding_cents       bigint NOT NULL,
+    refunded_cents          bigint NOT NULL,
+    overpaid_cents          bigint NOT NULL,
+    orders_awaiting_payment bigint NOT NULL
 );

@@ -52,6 +52,17 @@ final class ShopStack implements AutoCloseable {
     /** Set by {@link #startBehindPgBouncer()}: each service's own login, and the pooler in front of the database. */
     DatabaseRoles roles;
     PgBouncer pgBouncer;
+    /**
+     * The card provider's secrets (ADR 13): known to the local provider and command-api alike, as {@code ./shop up}
+     * shares them. command-api's port is chosen up front so the provider can be told its webhook URL.
+     */
+    final String paymentSecretKey = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
+    final String paymentWebhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
+    private final int commandApiPort = TestServers.freePort();
+    private final int paymentProviderPort = TestServers.freePort();
+    /** Chosen up front too: the links in mails and the provider's return URL (success_url) point at it. */
+    private final int webUiPort = TestServers.freePort();
+    private ServiceProcess paymentProvider;
     private ServiceProcess commandApi;
     private ServiceProcess salesProjector;
     private ServiceProcess notificationService;
@@ -65,7 +76,7 @@ final class ShopStack implements AutoCloseable {
     static ShopStack start(Map<String, String> extraEnvironment) {
         var stack = new ShopStack();
         stack.extraEnvironment.putAll(extraEnvironment);
-        return stack.startTheFourServices();
+        return stack.startTheShop();
     }
 
     /**
@@ -84,16 +95,18 @@ final class ShopStack implements AutoCloseable {
             stack.close();
             throw e;
         }
-        return stack.startTheFourServices();
+        return stack.startTheShop();
     }
 
-    private ShopStack startTheFourServices() {
+    private ShopStack startTheShop() {
         try {
-            // command-api first: it owns the exchange the consumers bind to and the feed the projector reads
-            commandApi = startService("command-api", "command-api");
+            // the card provider first, an outside party: command-api creates checkouts there, it calls command-api's webhook
+            paymentProvider = startPaymentProvider();
+            // command-api next: it owns the exchange the consumers bind to and the feed the projector reads
+            commandApi = startService("command-api", "command-api", commandApiPort);
             salesProjector = startService("sales-projector", "sales-projector");
             notificationService = startService("notification-service", "notification-service");
-            webUi = startService("web-ui", "web-ui");
+            webUi = startService("web-ui", "web-ui", webUiPort);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -120,6 +133,11 @@ final class ShopStack implements AutoCloseable {
         // plain http on localhost in tests: a __Host- cookie would need https
         env.put("COOKIE_SECURE", "false");
         env.put("CSRF_COOKIE_NAME", "csrfToken");
+        env.put("SHOP_URL", "http://localhost:" + webUiPort);
+        env.put("PAYMENT_PROVIDER_URL", paymentProviderUrl());
+        env.put("PAYMENT_CHECKOUT_ORIGIN", paymentProviderUrl());
+        env.put("PAYMENT_PROVIDER_SECRET_KEY", paymentSecretKey);
+        env.put("PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
         if (commandApi != null) {
             env.put("COMMAND_API_URL", commandApi.baseUrl());
         }
@@ -140,13 +158,42 @@ final class ShopStack implements AutoCloseable {
     }
 
     ServiceProcess startService(String module, String instance) {
+        return startService(module, instance, TestServers.freePort());
+    }
+
+    ServiceProcess startService(String module, String instance, int port) {
         Map<String, String> environment = environment();
         if (roles != null) {
             environment.putAll(roles.environmentOf(module));
         }
-        ServiceProcess process = ServiceProcess.start(module, instance, environment);
+        ServiceProcess process = ServiceProcess.start(module, instance, environment, port);
         processes.add(process);
         return process;
+    }
+
+    /**
+     * The local card provider (Stripe's API) with only its own settings: it shares nothing with the shop. Its
+     * hosted pages are handed to browsers, so it must know its own URL; its webhooks go to command-api's port.
+     */
+    private ServiceProcess startPaymentProvider() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PAYMENT_PROVIDER_SECRET_KEY", paymentSecretKey);
+        env.put("PAYMENT_PROVIDER_PUBLIC_URL", paymentProviderUrl());
+        env.put("PAYMENT_PROVIDER_WEBHOOK_URL", "http://localhost:" + commandApiPort + "/api/payments/webhook");
+        env.put("PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
+        // the webhook is retried quickly in tests: command-api may still be starting when the first events leave
+        env.put("PAYMENT_PROVIDER_WEBHOOK_RETRY_DELAYS", "200ms,500ms,1s,2s,4s");
+        ServiceProcess process = ServiceProcess.start("payment-provider", "payment-provider", env, paymentProviderPort);
+        processes.add(process);
+        return process;
+    }
+
+    String paymentProviderUrl() {
+        return "http://localhost:" + paymentProviderPort;
+    }
+
+    ServiceProcess paymentProvider() {
+        return paymentProvider;
     }
 
     /** SIGKILL a consumer and start a fresh instance of it: a crash and a restart by the orchestrator. */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -29,6 +30,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *   answered: the throughput the shop sustains.</li>
  * </ul>
  * Every order's e-mail carries {@code load.run}, so the benchmark can find this run's orders downstream.
+ *
+ * <p>{@code -Dload.pay=true} (the shop runs with {@code PAYMENT_REQUIRED=true}, ADR 13): a purchase is paid by card
+ * through the local provider as a shopper pays it: the order, its checkout ({@code POST /api/orders/{id}/checkout}
+ * with the order's token), and the provider's hosted form with Stripe's test card 4242 4242 4242 4242 (303 to the
+ * shop's order page, not followed). The keys follow asynchronously (webhook → PaymentSucceeded + LicencesIssued →
+ * mail); the benchmark waits for them as for every mail.
  */
 public class PurchaseSimulation extends Simulation {
 
@@ -40,6 +47,7 @@ public class PurchaseSimulation extends Simulation {
     private final int users = Integer.getInteger("load.users", 64);
     private final Duration duration = Duration.ofSeconds(Integer.getInteger("load.seconds", 60));
     private final String run = System.getProperty("load.run", "manual");
+    private final boolean pay = Boolean.getBoolean("load.pay");
     private final AtomicLong purchases = new AtomicLong();
 
     private final Iterator<Map<String, Object>> shoppers = Stream.generate(() -> {
@@ -55,11 +63,32 @@ public class PurchaseSimulation extends Simulation {
             .contentTypeHeader("application/json")
             .acceptHeader("application/json");
 
-    private final ScenarioBuilder purchase = scenario("purchase")
+    private final ScenarioBuilder purchase = pay ? payingPurchase() : scenario("purchase")
             .feed(shoppers)
             .exec(http("POST /api/orders").post("/api/orders")
                     .body(StringBody("{\"customerEmail\":\"#{email}\",\"items\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}]}"))
                     .check(status().is(202)));
+
+    /** Order, checkout, card: the three requests of a purchase paid by card (the hosted form is the provider's). */
+    private ScenarioBuilder payingPurchase() {
+        return scenario("purchase paid by card")
+                .feed(shoppers)
+                .exec(http("POST /api/orders").post("/api/orders")
+                        .body(StringBody("{\"customerEmail\":\"#{email}\",\"items\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}],"
+                                + "\"paymentMethod\":\"CARD\"}"))
+                        .check(status().is(202), jsonPath("$.orderId").saveAs("orderId"), jsonPath("$.orderToken").saveAs("orderToken")))
+                .exec(http("POST /api/orders/{id}/checkout").post("/api/orders/#{orderId}/checkout")
+                        .header("Order-Token", "#{orderToken}")
+                        .check(status().in(200, 201), jsonPath("$.checkoutUrl").saveAs("checkoutUrl")))
+                .exec(http("POST the provider's card form").post("#{checkoutUrl}")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")   // the hosted page answers a browser, not the API's JSON
+                        .formParam("card_number", "4242 4242 4242 4242")
+                        .formParam("card_expiry", "12 / 34")
+                        .formParam("card_cvc", "123")
+                        .disableFollowRedirect()
+                        .check(status().is(303)));
+    }
 
     {
         PopulationBuilder population = switch (model) {

@@ -60,6 +60,39 @@ public final class OrderFixtures {
                 order.lines(), order.totalCents());
     }
 
+    // the payment process (ADR 13)
+
+    /** OrderPlaced v3: keys follow the payment. */
+    public static OrderPlaced awaitingPayment(OrderPlaced order, String method) {
+        return new OrderPlaced(order.eventId(), order.sequence(), order.occurredAt(), order.orderId(), order.customerEmail(),
+                order.currency(), order.lines(), order.totalCents(), List.of(), "tok_" + order.sequence(), method);
+    }
+
+    public static com.licenceshop.events.LicencesIssued theKeysOf(OrderPlaced order) {
+        OrderPlaced keyed = withKeys(order);
+        return new com.licenceshop.events.LicencesIssued(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                order.orderId(), order.customerEmail(), order.currency(), order.lines(), order.totalCents(), keyed.licences(), "tok_" + order.sequence());
+    }
+
+    /** Net 19 % VAT, due in 14 days, for a company in Berlin. */
+    public static com.licenceshop.events.InvoiceIssued theInvoiceOf(OrderPlaced order, String number) {
+        long vat = (order.totalCents() * 1900 + 5_000) / 10_000;
+        return new com.licenceshop.events.InvoiceIssued(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                order.orderId(), number, java.time.LocalDate.of(2026, 12, 7), java.time.LocalDate.of(2026, 12, 21),
+                order.totalCents(), 1900, vat, order.totalCents() + vat, order.currency(), order.customerEmail(),
+                "Example GmbH", "Musterstraße 1\n10115 Berlin", order.lines());
+    }
+
+    public static com.licenceshop.events.PaymentReminded aReminderOf(OrderPlaced order, String number, String kind, long outstanding) {
+        return new com.licenceshop.events.PaymentReminded(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                order.orderId(), number, kind, java.time.LocalDate.of(2026, 12, 21), outstanding, order.currency(), order.customerEmail());
+    }
+
+    public static com.licenceshop.events.OrderRefunded theRefundOf(OrderPlaced order, long amount) {
+        return new com.licenceshop.events.OrderRefunded(UUID.randomUUID(), SEQUENCE.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                order.orderId(), order.customerEmail(), amount, order.currency(), "re_1", order.occurredAt(), order.lines(), order.totalCents());
+    }
+
     private static OrderLine line(String sku, String name, int quantity, long unitPriceCents) {
         return new OrderLine(sku, name, quantity, unitPriceCents, quantity * unitPriceCents);
     }

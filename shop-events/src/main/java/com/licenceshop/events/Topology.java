@@ -45,8 +45,14 @@ public record Topology(String namespace) {
 
     public List<String> salesProjectorBindings() {
         return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey(),
-                EventType.SALES_PERIOD_CLOSED.routingKey(), PRODUCT_EVENTS, EventType.LICENCE_REVOKED.routingKey());
+                EventType.SALES_PERIOD_CLOSED.routingKey(), PRODUCT_EVENTS, EventType.LICENCE_REVOKED.routingKey(),
+                // the payment figures (ADR 13): booked, paid, outstanding, refunded
+                PAYMENT_EVENTS, EventType.INVOICE_ISSUED.routingKey(), EventType.LICENCES_ISSUED.routingKey(),
+                EventType.ORDER_REFUNDED.routingKey());
     }
+
+    /** Topic pattern of the payment process's own events ({@code payment.requested}, {@code payment.succeeded}, …). */
+    public static final String PAYMENT_EVENTS = "payment.*";
 
     /** Topic pattern of every catalog event ({@code product.added}, {@code product.changed}, {@code product.retired}). */
     public static final String PRODUCT_EVENTS = "product.*";
@@ -57,7 +63,10 @@ public record Topology(String namespace) {
     }
 
     public List<String> notificationBindings() {
-        return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey());
+        return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey(),
+                // the payment mails (ADR 13): the keys, the invoice, the reminders, the refund
+                EventType.LICENCES_ISSUED.routingKey(), EventType.INVOICE_ISSUED.routingKey(),
+                EventType.PAYMENT_REMINDED.routingKey(), EventType.ORDER_REFUNDED.routingKey());
     }
 
     /**

@@ -38,8 +38,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the module's runnable jar with the given environment, on a free port. */
     public static ServiceProcess start(String module, String instance, Map<String, String> environment) {
+        return start(module, instance, environment, TestServers.freePort());
+    }
+
+    /**
+     * On a port the caller chose beforehand: for a process whose own URL must be in its environment (the card
+     * provider hands out hosted-page URLs, {@code PAYMENT_PROVIDER_PUBLIC_URL}). Take it from
+     * {@link TestServers#freePort()}.
+     */
+    public static ServiceProcess start(String module, String instance, Map<String, String> environment, int port) {
         Path jar = runnableJar(module);
-        int port = TestServers.freePort();
         Path logDir = Path.of("target", "service-logs");
         Path log = logDir.resolve(instance + ".log");
         try {

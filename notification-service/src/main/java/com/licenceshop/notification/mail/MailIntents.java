@@ -1,24 +1,33 @@
 package com.licenceshop.notification.mail;
 
+import com.licenceshop.events.InvoiceIssued;
+import com.licenceshop.events.LicenceKey;
+import com.licenceshop.events.LicencesIssued;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.OrderRefunded;
+import com.licenceshop.events.PaymentReminded;
 import com.licenceshop.events.ShopEvent;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Which mail an event asks for, and what it says. Plain Java: no templates, no SMTP, no database. */
 public final class MailIntents {
 
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private MailIntents() {
     }
@@ -30,22 +39,84 @@ public final class MailIntents {
      */
     public static Optional<MailIntent> of(ShopEvent event, String shopUrl) {
         if (event instanceof OrderPlaced placed) {
-            return Optional.of(confirmation(placed, shopUrl));
+            // a payment-gated order (v3) has no keys yet: its first mail is the keys after payment (card, the
+            // shopper is on the order page paying) or the invoice (InvoiceIssued); so no mail here, see README
+            return placed.awaitsPayment() ? Optional.empty() : Optional.of(confirmation(placed, shopUrl));
         }
         if (event instanceof OrderCancelled cancelled) {
             return Optional.of(cancellation(cancelled));
         }
+        if (event instanceof LicencesIssued issued) {
+            return Optional.of(keys(issued, shopUrl));
+        }
+        if (event instanceof InvoiceIssued invoice) {
+            return Optional.of(invoice(invoice));
+        }
+        if (event instanceof PaymentReminded reminded) {
+            return Optional.of(reminder(reminded));
+        }
+        if (event instanceof OrderRefunded refunded) {
+            return Optional.of(refund(refunded));
+        }
         return Optional.empty();
+    }
+
+    /** The confirmation of a paid order: the same mail as a keyed placement's, its keys now issued. */
+    static MailIntent keys(LicencesIssued issued, String shopUrl) {
+        int licences = issued.lines().stream().mapToInt(OrderLine::quantity).sum();
+        String at = date(issued.occurredAt());
+        var view = new MailView(issued.orderId().toString(), issued.customerEmail(), at,
+                lines(issued.lines(), issued.currency()), licences, counted(licences, "licence"),
+                money(issued.totalCents(), issued.currency()), at, keys(issued.lines(), issued.licences()),
+                orderLink(shopUrl, issued.orderId(), issued.accessToken()));
+        return new MailIntent(issued.eventId(), issued.orderId(), MailKind.ORDER_CONFIRMATION, issued.customerEmail(),
+                issued.occurredAt(), "Your Licence Shop order is paid: your licence keys", view);
+    }
+
+    /** The invoice itself (HTML and text): number, dates, lines, net, VAT, gross, the bank transfer asked for. */
+    static MailIntent invoice(InvoiceIssued invoice) {
+        int licences = invoice.lines().stream().mapToInt(OrderLine::quantity).sum();
+        var payment = new MailView.Payment(invoice.invoiceNumber(), day(invoice.issueDate()), day(invoice.dueDate()),
+                money(invoice.netCents(), invoice.currency()), percent(invoice.vatRateBasisPoints()),
+                money(invoice.vatCents(), invoice.currency()), money(invoice.grossCents(), invoice.currency()),
+                invoice.company(), addressLines(invoice.billingAddress()), false, money(invoice.grossCents(), invoice.currency()), null);
+        var view = new MailView(invoice.orderId().toString(), invoice.customerEmail(), day(invoice.issueDate()),
+                lines(invoice.lines(), invoice.currency()), licences, counted(licences, "licence"),
+                money(invoice.netCents(), invoice.currency()), null, List.of(), null, payment);
+        return new MailIntent(invoice.eventId(), invoice.orderId(), MailKind.INVOICE, invoice.customerEmail(),
+                invoice.occurredAt(), "Your Licence Shop invoice " + invoice.invoiceNumber(), view);
+    }
+
+    static MailIntent reminder(PaymentReminded reminded) {
+        boolean overdue = "OVERDUE".equals(reminded.kind());
+        var payment = new MailView.Payment(reminded.invoiceNumber(), null, day(reminded.dueDate()), null, null, null, null,
+                null, List.of(), overdue, money(reminded.outstandingCents(), reminded.currency()), null);
+        var view = new MailView(reminded.orderId().toString(), reminded.customerEmail(), date(reminded.occurredAt()),
+                List.of(), 0, "", money(reminded.outstandingCents(), reminded.currency()), null, List.of(), null, payment);
+        String subject = (overdue ? "Overdue: Licence Shop invoice " : "Reminder: Licence Shop invoice ")
+                + reminded.invoiceNumber() + (overdue ? " is past its due date" : " falls due soon");
+        return new MailIntent(reminded.eventId(), reminded.orderId(), MailKind.PAYMENT_REMINDER, reminded.customerEmail(),
+                reminded.occurredAt(), subject, view);
+    }
+
+    static MailIntent refund(OrderRefunded refunded) {
+        int licences = refunded.lines().stream().mapToInt(OrderLine::quantity).sum();
+        var payment = new MailView.Payment(null, null, null, null, null, null, null, null, List.of(), false, null,
+                money(refunded.amountCents(), refunded.currency()));
+        var view = new MailView(refunded.orderId().toString(), refunded.customerEmail(), date(refunded.occurredAt()),
+                lines(refunded.lines(), refunded.currency()), licences, counted(licences, "licence"),
+                money(refunded.totalCents(), refunded.currency()), date(refunded.placedAt()), List.of(), null, payment);
+        return new MailIntent(refunded.eventId(), refunded.orderId(), MailKind.REFUND, refunded.customerEmail(),
+                refunded.occurredAt(), "Your Licence Shop order was refunded", view);
     }
 
     // no order id in a subject: subjects show in notifications, lock screens and mail server logs
     static MailIntent confirmation(OrderPlaced order, String shopUrl) {
-        String link = order.accessToken() == null ? null : shopUrl.replaceAll("/+$", "") + "/orders/" + order.orderId()
-                + "?token=" + URLEncoder.encode(order.accessToken(), StandardCharsets.UTF_8);
+        String link = orderLink(shopUrl, order.orderId(), order.accessToken());
         String placed = date(order.occurredAt());
         var view = new MailView(order.orderId().toString(), order.customerEmail(), placed,
                 lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
-                placed, keys(order), link);
+                placed, keys(order.lines(), order.licences()), link);
         return new MailIntent(order.eventId(), order.orderId(), MailKind.ORDER_CONFIRMATION, order.customerEmail(),
                 order.occurredAt(), "Your Licence Shop order is confirmed", view);
     }
@@ -58,11 +129,16 @@ public final class MailIntents {
                 order.occurredAt(), "Your Licence Shop order was cancelled", view);
     }
 
+    private static String orderLink(String shopUrl, UUID orderId, String accessToken) {
+        return accessToken == null ? null : shopUrl.replaceAll("/+$", "") + "/orders/" + orderId
+                + "?token=" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8);
+    }
+
     /** The keys as the event carries them (signed by the command API; this service never holds the signing key). */
-    private static List<MailView.Key> keys(OrderPlaced order) {
-        return order.licences().stream().map(key -> {
-            String name = key.line() >= 1 && key.line() <= order.lines().size()
-                    ? order.lines().get(key.line() - 1).name() : key.sku();
+    private static List<MailView.Key> keys(List<OrderLine> lines, List<LicenceKey> licences) {
+        return licences.stream().map(key -> {
+            String name = key.line() >= 1 && key.line() <= lines.size()
+                    ? lines.get(key.line() - 1).name() : key.sku();
             return new MailView.Key(key.sku(), name, key.seats(), counted(key.seats(), "seat"),
                     key.key());
         }).toList();
@@ -102,5 +178,25 @@ public final class MailIntents {
 
     static String date(Instant instant) {
         return DATE.format(instant);
+    }
+
+    /** 2026-12-21 → "21 December 2026". */
+    static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
+    /** 1900 basis points → "19 %", 750 → "7.5 %". */
+    static String percent(int basisPoints) {
+        String whole = Integer.toString(basisPoints / 100);
+        int fraction = basisPoints % 100;
+        return (fraction == 0 ? whole : whole + "." + (fraction % 10 == 0 ? Integer.toString(fraction / 10) : String.format("%02d", fraction))) + " %";
+    }
+
+    /** The billing address as typed, one entry per line (the buyer may use commas or line breaks). */
+    private static List<String> addressLines(String address) {
+        if (address == null || address.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(address.split("\\r?\\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }

@@ -19,11 +19,32 @@ public record MailView(
         String total,
         String placedDate,
         List<Key> keys,
-        @Nullable String orderLink) {
+        @Nullable String orderLink,
+        @Nullable Payment payment) {
 
     public MailView {
         lines = List.copyOf(lines);
         keys = List.copyOf(keys);
+    }
+
+    /** A mail about an order, not about its payment. */
+    public MailView(String orderId, String customerEmail, String date, List<Line> lines, int licences,
+                    String licencesLabel, String total, String placedDate, List<Key> keys, @Nullable String orderLink) {
+        this(orderId, customerEmail, date, lines, licences, licencesLabel, total, placedDate, keys, orderLink, null);
+    }
+
+    /**
+     * The payment part of an invoice, reminder or refund mail (ADR 13), formatted: {@code vatRate} "19 %",
+     * {@code billingAddress} one entry per line; a field the mail does not need is null.
+     */
+    public record Payment(@Nullable String invoiceNumber, @Nullable String issueDate, @Nullable String dueDate,
+                          @Nullable String net, @Nullable String vatRate, @Nullable String vat, @Nullable String gross,
+                          @Nullable String company, List<String> billingAddress, boolean overdue,
+                          @Nullable String outstanding, @Nullable String refunded) {
+
+        public Payment {
+            billingAddress = List.copyOf(billingAddress);
+        }
     }
 
     /** One signed licence key: for {@code seats} seats of the licence {@code name}. */

@@ -8,6 +8,7 @@ class SchemaVersionsTest {
 
     @Test
     void theVersionThisServiceWasBuiltWithAndEveryOlderOneIsRead() {
+        assertThat(SchemaVersions.unsupported("OrderPlaced", 3)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderPlaced", 2)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderPlaced", 1)).isEmpty();
         assertThat(SchemaVersions.unsupported("OrderCancelled", "1")).isEmpty();
@@ -32,7 +33,7 @@ class SchemaVersionsTest {
 
     @Test
     void whatARefusalQuotesFromTheHeaderIsShortAndOnOneLine() {
-        assertThat(SchemaVersions.unsupported("OrderPlaced", "3\nforged log line " + "x".repeat(100)).orElseThrow())
+        assertThat(SchemaVersions.unsupported("OrderPlaced", "4\nforged log line " + "x".repeat(100)).orElseThrow())
                 .doesNotContain("\n").hasSizeLessThan(120);
     }
 }

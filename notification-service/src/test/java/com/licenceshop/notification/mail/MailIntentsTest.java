@@ -51,6 +51,27 @@ class MailIntentsTest {
     }
 
     @Test
+    void aPaymentGatedPlacementAsksForNoMailItsKeysAskForTheConfirmation() {
+        var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "tok", "CARD");
+        var keys = new com.licenceshop.events.LicencesIssued(UUID.randomUUID(), 44, placedAt.plusSeconds(60), orderId,
+                "ada@example.com", "EUR", lines, 800_000,
+                List.of(new com.licenceshop.events.LicenceKey(1, "PROFESSIONAL", 2, "k.e.y")), "tok");
+
+        assertThat(MailIntents.of(order, SHOP)).isEmpty();
+        MailIntent intent = MailIntents.of(keys, SHOP).orElseThrow();
+        assertThat(intent.kind()).isEqualTo(MailKind.ORDER_CONFIRMATION);
+        assertThat(intent.view().keys()).extracting(MailView.Key::key).containsExactly("k.e.y");
+        assertThat(intent.view().orderLink()).isEqualTo("https://shop.example.com/orders/" + orderId + "?token=tok");
+    }
+
+    @Test
+    void theVatRateIsWrittenAsAPercentage() {
+        assertThat(MailIntents.percent(1900)).isEqualTo("19 %");
+        assertThat(MailIntents.percent(750)).isEqualTo("7.5 %");
+        assertThat(MailIntents.percent(1925)).isEqualTo("19.25 %");
+    }
+
+    @Test
     void aCancellationAsksForACancellationMailThatNamesWhenTheOrderWasPlaced() {
         var cancel = new OrderCancelled(eventId, 43, placedAt.plusSeconds(3600), orderId, 42, placedAt,
                 "ada@example.com", "EUR", lines, 800_000);

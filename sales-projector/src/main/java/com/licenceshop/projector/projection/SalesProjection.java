@@ -1,6 +1,16 @@
 package com.licenceshop.projector.projection;
 
+import com.licenceshop.events.InvoiceIssued;
 import com.licenceshop.events.LicenceKey;
+import com.licenceshop.events.LicencesIssued;
+import com.licenceshop.events.OrderRefunded;
+import com.licenceshop.events.PaymentExpired;
+import com.licenceshop.events.PaymentFailed;
+import com.licenceshop.events.PaymentReminded;
+import com.licenceshop.events.PaymentRequested;
+import com.licenceshop.events.PaymentSucceeded;
+import com.licenceshop.events.RefundRequested;
+import com.licenceshop.events.TransferRecorded;
 import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
@@ -34,7 +44,9 @@ public final class SalesProjection {
         if (event instanceof OrderPlaced placed) {
             OrderFigures order = figures(placed.orderId(), placed.sequence(), placed.occurredAt(), placed.currency(),
                     placed.lines(), placed.totalCents(), placed.licences());
-            return new OrderChange(placed.eventId(), placed.sequence(), placed.occurredAt(), OrderChange.Kind.PLACED, order);
+            // v3 (ADR 13): booked like any order; it also starts the order's payment row
+            return new OrderChange(placed.eventId(), placed.sequence(), placed.occurredAt(), OrderChange.Kind.PLACED, order,
+                    placed.paymentMethod());
         }
         if (event instanceof OrderCancelled cancelled) {
             require(cancelled.placedSequence() > 0 && cancelled.placedSequence() < cancelled.sequence(),
@@ -60,7 +72,55 @@ public final class SalesProjection {
         if (event instanceof ProductRetired retired) {
             return new NoFigures(retired.eventId(), retired.sequence(), retired.occurredAt());
         }
+        PaymentChange payment = payment(event);
+        if (payment != null) {
+            return payment;
+        }
         throw new UnappliableEventException("unknown event type " + event.getClass().getSimpleName());
+    }
+
+    /** The payment events of ADR 13; null for any other event. */
+    private static PaymentChange payment(ShopEvent event) {
+        if (event instanceof PaymentRequested requested) {
+            require(requested.grossCents() >= 0, "grossCents must not be negative");
+            return PaymentChange.of(event, requested.orderId()).method(requested.method())
+                    .due(requested.grossCents()).requested(Math.max(1, requested.attempt()));
+        }
+        if (event instanceof InvoiceIssued invoice) {
+            require(invoice.invoiceNumber() != null && !invoice.invoiceNumber().isBlank(), "invoiceNumber is missing");
+            require(invoice.grossCents() == invoice.netCents() + invoice.vatCents(), "grossCents is not net + VAT");
+            return PaymentChange.of(event, invoice.orderId()).method("INVOICE").due(invoice.grossCents())
+                    .invoiced(invoice.invoiceNumber());
+        }
+        if (event instanceof PaymentFailed failed) {
+            return PaymentChange.of(event, failed.orderId()).method("CARD").failed(Math.max(1, failed.attempt()));
+        }
+        if (event instanceof TransferRecorded transfer) {
+            require(transfer.amountCents() > 0, "a transfer must be positive");
+            return PaymentChange.of(event, transfer.orderId()).method("INVOICE").received(transfer.receivedCents())
+                    .due(transfer.grossCents()).invoiced(transfer.invoiceNumber());
+        }
+        if (event instanceof PaymentSucceeded succeeded) {
+            require(succeeded.amountCents() > 0, "a payment must be positive");
+            return PaymentChange.of(event, succeeded.orderId()).method(succeeded.method()).paid(succeeded.amountCents());
+        }
+        if (event instanceof LicencesIssued issued) {
+            return PaymentChange.of(event, issued.orderId()).flags(true, false, false);
+        }
+        if (event instanceof PaymentExpired expired) {
+            return PaymentChange.of(event, expired.orderId()).flags(false, true, false);
+        }
+        if (event instanceof RefundRequested refund) {
+            return PaymentChange.of(event, refund.orderId()).flags(false, false, true);
+        }
+        if (event instanceof OrderRefunded refunded) {
+            require(refunded.amountCents() > 0, "a refund must be positive");
+            return PaymentChange.of(event, refunded.orderId()).refunded(refunded.amountCents()).flags(false, false, true);
+        }
+        if (event instanceof PaymentReminded reminded) {
+            return PaymentChange.of(event, reminded.orderId());
+        }
+        return null;
     }
 
     private static ProductNamed named(ShopEvent event, String sku, String name, long version) {

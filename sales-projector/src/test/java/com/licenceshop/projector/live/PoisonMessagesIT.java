@@ -162,7 +162,8 @@ class PoisonMessagesIT {
         OrderPlaced firstVersion = events.anOrderOf(ENTERPRISE, 1);
         var before = views.summary();
 
-        broker.publishWithHeaders(nextVersion, Map.of(MessageHeaders.SCHEMA_VERSION, 3));
+        // one above what this build reads (OrderPlaced is at v3 since ADR 13)
+        broker.publishWithHeaders(nextVersion, Map.of(MessageHeaders.SCHEMA_VERSION, 4));
         broker.publishWithHeaders(noVersion, Map.of(MessageHeaders.SEQUENCE, noVersion.sequence()));
         broker.publishWithHeaders(firstVersion, Map.of(MessageHeaders.SCHEMA_VERSION, 1));
 
@@ -171,7 +172,7 @@ class PoisonMessagesIT {
         List<GetResponse> parked = broker.drainDeadLetters();
         assertThat(parked).extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
                 .containsExactlyInAnyOrder(
-                        "UnsupportedSchemaVersionException: OrderPlaced schema version 3 is not supported (this projector knows versions 1 to 2)",
+                        "UnsupportedSchemaVersionException: OrderPlaced schema version 4 is not supported (this projector knows versions 1 to 3)",
                         "UnsupportedSchemaVersionException: no x-shop-schema-version header");
         assertThat(views.statusOf(nextVersion.orderId())).isNull();
         assertThat(views.statusOf(noVersion.orderId())).isNull();

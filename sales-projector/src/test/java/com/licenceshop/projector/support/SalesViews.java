@@ -16,7 +16,7 @@ public final class SalesViews {
 
     /** Everything the web UI can see, comparable between two databases. */
     public record Snapshot(Summary summary, List<String> products, List<String> seats, List<String> minutes,
-                           List<String> orders, List<String> allPeriods) {
+                           List<String> orders, List<String> allPeriods, String payments) {
     }
 
     private final TestServers.Database database;
@@ -58,7 +58,19 @@ public final class SalesViews {
     }
 
     public List<String> orderStatuses() {
-        return rows("SELECT order_id || ' ' || status FROM sales.order_status ORDER BY order_id");
+        return rows("SELECT order_id || ' ' || status || ' ' || coalesce(payment_status, '-') FROM sales.order_status ORDER BY order_id");
+    }
+
+    /** The payment figures of the current period (ADR 13): booked, paid, outstanding, refunded, overpaid, awaiting. */
+    public String payments() {
+        return rows("SELECT 'booked=' || booked_cents || ' paid=' || paid_cents || ' outstanding=' || outstanding_cents "
+                + "|| ' refunded=' || refunded_cents || ' overpaid=' || overpaid_cents || ' awaiting=' || orders_awaiting_payment "
+                + "FROM sales.current_payment_summary").get(0);
+    }
+
+    public String paymentStatusOf(java.util.UUID orderId) {
+        List<String> rows = rows("SELECT coalesce(payment_status, 'none') FROM sales.order_status WHERE order_id = '" + orderId + "'");
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     public String statusOf(java.util.UUID orderId) {
@@ -89,7 +101,7 @@ public final class SalesViews {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(summary(), products(), seats(), minutes(), orderStatuses(), periodTotals());
+        return new Snapshot(summary(), products(), seats(), minutes(), orderStatuses(), periodTotals(), payments());
     }
 
     private List<String> rows(String sql) {

@@ -28,7 +28,17 @@ record Dashboard(long position,
                  @Nullable Instant asOf,
                  @Nullable Instant periodStartedAt,
                  @Nullable Long lagMillis,
-                 String lag) {
+                 String lag,
+                 Payments payments) {
+
+    /** The payment figures as shown (ADR 13): booked (net), paid, outstanding, refunded, overpaid (gross). */
+    record Payments(String booked, String paid, String outstanding, String refunded, String overpaid, long awaiting) {
+        static Payments of(SalesFigures.PaymentFigures p, String currency) {
+            return new Payments(Money.format(p.bookedCents(), currency), Money.format(p.paidCents(), currency),
+                    Money.format(p.outstandingCents(), currency), Money.format(p.refundedCents(), currency),
+                    Money.format(p.overpaidCents(), currency), p.ordersAwaitingPayment());
+        }
+    }
 
     record LicenceRow(String sku, String name, long orders, long licences, String revenue, String share, int sharePercent,
                       long seatsIssued, long seatsRevoked) {
@@ -48,7 +58,7 @@ record Dashboard(long position,
                 Money.format(figures.revenueCents(), currency),
                 Money.format(averageOrderValue(figures.revenueCents(), figures.orders()), currency),
                 rows, RevenueChart.of(figures.perMinute(), currency, now), figures.updatedAt(), figures.periodStartedAt(),
-                lagMillis, lagMillis == null ? "–" : lag(lagMillis));
+                lagMillis, lagMillis == null ? "–" : lag(lagMillis), Payments.of(figures.payments(), currency));
     }
 
     /** Rounded half up to the cent; 0 without orders. */

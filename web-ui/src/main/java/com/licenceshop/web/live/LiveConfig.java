@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param reconnectDelay      wait before listening again after the database connection was lost
  * @param maxStreamsPerClient open order streams one client address may hold (anonymous: each costs reads)
  * @param maxStreamsPerOrder  open streams of one order, from anywhere
+ * @param paymentPoll         how often an order page waiting on a payment re-reads the order from command-api
  */
 @ConfigurationProperties("shop.live")
 public record LiveConfig(@NotNull Duration coalesce, @NotNull Duration heartbeat, @NotNull Duration reconnectDelay,
-                         @Min(1) int maxStreamsPerClient, @Min(1) int maxStreamsPerOrder) {
+                         @Min(1) int maxStreamsPerClient, @Min(1) int maxStreamsPerOrder,
+                         @NotNull Duration paymentPoll) {
 }

@@ -28,6 +28,10 @@ final class OpsApis {
         @Get("/api/ops/orders/{orderId}/trace")
         Optional<OrderTrace> order(@PathVariable UUID orderId);
 
+        /** Payments that wait (ADR 13): card payments on the provider or the shopper, unpaid invoices, overdue first. */
+        @Get("/api/ops/payments")
+        List<Map<String, Object>> payments();
+
         /** Public (no credential needed); the console shows which key signs new licences. */
         @Get("/api/licences/public-key")
         LicenceKeys licenceKeys();

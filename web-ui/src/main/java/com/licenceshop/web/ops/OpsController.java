@@ -152,6 +152,7 @@ class OpsController {
         model.put("queues", queues());
         model.put("outbox", outbox());
         model.put("signingKey", signingKey());
+        model.put("payments", payments());
         model.put("projectorPosition", projectorPosition());
         model.put("rebuild", rebuildStatus());
         model.put("opsCredentialMissing", !opsCredential.configured());
@@ -208,6 +209,22 @@ class OpsController {
             return OutboxView.of(commandApi.outbox());
         } catch (HttpClientException e) {
             return OutboxView.unavailable("command API: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The payments that wait (ADR 13), split as ops look at them: card payments waiting on the provider (or the
+     * shopper) and invoices past their due date; {problem} when command-api cannot be asked.
+     */
+    private Map<String, Object> payments() {
+        try {
+            List<Map<String, Object>> waiting = commandApi.payments();
+            List<Map<String, Object>> card = waiting.stream().filter(p -> "CARD".equals(p.get("method"))).toList();
+            List<Map<String, Object>> overdue = waiting.stream().filter(p -> Boolean.TRUE.equals(p.get("overdue"))).toList();
+            return Map.of("available", true, "card", card, "cardCount", card.size(), "overdue", overdue,
+                    "overdueCount", overdue.size());
+        } catch (HttpClientException e) {
+            return Map.of("available", false, "problem", "command API: " + e.getMessage());
         }
     }
 

@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The order page: what was ordered and how far it got, pushed live, with a cancel button. No login: the order's
@@ -79,7 +81,8 @@ class OrderController {
 
     @Get(value = "/{orderId}", produces = MediaType.TEXT_HTML)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> order(@PathVariable UUID orderId, @QueryValue @Nullable String cancel, @QueryValue @Nullable String token) {
+    HttpResponse<?> order(@PathVariable UUID orderId, @QueryValue @Nullable String cancel, @QueryValue @Nullable String token,
+                          @QueryValue @Nullable String pay) {
         Optional<OrderApi.Order> order;
         try {
             order = orderApi.order(orderId, token);
@@ -101,6 +104,7 @@ class OrderController {
         int licences = order.get().licenceCount();
         model.put("licencesLabel", licences + (licences == 1 ? " licence" : " licences"));
         model.put("licenceKeys", licenceKeys(order.get()));
+        model.put("payNotice", payNotice(pay));
         return HttpResponse.ok(new ModelAndView<>("orders/show", model));
     }
 
@@ -114,7 +118,7 @@ class OrderController {
                 "order:" + orderId, liveConfig.maxStreamsPerOrder());
         return streamLimits.limited(limits, () -> Mono.fromCallable(() -> orderApi.order(orderId, token))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(order -> order.map(found -> progressStream(found, orderId)).orElseGet(Flux::empty)));
+                .flatMapMany(order -> order.map(found -> progressStream(found, orderId, token)).orElseGet(Flux::empty)));
     }
 
     /** The keys with the licence's name and "3 seats", as the page lists them. */
@@ -127,18 +131,72 @@ class OrderController {
         }).toList();
     }
 
-    private Flux<Event<Object>> progressStream(OrderApi.Order order, UUID orderId) {
+    private Flux<Event<Object>> progressStream(OrderApi.Order order, UUID orderId, @Nullable String token) {
         // a projector batch is about some order; once this one is counted, none of them concerns it
         AtomicBoolean waitsForSales = new AtomicBoolean(true);
+        // the payment is command-api's: while it is open the order is read again, on a batch and on a short poll
+        AtomicReference<OrderApi.Order> current = new AtomicReference<>(order);
         Flux<?> triggers = Flux.merge(
-                notifications.on(Topology.salesPositionChannel()).filter(n -> waitsForSales.get()),
+                notifications.on(Topology.salesPositionChannel()).filter(n -> waitsForSales.get() || current.get().paymentPending()),
                 notifications.on(Topology.mailSentChannel())
-                        .filter(n -> n.payload().isEmpty() || n.payload().equals(orderId.toString())));
+                        .filter(n -> n.payload().isEmpty() || n.payload().equals(orderId.toString())),
+                Flux.interval(liveConfig.paymentPoll()).filter(tick -> current.get().paymentPending()));
         return liveStreams.stream(triggers, () -> {
-            ProgressUpdate update = update(order, orderId);
+            if (current.get().paymentPending()) {
+                orderApi.order(orderId, token).ifPresent(current::set);
+            }
+            ProgressUpdate update = update(current.get(), orderId);
             waitsForSales.set(update.waitsForSales());
             return update;
         }, UPDATE_EVENT, ProgressUpdate::finished);
+    }
+
+    /**
+     * Pay (again) by card: command-api creates a checkout at the provider (a new attempt after a decline) and the
+     * shopper is sent to its hosted page. Refused or provider down → back to the order page with a message; nothing
+     * was charged either way.
+     */
+    @Post(value = "/{orderId}/checkout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> checkout(@PathVariable UUID orderId, @Body CancelForm form) {
+        String page = OrderLinks.page(orderId.toString(), form.token());
+        try (var ignored = MDC.putCloseable("orderId", orderId.toString())) {
+            Optional<OrderApi.Checkout> checkout = orderApi.checkout(orderId, form.token());
+            if (checkout.isEmpty()) {
+                LOG.info("checkout refused: no such order, or not its access token");
+                return withNotice(page, "refused");
+            }
+            LOG.info("shopper sent to the card provider's checkout");
+            return HttpResponse.seeOther(URI.create(checkout.get().checkoutUrl()));
+        } catch (HttpClientResponseException refused) {
+            LOG.warn("checkout of order {} refused by command API: {}", orderId, refused.getStatus());
+            return withNotice(page, refused.getStatus().getCode() >= 500 ? "provider-down" : "refused");
+        } catch (HttpClientException e) {
+            LOG.warn("checkout of order {} failed: {}", orderId, e.getMessage());
+            return withNotice(page, "unavailable");
+        }
+    }
+
+    private static HttpResponse<?> withNotice(String page, String notice) {
+        return backTo(page, "pay=" + notice);
+    }
+
+    private static HttpResponse<?> backTo(String page, String query) {
+        return HttpResponse.seeOther(URI.create(page + (page.contains("?") ? "&" : "?") + query));
+    }
+
+    /** The message after a pay button that did not lead to the provider. */
+    @Nullable
+    private static String payNotice(@Nullable String pay) {
+        if (pay == null) {
+            return null;
+        }
+        return switch (pay) {
+            case "provider-down" -> "The card provider does not answer just now. Nothing was charged; please try again in a moment.";
+            case "unavailable" -> "The shop cannot start the payment just now. Nothing was charged; please try again in a moment.";
+            case "refused" -> "This order cannot be paid any more (it is paid, cancelled or on invoice).";
+            default -> null;
+        };
     }
 
     @Post(value = "/{orderId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -160,7 +218,7 @@ class OrderController {
     }
 
     private static HttpResponse<?> cancelFailed(String page) {
-        return HttpResponse.seeOther(URI.create(page + (page.contains("?") ? "&" : "?") + "cancel=failed"));
+        return backTo(page, "cancel=failed");
     }
 
     /** The cancel form: the order's access token, carried from the page (the CSRF token is checked before). */
@@ -171,11 +229,15 @@ class OrderController {
     private ProgressUpdate update(OrderApi.Order order, UUID orderId) {
         OrderProgress progress = OrderProgress.of(order, tracking.track(orderId));
         String html = fragments.render("orders/progress", Map.of("progress", progress));
+        // the keys arrive with the payment: pushed with the steps, so the shopper need not reload
+        String keysHtml = order.licences().isEmpty() ? ""
+                : fragments.render("orders/keys", Map.of("licenceKeys", licenceKeys(order), "progress", progress));
         return new ProgressUpdate(progress.status(), progress.cancellable(), progress.finished(),
-                progress.waitingFor("counted"), html);
+                progress.waitingFor("counted"), html, progress.payable(), progress.payLabel(), keysHtml);
     }
 
     @Serdeable
-    record ProgressUpdate(String status, boolean cancellable, boolean finished, boolean waitsForSales, String html) {
+    record ProgressUpdate(String status, boolean cancellable, boolean finished, boolean waitsForSales, String html,
+                          boolean payable, @Nullable String payLabel, String keysHtml) {
     }
 }

@@ -1,5 +1,6 @@
 package com.licenceshop.web.orders;
 
+import com.licenceshop.web.system.Money;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -10,9 +11,12 @@ import java.util.Optional;
 /**
  * The steps an order goes through, as the shopper sees them: accepted → counted in sales → confirmation mail
  * sent; or accepted → cancelled → cancellation mail sent. Counting and mailing happen in parallel (two
- * consumers of the same event), so each step is judged on its own.
+ * consumers of the same event), so each step is judged on its own. An order that must be paid first (ADR 13)
+ * has two more after "accepted": paid (by card, or the invoice settled) → licence keys issued; the confirmation
+ * mail is the one with the keys. {@code payable}: a card payment can be (re)started from the page.
  */
-record OrderProgress(String status, boolean cancelled, boolean cancellable, boolean finished, List<Step> steps) {
+record OrderProgress(String status, boolean cancelled, boolean cancellable, boolean finished, List<Step> steps,
+                     boolean payable, @Nullable String payLabel) {
 
     static final String DONE = "done";
     static final String WAITING = "current";
@@ -30,6 +34,19 @@ record OrderProgress(String status, boolean cancelled, boolean cancellable, bool
                 || tracking.counted().map(counted -> "CANCELLED".equals(counted.status())).orElse(false);
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("accepted", "Order accepted", DONE, order.placedAt(), null));
+        OrderApi.Payment payment = order.payment();
+        boolean refunded = payment != null && "REFUNDED".equals(payment.status());
+        if (payment != null) {
+            steps.add(paymentStep(payment, cancelled));
+            if (!cancelled || !order.licences().isEmpty()) {
+                steps.add(order.licences().isEmpty()
+                        ? new Step("keys", "Licence keys issued", WAITING, null, "issued as soon as the payment is in")
+                        : new Step("keys", "Licence keys issued", DONE, null, null));
+            }
+            if (refunded) {
+                steps.add(new Step("refunded", "Order refunded", DONE, null, "the licence keys are revoked"));
+            }
+        }
         if (cancelled) {
             Instant cancelledAt = order.cancelledAt() != null ? order.cancelledAt()
                     : tracking.counted().map(OrderTracking.Counted::countedAt).orElse(null);
@@ -41,8 +58,36 @@ record OrderProgress(String status, boolean cancelled, boolean cancellable, bool
                     .orElseGet(() -> new Step("counted", "Counted in sales", WAITING, null, "waiting for the sales projection")));
             steps.add(mailStep("mailed", "Confirmation mail sent", mail(tracking, CONFIRMATION)));
         }
-        boolean finished = steps.stream().noneMatch(step -> WAITING.equals(step.state()));
-        return new OrderProgress(cancelled ? "CANCELLED" : "PLACED", cancelled, !cancelled, finished, List.copyOf(steps));
+        boolean finished = steps.stream().noneMatch(step -> WAITING.equals(step.state()))
+                && (payment == null || !order.paymentPending());
+        boolean payable = payment != null && !cancelled && payment.byCard() && payment.canPay();
+        String payLabel = !payable ? null : payment.failures() > 0 ? "Pay again" : "Pay by card";
+        String status = refunded ? "REFUNDED" : cancelled ? "CANCELLED" : "PLACED";
+        return new OrderProgress(status, cancelled, !cancelled && !refunded, finished, List.copyOf(steps), payable, payLabel);
+    }
+
+    private static Step paymentStep(OrderApi.Payment payment, boolean cancelled) {
+        String label = payment.byCard() ? "Paid by card" : "Invoice paid";
+        if (payment.paid()) {
+            return new Step("paid", label, DONE, null, null);
+        }
+        if (cancelled || "EXPIRED".equals(payment.status())) {
+            return new Step("paid", label, FAILED, null, "not paid in time: the order was cancelled");
+        }
+        if (!payment.byCard()) {
+            OrderApi.Invoice invoice = payment.invoice();
+            String note = invoice == null || invoice.number() == null ? "waiting for your bank transfer"
+                    : "waiting for your bank transfer: invoice " + invoice.number()
+                      + (invoice.dueDate() == null ? "" : ", due " + invoice.dueDate())
+                      + (invoice.receivedCents() > 0 ? ", " + Money.format(payment.outstandingCents(), invoice.currency()) + " still outstanding" : "");
+            return new Step("paid", label, WAITING, null, note);
+        }
+        if (payment.failures() > 0 && payment.canPay()) {
+            String reason = payment.lastFailure() == null || payment.lastFailure().isBlank() ? "the card was declined" : payment.lastFailure();
+            return new Step("paid", label, FAILED, null, "The payment did not go through (" + reason + "). You can pay again.");
+        }
+        return new Step("paid", label, WAITING, null, "PLACED".equals(payment.status())
+                ? "waiting for your payment" : "waiting for the card payment to be confirmed");
     }
 
     /** Whether the step with this key is still waiting (false if the order has no such step). */

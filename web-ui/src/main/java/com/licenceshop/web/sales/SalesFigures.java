@@ -21,7 +21,26 @@ public record SalesFigures(long periodStartSequence,
                            @Nullable Instant lastEventAt,
                            @Nullable Instant updatedAt,
                            List<LicenceFigures> perLicence,
-                           List<MinuteFigures> perMinute) {
+                           List<MinuteFigures> perMinute,
+                           PaymentFigures payments) {
+
+    /** Without payment figures (a projector before ADR 13's V14, or none yet). */
+    public SalesFigures(long periodStartSequence, @Nullable Instant periodStartedAt, long orders, long licences,
+                        long revenueCents, String currency, long position, @Nullable Instant lastEventAt,
+                        @Nullable Instant updatedAt, List<LicenceFigures> perLicence, List<MinuteFigures> perMinute) {
+        this(periodStartSequence, periodStartedAt, orders, licences, revenueCents, currency, position, lastEventAt,
+                updatedAt, perLicence, perMinute, PaymentFigures.NONE);
+    }
+
+    /**
+     * The money of the current period (ADR 13, {@code sales.current_payment_summary}): booked is the revenue (net, as
+     * the orders were priced), paid, outstanding, refunded and overpaid are gross amounts moved or owed.
+     */
+    @Serdeable
+    public record PaymentFigures(long bookedCents, long paidCents, long outstandingCents, long refundedCents,
+                                 long overpaidCents, long ordersAwaitingPayment) {
+        public static final PaymentFigures NONE = new PaymentFigures(0, 0, 0, 0, 0, 0);
+    }
 
     public static final String DEFAULT_CURRENCY = "EUR";
 

@@ -55,6 +55,7 @@ public class SalesReadModel {
                         row.getLong("revenue_cents")));
             }
         }
+        SalesFigures.PaymentFigures payments = payments(statement);
         try (ResultSet row = statement.executeQuery(
                 "SELECT period_start_sequence, period_started_at, orders, licences, revenue_cents, currency, "
                         + "position, last_event_at, updated_at FROM sales.current_summary")) {
@@ -66,7 +67,24 @@ public class SalesReadModel {
                     row.getLong("orders"), row.getLong("licences"), row.getLong("revenue_cents"),
                     currency == null ? SalesFigures.DEFAULT_CURRENCY : currency, row.getLong("position"),
                     instant(row, "last_event_at"), instant(row, "updated_at"), List.copyOf(perLicence),
-                    List.copyOf(perMinute));
+                    List.copyOf(perMinute), payments);
+        }
+    }
+
+    /** The payment figures (ADR 13); none while the projector has not created the view yet (an older projector). */
+    private static SalesFigures.PaymentFigures payments(Statement statement) throws SQLException {
+        try (ResultSet exists = statement.executeQuery("SELECT to_regclass('sales.current_payment_summary') IS NOT NULL")) {
+            if (!exists.next() || !exists.getBoolean(1)) {
+                return SalesFigures.PaymentFigures.NONE;
+            }
+        }
+        try (ResultSet row = statement.executeQuery("SELECT booked_cents, paid_cents, outstanding_cents, refunded_cents, "
+                + "overpaid_cents, orders_awaiting_payment FROM sales.current_payment_summary")) {
+            if (!row.next()) {
+                return SalesFigures.PaymentFigures.NONE;
+            }
+            return new SalesFigures.PaymentFigures(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                    row.getLong(5), row.getLong(6));
         }
     }
 

@@ -13,20 +13,33 @@ import java.util.UUID;
  */
 @Serdeable
 record BuyForm(@Nullable String customerEmail, @Nullable String sku, @Nullable String quantity,
-               @Nullable String idempotencyKey) {
+               @Nullable String idempotencyKey, @Nullable String paymentMethod, @Nullable String company,
+               @Nullable String billingAddress) {
 
     static final String EMAIL = "customerEmail";
     static final String SKU = "sku";
     static final String QUANTITY = "quantity";
     static final String FORM = "form";
+    static final String COMPANY = "company";
+    static final String BILLING_ADDRESS = "billingAddress";
+    static final String INVOICE = "INVOICE";
 
     static BuyForm blank(String preselectedSku) {
-        return new BuyForm("", preselectedSku, "1", UUID.randomUUID().toString());
+        return new BuyForm("", preselectedSku, "1", UUID.randomUUID().toString(), "CARD", "", "");
     }
 
     /** The same values in a fresh form: after an error the shopper may change the order, so it gets a new key. */
     BuyForm again() {
-        return new BuyForm(customerEmail, sku, quantity, UUID.randomUUID().toString());
+        return new BuyForm(customerEmail, sku, quantity, UUID.randomUUID().toString(), paymentMethod, company, billingAddress);
+    }
+
+    /** How the order is to be paid (ADR 13): by card unless the buyer chose the invoice. */
+    String paymentMethodOrCard() {
+        return INVOICE.equals(paymentMethod) ? INVOICE : "CARD";
+    }
+
+    boolean onInvoice() {
+        return INVOICE.equals(paymentMethod);
     }
 
     /** Errors found before asking the command API: only what cannot even be sent (a quantity that is no number). */

@@ -28,8 +28,13 @@ interface ShopApi {
     record Product(String sku, String name, @Nullable String description, long unitPriceCents, String currency) {
     }
 
+    /**
+     * {@code paymentMethod} {@code CARD} or {@code INVOICE} (then with {@code company} and {@code billingAddress});
+     * command-api ignores them while it issues keys at placement (PAYMENT_REQUIRED off).
+     */
     @Serdeable
-    record PlaceOrder(@Nullable String customerEmail, List<Item> items) {
+    record PlaceOrder(@Nullable String customerEmail, List<Item> items, @Nullable String paymentMethod,
+                      @Nullable String company, @Nullable String billingAddress) {
     }
 
     @Serdeable

@@ -62,7 +62,8 @@ class ShopController {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), formatErrors);
         }
         var order = new ShopApi.PlaceOrder(blankToNull(form.customerEmail()),
-                List.of(new ShopApi.Item(blankToNull(form.sku()), form.parsedQuantity())));
+                List.of(new ShopApi.Item(blankToNull(form.sku()), form.parsedQuantity())), form.paymentMethodOrCard(),
+                form.onInvoice() ? blankToNull(form.company()) : null, form.onInvoice() ? blankToNull(form.billingAddress()) : null);
         try {
             HttpResponse<ShopApi.OrderAccepted> accepted = shopApi.placeOrder(order, form.idempotencyKeyOrNew(),
                     clientAddresses.resolve(request));

@@ -31,6 +31,12 @@ final class ValidationMessages {
         if (field.contains("sku")) {
             return BuyForm.SKU;
         }
+        if (field.contains("company")) {
+            return BuyForm.COMPANY;
+        }
+        if (field.contains("billingaddress")) {
+            return BuyForm.BILLING_ADDRESS;
+        }
         return BuyForm.FORM;
     }
 }

@@ -1,5 +1,6 @@
 package com.licenceshop.web.system;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -17,6 +18,17 @@ final class SecurityHeaders implements Ordered {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
+    private final String contentSecurityPolicy;
+
+    /**
+     * {@code checkoutOrigin}: the card provider's hosted checkout (ADR 13). The pay button's form answers with a
+     * redirect there, and browsers hold a form's redirects to {@code form-action} too, so that origin is allowed.
+     */
+    SecurityHeaders(@Value("${shop.payment.checkout-origin:}") String checkoutOrigin) {
+        this.contentSecurityPolicy = checkoutOrigin.isBlank() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + checkoutOrigin.strip());
+    }
+
     @Override
     public int getOrder() {
         return ServerFilterPhase.FIRST.order();
@@ -24,7 +36,7 @@ final class SecurityHeaders implements Ordered {
 
     @ResponseFilter
     void harden(MutableHttpResponse<?> response) {
-        response.getHeaders().add("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.getHeaders().add("Content-Security-Policy", contentSecurityPolicy);
         response.getHeaders().add("X-Content-Type-Options", "nosniff");
         response.getHeaders().add("Referrer-Policy", "same-origin");
         response.getHeaders().add("X-Frame-Options", "DENY");

@@ -10,11 +10,12 @@ import io.micronaut.http.cookie.Cookie;
 
 /**
  * Forwards the logged-in staff member's own token (the login cookie of the request being served) to the command
- * API's catalog writes, as {@code Authorization: Bearer}: the command API checks it (HS256, same JWT_SECRET) and
+ * API's catalog writes and payment actions (a transfer recorded, a refund: ADR 13), as {@code Authorization: Bearer}: the command API checks it (HS256, same JWT_SECRET) and
  * wants role SALES, so a change is made by that staff member, not by a service credential anyone behind the UI
  * could use. Catalog reads and orders go without it; no cookie, nothing forwarded (the command API answers 401).
  */
-@ClientFilter(serviceId = "command-api", patterns = {"/**/api/products", "/**/api/products/**"},
+@ClientFilter(serviceId = "command-api", patterns = {"/**/api/products", "/**/api/products/**",
+        "/**/api/invoices/*/transfers", "/**/api/orders/*/refund"},
         methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE})
 final class StaffTokenFilter {
 

@@ -1,7 +1,7 @@
 package com.licenceshop.web.catalog;
 
-import com.licenceshop.testsupport.TestServers;
 import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,7 @@ class CatalogWithoutCommandApiIT extends AgainstTheTestShop {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = super.getProperties();
-        properties.put("micronaut.http.services.command-api.url", "http://localhost:" + TestServers.freePort());
-        properties.put("micronaut.http.services.command-api.path", "/");
-        return properties;
+        return TestShop.withoutCommandApi(super.getProperties());
     }
 
     @Test

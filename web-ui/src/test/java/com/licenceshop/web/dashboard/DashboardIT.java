@@ -43,7 +43,19 @@ class DashboardIT extends AgainstTheTestShop {
         shop.database.licence("PROFESSIONAL", "Professional", 2, 3, 1_500_000, 3, 0);
         shop.database.licence("STARTER", "Starter", 1, 1, 500_000, 2, 1);
         shop.database.minute(now.truncatedTo(ChronoUnit.MINUTES), 3, 2_000_000);
+        shop.database.payments(2_000_000, 1_190_000, 1_190_000, 59_500, 500, 2);
         commandApi.closeCalls.clear();
+    }
+
+    @Test
+    void theDashboardSeparatesBookedPaidOutstandingAndRefundedRevenue() {
+        Visitor.Page page = shop.loggedIn(SALES_USER, SALES_PASSWORD).get("/sales");
+
+        assertThat(page.textOf("figure-booked")).isEqualTo("20,000.00 EUR");
+        assertThat(page.textOf("figure-paid")).isEqualTo("11,900.00 EUR");
+        assertThat(page.textOf("figure-outstanding")).isEqualTo("11,900.00 EUR");
+        assertThat(page.textOf("figure-refunded")).isEqualTo("595.00 EUR");
+        assertThat(page.textOf("payment-figures-note")).contains("2 order(s) wait for payment", "5.00 EUR overpaid");
     }
 
     @Test

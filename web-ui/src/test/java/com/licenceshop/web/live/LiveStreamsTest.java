@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 class LiveStreamsTest {
 
     private final LiveStreams streams = new LiveStreams(
-            new LiveConfig(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1), 8, 4), Clock.systemUTC(),
+            new LiveConfig(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1), 8, 4, Duration.ofSeconds(2)), Clock.systemUTC(),
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     @Test

@@ -63,6 +63,22 @@ class OpsConsoleIT extends AgainstTheTestShop {
     }
 
     @Test
+    void theConsoleListsCardPaymentsWaitingOnTheProviderAndOverdueInvoices() {
+        String card = java.util.UUID.randomUUID().toString();
+        String invoice = java.util.UUID.randomUUID().toString();
+        commandApi.waiting.add(Map.of("orderId", card, "method", "CARD", "status", "AWAITING_PAYMENT",
+                "since", "2026-12-07T10:00:00Z", "sessionId", "cs_test_waiting", "overdue", false));
+        commandApi.waiting.add(Map.of("orderId", invoice, "method", "INVOICE", "status", "AWAITING_PAYMENT",
+                "since", "2026-11-20T10:00:00Z", "invoiceNumber", "2026-000077", "dueDate", "2026-12-04", "overdue", true));
+
+        Visitor.Page console = shop.loggedIn(OPS_USER, OPS_PASSWORD).get("/ops");
+
+        assertThat(console.body()).contains("<code>cs_test_waiting</code>", "<td>2026-000077</td><td><code>" + invoice + "</code></td>");
+        assertThat(console.count("overdue-invoice")).isGreaterThanOrEqualTo(1);
+        assertThat(console.count("card-payment-waiting")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void anOrderIdOpensTheOrdersTraceInTheTraceUi() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
         assertThat(bob.get("/ops").body()).contains("id=\"trace-button\"");

@@ -56,6 +56,12 @@ public final class ContractDatabase {
                 sku, name, orders, licences, revenueCents, seatsIssued, seatsRevoked);
     }
 
+    /** The one row of the payment figures (ADR 13). */
+    public void payments(long booked, long paid, long outstanding, long refunded, long overpaid, long awaiting) {
+        run("DELETE FROM sales.current_payment_summary");
+        update("INSERT INTO sales.current_payment_summary VALUES (?, ?, ?, ?, ?, ?)", booked, paid, outstanding, refunded, overpaid, awaiting);
+    }
+
     public void minute(Instant minute, long orders, long revenueCents) {
         update("INSERT INTO sales.current_minute_summary (minute, orders, revenue_cents) VALUES (?, ?, ?)",
                 ts(minute), orders, revenueCents);

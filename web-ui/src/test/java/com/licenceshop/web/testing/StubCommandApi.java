@@ -46,6 +46,17 @@ public class StubCommandApi {
     private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
     // as the command API: an order is shown and cancelled only with its access token (or the ops login)
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** What {@code POST /api/orders/{id}/checkout} answers: 201 with a checkout URL, or this status as a problem. */
+    public volatile int checkoutStatus = 201;
+    public final List<String> checkouts = Collections.synchronizedList(new ArrayList<>());
+    /** Invoices by number (ADR 13): gross asked and the transfers recorded, and who recorded them (Authorization). */
+    public final Map<String, long[]> invoices = new ConcurrentHashMap<>();
+    public final List<String> transferReferences = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> paymentAuthorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Orders that are paid (refundable), and those refunded. */
+    public final List<String> paidOrders = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> refunded = Collections.synchronizedList(new ArrayList<>());
+    public final List<Map<String, Object>> waiting = Collections.synchronizedList(new ArrayList<>());
     public volatile long headSequence = 0;
     public volatile long pending = 0;
 
@@ -137,6 +148,75 @@ public class StubCommandApi {
         return HttpResponse.accepted().body(Map.of("orderId", orderId, "status", "CANCELLED"));
     }
 
+    /** As command-api with PAYMENT_REQUIRED (ADR 13): a new checkout attempt at the provider, its hosted page. */
+    @Post("/api/orders/{orderId}/checkout")
+    HttpResponse<?> checkout(@PathVariable String orderId, HttpRequest<?> request) {
+        Map<String, Object> order = orders.get(orderId);
+        if (order == null || !mayAccess(orderId, request)) {
+            return HttpResponse.notFound();
+        }
+        if (checkoutStatus != 201) {
+            return HttpResponse.status(HttpStatus.valueOf(checkoutStatus)).contentType("application/problem+json")
+                    .body(Map.of("type", "about:blank", "title", "Checkout refused", "status", checkoutStatus));
+        }
+        checkouts.add(orderId);
+        String url = "http://provider.example/c/pay/cs_test_" + orderId.replace("-", "") + "_" + checkouts.size();
+        return HttpResponse.created(Map.of("checkoutUrl", url));
+    }
+
+    /** As command-api (ADR 13): staff only (a Bearer token), 404 unknown, 409 a reference twice, 201 the figures. */
+    @Post(value = "/api/invoices/{number}/transfers", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> transfer(@PathVariable String number, @Body Map<String, Object> body, HttpRequest<?> request) {
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return HttpResponse.unauthorized();
+        }
+        paymentAuthorizations.add(authorization);
+        long[] invoice = invoices.get(number);
+        if (invoice == null) {
+            return HttpResponse.notFound();
+        }
+        String reference = (String) body.get("reference");
+        if (transferReferences.contains(number + "/" + reference)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
+                    "type", "https://licence-shop.example/problems/transfer-already-recorded", "title", "Transfer recorded already",
+                    "status", 409, "detail", "The transfer " + reference + " is recorded already for invoice " + number + "."));
+        }
+        transferReferences.add(number + "/" + reference);
+        invoice[1] += ((Number) body.get("amountCents")).longValue();
+        long gross = invoice[0];
+        long received = invoice[1];
+        return HttpResponse.created(Map.of("invoiceNumber", number, "orderId", UUID.randomUUID().toString(), "grossCents", gross,
+                "receivedCents", received, "outstandingCents", Math.max(0, gross - received), "overpaidCents", Math.max(0, received - gross),
+                "status", received >= gross ? "KEYS_ISSUED" : "AWAITING_PAYMENT"));
+    }
+
+    @Post("/api/orders/{orderId}/refund")
+    HttpResponse<?> refund(@PathVariable String orderId, HttpRequest<?> request) {
+        String authorization = request.getHeaders().get("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return HttpResponse.unauthorized();
+        }
+        paymentAuthorizations.add(authorization);
+        if (refunded.contains(orderId)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
+                    "type", "https://licence-shop.example/problems/already-refunded", "title", "Already refunded", "status", 409,
+                    "detail", "Order " + orderId + " is refunded already."));
+        }
+        if (!paidOrders.contains(orderId)) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
+                    "type", "https://licence-shop.example/problems/order-not-paid", "title", "Order not paid", "status", 409,
+                    "detail", "Order " + orderId + " is not paid; there is nothing to refund."));
+        }
+        refunded.add(orderId);
+        return HttpResponse.accepted().body(Map.of("method", "CARD", "status", "REFUNDING"));
+    }
+
+    @Get("/api/ops/payments")
+    HttpResponse<?> waitingPayments(HttpRequest<?> request) {
+        return StubOps.authorized(request) ? HttpResponse.ok(List.copyOf(waiting)) : HttpResponse.unauthorized();
+    }
+
     @Post("/api/sales-periods/close")
     HttpResponse<?> closePeriod(HttpRequest<?> request) {
         if (!StubOps.authorized(request)) {
@@ -168,6 +248,29 @@ public class StubCommandApi {
     private boolean mayAccess(String orderId, HttpRequest<?> request) {
         return StubOps.authorized(request) || request.getHeaders().get("Order-Token", String.class)
                 .filter(token -> token.equals(tokens.get(orderId))).isPresent();
+    }
+
+    /**
+     * An order placed with a payment step (ADR 13): no keys until {@link #paid}. {@code payment} is command-api's
+     * {@code payment} object of the order; its id.
+     */
+    public String givenAnUnpaidOrder(String email, Map<String, Object> payment) {
+        String orderId = givenAnOrder(email);
+        Map<String, Object> order = new java.util.HashMap<>(orders.get(orderId));
+        order.put("licences", List.of());
+        order.put("payment", payment);
+        orders.put(orderId, order);
+        return orderId;
+    }
+
+    /** The order's payment changes (and its keys, once issued), as the process manager moves on. */
+    public void payment(String orderId, Map<String, Object> payment, boolean keysIssued) {
+        Map<String, Object> order = new java.util.HashMap<>(orders.get(orderId));
+        order.put("payment", payment);
+        if (keysIssued) {
+            order.put("licences", List.of(Map.of("line", 1, "sku", "STARTER", "seats", 1, "key", "stub." + orderId + "-1.c2lnbmF0dXJl")));
+        }
+        orders.put(orderId, order);
     }
 
     /** An order the stub knows, as if placed earlier; its id. */

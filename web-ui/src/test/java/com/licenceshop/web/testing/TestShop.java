@@ -47,6 +47,13 @@ public final class TestShop {
         return staff;
     }
 
+    /** The properties with the command API down: nothing listens where the web UI looks for it. */
+    public static Map<String, String> withoutCommandApi(Map<String, String> properties) {
+        properties.put("micronaut.http.services.command-api.url", "http://localhost:" + TestServers.freePort());
+        properties.put("micronaut.http.services.command-api.path", "/");
+        return properties;
+    }
+
     public Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(database.micronautProperties());
         String self = "http://localhost:" + port;
