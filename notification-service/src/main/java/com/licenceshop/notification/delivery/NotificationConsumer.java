@@ -2,6 +2,7 @@ package com.licenceshop.notification.delivery;
 
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.SchemaVersions;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.notification.broker.ConfirmedPublisher;

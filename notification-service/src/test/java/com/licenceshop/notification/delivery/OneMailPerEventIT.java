@@ -285,7 +285,8 @@ class OneMailPerEventIT extends RunningService {
     @Test
     void aMessageThatIsNoEventIsParkedWithTheReason() {
         String messageId = UUID.randomUUID().toString();
-        var properties = new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json").deliveryMode(2).build();
+        var properties = new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json").deliveryMode(2)
+                .headers(Map.of(MessageHeaders.SCHEMA_VERSION, 1)).build();
 
         broker.publish(EventType.ORDER_PLACED.routingKey(), properties, "{\"type\":\"OrderPlaced\",".getBytes(StandardCharsets.UTF_8));
 
@@ -308,6 +309,21 @@ class OneMailPerEventIT extends RunningService {
         assertThat(header(deadLetterOf(order.eventId().toString()).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
                 .isEqualTo("unsupported schema version " + future + " of OrderPlaced: this service reads versions 1 to " + (future - 1));
         assertThat(rows.of(order.eventId())).isEmpty();
+        assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutASchemaVersionIsParkedAndNotMailed() {
+        OrderPlaced order = anOrderBy("no-version@example.com", starter(1));
+        Map<String, Object> headers = new HashMap<>(TestBroker.properties(order).getHeaders());
+        headers.remove(MessageHeaders.SCHEMA_VERSION);
+        var properties = TestBroker.properties(order).builder().headers(headers).build();
+
+        broker.publish(EventType.ORDER_PLACED.routingKey(), properties, new EventCodec().encode(order));
+
+        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
+        assertThat(header(deadLetterOf(order.eventId().toString()).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("no x-shop-schema-version header");
         assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package com.licenceshop.projector.live;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.SchemaVersions;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.projector.deadletter.DeadLetters;
 import com.licenceshop.projector.projection.SalesChange;
@@ -145,7 +146,7 @@ final class BatchProjector {
                 try {
                     good.add(new Decoded(delivery, decode(delivery)));
                 } catch (EventCodec.MalformedEventException | UnappliableEventException
-                         | SchemaVersions.UnsupportedSchemaVersionException e) {
+                         | UnsupportedSchemaVersionException e) {
                     bad.add(park(delivery, e));
                 }
             }
@@ -172,10 +173,18 @@ final class BatchProjector {
             throw new EventCodec.MalformedEventException(delivery.unreadable(), null);
         }
         // the version first: a body of another version may well parse, and must not be applied as this one
-        int version = SchemaVersions.declaredVersion(delivery.properties());
+        Map<String, Object> headers = delivery.properties().getHeaders();
+        Object version = headers == null ? null : headers.get(MessageHeaders.SCHEMA_VERSION);
+        refuseUnsupported(delivery.properties().getType(), version);
         ShopEvent event = codec.decode(delivery.body());
-        SchemaVersions.requireSupported(EventType.of(event), version);
+        refuseUnsupported(EventType.of(event).typeName(), version);
         return SalesProjection.changeOf(event);
+    }
+
+    private static void refuseUnsupported(String typeName, Object version) {
+        SchemaVersions.unsupported(typeName, version).ifPresent(reason -> {
+            throw new UnsupportedSchemaVersionException(reason);
+        });
     }
 
     /** Applies the good events; moves those that fail on their own to {@code bad}. */

@@ -172,7 +172,7 @@ class PoisonMessagesIT {
         List<GetResponse> parked = broker.drainDeadLetters();
         assertThat(parked).extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
                 .containsExactlyInAnyOrder(
-                        "UnsupportedSchemaVersionException: OrderPlaced schema version 4 is not supported (this projector knows versions 1 to 3)",
+                        "UnsupportedSchemaVersionException: unsupported schema version 4 of OrderPlaced: this service reads versions 1 to 3",
                         "UnsupportedSchemaVersionException: no x-shop-schema-version header");
         assertThat(views.statusOf(nextVersion.orderId())).isNull();
         assertThat(views.statusOf(noVersion.orderId())).isNull();
