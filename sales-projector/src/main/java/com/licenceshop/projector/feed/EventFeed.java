@@ -7,10 +7,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,20 +61,20 @@ public final class EventFeed {
     public Page read(long after, int limit, Sink sink) throws Exception {
         URI uri = endpoint("/api/events?after=" + after + "&limit=" + limit);
         try (InputStream body = bodyOf(uri, "application/x-ndjson")) {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+            NdjsonLines lines = new NdjsonLines(body);
             int count = 0;
             long last = after;
-            String line;
+            byte[] line;
             while ((line = nextLine(lines, uri)) != null) {
-                if (line.isBlank()) {
+                if (NdjsonLines.isBlank(line)) {
                     continue;
                 }
                 count++;
                 ShopEvent event;
                 try {
-                    event = codec.decode(line.getBytes(StandardCharsets.UTF_8));
+                    event = codec.decode(line);
                 } catch (EventCodec.MalformedEventException e) {
-                    sink.unreadable(line, e);
+                    sink.unreadable(new String(line, StandardCharsets.UTF_8), e);
                     continue;
                 }
                 last = Math.max(last, event.sequence());
@@ -132,9 +130,9 @@ public final class EventFeed {
         }
     }
 
-    private String nextLine(BufferedReader lines, URI uri) throws FeedUnavailableException {
+    private byte[] nextLine(NdjsonLines lines, URI uri) throws FeedUnavailableException {
         try {
-            return lines.readLine();
+            return lines.next();
         } catch (SocketTimeoutException e) {
             throw stalled(uri);
         } catch (IOException e) {
