@@ -7,8 +7,10 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,20 +63,20 @@ public final class EventFeed {
     public Page read(long after, int limit, Sink sink) throws Exception {
         URI uri = endpoint("/api/events?after=" + after + "&limit=" + limit);
         try (InputStream body = bodyOf(uri, "application/x-ndjson")) {
-            NdjsonLines lines = new NdjsonLines(body);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
             int count = 0;
             long last = after;
-            byte[] line;
+            String line;
             while ((line = nextLine(lines, uri)) != null) {
-                if (NdjsonLines.isBlank(line)) {
+                if (line.isBlank()) {
                     continue;
                 }
                 count++;
                 ShopEvent event;
                 try {
-                    event = codec.decode(line);
+                    event = codec.decode(line.getBytes(StandardCharsets.UTF_8));
                 } catch (EventCodec.MalformedEventException e) {
-                    sink.unreadable(new String(line, StandardCharsets.UTF_8), e);
+                    sink.unreadable(line, e);
                     continue;
                 }
                 last = Math.max(last, event.sequence());
@@ -130,9 +132,9 @@ public final class EventFeed {
         }
     }
 
-    private byte[] nextLine(NdjsonLines lines, URI uri) throws FeedUnavailableException {
+    private String nextLine(BufferedReader lines, URI uri) throws FeedUnavailableException {
         try {
-            return lines.next();
+            return lines.readLine();
         } catch (SocketTimeoutException e) {
             throw stalled(uri);
         } catch (IOException e) {

@@ -31,14 +31,9 @@ final class OrderRows {
     private OrderRows() {
     }
 
-    /**
-     * {@code deferred}: a rebuild's first pass ({@link SalesModelWriter.Mode#BULK}), where the new orders of the
-     * batch are loaded with COPY into a table without its key yet; the changes of orders the batch does not place
-     * (a cancellation of an order placed in an earlier chunk) go to {@code deferred} instead, to be applied once the
-     * key exists ({@link SalesModelWriter#applyDeferred}). {@code null}: every change is applied here, with upserts.
-     */
+    /** {@code copy}: a rebuild's first pass, where new orders are loaded with COPY (see {@link SalesModelWriter.Mode#BULK}). */
     static void apply(Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta,
-                      Periods periods, OffsetDateTime now, List<SalesChange> deferred) throws SQLException {
+                      Periods periods, OffsetDateTime now, boolean copy) throws SQLException {
         // one entry per order: its figures (the placement's if seen: only it carries the issued seats) and the
         // union of what this batch saw of it
         Map<UUID, OrderFigures> figures = new HashMap<>();
@@ -53,24 +48,17 @@ final class OrderRows {
                 seen.merge(order.order().orderId(), OrderState.UNSEEN.with(order.kind()), OrderState::union);
             }
         }
-        if (deferred != null) {
-            // in sequence order an order's placement comes first, so only orders this batch saw but did not see
-            // placed can be in the model already: looking them up needs the key, which a first pass builds at its end
-            for (SalesChange change : applied) {
-                if (change instanceof OrderChange order && !seen.get(order.order().orderId()).placed()) {
-                    deferred.add(change);
-                }
-            }
-            figures.keySet().removeIf(id -> !seen.get(id).placed());
-        }
         if (figures.isEmpty()) {
             return;
         }
         Set<UUID> inserted;
         Map<UUID, OrderState> before;
-        if (deferred != null) {
-            before = Map.of();
-            inserted = figures.keySet();
+        if (copy) {
+            // in sequence order an order's placement comes first, so only orders this chunk saw cancelled but
+            // not placed can exist already
+            before = lockedStates(connection, tables, figures.keySet().stream().filter(id -> !seen.get(id).placed()).toList());
+            inserted = new HashSet<>(figures.keySet());
+            inserted.removeAll(before.keySet());
             copyOrders(connection, tables, inserted, figures, seen, now);
         } else {
             inserted = insertNewOrders(connection, tables, figures, seen, now);

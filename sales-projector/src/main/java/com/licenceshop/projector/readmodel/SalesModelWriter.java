@@ -52,11 +52,12 @@ public final class SalesModelWriter {
         SHADOW(false, false, false),
         /**
          * A rebuild's first pass: one writer, events in sequence order and none applied before, so event ids and
-         * placed orders are loaded with COPY instead of upserts, into tables whose keys are built after the pass
-         * (a sort instead of a random insert per row); the changes of orders a chunk does not place wait for the
-         * keys ({@link #applyDeferred}).
+         * placed orders are loaded with COPY instead of upserts. If an order turns out to exist already, the
+         * COPY fails (unique key) and the caller applies the chunk again with {@link #BULK_UPSERTING_ORDERS}.
          */
-        BULK(false, true, true);
+        BULK(false, true, true),
+        /** Like BULK, but orders are upserted. */
+        BULK_UPSERTING_ORDERS(false, true, false);
 
         private final boolean live;
         private final boolean copyEventIds;
@@ -78,36 +79,6 @@ public final class SalesModelWriter {
     }
 
     public ApplyResult apply(Connection connection, ModelTables tables, List<? extends SalesChange> changes, Mode mode) throws SQLException {
-        if (mode.copyOrders) {
-            throw new IllegalArgumentException("BULK defers changes: apply(connection, tables, changes, deferred)");
-        }
-        return apply(connection, tables, changes, mode, null);
-    }
-
-    /**
-     * A rebuild's first pass ({@link Mode#BULK}): the changes of orders a chunk does not place are added to
-     * {@code deferred}, for {@link #applyDeferred} once the orders' key exists.
-     */
-    public ApplyResult applyBulk(Connection connection, ModelTables tables, List<? extends SalesChange> changes,
-                                 List<SalesChange> deferred) throws SQLException {
-        return apply(connection, tables, changes, Mode.BULK, deferred);
-    }
-
-    /**
-     * The order changes a first pass deferred, in feed order, with upserts: their events are in the inbox already.
-     * Their periods are the final ones of the pass, which is where a close read after them would have moved them.
-     */
-    public void applyDeferred(Connection connection, ModelTables tables, List<SalesChange> deferred) throws SQLException {
-        if (deferred.isEmpty()) {
-            return;
-        }
-        SalesDelta delta = new SalesDelta();
-        OrderRows.apply(connection, tables, deferred, delta, loadPeriods(connection, tables), OffsetDateTime.now(clock), null);
-        PeriodAggregates.add(connection, tables, delta);
-    }
-
-    private ApplyResult apply(Connection connection, ModelTables tables, List<? extends SalesChange> changes, Mode mode,
-                              List<SalesChange> deferred) throws SQLException {
         Map<UUID, SalesChange> unique = new LinkedHashMap<>();
         changes.forEach(change -> unique.putIfAbsent(change.eventId(), change));
         boolean closesPeriod = unique.values().stream().anyMatch(PeriodClose.class::isInstance);
@@ -129,7 +100,7 @@ public final class SalesModelWriter {
         OffsetDateTime now = OffsetDateTime.now(clock);
         SalesDelta delta = new SalesDelta();
         Periods periods = closePeriods(connection, tables, applied, delta, loadPeriods(connection, tables));
-        OrderRows.apply(connection, tables, applied, delta, periods, now, deferred);
+        OrderRows.apply(connection, tables, applied, delta, periods, now, mode.copyOrders);
         Revocations.apply(connection, tables, applied, delta, periods);
         PeriodAggregates.add(connection, tables, delta);
         ProductNames.apply(connection, tables, applied);

@@ -4,6 +4,8 @@ import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,10 +21,10 @@ import java.util.concurrent.Future;
  * only when it is {@link #CHUNKS_AHEAD} chunks ahead. With one chunk of slack the two threads kept waiting for
  * each other (parsing and writing take turns being the slower), and the cores sat ~30 % idle. In the first pass
  * each chunk commits and is loaded in BULK mode; otherwise everything stays in the caller's transaction.
- * A chunk's list is read after {@link #awaitWritten}: the futures order the writer's adds before the reader's reads.
  */
 final class ChunkWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWriter.class);
     private static final int CHUNKS_AHEAD = 3;
 
     private final SalesModelWriter writer;
@@ -30,22 +32,15 @@ final class ChunkWriter {
     private final Connection connection;
     private final ProgressReporter reporter;
     private final boolean firstPass;
-    /** The first pass's order changes that wait for the orders' key (added on the writer thread only), or null. */
-    private final List<SalesChange> deferred;
     private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
 
-    /**
-     * {@code firstPass}: loaded in BULK mode ({@link SalesModelWriter#applyBulk}), each chunk committed;
-     * {@code deferred}: where its changes wait for the orders' key (null: orders upserted, the key exists).
-     */
     ChunkWriter(SalesModelWriter writer, ExecutorService writerThread, Connection connection, ProgressReporter reporter,
-                boolean firstPass, List<SalesChange> deferred) {
+                boolean firstPass) {
         this.writer = writer;
         this.writerThread = writerThread;
         this.connection = connection;
         this.reporter = reporter;
         this.firstPass = firstPass;
-        this.deferred = deferred;
     }
 
     void submit(List<SalesChange> chunk) throws Exception {
@@ -93,7 +88,17 @@ final class ChunkWriter {
 
     private void write(List<SalesChange> chunk) throws SQLException {
         if (firstPass) {
-            writer.applyBulk(connection, ModelTables.SHADOW, chunk, deferred);
+            try {
+                writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.BULK);
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // an order that was there already: not the plain sequence order BULK assumes
+                JdbcTransactions.rollback(connection);
+                LOG.info("a chunk of {} events names an order that exists already; applying it with upserts", chunk.size());
+                writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.BULK_UPSERTING_ORDERS);
+            }
             JdbcTransactions.commit(connection);
         } else {
             writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.SHADOW);

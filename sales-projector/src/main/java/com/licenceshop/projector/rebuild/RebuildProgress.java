@@ -20,11 +20,6 @@ final class RebuildProgress {
         done += events;
     }
 
-    /** The first pass starts over: what it read so far is read again. */
-    void restart() {
-        done = 0;
-    }
-
     void phase(String phase) {
         this.phase = phase;
     }

@@ -7,7 +7,6 @@ import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesProjection;
 import com.licenceshop.projector.projection.UnappliableEventException;
 import com.licenceshop.projector.readmodel.ModelLocks;
-import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
 import jakarta.annotation.PreDestroy;
@@ -123,20 +122,9 @@ public final class RebuildSalesProjection {
         ProgressReporter reporter = new ProgressReporter(progress, states, clock, onProgress);
         try {
             reporter.report(true); // the total is known from here on: ops see it before the first chunk
-            OffsetDateTime copyStartedAt = ShadowTables.create(database, false);
+            OffsetDateTime copyStartedAt = ShadowTables.create(database);
             LOG.info("rebuild started: copying the event feed into new tables (head sequence {})", head);
-            long after;
-            try {
-                after = copy(reporter, true);
-            } catch (ShadowTables.OrderPlacedTwiceException e) {
-                // an order placed twice under two event ids (the live model counts it once): the orders' key could
-                // not be built after the pass. Rare, so the pass is done again the slow way, with the key from the
-                // start and every order upserted (the first copy's timestamp stays: the inbox check covers more)
-                LOG.warn("the feed places an order twice; copying it again with upserts: {}", e.getMessage());
-                ShadowTables.create(database, true);
-                progress.restart();
-                after = copy(reporter, false);
-            }
+            long after = copy(reporter);
             progress.phase("CATCHING_UP");
             reporter.report(true);
             long position = catchUpAndSwap(after, copyStartedAt, reporter);
@@ -160,19 +148,14 @@ public final class RebuildSalesProjection {
     }
 
     /** COPYING: fills the new tables from the feed, one transaction per chunk; returns the last sequence read. */
-    private long copy(ProgressReporter reporter, boolean deferOrders) throws Exception {
+    private long copy(ProgressReporter reporter) throws Exception {
         try (Connection c = database.connect()) {
             JdbcTransactions.begin(c);
             try (Statement s = c.createStatement()) {
                 // a crash loses at most the last chunks of a copy that is then started over anyway
                 s.execute("SET synchronous_commit = off");
             }
-            List<SalesChange> deferred = deferOrders ? new ArrayList<>() : null;
-            long last = readToEnd(c, 0, reporter, true, deferred);
-            ShadowTables.keyFirstPass(c, deferOrders);
-            if (deferOrders) {
-                writer.applyDeferred(c, ModelTables.SHADOW, deferred);
-            }
+            long last = readToEnd(c, 0, reporter, true);
             ShadowTables.finishFirstPass(c);
             JdbcTransactions.commit(c);
             return last;
@@ -185,11 +168,11 @@ public final class RebuildSalesProjection {
             JdbcTransactions.begin(c);
             try {
                 pauseLiveBatches(c);
-                readToEnd(c, after, reporter, false, null);
+                readToEnd(c, after, reporter, false);
                 List<Long> missing = ShadowTables.missingLiveEvents(c, copyStartedAt);
                 if (!missing.isEmpty()) {
                     LOG.info("the first pass missed {} events applied live (first sequence {}); reading them again", missing.size(), missing.get(0));
-                    readToEnd(c, missing.get(0) - 1, reporter, false, null);
+                    readToEnd(c, missing.get(0) - 1, reporter, false);
                     missing = ShadowTables.missingLiveEvents(c, copyStartedAt);
                     if (!missing.isEmpty()) {
                         throw new IllegalStateException("the live model has " + missing.size()
@@ -218,13 +201,13 @@ public final class RebuildSalesProjection {
 
     /**
      * Reads the feed from {@code after} until a page comes back short, applying it in chunks to the new
-     * tables ({@code firstPass}, {@code deferred}: see {@link ChunkWriter}). Parsing the feed and writing to the database overlap: while one chunk is written, the next ones are
+     * tables. Parsing the feed and writing to the database overlap: while one chunk is written, the next ones are
      * read ({@link ChunkWriter}).
      */
-    private long readToEnd(Connection c, long after, ProgressReporter reporter, boolean firstPass, List<SalesChange> deferred) throws Exception {
+    private long readToEnd(Connection c, long after, ProgressReporter reporter, boolean firstPass) throws Exception {
         int pageSize = settings.pageSize();
         int chunkSize = settings.chunkSize();
-        ChunkWriter chunks = new ChunkWriter(writer, writerThread, c, reporter, firstPass, deferred);
+        ChunkWriter chunks = new ChunkWriter(writer, writerThread, c, reporter, firstPass);
         while (true) {
             List<SalesChange> chunk = new ArrayList<>(chunkSize);
             EventFeed.Page page = feed.read(after, pageSize, new EventFeed.Sink() {
