@@ -203,8 +203,13 @@ class KubernetesManifestsTest {
                     assertThat(c.container().at("envFrom").list()).extracting(e -> e.at("secretRef.name").text())
                             .noneMatch(name -> name != null && name.startsWith("broker-secrets"));
                 } else {
-                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS");
+                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS",
+                            "STAFF_TOKEN_SIGNING_KEY");
                 }
+                // L-19: web-ui alone can mint staff tokens; command-api checks them with the public key only
+                assertThat(environment).as("%s: %s", overlay, c).doesNotContain("JWT_SECRET");
+                assertThat(environment.contains("STAFF_TOKEN_PUBLIC_KEY")).as("%s: %s", overlay, c)
+                        .isEqualTo(c.module().equals("web-ui") || c.module().equals("command-api"));
             }
         }
     }

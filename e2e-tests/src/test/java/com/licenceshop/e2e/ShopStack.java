@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.LicenceSigningKeys;
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.StaffTokenKeys;
 import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
 
@@ -34,9 +35,10 @@ final class ShopStack implements AutoCloseable {
     private final String staffUsers = staffUsers(staffPassword);
     /**
      * One per stack, the same for every service and replica: command-api checks the staff tokens web-ui signs with
-     * it (catalog writes), and web-ui replicas must accept each other's login cookies and CSRF tokens.
+     * the private key (catalog writes) with the public one, and web-ui replicas must accept each other's login cookies
+     * and CSRF tokens.
      */
-    private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final StaffTokenKeys staffTokenKeys = StaffTokenKeys.generate();
     private final String csrfSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     final int smtpPort = TestServers.freePort();
     GreenMail smtp = TestServers.startSmtp(smtpPort);
@@ -86,7 +88,8 @@ final class ShopStack implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(smtpPort));
         env.put("NOTIFICATION_RETRY_DELAYS", "200ms,500ms,1s");
-        env.put("JWT_SECRET", jwtSecret);
+        env.put("STAFF_TOKEN_SIGNING_KEY", staffTokenKeys.signingKey());
+        env.put("STAFF_TOKEN_PUBLIC_KEY", staffTokenKeys.publicKeyText());
         env.put("CSRF_SECRET", csrfSecret);
         env.put("STAFF_USERS", staffUsers);
         // plain http on localhost in tests: a __Host- cookie would need https
