@@ -115,7 +115,12 @@ final class ShopStack implements AutoCloseable {
     }
 
     ServiceProcess startService(String module, String instance) {
-        ServiceProcess process = ServiceProcess.start(module, instance, environment());
+        Map<String, String> env = environment();
+        if (module.equals("command-api")) {
+            // as ./shop up: web-ui on this machine is command-api's trusted peer (client address, trace context)
+            env.putIfAbsent("TRUSTED_PROXIES", "127.0.0.1/32");
+        }
+        ServiceProcess process = ServiceProcess.start(module, instance, env);
         processes.add(process);
         return process;
     }
