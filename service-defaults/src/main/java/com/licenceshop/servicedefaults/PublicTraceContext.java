@@ -3,6 +3,7 @@ package com.licenceshop.servicedefaults;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -11,7 +12,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 import java.util.List;
@@ -61,7 +61,7 @@ final class PublicTraceContext {
         return Span.fromContext(extracted).getSpanContext();
     }
 
-    @Singleton
+    @Filter(Filter.MATCH_ALL_PATTERN)
     static final class MoveAside implements HttpServerFilter {
 
         private final ClientAddresses addresses;
@@ -91,7 +91,7 @@ final class PublicTraceContext {
         }
     }
 
-    @Singleton
+    @Filter(Filter.MATCH_ALL_PATTERN)
     static final class Link implements HttpServerFilter {
 
         @Override
