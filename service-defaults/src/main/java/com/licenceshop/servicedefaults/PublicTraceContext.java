@@ -2,6 +2,7 @@ package com.licenceshop.servicedefaults;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -86,6 +87,11 @@ final class PublicTraceContext {
                 if (client.isValid()) {
                     request.setAttribute(CLIENT_CONTEXT, client);
                 }
+            }
+            // in place where the headers allow it (Netty's do): a mutated copy of the request loses its body binding
+            if (request.getHeaders() instanceof MutableHttpHeaders headers) {
+                HEADERS.forEach(headers::remove);
+                return chain.proceed(request);
             }
             return chain.proceed(request.mutate().headers(headers -> HEADERS.forEach(headers::remove)));
         }
