@@ -84,6 +84,9 @@ done
 port_of() { echo "${ports[$1]}"; }
 # every key the local overlay gives the services, with this machine's values; a key without one fails
 k8s=deploy/k8s; ops_password="$(random)"
+# the staff tokens' ES256 pair: web-ui signs with the private key, command-api gets only the public one
+staff_key="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+staff_public_key="$(printf '%s' "$staff_key" | base64 -d | openssl pkey -inform DER -pubout -outform DER | base64 -w0)"
 declare -A value=(
   [DATABASE_URL]="jdbc:postgresql://127.0.0.1:5432/$id" [DATABASE_USER]=postgres
   [DATABASE_PASSWORD]="${SHOP_TEST_POSTGRES_PASSWORD:-trust}"
@@ -94,7 +97,7 @@ declare -A value=(
   [SALES_PROJECTOR_URL]="http://127.0.0.1:$(port_of sales-projector)"
   [NOTIFICATION_SERVICE_URL]="http://127.0.0.1:$(port_of notification-service)"
   [SMTP_HOST]=127.0.0.1 [SMTP_PORT]=1025 [TRUSTED_PROXIES]=127.0.0.1/32
-  [JWT_SECRET]="$(random 32)" [CSRF_SECRET]="$(random 32)"
+  [STAFF_TOKEN_SIGNING_KEY]="$staff_key" [STAFF_TOKEN_PUBLIC_KEY]="$staff_public_key" [CSRF_SECRET]="$(random 32)"
   [STAFF_USERS]="ops:OPS,SALES:$hash"
   # the licence signing key (command-api only); no older keys to verify with (empty is what the overlay allows)
   [LICENCE_SIGNING_KEY]="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
@@ -115,7 +118,7 @@ env_file() { # service -> file of KEY=VALUE, the keys its manifests give it
     else fail "$1: no value here for $key, which the manifests pass"; fi
   done < <(grep -h '^[A-Z][A-Z0-9_]*=' "${files[@]}" | tac | sort -t= -k1,1 -u)
   # the one key of web-ui-secrets command-api's manifest names (secretKeyRef): it checks web-ui's staff tokens
-  [[ "$1" == command-api ]] && printf 'JWT_SECRET=%s\n' "${value[JWT_SECRET]}" >> "$out"
+  [[ "$1" == command-api ]] && printf 'STAFF_TOKEN_PUBLIC_KEY=%s\n' "${value[STAFF_TOKEN_PUBLIC_KEY]}" >> "$out"
   echo "$out"
 }
 

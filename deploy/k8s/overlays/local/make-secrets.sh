@@ -28,10 +28,17 @@ if [[ ! -f "$DIR/keda.env" ]] || grep -q '^username=shop$' "$DIR/keda.env"; then
   # the read-only login for queue depths (Job rabbitmq-monitor-user makes it), never the broker's administrator
   printf 'host=http://rabbitmq.licence-shop.svc:15672\nusername=shop-monitor\npassword=%s\n' "$(random)" > "$DIR/keda.env"
 fi
+# web-ui signs staff tokens with the P-256 private key (PKCS#8); command-api gets only the public one (X.509)
+staff_token_keys() {
+  local key
+  key="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0)"
+  printf 'STAFF_TOKEN_SIGNING_KEY=%s\nSTAFF_TOKEN_PUBLIC_KEY=%s\n' "$key" \
+    "$(printf '%s' "$key" | base64 -d | openssl pkey -inform DER -pubout -outform DER | base64 -w0)"
+}
 if [[ ! -f "$DIR/web-ui.env" ]]; then
   sales="$(random 6)"; ops="$(random 6)"
   cat > "$DIR/web-ui.env" <<SECRETS
-JWT_SECRET=$(random 32)
+$(staff_token_keys)
 CSRF_SECRET=$(random 32)
 STAFF_USERS=sales:SALES:$(hash_password "$sales"),ops:OPS,SALES:$(hash_password "$ops")
 SECRETS
@@ -39,6 +46,11 @@ SECRETS
 elif grep -q '^RABBITMQ_MANAGEMENT_' "$DIR/web-ui.env"; then
   # made before the read-only login: the web UI now takes it from keda.env (web-ui-broker-monitor.yaml)
   sed -i '/^RABBITMQ_MANAGEMENT_/d' "$DIR/web-ui.env"
+fi
+if ! grep -q '^STAFF_TOKEN_SIGNING_KEY=' "$DIR/web-ui.env"; then
+  # made before ES256 staff tokens: the key pair replaces the shared JWT_SECRET (staff log in again)
+  sed -i '/^JWT_SECRET=/d' "$DIR/web-ui.env"
+  staff_token_keys >> "$DIR/web-ui.env"
 fi
 if [[ ! -f "$DIR/licence.env" ]]; then
   cat > "$DIR/licence.env" <<SECRETS

@@ -18,7 +18,8 @@ import io.swagger.v3.oas.annotations.servers.Server;
 @SecurityScheme(name = "ops", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "The ops login: OPS_USERNAME / OPS_PASSWORD (role OPS)")
 @SecurityScheme(name = "staff", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A sales staff member's token, issued by web-ui's login and forwarded by it (role SALES)")
+        description = "A sales staff member's token (role SALES), minted by web-ui for each catalog write: ES256, "
+                + "iss web-ui, aud command-api, exp required")
 @SecurityScheme(name = "orderToken", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "Order-Token",
         description = "The buyer's order access token: in the answer to placing the order and in the confirmation mail's link")
 public class Application {

@@ -190,6 +190,10 @@ class ComposeFileTest {
         for (ServiceEndpoints service : services) {
             assertThat(compose.environment(service.module()).containsKey("LICENCE_SIGNING_KEY")).as(service.module())
                     .isEqualTo(service.module().equals("command-api"));
+            // L-19: web-ui alone can mint staff tokens; command-api checks them with the public key only
+            assertThat(compose.environment(service.module()).containsKey("STAFF_TOKEN_SIGNING_KEY")).as(service.module())
+                    .isEqualTo(service.module().equals("web-ui"));
+            assertThat(compose.environment(service.module())).as(service.module()).doesNotContainKey("JWT_SECRET");
         }
     }
 

@@ -201,6 +201,34 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void production_refuses_a_plain_tag_for_every_image_third_party_ones_too() {
+        RenderedOverlay production = overlays.get(1);
+        List<String> images = new ArrayList<>();
+        production.resources.forEach(resource -> imagesIn(resource.value(), images));
+
+        assertThat(images).as("the images production names").isNotEmpty()
+                .anySatisfy(image -> assertThat(image).contains("rabbitmq"))
+                .anySatisfy(image -> assertThat(image).contains("postgresql"));
+        assertThat(images).as("L-23: a tag can be moved to other bits; a digest cannot")
+                .allSatisfy(image -> assertThat(image).matches(".+@sha256:[^/:@]+$"));
+    }
+
+    /** Every value of a key {@code image} or {@code imageName} (pods, jobs, and the operators' clusters). */
+    private static void imagesIn(Object yaml, List<String> images) {
+        if (yaml instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (("image".equals(key) || "imageName".equals(key)) && value instanceof String image) {
+                    images.add(image);
+                } else {
+                    imagesIn(value, images);
+                }
+            });
+        } else if (yaml instanceof List<?> list) {
+            list.forEach(item -> imagesIn(item, images));
+        }
+    }
+
+    @Test
     void each_service_gets_only_the_secrets_it_reads_the_broker_password_only_where_amqp_is_spoken() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {
@@ -215,8 +243,13 @@ class KubernetesManifestsTest {
                     assertThat(c.container().at("envFrom").list()).extracting(e -> e.at("secretRef.name").text())
                             .noneMatch(name -> name != null && name.startsWith("broker-secrets"));
                 } else {
-                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS");
+                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS",
+                            "STAFF_TOKEN_SIGNING_KEY");
                 }
+                // L-19: web-ui alone can mint staff tokens; command-api checks them with the public key only
+                assertThat(environment).as("%s: %s", overlay, c).doesNotContain("JWT_SECRET");
+                assertThat(environment.contains("STAFF_TOKEN_PUBLIC_KEY")).as("%s: %s", overlay, c)
+                        .isEqualTo(c.module().equals("web-ui") || c.module().equals("command-api"));
             }
         }
     }

@@ -6,6 +6,7 @@ import com.licenceshop.testsupport.DatabaseRoles;
 import com.licenceshop.testsupport.LicenceSigningKeys;
 import com.licenceshop.testsupport.PgBouncer;
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.StaffTokenKeys;
 import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
 
@@ -36,9 +37,10 @@ final class ShopStack implements AutoCloseable {
     private final String staffUsers = staffUsers(staffPassword);
     /**
      * One per stack, the same for every service and replica: command-api checks the staff tokens web-ui signs with
-     * it (catalog writes), and web-ui replicas must accept each other's login cookies and CSRF tokens.
+     * the private key (catalog writes) with the public one, and web-ui replicas must accept each other's login cookies
+     * and CSRF tokens.
      */
-    private final String jwtSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final StaffTokenKeys staffTokenKeys = StaffTokenKeys.generate();
     private final String csrfSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     final int smtpPort = TestServers.freePort();
     GreenMail smtp = TestServers.startSmtp(smtpPort);
@@ -127,7 +129,8 @@ final class ShopStack implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(smtpPort));
         env.put("NOTIFICATION_RETRY_DELAYS", "200ms,500ms,1s");
-        env.put("JWT_SECRET", jwtSecret);
+        env.put("STAFF_TOKEN_SIGNING_KEY", staffTokenKeys.signingKey());
+        env.put("STAFF_TOKEN_PUBLIC_KEY", staffTokenKeys.publicKeyText());
         env.put("CSRF_SECRET", csrfSecret);
         env.put("STAFF_USERS", staffUsers);
         // plain http on localhost in tests: a __Host- cookie would need https
@@ -165,6 +168,10 @@ final class ShopStack implements AutoCloseable {
         Map<String, String> environment = environment();
         if (roles != null) {
             environment.putAll(roles.environmentOf(module));
+        }
+        if (module.equals("command-api")) {
+            // as ./shop up: web-ui on this machine is command-api's trusted peer (client address, trace context)
+            environment.putIfAbsent("TRUSTED_PROXIES", "127.0.0.1/32");
         }
         ServiceProcess process = ServiceProcess.start(module, instance, environment, port);
         processes.add(process);

@@ -13,16 +13,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,6 +132,33 @@ class TracingIT {
                 .findFirst().orElseThrow();
         assertThat(batch.links()).contains(new OtlpReceiver.Link(traceId, publish.spanId()));
         assertThat(batch.kind()).isEqualTo(OtlpReceiver.CONSUMER);
+    }
+
+    @Test
+    void aPublicRequestsTraceparentIsKeptAsALinkOfANewTraceNotAdopted() throws IOException {
+        String clientTrace = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String clientSpan = "b7ad6b7169203331";
+        URI commandApi = URI.create(shop.commandApi().baseUrl());
+
+        // from 127.0.0.2: not command-api's trusted peer (web-ui, 127.0.0.1 here as in ./shop up)
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress("127.0.0.2", 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", commandApi.getPort()), 5_000);
+            socket.getOutputStream().write(("GET /api/products HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "traceparent: 00-" + clientTrace + "-" + clientSpan + "-01\r\ntracestate: attacker=1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+
+        OtlpReceiver.Link client = new OtlpReceiver.Link(clientTrace, clientSpan);
+        OtlpReceiver.Span request = await("the request's span").atMost(PATIENCE).until(() -> collector.spans().stream()
+                .filter(span -> span.links().contains(client)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(request.service()).isEqualTo("command-api");
+        assertThat(request.kind()).isEqualTo(OtlpReceiver.SERVER);
+        assertThat(request.isRoot()).as("a new root span").isTrue();
+        assertThat(request.traceId()).isNotEqualTo(clientTrace);
+        assertThat(collector.ofTrace(clientTrace)).as("nothing of the shop in the client's trace").isEmpty();
     }
 
     @Test

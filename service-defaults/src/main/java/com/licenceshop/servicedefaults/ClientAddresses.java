@@ -74,6 +74,12 @@ final class ClientAddresses implements HttpClientAddressResolver {
         return client.getHostAddress();
     }
 
+    /** Whether the connection's peer itself is one of the trusted proxies (Traefik, web-ui): the header is not read. */
+    boolean isTrustedPeer(HttpRequest<?> request) {
+        InetSocketAddress peer = request.getRemoteAddress();
+        return peer != null && peer.getAddress() != null && isTrusted(peer.getAddress());
+    }
+
     private boolean isTrusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(range -> range.contains(address));
     }

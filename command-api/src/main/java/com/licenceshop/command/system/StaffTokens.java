@@ -3,75 +3,74 @@ package com.licenceshop.command.system;
 import com.licenceshop.servicedefaults.Secrets;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
+import io.micronaut.security.token.jwt.signature.ec.ECSignature;
+import io.micronaut.security.token.jwt.signature.ec.ECSignatureConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.interfaces.ECPublicKey;
+
 /**
- * The signature check of the staff tokens web-ui forwards for catalog writes: HS256 with web-ui's JWT_SECRET
- * (micronaut-security-jwt reads the bearer token, checks expiry and reads the {@code roles} claim); the token must
- * also name web-ui as its issuer and carry an expiry.
+ * The signature check of the staff tokens web-ui mints for catalog writes: ES256 with web-ui's public key
+ * (STAFF_TOKEN_PUBLIC_KEY), by micronaut-security-jwt's own {@link ECSignature}. command-api holds no signing key, so
+ * nothing here (nor anyone who reads its environment) can mint a staff token (L-19). The claims are checked by
+ * micronaut's validators (application.yml: {@code iss} web-ui, {@code aud} command-api) and {@link ExpiryRequired}.
  *
- * <p>Without JWT_SECRET the API still starts (orders, catalog reads and ops need no staff token, which is handy on
- * a developer machine) and no token verifies, so every catalog write is refused with 401. A secret that is set but a
- * placeholder or too short stops the start, as in web-ui: created eagerly ({@link Context}) for that.
+ * <p>Without STAFF_TOKEN_PUBLIC_KEY the API still starts (orders, catalog reads and ops need no staff token, which
+ * is handy on a developer machine) and no token verifies, so every catalog write is refused with 401. A key that is
+ * set but a placeholder or no P-256 public key stops the start: created eagerly ({@link Context}) for that.
  */
 @Context
 final class StaffTokens implements SignatureConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffTokens.class);
-    /** The {@code iss} of web-ui's logins (its micronaut.application.name). */
-    static final String ISSUER = "web-ui";
 
     @Nullable
-    private final MACVerifier verifier;
+    private final ECSignature signature;
 
-    StaffTokens(@Value("${shop.staff.jwt-secret:}") String secret) {
-        if (secret == null || secret.isBlank()) {
-            LOG.warn("JWT_SECRET is not set: catalog writes (POST/PUT/DELETE /api/products) are refused with 401");
-            this.verifier = null;
+    StaffTokens(@Value("${shop.staff.token-public-key:}") String publicKey) {
+        if (publicKey == null || publicKey.isBlank()) {
+            LOG.warn("STAFF_TOKEN_PUBLIC_KEY is not set: catalog writes (POST/PUT/DELETE /api/products) are refused with 401");
+            this.signature = null;
             return;
         }
-        Secrets.problem("JWT_SECRET", "checks the staff tokens of catalog writes", secret).ifPresent(problem -> {
-            throw new ConfigurationException("command-api cannot start: " + problem + ". " + Secrets.HOW_TO_GENERATE
-                    + " and give command-api the same value as web-ui.");
-        });
         try {
-            this.verifier = new MACVerifier(secret);
-        } catch (JOSEException e) {
-            throw new ConfigurationException("command-api cannot start: JWT_SECRET is not a usable HS256 key");
+            ECPublicKey key = Secrets.es256PublicKey("STAFF_TOKEN_PUBLIC_KEY", publicKey);
+            this.signature = new ECSignature(new ECSignatureConfiguration() {
+                @Override
+                public ECPublicKey getPublicKey() {
+                    return key;
+                }
+
+                @Override
+                public JWSAlgorithm getJwsAlgorithm() {
+                    return JWSAlgorithm.ES256;
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("command-api cannot start: " + e.getMessage() + ". "
+                    + Secrets.HOW_TO_GENERATE_ES256 + "; command-api gets only the public key, web-ui both.");
         }
     }
 
     @Override
     public String supportedAlgorithmsMessage() {
-        return "Only the HS256 algorithm is supported";
+        return "Only the ES256 algorithm is supported";
     }
 
     @Override
     public boolean supports(JWSAlgorithm algorithm) {
-        return JWSAlgorithm.HS256.equals(algorithm);
+        return JWSAlgorithm.ES256.equals(algorithm);
     }
 
     @Override
     public boolean verify(SignedJWT jwt) throws JOSEException {
-        return verifier != null && supports(jwt.getHeader().getAlgorithm()) && jwt.verify(verifier) && fromWebUiWithExpiry(jwt);
-    }
-
-    /** Only web-ui's logins count, and only with an expiry: a token without one would be a login for ever (L-19). */
-    private static boolean fromWebUiWithExpiry(SignedJWT jwt) {
-        try {
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            return claims.getExpirationTime() != null && ISSUER.equals(claims.getIssuer());
-        } catch (java.text.ParseException e) {
-            return false;
-        }
+        return signature != null && supports(jwt.getHeader().getAlgorithm()) && signature.verify(jwt);
     }
 }

@@ -42,6 +42,12 @@ class PlacingAnOrderIT extends CommandApiIT {
     EventsQueue consumer;
     Http http;
 
+    /** The tests call as web-ui does, from this machine: a trusted peer, whose trace context is adopted (L-11). */
+    @Override
+    protected Map<String, String> moreProperties() {
+        return Map.of("shop.trusted-proxies", "127.0.0.1/32,::1/128");
+    }
+
     @BeforeAll
     void bindATestQueue() {
         consumer = EventsQueue.bindTo(topology);

@@ -33,7 +33,7 @@ public abstract class CommandApiIT implements TestPropertyProvider {
         properties.put("shop.relay.initial-backoff", "100ms");
         properties.put("shop.relay.max-backoff", "1s");
         properties.put("rabbitmq.network-recovery-interval", "500");
-        properties.put("shop.staff.jwt-secret", StaffLogin.JWT_SECRET);
+        properties.put("shop.staff.token-public-key", StaffLogin.KEYS.publicKeyText());
         // every test places its orders from one address, many to one recipient: OrderRateLimitsIT switches them on
         properties.put("shop.orders.limits.per-client", "0");
         properties.put("shop.orders.limits.per-recipient", "0");

@@ -1,9 +1,10 @@
 package com.licenceshop.command.support;
 
+import com.licenceshop.testsupport.StaffTokenKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -14,13 +15,13 @@ import java.util.List;
 
 /**
  * The staff credential of catalog writes: every test request that changes the catalog goes through
- * {@link #authorize}, which adds a staff token as web-ui's login writes it (HS256 with the tests' JWT_SECRET,
- * claim {@code roles}). {@link CommandApiIT} gives every test application this secret.
+ * {@link #authorize}, which adds a staff token as web-ui mints it for command-api (ES256 with the tests' key pair,
+ * iss web-ui, aud command-api, claim {@code roles}). {@link CommandApiIT} gives every test application the public key.
  */
 public final class StaffLogin {
 
-    /** The tests' JWT_SECRET (random, not a placeholder: command-api refuses those). */
-    public static final String JWT_SECRET = "p8Jw2rXq7Tn4Lm9Vc6Hs1Zb3Kd5Fg0Ya+/eRuIoWtNxQ";
+    /** The tests' staff token keys: command-api gets {@link StaffTokenKeys#publicKeyText()} only. */
+    public static final StaffTokenKeys KEYS = StaffTokenKeys.generate();
 
     private StaffLogin() {
     }
@@ -32,16 +33,22 @@ public final class StaffLogin {
 
     /** Adds a valid staff token with only these roles (e.g. to see a 403). */
     public static HttpRequest.Builder authorizeAs(HttpRequest.Builder request, String... roles) {
-        return request.header("Authorization", "Bearer " + token(roles));
+        return request.header("Authorization", "Bearer " + sign(KEYS, claims(Instant.now().plusSeconds(600), roles)));
     }
 
-    private static String token(String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("sam").issuer("web-ui").claim("roles", List.of(roles))
-                .issueTime(Date.from(Instant.now().minusSeconds(60)))
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    /** The claims web-ui's token for command-api has, expiring then. */
+    public static JWTClaimsSet claims(Instant expires, String... roles) {
+        return new JWTClaimsSet.Builder().subject("sam").issuer("web-ui").audience("command-api")
+                .claim("roles", List.of(roles))
+                .issueTime(Date.from(Instant.now().minusSeconds(120))).notBeforeTime(Date.from(Instant.now().minusSeconds(120)))
+                .expirationTime(Date.from(expires)).build();
+    }
+
+    /** Signs as web-ui does (ES256), with these keys. */
+    public static String sign(StaffTokenKeys keys, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), claims);
         try {
-            jwt.sign(new MACSigner(JWT_SECRET));
+            jwt.sign(new ECDSASigner(keys.privateKey()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a test token", e);
         }

@@ -2,6 +2,8 @@ package com.licenceshop.command.system;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.command.support.StaffLogin;
+import com.licenceshop.testsupport.StaffTokenKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,20 +19,24 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.licenceshop.command.support.StaffLogin.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Catalog writes need web-ui's staff token with role SALES; reads, orders and the ops login stay as they were. */
+/**
+ * Catalog writes need a staff token web-ui minted for command-api (ES256, iss web-ui, aud command-api, exp) with role
+ * SALES; reads, orders and the ops login stay as they were.
+ */
 @MicronautTest(transactional = false)
 class StaffTokensIT extends CommandApiIT {
 
-    static final String SECRET = "Vq3m9Zr7Lk2XwT8pQe5Yh1NbC4uJd6SfGa0RxM+/oKiE";
-    static final String OTHER_SECRET = "3f9a1c07be54d2e86a0b7c1d9e2f4a6b8c0d1e3f5a7b9c2d";
+    /** The shared HS256 secret command-api used to get (JWT_SECRET): with it, command-api could mint staff tokens. */
+    static final String OLD_SECRET = "Vq3m9Zr7Lk2XwT8pQe5Yh1NbC4uJd6SfGa0RxM+/oKiE";
+    static final StaffTokenKeys KEYS = StaffLogin.KEYS;
     static final Map<String, Object> PRODUCT = Map.of("sku", "ACME_PRO", "name", "Acme Pro",
             "unitPriceCents", 129_900, "currency", "EUR");
 
@@ -39,7 +45,8 @@ class StaffTokensIT extends CommandApiIT {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("shop.staff.jwt-secret", SECRET);
+        // as a deployment from before ES256 still has it: it must not count for anything any more
+        return Map.of("shop.staff.jwt-secret", OLD_SECRET);
     }
 
     @Test
@@ -56,9 +63,9 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aStaffTokenWithoutTheSalesRoleIsRefusedWith403() throws JOSEException {
+    void aStaffTokenWithoutTheSalesRoleIsRefusedWith403() {
         Http http = new Http(server.getURI());
-        String opsOnly = bearer(token(SECRET, Instant.now().plusSeconds(600), "OPS"));
+        String opsOnly = bearer(StaffLogin.sign(KEYS, claims(Instant.now().plusSeconds(600), "OPS")));
 
         assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", opsOnly), 403, "forbidden");
         assertProblem(http.send(http.request("/api/products/STARTER").header("Authorization", opsOnly).DELETE()), 403, "forbidden");
@@ -68,34 +75,47 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aTokenSignedWithAnotherSecretUnsignedOrExpiredCountsAsNoLogin() throws JOSEException {
+    void anHs256TokenMadeWithTheOldSharedSecretCountsAsNoLogin() throws JOSEException {
+        Http http = new Http(server.getURI());
+        SignedJWT minted = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(Instant.now().plusSeconds(600), "SALES"));
+        minted.sign(new MACSigner(OLD_SECRET));
+
+        assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", bearer(minted.serialize())), 401, "unauthorized");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyUnsignedOrExpiredCountsAsNoLogin() {
         Http http = new Http(server.getURI());
         var unsigned = new PlainJWT(claims(Instant.now().plusSeconds(600), "SALES")).serialize();
 
-        for (String token : List.of(token(OTHER_SECRET, Instant.now().plusSeconds(600), "SALES"), unsigned,
-                token(SECRET, Instant.now().minusSeconds(60), "SALES"), "not-a-token")) {
+        for (String token : List.of(StaffLogin.sign(StaffTokenKeys.generate(), claims(Instant.now().plusSeconds(600), "SALES")),
+                unsigned, StaffLogin.sign(KEYS, claims(Instant.now().minusSeconds(60), "SALES")), "not-a-token")) {
             assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", bearer(token)), 401, "unauthorized");
         }
     }
 
     @Test
-    void aTokenWithoutExpiryOrFromAnotherIssuerCountsAsNoLogin() throws JOSEException {
+    void aTokenWithoutExpiryFromAnotherIssuerOrForAnotherAudienceCountsAsNoLogin() {
         Http http = new Http(server.getURI());
         JWTClaimsSet valid = claims(Instant.now().plusSeconds(600), "SALES");
-        JWTClaimsSet noExpiry = new JWTClaimsSet.Builder(valid).expirationTime(null).build();
-        JWTClaimsSet elsewhere = new JWTClaimsSet.Builder(valid).issuer("command-api").build();
+        List<JWTClaimsSet> refused = List.of(
+                new JWTClaimsSet.Builder(valid).expirationTime(null).build(),
+                new JWTClaimsSet.Builder(valid).issuer("command-api").build(),
+                new JWTClaimsSet.Builder(valid).issuer(null).build(),
+                // web-ui's own login cookie: a token for web-ui is no token for command-api
+                new JWTClaimsSet.Builder(valid).audience("web-ui").build(),
+                new JWTClaimsSet.Builder(valid).audience((String) null).build());
 
-        for (JWTClaimsSet claims : List.of(noExpiry, elsewhere)) {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(SECRET));
-            assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", bearer(jwt.serialize())), 401, "unauthorized");
+        for (JWTClaimsSet claims : refused) {
+            assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", bearer(StaffLogin.sign(KEYS, claims))),
+                    401, "unauthorized");
         }
     }
 
     @Test
-    void aSalesTokenGetsPastTheSecurityRules() throws JOSEException {
+    void aSalesTokenGetsPastTheSecurityRules() {
         Http http = new Http(server.getURI());
-        String sales = bearer(token(SECRET, Instant.now().plusSeconds(600), "SALES"));
+        String sales = bearer(StaffLogin.sign(KEYS, claims(Instant.now().plusSeconds(600), "SALES")));
 
         // whatever the catalog answers (201, 409, 422 — or 405 before catalog writes exist), it is not a refusal
         assertThat(http.postJson("/api/products", PRODUCT, "Authorization", sales).status()).isNotIn(401, 403);
@@ -114,27 +134,25 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void withoutJwtSecretTheApiStartsAndRefusesEveryCatalogWrite() throws JOSEException {
+    void withoutThePublicKeyTheApiStartsAndRefusesEveryCatalogWrite() {
         Map<String, Object> properties = new HashMap<>(getProperties());
-        properties.put("shop.staff.jwt-secret", "");
+        properties.put("shop.staff.token-public-key", "");
         try (EmbeddedServer unkeyed = ApplicationContext.run(EmbeddedServer.class, properties)) {
             Http http = new Http(unkeyed.getURI());
-            for (String secret : List.of(SECRET, OTHER_SECRET)) {
-                String sales = bearer(token(secret, Instant.now().plusSeconds(600), "SALES"));
-                assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", sales), 401, "unauthorized");
-            }
+            String sales = bearer(StaffLogin.sign(KEYS, claims(Instant.now().plusSeconds(600), "SALES")));
+            assertProblem(http.postJson("/api/products", PRODUCT, "Authorization", sales), 401, "unauthorized");
             assertThat(http.get("/api/products").status()).isEqualTo(200);
         }
     }
 
     @Test
-    void aPlaceholderOrShortJwtSecretStopsTheStart() {
-        for (String weak : List.of("change-me-to-at-least-32-random-characters", "short")) {
+    void aPlaceholderGarbageOrThePrivateKeyAsPublicKeyStopsTheStart() {
+        for (String bad : List.of("change-me-to-the-public-half-of-the-staff-token-key", "bm90IGEga2V5", KEYS.signingKey())) {
             Map<String, Object> properties = new HashMap<>(getProperties());
-            properties.put("shop.staff.jwt-secret", weak);
+            properties.put("shop.staff.token-public-key", bad);
             assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, properties).close())
-                    .hasStackTraceContaining("command-api cannot start: JWT_SECRET is")
-                    .hasStackTraceContaining("openssl rand -base64 48");
+                    .hasStackTraceContaining("command-api cannot start: STAFF_TOKEN_PUBLIC_KEY is")
+                    .hasStackTraceContaining("openssl genpkey -algorithm EC");
         }
     }
 
@@ -142,19 +160,6 @@ class StaffTokensIT extends CommandApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json()).containsEntry("type", "urn:licence-shop:problem:" + type).containsEntry("status", status);
-    }
-
-    /** A token as web-ui's login writes it: subject, roles claim, HS256. */
-    static String token(String secret, Instant expires, String... roles) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(expires, roles));
-        jwt.sign(new MACSigner(secret));
-        return jwt.serialize();
-    }
-
-    private static JWTClaimsSet claims(Instant expires, String... roles) {
-        return new JWTClaimsSet.Builder().subject("sam").issuer("web-ui").claim("roles", List.of(roles))
-                .issueTime(Date.from(Instant.now().minusSeconds(120))).notBeforeTime(Date.from(Instant.now().minusSeconds(120)))
-                .expirationTime(Date.from(expires)).build();
     }
 
     private static String bearer(String token) {

@@ -9,25 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses to start without the JWT and CSRF secrets, or with one that is a published placeholder or plainly
- * guessable ({@link Secrets}). A per-process random secret would silently log staff out on every restart and break
- * logins behind a load balancer (each instance would sign with its own key), so the web UI asks for them instead.
- * Created eagerly ({@link Context}) so that a bad secret stops the start, not the first login.
+ * Refuses to start without the staff token keys and the CSRF secret, or with one that is a published placeholder,
+ * garbage or plainly guessable ({@link Secrets}). A per-process random key would silently log staff out on every
+ * restart and break logins behind a load balancer (each instance would sign with its own key), so the web UI asks
+ * for them instead. Created eagerly ({@link Context}) so that a bad secret stops the start, not the first login;
+ * every problem is named at once.
  */
 @Context
 class StartupSecrets {
 
-    StartupSecrets(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret:}") String jwtSecret,
+    StartupSecrets(@Value("${shop.staff.token-signing-key:}") String signingKey,
+                   @Value("${shop.staff.token-public-key:}") String publicKey,
                    @Value("${micronaut.security.csrf.signature-key:}") String csrfSecret) {
-        List<String> problems = new ArrayList<>();
-        Secrets.problem("JWT_SECRET", "signs the staff login cookie", jwtSecret).ifPresent(problems::add);
+        List<String> problems = new ArrayList<>(StaffTokenKeys.problems(signingKey, publicKey));
         Secrets.problem("CSRF_SECRET", "signs the CSRF tokens of every form", csrfSecret).ifPresent(problems::add);
-        if (jwtSecret != null && !jwtSecret.isBlank() && jwtSecret.equals(csrfSecret)) {
-            problems.add("JWT_SECRET and CSRF_SECRET are the same (a leak of one must not give away the other)");
-        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("web-ui cannot start: " + String.join("; ", problems) + ". "
-                    + Secrets.HOW_TO_GENERATE + ".");
+                    + Secrets.HOW_TO_GENERATE + " (CSRF_SECRET); " + Secrets.HOW_TO_GENERATE_ES256 + ".");
         }
     }
 }

@@ -1,17 +1,22 @@
 package com.licenceshop.web.login;
 
 import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.StaffTokens;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.StubOtherServices;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
@@ -77,7 +82,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theLoginCookieLastsAWorkingDayAndIsOnlySentOverHttps() {
+    void theLoginCookieLastsAnHourAndIsOnlySentOverHttps() {
         Visitor alice = shop.visitor();
 
         Visitor.Page login = alice.logIn(SALES_USER, SALES_PASSWORD);
@@ -85,9 +90,9 @@ class StaffAccessIT extends AgainstTheTestShop {
         String setCookie = login.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
                 .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
         assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("Max-Age=28800");
+                .containsIgnoringCase("Max-Age=3600");
         String jwt = alice.cookies().get("JWT");
-        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat")).isEqualTo(28800);
+        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat")).isEqualTo(3600);
     }
 
     @Test
@@ -100,6 +105,26 @@ class StaffAccessIT extends AgainstTheTestShop {
                 .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("__Host-")).findFirst().orElseThrow();
         assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("Path=/")
                 .doesNotContainIgnoringCase("Domain=");
+    }
+
+    @Test
+    void aLoginCookieWithoutExpiryForTheCommandApiOrFromElsewhereIsNoLogin() {
+        // signed with the shop's own key, so only the claims can be wrong
+        JWTClaimsSet valid = new JWTClaimsSet.Builder().subject(SALES_USER).issuer("web-ui").audience("web-ui")
+                .claim("roles", List.of("SALES")).issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        Visitor control = shop.visitor();
+        control.setCookie("JWT", StaffTokens.sign(valid));
+        assertThat(control.get("/sales").status()).as("the control: the same token with its claims right").isEqualTo(200);
+
+        for (JWTClaimsSet wrong : List.of(new JWTClaimsSet.Builder(valid).expirationTime(null).build(),
+                new JWTClaimsSet.Builder(valid).audience("command-api").build(),
+                new JWTClaimsSet.Builder(valid).audience((String) null).build(),
+                new JWTClaimsSet.Builder(valid).issuer("command-api").build())) {
+            Visitor visitor = shop.visitor();
+            visitor.setCookie("JWT", StaffTokens.sign(wrong));
+            assertThat(visitor.get("/sales").location()).as(wrong.toString()).startsWith("/login/auth");
+        }
     }
 
     @Test

@@ -1,10 +1,12 @@
 package com.licenceshop.web.system;
 
 import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.StaffTokens;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,7 +32,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Catalog writes carry the logged-in staff member's own token to the command API; nothing else does. */
+/** Catalog writes carry a token of the logged-in staff member, minted for the command API; nothing else does. */
 @WebUiIT
 class StaffTokenFilterIT extends AgainstTheTestShop {
 
@@ -43,20 +45,35 @@ class StaffTokenFilterIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aStaffMembersCatalogWritesCarryTheirLoginTokenAsBearer() {
+    void aStaffMembersCatalogWritesCarryATokenMintedForTheCommandApiNotTheirLoginCookie() throws java.text.ParseException {
         Visitor staff = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
-        String bearer = "Bearer " + staff.cookies().get("JWT");
 
         assertThat(staff.get("/test/catalog-calls").status()).isEqualTo(200);
 
-        assertThat(credentials.seen).extracting(StubCommandApi.Credentials.Seen::method, StubCommandApi.Credentials.Seen::path,
-                        StubCommandApi.Credentials.Seen::authorization)
-                .containsExactly(
-                        tuple("POST", "/api/products", bearer),
-                        tuple("PUT", "/api/products/STARTER", bearer),
-                        tuple("DELETE", "/api/products/STARTER", bearer),
-                        tuple("GET", "/api/products", null),
-                        tuple("POST", "/api/orders", null));
+        assertThat(credentials.seen).extracting(StubCommandApi.Credentials.Seen::method, StubCommandApi.Credentials.Seen::path)
+                .containsExactly(tuple("POST", "/api/products"), tuple("PUT", "/api/products/STARTER"),
+                        tuple("DELETE", "/api/products/STARTER"), tuple("GET", "/api/products"), tuple("POST", "/api/orders"));
+        assertThat(credentials.seen.subList(3, 5)).extracting(StubCommandApi.Credentials.Seen::authorization).containsOnlyNulls();
+        for (StubCommandApi.Credentials.Seen write : credentials.seen.subList(0, 3)) {
+            assertThat(write.authorization()).startsWith("Bearer ").isNotEqualTo("Bearer " + staff.cookies().get("JWT"));
+            JWTClaimsSet claims = StaffTokens.verifiedClaims(write.authorization().substring("Bearer ".length()));
+            assertThat(claims.getSubject()).isEqualTo(TestShop.SALES_USER);
+            assertThat(claims.getIssuer()).isEqualTo("web-ui");
+            assertThat(claims.getAudience()).containsExactly("command-api");
+            assertThat(claims.getStringListClaim("roles")).contains("SALES");
+            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
+        }
+    }
+
+    @Test
+    void theLoginCookieIsForTheWebUiAlone() {
+        Visitor staff = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
+
+        JWTClaimsSet cookie = StaffTokens.verifiedClaims(staff.cookies().get("JWT"));
+
+        assertThat(cookie.getAudience()).containsExactly("web-ui");
+        assertThat(cookie.getIssuer()).isEqualTo("web-ui");
+        assertThat(cookie.getExpirationTime()).isNotNull();
     }
 
     @Test

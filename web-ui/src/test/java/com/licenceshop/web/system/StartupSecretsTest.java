@@ -1,5 +1,6 @@
 package com.licenceshop.web.system;
 
+import com.licenceshop.testsupport.StaffTokenKeys;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
@@ -14,21 +15,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StartupSecretsTest {
 
     private static final String GOOD = "Vq3m9Zr7Lk2XwT8pQe5Yh1NbC4uJd6SfGa0RxM+/oKiE";
+    private static final StaffTokenKeys KEYS = StaffTokenKeys.generate();
 
     @Test
     void theWebUiRefusesToStartWithoutItsSecretsAndSaysWhichAreMissing() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("micronaut.security.csrf.signature-key", GOOD)).close())
-                .hasStackTraceContaining("JWT_SECRET is not set")
-                .hasStackTraceContaining("openssl rand -base64 48")
+                .hasStackTraceContaining("STAFF_TOKEN_SIGNING_KEY is not set")
+                .hasStackTraceContaining("STAFF_TOKEN_PUBLIC_KEY is not set")
+                .hasStackTraceContaining("openssl genpkey -algorithm EC")
                 .satisfies(e -> assertThat(stackOf(e)).doesNotContain("CSRF_SECRET is not set"));
     }
 
     @Test
     void aSecretShorterThan256BitsIsRefused() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "micronaut.security.token.jwt.signatures.secret.generator.secret", GOOD,
+                "shop.staff.token-signing-key", KEYS.signingKey(), "shop.staff.token-public-key", KEYS.publicKeyText(),
                 "micronaut.security.csrf.signature-key", "short")).close())
-                .hasStackTraceContaining("CSRF_SECRET is shorter than 32 characters");
+                .hasStackTraceContaining("CSRF_SECRET is shorter than 32 characters")
+                .satisfies(e -> assertThat(stackOf(e)).doesNotContain("STAFF_TOKEN"));
     }
 
     @Test
@@ -36,19 +40,27 @@ class StartupSecretsTest {
         Map<String, String> example = envExample();
 
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "micronaut.security.token.jwt.signatures.secret.generator.secret", example.get("JWT_SECRET"),
+                "shop.staff.token-signing-key", example.get("STAFF_TOKEN_SIGNING_KEY"),
+                "shop.staff.token-public-key", example.get("STAFF_TOKEN_PUBLIC_KEY"),
                 "micronaut.security.csrf.signature-key", example.get("CSRF_SECRET"))).close())
-                .hasStackTraceContaining("JWT_SECRET is a placeholder")
+                .hasStackTraceContaining("STAFF_TOKEN_SIGNING_KEY is a placeholder")
+                .hasStackTraceContaining("STAFF_TOKEN_PUBLIC_KEY is a placeholder")
                 .hasStackTraceContaining("CSRF_SECRET is a placeholder")
                 .hasStackTraceContaining("openssl rand -base64 48");
     }
 
     @Test
-    void theSameValueForBothSecretsIsRefused() {
+    void aPublicKeyOfAnotherPairOrGarbageIsRefused() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "micronaut.security.token.jwt.signatures.secret.generator.secret", GOOD,
+                "shop.staff.token-signing-key", KEYS.signingKey(),
+                "shop.staff.token-public-key", StaffTokenKeys.generate().publicKeyText(),
                 "micronaut.security.csrf.signature-key", GOOD)).close())
-                .hasStackTraceContaining("JWT_SECRET and CSRF_SECRET are the same");
+                .hasStackTraceContaining("STAFF_TOKEN_PUBLIC_KEY is not the public half of STAFF_TOKEN_SIGNING_KEY");
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of(
+                "shop.staff.token-signing-key", "bm90IGEga2V5IGF0IGFsbA==",
+                "shop.staff.token-public-key", KEYS.publicKeyText(),
+                "micronaut.security.csrf.signature-key", GOOD)).close())
+                .hasStackTraceContaining("STAFF_TOKEN_SIGNING_KEY is not a base64 PKCS#8 P-256 private key");
     }
 
     private static Map<String, String> envExample() throws IOException {

@@ -1,5 +1,6 @@
 package com.licenceshop.web.testing;
 
+import com.licenceshop.testsupport.StaffTokenKeys;
 import com.licenceshop.testsupport.TestServers;
 import com.licenceshop.web.login.PasswordHashing;
 
@@ -24,6 +25,9 @@ public final class TestShop {
     public static final String OPS_CREDENTIAL_PASSWORD = "ops-" + UUID.randomUUID();
     /** Low on purpose: the hashes are checked on every login of the tests. */
     private static final int TEST_ITERATIONS = 1_000;
+
+    /** The staff tokens' key pair of this test shop (what ./shop up generates as STAFF_TOKEN_SIGNING_KEY/_PUBLIC_KEY). */
+    public static final StaffTokenKeys STAFF_TOKEN_KEYS = StaffTokenKeys.generate();
 
     public final ContractDatabase database = ContractDatabase.create();
     public final int port = TestServers.freePort();
@@ -63,7 +67,8 @@ public final class TestShop {
             properties.put("micronaut.http.services." + service + ".url", self);
             properties.put("micronaut.http.services." + service + ".path", "/stub/" + service);
         }
-        properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", "jwt-" + UUID.randomUUID() + UUID.randomUUID());
+        properties.put("shop.staff.token-signing-key", STAFF_TOKEN_KEYS.signingKey());
+        properties.put("shop.staff.token-public-key", STAFF_TOKEN_KEYS.publicKeyText());
         properties.put("micronaut.security.csrf.signature-key", "csrf-" + UUID.randomUUID() + UUID.randomUUID());
         // the stubs play other services: their calls are not forms of this UI
         properties.put("micronaut.security.csrf.filter.regex-pattern", "^(?!\\/stub\\/).*$");
