@@ -1,5 +1,7 @@
 package com.licenceshop.command;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.ProductValidation;
 import com.licenceshop.command.idempotency.RequestFingerprint;
@@ -14,8 +16,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -24,24 +24,42 @@ class ArchitectureTest {
 
     @Test
     void pricingValidationAndBackoffArePlainJava() {
-        noClasses().that().belongToAnyOf(Pricing.class, OrderRequestValidation.class, Catalog.class, RetrySchedule.class,
-                        Backoff.class, RequestFingerprint.class, ProductValidation.class, JsonValues.class)
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..",
-                        "com.rabbitmq..", "reactor..")
+        noClasses()
+                .that()
+                .belongToAnyOf(
+                        Pricing.class,
+                        OrderRequestValidation.class,
+                        Catalog.class,
+                        RetrySchedule.class,
+                        Backoff.class,
+                        RequestFingerprint.class,
+                        ProductValidation.class,
+                        JsonValues.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..", "com.rabbitmq..", "reactor..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheOutboxTalksToTheBroker() {
-        noClasses().that().resideOutsideOfPackage("com.licenceshop.command.outbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.rabbitmq..", "io.micronaut.rabbitmq..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.licenceshop.command.outbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.rabbitmq..", "io.micronaut.rabbitmq..")
                 .check(CLASSES);
     }
 
     @Test
     void featuresDoNotReachIntoTheOpsOrFeedPackages() {
-        noClasses().that().resideInAnyPackage("..order..", "..catalog..", "..outbox..", "..idempotency..")
-                .should().dependOnClassesThat().resideInAnyPackage("..command.ops..", "..command.feed..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..order..", "..catalog..", "..outbox..", "..idempotency..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..command.ops..", "..command.feed..")
                 .check(CLASSES);
     }
 

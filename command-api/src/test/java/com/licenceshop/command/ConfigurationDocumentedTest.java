@@ -1,7 +1,6 @@
 package com.licenceshop.command;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,15 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The README's configuration table names every setting of application.yml, with its environment variable. */
 class ConfigurationDocumentedTest {
 
-    private static final List<String> DOCUMENTED_PREFIXES = List.of("shop.", "datasources.default.url",
-            "datasources.default.username", "datasources.default.password", "datasources.default.maximum-pool-size",
-            "datasources.default.connection-timeout", "rabbitmq.", "micronaut.server.");
+    private static final List<String> DOCUMENTED_PREFIXES = List.of(
+            "shop.",
+            "datasources.default.url",
+            "datasources.default.username",
+            "datasources.default.password",
+            "datasources.default.maximum-pool-size",
+            "datasources.default.connection-timeout",
+            "rabbitmq.",
+            "micronaut.server.");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+):");
 
     @Test
@@ -35,7 +40,10 @@ class ConfigurationDocumentedTest {
             if (DOCUMENTED_PREFIXES.stream().noneMatch(key::startsWith)) {
                 return;
             }
-            String row = readme.lines().filter(line -> line.startsWith("| `" + key + "` |")).findFirst().orElse(null);
+            String row = readme.lines()
+                    .filter(line -> line.startsWith("| `" + key + "` |"))
+                    .findFirst()
+                    .orElse(null);
             assertThat(row).as("README row for " + key).isNotNull();
             Matcher env = PLACEHOLDER.matcher(String.valueOf(value));
             if (env.find()) {

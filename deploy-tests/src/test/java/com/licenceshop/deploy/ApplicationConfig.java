@@ -1,7 +1,5 @@
 package com.licenceshop.deploy;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
 
 /** A service's {@code src/main/resources/application.yml}, flattened to dotted keys, with its placeholders. */
 final class ApplicationConfig {
@@ -68,8 +67,11 @@ final class ApplicationConfig {
     }
 
     List<String> childKeys(String prefix) {
-        return values.keySet().stream().filter(k -> k.startsWith(prefix + "."))
-                .map(k -> k.substring(prefix.length() + 1).split("\\.")[0]).distinct().toList();
+        return values.keySet().stream()
+                .filter(k -> k.startsWith(prefix + "."))
+                .map(k -> k.substring(prefix.length() + 1).split("\\.")[0])
+                .distinct()
+                .toList();
     }
 
     Set<String> requiredVariables(Set<String> optional) {
@@ -78,7 +80,8 @@ final class ApplicationConfig {
             Matcher m = PLACEHOLDER.matcher(value);
             while (m.find()) {
                 String fallback = defaultOf(m);
-                boolean local = fallback.contains("localhost") || fallback.contains("127.0.0.1") || fallback.contains("guest");
+                boolean local =
+                        fallback.contains("localhost") || fallback.contains("127.0.0.1") || fallback.contains("guest");
                 if ((fallback.isBlank() || local) && !optional.contains(m.group(1))) {
                     required.add(m.group(1));
                 }

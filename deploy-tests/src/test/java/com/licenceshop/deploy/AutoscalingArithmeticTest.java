@@ -1,14 +1,13 @@
 package com.licenceshop.deploy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * KEDA's target per replica is more than what one busy replica holds unacknowledged (its prefetch): KEDA counts
@@ -19,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutoscalingArithmeticTest {
 
-    private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
+    private final List<RenderedOverlay> overlays =
+            List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
     @Test
     void the_notifiers_target_exceeds_its_prefetch_of_two_batches_per_sender() throws IOException {
@@ -27,7 +27,8 @@ class AutoscalingArithmeticTest {
         int consumers = Integer.parseInt(config.valueOrDefault("shop.notification.consumers"));
         int senders = Integer.parseInt(config.valueOrDefault("shop.notification.concurrency"));
         int batch = Integer.parseInt(config.valueOrDefault("shop.notification.batch-size"));
-        int pack = constant("service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
+        int pack = constant(
+                "service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
         // NotificationConsumer.prefetch(): two full batches of events for every sender, spread over the consumer
         // channels, in full messages, at least one message per sender
         int eventsPerChannel = (2 * senders * batch + consumers - 1) / consumers;
@@ -40,19 +41,27 @@ class AutoscalingArithmeticTest {
         ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "sales-projector");
         int consumers = Integer.parseInt(config.valueOrDefault("shop.projector.consumers"));
         int batch = Integer.parseInt(config.valueOrDefault("shop.projector.batch-size"));
-        int pack = constant("service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
-        int perConsumer = constant("sales-projector/src/main/java/com/licenceshop/projector/live/SalesEventListener.java", "PREFETCH");
-        assertThat(batch).as("a batch of events fits in one consumer's prefetch of full messages").isLessThanOrEqualTo(perConsumer * pack);
+        int pack = constant(
+                "service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
+        int perConsumer = constant(
+                "sales-projector/src/main/java/com/licenceshop/projector/live/SalesEventListener.java", "PREFETCH");
+        assertThat(batch)
+                .as("a batch of events fits in one consumer's prefetch of full messages")
+                .isLessThanOrEqualTo(perConsumer * pack);
         assertTargetsExceed("sales-projector", consumers * perConsumer);
     }
 
     private void assertTargetsExceed(String deployment, int prefetch) {
         for (RenderedOverlay overlay : overlays) {
             Node scaled = overlay.ofKind("ScaledObject").stream()
-                    .filter(s -> deployment.equals(s.at("spec.scaleTargetRef.name").text())).findFirst().orElseThrow();
+                    .filter(s ->
+                            deployment.equals(s.at("spec.scaleTargetRef.name").text()))
+                    .findFirst()
+                    .orElseThrow();
             for (Node trigger : scaled.at("spec.triggers").list()) {
                 int target = Integer.parseInt(trigger.at("metadata.value").text());
-                assertThat(target).as("%s: %s's KEDA target against one replica's prefetch %d", overlay, deployment, prefetch)
+                assertThat(target)
+                        .as("%s: %s's KEDA target against one replica's prefetch %d", overlay, deployment, prefetch)
                         .isGreaterThan(prefetch);
             }
         }

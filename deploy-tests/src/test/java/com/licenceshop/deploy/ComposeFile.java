@@ -1,13 +1,12 @@
 package com.licenceshop.deploy;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.Yaml;
 
 /** docker-compose.yml (or another compose file of the repository), parsed; anchors and merge keys resolved. */
 record ComposeFile(String file, Node root) {
@@ -79,7 +78,9 @@ record ComposeFile(String file, Node root) {
     /** host → compose service. */
     Map<String, String> routedHosts() {
         Map<String, String> hosts = new TreeMap<>();
-        routerRules().forEach((rule, service) -> KubernetesManifestsTest.hostsIn(rule).forEach(host -> hosts.put(host, service)));
+        routerRules()
+                .forEach((rule, service) ->
+                        KubernetesManifestsTest.hostsIn(rule).forEach(host -> hosts.put(host, service)));
         return hosts;
     }
 }

@@ -1,6 +1,6 @@
 package com.licenceshop.deploy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml against the services' own configuration, like {@link KubernetesManifestsTest} for Kubernetes. */
 class ComposeFileTest {
@@ -26,8 +25,11 @@ class ComposeFileTest {
         for (ServiceEndpoints service : services) {
             Node definition = compose.service(service.module());
             // one way to build an image (docs/adr/0004-container-images.md): Jib, not a compose build section
-            assertThat(definition.at("build").exists()).as("%s has a build section", service.module()).isFalse();
-            assertThat(definition.at("image").text()).as("%s image", service.module())
+            assertThat(definition.at("build").exists())
+                    .as("%s has a build section", service.module())
+                    .isFalse();
+            assertThat(definition.at("image").text())
+                    .as("%s image", service.module())
                     .isEqualTo("licence-shop/" + service.module() + ":" + Repository.VERSION);
         }
     }
@@ -35,45 +37,67 @@ class ComposeFileTest {
     @Test
     void each_health_check_asks_the_services_health_endpoint_on_the_port_it_listens_on() {
         for (ServiceEndpoints service : services) {
-            String test = String.join(" ", compose.service(service.module()).at("healthcheck.test").list().stream().map(Node::text).toList());
+            String test = String.join(
+                    " ",
+                    compose.service(service.module()).at("healthcheck.test").list().stream()
+                            .map(Node::text)
+                            .toList());
             Matcher url = HEALTH_URL.matcher(test);
-            assertThat(url.find()).as("%s health check %s", service.module(), test).isTrue();
-            String port = compose.environment(service.module()).getOrDefault("MICRONAUT_SERVER_PORT", String.valueOf(service.httpPort()));
-            int managementPort = service.managementPort() == service.httpPort() ? Integer.parseInt(port) : service.managementPort();
-            assertThat(Integer.parseInt(url.group(1))).as("%s health check port", service.module()).isEqualTo(managementPort);
-            assertThat(url.group(2)).as("%s health check path", service.module()).startsWith(service.healthPath());
+            assertThat(url.find())
+                    .as("%s health check %s", service.module(), test)
+                    .isTrue();
+            String port = compose.environment(service.module())
+                    .getOrDefault("MICRONAUT_SERVER_PORT", String.valueOf(service.httpPort()));
+            int managementPort =
+                    service.managementPort() == service.httpPort() ? Integer.parseInt(port) : service.managementPort();
+            assertThat(Integer.parseInt(url.group(1)))
+                    .as("%s health check port", service.module())
+                    .isEqualTo(managementPort);
+            assertThat(url.group(2))
+                    .as("%s health check path", service.module())
+                    .startsWith(service.healthPath());
         }
     }
 
     @Test
     void every_variable_a_service_needs_is_set_for_it() {
         for (ServiceEndpoints service : services) {
-            assertThat(compose.environment(service.module()).keySet()).as("%s environment", service.module())
+            assertThat(compose.environment(service.module()).keySet())
+                    .as("%s environment", service.module())
                     .containsAll(service.requiredVariables());
         }
     }
 
     @Test
     void the_command_api_gets_the_payment_settings_and_the_local_provider_runs_only_in_its_profile() {
-        assertThat(compose.environment("command-api")).containsKeys("PAYMENT_REQUIRED", "PAYMENT_PROVIDER_URL",
-                "PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
+        assertThat(compose.environment("command-api"))
+                .containsKeys(
+                        "PAYMENT_REQUIRED",
+                        "PAYMENT_PROVIDER_URL",
+                        "PAYMENT_PROVIDER_SECRET_KEY",
+                        "PAYMENT_WEBHOOK_SECRET");
         assertThat(compose.environment("command-api").get("PAYMENT_REQUIRED")).isEqualTo("${PAYMENT_REQUIRED:-false}");
-        assertThat(compose.environment("payment-provider")).containsEntry("PAYMENT_PROVIDER_WEBHOOK_URL",
-                "http://command-api:8080/api/payments/webhook").containsKeys("PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
+        assertThat(compose.environment("payment-provider"))
+                .containsEntry("PAYMENT_PROVIDER_WEBHOOK_URL", "http://command-api:8080/api/payments/webhook")
+                .containsKeys("PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
     }
 
     @Test
     void every_public_router_drops_the_clients_trace_context() {
         Map<String, String> traefik = compose.labels("traefik");
         for (String header : List.of("traceparent", "tracestate", "baggage")) {
-            assertThat(traefik).containsEntry("traefik.http.middlewares.edge-trace.headers.customrequestheaders." + header, "");
+            assertThat(traefik)
+                    .containsEntry("traefik.http.middlewares.edge-trace.headers.customrequestheaders." + header, "");
         }
         for (String service : List.of("command-api", "web-ui")) {
             compose.labels(service).forEach((key, value) -> {
-                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule").matcher(key);
+                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule")
+                        .matcher(key);
                 if (router.matches()) {
                     assertThat(compose.labels(service).get("traefik.http.routers." + router.group(1) + ".middlewares"))
-                            .as(value).isNotNull().contains("edge-trace@docker");
+                            .as(value)
+                            .isNotNull()
+                            .contains("edge-trace@docker");
                 }
             });
         }
@@ -85,7 +109,8 @@ class ComposeFileTest {
         List<String> limited = new ArrayList<>();
         for (String service : List.of("command-api", "web-ui")) {
             compose.labels(service).forEach((key, value) -> {
-                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule").matcher(key);
+                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule")
+                        .matcher(key);
                 if (router.matches() && (value.contains("Path(`/api/orders`)") || value.contains("Path(`/orders`)"))) {
                     assertThat(value).contains("Method(`POST`)");
                     assertThat(compose.labels(service).get("traefik.http.routers." + router.group(1) + ".middlewares"))
@@ -101,41 +126,65 @@ class ComposeFileTest {
     void traefik_routes_the_two_hosts_and_never_a_management_endpoint() {
         assertThat(compose.routedHosts()).isEqualTo(ServiceEndpoints.ROUTED_HOSTS);
         Map<String, List<String>> rulesByService = new TreeMap<>();
-        compose.routerRules().forEach((rule, service) -> rulesByService.computeIfAbsent(service, s -> new ArrayList<>()).add(rule));
-        rulesByService.forEach((service, rules) -> KubernetesManifestsTest.assertRoutesOnlyThePublicPaths(service, rules,
-                services.stream().filter(s -> s.module().equals(service)).findFirst().orElseThrow()));
+        compose.routerRules()
+                .forEach((rule, service) -> rulesByService
+                        .computeIfAbsent(service, s -> new ArrayList<>())
+                        .add(rule));
+        rulesByService.forEach((service, rules) -> KubernetesManifestsTest.assertRoutesOnlyThePublicPaths(
+                service,
+                rules,
+                services.stream()
+                        .filter(s -> s.module().equals(service))
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     @Test
     void the_dashboard_and_adminer_are_routed_only_through_the_basic_auth_middleware_whose_users_have_no_default() {
         Map<String, String> traefik = compose.labels("traefik");
         assertThat(traefik.get("traefik.http.middlewares.admin-auth.basicauth.users"))
-                .as("users only from the environment, required").matches("^\\$\\{TRAEFIK_DASHBOARD_USERS:\\?[^}]+}$");
-        Map<String, String> routes = new TreeMap<>();   // host → what it reaches
+                .as("users only from the environment, required")
+                .matches("^\\$\\{TRAEFIK_DASHBOARD_USERS:\\?[^}]+}$");
+        Map<String, String> routes = new TreeMap<>(); // host → what it reaches
         for (String tool : ComposeFile.ADMIN_TOOLS) {
             Map<String, String> labels = compose.labels(tool);
             assertThat(labels).as("%s labels", tool).containsEntry("traefik.enable", "true");
             labels.forEach((key, value) -> {
-                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule").matcher(key);
+                Matcher router = Pattern.compile("traefik\\.http\\.routers\\.([^.]+)\\.rule")
+                        .matcher(key);
                 if (router.matches()) {
                     String prefix = "traefik.http.routers." + router.group(1) + ".";
-                    assertThat(labels.get(prefix + "middlewares")).as("%s router %s middlewares", tool, router.group(1)).isEqualTo("admin-auth");
-                    assertThat(value).as("%s router %s: one host, nothing else", tool, router.group(1)).matches("^Host\\(`[^`]+`\\)$");
-                    routes.put(KubernetesManifestsTest.hostsIn(value).get(0), labels.getOrDefault(prefix + "service", tool));
+                    assertThat(labels.get(prefix + "middlewares"))
+                            .as("%s router %s middlewares", tool, router.group(1))
+                            .isEqualTo("admin-auth");
+                    assertThat(value)
+                            .as("%s router %s: one host, nothing else", tool, router.group(1))
+                            .matches("^Host\\(`[^`]+`\\)$");
+                    routes.put(
+                            KubernetesManifestsTest.hostsIn(value).get(0),
+                            labels.getOrDefault(prefix + "service", tool));
                 }
             });
-            assertThat(compose.service(tool).at("ports").list()).as("%s ports", tool)
-                    .extracting(Node::text).allMatch("80:80"::equals);
+            assertThat(compose.service(tool).at("ports").list())
+                    .as("%s ports", tool)
+                    .extracting(Node::text)
+                    .allMatch("80:80"::equals);
         }
         assertThat(routes).isEqualTo(Map.of("traefik.shop.localhost", "api@internal", "db.shop.localhost", "adminer"));
-        assertThat(compose.service("adminer").at("ports").exists()).as("adminer publishes a port").isFalse();
+        assertThat(compose.service("adminer").at("ports").exists())
+                .as("adminer publishes a port")
+                .isFalse();
     }
 
     @Test
     void traefiks_api_is_served_only_through_its_router_never_insecure() {
-        List<String> command = compose.service("traefik").at("command").list().stream().map(Node::text).toList();
-        assertThat(command).contains("--api.dashboard=true", "--api.insecure=false")
-                .noneMatch(argument -> argument.equals("--api.insecure") || argument.equals("--api.insecure=true")
+        List<String> command = compose.service("traefik").at("command").list().stream()
+                .map(Node::text)
+                .toList();
+        assertThat(command)
+                .contains("--api.dashboard=true", "--api.insecure=false")
+                .noneMatch(argument -> argument.equals("--api.insecure")
+                        || argument.equals("--api.insecure=true")
                         || argument.startsWith("--entrypoints.traefik"));
     }
 
@@ -158,29 +207,42 @@ class ComposeFileTest {
         Map<String, String> env = compose.environment("web-ui");
         assertThat(env.get("RABBITMQ_MANAGEMENT_USER")).isEqualTo(KubernetesManifestsTest.MONITOR_USER);
         assertThat(env.get("RABBITMQ_MANAGEMENT_PASSWORD")).startsWith("${RABBITMQ_MONITOR_PASSWORD:?");
-        assertThat(compose.service("web-ui").at("depends_on.rabbitmq-monitor-user.condition").text())
+        assertThat(compose.service("web-ui")
+                        .at("depends_on.rabbitmq-monitor-user.condition")
+                        .text())
                 .isEqualTo("service_completed_successfully");
         Node maker = compose.service("rabbitmq-monitor-user");
-        assertThat(maker.at("image").text()).isEqualTo(compose.service("rabbitmq").at("image").text());
-        String script = String.join(" ", maker.at("command").list().stream().map(Node::text).toList());
-        assertThat(script).contains("declare user name=" + KubernetesManifestsTest.MONITOR_USER, "tags=monitoring",
-                "declare permission vhost=/ user=" + KubernetesManifestsTest.MONITOR_USER,
-                "configure='^$$' write='^$$' read='^$$'");   // compose's escape of $
+        assertThat(maker.at("image").text())
+                .isEqualTo(compose.service("rabbitmq").at("image").text());
+        String script = String.join(
+                " ", maker.at("command").list().stream().map(Node::text).toList());
+        assertThat(script)
+                .contains(
+                        "declare user name=" + KubernetesManifestsTest.MONITOR_USER,
+                        "tags=monitoring",
+                        "declare permission vhost=/ user=" + KubernetesManifestsTest.MONITOR_USER,
+                        "configure='^$$' write='^$$' read='^$$'"); // compose's escape of $
     }
 
     @Test
     void traefik_reads_the_labels_through_a_get_only_socket_proxy_never_the_docker_socket_itself() {
         compose.services().forEach((name, definition) -> {
-            boolean mountsTheSocket = new Node(definition).at("volumes").list().stream().anyMatch(v -> v.text().startsWith("/var/run/docker.sock"));
-            assertThat(mountsTheSocket).as("%s mounts the docker socket", name).isEqualTo(name.equals("docker-socket-proxy"));
+            boolean mountsTheSocket = new Node(definition)
+                    .at("volumes").list().stream().anyMatch(v -> v.text().startsWith("/var/run/docker.sock"));
+            assertThat(mountsTheSocket)
+                    .as("%s mounts the docker socket", name)
+                    .isEqualTo(name.equals("docker-socket-proxy"));
         });
         Node proxy = compose.service("docker-socket-proxy");
-        assertThat(compose.environment("docker-socket-proxy")).containsEntry("CONTAINERS", "1").containsEntry("EVENTS", "1")
+        assertThat(compose.environment("docker-socket-proxy"))
+                .containsEntry("CONTAINERS", "1")
+                .containsEntry("EVENTS", "1")
                 .containsEntry("POST", "0");
         assertThat(proxy.at("ports").exists()).isFalse();
         assertThat(proxy.at("networks").list()).extracting(Node::text).containsExactly("docker-api");
         assertThat(compose.root().at("networks.docker-api.internal").value()).isEqualTo(true);
-        assertThat(compose.service("traefik").at("command").list()).extracting(Node::text)
+        assertThat(compose.service("traefik").at("command").list())
+                .extracting(Node::text)
                 .contains("--providers.docker.endpoint=tcp://docker-socket-proxy:2375");
     }
 
@@ -188,12 +250,16 @@ class ComposeFileTest {
     void the_web_ui_gets_no_broker_password_and_only_command_api_the_signing_key() {
         assertThat(compose.environment("web-ui").get("RABBITMQ_URI")).doesNotContain("@");
         for (ServiceEndpoints service : services) {
-            assertThat(compose.environment(service.module()).containsKey("LICENCE_SIGNING_KEY")).as(service.module())
+            assertThat(compose.environment(service.module()).containsKey("LICENCE_SIGNING_KEY"))
+                    .as(service.module())
                     .isEqualTo(service.module().equals("command-api"));
             // L-19: web-ui alone can mint staff tokens; command-api checks them with the public key only
-            assertThat(compose.environment(service.module()).containsKey("STAFF_TOKEN_SIGNING_KEY")).as(service.module())
+            assertThat(compose.environment(service.module()).containsKey("STAFF_TOKEN_SIGNING_KEY"))
+                    .as(service.module())
                     .isEqualTo(service.module().equals("web-ui"));
-            assertThat(compose.environment(service.module())).as(service.module()).doesNotContainKey("JWT_SECRET");
+            assertThat(compose.environment(service.module()))
+                    .as(service.module())
+                    .doesNotContainKey("JWT_SECRET");
         }
     }
 
@@ -201,19 +267,36 @@ class ComposeFileTest {
     void the_four_services_run_read_only_without_capabilities_or_new_privileges_and_with_a_memory_limit() {
         for (ServiceEndpoints service : services) {
             Node definition = compose.service(service.module());
-            assertThat(definition.at("read_only").value()).as("%s read_only", service.module()).isEqualTo(true);
-            assertThat(definition.at("tmpfs").list()).extracting(Node::text).as(service.module()).contains("/tmp");
-            assertThat(definition.at("cap_drop").list()).extracting(Node::text).as(service.module()).containsExactly("ALL");
-            assertThat(definition.at("security_opt").list()).extracting(Node::text).as(service.module()).contains("no-new-privileges:true");
-            assertThat(definition.at("mem_limit").text()).as("%s mem_limit", service.module()).isNotBlank();
+            assertThat(definition.at("read_only").value())
+                    .as("%s read_only", service.module())
+                    .isEqualTo(true);
+            assertThat(definition.at("tmpfs").list())
+                    .extracting(Node::text)
+                    .as(service.module())
+                    .contains("/tmp");
+            assertThat(definition.at("cap_drop").list())
+                    .extracting(Node::text)
+                    .as(service.module())
+                    .containsExactly("ALL");
+            assertThat(definition.at("security_opt").list())
+                    .extracting(Node::text)
+                    .as(service.module())
+                    .contains("no-new-privileges:true");
+            assertThat(definition.at("mem_limit").text())
+                    .as("%s mem_limit", service.module())
+                    .isNotBlank();
         }
     }
 
     @Test
     void every_image_is_pinned_to_a_tag() {
         for (ComposeFile file : List.of(compose, ComposeFile.load("compose.hash-password.yml"))) {
-            file.services().forEach((name, definition) -> assertThat(new Node(definition).at("image").text())
-                    .as("%s: image of %s", file.file(), name).matches(".+:[^/:]+$").doesNotEndWith(":latest"));
+            file.services()
+                    .forEach((name, definition) -> assertThat(
+                                    new Node(definition).at("image").text())
+                            .as("%s: image of %s", file.file(), name)
+                            .matches(".+:[^/:]+$")
+                            .doesNotEndWith(":latest"));
         }
     }
 
@@ -221,10 +304,12 @@ class ComposeFileTest {
     void a_staff_password_is_hashed_with_the_web_ui_image_itself_without_any_secret_set() throws IOException {
         ComposeFile hashing = ComposeFile.load("compose.hash-password.yml");
         Node service = hashing.service("hash-password");
-        assertThat(service.at("image").text()).isEqualTo(compose.service("web-ui").at("image").text());
+        assertThat(service.at("image").text())
+                .isEqualTo(compose.service("web-ui").at("image").text());
         assertThat(service.at("command").list()).extracting(Node::text).containsExactly("hash-password");
         // compose interpolates the whole file before it picks a service, so a ${VAR:?} here would refuse to run
-        assertThat(Files.readString(Repository.ROOT.resolve("compose.hash-password.yml"))).doesNotContain("${");
+        assertThat(Files.readString(Repository.ROOT.resolve("compose.hash-password.yml")))
+                .doesNotContain("${");
         // that the image's entrypoint passes `hash-password` on: ContainerImagesTest
     }
 }

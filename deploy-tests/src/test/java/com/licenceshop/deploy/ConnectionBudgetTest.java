@@ -1,15 +1,14 @@
 package com.licenceshop.deploy;
 
-import com.licenceshop.deploy.RenderedOverlay.ShopContainer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.deploy.RenderedOverlay.ShopContainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every overlay at its maximum replicas stays within its database's connections: each Deployment's most replicas
@@ -31,7 +30,8 @@ class ConnectionBudgetTest {
     /** superuser_reserved_connections (3), the operator's and the exporter's sessions, backups, a few ops psql. */
     private static final int RESERVE = 25;
 
-    private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
+    private final List<RenderedOverlay> overlays =
+            List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
     /**
      * A pool whose {@code DATABASE_URL} goes to a CloudNativePG {@code Pooler} costs the database nothing of its
@@ -46,7 +46,8 @@ class ConnectionBudgetTest {
             for (ShopContainer c : overlay.shopContainers()) {
                 int replicas = maximumReplicas(overlay, c.workload());
                 boolean pooled = poolerOf(overlay, c).isPresent();
-                int perReplica = (pooled ? 0 : poolSize(overlay, c)) + SESSIONS_OUTSIDE_THE_POOL.getOrDefault(c.module(), 0);
+                int perReplica =
+                        (pooled ? 0 : poolSize(overlay, c)) + SESSIONS_OUTSIDE_THE_POOL.getOrDefault(c.module(), 0);
                 total += replicas * perReplica;
                 lines.add(c + ": " + replicas + " x " + perReplica + (pooled ? " (pool through the pooler)" : ""));
             }
@@ -56,8 +57,11 @@ class ConnectionBudgetTest {
                 lines.add("Pooler " + pooler.name() + ": " + serverConnections);
             }
             int maxConnections = maxConnections(overlay);
-            assertThat(total).as("%s: connections at the maximum replicas %s against max_connections %d - reserve %d",
-                    overlay, lines, maxConnections, RESERVE).isLessThanOrEqualTo(maxConnections - RESERVE);
+            assertThat(total)
+                    .as(
+                            "%s: connections at the maximum replicas %s against max_connections %d - reserve %d",
+                            overlay, lines, maxConnections, RESERVE)
+                    .isLessThanOrEqualTo(maxConnections - RESERVE);
         }
     }
 
@@ -67,12 +71,15 @@ class ConnectionBudgetTest {
             for (Node pooler : overlay.ofKind("Pooler")) {
                 int clients = 0;
                 for (ShopContainer c : overlay.shopContainers()) {
-                    if (poolerOf(overlay, c).filter(p -> p.name().equals(pooler.name())).isPresent()) {
+                    if (poolerOf(overlay, c)
+                            .filter(p -> p.name().equals(pooler.name()))
+                            .isPresent()) {
                         clients += maximumReplicas(overlay, c.workload()) * poolSize(overlay, c);
                     }
                 }
                 // a Service spreads connections, but nothing makes it even: one instance may get them all
-                assertThat(clients).as("%s: clients of %s against its max_client_conn", overlay, pooler.name())
+                assertThat(clients)
+                        .as("%s: clients of %s against its max_client_conn", overlay, pooler.name())
                         .isLessThanOrEqualTo(Integer.parseInt(parameter(pooler, "max_client_conn")));
             }
         }
@@ -89,13 +96,17 @@ class ConnectionBudgetTest {
         Node cluster = production.ofKind("Cluster").get(0);
         for (String module : List.of("command-api", "sales-projector", "notification-service", "web-ui")) {
             ShopContainer c = production.deploymentsOf(module).get(0);
-            Node pooler = poolerOf(production, c).orElseThrow(() -> new AssertionError(module + "'s DATABASE_URL "
-                    + environmentValue(production, c, "DATABASE_URL") + " does not go through a Pooler"));
+            Node pooler = poolerOf(production, c)
+                    .orElseThrow(() -> new AssertionError(module + "'s DATABASE_URL "
+                            + environmentValue(production, c, "DATABASE_URL") + " does not go through a Pooler"));
             assertThat(pooler.at("spec.cluster.name").text()).as(module).isEqualTo(cluster.name());
             assertThat(pooler.at("spec.type").text()).as(module).isEqualTo("rw");
             assertThat(pooler.at("spec.pgbouncer.poolMode").text()).as(module).isEqualTo("transaction");
-            assertThat(environmentValue(production, c, "DATABASE_URL")).as(module).contains("prepareThreshold=0");
-            assertThat(environmentValue(production, c, "DATABASE_SESSION_URL")).as(module)
+            assertThat(environmentValue(production, c, "DATABASE_URL"))
+                    .as(module)
+                    .contains("prepareThreshold=0");
+            assertThat(environmentValue(production, c, "DATABASE_SESSION_URL"))
+                    .as(module)
                     .startsWith("jdbc:postgresql://" + cluster.name() + "-rw:");
         }
     }
@@ -107,7 +118,9 @@ class ConnectionBudgetTest {
             return java.util.Optional.empty();
         }
         String host = url.replaceFirst("^jdbc:postgresql://", "").replaceFirst("[:/?].*$", "");
-        return overlay.ofKind("Pooler").stream().filter(p -> p.name().equals(host)).findFirst();
+        return overlay.ofKind("Pooler").stream()
+                .filter(p -> p.name().equals(host))
+                .findFirst();
     }
 
     private static int instances(Node pooler) {
@@ -118,7 +131,9 @@ class ConnectionBudgetTest {
     /** Server connections one pooler instance may open; without the cap, default_pool_size per login is unbounded. */
     private static int maxDbConnections(Node pooler) {
         String cap = parameter(pooler, "max_db_connections");
-        assertThat(cap).as("%s: max_db_connections (else its server connections grow with every login)", pooler.name()).isNotNull();
+        assertThat(cap)
+                .as("%s: max_db_connections (else its server connections grow with every login)", pooler.name())
+                .isNotNull();
         return Integer.parseInt(cap);
     }
 
@@ -132,9 +147,12 @@ class ConnectionBudgetTest {
         for (RenderedOverlay overlay : overlays) {
             for (String module : List.of("command-api", "sales-projector", "notification-service", "web-ui")) {
                 ShopContainer c = overlay.deploymentsOf(module).get(0);
-                assertThat(maximumReplicas(overlay, c.workload())).as("%s: %s has a bounded replica count", overlay, module)
+                assertThat(maximumReplicas(overlay, c.workload()))
+                        .as("%s: %s has a bounded replica count", overlay, module)
                         .isPositive();
-                assertThat(poolSize(overlay, c)).as("%s: %s pool size", overlay, module).isPositive();
+                assertThat(poolSize(overlay, c))
+                        .as("%s: %s pool size", overlay, module)
+                        .isPositive();
             }
         }
     }
@@ -163,8 +181,10 @@ class ConnectionBudgetTest {
         if (value != null) {
             return Integer.parseInt(value);
         }
-        String configured = ApplicationConfig.of(Repository.ROOT, c.module()).valueOrDefault("datasources.default.maximum-pool-size");
-        return Integer.parseInt(Objects.requireNonNull(configured, c.module() + " has no maximum-pool-size in application.yml"));
+        String configured = ApplicationConfig.of(Repository.ROOT, c.module())
+                .valueOrDefault("datasources.default.maximum-pool-size");
+        return Integer.parseInt(
+                Objects.requireNonNull(configured, c.module() + " has no maximum-pool-size in application.yml"));
     }
 
     /** A variable as the container gets it: its env, then its ConfigMaps; null when neither sets it. */
@@ -176,8 +196,10 @@ class ConnectionBudgetTest {
         }
         for (Node source : c.container().at("envFrom").list()) {
             if (source.at("configMapRef").exists()) {
-                Object value = overlay.find("ConfigMap", source.at("configMapRef.name").text())
-                        .map(m -> m.at("data").map().get(name)).orElse(null);
+                Object value = overlay.find(
+                                "ConfigMap", source.at("configMapRef.name").text())
+                        .map(m -> m.at("data").map().get(name))
+                        .orElse(null);
                 if (value != null) {
                     return String.valueOf(value);
                 }
@@ -189,14 +211,23 @@ class ConnectionBudgetTest {
     /** CloudNativePG's parameter, or the in-cluster server's {@code -c max_connections=}, else PostgreSQL's default. */
     private static int maxConnections(RenderedOverlay overlay) {
         for (Node cluster : overlay.ofKind("Cluster")) {
-            Object value = cluster.at("spec.postgresql.parameters.max_connections").value();
+            Object value =
+                    cluster.at("spec.postgresql.parameters.max_connections").value();
             if (value != null) {
                 return Integer.parseInt(String.valueOf(value));
             }
         }
-        return overlay.find("StatefulSet", "postgres").map(s -> s.at("spec.template.spec.containers").list().get(0).at("args").list())
-                .flatMap(args -> args.stream().map(Node::text).filter(a -> a != null && a.startsWith("max_connections="))
-                        .map(a -> Integer.parseInt(a.substring("max_connections=".length()))).findFirst())
+        return overlay.find("StatefulSet", "postgres")
+                .map(s -> s.at("spec.template.spec.containers")
+                        .list()
+                        .get(0)
+                        .at("args")
+                        .list())
+                .flatMap(args -> args.stream()
+                        .map(Node::text)
+                        .filter(a -> a != null && a.startsWith("max_connections="))
+                        .map(a -> Integer.parseInt(a.substring("max_connections=".length())))
+                        .findFirst())
                 .orElse(DEFAULT_MAX_CONNECTIONS);
     }
 }

@@ -1,7 +1,5 @@
 package com.licenceshop.deploy;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * An image as Jib's {@code jib:buildTar} writes it ({@code docker save} format): manifest.json names the
@@ -25,10 +24,12 @@ record ImageTarball(Path file, Node manifest, Node config) {
 
     static ImageTarball read(Path file) {
         Map<String, String> json = jsonEntries(file);
-        Node manifest = new Node(new Yaml().load(json.get("manifest.json"))).list().get(0);
+        Node manifest =
+                new Node(new Yaml().load(json.get("manifest.json"))).list().get(0);
         String config = json.get(manifest.at("Config").text());
         if (config == null) {
-            throw new AssertionError(file + ": no config " + manifest.at("Config").text());
+            throw new AssertionError(
+                    file + ": no config " + manifest.at("Config").text());
         }
         return new ImageTarball(file, manifest, new Node(new Yaml().load(config)).at("config"));
     }

@@ -1,10 +1,9 @@
 package com.licenceshop.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.deploy.RenderedOverlay.ShopContainer;
 import com.licenceshop.events.Topology;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Renders every overlay of deploy/k8s with {@code kubectl kustomize} and checks it against the code: ports and
@@ -30,15 +29,22 @@ class KubernetesManifestsTest {
     private static final Pattern HOST = Pattern.compile("Host\\(`([^`]+)`\\)");
     static final String MONITOR_USER = "shop-monitor";
     private final List<ServiceEndpoints> services = ServiceEndpoints.all(Repository.ROOT);
-    private final List<RenderedOverlay> overlays = List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
+    private final List<RenderedOverlay> overlays =
+            List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
     @Test
     void every_overlay_has_a_deployment_a_service_and_a_disruption_budget_for_each_of_the_four_services() {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
-                assertThat(overlay.deploymentsOf(service.module())).as("%s: Deployment of %s", overlay, service.module()).hasSize(1);
-                assertThat(overlay.find("Service", service.module())).as("%s: Service %s", overlay, service.module()).isPresent();
-                assertThat(overlay.find("PodDisruptionBudget", service.module())).as("%s: PDB %s", overlay, service.module()).isPresent();
+                assertThat(overlay.deploymentsOf(service.module()))
+                        .as("%s: Deployment of %s", overlay, service.module())
+                        .hasSize(1);
+                assertThat(overlay.find("Service", service.module()))
+                        .as("%s: Service %s", overlay, service.module())
+                        .isPresent();
+                assertThat(overlay.find("PodDisruptionBudget", service.module()))
+                        .as("%s: PDB %s", overlay, service.module())
+                        .isPresent();
             }
         }
     }
@@ -48,9 +54,12 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
                 Node container = theDeployment(overlay, service).container();
-                assertThat(portNumber(container, "http")).as("%s: %s http port", overlay, service.module()).isEqualTo(service.httpPort());
+                assertThat(portNumber(container, "http"))
+                        .as("%s: %s http port", overlay, service.module())
+                        .isEqualTo(service.httpPort());
                 Node kubeService = overlay.find("Service", service.module()).orElseThrow();
-                assertThat(kubeService.at("spec.ports").list()).as("%s: Service %s targets the http port", overlay, service.module())
+                assertThat(kubeService.at("spec.ports").list())
+                        .as("%s: Service %s targets the http port", overlay, service.module())
                         .anyMatch(p -> "http".equals(p.at("targetPort").text()));
                 assertThat(kubeService.at("spec.selector").map())
                         .isEqualTo(Map.of("app.kubernetes.io/name", service.module()));
@@ -66,8 +75,11 @@ class KubernetesManifestsTest {
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                     Node get = container.at(probe + ".httpGet");
                     String expected = probe.equals("readinessProbe") ? service.readinessPath() : service.livenessPath();
-                    assertThat(get.at("path").text()).as("%s: %s %s path", overlay, service.module(), probe).isEqualTo(expected);
-                    assertThat(portNumber(container, get.at("port").text())).as("%s: %s %s port", overlay, service.module(), probe)
+                    assertThat(get.at("path").text())
+                            .as("%s: %s %s path", overlay, service.module(), probe)
+                            .isEqualTo(expected);
+                    assertThat(portNumber(container, get.at("port").text()))
+                            .as("%s: %s %s port", overlay, service.module(), probe)
                             .isEqualTo(service.managementPort());
                 }
             }
@@ -79,7 +91,8 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer container : overlay.shopContainers()) {
                 ServiceEndpoints service = serviceOf(container.module());
-                assertThat(overlay.environmentOf(container.container())).as("%s: environment of %s", overlay, container)
+                assertThat(overlay.environmentOf(container.container()))
+                        .as("%s: environment of %s", overlay, container)
                         .containsAll(service.requiredVariables());
             }
         }
@@ -89,26 +102,47 @@ class KubernetesManifestsTest {
     void the_command_api_gets_the_payment_settings_and_production_pays_through_stripe() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer container : overlay.deploymentsOf("command-api")) {
-                assertThat(overlay.environmentOf(container.container())).as("%s: environment of %s", overlay, container)
-                        .contains("PAYMENT_REQUIRED", "PAYMENT_PROVIDER_URL", "PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");
+                assertThat(overlay.environmentOf(container.container()))
+                        .as("%s: environment of %s", overlay, container)
+                        .contains(
+                                "PAYMENT_REQUIRED",
+                                "PAYMENT_PROVIDER_URL",
+                                "PAYMENT_PROVIDER_SECRET_KEY",
+                                "PAYMENT_WEBHOOK_SECRET");
             }
         }
-        assertThat(overlays.get(1).configValue("shop-config", "PAYMENT_PROVIDER_URL")).contains("https://api.stripe.com");
-        assertThat(overlays.get(0).configValue("shop-config", "PAYMENT_REQUIRED")).contains("false");
+        assertThat(overlays.get(1).configValue("shop-config", "PAYMENT_PROVIDER_URL"))
+                .contains("https://api.stripe.com");
+        assertThat(overlays.get(0).configValue("shop-config", "PAYMENT_REQUIRED"))
+                .contains("false");
     }
 
     @Test
     void pods_run_as_non_root_on_a_read_only_root_filesystem_with_a_writable_tmp() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {
-                assertThat(c.podSpec().at("securityContext.runAsNonRoot").value()).as("%s: %s runAsNonRoot", overlay, c).isEqualTo(true);
-                assertThat(c.container().at("securityContext.readOnlyRootFilesystem").value()).as("%s: %s read-only root", overlay, c).isEqualTo(true);
-                assertThat(c.container().at("securityContext.allowPrivilegeEscalation").value()).as("%s: %s no escalation", overlay, c).isEqualTo(false);
+                assertThat(c.podSpec().at("securityContext.runAsNonRoot").value())
+                        .as("%s: %s runAsNonRoot", overlay, c)
+                        .isEqualTo(true);
+                assertThat(c.container()
+                                .at("securityContext.readOnlyRootFilesystem")
+                                .value())
+                        .as("%s: %s read-only root", overlay, c)
+                        .isEqualTo(true);
+                assertThat(c.container()
+                                .at("securityContext.allowPrivilegeEscalation")
+                                .value())
+                        .as("%s: %s no escalation", overlay, c)
+                        .isEqualTo(false);
                 String tmpVolume = c.container().at("volumeMounts").list().stream()
-                        .filter(m -> "/tmp".equals(m.at("mountPath").text())).map(m -> m.at("name").text()).findFirst()
+                        .filter(m -> "/tmp".equals(m.at("mountPath").text()))
+                        .map(m -> m.at("name").text())
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError(overlay + ": " + c + " has no /tmp mount"));
-                assertThat(c.podSpec().at("volumes").list()).as("%s: %s /tmp is an emptyDir", overlay, c)
-                        .anyMatch(v -> tmpVolume.equals(v.at("name").text()) && v.at("emptyDir").exists());
+                assertThat(c.podSpec().at("volumes").list())
+                        .as("%s: %s /tmp is an emptyDir", overlay, c)
+                        .anyMatch(v -> tmpVolume.equals(v.at("name").text())
+                                && v.at("emptyDir").exists());
             }
         }
     }
@@ -118,12 +152,21 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
                 ShopContainer c = theDeployment(overlay, service);
-                assertThat(c.container().at("resources.requests.cpu").exists()).as("%s: %s cpu request", overlay, service.module()).isTrue();
-                assertThat(c.container().at("resources.requests.memory").exists()).as("%s: %s memory request", overlay, service.module()).isTrue();
-                assertThat(c.container().at("resources.limits.memory").exists()).as("%s: %s memory limit", overlay, service.module()).isTrue();
+                assertThat(c.container().at("resources.requests.cpu").exists())
+                        .as("%s: %s cpu request", overlay, service.module())
+                        .isTrue();
+                assertThat(c.container().at("resources.requests.memory").exists())
+                        .as("%s: %s memory request", overlay, service.module())
+                        .isTrue();
+                assertThat(c.container().at("resources.limits.memory").exists())
+                        .as("%s: %s memory limit", overlay, service.module())
+                        .isTrue();
                 Object grace = c.podSpec().at("terminationGracePeriodSeconds").value();
-                assertThat(grace).as("%s: %s terminationGracePeriodSeconds", overlay, service.module()).isInstanceOf(Integer.class);
-                assertThat((long) (Integer) grace).as("%s: %s grace period, seconds", overlay, service.module())
+                assertThat(grace)
+                        .as("%s: %s terminationGracePeriodSeconds", overlay, service.module())
+                        .isInstanceOf(Integer.class);
+                assertThat((long) (Integer) grace)
+                        .as("%s: %s grace period, seconds", overlay, service.module())
                         .isGreaterThanOrEqualTo(service.minimumGracePeriod().toSeconds());
             }
         }
@@ -132,23 +175,39 @@ class KubernetesManifestsTest {
     @Test
     void keda_scales_each_consumer_on_the_backlog_of_the_queue_topology_declares_for_it() {
         for (RenderedOverlay overlay : overlays) {
-            String namespace = overlay.configValue("shop-config", "SHOP_NAMESPACE").orElse(Topology.DEFAULT_NAMESPACE);
+            String namespace =
+                    overlay.configValue("shop-config", "SHOP_NAMESPACE").orElse(Topology.DEFAULT_NAMESPACE);
             Topology topology = new Topology(namespace);
-            Map<String, String> expected = Map.of("sales-projector", topology.salesProjectorQueue(),
-                    "notification-service", topology.notificationQueue());
+            Map<String, String> expected = Map.of(
+                    "sales-projector",
+                    topology.salesProjectorQueue(),
+                    "notification-service",
+                    topology.notificationQueue());
             Map<String, String> actual = new TreeMap<>();
             for (Node scaled : overlay.ofKind("ScaledObject")) {
-                assertThat(scaled.at("spec.minReplicaCount").value()).as("%s: %s min", overlay, scaled).isNotNull();
-                assertThat(scaled.at("spec.maxReplicaCount").value()).as("%s: %s max", overlay, scaled).isNotNull();
-                assertThat(scaled.at("spec.cooldownPeriod").value()).as("%s: %s cooldown", overlay, scaled).isNotNull();
+                assertThat(scaled.at("spec.minReplicaCount").value())
+                        .as("%s: %s min", overlay, scaled)
+                        .isNotNull();
+                assertThat(scaled.at("spec.maxReplicaCount").value())
+                        .as("%s: %s max", overlay, scaled)
+                        .isNotNull();
+                assertThat(scaled.at("spec.cooldownPeriod").value())
+                        .as("%s: %s cooldown", overlay, scaled)
+                        .isNotNull();
                 for (Node trigger : scaled.at("spec.triggers").list()) {
                     assertThat(trigger.at("type").text()).isEqualTo("rabbitmq");
                     // over AMQP KEDA would count only ready messages; the management API counts unacknowledged ones too
-                    assertThat(trigger.at("metadata.protocol").text()).as("%s: %s protocol", overlay, scaled).isEqualTo("http");
+                    assertThat(trigger.at("metadata.protocol").text())
+                            .as("%s: %s protocol", overlay, scaled)
+                            .isEqualTo("http");
                     assertThat(trigger.at("metadata.mode").text()).isEqualTo("QueueLength");
                     String auth = trigger.at("authenticationRef.name").text();
-                    assertThat(overlay.find("TriggerAuthentication", auth)).as("%s: TriggerAuthentication %s", overlay, auth).isPresent();
-                    actual.put(scaled.at("spec.scaleTargetRef.name").text(), trigger.at("metadata.queueName").text());
+                    assertThat(overlay.find("TriggerAuthentication", auth))
+                            .as("%s: TriggerAuthentication %s", overlay, auth)
+                            .isPresent();
+                    actual.put(
+                            scaled.at("spec.scaleTargetRef.name").text(),
+                            trigger.at("metadata.queueName").text());
                 }
             }
             assertThat(actual).as("%s: scale target -> queue", overlay).isEqualTo(new TreeMap<>(expected));
@@ -158,36 +217,59 @@ class KubernetesManifestsTest {
     @Test
     void keda_and_the_web_ui_read_queue_depths_with_the_read_only_monitoring_user_never_the_administrator() {
         for (RenderedOverlay overlay : overlays) {
-            Node auth = overlay.find("TriggerAuthentication", "rabbitmq-management").orElseThrow();
+            Node auth =
+                    overlay.find("TriggerAuthentication", "rabbitmq-management").orElseThrow();
             Map<String, String> secretOf = new TreeMap<>();
-            auth.at("spec.secretTargetRef").list().forEach(ref -> secretOf.put(ref.at("parameter").text(), ref.at("name").text()));
+            auth.at("spec.secretTargetRef")
+                    .list()
+                    .forEach(ref -> secretOf.put(
+                            ref.at("parameter").text(), ref.at("name").text()));
             String secret = secretOf.get("username");
-            assertThat(secretOf.get("password")).as("%s: KEDA's password", overlay).isEqualTo(secret);
+            assertThat(secretOf.get("password"))
+                    .as("%s: KEDA's password", overlay)
+                    .isEqualTo(secret);
             assertThat(secret).as("%s: KEDA's login", overlay).isNotEqualTo("shop-rabbitmq-default-user");
             Node login = overlay.find("Secret", secret).orElseThrow();
-            assertThat(RenderedOverlay.decode(login.at("data").map().get("username"))).as("%s: %s username", overlay, secret)
+            assertThat(RenderedOverlay.decode(login.at("data").map().get("username")))
+                    .as("%s: %s username", overlay, secret)
                     .isEqualTo(MONITOR_USER);
 
             Node webUi = overlay.deploymentsOf("web-ui").get(0).container();
             for (String variable : List.of("RABBITMQ_MANAGEMENT_USER", "RABBITMQ_MANAGEMENT_PASSWORD")) {
-                Node entry = webUi.at("env").list().stream().filter(e -> variable.equals(e.at("name").text())).findFirst().orElseThrow();
-                assertThat(entry.at("valueFrom.secretKeyRef.name").text()).as("%s: web-ui %s", overlay, variable).isEqualTo(secret);
+                Node entry = webUi.at("env").list().stream()
+                        .filter(e -> variable.equals(e.at("name").text()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(entry.at("valueFrom.secretKeyRef.name").text())
+                        .as("%s: web-ui %s", overlay, variable)
+                        .isEqualTo(secret);
             }
 
             if (overlay.overlay.equals("production")) {
-                Node user = overlay.ofKind("User").stream().filter(u -> secret.equals(u.at("spec.importCredentialsSecret.name").text()))
-                        .findFirst().orElseThrow();
+                Node user = overlay.ofKind("User").stream()
+                        .filter(u -> secret.equals(
+                                u.at("spec.importCredentialsSecret.name").text()))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(user.at("spec.tags").list()).extracting(Node::text).containsExactly("monitoring");
                 Node permission = overlay.ofKind("Permission").stream()
-                        .filter(p -> user.name().equals(p.at("spec.userReference.name").text())).findFirst().orElseThrow();
-                assertThat(permission.at("spec.permissions").map()).as("production: no resource of the broker")
+                        .filter(p -> user.name()
+                                .equals(p.at("spec.userReference.name").text()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(permission.at("spec.permissions").map())
+                        .as("production: no resource of the broker")
                         .isEqualTo(Map.of("configure", "^$", "write", "^$", "read", "^$"));
             } else {
                 Node job = overlay.find("Job", "rabbitmq-monitor-user").orElseThrow();
                 Node container = job.at("spec.template.spec.containers").list().get(0);
-                String script = String.join(" ", container.at("args").list().stream().map(Node::text).toList());
+                String script = String.join(
+                        " ",
+                        container.at("args").list().stream().map(Node::text).toList());
                 assertThat(script).contains("tags=monitoring", "configure='^$' write='^$' read='^$'");
-                assertThat(container.at("env").list()).anyMatch(e -> secret.equals(e.at("valueFrom.secretKeyRef.name").text()));
+                assertThat(container.at("env").list())
+                        .anyMatch(e -> secret.equals(
+                                e.at("valueFrom.secretKeyRef.name").text()));
             }
         }
     }
@@ -206,10 +288,13 @@ class KubernetesManifestsTest {
         List<String> images = new ArrayList<>();
         production.resources.forEach(resource -> imagesIn(resource.value(), images));
 
-        assertThat(images).as("the images production names").isNotEmpty()
+        assertThat(images)
+                .as("the images production names")
+                .isNotEmpty()
                 .anySatisfy(image -> assertThat(image).contains("rabbitmq"))
                 .anySatisfy(image -> assertThat(image).contains("postgresql"));
-        assertThat(images).as("L-23: a tag can be moved to other bits; a digest cannot")
+        assertThat(images)
+                .as("L-23: a tag can be moved to other bits; a digest cannot")
                 .allSatisfy(image -> assertThat(image).matches(".+@sha256:[^/:@]+$"));
     }
 
@@ -237,18 +322,25 @@ class KubernetesManifestsTest {
                 if (c.module().equals("web-ui")) {
                     assertThat(environment).as("%s: %s", overlay, c).doesNotContain("LICENCE_SIGNING_KEY");
                     // the broker URI names the virtual host only: a plain value without the broker's password
-                    Node uri = c.container().at("env").list().stream().filter(e -> "RABBITMQ_URI".equals(e.at("name").text()))
-                            .findFirst().orElseThrow();
-                    assertThat(uri.at("value").text()).as("%s: web-ui RABBITMQ_URI", overlay).doesNotContain("@");
-                    assertThat(c.container().at("envFrom").list()).extracting(e -> e.at("secretRef.name").text())
+                    Node uri = c.container().at("env").list().stream()
+                            .filter(e -> "RABBITMQ_URI".equals(e.at("name").text()))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(uri.at("value").text())
+                            .as("%s: web-ui RABBITMQ_URI", overlay)
+                            .doesNotContain("@");
+                    assertThat(c.container().at("envFrom").list())
+                            .extracting(e -> e.at("secretRef.name").text())
                             .noneMatch(name -> name != null && name.startsWith("broker-secrets"));
                 } else {
-                    assertThat(environment).as("%s: %s", overlay, c).doesNotContain("CSRF_SECRET", "STAFF_USERS",
-                            "STAFF_TOKEN_SIGNING_KEY");
+                    assertThat(environment)
+                            .as("%s: %s", overlay, c)
+                            .doesNotContain("CSRF_SECRET", "STAFF_USERS", "STAFF_TOKEN_SIGNING_KEY");
                 }
                 // L-19: web-ui alone can mint staff tokens; command-api checks them with the public key only
                 assertThat(environment).as("%s: %s", overlay, c).doesNotContain("JWT_SECRET");
-                assertThat(environment.contains("STAFF_TOKEN_PUBLIC_KEY")).as("%s: %s", overlay, c)
+                assertThat(environment.contains("STAFF_TOKEN_PUBLIC_KEY"))
+                        .as("%s: %s", overlay, c)
                         .isEqualTo(c.module().equals("web-ui") || c.module().equals("command-api"));
             }
         }
@@ -259,11 +351,14 @@ class KubernetesManifestsTest {
         RenderedOverlay production = overlays.get(1);
         for (Node route : production.ofKind("IngressRoute")) {
             for (Node rule : route.at("spec.routes").list()) {
-                List<String> names = rule.at("middlewares").list().stream().map(m -> m.at("name").text()).toList();
+                List<String> names = rule.at("middlewares").list().stream()
+                        .map(m -> m.at("name").text())
+                        .toList();
                 assertThat(names).as("production %s", rule.at("match").text()).contains("security-headers");
             }
         }
-        Node headers = production.find("Middleware", "security-headers").orElseThrow().at("spec.headers");
+        Node headers =
+                production.find("Middleware", "security-headers").orElseThrow().at("spec.headers");
         assertThat(headers.at("frameDeny").value()).isEqualTo(true);
         assertThat(headers.at("contentTypeNosniff").value()).isEqualTo(true);
         assertThat((Integer) headers.at("stsSeconds").value()).isGreaterThanOrEqualTo(15_552_000);
@@ -274,8 +369,12 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             for (Node policy : overlay.ofKind("NetworkPolicy")) {
                 for (Node rule : policy.at("spec.egress").list()) {
-                    boolean dnsOnly = rule.at("ports").list().stream().allMatch(p -> Integer.valueOf(53).equals(p.at("port").value()));
-                    assertThat(dnsOnly || !rule.at("to").list().isEmpty()).as("%s: %s egress %s", overlay, policy, rule.value()).isTrue();
+                    boolean dnsOnly = rule.at("ports").list().stream()
+                            .allMatch(
+                                    p -> Integer.valueOf(53).equals(p.at("port").value()));
+                    assertThat(dnsOnly || !rule.at("to").list().isEmpty())
+                            .as("%s: %s egress %s", overlay, policy, rule.value())
+                            .isTrue();
                 }
             }
         }
@@ -285,16 +384,32 @@ class KubernetesManifestsTest {
     void the_local_servers_run_like_the_shops_pods_without_an_api_token_privileges_or_a_writable_root() {
         RenderedOverlay local = overlays.get(0);
         for (String server : List.of("postgres", "rabbitmq", "mailpit", "jaeger")) {
-            Node workload = local.resources.stream().filter(r -> server.equals(r.name())
-                    && ("StatefulSet".equals(r.kind()) || "Deployment".equals(r.kind()))).findFirst().orElseThrow();
+            Node workload = local.resources.stream()
+                    .filter(r -> server.equals(r.name())
+                            && ("StatefulSet".equals(r.kind()) || "Deployment".equals(r.kind())))
+                    .findFirst()
+                    .orElseThrow();
             Node pod = workload.at("spec.template.spec");
-            assertThat(pod.at("automountServiceAccountToken").value()).as("%s token", server).isEqualTo(false);
-            assertThat(pod.at("securityContext.runAsNonRoot").value()).as("%s non-root", server).isEqualTo(true);
-            assertThat(pod.at("securityContext.seccompProfile.type").text()).as("%s seccomp", server).isEqualTo("RuntimeDefault");
+            assertThat(pod.at("automountServiceAccountToken").value())
+                    .as("%s token", server)
+                    .isEqualTo(false);
+            assertThat(pod.at("securityContext.runAsNonRoot").value())
+                    .as("%s non-root", server)
+                    .isEqualTo(true);
+            assertThat(pod.at("securityContext.seccompProfile.type").text())
+                    .as("%s seccomp", server)
+                    .isEqualTo("RuntimeDefault");
             Node container = pod.at("containers").list().get(0);
-            assertThat(container.at("securityContext.readOnlyRootFilesystem").value()).as("%s read-only root", server).isEqualTo(true);
-            assertThat(container.at("securityContext.allowPrivilegeEscalation").value()).as("%s escalation", server).isEqualTo(false);
-            assertThat(container.at("securityContext.capabilities.drop").list()).extracting(Node::text).as(server).containsExactly("ALL");
+            assertThat(container.at("securityContext.readOnlyRootFilesystem").value())
+                    .as("%s read-only root", server)
+                    .isEqualTo(true);
+            assertThat(container.at("securityContext.allowPrivilegeEscalation").value())
+                    .as("%s escalation", server)
+                    .isEqualTo(false);
+            assertThat(container.at("securityContext.capabilities.drop").list())
+                    .extracting(Node::text)
+                    .as(server)
+                    .containsExactly("ALL");
         }
     }
 
@@ -303,8 +418,12 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             Map<String, String> metricByTarget = new TreeMap<>();
             for (Node hpa : overlay.ofKind("HorizontalPodAutoscaler")) {
-                metricByTarget.put(hpa.at("spec.scaleTargetRef.name").text(), hpa.at("spec.metrics").list().get(0).at("resource.name").text());
-                assertThat((Integer) hpa.at("spec.minReplicas").value()).as("%s: %s keeps two for disruptions", overlay, hpa).isGreaterThanOrEqualTo(2);
+                metricByTarget.put(
+                        hpa.at("spec.scaleTargetRef.name").text(),
+                        hpa.at("spec.metrics").list().get(0).at("resource.name").text());
+                assertThat((Integer) hpa.at("spec.minReplicas").value())
+                        .as("%s: %s keeps two for disruptions", overlay, hpa)
+                        .isGreaterThanOrEqualTo(2);
             }
             assertThat(metricByTarget).isEqualTo(Map.of("command-api", "cpu", "web-ui", "cpu"));
         }
@@ -318,14 +437,19 @@ class KubernetesManifestsTest {
                 for (Node ref : auth.at("spec.secretTargetRef").list()) {
                     String name = ref.at("name").text();
                     assertThat(overlay.find("Secret", name).isPresent() || madeByOperators.contains(name))
-                            .as("%s: %s reads Secret %s", overlay, auth, name).isTrue();
+                            .as("%s: %s reads Secret %s", overlay, auth, name)
+                            .isTrue();
                 }
             }
             for (ShopContainer c : overlay.shopContainers()) {
                 for (Node from : c.container().at("envFrom").list()) {
                     String secret = from.at("secretRef.name").text();
-                    if (secret != null && !Boolean.TRUE.equals(from.at("secretRef.optional").value())) {
-                        assertThat(overlay.find("Secret", secret)).as("%s: %s takes Secret %s", overlay, c, secret).isPresent();
+                    if (secret != null
+                            && !Boolean.TRUE.equals(
+                                    from.at("secretRef.optional").value())) {
+                        assertThat(overlay.find("Secret", secret))
+                                .as("%s: %s takes Secret %s", overlay, c, secret)
+                                .isPresent();
                     }
                 }
             }
@@ -335,12 +459,16 @@ class KubernetesManifestsTest {
     @Test
     void every_public_route_drops_the_clients_trace_context() {
         for (RenderedOverlay overlay : overlays) {
-            assertThat(overlay.find("Middleware", "edge-trace")).as("%s: the edge-trace middleware", overlay)
-                    .hasValueSatisfying(middleware -> assertThat(middleware.at("spec.headers.customRequestHeaders").value())
+            assertThat(overlay.find("Middleware", "edge-trace"))
+                    .as("%s: the edge-trace middleware", overlay)
+                    .hasValueSatisfying(middleware -> assertThat(middleware
+                                    .at("spec.headers.customRequestHeaders")
+                                    .value())
                             .isEqualTo(Map.of("traceparent", "", "tracestate", "", "baggage", "")));
             for (Node route : overlay.ofKind("IngressRoute")) {
                 for (Node rule : route.at("spec.routes").list()) {
-                    assertThat(rule.at("middlewares").list()).as("%s: %s", overlay, rule.at("match").text())
+                    assertThat(rule.at("middlewares").list())
+                            .as("%s: %s", overlay, rule.at("match").text())
                             .anyMatch(m -> "edge-trace".equals(m.at("name").text()));
                 }
             }
@@ -350,28 +478,36 @@ class KubernetesManifestsTest {
     @Test
     void placing_an_order_goes_through_the_edge_rate_limit() {
         for (RenderedOverlay overlay : overlays) {
-            assertThat(overlay.find("Middleware", "order-limit")).as("%s: the order-limit middleware", overlay)
-                    .hasValueSatisfying(middleware -> assertThat(middleware.at("spec.rateLimit.average").value()).isNotNull());
+            assertThat(overlay.find("Middleware", "order-limit"))
+                    .as("%s: the order-limit middleware", overlay)
+                    .hasValueSatisfying(middleware -> assertThat(
+                                    middleware.at("spec.rateLimit.average").value())
+                            .isNotNull());
             List<String> limited = new ArrayList<>();
             for (Node route : overlay.ofKind("IngressRoute")) {
                 for (Node rule : route.at("spec.routes").list()) {
                     String match = rule.at("match").text();
                     if (match.contains("Path(`/api/orders`)") || match.contains("Path(`/orders`)")) {
                         assertThat(match).as("%s", overlay).contains("Method(`POST`)");
-                        assertThat(rule.at("middlewares").list()).as("%s: %s", overlay, match)
+                        assertThat(rule.at("middlewares").list())
+                                .as("%s: %s", overlay, match)
                                 .anyMatch(m -> "order-limit".equals(m.at("name").text()));
                         limited.add(match);
                     }
                 }
             }
-            assertThat(limited).as("%s: the web shop's and the API's order placement", overlay).hasSize(2);
+            assertThat(limited)
+                    .as("%s: the web shop's and the API's order placement", overlay)
+                    .hasSize(2);
         }
     }
 
     @Test
     void the_routes_send_the_compose_hosts_to_the_same_services_and_never_a_management_endpoint() {
         for (RenderedOverlay overlay : overlays) {
-            assertThat(overlay.ofKind("Ingress")).as("%s: a plain Ingress cannot leave out management paths", overlay).isEmpty();
+            assertThat(overlay.ofKind("Ingress"))
+                    .as("%s: a plain Ingress cannot leave out management paths", overlay)
+                    .isEmpty();
             Map<String, String> routed = new TreeMap<>();
             Map<String, List<String>> rulesByService = new TreeMap<>();
             for (Node route : overlay.ofKind("IngressRoute")) {
@@ -379,15 +515,22 @@ class KubernetesManifestsTest {
                     String match = rule.at("match").text();
                     String target = rule.at("services").list().get(0).at("name").text();
                     hostsIn(match).forEach(host -> routed.put(host, target));
-                    rulesByService.computeIfAbsent(target, t -> new ArrayList<>()).add(match);
+                    rulesByService
+                            .computeIfAbsent(target, t -> new ArrayList<>())
+                            .add(match);
                 }
             }
-            rulesByService.forEach((target, rules) -> assertRoutesOnlyThePublicPaths(overlay + " " + target, rules, serviceOf(target)));
+            rulesByService.forEach((target, rules) ->
+                    assertRoutesOnlyThePublicPaths(overlay + " " + target, rules, serviceOf(target)));
             if (overlay.overlay.equals("local")) {
-                assertThat(routed).as("local routes = docker-compose.yml's Traefik routes").isEqualTo(new TreeMap<>(ComposeFile.load().routedHosts()));
+                assertThat(routed)
+                        .as("local routes = docker-compose.yml's Traefik routes")
+                        .isEqualTo(new TreeMap<>(ComposeFile.load().routedHosts()));
                 assertThat(routed).isEqualTo(new TreeMap<>(ServiceEndpoints.ROUTED_HOSTS));
             } else {
-                assertThat(new TreeMap<>(routed).values()).as("%s routes the same services", overlay).containsExactlyInAnyOrder("command-api", "web-ui");
+                assertThat(new TreeMap<>(routed).values())
+                        .as("%s routes the same services", overlay)
+                        .containsExactlyInAnyOrder("command-api", "web-ui");
             }
         }
     }
@@ -396,15 +539,24 @@ class KubernetesManifestsTest {
     void every_pod_of_the_shop_starts_from_deny_all_network_policies() {
         for (RenderedOverlay overlay : overlays) {
             Node denyAll = overlay.ofKind("NetworkPolicy").stream()
-                    .filter(p -> p.at("spec.ingress").list().isEmpty() && p.at("spec.policyTypes").list().stream()
-                            .map(Node::text).toList().containsAll(List.of("Ingress", "Egress")))
-                    .findFirst().orElseThrow(() -> new AssertionError(overlay + " has no deny-all policy"));
-            Map<String, Object> selector = denyAll.at("spec.podSelector.matchLabels").map();
+                    .filter(p -> p.at("spec.ingress").list().isEmpty()
+                            && p.at("spec.policyTypes").list().stream()
+                                    .map(Node::text)
+                                    .toList()
+                                    .containsAll(List.of("Ingress", "Egress")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + " has no deny-all policy"));
+            Map<String, Object> selector =
+                    denyAll.at("spec.podSelector.matchLabels").map();
             for (ShopContainer c : overlay.shopContainers()) {
                 Map<String, Object> labels = "CronJob".equals(c.workload().kind())
-                        ? c.workload().at("spec.jobTemplate.spec.template.metadata.labels").map()
+                        ? c.workload()
+                                .at("spec.jobTemplate.spec.template.metadata.labels")
+                                .map()
                         : overlay.podLabels(c.workload());
-                assertThat(labels).as("%s: %s is covered by %s", overlay, c, denyAll).containsAllEntriesOf(selector);
+                assertThat(labels)
+                        .as("%s: %s is covered by %s", overlay, c, denyAll)
+                        .containsAllEntriesOf(selector);
             }
         }
     }
@@ -413,13 +565,23 @@ class KubernetesManifestsTest {
     void the_ops_jobs_run_the_projector_rebuild_command_and_the_command_api_replay() {
         for (RenderedOverlay overlay : overlays) {
             Node rebuild = overlay.find("CronJob", "sales-projection-rebuild").orElseThrow();
-            assertThat(rebuild.at("spec.suspend").value()).as("runs on demand only").isEqualTo(true);
-            Node container = rebuild.at("spec.jobTemplate.spec.template.spec.containers").list().get(0);
+            assertThat(rebuild.at("spec.suspend").value())
+                    .as("runs on demand only")
+                    .isEqualTo(true);
+            Node container = rebuild.at("spec.jobTemplate.spec.template.spec.containers")
+                    .list()
+                    .get(0);
             assertThat(RenderedOverlay.moduleOf(container.at("image").text())).hasValue("sales-projector");
             assertThat(container.at("args").list()).extracting(Node::text).containsExactly("rebuild");
             Node replay = overlay.find("CronJob", "ops-replay").orElseThrow();
             assertThat(replay.at("spec.suspend").value()).isEqualTo(true);
-            assertThat(replay.at("spec.jobTemplate.spec.template.spec.containers").list().get(0).at("args").list().get(0).text())
+            assertThat(replay.at("spec.jobTemplate.spec.template.spec.containers")
+                            .list()
+                            .get(0)
+                            .at("args")
+                            .list()
+                            .get(0)
+                            .text())
                     .contains("/api/ops/replay");
         }
     }
@@ -429,11 +591,16 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             for (Node workload : overlay.resources) {
                 for (String image : imagesIn(workload)) {
-                    assertThat(image).as("%s: %s image", overlay, workload).matches(".+:[^/:]+$").doesNotEndWith(":latest");
+                    assertThat(image)
+                            .as("%s: %s image", overlay, workload)
+                            .matches(".+:[^/:]+$")
+                            .doesNotEndWith(":latest");
                 }
             }
             if (overlay.overlay.equals("local")) {
-                overlay.shopContainers().forEach(c -> assertThat(c.container().at("image").text()).endsWith(":" + Repository.VERSION));
+                overlay.shopContainers()
+                        .forEach(c ->
+                                assertThat(c.container().at("image").text()).endsWith(":" + Repository.VERSION));
             }
         }
     }
@@ -442,33 +609,51 @@ class KubernetesManifestsTest {
     void no_secret_is_committed_the_secret_files_the_overlays_read_are_ignored_by_git() throws IOException {
         List<String> secretFiles = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Repository.ROOT.resolve("deploy/k8s"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                    .toList()) {
                 Node kustomization = new Node(new org.yaml.snakeyaml.Yaml().load(Files.readString(file)));
                 for (Node generator : kustomization.at("secretGenerator").list()) {
-                    generator.at("envs").list().forEach(env -> secretFiles.add(
-                            Repository.ROOT.relativize(file.getParent().resolve(env.text())).toString()));
-                    generator.at("literals").list().forEach(literal -> assertThat(literal.text().toLowerCase())
-                            .as("%s: a literal in a secretGenerator is committed", file).doesNotContain("password", "secret", "token"));
+                    generator
+                            .at("envs")
+                            .list()
+                            .forEach(env -> secretFiles.add(Repository.ROOT
+                                    .relativize(file.getParent().resolve(env.text()))
+                                    .toString()));
+                    generator
+                            .at("literals")
+                            .list()
+                            .forEach(literal -> assertThat(literal.text().toLowerCase())
+                                    .as("%s: a literal in a secretGenerator is committed", file)
+                                    .doesNotContain("password", "secret", "token"));
                 }
             }
             try (Stream<Path> yamls = Files.walk(Repository.ROOT.resolve("deploy/k8s"))) {
-                for (Path yaml : yamls.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                    assertThat(Files.readString(yaml)).as("%s: a Secret in a committed manifest", yaml).doesNotContainPattern("(?m)^kind: Secret$");
+                for (Path yaml :
+                        yamls.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    assertThat(Files.readString(yaml))
+                            .as("%s: a Secret in a committed manifest", yaml)
+                            .doesNotContainPattern("(?m)^kind: Secret$");
                 }
             }
         }
         assertThat(secretFiles).isNotEmpty();
-        assertThat(Repository.ignoredByGit(secretFiles)).as("git-ignored secret env files").containsExactlyInAnyOrderElementsOf(secretFiles);
+        assertThat(Repository.ignoredByGit(secretFiles))
+                .as("git-ignored secret env files")
+                .containsExactlyInAnyOrderElementsOf(secretFiles);
     }
 
     private ShopContainer theDeployment(RenderedOverlay overlay, ServiceEndpoints service) {
         List<ShopContainer> deployments = overlay.deploymentsOf(service.module());
-        assertThat(deployments).as("%s: Deployment of %s", overlay, service.module()).hasSize(1);
+        assertThat(deployments)
+                .as("%s: Deployment of %s", overlay, service.module())
+                .hasSize(1);
         return deployments.get(0);
     }
 
     private ServiceEndpoints serviceOf(String module) {
-        return services.stream().filter(s -> s.module().equals(module)).findFirst()
+        return services.stream()
+                .filter(s -> s.module().equals(module))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no service " + module));
     }
 
@@ -477,9 +662,12 @@ class KubernetesManifestsTest {
         if (nameOrNumber.matches("\\d+")) {
             return Integer.parseInt(nameOrNumber);
         }
-        return container.at("ports").list().stream().filter(p -> nameOrNumber.equals(p.at("name").text()))
-                .map(p -> (Integer) p.at("containerPort").value()).findFirst()
-                .orElseThrow(() -> new AssertionError(container.at("name").text() + " has no port named " + nameOrNumber));
+        return container.at("ports").list().stream()
+                .filter(p -> nameOrNumber.equals(p.at("name").text()))
+                .map(p -> (Integer) p.at("containerPort").value())
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError(container.at("name").text() + " has no port named " + nameOrNumber));
     }
 
     /** The hosts of a Traefik rule. */
@@ -494,11 +682,18 @@ class KubernetesManifestsTest {
     static void assertRoutesOnlyThePublicPaths(String where, List<String> matches, ServiceEndpoints service) {
         List<TraefikRule> rules = matches.stream().map(TraefikRule::parse).toList();
         for (TraefikRule rule : rules) {
-            assertThat(TraefikRule.MANAGEMENT_PATHS).as("%s: %s leaves out", where, rule).noneMatch(rule::routes);
-            assertThat(service.managementPaths()).as("%s: %s leaves out the service's own", where, rule).noneMatch(rule::routes);
-            assertThat(TraefikRule.IN_CLUSTER_PATHS).as("%s: %s leaves out the in-cluster API", where, rule).noneMatch(rule::routes);
+            assertThat(TraefikRule.MANAGEMENT_PATHS)
+                    .as("%s: %s leaves out", where, rule)
+                    .noneMatch(rule::routes);
+            assertThat(service.managementPaths())
+                    .as("%s: %s leaves out the service's own", where, rule)
+                    .noneMatch(rule::routes);
+            assertThat(TraefikRule.IN_CLUSTER_PATHS)
+                    .as("%s: %s leaves out the in-cluster API", where, rule)
+                    .noneMatch(rule::routes);
         }
-        assertThat(TraefikRule.PUBLIC_PATHS.get(service.module())).as("%s routes", where)
+        assertThat(TraefikRule.PUBLIC_PATHS.get(service.module()))
+                .as("%s routes", where)
                 .allMatch(path -> rules.stream().anyMatch(rule -> rule.routes(path)));
     }
 

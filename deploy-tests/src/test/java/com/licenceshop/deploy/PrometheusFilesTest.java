@@ -1,10 +1,9 @@
 package com.licenceshop.deploy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * deploy/prometheus against Prometheus' own checker. promtool comes with Debian's prometheus package, which

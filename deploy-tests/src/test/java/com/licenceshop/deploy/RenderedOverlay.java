@@ -1,7 +1,5 @@
 package com.licenceshop.deploy;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * One overlay of deploy/k8s as {@code kubectl kustomize} renders it. It renders a copy in target/, where
@@ -65,15 +64,19 @@ final class RenderedOverlay {
                         Path target = COPY.resolve(source.relativize(file).toString());
                         if (Files.isDirectory(file)) {
                             Files.createDirectories(target);
-                        } else if (!file.toString().endsWith(".env") || !file.getParent().endsWith("secrets")) {
+                        } else if (!file.toString().endsWith(".env")
+                                || !file.getParent().endsWith("secrets")) {
                             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                         }
                     }
                 }
                 try (Stream<Path> examples = Files.walk(COPY)) {
-                    for (Path example : examples.filter(p -> p.toString().endsWith(".env.example")).toList()) {
+                    for (Path example : examples.filter(p -> p.toString().endsWith(".env.example"))
+                            .toList()) {
                         String name = example.getFileName().toString();
-                        Files.copy(example, example.resolveSibling(name.substring(0, name.length() - ".example".length())));
+                        Files.copy(
+                                example,
+                                example.resolveSibling(name.substring(0, name.length() - ".example".length())));
                     }
                 }
                 copied = true;
@@ -87,7 +90,8 @@ final class RenderedOverlay {
     private static void deleteCopy() throws IOException {
         if (Files.exists(COPY)) {
             try (Stream<Path> files = Files.walk(COPY)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             }
@@ -120,7 +124,10 @@ final class RenderedOverlay {
     }
 
     List<ShopContainer> deploymentsOf(String module) {
-        return shopContainers().stream().filter(c -> c.module().equals(module) && "Deployment".equals(c.workload().kind())).toList();
+        return shopContainers().stream()
+                .filter(c -> c.module().equals(module)
+                        && "Deployment".equals(c.workload().kind()))
+                .toList();
     }
 
     /** {@code licence-shop/web-ui:tag} or {@code registry/…/licence-shop/web-ui@sha256:…} → web-ui. */
@@ -140,7 +147,8 @@ final class RenderedOverlay {
         container.at("env").list().forEach(e -> names.add(e.at("name").text()));
         for (Node source : container.at("envFrom").list()) {
             if (source.at("configMapRef").exists()) {
-                find("ConfigMap", source.at("configMapRef.name").text()).ifPresent(c -> names.addAll(c.at("data").map().keySet()));
+                find("ConfigMap", source.at("configMapRef.name").text())
+                        .ifPresent(c -> names.addAll(c.at("data").map().keySet()));
             }
             if (source.at("secretRef").exists()) {
                 find("Secret", source.at("secretRef.name").text()).ifPresent(s -> {
@@ -154,8 +162,12 @@ final class RenderedOverlay {
 
     /** A ConfigMap value as the pods see it. */
     Optional<String> configValue(String configMapPrefix, String key) {
-        return ofKind("ConfigMap").stream().filter(c -> c.name().startsWith(configMapPrefix))
-                .map(c -> c.at("data").map().get(key)).filter(Objects::nonNull).map(String::valueOf).findFirst();
+        return ofKind("ConfigMap").stream()
+                .filter(c -> c.name().startsWith(configMapPrefix))
+                .map(c -> c.at("data").map().get(key))
+                .filter(Objects::nonNull)
+                .map(String::valueOf)
+                .findFirst();
     }
 
     static String decode(Object base64) {

@@ -11,16 +11,18 @@ import java.util.concurrent.TimeUnit;
 /** The checkout under test (set by the POM) and the few commands the checks run in it. */
 final class Repository {
 
-    static final Path ROOT = Path.of(System.getProperty("shop.repository.dir", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("shop.repository.dir", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final String VERSION = System.getProperty("shop.version", "0.1.0-SNAPSHOT");
 
-    private Repository() {
-    }
+    private Repository() {}
 
     /** Runs a command to its end and returns its standard output; fails with its error output otherwise. */
     static String run(Path directory, String... command) {
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).directory(directory.toFile()).start();
             process.getOutputStream().close();
             var stderr = new StringBuilder();
             Thread drain = new Thread(() -> {
@@ -38,14 +40,19 @@ final class Repository {
             }
             drain.join();
             if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + stderr);
+                throw new AssertionError(
+                        String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + stderr);
             }
             return out;
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + command[0] + " (" + e.getMessage() + "): "
-                    + (command[0].equals("kubectl") ? "install it: apt-get install kubectl (it brings kustomize v5); .ci/run does"
-                    : command[0].equals("promtool") ? "install it: apt-get install prometheus (it brings promtool); .ci/run does"
-                    : "is it installed?"), e);
+            throw new AssertionError(
+                    "cannot run " + command[0] + " (" + e.getMessage() + "): "
+                            + (command[0].equals("kubectl")
+                                    ? "install it: apt-get install kubectl (it brings kustomize v5); .ci/run does"
+                                    : command[0].equals("promtool")
+                                            ? "install it: apt-get install prometheus (it brings promtool); .ci/run does"
+                                            : "is it installed?"),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException(e));
@@ -57,7 +64,10 @@ final class Repository {
         List<String> command = new ArrayList<>(List.of("git", "check-ignore", "--no-index", "--"));
         command.addAll(paths);
         try {
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.SECONDS);
             return out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();

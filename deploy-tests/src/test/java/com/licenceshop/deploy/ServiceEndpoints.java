@@ -25,9 +25,14 @@ record ServiceEndpoints(String module, ApplicationConfig config, Duration minimu
      */
     static List<ServiceEndpoints> all(Path repository) {
         return List.of(
-                new ServiceEndpoints("command-api", ApplicationConfig.of(repository, "command-api"), Duration.ofSeconds(30)),
-                new ServiceEndpoints("sales-projector", ApplicationConfig.of(repository, "sales-projector"), Duration.ofSeconds(45)),
-                new ServiceEndpoints("notification-service", ApplicationConfig.of(repository, "notification-service"), Duration.ofSeconds(45)),
+                new ServiceEndpoints(
+                        "command-api", ApplicationConfig.of(repository, "command-api"), Duration.ofSeconds(30)),
+                new ServiceEndpoints(
+                        "sales-projector", ApplicationConfig.of(repository, "sales-projector"), Duration.ofSeconds(45)),
+                new ServiceEndpoints(
+                        "notification-service",
+                        ApplicationConfig.of(repository, "notification-service"),
+                        Duration.ofSeconds(45)),
                 new ServiceEndpoints("web-ui", ApplicationConfig.of(repository, "web-ui"), Duration.ofSeconds(20)));
     }
 
@@ -38,7 +43,8 @@ record ServiceEndpoints(String module, ApplicationConfig config, Duration minimu
     static final Set<String> OPTIONAL_VARIABLES = Set.of("SMTP_USER", "SMTP_PASSWORD", "DATABASE_SESSION_URL");
 
     /** The services the outside world reaches, by host (as docker-compose.yml's Traefik labels have them). */
-    static final Map<String, String> ROUTED_HOSTS = Map.of("shop.localhost", "web-ui", "api.shop.localhost", "command-api");
+    static final Map<String, String> ROUTED_HOSTS =
+            Map.of("shop.localhost", "web-ui", "api.shop.localhost", "command-api");
 
     int httpPort() {
         return Integer.parseInt(config.valueOrDefault("micronaut.server.port"));
@@ -71,8 +77,11 @@ record ServiceEndpoints(String module, ApplicationConfig config, Duration minimu
 
     /** Every management endpoint the service configures (health, prometheus, …): never routed from outside. */
     List<String> managementPaths() {
-        return config.childKeys("endpoints").stream().filter(key -> !key.equals("all"))
-                .map(key -> managementPrefix() + "/" + key).sorted().toList();
+        return config.childKeys("endpoints").stream()
+                .filter(key -> !key.equals("all"))
+                .map(key -> managementPrefix() + "/" + key)
+                .sorted()
+                .toList();
     }
 
     /** Environment variables the service needs in any deployment: no default, an empty one, or one for localhost. */

@@ -1,9 +1,8 @@
 package com.licenceshop.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,10 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The shop as production runs it (docs/adr/0010-connection-budget.md): each service's pool through a PgBouncer in
@@ -54,68 +53,87 @@ class BehindAPoolerWithOwnRolesIT {
         int mailsBefore = shop.smtp.getReceivedMessages().length;
         long transactionsBefore = pooledTransactions();
 
-        var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
-                "customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 2))));
+        var response = HttpJson.post(
+                shop.commandApi().baseUrl() + "/api/orders",
+                Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 2))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String orderId = (String) response.json().get("orderId");
 
-        await("the order projected").atMost(Duration.ofSeconds(30))
+        await("the order projected")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> count("SELECT count(*) FROM sales.order_status WHERE order_id = '" + orderId + "'") == 1);
-        await("the order mailed").atMost(Duration.ofSeconds(30))
+        await("the order mailed")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> shop.smtp.getReceivedMessages().length == mailsBefore + 1);
         assertThat(Mails.text(shop.smtp.getReceivedMessages()[mailsBefore])).contains(orderId);
-        var summary = HttpJson.getAs(shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
+        var summary = HttpJson.getAs(
+                shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
         assertThat(((Number) summary.json().get("orders")).longValue()).isEqualTo(1);
 
         assertThat(pooledTransactions()).as("transactions PgBouncer carried").isGreaterThan(transactionsBefore);
-        assertThat(clientsOfPgBouncer()).as("the roles whose pools are PgBouncer's clients")
+        assertThat(clientsOfPgBouncer())
+                .as("the roles whose pools are PgBouncer's clients")
                 .containsAll(shop.roles.logins().keySet());
     }
 
     @Test
     void theRelayAndTheLiveListenerHoldTheirSessionsOnTheDatabaseDirectly() throws Exception {
         Map<String, String> sessions = new HashMap<>();
-        await("the relay's and web-ui's sessions").atMost(Duration.ofSeconds(30)).until(() -> {
-            sessions.clear();
-            sessions.putAll(directSessions());
-            return sessions.containsKey("outbox-relay") && sessions.containsKey("web-ui-notifications");
-        });
-        assertThat(sessions).containsEntry("outbox-relay", shop.roles.role("command-api"))
+        await("the relay's and web-ui's sessions")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    sessions.clear();
+                    sessions.putAll(directSessions());
+                    return sessions.containsKey("outbox-relay") && sessions.containsKey("web-ui-notifications");
+                });
+        assertThat(sessions)
+                .containsEntry("outbox-relay", shop.roles.role("command-api"))
                 .containsEntry("web-ui-notifications", shop.roles.role("web-ui"));
     }
 
     @Test
     void eachServiceMigratedItsOwnSchemaAsItsOwnRole() throws SQLException {
-        Map<String, String> schemaOf = Map.of("command-api", "commands", "sales-projector", "sales",
-                "notification-service", "notifications");
+        Map<String, String> schemaOf =
+                Map.of("command-api", "commands", "sales-projector", "sales", "notification-service", "notifications");
         for (var entry : schemaOf.entrySet()) {
-            try (Connection db = shop.connect(); Statement statement = db.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT DISTINCT installed_by FROM " + entry.getValue()
-                         + ".flyway_schema_history WHERE success")) {
+            try (Connection db = shop.connect();
+                    Statement statement = db.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT DISTINCT installed_by FROM " + entry.getValue()
+                            + ".flyway_schema_history WHERE success")) {
                 Set<String> installers = new HashSet<>();
                 while (rows.next()) {
                     installers.add(rows.getString(1));
                 }
-                assertThat(installers).as("who migrated %s", entry.getValue()).containsExactly(shop.roles.role(entry.getKey()));
+                assertThat(installers)
+                        .as("who migrated %s", entry.getValue())
+                        .containsExactly(shop.roles.role(entry.getKey()));
             }
         }
     }
 
     @Test
     void webUiReadsTheSalesAndMailViewsButCannotWriteAnywhere() throws SQLException {
-        try (Connection webUi = shop.roles.connectAs("web-ui"); Statement statement = webUi.createStatement()) {
+        try (Connection webUi = shop.roles.connectAs("web-ui");
+                Statement statement = webUi.createStatement()) {
             try (ResultSet row = statement.executeQuery("SELECT count(*) FROM sales.current_summary")) {
                 assertThat(row.next()).isTrue();
             }
             try (ResultSet row = statement.executeQuery("SELECT count(*) FROM notifications.order_mails")) {
                 assertThat(row.next()).isTrue();
             }
-            for (String write : List.of("DELETE FROM sales.inbox", "CREATE TABLE sales.intruder (id int)",
-                    "DELETE FROM notifications.mails", "DELETE FROM commands.products",
-                    "SELECT count(*) FROM commands.products", "CREATE TABLE public.intruder (id int)")) {
-                assertThatThrownBy(() -> statement.execute(write)).as(write)
-                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            for (String write : List.of(
+                    "DELETE FROM sales.inbox",
+                    "CREATE TABLE sales.intruder (id int)",
+                    "DELETE FROM notifications.mails",
+                    "DELETE FROM commands.products",
+                    "SELECT count(*) FROM commands.products",
+                    "CREATE TABLE public.intruder (id int)")) {
+                assertThatThrownBy(() -> statement.execute(write))
+                        .as(write)
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
             }
         }
     }
@@ -127,10 +145,14 @@ class BehindAPoolerWithOwnRolesIT {
                 "notification-service", List.of("DELETE FROM commands.events", "DELETE FROM sales.inbox"),
                 "command-api", List.of("DELETE FROM sales.inbox", "DELETE FROM notifications.mails"));
         for (var entry : forbidden.entrySet()) {
-            try (Connection service = shop.roles.connectAs(entry.getKey()); Statement statement = service.createStatement()) {
+            try (Connection service = shop.roles.connectAs(entry.getKey());
+                    Statement statement = service.createStatement()) {
                 for (String write : entry.getValue()) {
-                    assertThatThrownBy(() -> statement.execute(write)).as("%s: %s", entry.getKey(), write)
-                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+                    assertThatThrownBy(() -> statement.execute(write))
+                            .as("%s: %s", entry.getKey(), write)
+                            .isInstanceOfSatisfying(
+                                    SQLException.class,
+                                    e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
                 }
             }
         }
@@ -138,14 +160,17 @@ class BehindAPoolerWithOwnRolesIT {
 
     /** Transactions PgBouncer carried to the test database since it started (SHOW STATS). */
     private long pooledTransactions() {
-        return console("STATS").stream().filter(row -> shop.database.name().equals(row.get("database")))
-                .mapToLong(row -> Long.parseLong(row.get("total_xact_count"))).sum();
+        return console("STATS").stream()
+                .filter(row -> shop.database.name().equals(row.get("database")))
+                .mapToLong(row -> Long.parseLong(row.get("total_xact_count")))
+                .sum();
     }
 
     /** The logins of PgBouncer's clients on the test database (SHOW CLIENTS). */
     private Set<String> clientsOfPgBouncer() {
         Set<String> users = new HashSet<>();
-        console("CLIENTS").stream().filter(row -> shop.database.name().equals(row.get("database")))
+        console("CLIENTS").stream()
+                .filter(row -> shop.database.name().equals(row.get("database")))
                 .forEach(row -> users.add(row.get("user")));
         return users;
     }
@@ -158,9 +183,11 @@ class BehindAPoolerWithOwnRolesIT {
         Set<Integer> pgBouncersPorts = new HashSet<>();
         console("SERVERS").forEach(row -> pgBouncersPorts.add(Integer.parseInt(row.get("local_port"))));
         Map<String, String> direct = new HashMap<>();
-        try (Connection db = shop.connect(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT application_name, usename, client_port FROM pg_stat_activity"
-                     + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+        try (Connection db = shop.connect();
+                Statement statement = db.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT application_name, usename, client_port FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
             while (rows.next()) {
                 if (!pgBouncersPorts.contains(rows.getInt("client_port"))) {
                     direct.put(rows.getString("application_name"), rows.getString("usename"));
@@ -175,7 +202,8 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     private int count(String sql) throws SQLException {
-        try (Connection db = shop.connect(); ResultSet row = db.createStatement().executeQuery(sql)) {
+        try (Connection db = shop.connect();
+                ResultSet row = db.createStatement().executeQuery(sql)) {
             row.next();
             return row.getInt(1);
         }

@@ -1,18 +1,17 @@
 package com.licenceshop.e2e;
 
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Chromium from the machine's packages (Debian's chromium and chromium-driver), driven by Selenium.
@@ -29,7 +28,8 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(int width, int height) {
-        String chromium = firstExisting(System.getenv("CHROMIUM_BINARY"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        String chromium =
+                firstExisting(System.getenv("CHROMIUM_BINARY"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
         String chromedriver = firstExisting(System.getenv("CHROMEDRIVER_BINARY"), "/usr/bin/chromedriver");
         if (chromium == null || chromedriver == null) {
             throw new IllegalStateException("""
@@ -40,10 +40,20 @@ final class Browser implements AutoCloseable {
         var options = new ChromeOptions();
         options.setBinary(chromium);
         // the flags this machine's closed network needs (see the env notes): no sandbox as root, no phoning home
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new Browser(driver);

@@ -1,18 +1,17 @@
 package com.licenceshop.e2e;
 
+import static com.licenceshop.e2e.ShopPages.buy;
+import static com.licenceshop.e2e.ShopPages.patiently;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static com.licenceshop.e2e.ShopPages.buy;
-import static com.licenceshop.e2e.ShopPages.patiently;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13 in headless Chromium against the whole shop: sales staff run the price list from the catalog page
@@ -26,7 +25,8 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
 
     @Test
     void staffAddALicenceAShopperBuysItTheDashboardListsItAndOnceStaffRetireItTheShopNoLongerOffersIt() {
-        try (Browser staff = Browser.desktop(); Browser shopper = Browser.desktop()) {
+        try (Browser staff = Browser.desktop();
+                Browser shopper = Browser.desktop()) {
             WebDriver catalog = staff.driver;
             ShopPages.logIn(catalog, webUi(), ShopStack.SALES_STAFF, shop.staffPassword, "/catalog");
             patiently(catalog).until(ExpectedConditions.presenceOfElementLocated(By.id("add-form")));
@@ -37,7 +37,9 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             type(catalog, "currency", "EUR");
             catalog.findElement(By.id("add-button")).click();
 
-            patiently(catalog).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is on sale now"));
+            patiently(catalog)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("notice"), SKU + " is on sale now"));
             assertThat(catalogRow(catalog).getText()).contains("Team of ten", "2,500.00 EUR", "On sale");
             staff.screenshot("catalog-licence-added");
 
@@ -46,9 +48,12 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             assertThat(storefront.findElement(NEW_LICENCE_CARD).getText()).contains("Team of ten", "2,500.00 EUR");
             buy(storefront, SKU, 2, "katherine@example.com");
             patiently(storefront).until(ExpectedConditions.urlContains("/orders/"));
-            String total = patiently(storefront).until(d -> d.findElement(By.id("order-total")).getText());
+            String total = patiently(storefront)
+                    .until(d -> d.findElement(By.id("order-total")).getText());
             assertThat(total).isEqualTo("5,000.00 EUR");
-            patiently(storefront).until(d -> "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
+            patiently(storefront)
+                    .until(d ->
+                            "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
             shopper.screenshot("order-of-a-new-licence");
 
             catalog.get(webUi() + "/sales");
@@ -64,22 +69,31 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             // two staff edit at once: the second save finds the licence changed, keeps it, and shows the current values
             catalog.get(webUi() + "/catalog/" + SKU + "/edit");
             try (Browser colleague = Browser.desktop()) {
-                ShopPages.logIn(colleague.driver, webUi(), ShopStack.OPS_STAFF, shop.staffPassword, "/catalog/" + SKU + "/edit");
+                ShopPages.logIn(
+                        colleague.driver,
+                        webUi(),
+                        ShopStack.OPS_STAFF,
+                        shop.staffPassword,
+                        "/catalog/" + SKU + "/edit");
                 patiently(colleague.driver).until(ExpectedConditions.presenceOfElementLocated(By.id("edit-form")));
                 type(colleague.driver, "price", "2,400.00");
                 colleague.driver.findElement(By.id("save-button")).click();
-                patiently(colleague.driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is changed"));
+                patiently(colleague.driver)
+                        .until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("notice"), SKU + " is changed"));
             }
             type(catalog, "name", "Team of ten (mine)");
             catalog.findElement(By.id("save-button")).click();
             patiently(catalog).until(ExpectedConditions.visibilityOfElementLocated(By.id("stale-warning")));
             assertThat(catalog.findElement(By.id("name")).getAttribute("value")).isEqualTo("Team of ten");
-            assertThat(catalog.findElement(By.id("price")).getAttribute("value")).isEqualTo("2400.00");
+            assertThat(catalog.findElement(By.id("price")).getAttribute("value"))
+                    .isEqualTo("2400.00");
             assertThat(catalog.findElement(By.id("your-name")).getText()).isEqualTo("Team of ten (mine)");
             staff.screenshot("catalog-stale-edit");
             type(catalog, "price", "2,450.00");
             catalog.findElement(By.id("save-button")).click();
-            patiently(catalog).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is changed"));
+            patiently(catalog)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is changed"));
             assertThat(catalogRow(catalog).getText()).contains("Team of ten", "2,450.00 EUR");
             storefront.get(webUi() + "/");
             assertThat(storefront.findElement(NEW_LICENCE_CARD).getText()).contains("2,450.00 EUR");
@@ -90,18 +104,21 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             staff.screenshot("catalog-retire-confirmation");
             catalog.findElement(By.id("confirm-retire-button")).click();
 
-            patiently(catalog).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is retired"));
+            patiently(catalog)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), SKU + " is retired"));
             assertThat(catalogRow(catalog).getText()).contains("Retired");
             staff.screenshot("catalog-licence-retired");
 
             // "every web-ui instance shows a change within a second": nothing in the web UI holds the catalog
             storefront.get(webUi() + "/");
-            patiently(storefront, Duration.ofSeconds(1)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=licence]"), 3));
+            patiently(storefront, Duration.ofSeconds(1))
+                    .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=licence]"), 3));
             assertThat(storefront.findElements(NEW_LICENCE_CARD)).isEmpty();
             shopper.screenshot("shop-after-retire");
         }
-        var order = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
-                "customerEmail", "late@example.com", "items", List.of(Map.of("sku", SKU, "quantity", 1))));
+        var order = HttpJson.post(
+                shop.commandApi().baseUrl() + "/api/orders",
+                Map.of("customerEmail", "late@example.com", "items", List.of(Map.of("sku", SKU, "quantity", 1))));
         assertThat(order.status()).as(order.body()).isEqualTo(422);
     }
 

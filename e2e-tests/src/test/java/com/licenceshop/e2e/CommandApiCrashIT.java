@@ -1,9 +1,10 @@
 package com.licenceshop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.testsupport.ServiceProcess;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,9 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The command API SIGKILLed while shoppers buy as fast as it answers (group commit at work: batches in flight).
@@ -40,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  */
 class CommandApiCrashIT extends AgainstTheWholeShop {
 
-    private static final Pattern ORDER_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern ORDER_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String[] SKUS = {"STARTER", "PROFESSIONAL", "ENTERPRISE"};
 
     record Purchase(String key, String email, String sku, int quantity) {
@@ -59,7 +59,7 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
     @Test
     void everyAcceptedOrderSurvivesASigkillAndAnUnansweredOneExistsOnlyWhollyAndOnce() throws Exception {
         Map<String, Purchase> sent = new ConcurrentHashMap<>();
-        Map<String, String> answered = new ConcurrentHashMap<>();   // key -> order id of the 202
+        Map<String, String> answered = new ConcurrentHashMap<>(); // key -> order id of the 202
         Set<String> unanswered = ConcurrentHashMap.newKeySet();
         List<String> otherAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean buying = new AtomicBoolean(true);
@@ -74,7 +74,8 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
                 while (buying.get()) {
                     n++;
                     String key = UUID.randomUUID().toString();
-                    Purchase purchase = new Purchase(key, "crash-" + key + "@example.com", SKUS[(shopper + n) % 3], 1 + n % 4);
+                    Purchase purchase =
+                            new Purchase(key, "crash-" + key + "@example.com", SKUS[(shopper + n) % 3], 1 + n % 4);
                     sent.put(key, purchase);
                     try {
                         var response = place(api, purchase);
@@ -85,7 +86,7 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
                         }
                     } catch (UncheckedIOException e) {
                         unanswered.add(key);
-                        return;   // the API is gone: this shopper comes back later (the retry below)
+                        return; // the API is gone: this shopper comes back later (the retry below)
                     }
                 }
             }));
@@ -110,16 +111,22 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
         Set<String> committedButUnanswered = new HashSet<>();
         try (Connection db = shop.connect()) {
             for (String key : answered.keySet()) {
-                assertThat(placedEvents(db, "aggregate_id = '" + answered.get(key) + "'")).as("event of answered order %s", key).isEqualTo(1);
+                assertThat(placedEvents(db, "aggregate_id = '" + answered.get(key) + "'"))
+                        .as("event of answered order %s", key)
+                        .isEqualTo(1);
             }
             // an unanswered order is there as a whole or not at all
             for (String key : unanswered) {
                 String email = sent.get(key).email();
                 long events = placedEvents(db, "payload->>'customerEmail' = '" + email + "'");
                 long orders = single(db, "SELECT count(*) FROM commands.orders WHERE customer_email = '" + email + "'");
-                long lines = single(db, "SELECT count(*) FROM commands.order_lines l JOIN commands.orders o ON o.id = l.order_id WHERE o.customer_email = '" + email + "'");
+                long lines = single(
+                        db,
+                        "SELECT count(*) FROM commands.order_lines l JOIN commands.orders o ON o.id = l.order_id WHERE o.customer_email = '"
+                                + email + "'");
                 long keys = single(db, "SELECT count(*) FROM commands.idempotency_keys WHERE key = '" + key + "'");
-                assertThat(new HashSet<>(List.of(events, orders, lines, keys))).as("event, order, line, key of unanswered %s", key)
+                assertThat(new HashSet<>(List.of(events, orders, lines, keys)))
+                        .as("event, order, line, key of unanswered %s", key)
                         .isIn(Set.of(0L), Set.of(1L));
                 if (events == 1) {
                     committedButUnanswered.add(key);
@@ -132,29 +139,40 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
             assertThat(retry.status()).as(retry.body()).isEqualTo(202);
             orderOfKey.put(key, (String) retry.json().get("orderId"));
             assertThat(retry.raw().headers().firstValue("Idempotent-Replayed").isPresent())
-                    .as("retry of %s replayed", key).isEqualTo(committedButUnanswered.contains(key));
+                    .as("retry of %s replayed", key)
+                    .isEqualTo(committedButUnanswered.contains(key));
         }
         Set<String> orderIds = Set.copyOf(orderOfKey.values());
         assertThat(orderIds).hasSize(sent.size());
 
         try (Connection db = shop.connect()) {
-            assertThat(placedEvents(db, "true")).as("OrderPlaced events in the store").isEqualTo(sent.size());
-            assertThat(Set.copyOf(strings(db, "SELECT aggregate_id FROM commands.events WHERE type = 'OrderPlaced'"))).isEqualTo(orderIds);
+            assertThat(placedEvents(db, "true"))
+                    .as("OrderPlaced events in the store")
+                    .isEqualTo(sent.size());
+            assertThat(Set.copyOf(strings(db, "SELECT aggregate_id FROM commands.events WHERE type = 'OrderPlaced'")))
+                    .isEqualTo(orderIds);
         }
         await("every order projected once").atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             try (Connection db = shop.connect()) {
-                assertThat(single(db, "SELECT orders FROM sales.current_summary")).isEqualTo(orderIds.size());
-                assertThat(Set.copyOf(strings(db, "SELECT order_id::text FROM sales.order_status"))).isEqualTo(orderIds);
+                assertThat(single(db, "SELECT orders FROM sales.current_summary"))
+                        .isEqualTo(orderIds.size());
+                assertThat(Set.copyOf(strings(db, "SELECT order_id::text FROM sales.order_status")))
+                        .isEqualTo(orderIds);
             }
         });
         await("every order mailed").atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             try (Connection db = shop.connect()) {
-                assertThat(single(db, "SELECT count(*) FROM notifications.mails WHERE kind = 'ORDER_CONFIRMATION' AND status = 'SENT'"))
+                assertThat(
+                                single(
+                                        db,
+                                        "SELECT count(*) FROM notifications.mails WHERE kind = 'ORDER_CONFIRMATION' AND status = 'SENT'"))
                         .isEqualTo(orderIds.size());
             }
         });
         Map<String, Set<String>> messageIdsByOrder = List.of(shop.smtp.getReceivedMessages()).stream()
-                .collect(Collectors.groupingBy(CommandApiCrashIT::orderIdIn, Collectors.mapping(CommandApiCrashIT::messageId, Collectors.toSet())));
+                .collect(Collectors.groupingBy(
+                        CommandApiCrashIT::orderIdIn,
+                        Collectors.mapping(CommandApiCrashIT::messageId, Collectors.toSet())));
         assertThat(messageIdsByOrder.keySet()).isEqualTo(orderIds);
         assertThat(messageIdsByOrder.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
     }

@@ -2,7 +2,6 @@ package com.licenceshop.e2e;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +17,8 @@ import java.util.Map;
 /** A plain HTTP client for the services' JSON APIs, as any other client of the shop would call them. */
 final class HttpJson {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
     record Response(int status, String body, HttpResponse<String> raw) {
@@ -31,8 +31,7 @@ final class HttpJson {
         }
     }
 
-    private HttpJson() {
-    }
+    private HttpJson() {}
 
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -44,7 +43,9 @@ final class HttpJson {
     }
 
     static Response postWithToken(String url, String orderToken) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Order-Token", orderToken)
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Order-Token", orderToken)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
@@ -60,7 +61,8 @@ final class HttpJson {
 
     static Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
@@ -72,7 +74,8 @@ final class HttpJson {
     }
 
     static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     static String write(Object value) {

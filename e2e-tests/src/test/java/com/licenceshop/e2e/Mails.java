@@ -4,19 +4,16 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-
 import java.io.IOException;
 
 /** Reads what a mail says, decoded, the way a mail client shows it. */
 final class Mails {
 
-    private Mails() {
-    }
+    private Mails() {}
 
     /** The order id a mail is about: the first UUID in its text. */
     static String orderIdIn(jakarta.mail.internet.MimeMessage mail) {
-        var matcher = java.util.regex.Pattern
-                .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+        var matcher = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
                 .matcher(text(mail));
         return matcher.find() ? matcher.group() : "no order id";
     }

@@ -1,13 +1,11 @@
 package com.licenceshop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.testsupport.ServiceProcess;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.core.type.Argument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * One order through the four service processes, started with LOG_FORMAT=json: what the alert rules and the
@@ -33,8 +32,20 @@ import static org.awaitility.Awaitility.await;
 class ObservabilityIT {
 
     private static final Path REPOSITORY = Path.of("..");
-    private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
-            "group_left", "group_right", "offset", "bool", "inf", "nan",
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "inf",
+            "nan",
             // Prometheus' own series about each scrape, not exported by anyone
             "up");
 
@@ -51,13 +62,18 @@ class ObservabilityIT {
             logStart.put(service, Files.exists(log) ? Files.size(log) : 0L);
         }
         shop = ShopStack.start(Map.of("LOG_FORMAT", "json", "LOGGER_LEVELS_COM_LICENCESHOP_COMMAND_ORDER", "DEBUG"));
-        var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
-                "customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
+        var response = HttpJson.post(
+                shop.commandApi().baseUrl() + "/api/orders",
+                Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         orderId = (String) response.json().get("orderId");
-        await("the order's mail").atMost(Duration.ofSeconds(30)).until(() -> shop.smtp.getReceivedMessages().length >= 1);
-        await("the order in the sales summary").atMost(Duration.ofSeconds(30))
-                .until(() -> scrape(shop.salesProjector().baseUrl() + "/prometheus").matches("(?s).*\\nsales_projector_events_applied_total(\\{[^}]*})? [1-9].*"));
+        await("the order's mail")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> shop.smtp.getReceivedMessages().length >= 1);
+        await("the order in the sales summary")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> scrape(shop.salesProjector().baseUrl() + "/prometheus")
+                        .matches("(?s).*\\nsales_projector_events_applied_total(\\{[^}]*})? [1-9].*"));
     }
 
     @AfterAll
@@ -89,7 +105,9 @@ class ObservabilityIT {
         }
 
         assertThat(queried).as("metric names the rules and the dashboard query").hasSizeGreaterThan(15);
-        assertThat(exported).as("metric names the services and the broker export").containsAll(queried);
+        assertThat(exported)
+                .as("metric names the services and the broker export")
+                .containsAll(queried);
     }
 
     @Test
@@ -99,13 +117,17 @@ class ObservabilityIT {
         jsonLines(shop.salesProjector());
         jsonLines(shop.webUi());
 
-        Map<String, Object> placed = commandApi.stream().filter(line -> orderId.equals(mdc(line).get("orderId")))
-                .findFirst().orElseThrow(() -> new AssertionError("no command-api line with orderId " + orderId));
+        Map<String, Object> placed = commandApi.stream()
+                .filter(line -> orderId.equals(mdc(line).get("orderId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no command-api line with orderId " + orderId));
         assertThat(mdc(placed)).containsKeys("eventId", "correlationId");
         assertThat(placed).containsKeys("timestamp", "level", "loggerName", "formattedMessage");
 
-        assertThat(notifier).as("notification-service lines about the order")
-                .anySatisfy(line -> assertThat(mdc(line)).containsEntry("orderId", orderId)
+        assertThat(notifier)
+                .as("notification-service lines about the order")
+                .anySatisfy(line -> assertThat(mdc(line))
+                        .containsEntry("orderId", orderId)
                         .containsEntry("eventId", mdc(placed).get("eventId"))
                         .containsEntry("correlationId", mdc(placed).get("correlationId")));
     }
@@ -117,7 +139,9 @@ class ObservabilityIT {
     private List<Map<String, Object>> jsonLines(ServiceProcess service) throws IOException {
         byte[] log = Files.readAllBytes(service.log());
         int start = Math.toIntExact(logStart.getOrDefault(service.name(), 0L));
-        List<String> lines = new String(log, start, log.length - start, StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(log, start, log.length - start, StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(lines).as("%s wrote its start-up", service.name()).hasSizeGreaterThan(3);
         List<Map<String, Object>> parsed = new ArrayList<>();
         for (String line : lines) {
@@ -158,12 +182,14 @@ class ObservabilityIT {
      * functions (a name before a parenthesis) and recording rules (a name with a colon) left out.
      */
     static Set<String> queriedNames(String expression) {
-        String bare = expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "")
+        String bare = expression
+                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "")
                 .replaceAll("\\{[^}]*}", "")
                 .replaceAll("\\[[^]]*]", "")
                 .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", "");
         Set<String> names = new TreeSet<>();
-        Matcher identifier = Pattern.compile("(?<![\\w.])([a-zA-Z_:][\\w:]*)(\\s*\\()?").matcher(bare);
+        Matcher identifier =
+                Pattern.compile("(?<![\\w.])([a-zA-Z_:][\\w:]*)(\\s*\\()?").matcher(bare);
         while (identifier.find()) {
             String name = identifier.group(1);
             if (identifier.group(2) == null && !name.contains(":") && !PROMQL_WORDS.contains(name.toLowerCase())) {

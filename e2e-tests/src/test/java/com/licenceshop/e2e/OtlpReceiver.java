@@ -1,7 +1,6 @@
 package com.licenceshop.e2e;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,11 +21,17 @@ import java.util.zip.GZIPInputStream;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    record Link(String traceId, String spanId) {
-    }
+    record Link(String traceId, String spanId) {}
 
-    record Span(String service, String traceId, String spanId, String parentSpanId, String name, int kind,
-                Map<String, Object> attributes, List<Link> links) {
+    record Span(
+            String service,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            int kind,
+            Map<String, Object> attributes,
+            List<Link> links) {
 
         boolean isRoot() {
             return parentSpanId.isEmpty();
@@ -35,6 +40,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** Span kinds as OTLP numbers them. */
     static final int SERVER = 2;
+
     static final int CLIENT = 3;
     static final int PRODUCER = 4;
     static final int CONSUMER = 5;
@@ -152,8 +158,7 @@ final class OtlpReceiver implements AutoCloseable {
                     }
                     links.add(new Link(linkTrace, linkSpan));
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return new Span(service, traceId, spanId, parent, name, kind, attributes(fields, 9), links);

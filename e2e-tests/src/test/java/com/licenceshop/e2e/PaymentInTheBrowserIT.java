@@ -1,5 +1,14 @@
 package com.licenceshop.e2e;
 
+import static com.licenceshop.e2e.ShopPages.buy;
+import static com.licenceshop.e2e.ShopPages.logIn;
+import static com.licenceshop.e2e.ShopPages.patiently;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,16 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static com.licenceshop.e2e.ShopPages.buy;
-import static com.licenceshop.e2e.ShopPages.logIn;
-import static com.licenceshop.e2e.ShopPages.patiently;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Paying for licences (ADR 13, issue 23) in headless Chromium against the whole shop with PAYMENT_REQUIRED=true and
@@ -48,7 +47,8 @@ class PaymentInTheBrowserIT {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             String orderId = buyByCard(page, "card-paid@example.com");
-            assertThat(page.findElements(By.cssSelector("[data-testid=licence-key]"))).isEmpty();
+            assertThat(page.findElements(By.cssSelector("[data-testid=licence-key]")))
+                    .isEmpty();
             assertThat(state(page, "step-paid")).isEqualTo("current");
             browser.screenshot("payment-waiting");
 
@@ -82,9 +82,13 @@ class PaymentInTheBrowserIT {
             page.findElement(By.id("cancel")).click();
 
             patiently(page).until(ExpectedConditions.urlContains("/orders/" + orderId));
-            patiently(page).withMessage("the decline on the order page").until(d -> "failed".equals(state(d, "step-paid")));
+            patiently(page)
+                    .withMessage("the decline on the order page")
+                    .until(d -> "failed".equals(state(d, "step-paid")));
             assertThat(page.findElement(By.id("order-progress")).getText()).contains("declined");
-            patiently(page).until(d -> "Pay again".equals(d.findElement(By.id("pay-button")).getText().strip()));
+            patiently(page)
+                    .until(d -> "Pay again"
+                            .equals(d.findElement(By.id("pay-button")).getText().strip()));
             browser.screenshot("payment-declined-pay-again");
 
             page.findElement(By.id("pay-button")).click();
@@ -92,12 +96,14 @@ class PaymentInTheBrowserIT {
             page.findElement(By.id("pay")).click();
             patiently(page).until(ExpectedConditions.urlContains("/orders/" + orderId));
             assertThat(keysOnThePage(page)).hasSize(1);
-            assertThat(Mails.text(theOneMail(orderId, "your licence keys"))).contains(keysOnThePage(page).get(0));
+            assertThat(Mails.text(theOneMail(orderId, "your licence keys")))
+                    .contains(keysOnThePage(page).get(0));
         }
     }
 
     @Test
-    void anInvoiceIsMailedSalesStaffRecordTheTransferAndTheKeysFollowThenARefundRevokesThemAndIsMailed() throws Exception {
+    void anInvoiceIsMailedSalesStaffRecordTheTransferAndTheKeysFollowThenARefundRevokesThemAndIsMailed()
+            throws Exception {
         String orderId;
         String orderPage;
         try (Browser browser = Browser.desktop()) {
@@ -108,9 +114,11 @@ class PaymentInTheBrowserIT {
             page.findElement(By.id("billing-address")).sendKeys("1 Engine Street\n10115 Berlin");
             buy(page, "PROFESSIONAL", 2, "invoice@example.com");
             patiently(page).until(ExpectedConditions.urlContains("/orders/"));
-            orderId = patiently(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
+            orderId = patiently(page)
+                    .until(d -> d.findElement(By.id("order-id")).getText().strip());
             orderPage = page.getCurrentUrl();
-            patiently(page).withMessage("the invoice named on the order page")
+            patiently(page)
+                    .withMessage("the invoice named on the order page")
                     .until(d -> d.findElement(By.id("order-progress")).getText().contains("invoice 20"));
             assertThat(page.findElements(By.id("pay-button"))).isEmpty();
             browser.screenshot("payment-invoice-waiting");
@@ -162,7 +170,10 @@ class PaymentInTheBrowserIT {
         assertThat(Mails.text(theOneMail(orderId, "refunded"))).contains("licence keys are revoked");
         try (Browser shopper = Browser.desktop()) {
             shopper.driver.get(orderPage);
-            patiently(shopper.driver).until(d -> d.findElement(By.id("licence-keys-revoked")).getText().contains("refunded"));
+            patiently(shopper.driver)
+                    .until(d -> d.findElement(By.id("licence-keys-revoked"))
+                            .getText()
+                            .contains("refunded"));
             shopper.screenshot("payment-refunded");
         }
         awaitPaymentStatus(orderId, "REFUNDED");
@@ -173,7 +184,8 @@ class PaymentInTheBrowserIT {
         page.get(shop.webUi().baseUrl() + "/");
         buy(page, "PROFESSIONAL", 1, email);
         patiently(page).until(ExpectedConditions.urlContains("/orders/"));
-        String orderId = patiently(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
+        String orderId = patiently(page)
+                .until(d -> d.findElement(By.id("order-id")).getText().strip());
         patiently(page).until(d -> d.findElement(By.id("pay-button")).isDisplayed());
         return orderId;
     }
@@ -188,14 +200,18 @@ class PaymentInTheBrowserIT {
     private static List<String> keysOnThePage(WebDriver page) {
         return patiently(page).withMessage("licence keys on the page").until(d -> {
             List<String> shown = d.findElements(By.cssSelector("[data-testid=licence-key]")).stream()
-                    .map(e -> e.getText().strip()).filter(text -> !text.isEmpty()).toList();
+                    .map(e -> e.getText().strip())
+                    .filter(text -> !text.isEmpty())
+                    .toList();
             return shown.isEmpty() ? null : shown;
         });
     }
 
     /** Waits until the element says {@code expected}: the page after a form's post may still be the one before. */
     private static void awaitText(WebDriver page, String id, String expected) {
-        patiently(page).withMessage(() -> id + " to say " + expected).until(d -> d.findElement(By.id(id)).getText().contains(expected));
+        patiently(page)
+                .withMessage(() -> id + " to say " + expected)
+                .until(d -> d.findElement(By.id(id)).getText().contains(expected));
     }
 
     private static String state(WebDriver page, String id) {
@@ -204,7 +220,8 @@ class PaymentInTheBrowserIT {
 
     /** The one mail about the order whose subject contains {@code subject}: exactly one, however often events came. */
     private jakarta.mail.internet.MimeMessage theOneMail(String orderId, String subject) {
-        org.awaitility.Awaitility.await("the '" + subject + "' mail of " + orderId).atMost(ShopPages.PATIENCE)
+        org.awaitility.Awaitility.await("the '" + subject + "' mail of " + orderId)
+                .atMost(ShopPages.PATIENCE)
                 .until(() -> !mails(orderId, subject).isEmpty());
         List<jakarta.mail.internet.MimeMessage> mails = mails(orderId, subject);
         assertThat(mails).hasSize(1);
@@ -220,20 +237,24 @@ class PaymentInTheBrowserIT {
                     } catch (jakarta.mail.MessagingException e) {
                         return false;
                     }
-                }).toList();
+                })
+                .toList();
     }
 
     /** The projector's payment status of the order (sales.order_status), once it got there. */
     private void awaitPaymentStatus(String orderId, String status) {
-        org.awaitility.Awaitility.await("payment status " + status).atMost(ShopPages.PATIENCE).until(() -> {
-            try (var db = shop.connect(); var select = db.prepareStatement(
-                    "SELECT payment_status FROM sales.order_status WHERE order_id = ?::uuid")) {
-                select.setString(1, orderId);
-                try (var row = select.executeQuery()) {
-                    return row.next() && status.equals(row.getString(1));
-                }
-            }
-        });
+        org.awaitility.Awaitility.await("payment status " + status)
+                .atMost(ShopPages.PATIENCE)
+                .until(() -> {
+                    try (var db = shop.connect();
+                            var select = db.prepareStatement(
+                                    "SELECT payment_status FROM sales.order_status WHERE order_id = ?::uuid")) {
+                        select.setString(1, orderId);
+                        try (var row = select.executeQuery()) {
+                            return row.next() && status.equals(row.getString(1));
+                        }
+                    }
+                });
     }
 
     private static String find(String text, String regex) {

@@ -1,13 +1,13 @@
 package com.licenceshop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.testsupport.ServiceProcess;
 import com.rabbitmq.client.AMQP;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,9 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton: purchases placed over HTTP flow through the event store, the broker, the projector
@@ -34,7 +33,8 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     @BeforeAll
     void readThePrices() {
         priceOf = new HashMap<>();
-        for (Map<String, Object> product : HttpJson.get(shop.commandApi().baseUrl() + "/api/products").jsonList()) {
+        for (Map<String, Object> product :
+                HttpJson.get(shop.commandApi().baseUrl() + "/api/products").jsonList()) {
             priceOf.put((String) product.get("sku"), ((Number) product.get("unitPriceCents")).longValue());
         }
     }
@@ -42,7 +42,8 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     @Test
     void eachOfTheFourProcessesAnswersWithItsOwnInstanceInTheBodyAndTheHeader() {
         Set<String> instances = new HashSet<>();
-        for (ServiceProcess service : List.of(shop.commandApi(), shop.salesProjector(), shop.notificationService(), shop.webUi())) {
+        for (ServiceProcess service :
+                List.of(shop.commandApi(), shop.salesProjector(), shop.notificationService(), shop.webUi())) {
             HttpJson.Response answer = HttpJson.get(service.baseUrl() + "/instance");
 
             assertThat(answer.status()).as("%s /instance", service.name()).isEqualTo(200);
@@ -52,7 +53,9 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
             // four processes on one host: the pid tells them apart
             assertThat(instance).as(service.name()).startsWith(service.pid() + "@");
             // the header tells them apart too, by the instance's random tag, without the pid
-            assertThat(answer.raw().headers().firstValue("X-Instance-Id")).as(service.name()).hasValue((String) answer.json().get("tag"));
+            assertThat(answer.raw().headers().firstValue("X-Instance-Id"))
+                    .as(service.name())
+                    .hasValue((String) answer.json().get("tag"));
             instances.add(instance);
         }
         assertThat(instances).hasSize(4);
@@ -74,7 +77,9 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
             byOrderId.put(place(purchase), purchase);
         }
 
-        long expectedRevenue = purchases.stream().mapToLong(p -> priceOf.get(p.sku()) * p.quantity()).sum();
+        long expectedRevenue = purchases.stream()
+                .mapToLong(p -> priceOf.get(p.sku()) * p.quantity())
+                .sum();
         long expectedLicences = purchases.stream().mapToLong(Purchase::quantity).sum();
         await("all purchases counted").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Summary now = summary();
@@ -84,7 +89,8 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
         });
         assertThat(webUiSummaryRevenue()).isEqualTo(summary().revenueCents());
 
-        await("one mail per purchase").atMost(Duration.ofSeconds(30))
+        await("one mail per purchase")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> shop.smtp.getReceivedMessages().length >= mailsBefore + purchases.size());
         assertNoFurtherMailsArrive(mailsBefore + purchases.size());
 
@@ -92,7 +98,8 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
         for (var entry : byOrderId.entrySet()) {
             String orderId = entry.getKey();
             Purchase purchase = entry.getValue();
-            List<MimeMessage> forOrder = mails.stream().filter(m -> text(m).contains(orderId)).toList();
+            List<MimeMessage> forOrder =
+                    mails.stream().filter(m -> text(m).contains(orderId)).toList();
             assertThat(forOrder).as("mails for order %s", orderId).hasSize(1);
             MimeMessage mail = forOrder.get(0);
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(purchase.email());
@@ -103,21 +110,26 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     @Test
     void theSameEventDeliveredTwiceChangesTheTotalsOnceAndSendsOneMail() throws Exception {
         String orderId = place(new Purchase("edsger@example.com", "ENTERPRISE", 2));
-        await("order counted and mailed").atMost(Duration.ofSeconds(30)).until(() ->
-                countedOrders(orderId) == 1 && mailsFor(orderId) == 1);
+        await("order counted and mailed")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> countedOrders(orderId) == 1 && mailsFor(orderId) == 1);
         Summary once = summary();
         int mailsOnce = shop.smtp.getReceivedMessages().length;
 
         StoredEvent event = storedEventOf(orderId);
         var properties = new AMQP.BasicProperties.Builder()
-                .messageId(event.eventId()).type(EventType.ORDER_PLACED.typeName()).contentType("application/json")
+                .messageId(event.eventId())
+                .type(EventType.ORDER_PLACED.typeName())
+                .contentType("application/json")
                 .deliveryMode(2)
                 .headers(Map.of(MessageHeaders.SEQUENCE, event.sequence(), MessageHeaders.SCHEMA_VERSION, 1))
                 .build();
-        Broker.publish(shop.topology.eventsExchange(), EventType.ORDER_PLACED.routingKey(), properties, event.payload());
+        Broker.publish(
+                shop.topology.eventsExchange(), EventType.ORDER_PLACED.routingKey(), properties, event.payload());
 
-        await("redelivery consumed by both consumers").atMost(Duration.ofSeconds(30)).until(() ->
-                Broker.messagesIn(shop.topology.salesProjectorQueue()) == 0
+        await("redelivery consumed by both consumers")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Broker.messagesIn(shop.topology.salesProjectorQueue()) == 0
                         && Broker.messagesIn(shop.topology.notificationQueue()) == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(summary()).isEqualTo(once);
@@ -126,34 +138,34 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
         assertThat(mailsFor(orderId)).isEqualTo(1);
     }
 
-    private record Purchase(String email, String sku, int quantity) {
-    }
+    private record Purchase(String email, String sku, int quantity) {}
 
-    private record Summary(long orders, long licences, long revenueCents) {
-    }
+    private record Summary(long orders, long licences, long revenueCents) {}
 
-    private record StoredEvent(String eventId, long sequence, byte[] payload) {
-    }
+    private record StoredEvent(String eventId, long sequence, byte[] payload) {}
 
     private String place(Purchase purchase) {
-        var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
-                "customerEmail", purchase.email(),
-                "items", List.of(Map.of("sku", purchase.sku(), "quantity", purchase.quantity()))));
+        var response = HttpJson.post(
+                shop.commandApi().baseUrl() + "/api/orders",
+                Map.of(
+                        "customerEmail", purchase.email(),
+                        "items", List.of(Map.of("sku", purchase.sku(), "quantity", purchase.quantity()))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return (String) response.json().get("orderId");
     }
 
     private Summary summary() throws SQLException {
         try (Connection db = shop.connect();
-             ResultSet row = db.createStatement().executeQuery(
-                     "SELECT orders, licences, revenue_cents FROM sales.current_summary")) {
+                ResultSet row = db.createStatement()
+                        .executeQuery("SELECT orders, licences, revenue_cents FROM sales.current_summary")) {
             assertThat(row.next()).as("sales.current_summary has its one row").isTrue();
             return new Summary(row.getLong(1), row.getLong(2), row.getLong(3));
         }
     }
 
     private long webUiSummaryRevenue() {
-        var response = HttpJson.getAs(shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
+        var response = HttpJson.getAs(
+                shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return ((Number) response.json().get("revenueCents")).longValue();
     }
@@ -167,7 +179,8 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     }
 
     private int count(String sql) throws SQLException {
-        try (Connection db = shop.connect(); ResultSet row = db.createStatement().executeQuery(sql)) {
+        try (Connection db = shop.connect();
+                ResultSet row = db.createStatement().executeQuery(sql)) {
             row.next();
             return row.getInt(1);
         }
@@ -175,13 +188,18 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
 
     /** Reads the event as ops would: from the command API's feed. */
     private StoredEvent storedEventOf(String orderId) {
-        var feed = HttpJson.getAs(shop.commandApi().baseUrl() + "/api/events?after=0&limit=1000",
-                ShopStack.OPS_USERNAME, shop.opsPassword);
+        var feed = HttpJson.getAs(
+                shop.commandApi().baseUrl() + "/api/events?after=0&limit=1000",
+                ShopStack.OPS_USERNAME,
+                shop.opsPassword);
         assertThat(feed.status()).as(feed.body()).isEqualTo(200);
         for (String line : feed.body().split("\n")) {
             if (line.contains(orderId) && line.contains("\"OrderPlaced\"")) {
-                Map<String, Object> event = HttpJson.read(line, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
-                return new StoredEvent((String) event.get("eventId"), ((Number) event.get("sequence")).longValue(),
+                Map<String, Object> event =
+                        HttpJson.read(line, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+                return new StoredEvent(
+                        (String) event.get("eventId"),
+                        ((Number) event.get("sequence")).longValue(),
                         line.getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -189,7 +207,8 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     }
 
     private void assertNoFurtherMailsArrive(int expected) {
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> shop.smtp.getReceivedMessages().length == expected);
     }
 

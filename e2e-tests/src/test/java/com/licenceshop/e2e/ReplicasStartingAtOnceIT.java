@@ -1,10 +1,9 @@
 package com.licenceshop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.testsupport.ServiceProcess;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a Kubernetes rollout or a scale-up from zero does: several replicas of a service start at the same
@@ -36,10 +35,11 @@ class ReplicasStartingAtOnceIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"command-api, commands", "sales-projector, sales", "notification-service, notifications"})
-    void three_replicas_started_at_once_on_an_empty_schema_migrate_it_once_and_all_become_healthy(String module, String schema)
-            throws Exception {
+    void three_replicas_started_at_once_on_an_empty_schema_migrate_it_once_and_all_become_healthy(
+            String module, String schema) throws Exception {
         TestServers.Database database = TestServers.freshDatabase();
-        Map<String, String> environment = new HashMap<>(TestServers.environment(database, TestServers.freshNamespace()));
+        Map<String, String> environment =
+                new HashMap<>(TestServers.environment(database, TestServers.freshNamespace()));
         environment.put("OPS_PASSWORD", UUID.randomUUID().toString());
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
@@ -53,10 +53,14 @@ class ReplicasStartingAtOnceIT {
                 replicas.add(replica.join());
             }
 
-            assertThat(replicas).as("all healthy (start waits for /health), and still running").allMatch(ServiceProcess::isAlive);
+            assertThat(replicas)
+                    .as("all healthy (start waits for /health), and still running")
+                    .allMatch(ServiceProcess::isAlive);
             int migrations = migrationFiles(module, schema);
-            try (Connection c = database.connect(); ResultSet history = c.createStatement().executeQuery(
-                    "SELECT count(*), count(DISTINCT version), bool_and(success) FROM " + schema + ".flyway_schema_history WHERE version IS NOT NULL")) {
+            try (Connection c = database.connect();
+                    ResultSet history = c.createStatement()
+                            .executeQuery("SELECT count(*), count(DISTINCT version), bool_and(success) FROM " + schema
+                                    + ".flyway_schema_history WHERE version IS NOT NULL")) {
                 history.next();
                 assertThat(history.getInt(1)).as("applied migrations").isEqualTo(migrations);
                 assertThat(history.getInt(2)).as("distinct versions").isEqualTo(migrations);
@@ -64,11 +68,15 @@ class ReplicasStartingAtOnceIT {
             }
             List<String> migratedVersions = new ArrayList<>();
             for (ServiceProcess replica : replicas) {
-                Files.readAllLines(replica.log()).stream().map(MIGRATING::matcher).filter(Matcher::find)
+                Files.readAllLines(replica.log()).stream()
+                        .map(MIGRATING::matcher)
+                        .filter(Matcher::find)
                         .forEach(m -> migratedVersions.add(m.group(1)));
             }
-            assertThat(migratedVersions).as("each version migrated once, by one replica, over all replicas' logs")
-                    .doesNotHaveDuplicates().hasSize(migrations);
+            assertThat(migratedVersions)
+                    .as("each version migrated once, by one replica, over all replicas' logs")
+                    .doesNotHaveDuplicates()
+                    .hasSize(migrations);
         } finally {
             replicas.forEach(ServiceProcess::close);
             starting.forEach(s -> s.thenAccept(ServiceProcess::close));
@@ -76,11 +84,15 @@ class ReplicasStartingAtOnceIT {
     }
 
     private static int migrationFiles(String module, String schema) throws IOException {
-        Path dir = Path.of(System.getProperty("shop.services.dir", "..")).resolve(module)
-                .resolve("src/main/resources/db/migration").resolve(schema);
+        Path dir = Path.of(System.getProperty("shop.services.dir", ".."))
+                .resolve(module)
+                .resolve("src/main/resources/db/migration")
+                .resolve(schema);
         Pattern versioned = Pattern.compile("V\\d+__.+\\.sql");
         try (Stream<Path> files = Files.list(dir)) {
-            return (int) files.filter(f -> versioned.matcher(f.getFileName().toString()).matches()).count();
+            return (int) files.filter(
+                            f -> versioned.matcher(f.getFileName().toString()).matches())
+                    .count();
         }
     }
 }

@@ -1,5 +1,10 @@
 package com.licenceshop.e2e;
 
+import static com.licenceshop.e2e.ShopPages.buy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -7,12 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.util.List;
-import java.util.Map;
-
-import static com.licenceshop.e2e.ShopPages.buy;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What shoppers, sales staff and ops see, in headless Chromium against the whole shop. Every page leaves a
@@ -25,15 +24,20 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             page.get(shop.webUi().baseUrl() + "/");
-            assertThat(page.findElements(By.cssSelector("[data-testid=licence]"))).hasSize(3);
+            assertThat(page.findElements(By.cssSelector("[data-testid=licence]")))
+                    .hasSize(3);
             browser.screenshot("shop-desktop");
 
             buy(page, "PROFESSIONAL", 2, "hedy@example.com");
             wait(page).until(ExpectedConditions.urlContains("/orders/"));
-            String orderId = wait(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
-            wait(page).withMessage(() -> "order page of " + orderId + " still shows: " + progressShown(browser))
-                    .until(d -> "done".equals(d.findElement(By.id("step-mailed")).getAttribute("data-state"))
-                    && "done".equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
+            String orderId = wait(page)
+                    .until(d -> d.findElement(By.id("order-id")).getText().strip());
+            wait(page)
+                    .withMessage(() -> "order page of " + orderId + " still shows: " + progressShown(browser))
+                    .until(d -> "done"
+                                    .equals(d.findElement(By.id("step-mailed")).getAttribute("data-state"))
+                            && "done"
+                                    .equals(d.findElement(By.id("step-counted")).getAttribute("data-state")));
             browser.screenshot("order-mail-sent");
 
             assertThat(List.of(shop.smtp.getReceivedMessages()))
@@ -53,17 +57,20 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             page.get(shop.webUi().baseUrl() + "/");
             buy(page, "PROFESSIONAL", 3, "keys@example.com");
             wait(page).until(ExpectedConditions.urlContains("/orders/"));
-            orderId = wait(page).until(d -> d.findElement(By.id("order-id")).getText().strip());
+            orderId = wait(page)
+                    .until(d -> d.findElement(By.id("order-id")).getText().strip());
             // the shop's redirect carries the order's access token; the mail's link the same one
             orderToken = page.getCurrentUrl().replaceFirst(".*[?&]token=([^&]+).*", "$1");
             assertThat(orderToken).matches("[A-Za-z0-9_-]{43}");
             pageKeys = wait(page).until(d -> {
                 List<String> shown = d.findElements(By.cssSelector("[data-testid=licence-key]")).stream()
-                        .map(e -> e.getText().strip()).toList();
+                        .map(e -> e.getText().strip())
+                        .toList();
                 return shown.isEmpty() ? null : shown;
             });
             assertThat(page.findElement(By.id("order-total-label")).getText()).isEqualTo("Total for 3 licences");
-            assertThat(page.findElements(By.cssSelector("[data-testid=copy-licence-key]"))).hasSize(1);
+            assertThat(page.findElements(By.cssSelector("[data-testid=copy-licence-key]")))
+                    .hasSize(1);
             browser.screenshot("order-licence-keys");
         }
         assertThat(pageKeys).hasSize(1);
@@ -73,53 +80,80 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         assertThat(part(mail, "text/plain")).contains("Total for 3 licences").contains("3 seats:\n" + key + "\n");
         assertThat(part(mail, "text/html")).contains(">" + key + "</pre>");
 
-        Map<String, Object> published = HttpJson.get(shop.commandApi().baseUrl() + "/api/licences/public-key").json();
-        String claims = com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(key,
-                (String) published.get("keyId"), (String) published.get("publicKey"));
-        assertThat(claims).contains("\"sku\":\"PROFESSIONAL\"").contains("\"licenceId\":\"").doesNotContain(orderId)
+        Map<String, Object> published = HttpJson.get(shop.commandApi().baseUrl() + "/api/licences/public-key")
+                .json();
+        String claims = com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(
+                key, (String) published.get("keyId"), (String) published.get("publicKey"));
+        assertThat(claims)
+                .contains("\"sku\":\"PROFESSIONAL\"")
+                .contains("\"licenceId\":\"")
+                .doesNotContain(orderId)
                 .contains("\"seats\":3");
-        assertThat(com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(key.substring(0, key.length() - 2)
-                + (key.endsWith("AA") ? "BA" : "AA"), (String) published.get("keyId"), (String) published.get("publicKey")))
+        assertThat(com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(
+                        key.substring(0, key.length() - 2) + (key.endsWith("AA") ? "BA" : "AA"),
+                        (String) published.get("keyId"),
+                        (String) published.get("publicKey")))
                 .isNull();
 
         long placedSequence;
-        try (var connection = shop.connect(); var query = connection.prepareStatement(
-                "SELECT placed_sequence FROM commands.orders WHERE id = ?::uuid")) {
+        try (var connection = shop.connect();
+                var query =
+                        connection.prepareStatement("SELECT placed_sequence FROM commands.orders WHERE id = ?::uuid")) {
             query.setString(1, orderId);
             try (var row = query.executeQuery()) {
                 row.next();
                 placedSequence = row.getLong(1);
             }
         }
-        var replayed = HttpJson.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
+        var replayed = HttpJson.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
                         "consumer", "notification-service", "after", placedSequence - 1, "upTo", placedSequence)))));
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         // a later order's mail: the replayed event, ahead of it on the same queue, has been handled by then
-        var later = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of("customerEmail", "later@example.com",
-                "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
+        var later = HttpJson.post(
+                shop.commandApi().baseUrl() + "/api/orders",
+                Map.of(
+                        "customerEmail",
+                        "later@example.com",
+                        "items",
+                        List.of(Map.of("sku", "STARTER", "quantity", 1))));
         theOneMailAbout((String) later.json().get("orderId"));
         theOneMailAbout(orderId);
         @SuppressWarnings("unchecked")
-        var keysNow = (List<Map<String, Object>>) HttpJson.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId,
-                orderToken).json().get("licences");
+        var keysNow = (List<Map<String, Object>>)
+                HttpJson.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId, orderToken)
+                        .json()
+                        .get("licences");
         assertThat(keysNow).extracting(k -> k.get("key")).containsExactly(key);
 
-        assertThat(HttpJson.post(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", Map.of()).status())
-                .as("the order id alone cancels nothing").isEqualTo(404);
-        assertThat(HttpJson.postWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", orderToken).status())
+        assertThat(HttpJson.post(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", Map.of())
+                        .status())
+                .as("the order id alone cancels nothing")
+                .isEqualTo(404);
+        assertThat(HttpJson.postWithToken(
+                                shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", orderToken)
+                        .status())
                 .isEqualTo(202);
-        Map<String, Object> verdict = HttpJson.post(shop.commandApi().baseUrl() + "/api/licences/verify", Map.of("key", key)).json();
-        assertThat(verdict).containsEntry("genuine", true).containsEntry("revoked", true).containsEntry("valid", false);
+        Map<String, Object> verdict = HttpJson.post(
+                        shop.commandApi().baseUrl() + "/api/licences/verify", Map.of("key", key))
+                .json();
+        assertThat(verdict)
+                .containsEntry("genuine", true)
+                .containsEntry("revoked", true)
+                .containsEntry("valid", false);
     }
 
     private jakarta.mail.internet.MimeMessage theOneMailAbout(String orderId) {
-        org.awaitility.Awaitility.await("the mail of " + orderId).atMost(ShopPages.PATIENCE).until(() -> List.of(shop.smtp.getReceivedMessages())
-                .stream().anyMatch(mail -> Mails.text(mail).contains(orderId)));
+        org.awaitility.Awaitility.await("the mail of " + orderId)
+                .atMost(ShopPages.PATIENCE)
+                .until(() -> List.of(shop.smtp.getReceivedMessages()).stream()
+                        .anyMatch(mail -> Mails.text(mail).contains(orderId)));
         List<jakarta.mail.internet.MimeMessage> mails = List.of(shop.smtp.getReceivedMessages()).stream()
-                .filter(mail -> Mails.text(mail).contains(orderId)).toList();
+                .filter(mail -> Mails.text(mail).contains(orderId))
+                .toList();
         assertThat(mails).hasSize(1);
         return mails.get(0);
     }
@@ -137,11 +171,13 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
 
     @Test
     void theSalesDashboardUpdatesLiveAfterAPurchaseInAnotherWindow() {
-        try (Browser staff = Browser.desktop(); Browser shopper = Browser.desktop()) {
+        try (Browser staff = Browser.desktop();
+                Browser shopper = Browser.desktop()) {
             WebDriver dashboard = staff.driver;
             logIn(dashboard, ShopStack.SALES_STAFF, shop.staffPassword, "/sales");
             wait(dashboard).until(ExpectedConditions.textToBe(By.id("live-text"), "live"));
-            long ordersBefore = wait(dashboard).until(d -> number(d.findElement(By.id("figure-orders")).getText()));
+            long ordersBefore = wait(dashboard)
+                    .until(d -> number(d.findElement(By.id("figure-orders")).getText()));
             // a marker that a reload would wipe: the figures must change in this very page
             ((JavascriptExecutor) dashboard).executeScript("window.notReloaded = true;");
 
@@ -149,8 +185,10 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             buy(shopper.driver, "ENTERPRISE", 1, "margaret@example.com");
             wait(shopper.driver).until(ExpectedConditions.urlContains("/orders/"));
 
-            wait(dashboard).until(d -> number(d.findElement(By.id("figure-orders")).getText()) == ordersBefore + 1);
-            assertThat(((JavascriptExecutor) dashboard).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+            wait(dashboard)
+                    .until(d -> number(d.findElement(By.id("figure-orders")).getText()) == ordersBefore + 1);
+            assertThat(((JavascriptExecutor) dashboard).executeScript("return window.notReloaded === true;"))
+                    .isEqualTo(true);
             staff.screenshot("sales-dashboard-desktop");
         }
         try (Browser phone = Browser.phone()) {
@@ -167,7 +205,8 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             for (String staffPage : List.of("/sales", "/ops")) {
                 browser.driver.get(shop.webUi().baseUrl() + staffPage);
                 wait(browser.driver).until(ExpectedConditions.urlContains("/login"));
-                assertThat(browser.driver.findElement(By.id("login-button")).isDisplayed()).isTrue();
+                assertThat(browser.driver.findElement(By.id("login-button")).isDisplayed())
+                        .isTrue();
             }
             browser.screenshot("login");
         }
@@ -188,8 +227,13 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
     @Test
     void opsRebuildsTheProjectionFromTheConsoleAndWatchesItFinish() {
         for (int i = 0; i < 5; i++) {
-            var response = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of(
-                    "customerEmail", "rebuild" + i + "@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
+            var response = HttpJson.post(
+                    shop.commandApi().baseUrl() + "/api/orders",
+                    Map.of(
+                            "customerEmail",
+                            "rebuild" + i + "@example.com",
+                            "items",
+                            List.of(Map.of("sku", "STARTER", "quantity", 1))));
             assertThat(response.status()).isEqualTo(202);
         }
         try (Browser browser = Browser.desktop()) {
@@ -202,8 +246,13 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             Alert confirm = wait(console).until(ExpectedConditions.alertIsPresent());
             confirm.accept();
 
-            wait(console).until(d -> "100".equals(d.findElement(By.id("rebuild-progress")).getAttribute("value"))
-                    && "false".equals(d.findElement(By.id("rebuild-panel")).getAttribute("data-running")));
+            wait(console)
+                    .until(d -> "100"
+                                    .equals(d.findElement(By.id("rebuild-progress"))
+                                            .getAttribute("value"))
+                            && "false"
+                                    .equals(d.findElement(By.id("rebuild-panel"))
+                                            .getAttribute("data-running")));
             assertThat(console.findElements(By.id("rebuild-error"))).isEmpty();
             browser.screenshot("ops-rebuild-finished");
         }
@@ -224,10 +273,16 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         StringBuilder shown = new StringBuilder();
         for (String step : List.of("step-counted", "step-mailed")) {
             var found = page.findElements(By.id(step));
-            shown.append(step).append('=').append(found.isEmpty() ? "missing" : found.get(0).getAttribute("data-state")).append(' ');
+            shown.append(step)
+                    .append('=')
+                    .append(found.isEmpty() ? "missing" : found.get(0).getAttribute("data-state"))
+                    .append(' ');
         }
         var live = page.findElements(By.id("live-text"));
-        return shown.append("live-text='").append(live.isEmpty() ? "missing" : live.get(0).getText()).append('\'').toString();
+        return shown.append("live-text='")
+                .append(live.isEmpty() ? "missing" : live.get(0).getText())
+                .append('\'')
+                .toString();
     }
 
     private static long number(String text) {

@@ -1,5 +1,6 @@
 package com.licenceshop.e2e;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -7,15 +8,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-
 /** What a person does on the web UI's pages, step by step, by the element ids of the web-ui README. */
 final class ShopPages {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private ShopPages() {
-    }
+    private ShopPages() {}
 
     /** Picks the licence, types quantity and email, presses Buy. */
     static void buy(WebDriver page, String sku, int quantity, String email) {

@@ -9,7 +9,6 @@ import com.licenceshop.testsupport.ServiceProcess;
 import com.licenceshop.testsupport.StaffTokenKeys;
 import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ final class ShopStack implements AutoCloseable {
     final String opsPassword = UUID.randomUUID().toString();
     /** Password of both staff logins of the web UI (sales: role SALES, ops: roles OPS and SALES). */
     final String staffPassword = UUID.randomUUID().toString();
+
     private final String staffUsers = staffUsers(staffPassword);
     /**
      * One per stack, the same for every service and replica: command-api checks the staff tokens web-ui signs with
@@ -41,29 +41,35 @@ final class ShopStack implements AutoCloseable {
      * and CSRF tokens.
      */
     private final StaffTokenKeys staffTokenKeys = StaffTokenKeys.generate();
+
     private final String csrfSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     final int smtpPort = TestServers.freePort();
     GreenMail smtp = TestServers.startSmtp(smtpPort);
     /** Every service reaches the broker through this, so a test can take the broker away from all of them. */
-    final TcpProxy brokerProxy = TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
+    final TcpProxy brokerProxy =
+            TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
 
     /** One signing key for the stack's life: a restarted command-api keeps signing (and verifying) with it. */
     private final Map<String, String> licenceSigningKey = LicenceSigningKeys.environment();
+
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Map<String, String> extraEnvironment = new HashMap<>();
     /** Set by {@link #startBehindPgBouncer()}: each service's own login, and the pooler in front of the database. */
     DatabaseRoles roles;
+
     PgBouncer pgBouncer;
     /**
      * The card provider's secrets (ADR 13): known to the local provider and command-api alike, as {@code ./shop up}
      * shares them. command-api's port is chosen up front so the provider can be told its webhook URL.
      */
     final String paymentSecretKey = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
+
     final String paymentWebhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
     private final int commandApiPort = TestServers.freePort();
     private final int paymentProviderPort = TestServers.freePort();
     /** Chosen up front too: the links in mails and the provider's return URL (success_url) point at it. */
     private final int webUiPort = TestServers.freePort();
+
     private ServiceProcess paymentProvider;
     private ServiceProcess commandApi;
     private ServiceProcess salesProjector;
@@ -102,7 +108,8 @@ final class ShopStack implements AutoCloseable {
 
     private ShopStack startTheShop() {
         try {
-            // the card provider first, an outside party: command-api creates checkouts there, it calls command-api's webhook
+            // the card provider first, an outside party: command-api creates checkouts there, it calls command-api's
+            // webhook
             paymentProvider = startPaymentProvider();
             // command-api next: it owns the exchange the consumers bind to and the feed the projector reads
             commandApi = startService("command-api", "command-api", commandApiPort);
@@ -211,7 +218,8 @@ final class ShopStack implements AutoCloseable {
 
     void crashAndRestartNotificationService() {
         notificationService.kill();
-        notificationService = startService("notification-service", "notification-service-restarted-" + processes.size());
+        notificationService =
+                startService("notification-service", "notification-service-restarted-" + processes.size());
     }
 
     /** Ends an SMTP outage: a new server on the same port (received mails so far are kept by the test). */
@@ -242,8 +250,9 @@ final class ShopStack implements AutoCloseable {
     /** Confirmation mails the ledger records as SENT. */
     int sentConfirmations() throws SQLException {
         try (Connection db = connect();
-             var row = db.createStatement().executeQuery(
-                     "SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND kind = 'ORDER_CONFIRMATION'")) {
+                var row = db.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND kind = 'ORDER_CONFIRMATION'")) {
             row.next();
             return row.getInt(1);
         }

@@ -1,5 +1,7 @@
 package com.licenceshop.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static org.awaitility.Awaitility.await;
-
 /** Shoppers buying one after another against command-api until stopped: a steady stream of purchases. */
 final class Shoppers {
 
@@ -20,6 +20,7 @@ final class Shoppers {
 
     /** order id -> total cents of every purchase answered 202 */
     final Map<String, Long> accepted = new ConcurrentHashMap<>();
+
     final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicBoolean buying = new AtomicBoolean(true);
     private final ExecutorService threads;
@@ -41,12 +42,18 @@ final class Shoppers {
         int n = 0;
         while (buying.get()) {
             n++;
-            var response = HttpJson.post(baseUrl + "/api/orders", Map.of(
-                    "customerEmail", "shopper" + shopper + "-" + n + "@example.com",
-                    "items", List.of(Map.of("sku", SKUS[n % 3], "quantity", 1 + n % 4))));
+            var response = HttpJson.post(
+                    baseUrl + "/api/orders",
+                    Map.of(
+                            "customerEmail",
+                            "shopper" + shopper + "-" + n + "@example.com",
+                            "items",
+                            List.of(Map.of("sku", SKUS[n % 3], "quantity", 1 + n % 4))));
             if (response.status() == 202) {
-                var order = HttpJson.getWithToken(baseUrl + "/api/orders/" + response.json().get("orderId"),
-                        (String) response.json().get("orderToken")).json();
+                var order = HttpJson.getWithToken(
+                                baseUrl + "/api/orders/" + response.json().get("orderId"),
+                                (String) response.json().get("orderToken"))
+                        .json();
                 accepted.put((String) order.get("orderId"), ((Number) order.get("totalCents")).longValue());
             } else {
                 refused.add(response.status() + " " + response.body());

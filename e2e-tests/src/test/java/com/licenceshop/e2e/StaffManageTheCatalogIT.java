@@ -1,5 +1,8 @@
 package com.licenceshop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -12,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Sales staff run the price list through the real processes: a staff member logs in to the web UI, and with the
@@ -33,27 +32,43 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
         String token = staffToken(ShopStack.SALES_STAFF);
         String api = shop.commandApi().baseUrl() + "/api/products";
 
-        var added = HttpJson.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
+        var added = HttpJson.send(HttpRequest.newBuilder(URI.create(api))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of("sku", "E2E_TEAM", "name", "Team",
-                        "description", "Up to 10 users", "unitPriceCents", 90_000, "currency", "EUR")))));
+                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
+                        "sku",
+                        "E2E_TEAM",
+                        "name",
+                        "Team",
+                        "description",
+                        "Up to 10 users",
+                        "unitPriceCents",
+                        90_000,
+                        "currency",
+                        "EUR")))));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String etag = added.raw().headers().firstValue("ETag").orElseThrow();
-        var anonymous = HttpJson.post(api, Map.of("sku", "E2E_OTHER", "name", "Other", "unitPriceCents", 1, "currency", "EUR"));
+        var anonymous =
+                HttpJson.post(api, Map.of("sku", "E2E_OTHER", "name", "Other", "unitPriceCents", 1, "currency", "EUR"));
         assertThat(anonymous.status()).isEqualTo(401);
 
-        var order = HttpJson.post(shop.commandApi().baseUrl() + "/api/orders", Map.of("customerEmail", "ada@example.com",
-                "items", List.of(Map.of("sku", "E2E_TEAM", "quantity", 2))));
+        var order = HttpJson.post(
+                shop.commandApi().baseUrl() + "/api/orders",
+                Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "E2E_TEAM", "quantity", 2))));
         assertThat(order.status()).as(order.body()).isEqualTo(202);
-        await("the licence projected under its name").atMost(Duration.ofSeconds(30))
+        await("the licence projected under its name")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> productSummary("E2E_TEAM"), row -> row.equals("Team licences=2 revenue=180000"));
 
-        var changed = HttpJson.send(HttpRequest.newBuilder(URI.create(api + "/E2E_TEAM")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).header("If-Match", etag)
-                .PUT(HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of("name", "Team Plus",
-                        "unitPriceCents", 95_000, "currency", "EUR")))));
+        var changed = HttpJson.send(HttpRequest.newBuilder(URI.create(api + "/E2E_TEAM"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        HttpJson.write(Map.of("name", "Team Plus", "unitPriceCents", 95_000, "currency", "EUR")))));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        await("the licence projected under its new name, its figures unchanged").atMost(Duration.ofSeconds(30))
+        await("the licence projected under its new name, its figures unchanged")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> productSummary("E2E_TEAM"), row -> row.equals("Team Plus licences=2 revenue=180000"));
     }
 
@@ -64,23 +79,35 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         Matcher field = CSRF_FIELD.matcher(page.body());
         assertThat(field.find()).as("the login page has a CSRF field").isTrue();
-        String csrfCookie = page.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("csrfToken="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElseThrow();
-        String form = "username=" + encode(username) + "&password=" + encode(shop.staffPassword) + "&csrfToken=" + encode(field.group(1));
+        String csrfCookie = page.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("csrfToken="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        String form = "username=" + encode(username) + "&password=" + encode(shop.staffPassword) + "&csrfToken="
+                + encode(field.group(1));
         var login = HttpJson.send(HttpRequest.newBuilder(URI.create(webUi + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", csrfCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return login.raw().headers().allValues("Set-Cookie").stream().map(JWT_COOKIE::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).findFirst()
-                .orElseThrow(() -> new AssertionError("no JWT cookie after logging in: " + login.status() + " " + login.raw().headers()));
+        return login.raw().headers().allValues("Set-Cookie").stream()
+                .map(JWT_COOKIE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no JWT cookie after logging in: " + login.status() + " "
+                        + login.raw().headers()));
     }
 
     private String productSummary(String sku) throws SQLException {
         try (Connection db = shop.database.connect();
-             var select = db.prepareStatement("SELECT name, licences, revenue_cents FROM sales.current_product_summary WHERE sku = ?")) {
+                var select = db.prepareStatement(
+                        "SELECT name, licences, revenue_cents FROM sales.current_product_summary WHERE sku = ?")) {
             select.setString(1, sku);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) + " licences=" + row.getLong(2) + " revenue=" + row.getLong(3) : "";
+                return row.next()
+                        ? row.getString(1) + " licences=" + row.getLong(2) + " revenue=" + row.getLong(3)
+                        : "";
             }
         }
     }

@@ -1,7 +1,28 @@
 package com.licenceshop.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.testsupport.ServiceProcess;
 import io.micronaut.core.type.Argument;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,28 +33,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * One purchase in the browser, followed through the four service processes by its trace: they export to an OTLP
  * receiver in the test (configured by OTEL_EXPORTER_OTLP_ENDPOINT alone, as a deployment would), and log JSON.
@@ -42,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 class TracingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final List<String> SERVICES = List.of("command-api", "sales-projector", "notification-service", "web-ui");
+    private static final List<String> SERVICES =
+            List.of("command-api", "sales-projector", "notification-service", "web-ui");
 
     private final Map<String, Long> logStart = new HashMap<>();
     private OtlpReceiver collector;
@@ -75,12 +75,19 @@ class TracingIT {
             page.findElement(By.id("email")).sendKeys("trace@example.com");
             page.findElement(By.id("buy-button")).click();
             new WebDriverWait(page, PATIENCE).until(ExpectedConditions.urlContains("/orders/"));
-            orderId = new WebDriverWait(page, PATIENCE).until(d -> d.findElement(By.id("order-id")).getText().strip());
+            orderId = new WebDriverWait(page, PATIENCE)
+                    .until(d -> d.findElement(By.id("order-id")).getText().strip());
         }
-        await("the order's mail").atMost(PATIENCE).until(() -> java.util.Arrays.stream(shop.smtp.getReceivedMessages())
-                .anyMatch(mail -> Mails.text(mail).contains(orderId)));
-        traceId = (String) HttpJson.getAs(shop.commandApi().baseUrl() + "/api/ops/orders/" + orderId + "/trace",
-                ShopStack.OPS_USERNAME, shop.opsPassword).json().get("traceId");
+        await("the order's mail")
+                .atMost(PATIENCE)
+                .until(() -> java.util.Arrays.stream(shop.smtp.getReceivedMessages())
+                        .anyMatch(mail -> Mails.text(mail).contains(orderId)));
+        traceId = (String) HttpJson.getAs(
+                        shop.commandApi().baseUrl() + "/api/ops/orders/" + orderId + "/trace",
+                        ShopStack.OPS_USERNAME,
+                        shop.opsPassword)
+                .json()
+                .get("traceId");
         assertThat(traceId).as("the trace id command-api names for the order").matches("[0-9a-f]{32}");
     }
 
@@ -97,39 +104,53 @@ class TracingIT {
     @Test
     void onePurchaseIsOneTraceFromTheBrowsersRequestToTheMailAndTheProjectorsBatchLinksToIt() {
         await("spans of every service").atMost(PATIENCE).untilAsserted(() -> {
-            Map<String, List<OtlpReceiver.Span>> byService = collector.ofTrace(traceId).stream()
-                    .collect(Collectors.groupingBy(OtlpReceiver.Span::service));
+            Map<String, List<OtlpReceiver.Span>> byService =
+                    collector.ofTrace(traceId).stream().collect(Collectors.groupingBy(OtlpReceiver.Span::service));
             assertThat(byService.keySet()).contains("web-ui", "command-api", "notification-service");
-            assertThat(linkingTo(traceId)).extracting(OtlpReceiver.Span::service).contains("sales-projector");
+            assertThat(linkingTo(traceId))
+                    .extracting(OtlpReceiver.Span::service)
+                    .contains("sales-projector");
         });
         // the first delivery only (a replay test may have added to the trace)
-        List<OtlpReceiver.Span> trace = collector.ofTrace(traceId).stream().filter(span -> !replayed(span)).toList();
+        List<OtlpReceiver.Span> trace = collector.ofTrace(traceId).stream()
+                .filter(span -> !replayed(span))
+                .toList();
 
         // the shopper's POST is the root; everything else hangs below it
         OtlpReceiver.Span root = only(trace, span -> span.isRoot());
         assertThat(root.service()).isEqualTo("web-ui");
         assertThat(root.kind()).isEqualTo(OtlpReceiver.SERVER);
-        OtlpReceiver.Span call = only(trace, span -> span.service().equals("web-ui") && span.kind() == OtlpReceiver.CLIENT
-                && span.name().contains("POST"));
-        OtlpReceiver.Span placeOrder = only(trace, span -> span.service().equals("command-api")
-                && span.kind() == OtlpReceiver.SERVER);
+        OtlpReceiver.Span call = only(
+                trace,
+                span -> span.service().equals("web-ui")
+                        && span.kind() == OtlpReceiver.CLIENT
+                        && span.name().contains("POST"));
+        OtlpReceiver.Span placeOrder =
+                only(trace, span -> span.service().equals("command-api") && span.kind() == OtlpReceiver.SERVER);
         assertThat(placeOrder.parentSpanId()).isEqualTo(call.spanId());
-        OtlpReceiver.Span publish = only(trace, span -> span.service().equals("command-api")
-                && span.kind() == OtlpReceiver.PRODUCER);
-        assertThat(publish.parentSpanId()).as("the relay publishes under the stored request span").isEqualTo(placeOrder.spanId());
-        OtlpReceiver.Span send = only(trace, span -> span.service().equals("notification-service")
-                && span.kind() == OtlpReceiver.CONSUMER);
+        OtlpReceiver.Span publish =
+                only(trace, span -> span.service().equals("command-api") && span.kind() == OtlpReceiver.PRODUCER);
+        assertThat(publish.parentSpanId())
+                .as("the relay publishes under the stored request span")
+                .isEqualTo(placeOrder.spanId());
+        OtlpReceiver.Span send = only(
+                trace, span -> span.service().equals("notification-service") && span.kind() == OtlpReceiver.CONSUMER);
         assertThat(send.parentSpanId()).isEqualTo(publish.spanId());
         OtlpReceiver.Span smtp = only(trace, span -> span.name().equals("smtp send"));
         assertThat(smtp.parentSpanId()).isEqualTo(send.spanId());
         List<OtlpReceiver.Span> whole = collector.ofTrace(traceId);
-        assertThat(whole).as("no span of the purchase has a parent outside it")
-                .allSatisfy(span -> assertThat(span.isRoot() || whole.stream().anyMatch(p -> p.spanId().equals(span.parentSpanId())))
-                        .as(span.toString()).isTrue());
+        assertThat(whole)
+                .as("no span of the purchase has a parent outside it")
+                .allSatisfy(span -> assertThat(span.isRoot()
+                                || whole.stream().anyMatch(p -> p.spanId().equals(span.parentSpanId())))
+                        .as(span.toString())
+                        .isTrue());
 
         // the projector's batch is a trace of its own, linked to the publish span of the event
-        OtlpReceiver.Span batch = linkingTo(traceId).stream().filter(span -> span.service().equals("sales-projector"))
-                .findFirst().orElseThrow();
+        OtlpReceiver.Span batch = linkingTo(traceId).stream()
+                .filter(span -> span.service().equals("sales-projector"))
+                .findFirst()
+                .orElseThrow();
         assertThat(batch.links()).contains(new OtlpReceiver.Link(traceId, publish.spanId()));
         assertThat(batch.kind()).isEqualTo(OtlpReceiver.CONSUMER);
     }
@@ -144,30 +165,46 @@ class TracingIT {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.0.2", 0));
             socket.connect(new InetSocketAddress("127.0.0.1", commandApi.getPort()), 5_000);
-            socket.getOutputStream().write(("GET /api/products HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "traceparent: 00-" + clientTrace + "-" + clientSpan + "-01\r\ntracestate: attacker=1\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /api/products HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                                    + "traceparent: 00-" + clientTrace + "-" + clientSpan
+                                    + "-01\r\ntracestate: attacker=1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 200");
         }
 
         OtlpReceiver.Link client = new OtlpReceiver.Link(clientTrace, clientSpan);
-        OtlpReceiver.Span request = await("the request's span").atMost(PATIENCE).until(() -> collector.spans().stream()
-                .filter(span -> span.links().contains(client)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        OtlpReceiver.Span request = await("the request's span")
+                .atMost(PATIENCE)
+                .until(
+                        () -> collector.spans().stream()
+                                .filter(span -> span.links().contains(client))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
         assertThat(request.service()).isEqualTo("command-api");
         assertThat(request.kind()).isEqualTo(OtlpReceiver.SERVER);
         assertThat(request.isRoot()).as("a new root span").isTrue();
         assertThat(request.traceId()).isNotEqualTo(clientTrace);
-        assertThat(collector.ofTrace(clientTrace)).as("nothing of the shop in the client's trace").isEmpty();
+        assertThat(collector.ofTrace(clientTrace))
+                .as("nothing of the shop in the client's trace")
+                .isEmpty();
     }
 
     @Test
     void everyLineEachServiceLogsAboutTheOrderCarriesItsTraceId() throws IOException {
-        await("the notifier's lines").atMost(PATIENCE).until(() -> !aboutTheOrder("notification-service").isEmpty());
+        await("the notifier's lines")
+                .atMost(PATIENCE)
+                .until(() -> !aboutTheOrder("notification-service").isEmpty());
         for (String service : List.of("web-ui", "command-api", "notification-service")) {
             List<Map<String, Object>> lines = aboutTheOrder(service);
-            assertThat(lines).as("%s lines about order %s", service, orderId).isNotEmpty()
-                    .allSatisfy(line -> assertThat(mdc(line)).as(line.toString()).containsEntry("traceId", traceId)
+            assertThat(lines)
+                    .as("%s lines about order %s", service, orderId)
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(mdc(line))
+                            .as(line.toString())
+                            .containsEntry("traceId", traceId)
                             .containsKey("spanId"));
         }
         // the projector logs per batch, not per order; what it logs about the order (if anything) carries the trace
@@ -179,49 +216,67 @@ class TracingIT {
     void aReplayedEventJoinsTheOriginalTraceAndLinksToTheOpsRequestInsteadOfStartingABrokenTrace() throws Exception {
         long sequence;
         try (Connection connection = shop.connect();
-             ResultSet row = connection.createStatement().executeQuery(
-                     "SELECT sequence FROM commands.events WHERE aggregate_id = '" + orderId + "' AND type = 'OrderPlaced'")) {
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT sequence FROM commands.events WHERE aggregate_id = '" + orderId
+                                + "' AND type = 'OrderPlaced'")) {
             assertThat(row.next()).isTrue();
             sequence = row.getLong(1);
         }
-        await("the first send").atMost(PATIENCE).until(() -> collector.ofTrace(traceId).stream()
-                .anyMatch(span -> span.service().equals("notification-service")));
+        await("the first send")
+                .atMost(PATIENCE)
+                .until(() -> collector.ofTrace(traceId).stream()
+                        .anyMatch(span -> span.service().equals("notification-service")));
 
-        var response = HttpJson.send(HttpRequest.newBuilder(URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
-                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
-                        "consumer", "notification-service", "after", sequence - 1, "upTo", sequence)))));
+        var response = HttpJson.send(
+                HttpRequest.newBuilder(URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
+                        .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(
+                                Map.of("consumer", "notification-service", "after", sequence - 1, "upTo", sequence)))));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
 
-        await("the replayed event's send").atMost(PATIENCE).untilAsserted(() ->
-                assertThat(collector.ofTrace(traceId)).filteredOn(span -> span.service().equals("notification-service")
-                        && replayed(span)).hasSize(1));
+        await("the replayed event's send")
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(collector.ofTrace(traceId))
+                        .filteredOn(span -> span.service().equals("notification-service") && replayed(span))
+                        .hasSize(1));
         List<OtlpReceiver.Span> trace = collector.ofTrace(traceId);
-        OtlpReceiver.Span placeOrder = only(trace, span -> span.service().equals("command-api") && span.kind() == OtlpReceiver.SERVER);
+        OtlpReceiver.Span placeOrder =
+                only(trace, span -> span.service().equals("command-api") && span.kind() == OtlpReceiver.SERVER);
         OtlpReceiver.Span replayPublish = only(trace, span -> span.kind() == OtlpReceiver.PRODUCER && replayed(span));
-        OtlpReceiver.Span replayedSend = only(trace, span -> span.service().equals("notification-service")
-                && span.kind() == OtlpReceiver.CONSUMER && replayed(span));
-        assertThat(replayPublish.parentSpanId()).as("the replay hangs below the original request").isEqualTo(placeOrder.spanId());
+        OtlpReceiver.Span replayedSend = only(
+                trace,
+                span -> span.service().equals("notification-service")
+                        && span.kind() == OtlpReceiver.CONSUMER
+                        && replayed(span));
+        assertThat(replayPublish.parentSpanId())
+                .as("the replay hangs below the original request")
+                .isEqualTo(placeOrder.spanId());
         assertThat(replayedSend.parentSpanId()).isEqualTo(replayPublish.spanId());
 
         // linked to the ops request that asked for it, which is a trace of its own
-        OtlpReceiver.Link opsRequest = replayPublish.links().stream().findFirst().orElseThrow();
+        OtlpReceiver.Link opsRequest =
+                replayPublish.links().stream().findFirst().orElseThrow();
         assertThat(opsRequest.traceId()).isNotEqualTo(traceId);
         assertThat(collector.spans()).anySatisfy(span -> {
             assertThat(span.spanId()).isEqualTo(opsRequest.spanId());
             assertThat(span.name()).contains("/api/ops/replay");
         });
         // nothing in the whole shop started a trace for a message: every consumer span has a parent or links
-        assertThat(collector.spans()).filteredOn(span -> span.kind() == OtlpReceiver.CONSUMER && span.isRoot())
+        assertThat(collector.spans())
+                .filteredOn(span -> span.kind() == OtlpReceiver.CONSUMER && span.isRoot())
                 .allSatisfy(span -> assertThat(span.links()).as(span.toString()).isNotEmpty());
     }
 
     private List<OtlpReceiver.Span> linkingTo(String trace) {
-        return collector.spans().stream().filter(span -> span.links().stream().anyMatch(l -> l.traceId().equals(trace))).toList();
+        return collector.spans().stream()
+                .filter(span -> span.links().stream().anyMatch(l -> l.traceId().equals(trace)))
+                .toList();
     }
 
-    private static OtlpReceiver.Span only(List<OtlpReceiver.Span> spans, java.util.function.Predicate<OtlpReceiver.Span> which) {
+    private static OtlpReceiver.Span only(
+            List<OtlpReceiver.Span> spans, java.util.function.Predicate<OtlpReceiver.Span> which) {
         List<OtlpReceiver.Span> found = spans.stream().filter(which).toList();
         assertThat(found).as("exactly one such span in %s", spans).hasSize(1);
         return found.get(0);
@@ -237,7 +292,9 @@ class TracingIT {
         byte[] log = Files.readAllBytes(process.log());
         int start = Math.toIntExact(logStart.getOrDefault(service, 0L));
         List<Map<String, Object>> lines = new ArrayList<>();
-        for (String line : new String(log, start, log.length - start, StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : new String(log, start, log.length - start, StandardCharsets.UTF_8)
+                .lines()
+                .toList()) {
             Map<String, Object> parsed = HttpJson.read(line, Argument.mapOf(String.class, Object.class));
             if (orderId.equals(mdc(parsed).get("orderId"))) {
                 lines.add(parsed);

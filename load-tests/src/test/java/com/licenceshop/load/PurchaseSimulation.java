@@ -1,17 +1,5 @@
 package com.licenceshop.load;
 
-import io.gatling.javaapi.core.OpenInjectionStep;
-import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
-
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -19,6 +7,17 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Shoppers placing orders on the command API. Two models, chosen by {@code -Dload.model}:
@@ -51,38 +50,51 @@ public class PurchaseSimulation extends Simulation {
     private final AtomicLong purchases = new AtomicLong();
 
     private final Iterator<Map<String, Object>> shoppers = Stream.generate(() -> {
-        long n = purchases.incrementAndGet();
-        return Map.<String, Object>of(
-                "email", "load-" + run + "-" + n + "@example.com",
-                "sku", SKUS[(int) (n % SKUS.length)],
-                "quantity", 1 + n % 3);
-    }).iterator();
+                long n = purchases.incrementAndGet();
+                return Map.<String, Object>of(
+                        "email", "load-" + run + "-" + n + "@example.com",
+                        "sku", SKUS[(int) (n % SKUS.length)],
+                        "quantity", 1 + n % 3);
+            })
+            .iterator();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
             .shareConnections()
             .contentTypeHeader("application/json")
             .acceptHeader("application/json");
 
-    private final ScenarioBuilder purchase = pay ? payingPurchase() : scenario("purchase")
-            .feed(shoppers)
-            .exec(http("POST /api/orders").post("/api/orders")
-                    .body(StringBody("{\"customerEmail\":\"#{email}\",\"items\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}]}"))
-                    .check(status().is(202)));
+    private final ScenarioBuilder purchase = pay
+            ? payingPurchase()
+            : scenario("purchase")
+                    .feed(shoppers)
+                    .exec(http("POST /api/orders")
+                            .post("/api/orders")
+                            .body(
+                                    StringBody(
+                                            "{\"customerEmail\":\"#{email}\",\"items\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}]}"))
+                            .check(status().is(202)));
 
     /** Order, checkout, card: the three requests of a purchase paid by card (the hosted form is the provider's). */
     private ScenarioBuilder payingPurchase() {
         return scenario("purchase paid by card")
                 .feed(shoppers)
-                .exec(http("POST /api/orders").post("/api/orders")
-                        .body(StringBody("{\"customerEmail\":\"#{email}\",\"items\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}],"
-                                + "\"paymentMethod\":\"CARD\"}"))
-                        .check(status().is(202), jsonPath("$.orderId").saveAs("orderId"), jsonPath("$.orderToken").saveAs("orderToken")))
-                .exec(http("POST /api/orders/{id}/checkout").post("/api/orders/#{orderId}/checkout")
+                .exec(http("POST /api/orders")
+                        .post("/api/orders")
+                        .body(StringBody(
+                                "{\"customerEmail\":\"#{email}\",\"items\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}],"
+                                        + "\"paymentMethod\":\"CARD\"}"))
+                        .check(
+                                status().is(202),
+                                jsonPath("$.orderId").saveAs("orderId"),
+                                jsonPath("$.orderToken").saveAs("orderToken")))
+                .exec(http("POST /api/orders/{id}/checkout")
+                        .post("/api/orders/#{orderId}/checkout")
                         .header("Order-Token", "#{orderToken}")
                         .check(status().in(200, 201), jsonPath("$.checkoutUrl").saveAs("checkoutUrl")))
-                .exec(http("POST the provider's card form").post("#{checkoutUrl}")
+                .exec(http("POST the provider's card form")
+                        .post("#{checkoutUrl}")
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept", "text/html")   // the hosted page answers a browser, not the API's JSON
+                        .header("Accept", "text/html") // the hosted page answers a browser, not the API's JSON
                         .formParam("card_number", "4242 4242 4242 4242")
                         .formParam("card_expiry", "12 / 34")
                         .formParam("card_cvc", "123")
@@ -93,7 +105,8 @@ public class PurchaseSimulation extends Simulation {
     {
         PopulationBuilder population = switch (model) {
             case "open" -> purchase.injectOpen(openModel());
-            case "closed" -> purchase.injectClosed(constantConcurrentUsers(users).during(duration));
+            case "closed" ->
+                purchase.injectClosed(constantConcurrentUsers(users).during(duration));
             default -> throw new IllegalArgumentException("load.model must be open or closed, not " + model);
         };
         setUp(population).protocols(protocol);

@@ -1,5 +1,7 @@
 package com.licenceshop.notification;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.licenceshop.notification.mail.MailIntents;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
@@ -10,8 +12,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -20,18 +20,30 @@ class ArchitectureTest {
 
     @Test
     void theRetryScheduleAndWhatAMailSaysArePlainJava() {
-        noClasses().that().belongToAnyOf(RetrySchedule.class, RetryPolicy.class, RetryDecision.class, MailIntents.class)
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..", "com.rabbitmq..", "jakarta.mail..")
+        noClasses()
+                .that()
+                .belongToAnyOf(RetrySchedule.class, RetryPolicy.class, RetryDecision.class, MailIntents.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micronaut..", "java.sql..", "com.rabbitmq..", "jakarta.mail..")
                 .check(classes);
     }
 
     @Test
     void onlyTheListenerAndTheOpsTalkToTheBrokerAndOnlyTheLedgerToTheDatabase() {
-        noClasses().that().resideInAnyPackage("..mail..", "..ledger..", "..retry..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.rabbitmq..", "io.micronaut.rabbitmq..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..mail..", "..ledger..", "..retry..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.rabbitmq..", "io.micronaut.rabbitmq..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("..ledger..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..ledger..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..")
                 .check(classes);
     }
 

@@ -1,15 +1,14 @@
 package com.licenceshop.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The tests run next to {@code ./shop up}, whose notification service holds the production port 8083. A test
@@ -24,7 +23,8 @@ class FreePortIT extends RunningService {
     @Test
     void aTestServerStartsWhileTheProductionPortIsTaken() throws IOException {
         try (ServerSocket taken = holdIfFree(PRODUCTION_PORT);
-             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test")) {
+                EmbeddedServer server =
+                        ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test")) {
             assertThat(server.isRunning()).isTrue();
             assertThat(server.getPort()).isNotEqualTo(PRODUCTION_PORT);
         }

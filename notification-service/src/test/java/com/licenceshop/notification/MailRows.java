@@ -1,7 +1,6 @@
 package com.licenceshop.notification;
 
 import com.licenceshop.testsupport.TestServers;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +12,16 @@ import java.util.UUID;
 /** The test's read of the ledger {@code notifications.mails}. */
 public final class MailRows {
 
-    public record Row(UUID eventId, UUID orderId, String kind, String recipient, String status, int attempts,
-                      String lastError, String messageId, Instant sentAt) {
-    }
+    public record Row(
+            UUID eventId,
+            UUID orderId,
+            String kind,
+            String recipient,
+            String status,
+            int attempts,
+            String lastError,
+            String messageId,
+            Instant sentAt) {}
 
     private final TestServers.Database database;
 
@@ -25,7 +31,7 @@ public final class MailRows {
 
     public Optional<Row> of(UUID eventId) {
         try (Connection db = database.connect();
-             var query = db.prepareStatement("""
+                var query = db.prepareStatement("""
                      SELECT event_id, order_id, kind, recipient, status, attempts, last_error, message_id, sent_at
                        FROM notifications.mails WHERE event_id = ?""")) {
             query.setObject(1, eventId);
@@ -34,9 +40,16 @@ public final class MailRows {
                     return Optional.empty();
                 }
                 Timestamp sentAt = row.getTimestamp("sent_at");
-                return Optional.of(new Row(row.getObject("event_id", UUID.class), row.getObject("order_id", UUID.class),
-                        row.getString("kind"), row.getString("recipient"), row.getString("status"), row.getInt("attempts"),
-                        row.getString("last_error"), row.getString("message_id"), sentAt == null ? null : sentAt.toInstant()));
+                return Optional.of(new Row(
+                        row.getObject("event_id", UUID.class),
+                        row.getObject("order_id", UUID.class),
+                        row.getString("kind"),
+                        row.getString("recipient"),
+                        row.getString("status"),
+                        row.getInt("attempts"),
+                        row.getString("last_error"),
+                        row.getString("message_id"),
+                        sentAt == null ? null : sentAt.toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -46,7 +59,8 @@ public final class MailRows {
     /** How many of these events' mails are SENT: one query, for tests with many events. */
     public int sentOf(java.util.Collection<UUID> eventIds) {
         try (Connection db = database.connect();
-             var query = db.prepareStatement("SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND event_id = ANY(?)")) {
+                var query = db.prepareStatement(
+                        "SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND event_id = ANY(?)")) {
             query.setArray(1, db.createArrayOf("uuid", eventIds.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 row.next();

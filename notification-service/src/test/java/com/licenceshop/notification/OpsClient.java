@@ -11,7 +11,8 @@ import java.util.Base64;
 /** Calls the service's HTTP API as an ops tool would. */
 public final class OpsClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String authorization;
@@ -22,8 +23,11 @@ public final class OpsClient {
     }
 
     public static OpsClient as(String baseUrl, String username, String password) {
-        return new OpsClient(baseUrl, "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new OpsClient(
+                baseUrl,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static OpsClient anonymous(String baseUrl) {
@@ -39,7 +43,8 @@ public final class OpsClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         return authorization == null ? request : request.header("Authorization", authorization);
     }

@@ -6,7 +6,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,13 +14,14 @@ import java.util.UUID;
 /** Reads what the SMTP server received, decoded as a mail client would. */
 public final class ReceivedMails {
 
-    private ReceivedMails() {
-    }
+    private ReceivedMails() {}
 
     /** Every mail the server received for this event (found by the Message-ID derived from the event id). */
     public static List<MimeMessage> forEvent(GreenMail smtp, UUID eventId) {
         String messageId = MessageIds.forEvent(eventId);
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> messageId.equals(messageIdOf(m))).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> messageId.equals(messageIdOf(m)))
+                .toList();
     }
 
     public static String messageIdOf(MimeMessage message) {

@@ -4,15 +4,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The service in the test's JVM on real servers of the test class's own: a fresh database, a fresh broker
@@ -47,7 +46,9 @@ public abstract class RunningService implements TestPropertyProvider {
     }
 
     protected List<Duration> retryDelayList() {
-        return Arrays.stream(retryDelays().split(",")).map(delay -> Duration.ofMillis(Long.parseLong(delay.replace("ms", "")))).toList();
+        return Arrays.stream(retryDelays().split(","))
+                .map(delay -> Duration.ofMillis(Long.parseLong(delay.replace("ms", ""))))
+                .toList();
     }
 
     /** Ends an SMTP outage: a new server on the same port (its inbox starts empty). */

@@ -11,13 +11,12 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** The test's own connection to the broker: publishes as the command API's relay does, and looks into queues. */
 public final class TestBroker implements AutoCloseable {
@@ -55,7 +54,8 @@ public final class TestBroker implements AutoCloseable {
     /** Publishes the events in one message, as the relay packs consecutive events of one routing key (transport v2). */
     public void publishTogether(List<? extends ShopEvent> events) {
         EventBatches.Event message = EventBatches.pack(events.stream()
-                .map(event -> new EventBatches.Event(properties(event), codec.encode(event))).toList());
+                .map(event -> new EventBatches.Event(properties(event), codec.encode(event)))
+                .toList());
         publish(events.get(0).eventType().routingKey(), message.properties(), message.body());
     }
 
@@ -91,13 +91,15 @@ public final class TestBroker implements AutoCloseable {
                 messages.add(message);
             }
             if (!messages.isEmpty()) {
-                channel.basicNack(messages.get(messages.size() - 1).getEnvelope().getDeliveryTag(), true, true);
+                channel.basicNack(
+                        messages.get(messages.size() - 1).getEnvelope().getDeliveryTag(), true, true);
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + queue, e);
         }
         // returning them is asynchronous: wait until the queue offers them again, so the next reader sees them
-        Awaitility.await("dead letters back in " + queue).atMost(Duration.ofSeconds(10))
+        Awaitility.await("dead letters back in " + queue)
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> ready(queue) >= messages.size());
         return messages;
     }
@@ -107,25 +109,30 @@ public final class TestBroker implements AutoCloseable {
      * queues and exchanges, so test runs leave no queues behind on a shared broker.
      */
     public static void deleteAtExit(Topology topology, List<Duration> retryDelays) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            var factory = new ConnectionFactory();
-            try {
-                factory.setUri(TestServers.rabbit().uri());
-                try (Connection connection = factory.newConnection("notification-service-test-cleanup");
-                     Channel channel = connection.createChannel()) {
-                    List<String> queues = new ArrayList<>(List.of(topology.notificationQueue(),
-                            topology.deadLetterQueue(topology.notificationQueue())));
-                    retryDelays.forEach(delay -> queues.add(topology.notificationRetryQueue(delay)));
-                    for (String queue : queues) {
-                        channel.queueDelete(queue);
-                    }
-                    channel.exchangeDelete(topology.eventsExchange());
-                    channel.exchangeDelete(topology.deadLetterExchange());
-                }
-            } catch (Exception e) {
-                // best effort: the JVM is exiting
-            }
-        }, "delete-test-namespace-" + topology.namespace()));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            var factory = new ConnectionFactory();
+                            try {
+                                factory.setUri(TestServers.rabbit().uri());
+                                try (Connection connection =
+                                                factory.newConnection("notification-service-test-cleanup");
+                                        Channel channel = connection.createChannel()) {
+                                    List<String> queues = new ArrayList<>(List.of(
+                                            topology.notificationQueue(),
+                                            topology.deadLetterQueue(topology.notificationQueue())));
+                                    retryDelays.forEach(delay -> queues.add(topology.notificationRetryQueue(delay)));
+                                    for (String queue : queues) {
+                                        channel.queueDelete(queue);
+                                    }
+                                    channel.exchangeDelete(topology.eventsExchange());
+                                    channel.exchangeDelete(topology.deadLetterExchange());
+                                }
+                            } catch (Exception e) {
+                                // best effort: the JVM is exiting
+                            }
+                        },
+                        "delete-test-namespace-" + topology.namespace()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.licenceshop.provider;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The shop's side of a webhook, as a test sees it: a real HTTP server that keeps what it received. */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String payload, String signature) {
-    }
+    record Received(String payload, String signature) {}
 
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();

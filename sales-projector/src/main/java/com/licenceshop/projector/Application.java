@@ -1,8 +1,7 @@
 package com.licenceshop.projector;
 
-import com.licenceshop.servicedefaults.ServiceLaunch;
 import com.licenceshop.projector.rebuild.RebuildCommand;
-
+import com.licenceshop.servicedefaults.ServiceLaunch;
 import java.util.Map;
 
 /**

@@ -1,12 +1,12 @@
 package com.licenceshop.projector;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
@@ -16,16 +16,28 @@ class ArchitectureTest {
 
     @Test
     void theProjectionArithmeticIsPlainJava() {
-        noClasses().that().resideInAPackage("..projector.projection..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..", "com.rabbitmq..")
+        noClasses()
+                .that()
+                .resideInAPackage("..projector.projection..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..", "com.rabbitmq..")
                 .check(classes);
     }
 
     @Test
     void onlyTheLivePathAndTheDeadLettersTalkToTheBroker() {
-        noClasses().that().resideInAnyPackage("..projector.projection..", "..projector.readmodel..",
-                        "..projector.rebuild..", "..projector.feed..", "..projector.reconciliation..")
-                .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "..projector.projection..",
+                        "..projector.readmodel..",
+                        "..projector.rebuild..",
+                        "..projector.feed..",
+                        "..projector.reconciliation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.rabbitmq..")
                 .check(classes);
     }
 

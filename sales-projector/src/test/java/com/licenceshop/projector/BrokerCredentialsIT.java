@@ -1,24 +1,25 @@
 package com.licenceshop.projector;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The broker's login is a secret like the others: without RABBITMQ_URI the projector does not start. */
 class BrokerCredentialsIT {
 
     @Test
     void withoutRabbitmqUriTheProjectorRefusesToStartAndSaysWhatIsMissing() {
-        Map<String, Object> properties = new HashMap<>(TestServers.freshDatabase().micronautProperties());
+        Map<String, Object> properties =
+                new HashMap<>(TestServers.freshDatabase().micronautProperties());
         properties.put("shop.namespace", TestServers.freshNamespace());
 
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close())
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, properties, "test")
+                        .close())
                 .hasStackTraceContaining("RABBITMQ_URI");
     }
 }

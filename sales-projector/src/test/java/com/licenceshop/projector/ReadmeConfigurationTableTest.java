@@ -1,7 +1,6 @@
 package com.licenceshop.projector;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The README's configuration table and application.yml say the same. */
 class ReadmeConfigurationTableTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Z0-9_]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `([a-z0-9.-]+)` \\| `([A-Z0-9_]+)` \\|", Pattern.MULTILINE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+):");
 
     @Test
@@ -42,8 +42,9 @@ class ReadmeConfigurationTableTest {
                 assertThat(readme).as("README row for " + key).containsEntry(key, placeholder.group(1));
             }
         });
-        yaml.keySet().stream().filter(key -> key.startsWith("shop.")).forEach(key ->
-                assertThat(readme).as("README documents " + key).containsKey(key));
+        yaml.keySet().stream()
+                .filter(key -> key.startsWith("shop."))
+                .forEach(key -> assertThat(readme).as("README documents " + key).containsKey(key));
     }
 
     @SuppressWarnings("unchecked")

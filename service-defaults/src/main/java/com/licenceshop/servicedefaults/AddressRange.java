@@ -17,8 +17,9 @@ record AddressRange(byte[] network, int prefixBits) {
         String trimmed = spec.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-        byte[] network = literal(address).orElseThrow(() ->
-                new IllegalArgumentException("not an IP address or CIDR block: '" + trimmed + "'")).getAddress();
+        byte[] network = literal(address)
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR block: '" + trimmed + "'"))
+                .getAddress();
         int bits = network.length * 8;
         int prefix;
         try {

@@ -5,7 +5,6 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.rabbitmq.connect.RabbitConnectionFactoryConfig;
 import jakarta.inject.Singleton;
-
 import java.util.HashMap;
 import java.util.Map;
 

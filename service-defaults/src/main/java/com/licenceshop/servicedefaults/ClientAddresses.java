@@ -7,7 +7,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.DefaultHttpClientAddressResolver;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -32,8 +31,9 @@ final class ClientAddresses implements HttpClientAddressResolver {
     private final List<AddressRange> trustedProxies;
     private final String header;
 
-    ClientAddresses(@Value("${shop.trusted-proxies:}") List<String> trustedProxies,
-                    @Value("${shop.client-address-header:X-Forwarded-For}") String header) {
+    ClientAddresses(
+            @Value("${shop.trusted-proxies:}") List<String> trustedProxies,
+            @Value("${shop.client-address-header:X-Forwarded-For}") String header) {
         List<AddressRange> ranges = new ArrayList<>();
         for (String spec : trustedProxies) {
             if (spec.isBlank()) {
@@ -63,7 +63,7 @@ final class ClientAddresses implements HttpClientAddressResolver {
             for (int i = hops.size() - 1; i >= 0; i--) {
                 Optional<InetAddress> hop = AddressRange.literal(hops.get(i));
                 if (hop.isEmpty()) {
-                    break;   // not an address: what is left of it is not the proxies' doing
+                    break; // not an address: what is left of it is not the proxies' doing
                 }
                 client = hop.get();
                 if (!isTrusted(client)) {

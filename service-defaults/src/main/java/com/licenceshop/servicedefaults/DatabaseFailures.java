@@ -7,13 +7,13 @@ import java.sql.SQLTransientConnectionException;
 /** Which database failures mean "the connection is gone" (retry later), as opposed to "this statement is wrong". */
 public final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /** No connection or a broken one: SQLSTATE class 08, or the driver's own connection exceptions. */
     public static boolean connectionLost(SQLException e) {
         String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
+        return e instanceof SQLTransientConnectionException
+                || e instanceof SQLRecoverableException
                 || state != null && state.startsWith("08");
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.licenceshop.events.MessageHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BasicProperties;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,12 +60,13 @@ public final class EventBatches {
         }
     }
 
-    private EventBatches() {
-    }
+    private EventBatches() {}
 
     /** True when the message is a batch (version 2). */
     public static boolean isBatch(BasicProperties properties) {
-        return properties != null && properties.getHeaders() != null && properties.getHeaders().containsKey(HEADER);
+        return properties != null
+                && properties.getHeaders() != null
+                && properties.getHeaders().containsKey(HEADER);
     }
 
     /**
@@ -106,7 +106,8 @@ public final class EventBatches {
         if (events.size() == 1) {
             return events.get(0);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(events.stream().mapToInt(e -> e.body().length + 300).sum());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                events.stream().mapToInt(e -> e.body().length + 300).sum());
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartArray();
             for (Event event : events) {
@@ -119,14 +120,16 @@ public final class EventBatches {
         AMQP.BasicProperties first = events.get(0).properties();
         Map<String, Object> headers = new HashMap<>(2);
         headers.put(HEADER, events.size());
-        return new Event(new AMQP.BasicProperties.Builder()
-                .deliveryMode(PERSISTENT)
-                .contentType("application/json")
-                .contentEncoding("UTF-8")
-                .appId(first.getAppId())
-                .timestamp(first.getTimestamp())
-                .headers(headers)
-                .build(), out.toByteArray());
+        return new Event(
+                new AMQP.BasicProperties.Builder()
+                        .deliveryMode(PERSISTENT)
+                        .contentType("application/json")
+                        .contentEncoding("UTF-8")
+                        .appId(first.getAppId())
+                        .timestamp(first.getTimestamp())
+                        .headers(headers)
+                        .build(),
+                out.toByteArray());
     }
 
     private static void write(JsonGenerator json, Event event) throws IOException {
@@ -150,7 +153,10 @@ public final class EventBatches {
                 Object value = header.getValue();
                 if (value instanceof Boolean flag) {
                     json.writeBooleanField(header.getKey(), flag);
-                } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                } else if (value instanceof Integer
+                        || value instanceof Long
+                        || value instanceof Short
+                        || value instanceof Byte) {
                     json.writeNumberField(header.getKey(), ((Number) value).longValue());
                 } else if (value != null) {
                     // String, or the client's LongString (its toString() is the UTF-8 text)
@@ -201,12 +207,14 @@ public final class EventBatches {
             throw new MalformedBatchException(e.toString(), e);
         }
         if (events.size() != count.intValue()) {
-            throw new MalformedBatchException(HEADER + " says " + count + " events, the body holds " + events.size(), null);
+            throw new MalformedBatchException(
+                    HEADER + " says " + count + " events, the body holds " + events.size(), null);
         }
         return events;
     }
 
-    private static Event read(JsonParser json, byte[] bytes, AMQP.BasicProperties outer, Map<String, Object> outerHeaders)
+    private static Event read(
+            JsonParser json, byte[] bytes, AMQP.BasicProperties outer, Map<String, Object> outerHeaders)
             throws IOException {
         AMQP.BasicProperties.Builder properties = outer.builder();
         Map<String, Object> headers = new LinkedHashMap<>(outerHeaders);

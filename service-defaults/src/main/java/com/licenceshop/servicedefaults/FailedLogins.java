@@ -17,8 +17,7 @@ final class FailedLogins {
     static final Duration LONGEST_LOCK = Duration.ofMinutes(1);
     static final int MAX_ADDRESSES = 10_000;
 
-    private record Failures(int count, Instant lockedUntil) {
-    }
+    private record Failures(int count, Instant lockedUntil) {}
 
     private final Clock clock;
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();

@@ -2,7 +2,6 @@ package com.licenceshop.servicedefaults;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -32,8 +31,14 @@ public record InstanceId(String service, String instance, String tag, Instant st
     }
 
     static InstanceId of(String service, Instant startedAt) {
-        return new InstanceId(service, instance(System.getenv("HOSTNAME"), InstanceId::localHostName,
-                ProcessHandle.current().pid()), newTag(), startedAt);
+        return new InstanceId(
+                service,
+                instance(
+                        System.getenv("HOSTNAME"),
+                        InstanceId::localHostName,
+                        ProcessHandle.current().pid()),
+                newTag(),
+                startedAt);
     }
 
     /** {@code pid@host}; the host only in printable ASCII, as it goes into a header and a log line. */

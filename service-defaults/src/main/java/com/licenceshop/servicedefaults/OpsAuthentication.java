@@ -9,7 +9,6 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -30,6 +29,7 @@ final class OpsAuthentication<B> implements HttpRequestAuthenticationProvider<B>
 
     /** The realm of the ops login's challenge, e.g. "sales-projector ops"; its presence switches the ops login on. */
     static final String REALM = "shop.ops.realm";
+
     static final String ROLE = "OPS";
 
     private final OpsCredentials credentials;
@@ -42,9 +42,10 @@ final class OpsAuthentication<B> implements HttpRequestAuthenticationProvider<B>
 
     // cheap (one constant-time compare), so it may run on the event loop
     @Override
-    public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
-                                                        @NonNull AuthenticationRequest<String, String> login) {
-        String address = request == null ? "unknown" : request.getRemoteAddress().getHostString();
+    public @NonNull AuthenticationResponse authenticate(
+            @Nullable HttpRequest<B> request, @NonNull AuthenticationRequest<String, String> login) {
+        String address =
+                request == null ? "unknown" : request.getRemoteAddress().getHostString();
         if (failures.locked(address)) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
         }

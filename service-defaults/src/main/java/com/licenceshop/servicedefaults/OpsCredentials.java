@@ -2,7 +2,6 @@ package com.licenceshop.servicedefaults;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +13,8 @@ import java.util.Base64;
  * deliberately no default password: without one nothing is accepted and nothing is sent.
  */
 @ConfigurationProperties("shop.ops")
-public record OpsCredentials(@Nullable String username, @Nullable String password) {
+public record OpsCredentials(
+        @Nullable String username, @Nullable String password) {
 
     public boolean configured() {
         return username != null && !username.isBlank() && password != null && !password.isBlank();
@@ -32,7 +32,10 @@ public record OpsCredentials(@Nullable String username, @Nullable String passwor
 
     /** The request with the ops login as HTTP Basic (the header is named here only, see ArchitectureRules). */
     public HttpRequest.Builder presentTo(HttpRequest.Builder request) {
-        return request.header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return request.header(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 }

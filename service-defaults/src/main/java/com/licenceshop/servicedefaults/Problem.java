@@ -3,7 +3,6 @@ package com.licenceshop.servicedefaults;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -13,9 +12,15 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(@Nullable String type, @Nullable String title, int status, @Nullable String detail,
-                      @Nullable String instance, @Nullable String correlationId, @Nullable List<Violation> errors,
-                      @Nullable String reference) {
+public record Problem(
+        @Nullable String type,
+        @Nullable String title,
+        int status,
+        @Nullable String detail,
+        @Nullable String instance,
+        @Nullable String correlationId,
+        @Nullable List<Violation> errors,
+        @Nullable String reference) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** RFC 9457: no type of its own beyond the HTTP status. */

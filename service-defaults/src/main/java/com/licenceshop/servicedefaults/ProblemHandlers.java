@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemHandlers {
 
-    private ProblemHandlers() {
-    }
+    private ProblemHandlers() {}
 
     /** A problem answer as it leaves the service: status, media type, body. */
     public static MutableHttpResponse<Problem> response(Problem problem) {
-        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status())).body(problem).contentType(Problem.MEDIA_TYPE);
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
+                .body(problem)
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     /** The answer to a problem as the policy sends it: located and decorated (for filters, which cannot throw). */
@@ -39,8 +40,8 @@ public final class ProblemHandlers {
     }
 
     /** A framework error (or a security refusal) as the policy words it, always problem+json. */
-    static MutableHttpResponse<Object> frameworkProblem(ProblemPolicy policy, ErrorContext context,
-                                                        MutableHttpResponse<Object> response) {
+    static MutableHttpResponse<Object> frameworkProblem(
+            ProblemPolicy policy, ErrorContext context, MutableHttpResponse<Object> response) {
         HttpRequest<?> request = context.getRequest();
         Problem problem = policy.locate(request, policy.frameworkError(context, response));
         response.body(problem).contentType(Problem.MEDIA_TYPE);
@@ -51,8 +52,7 @@ public final class ProblemHandlers {
     /** The defaults when a service declares no policy of its own. */
     @Singleton
     @Secondary
-    static final class DefaultPolicy implements ProblemPolicy {
-    }
+    static final class DefaultPolicy implements ProblemPolicy {}
 
     @Singleton
     static final class Thrown implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
@@ -88,8 +88,12 @@ public final class ProblemHandlers {
                     .<HttpResponse<?>>map(problem -> respond(policy, request, problem))
                     .orElseGet(() -> {
                         LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
-                        return errors.processResponse(ErrorContext.builder(request).cause(exception)
-                                .errorMessage("Internal Server Error").build(), HttpResponse.serverError());
+                        return errors.processResponse(
+                                ErrorContext.builder(request)
+                                        .cause(exception)
+                                        .errorMessage("Internal Server Error")
+                                        .build(),
+                                HttpResponse.serverError());
                     });
         }
     }
@@ -113,7 +117,7 @@ public final class ProblemHandlers {
             HttpRequest<?> request = context.getRequest();
             MutableHttpResponse<Object> response = (MutableHttpResponse<Object>) baseResponse;
             if (request.getMethod() == HttpMethod.HEAD) {
-                return response;   // no body to render, as Micronaut's own processor
+                return response; // no body to render, as Micronaut's own processor
             }
             if (policy.htmlForBrowsers() && response.code() >= 400 && wantsHtml(request)) {
                 return response.<Object>body(html.body(context, response)).contentType(html.contentType());

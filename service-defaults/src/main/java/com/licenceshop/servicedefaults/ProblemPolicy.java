@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
-
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,6 +39,5 @@ public interface ProblemPolicy {
     }
 
     /** Headers or metrics that go with a problem answer. */
-    default void decorate(HttpRequest<?> request, Problem problem, MutableHttpResponse<?> response) {
-    }
+    default void decorate(HttpRequest<?> request, Problem problem, MutableHttpResponse<?> response) {}
 }

@@ -1,6 +1,5 @@
 package com.licenceshop.servicedefaults;
 
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -13,10 +12,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import org.reactivestreams.Publisher;
-
 import java.util.List;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 
 /**
  * A public request starts a trace of its own (L-11): its {@code traceparent} is not adopted but kept as a span link of
@@ -51,12 +49,12 @@ final class PublicTraceContext {
         }
     };
 
-    private PublicTraceContext() {
-    }
+    private PublicTraceContext() {}
 
     /** The span context a client sent, if it is a valid one. */
     static SpanContext clientContext(String traceparent, String tracestate) {
-        Map<String, String> carrier = tracestate == null ? Map.of("traceparent", traceparent)
+        Map<String, String> carrier = tracestate == null
+                ? Map.of("traceparent", traceparent)
                 : Map.of("traceparent", traceparent, "tracestate", tracestate);
         Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, GETTER);
         return Span.fromContext(extracted).getSpanContext();
@@ -83,7 +81,8 @@ final class PublicTraceContext {
             }
             String traceparent = request.getHeaders().get("traceparent");
             if (traceparent != null) {
-                SpanContext client = clientContext(traceparent, request.getHeaders().get("tracestate"));
+                SpanContext client =
+                        clientContext(traceparent, request.getHeaders().get("tracestate"));
                 if (client.isValid()) {
                     request.setAttribute(CLIENT_CONTEXT, client);
                 }
@@ -107,7 +106,8 @@ final class PublicTraceContext {
 
         @Override
         public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-            request.getAttribute(CLIENT_CONTEXT, SpanContext.class).ifPresent(client -> Span.current().addLink(client));
+            request.getAttribute(CLIENT_CONTEXT, SpanContext.class)
+                    .ifPresent(client -> Span.current().addLink(client));
             return chain.proceed(request);
         }
     }

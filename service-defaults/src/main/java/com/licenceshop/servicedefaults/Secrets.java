@@ -22,19 +22,28 @@ import java.util.Optional;
  */
 public final class Secrets {
 
-    public static final int MINIMUM_LENGTH = 32;   // HS256 needs a key of at least 256 bits
-    public static final String HOW_TO_GENERATE = "Generate one with `openssl rand -base64 48` (./shop up does this for you)";
+    public static final int MINIMUM_LENGTH = 32; // HS256 needs a key of at least 256 bits
+    public static final String HOW_TO_GENERATE =
+            "Generate one with `openssl rand -base64 48` (./shop up does this for you)";
     /** Words of the placeholders in .env.example and the docs, and of secrets people type by hand. */
-    private static final List<String> PLACEHOLDER_WORDS = List.of("change-me", "changeme", "change_me", "replace",
-            "placeholder", "example", "secret", "password", "default", "random-characters");
+    private static final List<String> PLACEHOLDER_WORDS = List.of(
+            "change-me",
+            "changeme",
+            "change_me",
+            "replace",
+            "placeholder",
+            "example",
+            "secret",
+            "password",
+            "default",
+            "random-characters");
     /**
      * By this estimate a random 32-character hex key has about 110 bits and a base64 one about 170; runs of a few
      * characters ("aaaa…", "abababab…") have next to none. Counted from the value's own character frequencies.
      */
     private static final double MINIMUM_BITS = 96;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** What is wrong with the secret, if anything; never the secret itself. */
     public static Optional<String> problem(String variable, String purpose, String value) {
@@ -66,7 +75,8 @@ public final class Secrets {
     public static ECPrivateKey es256PrivateKey(String variable, String value) {
         byte[] der = der(variable, value, "a base64 PKCS#8 P-256 private key");
         try {
-            return p256(variable, (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der)));
+            return p256(variable, (ECPrivateKey)
+                    KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der)));
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalArgumentException(variable + " is not a base64 PKCS#8 P-256 private key");
         }
@@ -76,7 +86,8 @@ public final class Secrets {
     public static ECPublicKey es256PublicKey(String variable, String value) {
         byte[] der = der(variable, value, "a base64 X.509 P-256 public key");
         try {
-            return p256(variable, (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)));
+            return p256(
+                    variable, (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)));
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalArgumentException(variable + " is not a base64 X.509 P-256 public key");
         }
@@ -100,7 +111,8 @@ public final class Secrets {
     /** ES256 is ECDSA on P-256 only: a key on another curve would sign tokens nobody here accepts. */
     private static <K extends ECKey> K p256(String variable, K key) {
         if (key.getParams().getCurve().getField().getFieldSize() != 256) {
-            throw new IllegalArgumentException(variable + " is an EC key on another curve than P-256 (ES256 needs P-256)");
+            throw new IllegalArgumentException(
+                    variable + " is an EC key on another curve than P-256 (ES256 needs P-256)");
         }
         return key;
     }

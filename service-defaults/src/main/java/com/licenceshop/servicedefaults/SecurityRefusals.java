@@ -33,7 +33,10 @@ final class SecurityRefusals implements ExceptionHandler<AuthorizationException,
     private final OpsCredentials credentials;
     private final String challenge;
 
-    SecurityRefusals(ProblemPolicy policy, OpsCredentials credentials, @Value("${" + OpsAuthentication.REALM + "}") String realm) {
+    SecurityRefusals(
+            ProblemPolicy policy,
+            OpsCredentials credentials,
+            @Value("${" + OpsAuthentication.REALM + "}") String realm) {
         this.policy = policy;
         this.credentials = credentials;
         this.challenge = "Basic realm=\"" + realm.replace("\"", "") + "\", charset=\"UTF-8\"";
@@ -42,11 +45,13 @@ final class SecurityRefusals implements ExceptionHandler<AuthorizationException,
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException refusal) {
         if (refusal.isForbidden()) {
-            return ProblemHandlers.frameworkProblem(policy, context(request, refusal, NO_ROLE),
-                    HttpResponse.status(HttpStatus.FORBIDDEN));
+            return ProblemHandlers.frameworkProblem(
+                    policy, context(request, refusal, NO_ROLE), HttpResponse.status(HttpStatus.FORBIDDEN));
         }
         String detail = credentials.configured() ? OPS_NEEDED : OPS_DISABLED;
-        return ProblemHandlers.frameworkProblem(policy, context(request, refusal, detail),
+        return ProblemHandlers.frameworkProblem(
+                policy,
+                context(request, refusal, detail),
                 HttpResponse.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, challenge));
     }
 

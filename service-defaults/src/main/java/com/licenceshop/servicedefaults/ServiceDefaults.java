@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** The beans every service needs the same way; declared only here (ArchitectureRules guards that). */

@@ -1,10 +1,9 @@
 package com.licenceshop.servicedefaults;
 
 import io.micronaut.runtime.Micronaut;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts a service the same way everywhere. {@code LOG_FORMAT} names the Logback appender of each service's
@@ -15,8 +14,7 @@ public final class ServiceLaunch {
 
     static final String LOG_FORMAT = "LOG_FORMAT";
 
-    private ServiceLaunch() {
-    }
+    private ServiceLaunch() {}
 
     public static void start(Class<?> application, String[] args) {
         String logFormat = System.getenv(LOG_FORMAT);
@@ -31,7 +29,10 @@ public final class ServiceLaunch {
         // before anything makes a span current, so every log line inside one carries traceId and spanId
         TraceLogs.install();
         // with LOG_FORMAT=json every line on stdout is a JSON object, so no ASCII-art banner
-        Micronaut.build(args).mainClass(application).banner(!"json".equals(logFormat)).start();
+        Micronaut.build(args)
+                .mainClass(application)
+                .banner(!"json".equals(logFormat))
+                .start();
     }
 
     /** Why the service must not start with this {@code LOG_FORMAT}, if it must not. */
@@ -41,7 +42,8 @@ public final class ServiceLaunch {
         }
         String shown = logFormat.length() > 20 ? logFormat.substring(0, 20) + "…" : logFormat;
         String hint = logFormat.toLowerCase(Locale.ROOT).strip();
-        return Optional.of(LOG_FORMAT + "=" + shown.replaceAll("\\p{Cntrl}", "?") + " is not a log format: use text (the default) or json"
+        return Optional.of(LOG_FORMAT + "=" + shown.replaceAll("\\p{Cntrl}", "?")
+                + " is not a log format: use text (the default) or json"
                 + (hint.equals("text") || hint.equals("json") ? " (lower case, no spaces)" : ""));
     }
 }

@@ -3,7 +3,6 @@ package com.licenceshop.servicedefaults;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,10 +26,11 @@ public class SessionConnections {
     private final String user;
     private final String password;
 
-    SessionConnections(@Value("${shop.database.session-url:}") String sessionUrl,
-                       @Value("${datasources.default.url}") String pooledUrl,
-                       @Value("${datasources.default.username:}") String user,
-                       @Value("${datasources.default.password:}") String password) {
+    SessionConnections(
+            @Value("${shop.database.session-url:}") String sessionUrl,
+            @Value("${datasources.default.url}") String pooledUrl,
+            @Value("${datasources.default.username:}") String user,
+            @Value("${datasources.default.password:}") String password) {
         this.url = sessionUrl == null || sessionUrl.isBlank() ? pooledUrl : sessionUrl;
         this.user = user;
         this.password = password;

@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +43,7 @@ public final class TraceHeaders {
         }
     };
 
-    private TraceHeaders() {
-    }
+    private TraceHeaders() {}
 
     /** The stored form of a context: its traceparent and tracestate (absent when it has no valid span). */
     public record Stored(String traceparent, String tracestate) {

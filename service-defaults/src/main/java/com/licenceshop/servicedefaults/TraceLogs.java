@@ -5,9 +5,8 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.context.Scope;
-import org.slf4j.MDC;
-
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.MDC;
 
 /**
  * Puts the current span's ids into the MDC ({@code traceId}, {@code spanId}) whenever a context becomes current
@@ -22,8 +21,7 @@ public final class TraceLogs {
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-    private TraceLogs() {
-    }
+    private TraceLogs() {}
 
     /** Must run before anything touches OpenTelemetry's context (ServiceLaunch does it first). */
     public static void install() {

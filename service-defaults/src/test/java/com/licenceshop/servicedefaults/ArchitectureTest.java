@@ -1,13 +1,13 @@
 package com.licenceshop.servicedefaults;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
@@ -23,8 +23,12 @@ class ArchitectureTest {
 
     @Test
     void theSharedDefaultsKnowNoService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(ArchitectureRules.SERVICES.stream()
-                        .map(service -> service + "..").toArray(String[]::new))
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ArchitectureRules.SERVICES.stream()
+                        .map(service -> service + "..")
+                        .toArray(String[]::new))
                 .check(CLASSES);
     }
 }

@@ -1,12 +1,11 @@
 package com.licenceshop.servicedefaults;
 
-import com.licenceshop.testsupport.ManualClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FailedLoginsTest {
 

@@ -1,5 +1,8 @@
 package com.licenceshop.servicedefaults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -8,15 +11,11 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.rabbitmq.connect.RabbitConnectionFactoryConfig;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstanceIdTest {
@@ -26,12 +25,22 @@ class InstanceIdTest {
 
     @BeforeAll
     void startAServiceWithTheDefaults() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.application.name", "some-service", "micronaut.server.port", "-1",
-                "shop.namespace", "shop", "rabbitmq.uri", TestServers.rabbit().uri(),
-                // as every service ends its rules: what no rule names is anonymous (micronaut-security is here)
-                "micronaut.security.intercept-url-map[0].pattern", "/**",
-                "micronaut.security.intercept-url-map[0].access[0]", "isAnonymous()"));
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.application.name",
+                        "some-service",
+                        "micronaut.server.port",
+                        "-1",
+                        "shop.namespace",
+                        "shop",
+                        "rabbitmq.uri",
+                        TestServers.rabbit().uri(),
+                        // as every service ends its rules: what no rule names is anonymous (micronaut-security is here)
+                        "micronaut.security.intercept-url-map[0].pattern",
+                        "/**",
+                        "micronaut.security.intercept-url-map[0].access[0]",
+                        "isAnonymous()"));
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }
 
@@ -60,8 +69,12 @@ class InstanceIdTest {
 
         HttpResponse<Map> response = client.toBlocking().exchange(HttpRequest.GET("/instance"), Map.class);
 
-        assertThat(response.body()).containsEntry("service", "some-service")
-                .containsEntry("instance", ProcessHandle.current().pid() + "@" + expected.instance().split("@", 2)[1])
+        assertThat(response.body())
+                .containsEntry("service", "some-service")
+                .containsEntry(
+                        "instance",
+                        ProcessHandle.current().pid() + "@"
+                                + expected.instance().split("@", 2)[1])
                 .containsEntry("startedAt", expected.startedAt().toString());
     }
 
@@ -69,14 +82,19 @@ class InstanceIdTest {
     void everyResponseCarriesTheInstancesTagNotItsPidErrorsToo() {
         InstanceId id = server.getApplicationContext().getBean(InstanceId.class);
         String instance = id.tag();
-        assertThat(instance).matches("[0-9a-f]{12}").doesNotContain(String.valueOf(ProcessHandle.current().pid()));
-        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/instance"), Map.class)).containsEntry("tag", instance);
+        assertThat(instance)
+                .matches("[0-9a-f]{12}")
+                .doesNotContain(String.valueOf(ProcessHandle.current().pid()));
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/instance"), Map.class))
+                .containsEntry("tag", instance);
 
-        assertThat(client.toBlocking().exchange("/instance").getHeaders().get(InstanceHeader.NAME)).isEqualTo(instance);
+        assertThat(client.toBlocking().exchange("/instance").getHeaders().get(InstanceHeader.NAME))
+                .isEqualTo(instance);
         assertThatThrownBy(() -> client.toBlocking().exchange("/no-such-page"))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, notFound -> {
                     assertThat(notFound.getStatus().getCode()).isEqualTo(404);
-                    assertThat(notFound.getResponse().getHeaders().get(InstanceHeader.NAME)).isEqualTo(instance);
+                    assertThat(notFound.getResponse().getHeaders().get(InstanceHeader.NAME))
+                            .isEqualTo(instance);
                 });
     }
 
@@ -85,9 +103,11 @@ class InstanceIdTest {
         ApplicationContext context = server.getApplicationContext();
         InstanceId instance = context.getBean(InstanceId.class);
 
-        Map<String, Object> properties = context.getBean(RabbitConnectionFactoryConfig.class).getClientProperties();
+        Map<String, Object> properties =
+                context.getBean(RabbitConnectionFactoryConfig.class).getClientProperties();
 
-        assertThat(properties).containsEntry(AmqpConnectionName.CLIENT_PROPERTY, "some-service " + instance.instance())
+        assertThat(properties)
+                .containsEntry(AmqpConnectionName.CLIENT_PROPERTY, "some-service " + instance.instance())
                 .containsKeys("capabilities", "product", "version");
     }
 }

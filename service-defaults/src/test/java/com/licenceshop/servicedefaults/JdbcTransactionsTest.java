@@ -23,7 +23,8 @@ class JdbcTransactionsTest {
         POOL.setUrl(database.jdbcUrl());
         POOL.setUser(database.username());
         POOL.setPassword(database.password());
-        try (Connection connection = POOL.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = POOL.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE notes (text text)");
         }
     }
@@ -70,7 +71,8 @@ class JdbcTransactionsTest {
                     attempts.incrementAndGet();
                     return failAsAConflict(c);
                 }))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("40001"));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("40001"));
         assertThat(attempts).hasValue(2);
     }
 
@@ -91,7 +93,8 @@ class JdbcTransactionsTest {
     @Test
     void aSnapshotCannotWrite() {
         assertThatThrownBy(() -> JdbcTransactions.readOnlySnapshot(POOL, c -> insert(c, "never")))
-                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25006"));
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25006"));
     }
 
     @Test

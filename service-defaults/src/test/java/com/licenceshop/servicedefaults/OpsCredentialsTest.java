@@ -1,12 +1,11 @@
 package com.licenceshop.servicedefaults;
 
-import io.micronaut.security.authentication.UsernamePasswordCredentials;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.security.authentication.UsernamePasswordCredentials;
 import java.net.URI;
 import java.net.http.HttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OpsCredentialsTest {
 
@@ -28,8 +27,10 @@ class OpsCredentialsTest {
         assertThat(credentials.accept("admin", "s3cret")).isFalse();
         assertThat(credentials.accept("ops", "s3cret ")).isFalse();
         assertThat(credentials.accept("ops", null)).isFalse();
-        assertThat(new OpsAuthentication<>(credentials, java.time.Clock.systemUTC()).authenticate(null, new UsernamePasswordCredentials("ops", "guess"))
-                .isAuthenticated()).isFalse();
+        assertThat(new OpsAuthentication<>(credentials, java.time.Clock.systemUTC())
+                        .authenticate(null, new UsernamePasswordCredentials("ops", "guess"))
+                        .isAuthenticated())
+                .isFalse();
     }
 
     @Test
@@ -41,7 +42,9 @@ class OpsCredentialsTest {
 
     @Test
     void aCallerPresentsTheLoginAsHttpBasic() {
-        var request = new OpsCredentials("ops", "s3cret").presentTo(HttpRequest.newBuilder(URI.create("http://localhost/"))).build();
+        var request = new OpsCredentials("ops", "s3cret")
+                .presentTo(HttpRequest.newBuilder(URI.create("http://localhost/")))
+                .build();
         assertThat(request.headers().firstValue("Authorization")).hasValue("Basic b3BzOnMzY3JldA==");
     }
 }

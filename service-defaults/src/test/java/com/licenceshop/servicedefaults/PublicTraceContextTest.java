@@ -1,5 +1,7 @@
 package com.licenceshop.servicedefaults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -10,10 +12,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,8 +19,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** L-11: a public caller's trace context is linked, not adopted; a trusted peer's is adopted. */
 class PublicTraceContextTest {
@@ -35,11 +34,23 @@ class PublicTraceContextTest {
 
     @BeforeAll
     static void start() {
-        // as ServiceLaunch does, before anything touches OpenTelemetry's context (TraceHeadersTest in this JVM needs it)
+        // as ServiceLaunch does, before anything touches OpenTelemetry's context (TraceHeadersTest in this JVM needs
+        // it)
         TraceLogs.install();
         // 127.0.0.1 is the trusted peer (web-ui in ./shop up); a connection from 127.0.0.2 is the public
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("spec.name", SPEC, "micronaut.application.name", "probe", "micronaut.server.port", "-1",
-                "shop.trusted-proxies", "127.0.0.1/32", "otel.traces.exporter", "none"));
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "spec.name",
+                        SPEC,
+                        "micronaut.application.name",
+                        "probe",
+                        "micronaut.server.port",
+                        "-1",
+                        "shop.trusted-proxies",
+                        "127.0.0.1/32",
+                        "otel.traces.exporter",
+                        "none"));
     }
 
     @AfterAll
@@ -51,7 +62,8 @@ class PublicTraceContextTest {
     void aPublicCallersTraceparentBecomesALinkOfANewTrace() throws IOException {
         String seen = get("127.0.0.2");
 
-        assertThat(seen).doesNotStartWith(CLIENT_TRACE)
+        assertThat(seen)
+                .doesNotStartWith(CLIENT_TRACE)
                 .contains("links=" + CLIENT_TRACE + "-" + CLIENT_SPAN)
                 .endsWith("headers=false");
     }
@@ -68,9 +80,10 @@ class PublicTraceContextTest {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 5_000);
-            socket.getOutputStream().write(("GET /trace-probe HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "traceparent: 00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01\r\ntracestate: caller=1\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /trace-probe HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + "traceparent: 00-"
+                                    + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01\r\ntracestate: caller=1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             try (InputStream in = socket.getInputStream()) {
                 String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(answer).startsWith("HTTP/1.1 200");
@@ -87,9 +100,12 @@ class PublicTraceContextTest {
         @Get(produces = "text/plain")
         String probe(HttpRequest<?> request) {
             Span span = Span.current();
-            String links = span instanceof ReadableSpan readable ? readable.toSpanData().getLinks().stream()
-                    .map(link -> link.getSpanContext().getTraceId() + "-" + link.getSpanContext().getSpanId())
-                    .collect(Collectors.joining(",")) : "not-recording";
+            String links = span instanceof ReadableSpan readable
+                    ? readable.toSpanData().getLinks().stream()
+                            .map(link -> link.getSpanContext().getTraceId() + "-"
+                                    + link.getSpanContext().getSpanId())
+                            .collect(Collectors.joining(","))
+                    : "not-recording";
             return span.getSpanContext().getTraceId() + " links=" + links + "; headers="
                     + request.getHeaders().contains("traceparent");
         }

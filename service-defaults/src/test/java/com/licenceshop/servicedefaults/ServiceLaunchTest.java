@@ -1,8 +1,8 @@
 package com.licenceshop.servicedefaults;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class ServiceLaunchTest {
 
@@ -15,13 +15,17 @@ class ServiceLaunchTest {
 
     @Test
     void anyOtherValueIsRefusedBecauseItWouldSilenceTheService() {
-        assertThat(ServiceLaunch.refusal("xml")).hasValue("LOG_FORMAT=xml is not a log format: use text (the default) or json");
+        assertThat(ServiceLaunch.refusal("xml"))
+                .hasValue("LOG_FORMAT=xml is not a log format: use text (the default) or json");
         assertThat(ServiceLaunch.refusal("JSON ")).get().asString().endsWith("(lower case, no spaces)");
     }
 
     @Test
     void theRefusalShowsNeitherALongValueNorControlCharacters() {
-        assertThat(ServiceLaunch.refusal("a\nforged line that goes on and on")).get().asString()
-                .startsWith("LOG_FORMAT=a?forged line that g…").doesNotContain("\n");
+        assertThat(ServiceLaunch.refusal("a\nforged line that goes on and on"))
+                .get()
+                .asString()
+                .startsWith("LOG_FORMAT=a?forged line that g…")
+                .doesNotContain("\n");
     }
 }

@@ -1,11 +1,10 @@
 package com.licenceshop.servicedefaults;
 
-import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class TraceExportTest {
 
@@ -18,8 +17,8 @@ class TraceExportTest {
 
     @Test
     void anEndpointAloneTurnsOtlpExportOn() {
-        var config = DefaultConfigProperties.createFromMap(Map.of("otel.traces.exporter", "none",
-                "otel.exporter.otlp.endpoint", "http://jaeger:4318"));
+        var config = DefaultConfigProperties.createFromMap(
+                Map.of("otel.traces.exporter", "none", "otel.exporter.otlp.endpoint", "http://jaeger:4318"));
 
         assertThat(TraceExport.exporterFor(config, false)).containsEntry(TraceExport.EXPORTER, "otlp");
     }
@@ -33,8 +32,8 @@ class TraceExportTest {
 
     @Test
     void aNamedExporterWinsOverAnEndpoint() {
-        var config = DefaultConfigProperties.createFromMap(Map.of("otel.traces.exporter", "none",
-                "otel.exporter.otlp.traces.endpoint", "http://jaeger:4318/v1/traces"));
+        var config = DefaultConfigProperties.createFromMap(Map.of(
+                "otel.traces.exporter", "none", "otel.exporter.otlp.traces.endpoint", "http://jaeger:4318/v1/traces"));
 
         assertThat(TraceExport.exporterFor(config, true)).isEmpty();
     }

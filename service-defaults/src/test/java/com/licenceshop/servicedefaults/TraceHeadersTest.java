@@ -1,5 +1,7 @@
 package com.licenceshop.servicedefaults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.events.MessageHeaders;
 import com.rabbitmq.client.impl.LongStringHelper;
 import io.opentelemetry.api.trace.Span;
@@ -8,15 +10,12 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class TraceHeadersTest {
 
@@ -25,7 +24,8 @@ class TraceHeadersTest {
         TraceLogs.install();
     }
 
-    private static final SdkTracerProvider PROVIDER = SdkTracerProvider.builder().build();
+    private static final SdkTracerProvider PROVIDER =
+            SdkTracerProvider.builder().build();
     private final Tracer tracer = PROVIDER.get("test");
 
     @AfterAll
@@ -38,10 +38,12 @@ class TraceHeadersTest {
         Span request = tracer.spanBuilder("POST /api/orders").startSpan();
 
         TraceHeaders.Stored stored = TraceHeaders.store(Context.root().with(request));
-        SpanContext restored = Span.fromContext(TraceHeaders.restore(stored.traceparent(), stored.tracestate())).getSpanContext();
+        SpanContext restored = Span.fromContext(TraceHeaders.restore(stored.traceparent(), stored.tracestate()))
+                .getSpanContext();
 
-        assertThat(stored.traceparent()).isEqualTo("00-" + request.getSpanContext().getTraceId() + "-"
-                + request.getSpanContext().getSpanId() + "-01");
+        assertThat(stored.traceparent())
+                .isEqualTo("00-" + request.getSpanContext().getTraceId() + "-"
+                        + request.getSpanContext().getSpanId() + "-01");
         assertThat(stored.tracestate()).isNull();
         assertThat(stored.traceId()).isEqualTo(request.getSpanContext().getTraceId());
         assertThat(stored.spanId()).isEqualTo(request.getSpanContext().getSpanId());
@@ -90,9 +92,12 @@ class TraceHeadersTest {
         Map<String, Object> headers = new HashMap<>();
         TraceHeaders.inject(Context.root().with(publish), headers);
 
-        Span consume = tracer.spanBuilder("process").setParent(TraceHeaders.extract(headers)).startSpan();
+        Span consume = tracer.spanBuilder("process")
+                .setParent(TraceHeaders.extract(headers))
+                .startSpan();
 
-        assertThat(consume.getSpanContext().getTraceId()).isEqualTo(publish.getSpanContext().getTraceId());
+        assertThat(consume.getSpanContext().getTraceId())
+                .isEqualTo(publish.getSpanContext().getTraceId());
         consume.end();
         publish.end();
     }
@@ -100,7 +105,8 @@ class TraceHeadersTest {
     @Test
     void aMessageWithoutHeadersStartsNoTraceOfItsOwnWhenExtracted() {
         assertThat(TraceHeaders.extract(null)).isSameAs(Context.root());
-        assertThat(TraceHeaders.spanContext(Map.of(MessageHeaders.SEQUENCE, 7L)).isValid()).isFalse();
+        assertThat(TraceHeaders.spanContext(Map.of(MessageHeaders.SEQUENCE, 7L)).isValid())
+                .isFalse();
     }
 
     @Test
@@ -114,8 +120,11 @@ class TraceHeadersTest {
 
         List<SpanContext> links = TraceHeaders.links(List.of(a, Map.of(), a, b, c), 2);
 
-        assertThat(links).extracting(SpanContext::getSpanId)
-                .containsExactly(first.getSpanContext().getSpanId(), second.getSpanContext().getSpanId());
+        assertThat(links)
+                .extracting(SpanContext::getSpanId)
+                .containsExactly(
+                        first.getSpanContext().getSpanId(),
+                        second.getSpanContext().getSpanId());
         first.end();
         second.end();
         third.end();
@@ -124,13 +133,18 @@ class TraceHeadersTest {
     @Test
     void insideAScopeEveryLogLineCarriesTheSpansIdsAndAfterItTheOnesBefore() {
         Span outer = tracer.spanBuilder("outer").startSpan();
-        Span inner = tracer.spanBuilder("inner").setParent(Context.root().with(outer)).startSpan();
+        Span inner = tracer.spanBuilder("inner")
+                .setParent(Context.root().with(outer))
+                .startSpan();
         try (Scope o = outer.makeCurrent()) {
             try (Scope i = inner.makeCurrent()) {
-                assertThat(MDC.get(TraceLogs.TRACE_ID)).isEqualTo(inner.getSpanContext().getTraceId());
-                assertThat(MDC.get(TraceLogs.SPAN_ID)).isEqualTo(inner.getSpanContext().getSpanId());
+                assertThat(MDC.get(TraceLogs.TRACE_ID))
+                        .isEqualTo(inner.getSpanContext().getTraceId());
+                assertThat(MDC.get(TraceLogs.SPAN_ID))
+                        .isEqualTo(inner.getSpanContext().getSpanId());
             }
-            assertThat(MDC.get(TraceLogs.SPAN_ID)).isEqualTo(outer.getSpanContext().getSpanId());
+            assertThat(MDC.get(TraceLogs.SPAN_ID))
+                    .isEqualTo(outer.getSpanContext().getSpanId());
         }
         assertThat(MDC.get(TraceLogs.TRACE_ID)).isNull();
         assertThat(MDC.get(TraceLogs.SPAN_ID)).isNull();

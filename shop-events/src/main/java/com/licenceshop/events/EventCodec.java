@@ -2,7 +2,6 @@ package com.licenceshop.events;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +31,8 @@ public record InvoiceIssued(
         String customerEmail,
         @Nullable String company,
         @Nullable String billingAddress,
-        List<OrderLine> lines) implements ShopEvent {
+        List<OrderLine> lines)
+        implements ShopEvent {
 
     @Creator
     public InvoiceIssued {

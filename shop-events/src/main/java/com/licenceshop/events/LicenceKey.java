@@ -7,5 +7,4 @@ import io.micronaut.serde.annotation.Serdeable;
  * and the shop's signature; {@code line} is the 1-based line number, {@code seats} the line's quantity.
  */
 @Serdeable
-public record LicenceKey(int line, String sku, int seats, String key) {
-}
+public record LicenceKey(int line, String sku, int seats, String key) {}

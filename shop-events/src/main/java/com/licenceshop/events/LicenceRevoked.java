@@ -1,7 +1,6 @@
 package com.licenceshop.events;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +11,8 @@ import java.util.UUID;
  */
 @Serdeable
 public record LicenceRevoked(
-        UUID eventId,
-        long sequence,
-        Instant occurredAt,
-        UUID orderId,
-        String reason,
-        List<LicenceKey> licences) implements ShopEvent {
+        UUID eventId, long sequence, Instant occurredAt, UUID orderId, String reason, List<LicenceKey> licences)
+        implements ShopEvent {
 
     public LicenceRevoked {
         licences = List.copyOf(licences);

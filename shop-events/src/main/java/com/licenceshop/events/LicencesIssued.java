@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,8 @@ public record LicencesIssued(
         List<OrderLine> lines,
         long totalCents,
         List<LicenceKey> licences,
-        @Nullable String accessToken) implements ShopEvent {
+        @Nullable String accessToken)
+        implements ShopEvent {
 
     @Creator
     public LicencesIssued {

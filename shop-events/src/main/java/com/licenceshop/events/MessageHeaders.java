@@ -24,6 +24,5 @@ public final class MessageHeaders {
     /** W3C vendor trace state that goes with {@link #TRACEPARENT}; often absent. */
     public static final String TRACESTATE = "tracestate";
 
-    private MessageHeaders() {
-    }
+    private MessageHeaders() {}
 }

@@ -1,7 +1,6 @@
 package com.licenceshop.events;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +20,8 @@ public record OrderCancelled(
         String customerEmail,
         String currency,
         List<OrderLine> lines,
-        long totalCents) implements ShopEvent {
+        long totalCents)
+        implements ShopEvent {
 
     public OrderCancelled {
         lines = List.copyOf(lines);

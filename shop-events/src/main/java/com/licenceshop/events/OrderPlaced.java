@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +27,8 @@ public record OrderPlaced(
         long totalCents,
         @Nullable List<LicenceKey> licences,
         @Nullable String accessToken,
-        @Nullable String paymentMethod) implements ShopEvent {
+        @Nullable String paymentMethod)
+        implements ShopEvent {
 
     @Creator
     public OrderPlaced {
@@ -37,21 +37,55 @@ public record OrderPlaced(
     }
 
     /** An order whose keys are issued at placement (no payment step). */
-    public OrderPlaced(UUID eventId, long sequence, Instant occurredAt, UUID orderId, String customerEmail,
-                       String currency, List<OrderLine> lines, long totalCents, @Nullable List<LicenceKey> licences,
-                       @Nullable String accessToken) {
-        this(eventId, sequence, occurredAt, orderId, customerEmail, currency, lines, totalCents, licences, accessToken, null);
+    public OrderPlaced(
+            UUID eventId,
+            long sequence,
+            Instant occurredAt,
+            UUID orderId,
+            String customerEmail,
+            String currency,
+            List<OrderLine> lines,
+            long totalCents,
+            @Nullable List<LicenceKey> licences,
+            @Nullable String accessToken) {
+        this(
+                eventId,
+                sequence,
+                occurredAt,
+                orderId,
+                customerEmail,
+                currency,
+                lines,
+                totalCents,
+                licences,
+                accessToken,
+                null);
     }
 
     /** An order without an access token. */
-    public OrderPlaced(UUID eventId, long sequence, Instant occurredAt, UUID orderId, String customerEmail,
-                       String currency, List<OrderLine> lines, long totalCents, @Nullable List<LicenceKey> licences) {
+    public OrderPlaced(
+            UUID eventId,
+            long sequence,
+            Instant occurredAt,
+            UUID orderId,
+            String customerEmail,
+            String currency,
+            List<OrderLine> lines,
+            long totalCents,
+            @Nullable List<LicenceKey> licences) {
         this(eventId, sequence, occurredAt, orderId, customerEmail, currency, lines, totalCents, licences, null);
     }
 
     /** An order without licence keys (as v1 bodies were). */
-    public OrderPlaced(UUID eventId, long sequence, Instant occurredAt, UUID orderId, String customerEmail,
-                       String currency, List<OrderLine> lines, long totalCents) {
+    public OrderPlaced(
+            UUID eventId,
+            long sequence,
+            Instant occurredAt,
+            UUID orderId,
+            String customerEmail,
+            String currency,
+            List<OrderLine> lines,
+            long totalCents) {
         this(eventId, sequence, occurredAt, orderId, customerEmail, currency, lines, totalCents, List.of());
     }
 

@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +24,8 @@ public record OrderRefunded(
         @Nullable String providerRefundId,
         Instant placedAt,
         List<OrderLine> lines,
-        long totalCents) implements ShopEvent {
+        long totalCents)
+        implements ShopEvent {
 
     @Creator
     public OrderRefunded {

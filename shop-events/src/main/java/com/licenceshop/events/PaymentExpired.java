@@ -2,7 +2,6 @@ package com.licenceshop.events;
 
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,14 +11,9 @@ import java.util.UUID;
  * if keys went out early).
  */
 @Serdeable
-public record PaymentExpired(
-        UUID eventId,
-        long sequence,
-        Instant occurredAt,
-        UUID orderId,
-        String reason) implements ShopEvent {
+public record PaymentExpired(UUID eventId, long sequence, Instant occurredAt, UUID orderId, String reason)
+        implements ShopEvent {
 
     @Creator
-    public PaymentExpired {
-    }
+    public PaymentExpired {}
 }

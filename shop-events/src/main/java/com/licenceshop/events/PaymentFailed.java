@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,9 +15,9 @@ public record PaymentFailed(
         UUID orderId,
         int attempt,
         String code,
-        @Nullable String message) implements ShopEvent {
+        @Nullable String message)
+        implements ShopEvent {
 
     @Creator
-    public PaymentFailed {
-    }
+    public PaymentFailed {}
 }

@@ -2,7 +2,6 @@ package com.licenceshop.events;
 
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -22,9 +21,9 @@ public record PaymentReminded(
         LocalDate dueDate,
         long outstandingCents,
         String currency,
-        String customerEmail) implements ShopEvent {
+        String customerEmail)
+        implements ShopEvent {
 
     @Creator
-    public PaymentReminded {
-    }
+    public PaymentReminded {}
 }

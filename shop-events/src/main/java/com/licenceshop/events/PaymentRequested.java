@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,9 +24,9 @@ public record PaymentRequested(
         @Nullable String checkoutUrl,
         long grossCents,
         String currency,
-        Instant expiresAt) implements ShopEvent {
+        Instant expiresAt)
+        implements ShopEvent {
 
     @Creator
-    public PaymentRequested {
-    }
+    public PaymentRequested {}
 }

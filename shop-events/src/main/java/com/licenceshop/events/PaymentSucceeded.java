@@ -2,7 +2,6 @@ package com.licenceshop.events;
 
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,9 +19,9 @@ public record PaymentSucceeded(
         String method,
         long amountCents,
         String currency,
-        String providerPaymentId) implements ShopEvent {
+        String providerPaymentId)
+        implements ShopEvent {
 
     @Creator
-    public PaymentSucceeded {
-    }
+    public PaymentSucceeded {}
 }

@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,18 +20,25 @@ public record ProductAdded(
         @Nullable String description,
         long unitPriceCents,
         String currency,
-        @Nullable String changedBy) implements ShopEvent {
+        @Nullable String changedBy)
+        implements ShopEvent {
 
     @Creator
-    public ProductAdded {
-    }
+    public ProductAdded {}
 
     /** The version a product has once added. */
     public static final long FIRST_VERSION = 1;
 
     /** Without the staff member (as events before {@code changedBy} were). */
-    public ProductAdded(UUID eventId, long sequence, Instant occurredAt, String sku, String name, @Nullable String description,
-                        long unitPriceCents, String currency) {
+    public ProductAdded(
+            UUID eventId,
+            long sequence,
+            Instant occurredAt,
+            String sku,
+            String name,
+            @Nullable String description,
+            long unitPriceCents,
+            String currency) {
         this(eventId, sequence, occurredAt, sku, name, description, unitPriceCents, currency, null);
     }
 }

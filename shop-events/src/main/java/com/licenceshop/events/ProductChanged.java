@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,15 +22,23 @@ public record ProductChanged(
         long unitPriceCents,
         String currency,
         long version,
-        @Nullable String changedBy) implements ShopEvent {
+        @Nullable String changedBy)
+        implements ShopEvent {
 
     @Creator
-    public ProductChanged {
-    }
+    public ProductChanged {}
 
     /** Without the staff member (as events before {@code changedBy} were). */
-    public ProductChanged(UUID eventId, long sequence, Instant occurredAt, String sku, String name, @Nullable String description,
-                          long unitPriceCents, String currency, long version) {
+    public ProductChanged(
+            UUID eventId,
+            long sequence,
+            Instant occurredAt,
+            String sku,
+            String name,
+            @Nullable String description,
+            long unitPriceCents,
+            String currency,
+            long version) {
         this(eventId, sequence, occurredAt, sku, name, description, unitPriceCents, currency, version, null);
     }
 }

@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +16,5 @@ public record RefundRequested(
         @Nullable String requestedBy) implements ShopEvent {
 
     @Creator
-    public RefundRequested {
-    }
+    public RefundRequested {}
 }

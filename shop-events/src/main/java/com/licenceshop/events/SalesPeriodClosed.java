@@ -1,7 +1,6 @@
 package com.licenceshop.events;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,5 +9,5 @@ import java.util.UUID;
  * period, whatever order the events arrive in.
  */
 @Serdeable
-public record SalesPeriodClosed(UUID eventId, long sequence, Instant occurredAt, String closedBy) implements ShopEvent {
-}
+public record SalesPeriodClosed(UUID eventId, long sequence, Instant occurredAt, String closedBy)
+        implements ShopEvent {}

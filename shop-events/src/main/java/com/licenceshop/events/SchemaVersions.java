@@ -29,8 +29,9 @@ public final class SchemaVersions {
         if (type.isEmpty() || type.get().reads(Integer.parseInt(version))) {
             return Optional.empty();
         }
-        return Optional.of("unsupported schema version " + version + " of " + type.get().typeName()
-                + ": this service reads versions 1 to " + type.get().schemaVersion());
+        return Optional.of(
+                "unsupported schema version " + version + " of " + type.get().typeName()
+                        + ": this service reads versions 1 to " + type.get().schemaVersion());
     }
 
     private static Optional<EventType> known(String typeName) {

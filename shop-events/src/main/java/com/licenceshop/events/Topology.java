@@ -20,7 +20,8 @@ public record Topology(String namespace) {
     public Topology {
         Objects.requireNonNull(namespace, "namespace");
         if (!VALID_NAMESPACE.matcher(namespace).matches()) {
-            throw new IllegalArgumentException("namespace must match " + VALID_NAMESPACE + " but was '" + namespace + "'");
+            throw new IllegalArgumentException(
+                    "namespace must match " + VALID_NAMESPACE + " but was '" + namespace + "'");
         }
     }
 
@@ -44,10 +45,16 @@ public record Topology(String namespace) {
     }
 
     public List<String> salesProjectorBindings() {
-        return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey(),
-                EventType.SALES_PERIOD_CLOSED.routingKey(), PRODUCT_EVENTS, EventType.LICENCE_REVOKED.routingKey(),
+        return List.of(
+                EventType.ORDER_PLACED.routingKey(),
+                EventType.ORDER_CANCELLED.routingKey(),
+                EventType.SALES_PERIOD_CLOSED.routingKey(),
+                PRODUCT_EVENTS,
+                EventType.LICENCE_REVOKED.routingKey(),
                 // the payment figures (ADR 13): booked, paid, outstanding, refunded
-                PAYMENT_EVENTS, EventType.INVOICE_ISSUED.routingKey(), EventType.LICENCES_ISSUED.routingKey(),
+                PAYMENT_EVENTS,
+                EventType.INVOICE_ISSUED.routingKey(),
+                EventType.LICENCES_ISSUED.routingKey(),
                 EventType.ORDER_REFUNDED.routingKey());
     }
 
@@ -63,10 +70,14 @@ public record Topology(String namespace) {
     }
 
     public List<String> notificationBindings() {
-        return List.of(EventType.ORDER_PLACED.routingKey(), EventType.ORDER_CANCELLED.routingKey(),
+        return List.of(
+                EventType.ORDER_PLACED.routingKey(),
+                EventType.ORDER_CANCELLED.routingKey(),
                 // the payment mails (ADR 13): the keys, the invoice, the reminders, the refund
-                EventType.LICENCES_ISSUED.routingKey(), EventType.INVOICE_ISSUED.routingKey(),
-                EventType.PAYMENT_REMINDED.routingKey(), EventType.ORDER_REFUNDED.routingKey());
+                EventType.LICENCES_ISSUED.routingKey(),
+                EventType.INVOICE_ISSUED.routingKey(),
+                EventType.PAYMENT_REMINDED.routingKey(),
+                EventType.ORDER_REFUNDED.routingKey());
     }
 
     /**

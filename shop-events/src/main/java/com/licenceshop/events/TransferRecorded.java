@@ -3,7 +3,6 @@ package com.licenceshop.events;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,11 +23,11 @@ public record TransferRecorded(
         long receivedCents,
         long grossCents,
         String currency,
-        @Nullable String recordedBy) implements ShopEvent {
+        @Nullable String recordedBy)
+        implements ShopEvent {
 
     @Creator
-    public TransferRecorded {
-    }
+    public TransferRecorded {}
 
     public long outstandingCents() {
         return Math.max(0, grossCents - receivedCents);

@@ -1,6 +1,9 @@
 package com.licenceshop.events;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The payment events of ADR 13 as published: each pinned by a golden JSON file, read back to the same event. */
 class PaymentEventsTest {
@@ -23,7 +22,8 @@ class PaymentEventsTest {
     private static final UUID EVENT = UUID.fromString("0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c");
     private static final UUID ORDER = UUID.fromString("5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d");
     private static final Instant AT = Instant.parse("2026-11-23T10:15:30Z");
-    private static final List<OrderLine> LINES = List.of(new OrderLine("PROFESSIONAL", "Professional", 2, 150_000, 300_000));
+    private static final List<OrderLine> LINES =
+            List.of(new OrderLine("PROFESSIONAL", "Professional", 2, 150_000, 300_000));
     private static final List<LicenceKey> KEYS = List.of(new LicenceKey(1, "PROFESSIONAL", 2, "k1.abc.def"));
 
     private final EventCodec codec = new EventCodec();
@@ -31,25 +31,96 @@ class PaymentEventsTest {
     /** One sample of each, by golden file name. */
     static Map<String, ShopEvent> samples() {
         Map<String, ShopEvent> samples = new LinkedHashMap<>();
-        samples.put("order-placed-v3.json", new OrderPlaced(EVENT, 42, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000,
-                List.of(), "t0k-en_", "CARD"));
-        samples.put("payment-requested-v1.json", new PaymentRequested(EVENT, 43, AT, ORDER, "CARD", 1, "stripe",
-                "cs_test_a1", "https://pay.example.test/c/pay/cs_test_a1", 357_000, "EUR", Instant.parse("2026-11-23T11:15:30Z")));
-        samples.put("invoice-issued-v1.json", new InvoiceIssued(EVENT, 43, AT, ORDER, "2026-000042", LocalDate.parse("2026-11-23"),
-                LocalDate.parse("2026-12-07"), 300_000, 1_900, 57_000, 357_000, "EUR", "ada@example.com", "Lovelace Analytical Ltd",
-                "1 Engine Street\n10115 Berlin\nGermany", LINES));
-        samples.put("payment-failed-v1.json", new PaymentFailed(EVENT, 44, AT, ORDER, 1, "card_declined", "Your card was declined."));
-        samples.put("transfer-recorded-v1.json", new TransferRecorded(EVENT, 45, AT, ORDER, "2026-000042", "BANK-REF-1",
-                200_000, 200_000, 357_000, "EUR", "sam@sales"));
-        samples.put("payment-succeeded-v1.json", new PaymentSucceeded(EVENT, 46, AT, ORDER, "CARD", 357_000, "EUR", "pi_test_a1"));
-        samples.put("licences-issued-v1.json", new LicencesIssued(EVENT, 47, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000,
-                KEYS, "t0k-en_"));
-        samples.put("payment-reminded-v1.json", new PaymentReminded(EVENT, 48, AT, ORDER, "2026-000042", "OVERDUE",
-                LocalDate.parse("2026-12-07"), 157_000, "EUR", "ada@example.com"));
+        samples.put(
+                "order-placed-v3.json",
+                new OrderPlaced(
+                        EVENT, 42, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, List.of(), "t0k-en_", "CARD"));
+        samples.put(
+                "payment-requested-v1.json",
+                new PaymentRequested(
+                        EVENT,
+                        43,
+                        AT,
+                        ORDER,
+                        "CARD",
+                        1,
+                        "stripe",
+                        "cs_test_a1",
+                        "https://pay.example.test/c/pay/cs_test_a1",
+                        357_000,
+                        "EUR",
+                        Instant.parse("2026-11-23T11:15:30Z")));
+        samples.put(
+                "invoice-issued-v1.json",
+                new InvoiceIssued(
+                        EVENT,
+                        43,
+                        AT,
+                        ORDER,
+                        "2026-000042",
+                        LocalDate.parse("2026-11-23"),
+                        LocalDate.parse("2026-12-07"),
+                        300_000,
+                        1_900,
+                        57_000,
+                        357_000,
+                        "EUR",
+                        "ada@example.com",
+                        "Lovelace Analytical Ltd",
+                        "1 Engine Street\n10115 Berlin\nGermany",
+                        LINES));
+        samples.put(
+                "payment-failed-v1.json",
+                new PaymentFailed(EVENT, 44, AT, ORDER, 1, "card_declined", "Your card was declined."));
+        samples.put(
+                "transfer-recorded-v1.json",
+                new TransferRecorded(
+                        EVENT,
+                        45,
+                        AT,
+                        ORDER,
+                        "2026-000042",
+                        "BANK-REF-1",
+                        200_000,
+                        200_000,
+                        357_000,
+                        "EUR",
+                        "sam@sales"));
+        samples.put(
+                "payment-succeeded-v1.json",
+                new PaymentSucceeded(EVENT, 46, AT, ORDER, "CARD", 357_000, "EUR", "pi_test_a1"));
+        samples.put(
+                "licences-issued-v1.json",
+                new LicencesIssued(EVENT, 47, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_"));
+        samples.put(
+                "payment-reminded-v1.json",
+                new PaymentReminded(
+                        EVENT,
+                        48,
+                        AT,
+                        ORDER,
+                        "2026-000042",
+                        "OVERDUE",
+                        LocalDate.parse("2026-12-07"),
+                        157_000,
+                        "EUR",
+                        "ada@example.com"));
         samples.put("payment-expired-v1.json", new PaymentExpired(EVENT, 49, AT, ORDER, "payment-expired"));
         samples.put("refund-requested-v1.json", new RefundRequested(EVENT, 50, AT, ORDER, "sam@sales"));
-        samples.put("order-refunded-v1.json", new OrderRefunded(EVENT, 51, AT, ORDER, "ada@example.com", 357_000, "EUR",
-                "re_test_a1", Instant.parse("2026-11-23T10:00:00Z"), LINES, 300_000));
+        samples.put(
+                "order-refunded-v1.json",
+                new OrderRefunded(
+                        EVENT,
+                        51,
+                        AT,
+                        ORDER,
+                        "ada@example.com",
+                        357_000,
+                        "EUR",
+                        "re_test_a1",
+                        Instant.parse("2026-11-23T10:00:00Z"),
+                        LINES,
+                        300_000));
         return samples;
     }
 
@@ -63,17 +134,36 @@ class PaymentEventsTest {
     @Test
     void eachPublishedJsonDecodesToTheSameEvent() throws IOException {
         for (var sample : samples().entrySet()) {
-            assertEquals(sample.getValue(), codec.decode(golden(sample.getKey()).getBytes(StandardCharsets.UTF_8)), sample.getKey());
+            assertEquals(
+                    sample.getValue(),
+                    codec.decode(golden(sample.getKey()).getBytes(StandardCharsets.UTF_8)),
+                    sample.getKey());
         }
     }
 
     @Test
     void eachPaymentEventHasItsRoutingKeyAndVersionOne() {
-        Map<String, String> keys = Map.of("PaymentRequested", "payment.requested", "InvoiceIssued", "invoice.issued",
-                "PaymentFailed", "payment.failed", "TransferRecorded", "payment.transfer-recorded",
-                "PaymentSucceeded", "payment.succeeded", "LicencesIssued", "licence.issued",
-                "PaymentReminded", "payment.reminded", "PaymentExpired", "payment.expired",
-                "RefundRequested", "payment.refund-requested", "OrderRefunded", "order.refunded");
+        Map<String, String> keys = Map.of(
+                "PaymentRequested",
+                "payment.requested",
+                "InvoiceIssued",
+                "invoice.issued",
+                "PaymentFailed",
+                "payment.failed",
+                "TransferRecorded",
+                "payment.transfer-recorded",
+                "PaymentSucceeded",
+                "payment.succeeded",
+                "LicencesIssued",
+                "licence.issued",
+                "PaymentReminded",
+                "payment.reminded",
+                "PaymentExpired",
+                "payment.expired",
+                "RefundRequested",
+                "payment.refund-requested",
+                "OrderRefunded",
+                "order.refunded");
         keys.forEach((type, key) -> {
             assertEquals(key, EventType.ofTypeName(type).routingKey(), type);
             assertEquals(1, EventType.ofTypeName(type).schemaVersion(), type);
@@ -86,7 +176,8 @@ class PaymentEventsTest {
     @Test
     void anOrderAwaitingPaymentIsPublishedAsVersion3AndOneWithItsKeysStillAsVersion2() {
         OrderPlaced gated = (OrderPlaced) samples().get("order-placed-v3.json");
-        OrderPlaced keyed = new OrderPlaced(EVENT, 42, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_");
+        OrderPlaced keyed =
+                new OrderPlaced(EVENT, 42, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_");
         assertTrue(gated.awaitsPayment());
         assertFalse(keyed.awaitsPayment());
         assertEquals(3, EventType.ORDER_PLACED.versionOf(gated));

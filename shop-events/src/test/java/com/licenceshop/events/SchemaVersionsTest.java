@@ -22,8 +22,10 @@ class SchemaVersionsTest {
     void aNewerVersionIsRefusedWithTheReason() {
         int newer = EventType.ORDER_PLACED.schemaVersion() + 1;
 
-        assertEquals(Optional.of("unsupported schema version " + newer + " of OrderPlaced: this service reads versions 1 to "
-                + (newer - 1)), SchemaVersions.unsupported("OrderPlaced", newer));
+        assertEquals(
+                Optional.of("unsupported schema version " + newer + " of OrderPlaced: this service reads versions 1 to "
+                        + (newer - 1)),
+                SchemaVersions.unsupported("OrderPlaced", newer));
     }
 
     @Test
@@ -45,7 +47,8 @@ class SchemaVersionsTest {
 
     @Test
     void whatARefusalQuotesFromTheHeaderIsShortAndOnOneLine() {
-        String reason = SchemaVersions.unsupported("OrderPlaced", "3\nforged log line " + "x".repeat(100)).orElseThrow();
+        String reason = SchemaVersions.unsupported("OrderPlaced", "3\nforged log line " + "x".repeat(100))
+                .orElseThrow();
 
         assertFalse(reason.contains("\n"));
         assertTrue(reason.length() < 120, reason);

@@ -1,11 +1,10 @@
 package com.licenceshop.events;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class TopologyTest {
 
@@ -27,7 +26,9 @@ class TopologyTest {
 
     @Test
     void theProjectorHearsOfRevokedLicencesToCountTheRevokedSeats() {
-        assertEquals(true, Topology.defaultTopology().salesProjectorBindings().contains(EventType.LICENCE_REVOKED.routingKey()));
+        assertEquals(
+                true,
+                Topology.defaultTopology().salesProjectorBindings().contains(EventType.LICENCE_REVOKED.routingKey()));
     }
 
     @Test

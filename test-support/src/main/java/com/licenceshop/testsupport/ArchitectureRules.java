@@ -1,16 +1,15 @@
 package com.licenceshop.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The rules every module's ArchitectureTest applies, so the house stays in order: no package cycles, the
@@ -20,40 +19,54 @@ public final class ArchitectureRules {
 
     public static final String SERVICE_DEFAULTS = "com.licenceshop.servicedefaults";
     /** The root package of each service. */
-    public static final List<String> SERVICES = List.of("com.licenceshop.command", "com.licenceshop.projector",
-            "com.licenceshop.notification", "com.licenceshop.web");
+    public static final List<String> SERVICES = List.of(
+            "com.licenceshop.command",
+            "com.licenceshop.projector",
+            "com.licenceshop.notification",
+            "com.licenceshop.web");
     /** Beans that only service-defaults declares, by class name (test-support does not depend on the services). */
-    static final List<String> SHARED_BEANS = List.of("java.time.Clock", "com.licenceshop.events.Topology",
-            "com.licenceshop.events.EventCodec");
+    static final List<String> SHARED_BEANS =
+            List.of("java.time.Clock", "com.licenceshop.events.Topology", "com.licenceshop.events.EventCodec");
+
     private static final String FACTORY = "io.micronaut.context.annotation.Factory";
     private static final String ERROR_RESPONSES = "io.micronaut.http.server.exceptions.response.";
     private static final String EXCEPTION_HANDLER = "io.micronaut.http.server.exceptions.ExceptionHandler";
     private static final String CLIENT_FILTER = "io.micronaut.http.annotation.ClientFilter";
     private static final String WEB_LOGIN = "com.licenceshop.web.login";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The rules every service keeps, in one: what each service's ArchitectureTest checks. */
     public static ArchRule ofEveryService(String rootPackage) {
-        return CompositeArchRule.of(noPackageCycles(rootPackage)).and(onlyServiceDefaultsDeclaresTheSharedBeans())
-                .and(onlyServiceDefaultsHandlesErrors()).and(servicesDoNotDependOnEachOther())
-                .and(onlyServiceDefaultsReadsTheAuthorizationHeader()).and(transactionsOpenThroughTheKit());
+        return CompositeArchRule.of(noPackageCycles(rootPackage))
+                .and(onlyServiceDefaultsDeclaresTheSharedBeans())
+                .and(onlyServiceDefaultsHandlesErrors())
+                .and(servicesDoNotDependOnEachOther())
+                .and(onlyServiceDefaultsReadsTheAuthorizationHeader())
+                .and(transactionsOpenThroughTheKit());
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
     public static ArchRule noPackageCycles(String rootPackage) {
-        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
+        return slices().matching(rootPackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
                 .because("a cycle means neither package can be read, tested or moved alone");
     }
 
     /** No factory outside service-defaults produces a Clock, a Topology or an EventCodec. */
     public static ArchRule onlyServiceDefaultsDeclaresTheSharedBeans() {
-        DescribedPredicate<JavaMethod> sharedBeanType = DescribedPredicate.describe("return a Clock, Topology or EventCodec",
+        DescribedPredicate<JavaMethod> sharedBeanType = DescribedPredicate.describe(
+                "return a Clock, Topology or EventCodec",
                 method -> SHARED_BEANS.contains(method.getRawReturnType().getName()));
-        return noMethods().that(sharedBeanType)
-                .and().areDeclaredInClassesThat().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
-                .should().beDeclaredInClassesThat().areAnnotatedWith(FACTORY)
+        return noMethods()
+                .that(sharedBeanType)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith(FACTORY)
                 .allowEmptyShould(true)
                 .because("service-defaults declares the Clock, Topology and EventCodec beans for every service");
     }
@@ -64,14 +77,23 @@ public final class ArchitectureRules {
      * {@code ProblemPolicy}). HTML error pages stay the service's.
      */
     public static ArchRule onlyServiceDefaultsHandlesErrors() {
-        ArchRule processors = noClasses().that().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
-                .should().implement(ERROR_RESPONSES + "ErrorResponseProcessor")
-                .orShould().implement(ERROR_RESPONSES + "JsonErrorResponseBodyProvider")
+        ArchRule processors = noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should()
+                .implement(ERROR_RESPONSES + "ErrorResponseProcessor")
+                .orShould()
+                .implement(ERROR_RESPONSES + "JsonErrorResponseBodyProvider")
                 .allowEmptyShould(true)
                 .because("service-defaults' ProblemHandlers renders every framework error as problem+json");
-        ArchRule handlers = noClasses().that().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
-                .and().implement(EXCEPTION_HANDLER)
-                .should().dependOnClassesThat().haveFullyQualifiedName(SERVICE_DEFAULTS + ".Problem")
+        ArchRule handlers = noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .and()
+                .implement(EXCEPTION_HANDLER)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(SERVICE_DEFAULTS + ".Problem")
                 .allowEmptyShould(true)
                 .because("a controller throws ProblemException; service-defaults' ProblemHandlers answers it");
         return CompositeArchRule.of(processors).and(handlers);
@@ -85,11 +107,15 @@ public final class ArchitectureRules {
      * callers), web-ui's login package (its staff login), and client filters, which set it on outgoing calls.
      */
     public static ArchRule onlyServiceDefaultsReadsTheAuthorizationHeader() {
-        return noClasses().that().resideOutsideOfPackages(SERVICE_DEFAULTS + "..", WEB_LOGIN + "..")
-                .and().areNotAnnotatedWith(CLIENT_FILTER)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(SERVICE_DEFAULTS + "..", WEB_LOGIN + "..")
+                .and()
+                .areNotAnnotatedWith(CLIENT_FILTER)
                 .should(AuthorizationHeader.NAMED)
-                .orShould().callMethodWhere(DescribedPredicate.describe("a getAuthorization accessor",
-                        call -> call.getName().equals("getAuthorization")))
+                .orShould()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a getAuthorization accessor", call -> call.getName().equals("getAuthorization")))
                 .allowEmptyShould(true)
                 .because("micronaut-security reads the credential; a hand-written check beside it is a second way to"
                         + " authenticate (issue 12)");
@@ -101,11 +127,19 @@ public final class ArchitectureRules {
      * (issue 25). Rolling back to a savepoint stays the caller's.
      */
     public static ArchRule transactionsOpenThroughTheKit() {
-        return noClasses().that().resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
-                .should().callMethodWhere(DescribedPredicate.describe("Connection.setAutoCommit, commit or rollback()",
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Connection.setAutoCommit, commit or rollback()",
                         call -> call.getTargetOwner().isAssignableTo("java.sql.Connection")
-                                && (call.getName().equals("setAutoCommit") || call.getName().equals("commit")
-                                || call.getName().equals("rollback") && call.getTarget().getRawParameterTypes().isEmpty())))
+                                && (call.getName().equals("setAutoCommit")
+                                        || call.getName().equals("commit")
+                                        || call.getName().equals("rollback")
+                                                && call.getTarget()
+                                                        .getRawParameterTypes()
+                                                        .isEmpty())))
                 .allowEmptyShould(true)
                 .because("service-defaults' JdbcTransactions is the one way to run a JDBC transaction");
     }
@@ -114,10 +148,16 @@ public final class ArchitectureRules {
     public static ArchRule servicesDoNotDependOnEachOther() {
         CompositeArchRule rule = null;
         for (String service : SERVICES) {
-            String[] others = SERVICES.stream().filter(other -> !other.equals(service)).map(other -> other + "..")
+            String[] others = SERVICES.stream()
+                    .filter(other -> !other.equals(service))
+                    .map(other -> other + "..")
                     .toArray(String[]::new);
-            ArchRule apart = noClasses().that().resideInAPackage(service + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            ArchRule apart = noClasses()
+                    .that()
+                    .resideInAPackage(service + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .allowEmptyShould(true)
                     .because("services share only shop-events and service-defaults: " + Arrays.toString(others));
             rule = rule == null ? CompositeArchRule.of(apart) : rule.and(apart);

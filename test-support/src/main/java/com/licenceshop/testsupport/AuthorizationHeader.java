@@ -10,7 +10,6 @@ import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassReader;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.ClassVisitor;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.MethodVisitor;
 import com.tngtech.archunit.thirdparty.org.objectweb.asm.Opcodes;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,14 +28,13 @@ final class AuthorizationHeader {
         @Override
         public void check(JavaClass javaClass, ConditionEvents events) {
             for (String where : placesIn(javaClass)) {
-                events.add(SimpleConditionEvent.satisfied(javaClass,
-                        javaClass.getName() + " names the " + NAME + " header in " + where));
+                events.add(SimpleConditionEvent.satisfied(
+                        javaClass, javaClass.getName() + " names the " + NAME + " header in " + where));
             }
         }
     };
 
-    private AuthorizationHeader() {
-    }
+    private AuthorizationHeader() {}
 
     static List<String> placesIn(JavaClass javaClass) {
         List<String> places = new ArrayList<>();
@@ -71,7 +69,8 @@ final class AuthorizationHeader {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             String where = "method " + name;
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override

@@ -1,8 +1,5 @@
 package com.licenceshop.testsupport;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes the exchanges and queues of test namespaces from the shared broker, through the management API
@@ -28,16 +27,18 @@ final class BrokerCleanup {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCleanup.class);
     /** t + creation time (epoch seconds, base 36) + "-" + random: the age tells a killed run's leftovers. */
     private static final Pattern TEST_NAMESPACE = Pattern.compile("^(t([0-9a-z]+)-[0-9a-f]{8})\\.");
+
     private static final Duration STALE_AFTER = Duration.ofHours(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<String> namespacesOfThisRun = new ArrayList<>();
     private static boolean hookInstalled;
 
-    private BrokerCleanup() {
-    }
+    private BrokerCleanup() {}
 
     static String newNamespace() {
-        return "t" + Long.toString(Instant.now().getEpochSecond(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return "t" + Long.toString(Instant.now().getEpochSecond(), 36) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static synchronized void deleteAtExit(TestServers.RabbitBroker broker, String namespace) {
@@ -63,7 +64,9 @@ final class BrokerCleanup {
                     boolean ours = namespacesOfThisRun.contains(matcher.group(1));
                     boolean stale = Long.parseLong(matcher.group(2), 36) < staleBefore;
                     if (ours || stale) {
-                        send(broker, HttpRequest.newBuilder(url(broker, kind, name)).DELETE());
+                        send(
+                                broker,
+                                HttpRequest.newBuilder(url(broker, kind, name)).DELETE());
                     }
                 }
             }
@@ -73,7 +76,8 @@ final class BrokerCleanup {
     }
 
     private static List<String> names(TestServers.RabbitBroker broker, String kind) throws Exception {
-        String body = send(broker, HttpRequest.newBuilder(url(broker, kind, null)).GET());
+        String body =
+                send(broker, HttpRequest.newBuilder(url(broker, kind, null)).GET());
         List<String> names = new ArrayList<>();
         Matcher matcher = Pattern.compile("\"name\":\"([^\"]*)\"").matcher(body);
         while (matcher.find()) {
@@ -84,15 +88,19 @@ final class BrokerCleanup {
 
     private static URI url(TestServers.RabbitBroker broker, String kind, String name) {
         String vhost = URLEncoder.encode(broker.virtualHost(), StandardCharsets.UTF_8);
-        String path = "/api/" + kind + "/" + vhost + (name == null ? "?columns=name" : "/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        String path = "/api/" + kind + "/" + vhost
+                + (name == null ? "?columns=name" : "/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         return URI.create(broker.managementUrl() + path);
     }
 
     private static String send(TestServers.RabbitBroker broker, HttpRequest.Builder request) throws Exception {
-        String credentials = Base64.getEncoder().encodeToString(
-                (broker.username() + ":" + broker.password()).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + credentials)
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        String credentials = Base64.getEncoder()
+                .encodeToString((broker.username() + ":" + broker.password()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(
+                request.header("Authorization", "Basic " + credentials)
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 }

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 public final class DatabaseRoles {
 
     /** The modules, in the order of the script's roles. */
-    public static final List<String> SERVICES = List.of("command-api", "sales-projector", "notification-service", "web-ui");
+    public static final List<String> SERVICES =
+            List.of("command-api", "sales-projector", "notification-service", "web-ui");
+
     private static final Pattern VARIABLE = Pattern.compile(":'([a-z_]+)'");
     private static boolean staleRolesDropped;
 
@@ -50,11 +52,13 @@ public final class DatabaseRoles {
             passwords.put(service, password);
             variables.put(variableName(service) + "_password", password);
         }
-        try (Connection admin = database.connect(); Statement statement = admin.createStatement()) {
+        try (Connection admin = database.connect();
+                Statement statement = admin.createStatement()) {
             dropStaleRoles(admin);
             statement.execute(withVariables(script(), variables));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot make the services' roles in " + database.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot make the services' roles in " + database.name() + ": " + e.getMessage(), e);
         }
         DatabaseRoles roles = new DatabaseRoles(database, passwords);
         Runtime.getRuntime().addShutdownHook(new Thread(roles::drop, "drop-test-roles"));
@@ -92,7 +96,8 @@ public final class DatabaseRoles {
     /** {@code :'name'} → the value as an SQL string literal; the script uses no other psql feature. */
     static String withVariables(String script, Map<String, String> variables) {
         // psql substitutes nothing in comments; their lines go, so a comment may name a variable
-        String statements = script.lines().filter(line -> !line.stripLeading().startsWith("--"))
+        String statements = script.lines()
+                .filter(line -> !line.stripLeading().startsWith("--"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         Matcher matcher = VARIABLE.matcher(statements);
         StringBuilder out = new StringBuilder();
@@ -119,7 +124,8 @@ public final class DatabaseRoles {
                 }
             }
         }
-        throw new IllegalStateException("no tools/database/roles.sql above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no tools/database/roles.sql above " + Path.of("").toAbsolutePath());
     }
 
     private static String variableName(String service) {
@@ -138,8 +144,9 @@ public final class DatabaseRoles {
             return;
         }
         TestServers.PostgresServer server = TestServers.postgres();
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
-             Statement statement = admin.createStatement()) {
+        try (Connection admin =
+                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
             for (String service : SERVICES) {
                 statement.execute("DROP ROLE IF EXISTS " + role(service));
@@ -157,7 +164,7 @@ public final class DatabaseRoles {
         staleRolesDropped = true;
         List<String> stale = new ArrayList<>();
         try (Statement query = admin.createStatement();
-             ResultSet rows = query.executeQuery("""
+                ResultSet rows = query.executeQuery("""
                      SELECT r.rolname FROM pg_roles r
                      WHERE r.rolname LIKE 'shop\\_test\\_%'
                        AND NOT EXISTS (SELECT FROM pg_database d WHERE r.rolname LIKE d.datname || '\\_%')""")) {

@@ -10,8 +10,7 @@ import java.util.UUID;
 /** A fresh Ed25519 signing key for command-api, as ./shop up generates one: never a key from the repository. */
 public final class LicenceSigningKeys {
 
-    private LicenceSigningKeys() {
-    }
+    private LicenceSigningKeys() {}
 
     public static KeyPair newPair() {
         try {

@@ -18,13 +18,23 @@ public final class ManagementEndpoints {
     /** The anonymous ones: probes, scrapes and "which replica answered". */
     public static final List<String> ANONYMOUS = List.of("/health", "/prometheus", "/instance");
     /** Micronaut's other built-in endpoints (io.micronaut.management), by their ids. */
-    public static final List<String> NOT_SERVED = List.of("/threaddump", "/routes", "/info", "/beans", "/refresh",
-            "/env", "/loggers", "/caches", "/stop", "/metrics", "/flyway");
+    public static final List<String> NOT_SERVED = List.of(
+            "/threaddump",
+            "/routes",
+            "/info",
+            "/beans",
+            "/refresh",
+            "/env",
+            "/loggers",
+            "/caches",
+            "/stop",
+            "/metrics",
+            "/flyway");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ManagementEndpoints() {
-    }
+    private ManagementEndpoints() {}
 
     /** Fails naming each endpoint that answers an anonymous GET (or POST) with 2xx or 500, or an anonymous one that does not answer. */
     public static void assertOnlyTheAnonymousOnesAnswer(URI server) {
@@ -49,9 +59,14 @@ public final class ManagementEndpoints {
     }
 
     private static int status(URI server, String path, String method) {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(server.resolve(path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                .method(
+                        method,
+                        method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
                 .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,8 +1,5 @@
 package com.licenceshop.testsupport;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A PgBouncer of its own in transaction pool mode (what CloudNativePG's {@code Pooler} runs in production), in
@@ -50,36 +49,47 @@ public final class PgBouncer implements AutoCloseable {
         TestServers.PostgresServer server = TestServers.postgres();
         Path binary = Path.of(System.getenv().getOrDefault("SHOP_TEST_PGBOUNCER", "/usr/sbin/pgbouncer"));
         if (!Files.isExecutable(binary)) {
-            throw new IllegalStateException("no PgBouncer at " + binary + ": install it (apt-get install -y pgbouncer) or set SHOP_TEST_PGBOUNCER");
+            throw new IllegalStateException("no PgBouncer at " + binary
+                    + ": install it (apt-get install -y pgbouncer) or set SHOP_TEST_PGBOUNCER");
         }
         int port = TestServers.freePort();
         try {
             Path folder = Files.createTempDirectory("pgbouncer-");
             StringBuilder users = new StringBuilder();
-            logins.forEach((user, password) -> users.append(quoted(user)).append(' ').append(quoted(password)).append('\n'));
+            logins.forEach((user, password) -> users.append(quoted(user))
+                    .append(' ')
+                    .append(quoted(password))
+                    .append('\n'));
             Files.writeString(folder.resolve("userlist.txt"), users);
-            Files.writeString(folder.resolve("pgbouncer.ini"), String.join("\n",
-                    "[databases]",
-                    database.name() + " = host=" + server.host() + " port=" + server.port() + " dbname=" + database.name(),
-                    "[pgbouncer]",
-                    "listen_addr = 127.0.0.1",
-                    "listen_port = " + port,
-                    "unix_socket_dir =",
-                    "auth_type = trust",
-                    "auth_file = " + folder.resolve("userlist.txt"),
-                    "pool_mode = transaction",
-                    "max_client_conn = 500",
-                    // per database and user: the notifier's senders each hold one across an SMTP send
-                    "default_pool_size = 20",
-                    // SHOW STATS / SHOW SERVERS on the admin console, for the tests' proof of which path went where
-                    "admin_users = " + String.join(",", logins.keySet()),
-                    // PgJDBC sends extra_float_digits at login; PgBouncer would refuse a parameter it does not track
-                    "ignore_startup_parameters = extra_float_digits",
-                    "logfile = " + folder.resolve("pgbouncer.log"),
-                    ""));
+            Files.writeString(
+                    folder.resolve("pgbouncer.ini"),
+                    String.join(
+                            "\n",
+                            "[databases]",
+                            database.name() + " = host=" + server.host() + " port=" + server.port() + " dbname="
+                                    + database.name(),
+                            "[pgbouncer]",
+                            "listen_addr = 127.0.0.1",
+                            "listen_port = " + port,
+                            "unix_socket_dir =",
+                            "auth_type = trust",
+                            "auth_file = " + folder.resolve("userlist.txt"),
+                            "pool_mode = transaction",
+                            "max_client_conn = 500",
+                            // per database and user: the notifier's senders each hold one across an SMTP send
+                            "default_pool_size = 20",
+                            // SHOW STATS / SHOW SERVERS on the admin console, for the tests' proof of which path went
+                            // where
+                            "admin_users = " + String.join(",", logins.keySet()),
+                            // PgJDBC sends extra_float_digits at login; PgBouncer would refuse a parameter it does not
+                            // track
+                            "ignore_startup_parameters = extra_float_digits",
+                            "logfile = " + folder.resolve("pgbouncer.log"),
+                            ""));
             List<String> command = new ArrayList<>(List.of(binary.toString()));
             if ("root".equals(System.getProperty("user.name"))) {
-                UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                UserPrincipal postgres =
+                        folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path file : files.toList()) {
                         Files.setOwner(file, postgres);
@@ -89,8 +99,10 @@ public final class PgBouncer implements AutoCloseable {
                 command.addAll(List.of("-u", "postgres"));
             }
             command.add(folder.resolve("pgbouncer.ini").toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(folder.resolve("pgbouncer.out").toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("pgbouncer.out").toFile())
+                    .start();
             PgBouncer bouncer = new PgBouncer(process, folder, port, database.name());
             bouncer.awaitAccepting();
             return bouncer;
@@ -118,8 +130,21 @@ public final class PgBouncer implements AutoCloseable {
      */
     public List<Map<String, String>> show(String user, String what) {
         try {
-            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", user,
-                    "-d", "pgbouncer", "--csv", "-c", "SHOW " + what).redirectErrorStream(true).start();
+            Process psql = new ProcessBuilder(
+                            "psql",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(port),
+                            "-U",
+                            user,
+                            "-d",
+                            "pgbouncer",
+                            "--csv",
+                            "-c",
+                            "SHOW " + what)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(psql.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (psql.waitFor() != 0) {
                 throw new IllegalStateException("SHOW " + what + " on PgBouncer failed: " + out);
@@ -156,7 +181,9 @@ public final class PgBouncer implements AutoCloseable {
 
     private void awaitAccepting() {
         try {
-            Awaitility.await("PgBouncer accepting on " + port).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+            Awaitility.await("PgBouncer accepting on " + port)
+                    .atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("PgBouncer exited with " + process.exitValue() + ": "
@@ -171,13 +198,14 @@ public final class PgBouncer implements AutoCloseable {
                     });
         } catch (ConditionTimeoutException e) {
             close();
-            throw new IllegalStateException("PgBouncer did not accept on port " + port + " within " + STARTUP_TIMEOUT + ": " + log(), e);
+            throw new IllegalStateException(
+                    "PgBouncer did not accept on port " + port + " within " + STARTUP_TIMEOUT + ": " + log(), e);
         }
     }
 
     @Override
     public void close() {
-        process.destroy();   // SIGTERM: PgBouncer closes its connections and exits
+        process.destroy(); // SIGTERM: PgBouncer closes its connections and exits
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -186,7 +214,8 @@ public final class PgBouncer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder left behind
         }

@@ -1,8 +1,5 @@
 package com.licenceshop.testsupport;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One of the shop's services as a real process: its runnable jar, the environment it gets in production, and
@@ -22,7 +21,8 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -52,7 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(instance + ".log");
         try {
             Files.createDirectories(logDir);
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(
+                    List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -71,14 +72,18 @@ public final class ServiceProcess implements AutoCloseable {
      * standard input, and returns the last line it printed.
      */
     public static String runCommand(String module, List<String> arguments, String input) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", runnableJar(module).toString()));
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary(), "-jar", runnableJar(module).toString()));
         command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output =
+                    new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(command + " exited with " + process.exitValue());
             }
@@ -101,7 +106,8 @@ public final class ServiceProcess implements AutoCloseable {
         String version = System.getProperty("shop.version", "0.1.0-SNAPSHOT");
         Path jar = servicesDir.resolve(module).resolve("target").resolve(module + "-" + version + "-runner.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no runnable jar at " + jar.toAbsolutePath() + ": build it with 'mvn -B package -DskipTests'");
+            throw new IllegalStateException(
+                    "no runnable jar at " + jar.toAbsolutePath() + ": build it with 'mvn -B package -DskipTests'");
         }
         return jar;
     }
@@ -180,15 +186,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
-            Awaitility.await(name + " healthy").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            Awaitility.await(name + " healthy")
+                    .atMost(STARTUP_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw new IllegalStateException(name + " exited with " + process.exitValue() + " during startup:\n" + logTail());
+                            throw new IllegalStateException(
+                                    name + " exited with " + process.exitValue() + " during startup:\n" + logTail());
                         }
-                        return HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        return HTTP.send(health, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
                     });
         } catch (ConditionTimeoutException e) {
             process.destroyForcibly();

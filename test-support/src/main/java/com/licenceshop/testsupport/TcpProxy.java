@@ -56,8 +56,8 @@ public final class TcpProxy implements AutoCloseable {
         try {
             listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open a listening socket for a proxy to " + targetHost + ":"
-                    + targetPort, e);
+            throw new IllegalStateException(
+                    "cannot open a listening socket for a proxy to " + targetHost + ":" + targetPort, e);
         }
         var proxy = new TcpProxy(targetHost, targetPort, listening);
         Thread acceptor = new Thread(proxy::accept, "tcp-proxy-" + proxy.port);

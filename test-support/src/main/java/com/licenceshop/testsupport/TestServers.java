@@ -2,12 +2,6 @@ package com.licenceshop.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.containers.RabbitMQContainer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,6 +22,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.containers.RabbitMQContainer;
 
 /**
  * The one place tests get real servers from.
@@ -52,8 +51,7 @@ public final class TestServers {
     private static RabbitBroker rabbit;
     private static final List<String> databasesToDrop = new ArrayList<>();
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** A PostgreSQL server and a superuser login to it (for creating databases). */
     public record PostgresServer(String host, int port, String username, String password) {
@@ -70,9 +68,13 @@ public final class TestServers {
 
         /** The Micronaut properties of the default data source. */
         public Map<String, String> micronautProperties() {
-            return Map.of("datasources.default.url", jdbcUrl,
-                    "datasources.default.username", username,
-                    "datasources.default.password", password);
+            return Map.of(
+                    "datasources.default.url",
+                    jdbcUrl,
+                    "datasources.default.username",
+                    username,
+                    "datasources.default.password",
+                    password);
         }
 
         /** The environment variables the services read (see each module's README). */
@@ -82,8 +84,8 @@ public final class TestServers {
     }
 
     /** A RabbitMQ broker on its AMQP port, and the URL of its management API (queue depths, clean-up). */
-    public record RabbitBroker(String host, int port, String username, String password, String virtualHost,
-                               String managementUrl) {
+    public record RabbitBroker(
+            String host, int port, String username, String password, String virtualHost, String managementUrl) {
         public String uri() {
             return uri(host, port);
         }
@@ -99,7 +101,8 @@ public final class TestServers {
         if (postgres == null) {
             postgres = resolvePostgres();
             dropStaleDatabases();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::dropDatabasesOfThisRun, "drop-test-databases"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(TestServers::dropDatabasesOfThisRun, "drop-test-databases"));
         }
         return postgres;
     }
@@ -114,11 +117,14 @@ public final class TestServers {
     /** Creates an empty database for one test class (or one end-to-end run). */
     public static synchronized Database freshDatabase() {
         PostgresServer server = postgres();
-        String name = DB_PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password())) {
+        String name = DB_PREFIX + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection admin =
+                DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password())) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on " + server + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create test database " + name + " on " + server + ": " + e.getMessage(), e);
         }
         databasesToDrop.add(name);
         return new Database(name, server.jdbcUrl(name), server.username(), server.password());
@@ -194,7 +200,9 @@ public final class TestServers {
     private static int ephemeralRangeStart() {
         try {
             // readAllLines, not readString: readString gets one byte of this /proc file (it reports a size of 0)
-            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException notLinux) {
             return 49_152; // the IANA dynamic range, used by macOS and Windows
@@ -205,8 +213,11 @@ public final class TestServers {
         String url = System.getenv("SHOP_TEST_POSTGRES_URL");
         if (url != null && !url.isBlank()) {
             URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
-            var server = new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-                    env("SHOP_TEST_POSTGRES_USER", "postgres"), env("SHOP_TEST_POSTGRES_PASSWORD", ""));
+            var server = new PostgresServer(
+                    uri.getHost(),
+                    uri.getPort() < 0 ? 5432 : uri.getPort(),
+                    env("SHOP_TEST_POSTGRES_USER", "postgres"),
+                    env("SHOP_TEST_POSTGRES_PASSWORD", ""));
             LOG.info("PostgreSQL for tests from SHOP_TEST_POSTGRES_URL: {}:{}", server.host(), server.port());
             return server;
         }
@@ -214,11 +225,19 @@ public final class TestServers {
             var container = new PostgreSQLContainer<>("postgres:16-alpine");
             container.start();
             LOG.info("PostgreSQL for tests from Testcontainers: {}", container.getJdbcUrl());
-            return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getUsername(), container.getPassword());
+            return new PostgresServer(
+                    container.getHost(),
+                    container.getMappedPort(5432),
+                    container.getUsername(),
+                    container.getPassword());
         }
         if (listening("127.0.0.1", 5432)) {
             LOG.info("PostgreSQL for tests on localhost:5432");
-            return new PostgresServer("127.0.0.1", 5432, env("SHOP_TEST_POSTGRES_USER", "postgres"), env("SHOP_TEST_POSTGRES_PASSWORD", ""));
+            return new PostgresServer(
+                    "127.0.0.1",
+                    5432,
+                    env("SHOP_TEST_POSTGRES_USER", "postgres"),
+                    env("SHOP_TEST_POSTGRES_PASSWORD", ""));
         }
         throw new IllegalStateException("""
                 No PostgreSQL for the tests: SHOP_TEST_POSTGRES_URL is not set, no Docker engine answers for \
@@ -232,23 +251,41 @@ public final class TestServers {
         String uri = System.getenv("SHOP_TEST_RABBITMQ_URI");
         if (uri != null && !uri.isBlank()) {
             URI parsed = URI.create(uri);
-            String[] userInfo = parsed.getUserInfo() == null ? new String[]{"guest", "guest"} : parsed.getUserInfo().split(":", 2);
-            String path = parsed.getPath() == null || parsed.getPath().length() <= 1 ? "/" : parsed.getPath().substring(1);
+            String[] userInfo = parsed.getUserInfo() == null
+                    ? new String[] {"guest", "guest"}
+                    : parsed.getUserInfo().split(":", 2);
+            String path = parsed.getPath() == null || parsed.getPath().length() <= 1
+                    ? "/"
+                    : parsed.getPath().substring(1);
             LOG.info("RabbitMQ for tests from SHOP_TEST_RABBITMQ_URI: {}:{}", parsed.getHost(), parsed.getPort());
-            return new RabbitBroker(parsed.getHost(), parsed.getPort() < 0 ? 5672 : parsed.getPort(), userInfo[0],
-                    userInfo.length > 1 ? userInfo[1] : "", path,
+            return new RabbitBroker(
+                    parsed.getHost(),
+                    parsed.getPort() < 0 ? 5672 : parsed.getPort(),
+                    userInfo[0],
+                    userInfo.length > 1 ? userInfo[1] : "",
+                    path,
                     env("SHOP_TEST_RABBITMQ_MANAGEMENT_URL", "http://" + parsed.getHost() + ":15672"));
         }
         if (dockerAvailable()) {
             var container = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
             container.start();
             LOG.info("RabbitMQ for tests from Testcontainers: {}", container.getAmqpUrl());
-            return new RabbitBroker(container.getHost(), container.getAmqpPort(), container.getAdminUsername(),
-                    container.getAdminPassword(), "/", container.getHttpUrl());
+            return new RabbitBroker(
+                    container.getHost(),
+                    container.getAmqpPort(),
+                    container.getAdminUsername(),
+                    container.getAdminPassword(),
+                    "/",
+                    container.getHttpUrl());
         }
         if (listening("127.0.0.1", 5672)) {
             LOG.info("RabbitMQ for tests on localhost:5672");
-            return new RabbitBroker("127.0.0.1", 5672, "guest", "guest", "/",
+            return new RabbitBroker(
+                    "127.0.0.1",
+                    5672,
+                    "guest",
+                    "guest",
+                    "/",
                     env("SHOP_TEST_RABBITMQ_MANAGEMENT_URL", "http://127.0.0.1:15672"));
         }
         throw new IllegalStateException("""
@@ -286,8 +323,8 @@ public final class TestServers {
     private static void dropStaleDatabases() {
         long cutoff = Instant.now().minus(3, ChronoUnit.HOURS).getEpochSecond();
         try (Connection admin = adminConnection()) {
-            var rows = admin.createStatement().executeQuery(
-                    "SELECT datname FROM pg_database WHERE datname LIKE '" + DB_PREFIX + "%'");
+            var rows = admin.createStatement()
+                    .executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + DB_PREFIX + "%'");
             List<String> stale = new ArrayList<>();
             while (rows.next()) {
                 String name = rows.getString(1);

@@ -1,11 +1,11 @@
 package com.licenceshop.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ArchitectureRulesTest {
 
@@ -16,85 +16,99 @@ class ArchitectureRulesTest {
     @Test
     void aCycleBetweenTwoPackagesIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.noPackageCycles("com.licenceshop.testsupport.fixtures.cycle")
-                .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle");
     }
 
     @Test
     void packagesThatDependOneWayPass() {
         assertThatCode(() -> ArchitectureRules.noPackageCycles("com.licenceshop.testsupport.fixtures.acyclic")
-                .check(classesIn("com.licenceshop.testsupport.fixtures.acyclic"))).doesNotThrowAnyException();
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.acyclic")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theRulesOfEveryServiceTogetherCatchACycleAndAnOwnClockBean() {
         assertThatThrownBy(() -> ArchitectureRules.ofEveryService("com.licenceshop.testsupport.fixtures.cycle")
-                .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle");
         assertThatThrownBy(() -> ArchitectureRules.ofEveryService("com.licenceshop.testsupport")
-                .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnClockFactory.clock()");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnClockFactory.clock()");
     }
 
     @Test
     void aClockBeanDeclaredOutsideServiceDefaultsIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnClockFactory.clock()");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.beans")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnClockFactory.clock()");
     }
 
     @Test
     void factoriesOfOtherThingsAndPlainMethodsReturningAClockPass() {
         assertThatCode(() -> ArchitectureRules.onlyServiceDefaultsDeclaresTheSharedBeans()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.otherbeans"))).doesNotThrowAnyException();
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.otherbeans")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aServiceRenderingFrameworkErrorsItselfIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsHandlesErrors()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.errors")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnErrorResponses");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.errors")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnErrorResponses");
     }
 
     @Test
     void aServicesOwnHtmlErrorPagePasses() {
         assertThatCode(() -> ArchitectureRules.onlyServiceDefaultsHandlesErrors()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.htmlerrors"))).doesNotThrowAnyException();
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.htmlerrors")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aServiceOpeningATransactionByHandIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.transactionsOpenThroughTheKit()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.transactions")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnTransaction");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.transactions")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnTransaction");
     }
 
     @Test
     void aServiceUsingAnotherServicesClassIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
-                .check(classesIn("com.licenceshop.command.fixture")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("WebSide");
+                        .check(classesIn("com.licenceshop.command.fixture")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("WebSide");
     }
 
     @Test
     void aServiceUsingOnlyItselfPasses() {
         assertThatCode(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
-                .check(classesIn("com.licenceshop.web.fixture"))).doesNotThrowAnyException();
+                        .check(classesIn("com.licenceshop.web.fixture")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aServiceReadingTheAuthorizationHeaderItselfIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsReadsTheAuthorizationHeader()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.reads")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("OwnOpsCheck names the Authorization header in method allowed");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.reads")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnOpsCheck names the Authorization header in method allowed");
         assertThatThrownBy(() -> ArchitectureRules.onlyServiceDefaultsReadsTheAuthorizationHeader()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.annotated")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("HeaderParameter names the Authorization header");
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.annotated")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("HeaderParameter names the Authorization header");
     }
 
     @Test
     void aClientFilterSettingTheHeaderAndOtherHeadersPass() {
         assertThatCode(() -> ArchitectureRules.onlyServiceDefaultsReadsTheAuthorizationHeader()
-                .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.sets"))).doesNotThrowAnyException();
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.authorization.sets")))
+                .doesNotThrowAnyException();
     }
 }

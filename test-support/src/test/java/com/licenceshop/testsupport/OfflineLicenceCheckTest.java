@@ -1,6 +1,6 @@
 package com.licenceshop.testsupport;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,23 +9,26 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The README's offline check: the same code as OfflineLicenceCheck, and it takes only the text the shop writes. */
 class OfflineLicenceCheckTest {
 
-    private static final String CLAIMS = "{\"v\":2,\"sku\":\"STARTER\",\"licenceId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"seats\":1,"
-            + "\"issuedAt\":\"2026-01-01T00:00:00Z\"}";
+    private static final String CLAIMS =
+            "{\"v\":2,\"sku\":\"STARTER\",\"licenceId\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"seats\":1,"
+                    + "\"issuedAt\":\"2026-01-01T00:00:00Z\"}";
 
     private final KeyPair pair = ed25519();
-    private final String publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-    private final String key = sign("k1", Base64.getUrlEncoder().withoutPadding().encodeToString(CLAIMS.getBytes(StandardCharsets.UTF_8)));
+    private final String publicKey =
+            Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+    private final String key =
+            sign("k1", Base64.getUrlEncoder().withoutPadding().encodeToString(CLAIMS.getBytes(StandardCharsets.UTF_8)));
 
     @Test
     void aKeyAsTheShopWritesItGivesItsClaims() throws Exception {
         assertThat(OfflineLicenceCheck.verifiedClaims(key, "k1", publicKey)).isEqualTo(CLAIMS);
-        assertThat(OfflineLicenceCheck.verifiedClaims(" " + key + "\n", "k1", publicKey)).isEqualTo(CLAIMS);
+        assertThat(OfflineLicenceCheck.verifiedClaims(" " + key + "\n", "k1", publicKey))
+                .isEqualTo(CLAIMS);
     }
 
     @Test
@@ -33,10 +36,16 @@ class OfflineLicenceCheckTest {
         String[] parts = key.split("\\.");
         String paddedSignature = parts[2] + "=".repeat((4 - parts[2].length() % 4) % 4);
 
-        assertThat(OfflineLicenceCheck.verifiedClaims(key + ".", "k1", publicKey)).isNull();
-        assertThat(OfflineLicenceCheck.verifiedClaims(key + "..", "k1", publicKey)).isNull();
-        assertThat(OfflineLicenceCheck.verifiedClaims(parts[0] + "." + parts[1] + "." + paddedSignature, "k1", publicKey)).isNull();
-        assertThat(OfflineLicenceCheck.verifiedClaims(parts[0] + "." + parts[1] + "." + withLowBitsSet(parts[2]), "k1", publicKey)).isNull();
+        assertThat(OfflineLicenceCheck.verifiedClaims(key + ".", "k1", publicKey))
+                .isNull();
+        assertThat(OfflineLicenceCheck.verifiedClaims(key + "..", "k1", publicKey))
+                .isNull();
+        assertThat(OfflineLicenceCheck.verifiedClaims(
+                        parts[0] + "." + parts[1] + "." + paddedSignature, "k1", publicKey))
+                .isNull();
+        assertThat(OfflineLicenceCheck.verifiedClaims(
+                        parts[0] + "." + parts[1] + "." + withLowBitsSet(parts[2]), "k1", publicKey))
+                .isNull();
     }
 
     @Test
@@ -70,7 +79,8 @@ class OfflineLicenceCheckTest {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initSign(pair.getPrivate());
             ed25519.update((keyId + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return keyId + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(ed25519.sign());
+            return keyId + "." + claims + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(ed25519.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

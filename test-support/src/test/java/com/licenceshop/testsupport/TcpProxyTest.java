@@ -1,8 +1,8 @@
 package com.licenceshop.testsupport;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class TcpProxyTest {
 
@@ -30,7 +29,9 @@ class TcpProxyTest {
                 try {
                     Socket socket = echo.accept();
                     Thread pump = new Thread(() -> {
-                        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                        try (socket;
+                                InputStream in = socket.getInputStream();
+                                OutputStream out = socket.getOutputStream()) {
                             in.transferTo(out);
                         } catch (IOException ignored) {
                             // client gone
@@ -106,7 +107,8 @@ class TcpProxyTest {
 
     @Test
     void freePortsComeFromBelowTheEphemeralRange() throws IOException {
-        String range = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+        String range = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                .get(0);
         int ephemeralStart = Integer.parseInt(range.trim().split("\\s+")[0]);
         for (int i = 0; i < 20; i++) {
             int port = TestServers.freePort();

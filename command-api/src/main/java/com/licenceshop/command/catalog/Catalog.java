@@ -27,6 +27,10 @@ public record Catalog(Map<String, Product> bySku) {
 
     /** The SKUs on sale, sorted: what an order may name. */
     public List<String> onSaleSkus() {
-        return bySku.values().stream().filter(Product::onSale).map(Product::sku).sorted().toList();
+        return bySku.values().stream()
+                .filter(Product::onSale)
+                .map(Product::sku)
+                .sorted()
+                .toList();
     }
 }

@@ -7,9 +7,6 @@ import com.licenceshop.events.ProductChanged;
 import com.licenceshop.events.ProductRetired;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds, changes and retires licences: each change and its event ({@code ProductAdded}, {@code ProductChanged},
@@ -30,31 +29,24 @@ class CatalogCommands {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogCommands.class);
 
     /** What became of a command. */
-    sealed interface Outcome permits Done, Duplicate, Missing, Stale, IsRetired, AlreadyRetired {
-    }
+    sealed interface Outcome permits Done, Duplicate, Missing, Stale, IsRetired, AlreadyRetired {}
 
     /** Stored, with its event. */
-    record Done(Product product) implements Outcome {
-    }
+    record Done(Product product) implements Outcome {}
 
     /** A product with this sku exists (possibly retired). */
-    record Duplicate() implements Outcome {
-    }
+    record Duplicate() implements Outcome {}
 
-    record Missing() implements Outcome {
-    }
+    record Missing() implements Outcome {}
 
     /** The If-Match does not name the current version. */
-    record Stale(Product current) implements Outcome {
-    }
+    record Stale(Product current) implements Outcome {}
 
     /** A retired licence is not edited. */
-    record IsRetired(Product current) implements Outcome {
-    }
+    record IsRetired(Product current) implements Outcome {}
 
     /** Retiring again changes nothing. */
-    record AlreadyRetired(Product current) implements Outcome {
-    }
+    record AlreadyRetired(Product current) implements Outcome {}
 
     @FunctionalInterface
     private interface Work {
@@ -81,8 +73,20 @@ class CatalogCommands {
                 return new Duplicate();
             }
             Product p = added.get();
-            ProductAdded event = events.append(connection, sku, correlationId, (eventId, sequence) -> new ProductAdded(
-                    eventId, sequence, now, p.sku(), p.name(), p.description(), p.unitPriceCents(), p.currency(), by));
+            ProductAdded event = events.append(
+                    connection,
+                    sku,
+                    correlationId,
+                    (eventId, sequence) -> new ProductAdded(
+                            eventId,
+                            sequence,
+                            now,
+                            p.sku(),
+                            p.name(),
+                            p.description(),
+                            p.unitPriceCents(),
+                            p.currency(),
+                            by));
             return logged(p, "added", event.sequence());
         });
     }
@@ -93,13 +97,27 @@ class CatalogCommands {
         return inTransaction(sku, by, (connection, now) -> {
             // the row changes only at the version the editor saw: of two edits of one version, the second
             // waits for the first's row lock, then finds a newer version and changes nothing
-            Optional<Product> changed = versions.isEmpty() ? Optional.empty() : products.update(connection, sku, versions, fields);
+            Optional<Product> changed =
+                    versions.isEmpty() ? Optional.empty() : products.update(connection, sku, versions, fields);
             if (changed.isEmpty()) {
                 return whyNot(connection, sku);
             }
             Product p = changed.get();
-            ProductChanged event = events.append(connection, sku, correlationId, (eventId, sequence) -> new ProductChanged(
-                    eventId, sequence, now, p.sku(), p.name(), p.description(), p.unitPriceCents(), p.currency(), p.version(), by));
+            ProductChanged event = events.append(
+                    connection,
+                    sku,
+                    correlationId,
+                    (eventId, sequence) -> new ProductChanged(
+                            eventId,
+                            sequence,
+                            now,
+                            p.sku(),
+                            p.name(),
+                            p.description(),
+                            p.unitPriceCents(),
+                            p.currency(),
+                            p.version(),
+                            by));
             return logged(p, "changed", event.sequence());
         });
     }
@@ -112,8 +130,11 @@ class CatalogCommands {
                 return current.<Outcome>map(AlreadyRetired::new).orElseGet(Missing::new);
             }
             Product p = retired.get();
-            ProductRetired event = events.append(connection, sku, correlationId, (eventId, sequence) ->
-                    new ProductRetired(eventId, sequence, now, p.sku(), p.version(), by));
+            ProductRetired event = events.append(
+                    connection,
+                    sku,
+                    correlationId,
+                    (eventId, sequence) -> new ProductRetired(eventId, sequence, now, p.sku(), p.version(), by));
             return logged(p, "retired", event.sequence());
         });
     }
@@ -138,8 +159,13 @@ class CatalogCommands {
     }
 
     private static Outcome logged(Product product, String what, long sequence) {
-        LOG.info("product {}: version {}, {} {} cents, sequence {}", what, product.version(), product.currency(),
-                product.unitPriceCents(), sequence);
+        LOG.info(
+                "product {}: version {}, {} {} cents, sequence {}",
+                what,
+                product.version(),
+                product.currency(),
+                product.unitPriceCents(),
+                sequence);
         return new Done(product);
     }
 }

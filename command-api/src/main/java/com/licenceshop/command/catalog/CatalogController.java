@@ -36,7 +36,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -69,29 +68,49 @@ class CatalogController {
 
     @Get
     @Operation(summary = "The licences on sale (or, with status=all, every licence), by price, then sku")
-    @ApiResponse(responseCode = "200", description = "The licences",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, array = @ArraySchema(schema = @Schema(implementation = Product.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The licences",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            array = @ArraySchema(schema = @Schema(implementation = Product.class))))
     @ProblemResponses.BadRequest
-    List<Product> list(@Parameter(description = "all: retired licences too (the staff's list); leave it out for the shop's",
-                               schema = @Schema(type = "string", allowableValues = "all"))
-                       @Nullable @QueryValue String status) {
+    List<Product> list(
+            @Parameter(
+                            description = "all: retired licences too (the staff's list); leave it out for the shop's",
+                            schema = @Schema(type = "string", allowableValues = "all"))
+                    @Nullable
+                    @QueryValue
+                    String status) {
         if (status == null) {
             return products.onSale();
         }
         if ("all".equals(status)) {
             return products.all();
         }
-        throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST, "status must be all or left out.",
+        throw new ProblemException(Problems.of(
+                ProblemType.INVALID_REQUEST,
+                "status must be all or left out.",
                 List.of(new Violation("status", "one-of", "must be all or left out"))));
     }
 
     @Get("/{sku}")
     @Operation(summary = "One licence, retired ones too, with its ETag (send it back as If-Match to change it)")
-    @ApiResponse(responseCode = "200", description = "The licence",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.ETAG, description = "its version, e.g. \"3\"",
-                    schema = @Schema(type = "string")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.PRODUCT)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The licence",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            required = true,
+                            name = HttpHeaders.ETAG,
+                            description = "its version, e.g. \"3\"",
+                            schema = @Schema(type = "string")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Product.class),
+                            examples = @ExampleObject(value = ProductRequestSchemas.PRODUCT)))
     @ProblemResponses.NotFound
     HttpResponse<Product> get(@SkuParameter @PathVariable String sku) {
         Product product = products.find(knownShape(sku)).orElseThrow(() -> notFound(sku));
@@ -99,19 +118,38 @@ class CatalogController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a licence (sales staff)",
+    @Operation(
+            summary = "Add a licence (sales staff)",
             description = "Stores the licence, on sale at version 1, with its ProductAdded event.",
-            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProductRequestSchemas.NewProduct.class),
-                    examples = @ExampleObject(value = """
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ProductRequestSchemas.NewProduct.class),
+                                            examples = @ExampleObject(value = """
                             {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR"}"""))))
-    @ApiResponse(responseCode = "201", description = "Added; Location names it, ETag is \"1\"",
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.LOCATION, description = "/api/products/{sku}",
-                            schema = @Schema(type = "string")),
-                    @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.ETAG, description = "\"1\"",
-                            schema = @Schema(type = "string"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.PRODUCT)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Added; Location names it, ETag is \"1\"",
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        required = true,
+                        name = HttpHeaders.LOCATION,
+                        description = "/api/products/{sku}",
+                        schema = @Schema(type = "string")),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        required = true,
+                        name = HttpHeaders.ETAG,
+                        description = "\"1\"",
+                        schema = @Schema(type = "string"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Product.class),
+                            examples = @ExampleObject(value = ProductRequestSchemas.PRODUCT)))
     @ProblemResponses.StaffOnly
     @ProblemResponses.JsonBody
     @ProblemResponses.Conflict
@@ -121,27 +159,49 @@ class CatalogController {
         ProductValidation.Valid valid = valid(validated);
         var outcome = commands.add(valid.sku(), valid.fields(), staff.getName(), CorrelationIds.of(request));
         if (outcome instanceof CatalogCommands.Done done) {
-            return HttpResponse.created(done.product(), URI.create("/api/products/" + done.product().sku()))
+            return HttpResponse.created(
+                            done.product(),
+                            URI.create("/api/products/" + done.product().sku()))
                     .header(HttpHeaders.ETAG, done.product().etag());
         }
-        throw new ProblemException(Problems.of(ProblemType.DUPLICATE_SKU,
+        throw new ProblemException(Problems.of(
+                ProblemType.DUPLICATE_SKU,
                 "There is a product " + valid.sku() + " already (retired ones count); nothing was stored.",
                 List.of(new Violation("sku", "unique", "is taken"))));
     }
 
     @Put(uri = "/{sku}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a licence (sales staff), only at the version you read",
-            description = "Requires If-Match with the ETag of GET /api/products/{sku}. Stores the new values at version+1 "
-                    + "with a ProductChanged event. Orders placed before keep their prices.",
-            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProductRequestSchemas.ChangedProduct.class),
-                    examples = @ExampleObject(value = """
+    @Operation(
+            summary = "Change a licence (sales staff), only at the version you read",
+            description =
+                    "Requires If-Match with the ETag of GET /api/products/{sku}. Stores the new values at version+1 "
+                            + "with a ProductChanged event. Orders placed before keep their prices.",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    ProductRequestSchemas.ChangedProduct.class),
+                                            examples = @ExampleObject(value = """
                             {"name":"Acme Pro","description":"Up to 25 users","unitPriceCents":139900,"currency":"EUR"}"""))))
-    @ApiResponse(responseCode = "200", description = "Changed; the new ETag",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(required = true, name = HttpHeaders.ETAG, description = "\"<version+1>\"",
-                    schema = @Schema(type = "string")),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class),
-                    examples = @ExampleObject(value = ProductRequestSchemas.CHANGED)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            required = true,
+                            name = HttpHeaders.ETAG,
+                            description = "\"<version+1>\"",
+                            schema = @Schema(type = "string")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Product.class),
+                            examples = @ExampleObject(value = ProductRequestSchemas.CHANGED)))
     @ProblemResponses.StaffOnly
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
@@ -149,40 +209,60 @@ class CatalogController {
     @ProblemResponses.PreconditionFailed
     @ProblemResponses.InvalidProduct
     @ProblemResponses.PreconditionRequired
-    HttpResponse<?> change(HttpRequest<?> request, Authentication staff, @SkuParameter @PathVariable String sku, @Nullable @Body byte[] body,
-                           // @Nullable, so that its absence is this API's 428 problem rather than the framework's
-                           // 400; required in the document (micronaut-openapi reads JsonProperty's required)
-                           @Parameter(in = ParameterIn.HEADER, example = "\"3\"",
-                                   description = "the ETag you read (without it: 428)", schema = @Schema(type = "string"))
-                           @JsonProperty(required = true) @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    HttpResponse<?> change(
+            HttpRequest<?> request,
+            Authentication staff,
+            @SkuParameter @PathVariable String sku,
+            @Nullable @Body byte[] body,
+            // @Nullable, so that its absence is this API's 428 problem rather than the framework's
+            // 400; required in the document (micronaut-openapi reads JsonProperty's required)
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            example = "\"3\"",
+                            description = "the ETag you read (without it: 428)",
+                            schema = @Schema(type = "string"))
+                    @JsonProperty(required = true)
+                    @Nullable
+                    @Header(HttpHeaders.IF_MATCH)
+                    String ifMatch) {
         knownShape(sku);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(Problems.of(ProblemType.PRECONDITION_REQUIRED,
+            throw new ProblemException(Problems.of(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you read (e.g. \"3\"), so that no one else's change is overwritten; "
-                            + "nothing was stored.", List.of(new Violation(HttpHeaders.IF_MATCH, "required", "is required"))));
+                            + "nothing was stored.",
+                    List.of(new Violation(HttpHeaders.IF_MATCH, "required", "is required"))));
         }
-        ProductValidation.Valid valid = valid(ProductValidation.validateChange(bodies.parse(request, body, BODY_SHAPE), sku));
+        ProductValidation.Valid valid =
+                valid(ProductValidation.validateChange(bodies.parse(request, body, BODY_SHAPE), sku));
         var outcome = commands.change(sku, ifMatch, valid.fields(), staff.getName(), CorrelationIds.of(request));
         if (outcome instanceof CatalogCommands.Done done) {
-            return HttpResponse.ok(done.product()).header(HttpHeaders.ETAG, done.product().etag());
+            return HttpResponse.ok(done.product())
+                    .header(HttpHeaders.ETAG, done.product().etag());
         }
         if (outcome instanceof CatalogCommands.Stale stale) {
-            Problem problem = Problems.of(ProblemType.STALE_PRODUCT, sku + " is at version " + stale.current().version()
-                    + " now (ETag " + stale.current().etag() + "), not the one you edited; nothing was stored. "
-                    + "Read it again and re-apply your change.");
-            return problems.respond(request, problem).header(HttpHeaders.ETAG, stale.current().etag());
+            Problem problem = Problems.of(
+                    ProblemType.STALE_PRODUCT,
+                    sku + " is at version " + stale.current().version()
+                            + " now (ETag " + stale.current().etag() + "), not the one you edited; nothing was stored. "
+                            + "Read it again and re-apply your change.");
+            return problems.respond(request, problem)
+                    .header(HttpHeaders.ETAG, stale.current().etag());
         }
         if (outcome instanceof CatalogCommands.IsRetired) {
-            throw Problems.exception(ProblemType.PRODUCT_RETIRED,
+            throw Problems.exception(
+                    ProblemType.PRODUCT_RETIRED,
                     sku + " is retired; a retired licence is not edited. Nothing was stored.");
         }
         throw notFound(sku);
     }
 
     @Delete("/{sku}")
-    @Operation(summary = "Retire a licence (sales staff)",
-            description = "It is no longer sold (an order for it is refused with 422) but stays in order history and in "
-                    + "the sales figures. Stores a ProductRetired event; retiring again changes nothing and records nothing.")
+    @Operation(
+            summary = "Retire a licence (sales staff)",
+            description =
+                    "It is no longer sold (an order for it is refused with 422) but stays in order history and in "
+                            + "the sales figures. Stores a ProductRetired event; retiring again changes nothing and records nothing.")
     @ApiResponse(responseCode = "204", description = "Retired (now or before)")
     @ProblemResponses.StaffOnly
     @ProblemResponses.NotFound
@@ -196,8 +276,10 @@ class CatalogController {
 
     private static ProductValidation.Valid valid(ProductValidation.Result validated) {
         if (validated instanceof ProductValidation.Invalid invalid) {
-            throw new ProblemException(Problems.of(ProblemType.INVALID_PRODUCT,
-                    "The product breaks " + invalid.violations().size() + " rule(s); nothing was stored.", invalid.violations()));
+            throw new ProblemException(Problems.of(
+                    ProblemType.INVALID_PRODUCT,
+                    "The product breaks " + invalid.violations().size() + " rule(s); nothing was stored.",
+                    invalid.violations()));
         }
         return (ProductValidation.Valid) validated;
     }
@@ -211,6 +293,7 @@ class CatalogController {
     }
 
     private static ProblemException notFound(@Nullable String sku) {
-        return Problems.exception(ProblemType.NOT_FOUND, sku == null ? "There is no such product." : "There is no product " + sku + ".");
+        return Problems.exception(
+                ProblemType.NOT_FOUND, sku == null ? "There is no such product." : "There is no product " + sku + ".");
     }
 }

@@ -7,8 +7,7 @@ public final class Currencies {
 
     public static final List<String> SUPPORTED = List.of("EUR");
 
-    private Currencies() {
-    }
+    private Currencies() {}
 
     public static boolean supported(String currency) {
         return SUPPORTED.contains(currency);

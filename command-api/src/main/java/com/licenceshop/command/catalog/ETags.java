@@ -14,8 +14,7 @@ final class ETags {
 
     private static final Pattern STRONG = Pattern.compile("\"(\\d{1,18})\"");
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static String of(long version) {
         return "\"" + version + "\"";

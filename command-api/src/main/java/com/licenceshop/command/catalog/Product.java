@@ -11,15 +11,25 @@ import io.swagger.v3.oas.annotations.media.Schema;
         {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR",\
         "status":"ON_SALE","version":3}""")
 public record Product(
-        @Schema(example = "ACME_PRO", pattern = ProductValidation.SKU_PATTERN) String sku,
-        @Schema(example = "Acme Pro", maxLength = ProductValidation.MAX_NAME) String name,
+        @Schema(example = "ACME_PRO", pattern = ProductValidation.SKU_PATTERN)
+        String sku,
+
+        @Schema(example = "Acme Pro", maxLength = ProductValidation.MAX_NAME)
+        String name,
+
         @Schema(example = "Up to 20 users", nullable = true, maxLength = ProductValidation.MAX_DESCRIPTION)
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String description,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Nullable
+        String description,
+
         @Schema(example = "129900", description = "price of one licence in cents", minimum = "1", maximum = "100000000")
         long unitPriceCents,
+
         @Schema(example = "EUR", allowableValues = "EUR") String currency,
         ProductStatus status,
-        @Schema(example = "3", description = "+1 per change or retirement; the ETag is this number in quotes") long version) {
+
+        @Schema(example = "3", description = "+1 per change or retirement; the ETag is this number in quotes")
+        long version) {
 
     public boolean onSale() {
         return status == ProductStatus.ON_SALE;

@@ -1,5 +1,4 @@
 package com.licenceshop.command.catalog;
 
 /** What staff set on a licence, checked by {@link ProductValidation}; {@code description} may be null. */
-record ProductFields(String name, String description, long unitPriceCents, String currency) {
-}
+record ProductFields(String name, String description, long unitPriceCents, String currency) {}

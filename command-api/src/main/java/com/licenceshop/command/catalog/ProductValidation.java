@@ -2,7 +2,6 @@ package com.licenceshop.command.catalog;
 
 import com.licenceshop.command.request.JsonValues;
 import com.licenceshop.servicedefaults.Violation;
-
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -30,20 +29,19 @@ public final class ProductValidation {
      */
     public static final String NAME_PATTERN = "^[^\\u0000-\\u001F" + HIDDEN_ABOVE_ASCII + "]*$";
     /** As {@link #NAME_PATTERN}, with line breaks (CR, LF) allowed. */
-    public static final String DESCRIPTION_PATTERN = "^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F" + HIDDEN_ABOVE_ASCII + "]*$";
+    public static final String DESCRIPTION_PATTERN =
+            "^[^\\u0000-\\u0009\\u000B\\u000C\\u000E-\\u001F" + HIDDEN_ABOVE_ASCII + "]*$";
     /** Combining marks on one base character: enough for any script's accents, too few to stack text over lines. */
     static final int MAX_MARKS = 4;
+
     private static final Pattern SKU = Pattern.compile(SKU_PATTERN);
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
 
-    private ProductValidation() {
-    }
+    private ProductValidation() {}
 
-    public sealed interface Result permits Valid, Invalid {
-    }
+    public sealed interface Result permits Valid, Invalid {}
 
-    record Valid(String sku, ProductFields fields) implements Result {
-    }
+    record Valid(String sku, ProductFields fields) implements Result {}
 
     public record Invalid(List<Violation> violations) implements Result {
         public Invalid {
@@ -97,7 +95,9 @@ public final class ProductValidation {
             return null;
         }
         if (!SKU.matcher(sku).matches()) {
-            violations.add(new Violation("sku", "pattern",
+            violations.add(new Violation(
+                    "sku",
+                    "pattern",
                     "must be 2 to 32 capital letters, digits or underscores, starting with a letter (e.g. ACME_PRO)"));
             return null;
         }
@@ -130,7 +130,8 @@ public final class ProductValidation {
             return null;
         }
         if (!(value instanceof String text)) {
-            violations.add(new Violation("description", "length", "must be text of at most " + MAX_DESCRIPTION + " characters"));
+            violations.add(new Violation(
+                    "description", "length", "must be text of at most " + MAX_DESCRIPTION + " characters"));
             return null;
         }
         String description = shownText("description", text, true, violations);
@@ -138,7 +139,8 @@ public final class ProductValidation {
             return null;
         }
         if (description.length() > MAX_DESCRIPTION) {
-            violations.add(new Violation("description", "length", "must be at most " + MAX_DESCRIPTION + " characters"));
+            violations.add(
+                    new Violation("description", "length", "must be at most " + MAX_DESCRIPTION + " characters"));
             return null;
         }
         return description.isEmpty() ? null : description;
@@ -159,17 +161,24 @@ public final class ProductValidation {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
             int type = Character.getType(c);
-            marks = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || type == Character.COMBINING_SPACING_MARK ? marks + 1 : 0;
+            marks = type == Character.NON_SPACING_MARK
+                            || type == Character.ENCLOSING_MARK
+                            || type == Character.COMBINING_SPACING_MARK
+                    ? marks + 1
+                    : 0;
             boolean hidden = switch (type) {
                 case Character.CONTROL -> !(lineBreaks && c == '\n');
-                case Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                case Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+                    true;
                 default -> false;
             };
             if (hidden || marks > MAX_MARKS) {
-                violations.add(new Violation(field, "characters", "must not contain control characters, bidi or "
-                        + "zero-width characters" + (lineBreaks ? " (line breaks are fine)" : " or line breaks")
-                        + ", or more than " + MAX_MARKS + " accents on one letter"));
+                violations.add(new Violation(
+                        field,
+                        "characters",
+                        "must not contain control characters, bidi or "
+                                + "zero-width characters" + (lineBreaks ? " (line breaks are fine)" : " or line breaks")
+                                + ", or more than " + MAX_MARKS + " accents on one letter"));
                 return null;
             }
         }
@@ -183,8 +192,8 @@ public final class ProductValidation {
         }
         BigInteger cents = JsonValues.wholeNumber(value);
         if (cents == null || cents.signum() <= 0 || cents.compareTo(BigInteger.valueOf(MAX_PRICE_CENTS)) > 0) {
-            violations.add(new Violation("unitPriceCents", "positive",
-                    "must be a whole number of cents from 1 to " + MAX_PRICE_CENTS));
+            violations.add(new Violation(
+                    "unitPriceCents", "positive", "must be a whole number of cents from 1 to " + MAX_PRICE_CENTS));
             return null;
         }
         return cents.longValue();

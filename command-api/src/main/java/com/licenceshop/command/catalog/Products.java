@@ -2,7 +2,6 @@ package com.licenceshop.command.catalog;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +62,8 @@ public class Products {
     }
 
     Optional<Product> find(Connection connection, String sku) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM commands.products WHERE sku = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM commands.products WHERE sku = ?")) {
             select.setString(1, sku);
             return single(select);
         }
@@ -105,8 +105,9 @@ public class Products {
 
     private List<Product> select(String where) {
         return transactions.executeRead(status -> {
-            try (var statement = status.getConnection().prepareStatement("SELECT " + COLUMNS + " FROM commands.products" + where);
-                 ResultSet rows = statement.executeQuery()) {
+            try (var statement = status.getConnection()
+                            .prepareStatement("SELECT " + COLUMNS + " FROM commands.products" + where);
+                    ResultSet rows = statement.executeQuery()) {
                 return read(rows);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the catalog", e);
@@ -129,7 +130,13 @@ public class Products {
     }
 
     private static Product product(ResultSet rows) throws SQLException {
-        return new Product(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5),
-                ProductStatus.valueOf(rows.getString(6)), rows.getLong(7));
+        return new Product(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getLong(4),
+                rows.getString(5),
+                ProductStatus.valueOf(rows.getString(6)),
+                rows.getLong(7));
     }
 }

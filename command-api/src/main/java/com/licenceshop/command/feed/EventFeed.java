@@ -4,15 +4,14 @@ import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import reactor.core.publisher.Flux;
-
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import reactor.core.publisher.Flux;
 
 /**
  * Reads the event store for the ops feed: each event's stored JSON, one per line, in sequence order, through
@@ -55,19 +54,22 @@ public class EventFeed {
 
     /** Events with {@code after < sequence <= upTo}, at most {@code limit}, as NDJSON chunks. Cold and blocking. */
     Flux<byte[]> stream(long after, long upTo, int limit) {
-        return Flux.generate(() -> new Cursor(after, upTo, limit), (cursor, sink) -> {
-            try {
-                byte[] chunk = cursor.nextChunk();
-                if (chunk == null) {
-                    sink.complete();
-                } else {
-                    sink.next(chunk);
-                }
-            } catch (SQLException e) {
-                sink.error(new IllegalStateException("event feed interrupted: " + e.getMessage(), e));
-            }
-            return cursor;
-        }, Cursor::close);
+        return Flux.generate(
+                () -> new Cursor(after, upTo, limit),
+                (cursor, sink) -> {
+                    try {
+                        byte[] chunk = cursor.nextChunk();
+                        if (chunk == null) {
+                            sink.complete();
+                        } else {
+                            sink.next(chunk);
+                        }
+                    } catch (SQLException e) {
+                        sink.error(new IllegalStateException("event feed interrupted: " + e.getMessage(), e));
+                    }
+                    return cursor;
+                },
+                Cursor::close);
     }
 
     private final class Cursor {

@@ -1,9 +1,9 @@
 package com.licenceshop.command.feed;
 
 import com.licenceshop.command.problem.ProblemResponses;
+import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
 import com.licenceshop.servicedefaults.ProblemException;
-import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -20,16 +20,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
-import org.reactivestreams.Publisher;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 @Controller("/api/events")
 class EventFeedController {
@@ -39,13 +38,31 @@ class EventFeedController {
     static final String HORIZON_HEADER = "Shop-Feed-Horizon";
 
     /** One line of the feed as documented in OpenAPI: the event's stored JSON, whose other fields depend on its type. */
-    @Schema(name = "FeedEvent", description = "An event as stored (shop-events' JSON codec); each type adds its own fields")
-    record FeedEvent(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"OrderPlaced", "OrderCancelled",
-                             "SalesPeriodClosed", "ProductAdded", "ProductChanged", "ProductRetired", "LicenceRevoked"}) String type,
-                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID eventId,
-                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long sequence,
-                     @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAt) {
-    }
+    @Schema(
+            name = "FeedEvent",
+            description = "An event as stored (shop-events' JSON codec); each type adds its own fields")
+    record FeedEvent(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {
+                        "OrderPlaced",
+                        "OrderCancelled",
+                        "SalesPeriodClosed",
+                        "ProductAdded",
+                        "ProductChanged",
+                        "ProductRetired",
+                        "LicenceRevoked"
+                    })
+            String type,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            UUID eventId,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long sequence,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant occurredAt) {}
 
     private final EventFeed feed;
     private final FeedConfig config;
@@ -59,25 +76,42 @@ class EventFeedController {
 
     @Get(produces = NDJSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Events after a sequence, ascending, one JSON per line (ops credential)",
+    @Operation(
+            summary = "Events after a sequence, ascending, one JSON per line (ops credential)",
             description = "Page with after = the last sequence received. Only events below the horizon (header "
                     + HORIZON_HEADER + ") are returned: none of a smaller sequence can appear later.")
-    @ApiResponse(responseCode = "200", description = "Newline-delimited JSON: one stored event per line "
-            + "(OrderPlaced, OrderCancelled, ProductAdded, ... as docs/contracts.md lists them), ascending by sequence",
-            headers = @Header(required = true, name = HORIZON_HEADER, description = "the sequence this page was cut at: after reading up "
-                    + "to it a client has seen every event committed so far", schema = @Schema(type = "integer", format = "int64")),
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "Newline-delimited JSON: one stored event per line "
+                            + "(OrderPlaced, OrderCancelled, ProductAdded, ... as docs/contracts.md lists them), ascending by sequence",
+            headers =
+                    @Header(
+                            required = true,
+                            name = HORIZON_HEADER,
+                            description = "the sequence this page was cut at: after reading up "
+                                    + "to it a client has seen every event committed so far",
+                            schema = @Schema(type = "integer", format = "int64")),
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = FeedEvent.class)))
     @ProblemResponses.OpsOnly
     @ProblemResponses.BadRequest
     @ProblemResponses.Unavailable
-    HttpResponse<Publisher<byte[]>> events(@Parameter(description = "sequence to start after; empty or left out: 0",
-                                                   allowEmptyValue = true,
-                                                   schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
-                                           @Nullable @QueryValue String after,
-                                           @Parameter(description = "most events to return; empty or left out: shop.feed.default-limit (1000)",
-                                                   allowEmptyValue = true,
-                                                   schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100000"))
-                                           @Nullable @QueryValue String limit) throws SQLException {
+    HttpResponse<Publisher<byte[]>> events(
+            @Parameter(
+                            description = "sequence to start after; empty or left out: 0",
+                            allowEmptyValue = true,
+                            schema = @Schema(type = "integer", format = "int64", minimum = "0", defaultValue = "0"))
+                    @Nullable
+                    @QueryValue
+                    String after,
+            @Parameter(
+                            description = "most events to return; empty or left out: shop.feed.default-limit (1000)",
+                            allowEmptyValue = true,
+                            schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100000"))
+                    @Nullable
+                    @QueryValue
+                    String limit)
+            throws SQLException {
         List<Violation> violations = new ArrayList<>();
         long from = parse("after", after, 0, 0, Long.MAX_VALUE, violations);
         long max = parse("limit", limit, config.defaultLimit(), 1, config.maxLimit(), violations);
@@ -93,8 +127,8 @@ class EventFeedController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private static long parse(String name, @Nullable String value, long fallback, long min, long max,
-                              List<Violation> violations) {
+    private static long parse(
+            String name, @Nullable String value, long fallback, long min, long max, List<Violation> violations) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -10,5 +10,7 @@ import jakarta.validation.constraints.Min;
  * @param fetchSize    rows the JDBC cursor fetches per round trip while streaming
  */
 @ConfigurationProperties("shop.feed")
-public record FeedConfig(@Min(1) int defaultLimit, @Min(1) @Max(10_000_000) int maxLimit, @Min(1) int fetchSize) {
-}
+public record FeedConfig(
+        @Min(1) int defaultLimit,
+        @Min(1) @Max(10_000_000) int maxLimit,
+        @Min(1) int fetchSize) {}

@@ -2,11 +2,10 @@ package com.licenceshop.command.idempotency;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Forgets keys older than the retention. Every replica may run it; the delete is idempotent. */
 @Singleton

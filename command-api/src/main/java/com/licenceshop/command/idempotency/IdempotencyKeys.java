@@ -2,7 +2,6 @@ package com.licenceshop.command.idempotency;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +25,7 @@ public class IdempotencyKeys {
     }
 
     /** A key's stored request fingerprint and the response given to it. */
-    public record StoredResponse(String requestHash, UUID orderId, int status, String body) {
-    }
+    public record StoredResponse(String requestHash, UUID orderId, int status, String body) {}
 
     /**
      * Inserts the key unless it exists. If a concurrent transaction inserted it and has not committed yet,
@@ -56,8 +54,8 @@ public class IdempotencyKeys {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredResponse(row.getString(1), row.getObject(2, UUID.class), row.getInt(3),
-                        row.getString(4)));
+                return Optional.of(new StoredResponse(
+                        row.getString(1), row.getObject(2, UUID.class), row.getInt(3), row.getString(4)));
             }
         }
     }
@@ -77,8 +75,8 @@ public class IdempotencyKeys {
     /** Deletes keys created before the cutoff; returns how many. */
     public int deleteCreatedBefore(Instant cutoff) {
         return transactions.executeWrite(status -> {
-            try (PreparedStatement delete = status.getConnection().prepareStatement(
-                    "DELETE FROM commands.idempotency_keys WHERE created_at < ?")) {
+            try (PreparedStatement delete = status.getConnection()
+                    .prepareStatement("DELETE FROM commands.idempotency_keys WHERE created_at < ?")) {
                 delete.setTimestamp(1, Timestamp.from(cutoff));
                 return delete.executeUpdate();
             } catch (SQLException e) {

@@ -16,8 +16,7 @@ public final class RequestFingerprint {
     public static final int MAX_KEY_LENGTH = 255;
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     /** Hashes the parts in order, each length-prefixed so that no two different lists collide by concatenation. */
     public static String of(List<String> parts) {
@@ -27,7 +26,8 @@ public final class RequestFingerprint {
             canonical.append(value.length()).append(':').append(value).append(';');
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -36,6 +36,8 @@ public final class RequestFingerprint {
 
     /** An Idempotency-Key is 1 to 255 visible ASCII characters (a UUID is typical). */
     public static boolean isValidKey(String key) {
-        return key != null && key.length() <= MAX_KEY_LENGTH && VISIBLE_ASCII.matcher(key).matches();
+        return key != null
+                && key.length() <= MAX_KEY_LENGTH
+                && VISIBLE_ASCII.matcher(key).matches();
     }
 }

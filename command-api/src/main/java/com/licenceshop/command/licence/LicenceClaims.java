@@ -2,7 +2,6 @@ package com.licenceshop.command.licence;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -23,8 +22,13 @@ import java.util.regex.Pattern;
  * verify, and their claims are shown without those ({@code licenceId} null).
  */
 @Serdeable
-public record LicenceClaims(int version, String sku, @Nullable String licenceId, int seats, Instant issuedAt,
-                            @Nullable Instant expiresAt) {
+public record LicenceClaims(
+        int version,
+        String sku,
+        @Nullable String licenceId,
+        int seats,
+        Instant issuedAt,
+        @Nullable Instant expiresAt) {
 
     static final int VERSION = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,7 +45,9 @@ public record LicenceClaims(int version, String sku, @Nullable String licenceId,
         if (sku == null || !SKU.matcher(sku).matches()) {
             throw new IllegalArgumentException("sku must be upper-case letters, digits, _ or -: " + sku);
         }
-        if (version == VERSION ? licenceId == null || !LICENCE_ID.matcher(licenceId).matches() : version != 1 || licenceId != null) {
+        if (version == VERSION
+                ? licenceId == null || !LICENCE_ID.matcher(licenceId).matches()
+                : version != 1 || licenceId != null) {
             throw new IllegalArgumentException("a version 2 licence has a 22-character licence id, a version 1 none");
         }
         if (issuedAt == null) {
@@ -56,8 +62,8 @@ public record LicenceClaims(int version, String sku, @Nullable String licenceId,
     static LicenceClaims issue(String sku, int seats, Instant issuedAt, @Nullable Instant expiresAt) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
-        return new LicenceClaims(VERSION, sku, Base64.getUrlEncoder().withoutPadding().encodeToString(id), seats,
-                issuedAt, expiresAt);
+        return new LicenceClaims(
+                VERSION, sku, Base64.getUrlEncoder().withoutPadding().encodeToString(id), seats, issuedAt, expiresAt);
     }
 
     /** The canonical JSON: what is signed and what the key carries. Only version 2 is issued. */
@@ -65,12 +71,20 @@ public record LicenceClaims(int version, String sku, @Nullable String licenceId,
         if (version != VERSION) {
             throw new IllegalStateException("version 1 keys are no longer issued");
         }
-        return canonical(new StringBuilder(160).append("{\"v\":2,\"sku\":\"").append(sku)
-                .append("\",\"licenceId\":\"").append(licenceId).append('"'));
+        return canonical(new StringBuilder(160)
+                .append("{\"v\":2,\"sku\":\"")
+                .append(sku)
+                .append("\",\"licenceId\":\"")
+                .append(licenceId)
+                .append('"'));
     }
 
     private byte[] canonical(StringBuilder json) {
-        json.append(",\"seats\":").append(seats).append(",\"issuedAt\":\"").append(issuedAt).append('"');
+        json.append(",\"seats\":")
+                .append(seats)
+                .append(",\"issuedAt\":\"")
+                .append(issuedAt)
+                .append('"');
         if (expiresAt != null) {
             json.append(",\"expiresAt\":\"").append(expiresAt).append('"');
         }
@@ -83,17 +97,31 @@ public record LicenceClaims(int version, String sku, @Nullable String licenceId,
         try {
             Matcher m = CANONICAL.matcher(text);
             if (m.matches()) {
-                var claims = new LicenceClaims(VERSION, m.group(1), m.group(2), Integer.parseInt(m.group(3)),
-                        Instant.parse(m.group(4)), m.group(5) == null ? null : Instant.parse(m.group(5)));
+                var claims = new LicenceClaims(
+                        VERSION,
+                        m.group(1),
+                        m.group(2),
+                        Integer.parseInt(m.group(3)),
+                        Instant.parse(m.group(4)),
+                        m.group(5) == null ? null : Instant.parse(m.group(5)));
                 return canonicalOnly(claims.encode(), json, claims);
             }
             Matcher v1 = CANONICAL_V1.matcher(text);
             if (v1.matches()) {
-                var claims = new LicenceClaims(1, v1.group(1), null, Integer.parseInt(v1.group(4)),
-                        Instant.parse(v1.group(5)), v1.group(6) == null ? null : Instant.parse(v1.group(6)));
-                byte[] again = claims.canonical(new StringBuilder(160).append("{\"v\":1,\"sku\":\"").append(claims.sku)
-                        .append("\",\"orderId\":\"").append(UUID.fromString(v1.group(2)))
-                        .append("\",\"line\":").append(Integer.parseInt(v1.group(3))));
+                var claims = new LicenceClaims(
+                        1,
+                        v1.group(1),
+                        null,
+                        Integer.parseInt(v1.group(4)),
+                        Instant.parse(v1.group(5)),
+                        v1.group(6) == null ? null : Instant.parse(v1.group(6)));
+                byte[] again = claims.canonical(new StringBuilder(160)
+                        .append("{\"v\":1,\"sku\":\"")
+                        .append(claims.sku)
+                        .append("\",\"orderId\":\"")
+                        .append(UUID.fromString(v1.group(2)))
+                        .append("\",\"line\":")
+                        .append(Integer.parseInt(v1.group(3))));
                 return canonicalOnly(again, json, claims);
             }
             return Optional.empty();

@@ -3,7 +3,6 @@ package com.licenceshop.command.licence;
 import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.OrderLine;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,7 @@ record LicenceKeyText(String keyId, String encodedClaims, byte[] claims, byte[] 
 
     /** Far above a real key (~250 characters); anything longer is refused before decoding. */
     static final int MAX_LENGTH = 1024;
+
     static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int SIGNATURE_BYTES = 64;

@@ -11,9 +11,10 @@ class LicenceKeysFactory {
 
     // @Context: refused at start, not at the first order
     @Context
-    SigningKeys signingKeys(@Value("${shop.licences.signing-key:}") String signingKey,
-                            @Value("${shop.licences.signing-key-id:}") String keyId,
-                            @Value("${shop.licences.verify-keys:}") String verifyKeys) {
+    SigningKeys signingKeys(
+            @Value("${shop.licences.signing-key:}") String signingKey,
+            @Value("${shop.licences.signing-key-id:}") String keyId,
+            @Value("${shop.licences.verify-keys:}") String verifyKeys) {
         return SigningKeys.of(signingKey, keyId, verifyKeys);
     }
 

@@ -1,12 +1,11 @@
 package com.licenceshop.command.licence;
 
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
  * Signs claims with the shop's current key. Ed25519 is deterministic (RFC 8032): the same claims and key give the
@@ -25,7 +24,8 @@ public final class LicenceSigner {
     public LicenceSigner(SigningKeys keys) {
         this.keys = keys;
         try {
-            this.privateKey = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(keys.privateKey().getEncoded());
+            this.privateKey = (Ed25519PrivateKeyParameters)
+                    PrivateKeyFactory.createKey(keys.privateKey().getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException("the licence signing key is not an Ed25519 PKCS#8 key", e);
         }

@@ -9,19 +9,15 @@ import java.util.Map;
 public final class LicenceVerifier {
 
     /** What a text turned out to be. */
-    public sealed interface Verdict permits Malformed, Forged, Genuine {
-    }
+    public sealed interface Verdict permits Malformed, Forged, Genuine {}
 
     /** Not a licence key at all (empty, too long, wrong structure, not base64). */
-    public record Malformed(String reason) implements Verdict {
-    }
+    public record Malformed(String reason) implements Verdict {}
 
     /** Shaped like a key, but no key of the shop signed it (unknown key id, changed claims, foreign signature). */
-    public record Forged(String reason) implements Verdict {
-    }
+    public record Forged(String reason) implements Verdict {}
 
-    public record Genuine(String keyId, LicenceClaims claims) implements Verdict {
-    }
+    public record Genuine(String keyId, LicenceClaims claims) implements Verdict {}
 
     private final Map<String, PublicKey> keys;
 
@@ -51,7 +47,8 @@ public final class LicenceVerifier {
             return new Forged("the signature does not match the claims");
         }
         // signed by us, so canonical; a failure here would be a key we never wrote
-        return LicenceClaims.decode(key.claims()).<Verdict>map(claims -> new Genuine(key.keyId(), claims))
+        return LicenceClaims.decode(key.claims())
+                .<Verdict>map(claims -> new Genuine(key.keyId(), claims))
                 .orElseGet(() -> new Malformed("the claims are not a licence's"));
     }
 }

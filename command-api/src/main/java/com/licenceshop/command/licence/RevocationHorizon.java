@@ -4,15 +4,14 @@ import com.licenceshop.command.feed.EventFeed;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The feed horizon the anonymous revocation list is cut at, shared by every caller. Computing it takes the order
@@ -26,8 +25,7 @@ class RevocationHorizon {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(RevocationHorizon.class);
 
-    private record Known(long horizon, Instant at) {
-    }
+    private record Known(long horizon, Instant at) {}
 
     private final EventFeed feed;
     private final Clock clock;

@@ -5,7 +5,6 @@ import com.licenceshop.events.LicenceRevoked;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,8 +27,7 @@ public class Revocations {
 
     /** One revocation (a cancel) as the public list shows it: the fingerprints of the keys it revoked. */
     @Serdeable
-    record Revocation(long sequence, Instant revokedAt, String reason, List<String> fingerprints) {
-    }
+    record Revocation(long sequence, Instant revokedAt, String reason, List<String> fingerprints) {}
 
     private final TransactionOperations<Connection> transactions;
 
@@ -40,7 +38,9 @@ public class Revocations {
     /** What a revocation list names for {@code key}: the lower-case hex SHA-256 of its text (as sent, trimmed). */
     public static String fingerprint(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.trim().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(key.trim().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -64,8 +64,8 @@ public class Revocations {
 
     boolean isRevoked(String key) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT 1 FROM commands.revoked_licence_keys WHERE fingerprint = ?")) {
+            try (PreparedStatement query = status.getConnection()
+                    .prepareStatement("SELECT 1 FROM commands.revoked_licence_keys WHERE fingerprint = ?")) {
                 query.setString(1, fingerprint(key));
                 try (ResultSet row = query.executeQuery()) {
                     return row.next();
@@ -89,8 +89,9 @@ public class Revocations {
                 List<Revocation> found = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new Revocation(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
-                                List.of((String[]) rows.getArray(4).getArray())));
+                        found.add(new Revocation(
+                                rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), List.of((String[])
+                                        rows.getArray(4).getArray())));
                     }
                 }
                 return found;

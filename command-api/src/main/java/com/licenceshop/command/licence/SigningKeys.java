@@ -49,14 +49,16 @@ public final class SigningKeys {
         }
         PrivateKey privateKey = null;
         if (signingKey == null || signingKey.isBlank()) {
-            problems.add("LICENCE_SIGNING_KEY is not set (PKCS#8 Ed25519 private key, base64; ./shop up generates one)");
+            problems.add(
+                    "LICENCE_SIGNING_KEY is not set (PKCS#8 Ed25519 private key, base64; ./shop up generates one)");
         } else if (isPlaceholder(signingKey)) {
             problems.add("LICENCE_SIGNING_KEY is a placeholder; generate a key: "
                     + "openssl genpkey -algorithm ed25519 -outform DER | base64 -w0");
         } else {
             try {
                 privateKey = KeyFactory.getInstance("Ed25519")
-                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(signingKey.strip())));
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(signingKey.strip())));
             } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
                 problems.add("LICENCE_SIGNING_KEY is not a base64 PKCS#8 Ed25519 private key");
             }
@@ -68,7 +70,8 @@ public final class SigningKeys {
         if (olderKeys != null && !olderKeys.isBlank()) {
             for (String entry : olderKeys.split(",")) {
                 String[] idAndKey = entry.strip().split("=", 2);
-                if (idAndKey.length != 2 || !LicenceKeyText.KEY_ID.matcher(idAndKey[0].strip()).matches()) {
+                if (idAndKey.length != 2
+                        || !LicenceKeyText.KEY_ID.matcher(idAndKey[0].strip()).matches()) {
                     problems.add("LICENCE_VERIFY_KEYS must be id=base64(X.509 public key),…");
                     continue;
                 }
@@ -93,7 +96,8 @@ public final class SigningKeys {
     static PublicKey publicKey(String base64) {
         try {
             return KeyFactory.getInstance("Ed25519")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
+                    .generatePublic(
+                            new X509EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an Ed25519 public key", e);
         }
@@ -104,7 +108,8 @@ public final class SigningKeys {
      * takes the private key's 32 bytes from the random source: handing it exactly those bytes re-derives the pair.
      */
     static PublicKey publicKeyOf(PrivateKey privateKey) {
-        byte[] seed = ((EdECPrivateKey) privateKey).getBytes()
+        byte[] seed = ((EdECPrivateKey) privateKey)
+                .getBytes()
                 .orElseThrow(() -> new IllegalArgumentException("the private key hides its bytes"));
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
@@ -123,7 +128,9 @@ public final class SigningKeys {
 
     private static boolean isPlaceholder(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
-        return lower.contains("change-me") || lower.contains("changeme") || lower.contains("placeholder")
+        return lower.contains("change-me")
+                || lower.contains("changeme")
+                || lower.contains("placeholder")
                 || lower.contains("example");
     }
 

@@ -1,9 +1,9 @@
 package com.licenceshop.command.ops;
 
 import com.licenceshop.command.outbox.Outbox;
-import com.licenceshop.command.problem.ProblemResponses;
 import com.licenceshop.command.outbox.OutboxRelay;
 import com.licenceshop.command.outbox.OutboxStatus;
+import com.licenceshop.command.problem.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.time.Instant;
 
 @Controller("/api/ops/outbox")
@@ -28,13 +27,20 @@ class OutboxController {
 
     /** The outbox as a whole, plus what the relay of the replica that answered is doing. */
     @Serdeable
-    record OutboxReport(long pending, long headSequence, long publishedSequence, @Nullable Instant oldestPendingAt,
-                        @Nullable String lastError, Relay relay) {
-    }
+    record OutboxReport(
+            long pending,
+            long headSequence,
+            long publishedSequence,
+            @Nullable Instant oldestPendingAt,
+            @Nullable String lastError,
+            Relay relay) {}
 
     @Serdeable
-    record Relay(boolean active, long published, int consecutiveFailures, @Nullable String lastError) {
-    }
+    record Relay(
+            boolean active,
+            long published,
+            int consecutiveFailures,
+            @Nullable String lastError) {}
 
     @Get
     @Operation(summary = "Unpublished events and the relay's state (ops credential)")
@@ -42,8 +48,12 @@ class OutboxController {
     @ProblemResponses.Unavailable
     OutboxReport status() {
         OutboxStatus status = outbox.status();
-        return new OutboxReport(status.pending(), status.headSequence(), status.publishedSequence(),
-                status.oldestPendingAt(), status.lastError(),
+        return new OutboxReport(
+                status.pending(),
+                status.headSequence(),
+                status.publishedSequence(),
+                status.oldestPendingAt(),
+                status.lastError(),
                 new Relay(relay.isActive(), relay.publishedCount(), relay.consecutiveFailures(), relay.lastError()));
     }
 }

@@ -1,8 +1,7 @@
 package com.licenceshop.command.ops;
 
-import com.licenceshop.servicedefaults.Violation;
 import com.licenceshop.events.Topology;
-
+import com.licenceshop.servicedefaults.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,11 @@ record ReplayPlan(String consumer, String queue, long after, long upTo) {
     static final Map<String, Function<Topology, String>> CONSUMERS = Map.of(
             "sales-projector", Topology::salesProjectorQueue,
             "notification-service", Topology::notificationQueue);
+
     static final String ALLOWED = "sales-projector, notification-service";
 
     /** Either a plan or the violated rules. */
-    record Checked(ReplayPlan plan, List<Violation> violations) {
-    }
+    record Checked(ReplayPlan plan, List<Violation> violations) {}
 
     static Checked check(ReplayRequest request, Topology topology, LongSupplier head) {
         List<Violation> violations = new ArrayList<>();
@@ -55,8 +54,12 @@ record ReplayPlan(String consumer, String queue, long after, long upTo) {
         }
         long end = upTo != null ? upTo : Math.max(after, head.getAsLong());
         if (end - after > MAX_EVENTS) {
-            return new Checked(null, List.of(new Violation("upTo", "max-range",
-                    "the head is " + end + "; give an upTo at most " + MAX_EVENTS + " after " + after)));
+            return new Checked(
+                    null,
+                    List.of(new Violation(
+                            "upTo",
+                            "max-range",
+                            "the head is " + end + "; give an upTo at most " + MAX_EVENTS + " after " + after)));
         }
         return new Checked(new ReplayPlan(consumer, CONSUMERS.get(consumer).apply(topology), after, end), List.of());
     }

@@ -5,14 +5,13 @@ import com.licenceshop.command.system.LogContext;
 import com.licenceshop.events.SalesPeriodClosed;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Records that sales staff closed the current sales period. */
 @Singleton
@@ -35,7 +34,10 @@ class SalesPeriods {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SalesPeriodClosed closed = transactions.executeWrite(status -> {
             try {
-                return events.append(status.getConnection(), AGGREGATE_ID, correlationId,
+                return events.append(
+                        status.getConnection(),
+                        AGGREGATE_ID,
+                        correlationId,
                         (eventId, sequence) -> new SalesPeriodClosed(eventId, sequence, now, closedBy));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot record the closed sales period", e);

@@ -8,9 +8,6 @@ import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cancels an order: the status change, the {@code OrderCancelled} event and, if it has licence keys, their
@@ -36,8 +35,12 @@ class CancellingOrders implements OrderCancellation {
     private final Revocations revocations;
     private final Clock clock;
 
-    CancellingOrders(TransactionOperations<Connection> transactions, OrderStore orders, EventStore events,
-                     Revocations revocations, Clock clock) {
+    CancellingOrders(
+            TransactionOperations<Connection> transactions,
+            OrderStore orders,
+            EventStore events,
+            Revocations revocations,
+            Clock clock) {
         this.revocations = revocations;
         this.transactions = transactions;
         this.orders = orders;
@@ -65,7 +68,8 @@ class CancellingOrders implements OrderCancellation {
         cancel(connection, orderId, order -> true, correlationId);
     }
 
-    private Optional<UUID> cancel(Connection connection, UUID orderId, Predicate<StoredOrder> allowed, String correlationId)
+    private Optional<UUID> cancel(
+            Connection connection, UUID orderId, Predicate<StoredOrder> allowed, String correlationId)
             throws SQLException {
         Optional<StoredOrder> found = orders.find(connection, orderId, true).filter(allowed);
         if (found.isEmpty()) {
@@ -77,13 +81,29 @@ class CancellingOrders implements OrderCancellation {
             return Optional.of(orderId);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        OrderCancelled cancelled = events.append(connection, orderId.toString(), correlationId, (eventId, sequence) ->
-                new OrderCancelled(eventId, sequence, now, orderId, order.placedSequence(), order.placedAt(),
-                        order.customerEmail(), order.currency(), order.lines(), order.totalCents()));
+        OrderCancelled cancelled = events.append(
+                connection,
+                orderId.toString(),
+                correlationId,
+                (eventId, sequence) -> new OrderCancelled(
+                        eventId,
+                        sequence,
+                        now,
+                        orderId,
+                        order.placedSequence(),
+                        order.placedAt(),
+                        order.customerEmail(),
+                        order.currency(),
+                        order.lines(),
+                        order.totalCents()));
         orders.markCancelled(connection, orderId, now, cancelled.sequence());
         if (!order.licences().isEmpty()) {
-            LicenceRevoked revoked = events.append(connection, orderId.toString(), correlationId, (eventId, sequence) ->
-                    new LicenceRevoked(eventId, sequence, now, orderId, "order cancelled", order.licences()));
+            LicenceRevoked revoked = events.append(
+                    connection,
+                    orderId.toString(),
+                    correlationId,
+                    (eventId, sequence) ->
+                            new LicenceRevoked(eventId, sequence, now, orderId, "order cancelled", order.licences()));
             revocations.record(connection, revoked);
         }
         try (var log = LogContext.with("eventId", cancelled.eventId())) {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Min;
  * @param writers      writer threads, each with one database connection at a time
  */
 @ConfigurationProperties("shop.orders")
-record GroupCommitConfig(@Min(1) @Max(1_000_000) int queueSize,
-                         @Min(1) @Max(10_000) int maxBatchSize,
-                         @Min(1) @Max(64) int writers) {
-}
+record GroupCommitConfig(
+        @Min(1) @Max(1_000_000) int queueSize,
+        @Min(1) @Max(10_000) int maxBatchSize,
+        @Min(1) @Max(64) int writers) {}

@@ -1,7 +1,6 @@
 package com.licenceshop.command.order;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.UUID;
 
 /**
@@ -10,15 +9,14 @@ import java.util.UUID;
  */
 final class KeyResolution {
 
-    private KeyResolution() {
-    }
+    private KeyResolution() {}
 
     /**
      * @param storedToken the stored order's access token (null before tokens, or while it is placed in this batch)
      * @return null if this command owns the key (it places its order), else its answer
      */
-    static PlacingOrders.Outcome resolve(PendingOrder command, String storedFingerprint, UUID storedOrderId,
-                                         @Nullable String storedToken) {
+    static PlacingOrders.Outcome resolve(
+            PendingOrder command, String storedFingerprint, UUID storedOrderId, @Nullable String storedToken) {
         if (storedOrderId.equals(command.orderId())) {
             return null;
         }

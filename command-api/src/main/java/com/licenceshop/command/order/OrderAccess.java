@@ -1,7 +1,6 @@
 package com.licenceshop.command.order;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,10 +14,10 @@ final class OrderAccess {
 
     /** The request header that carries it. */
     static final String HEADER = "Order-Token";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OrderAccess() {
-    }
+    private OrderAccess() {}
 
     static String newToken() {
         byte[] token = new byte[32];
@@ -28,7 +27,9 @@ final class OrderAccess {
 
     /** In constant time for tokens of the same length; never for an order without a token. */
     static boolean matches(@Nullable String stored, @Nullable String presented) {
-        return stored != null && presented != null
-                && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+        return stored != null
+                && presented != null
+                && MessageDigest.isEqual(
+                        stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 }

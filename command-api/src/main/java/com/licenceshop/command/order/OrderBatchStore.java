@@ -1,22 +1,20 @@
 package com.licenceshop.command.order;
 
-import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
-import com.licenceshop.command.catalog.Product;
 import com.licenceshop.command.licence.LicenceIssuer;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.payment.PaymentIntake;
-import com.licenceshop.servicedefaults.ProblemException;
 import com.licenceshop.command.problem.ProblemType;
+import com.licenceshop.command.problem.Problems;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,12 +40,14 @@ import java.util.UUID;
 class OrderBatchStore {
 
     /** What became of one command; exactly one of outcome / rejected is set. */
-    record Stored(PendingOrder command, @Nullable PlacingOrders.Outcome outcome, @Nullable ProblemException rejected,
-                  @Nullable OrderPlaced placed) {
-    }
+    record Stored(
+            PendingOrder command,
+            @Nullable PlacingOrders.Outcome outcome,
+            @Nullable ProblemException rejected,
+            @Nullable OrderPlaced placed) {}
 
-    private record StoredKey(String fingerprint, UUID orderId, @Nullable String accessToken) {
-    }
+    private record StoredKey(
+            String fingerprint, UUID orderId, @Nullable String accessToken) {}
 
     private static final EventType PLACED = EventType.ORDER_PLACED;
 
@@ -78,12 +78,15 @@ class OrderBatchStore {
                 pricedCount++;
             } catch (Pricing.NotOnSaleException e) {
                 // validated against an older catalog; the licence was retired since
-                rejected[i] = Problems.exception(ProblemType.LICENCE_NOT_ON_SALE,
-                        "The order names a licence that is no longer sold (" + e.getMessage() + "); nothing was stored.");
+                rejected[i] = Problems.exception(
+                        ProblemType.LICENCE_NOT_ON_SALE,
+                        "The order names a licence that is no longer sold (" + e.getMessage()
+                                + "); nothing was stored.");
                 continue;
             } catch (IllegalArgumentException e) {
                 // validated against an older catalog; the one in this transaction no longer sells a SKU
-                rejected[i] = Problems.exception(ProblemType.INVALID_ORDER, "The order cannot be priced: " + e.getMessage());
+                rejected[i] =
+                        Problems.exception(ProblemType.INVALID_ORDER, "The order cannot be priced: " + e.getMessage());
                 continue;
             }
             if (command.idempotencyKey() != null) {
@@ -108,7 +111,10 @@ class OrderBatchStore {
                 if (key == null) {
                     throw new IllegalStateException("idempotency key vanished: " + command.idempotencyKey());
                 }
-                PlacingOrders.Outcome answer = KeyResolution.resolve(command, key.fingerprint(), key.orderId(),
+                PlacingOrders.Outcome answer = KeyResolution.resolve(
+                        command,
+                        key.fingerprint(),
+                        key.orderId(),
                         key.accessToken() != null ? key.accessToken() : tokenPlacedInThisBatch(claims, key.orderId()));
                 if (answer != null) {
                     result.add(new Stored(command, answer, null, null));
@@ -119,14 +125,25 @@ class OrderBatchStore {
             // signed here, after the key check: a replayed request gets the stored order, never new keys; while payment
             // is required none at all: the payment process signs them once the order is paid (ADR 13)
             boolean gated = payments.required();
-            OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), sequences[next++], now, command.orderId(),
-                    order.customerEmail(), order.currency(), order.lines(), order.totalCents(),
-                    gated ? List.of() : licences.issue(order.lines(), now), command.accessToken(),
+            OrderPlaced placed = new OrderPlaced(
+                    UUID.randomUUID(),
+                    sequences[next++],
+                    now,
+                    command.orderId(),
+                    order.customerEmail(),
+                    order.currency(),
+                    order.lines(),
+                    order.totalCents(),
+                    gated ? List.of() : licences.issue(order.lines(), now),
+                    command.accessToken(),
                     gated ? command.order().paymentMethod() : null);
             events.add(placed);
             orders.add(order);
-            result.add(new Stored(command, new PlacingOrders.Accepted(command.orderId(), false, command.accessToken()),
-                    null, placed));
+            result.add(new Stored(
+                    command,
+                    new PlacingOrders.Accepted(command.orderId(), false, command.accessToken()),
+                    null,
+                    placed));
         }
         if (!events.isEmpty()) {
             insert(connection, result, orders, now);
@@ -135,8 +152,8 @@ class OrderBatchStore {
                 for (Stored s : result) {
                     if (s.placed() != null) {
                         PlaceOrder o = s.command().order();
-                        started.add(new PaymentIntake.Started(s.placed().orderId(), o.paymentMethod(), o.company(),
-                                o.billingAddress()));
+                        started.add(new PaymentIntake.Started(
+                                s.placed().orderId(), o.paymentMethod(), o.company(), o.billingAddress()));
                     }
                 }
                 payments.start(connection, started, now);
@@ -148,8 +165,11 @@ class OrderBatchStore {
     /** A repeat of a key first used in this batch: the token of the command that places the order. */
     @Nullable
     private static String tokenPlacedInThisBatch(Map<String, PendingOrder> claims, UUID orderId) {
-        return claims.values().stream().filter(c -> c.orderId().equals(orderId)).map(PendingOrder::accessToken)
-                .findFirst().orElse(null);
+        return claims.values().stream()
+                .filter(c -> c.orderId().equals(orderId))
+                .map(PendingOrder::accessToken)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The catalog the latest batch read, or null before the first batch. */
@@ -161,8 +181,8 @@ class OrderBatchStore {
     private static Catalog lockHorizonAndReadCatalog(Connection connection) throws SQLException {
         // one round trip, two statements in order: writers hold the horizon lock shared until commit (see README)
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ");"
-                    + "SELECT " + Products.COLUMNS + " FROM commands.products");
+            statement.execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ");" + "SELECT "
+                    + Products.COLUMNS + " FROM commands.products");
             if (!statement.getMoreResults()) {
                 throw new IllegalStateException("no catalog result");
             }
@@ -176,8 +196,13 @@ class OrderBatchStore {
      * Inserts the keys not yet stored (a key a concurrent transaction holds makes this wait until that one
      * ends), reads every key of the batch as it now stands, and allocates {@code count} sequences: one round trip.
      */
-    private static long[] claimKeysAndAllocate(Connection connection, Map<String, PendingOrder> claims, int count,
-                                               Instant now, Map<String, StoredKey> keys) throws SQLException {
+    private static long[] claimKeysAndAllocate(
+            Connection connection,
+            Map<String, PendingOrder> claims,
+            int count,
+            Instant now,
+            Map<String, StoredKey> keys)
+            throws SQLException {
         String sequencesSql = "SELECT nextval('commands.event_sequence') FROM generate_series(1, ?)";
         if (claims.isEmpty()) {
             try (PreparedStatement next = connection.prepareStatement(sequencesSql)) {
@@ -218,7 +243,9 @@ class OrderBatchStore {
             statement.getMoreResults();
             try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
-                    keys.put(rows.getString(1), new StoredKey(rows.getString(2), rows.getObject(3, UUID.class), rows.getString(4)));
+                    keys.put(
+                            rows.getString(1),
+                            new StoredKey(rows.getString(2), rows.getObject(3, UUID.class), rows.getString(4)));
                 }
             }
             statement.getMoreResults();
@@ -237,7 +264,8 @@ class OrderBatchStore {
         }
     }
 
-    private void insert(Connection connection, List<Stored> stored, List<PricedOrder> orders, Instant now) throws SQLException {
+    private void insert(Connection connection, List<Stored> stored, List<PricedOrder> orders, Instant now)
+            throws SQLException {
         int e = orders.size();
         Long[] sequence = new Long[e];
         String[] eventId = new String[e];

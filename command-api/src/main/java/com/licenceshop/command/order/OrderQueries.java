@@ -2,7 +2,6 @@ package com.licenceshop.command.order;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

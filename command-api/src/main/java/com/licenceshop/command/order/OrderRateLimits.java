@@ -2,7 +2,6 @@ package com.licenceshop.command.order;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Min;
-
 import java.time.Duration;
 
 /**
@@ -13,7 +12,11 @@ import java.time.Duration;
  * @param perRecipient orders (so confirmation mails) per recipient address per {@code recipientPeriod}
  */
 @ConfigurationProperties("shop.orders.limits")
-record OrderRateLimits(@Min(0) int perClient, Duration clientPeriod, @Min(0) int perRecipient, Duration recipientPeriod) {
+record OrderRateLimits(
+        @Min(0) int perClient,
+        Duration clientPeriod,
+        @Min(0) int perRecipient,
+        Duration recipientPeriod) {
 
     /** Buckets kept per limit; beyond it the idle ones go. */
     static final int MAX_KEYS = 100_000;

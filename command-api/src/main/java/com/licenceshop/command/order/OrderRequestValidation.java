@@ -3,7 +3,6 @@ package com.licenceshop.command.order;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.request.JsonValues;
 import com.licenceshop.servicedefaults.Violation;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +19,17 @@ public final class OrderRequestValidation {
     public static final int MIN_QUANTITY = 1;
     public static final int MAX_QUANTITY = 100;
     static final int MAX_EMAIL_LENGTH = 254;
-    // Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces. Also the OpenAPI pattern.
+    // Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces. Also the OpenAPI
+    // pattern.
     static final String EMAIL_PATTERN =
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
     private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
 
-    private OrderRequestValidation() {
-    }
+    private OrderRequestValidation() {}
 
-    public sealed interface Result permits Valid, Invalid, NotOnSale {
-    }
+    public sealed interface Result permits Valid, Invalid, NotOnSale {}
 
-    public record Valid(PlaceOrder order) implements Result {
-    }
+    public record Valid(PlaceOrder order) implements Result {}
 
     public record Invalid(List<Violation> violations) implements Result {
         public Invalid {
@@ -75,7 +72,9 @@ public final class OrderRequestValidation {
                 retired.add(new Violation("items[" + i + "].sku", "on-sale", "is retired and no longer sold"));
             }
         }
-        return retired.isEmpty() ? new Valid(new PlaceOrder(email, items, method, company, address)) : new NotOnSale(retired);
+        return retired.isEmpty()
+                ? new Valid(new PlaceOrder(email, items, method, company, address))
+                : new NotOnSale(retired);
     }
 
     private static String paymentMethod(Object value, List<Violation> violations) {
@@ -90,7 +89,8 @@ public final class OrderRequestValidation {
     }
 
     /** Company and billing address: required on invoice, optional otherwise; trimmed, not blank, bounded. */
-    private static String text(String field, Object value, boolean required, int maxLength, List<Violation> violations) {
+    private static String text(
+            String field, Object value, boolean required, int maxLength, List<Violation> violations) {
         if (value == null) {
             if (required) {
                 violations.add(new Violation(field, "required", "is required when paying on invoice"));
@@ -125,7 +125,8 @@ public final class OrderRequestValidation {
         return email;
     }
 
-    private static List<PlaceOrder.Item> items(boolean present, Object value, Catalog catalog, List<Violation> violations) {
+    private static List<PlaceOrder.Item> items(
+            boolean present, Object value, Catalog catalog, List<Violation> violations) {
         if (!present || value == null) {
             violations.add(new Violation("items", "required", "is required"));
             return List.of();
@@ -184,7 +185,8 @@ public final class OrderRequestValidation {
             violations.add(new Violation(field, "type", "must be a whole number"));
             return null;
         }
-        if (quantity.compareTo(BigInteger.valueOf(MIN_QUANTITY)) < 0 || quantity.compareTo(BigInteger.valueOf(MAX_QUANTITY)) > 0) {
+        if (quantity.compareTo(BigInteger.valueOf(MIN_QUANTITY)) < 0
+                || quantity.compareTo(BigInteger.valueOf(MAX_QUANTITY)) > 0) {
             violations.add(new Violation(field, "range", "must be between " + MIN_QUANTITY + " and " + MAX_QUANTITY));
             return null;
         }

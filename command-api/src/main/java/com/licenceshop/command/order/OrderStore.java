@@ -7,7 +7,6 @@ import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,16 +75,25 @@ class OrderStore {
                 Timestamp cancelledAt = row.getTimestamp(8);
                 long placedSequence = row.getLong(7);
                 Optional<OrderPlaced> placed = placedEvent(connection, placedSequence);
-                return Optional.of(new StoredOrder(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                        row.getLong(4), row.getString(5), row.getTimestamp(6).toInstant(), placedSequence,
-                        cancelledAt == null ? null : cancelledAt.toInstant(), lines(connection, orderId),
-                        licences(connection, orderId, placed), row.getString(9),
+                return Optional.of(new StoredOrder(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getLong(4),
+                        row.getString(5),
+                        row.getTimestamp(6).toInstant(),
+                        placedSequence,
+                        cancelledAt == null ? null : cancelledAt.toInstant(),
+                        lines(connection, orderId),
+                        licences(connection, orderId, placed),
+                        row.getString(9),
                         placed.map(OrderPlaced::accessToken).orElse(null)));
             }
         }
     }
 
-    void markCancelled(Connection connection, UUID orderId, Instant cancelledAt, long cancelledSequence) throws SQLException {
+    void markCancelled(Connection connection, UUID orderId, Instant cancelledAt, long cancelledSequence)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE commands.orders SET status = 'CANCELLED', cancelled_at = ?, cancelled_sequence = ? WHERE id = ?""")) {
             update.setTimestamp(1, Timestamp.from(cancelledAt));
@@ -96,7 +104,8 @@ class OrderStore {
     }
 
     /** An order that waited for its payment has its keys in LicencesIssued (ADR 13), the others in OrderPlaced. */
-    private List<LicenceKey> licences(Connection connection, UUID orderId, Optional<OrderPlaced> placed) throws SQLException {
+    private List<LicenceKey> licences(Connection connection, UUID orderId, Optional<OrderPlaced> placed)
+            throws SQLException {
         if (placed.isEmpty() || !placed.get().awaitsPayment()) {
             return placed.map(OrderPlaced::licences).orElse(List.of());
         }
@@ -105,16 +114,19 @@ class OrderStore {
                 ORDER BY sequence LIMIT 1""")) {
             query.setString(1, orderId.toString());
             try (ResultSet row = query.executeQuery()) {
-                return row.next() && codec.decode(row.getString(1).getBytes(StandardCharsets.UTF_8)) instanceof LicencesIssued issued
-                        ? issued.licences() : List.of();
+                return row.next()
+                                && codec.decode(row.getString(1).getBytes(StandardCharsets.UTF_8))
+                                        instanceof LicencesIssued issued
+                        ? issued.licences()
+                        : List.of();
             }
         }
     }
 
     /** The keys and the access token are recorded once, in the OrderPlaced event: read back, never made again. */
     private Optional<OrderPlaced> placedEvent(Connection connection, long placedSequence) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT payload FROM commands.events WHERE sequence = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT payload FROM commands.events WHERE sequence = ?")) {
             query.setLong(1, placedSequence);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
@@ -134,8 +146,8 @@ class OrderStore {
             try (ResultSet rows = query.executeQuery()) {
                 List<OrderLine> lines = new ArrayList<>();
                 while (rows.next()) {
-                    lines.add(new OrderLine(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getLong(4),
-                            rows.getLong(5)));
+                    lines.add(new OrderLine(
+                            rows.getString(1), rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getLong(5)));
                 }
                 return lines;
             }

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
 import java.util.UUID;
 
 /**
@@ -34,13 +33,17 @@ class OrderTraceController {
     }
 
     @Serdeable
-    record OrderTrace(UUID orderId, @Nullable String traceId) {
-    }
+    record OrderTrace(UUID orderId, @Nullable String traceId) {}
 
     @Get("/{id}/trace")
     @Operation(summary = "The trace id of the request that placed an order (null for orders placed before tracing)")
-    @ApiResponse(responseCode = "200", description = "The order's trace id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderTrace.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order's trace id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderTrace.class)))
     @ProblemResponses.OpsOnly
     @ProblemResponses.NotFound
     @ProblemResponses.Unavailable

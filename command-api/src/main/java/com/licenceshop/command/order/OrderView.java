@@ -7,7 +7,6 @@ import com.licenceshop.events.OrderLine;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,15 +19,44 @@ import java.util.UUID;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record OrderView(UUID orderId, String customerEmail, String currency, List<OrderLine> lines, long totalCents,
-                 String status, Instant placedAt, @Nullable Instant cancelledAt, List<LicenceKey> licences,
-                 @Nullable String traceId, @io.swagger.v3.oas.annotations.media.Schema(type = "object", implementation = Payments.PaymentView.class, description = "the payment (ADR 13); null while the "
-                         + "shop issues keys at placement") @Nullable Payments.PaymentView payment) {
+record OrderView(
+        UUID orderId,
+        String customerEmail,
+        String currency,
+        List<OrderLine> lines,
+        long totalCents,
+        String status,
+        Instant placedAt,
+        @Nullable Instant cancelledAt,
+        List<LicenceKey> licences,
+        @Nullable String traceId,
 
-    static OrderView of(StoredOrder order, @io.swagger.v3.oas.annotations.media.Schema(type = "object", implementation = Payments.PaymentView.class, description = "the payment (ADR 13); null while the "
-                         + "shop issues keys at placement") @Nullable Payments.PaymentView payment) {
-        return new OrderView(order.id(), order.customerEmail(), order.currency(), order.lines(), order.totalCents(),
-                order.status(), order.placedAt(), order.cancelledAt(), order.licences(),
-                new TraceHeaders.Stored(order.traceparent(), null).traceId(), payment);
+        @io.swagger.v3.oas.annotations.media.Schema(
+                type = "object",
+                implementation = Payments.PaymentView.class,
+                description = "the payment (ADR 13); null while the " + "shop issues keys at placement")
+        @Nullable
+        Payments.PaymentView payment) {
+
+    static OrderView of(
+            StoredOrder order,
+            @io.swagger.v3.oas.annotations.media.Schema(
+                            type = "object",
+                            implementation = Payments.PaymentView.class,
+                            description = "the payment (ADR 13); null while the " + "shop issues keys at placement")
+                    @Nullable
+                    Payments.PaymentView payment) {
+        return new OrderView(
+                order.id(),
+                order.customerEmail(),
+                order.currency(),
+                order.lines(),
+                order.totalCents(),
+                order.status(),
+                order.placedAt(),
+                order.cancelledAt(),
+                order.licences(),
+                new TraceHeaders.Stored(order.traceparent(), null).traceId(),
+                payment);
     }
 }

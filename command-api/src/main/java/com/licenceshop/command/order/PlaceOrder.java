@@ -1,7 +1,6 @@
 package com.licenceshop.command.order;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -9,8 +8,12 @@ import java.util.List;
  * {@code paymentMethod} ({@code CARD}, the default, or {@code INVOICE}) counts only while payment is required
  * (ADR 13); an invoice buyer names the {@code company} and {@code billingAddress} the invoice is made out to.
  */
-public record PlaceOrder(String customerEmail, List<Item> items, String paymentMethod, @Nullable String company,
-                         @Nullable String billingAddress) {
+public record PlaceOrder(
+        String customerEmail,
+        List<Item> items,
+        String paymentMethod,
+        @Nullable String company,
+        @Nullable String billingAddress) {
 
     public static final String CARD = "CARD";
     public static final String INVOICE = "INVOICE";
@@ -25,6 +28,5 @@ public record PlaceOrder(String customerEmail, List<Item> items, String paymentM
         this(customerEmail, items, CARD, null, null);
     }
 
-    public record Item(String sku, int quantity) {
-    }
+    public record Item(String sku, int quantity) {}
 }

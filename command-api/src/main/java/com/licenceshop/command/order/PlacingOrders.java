@@ -1,25 +1,21 @@
 package com.licenceshop.command.order;
 
-import com.licenceshop.command.problem.Problems;
-import com.licenceshop.servicedefaults.DatabaseFailures;
-import com.licenceshop.servicedefaults.JdbcTransactions;
-import com.licenceshop.servicedefaults.TraceLogs;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.problem.ProblemType;
+import com.licenceshop.command.problem.Problems;
 import com.licenceshop.command.system.LogContext;
+import com.licenceshop.servicedefaults.DatabaseFailures;
+import com.licenceshop.servicedefaults.JdbcTransactions;
+import com.licenceshop.servicedefaults.TraceLogs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
-import io.micronaut.context.annotation.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -33,6 +29,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Places priced orders by group commit. Commands wait in a bounded queue; a few writer threads each take
@@ -62,8 +61,13 @@ class PlacingOrders {
     private final DistributionSummary batchSizes;
     private volatile boolean running = true;
 
-    PlacingOrders(DataSource dataSource, OrderBatchStore store, Products products, Clock clock, GroupCommitConfig config,
-                  MeterRegistry meters) {
+    PlacingOrders(
+            DataSource dataSource,
+            OrderBatchStore store,
+            Products products,
+            Clock clock,
+            GroupCommitConfig config,
+            MeterRegistry meters) {
         // connections of their own: a writer's transaction is its batch, not any request's
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.store = store;
@@ -71,14 +75,18 @@ class PlacingOrders {
         this.clock = clock;
         this.config = config;
         this.queue = new ArrayBlockingQueue<>(config.queueSize());
-        this.accepted = Counter.builder("shop.orders.accepted").description("Orders stored (replays not counted)")
+        this.accepted = Counter.builder("shop.orders.accepted")
+                .description("Orders stored (replays not counted)")
                 .register(meters);
-        this.refused = Counter.builder("shop.orders.queue.full").description("Orders refused with 503: queue full")
+        this.refused = Counter.builder("shop.orders.queue.full")
+                .description("Orders refused with 503: queue full")
                 .register(meters);
         this.batchSizes = DistributionSummary.builder("shop.orders.batch.size")
-                .description("Commands stored per transaction").register(meters);
+                .description("Commands stored per transaction")
+                .register(meters);
         Gauge.builder("shop.orders.queue.depth", queue, BlockingQueue::size)
-                .description("Place-order commands waiting for a writer").register(meters);
+                .description("Place-order commands waiting for a writer")
+                .register(meters);
         for (int i = 0; i < config.writers(); i++) {
             Thread writer = new Thread(this::write, "order-writer-" + i);
             writer.setDaemon(true);
@@ -87,19 +95,17 @@ class PlacingOrders {
         }
     }
 
-    sealed interface Outcome permits Accepted, KeyReused {
-    }
+    sealed interface Outcome permits Accepted, KeyReused {}
 
     /**
      * The order is stored; {@code replayed} when an earlier request with the same key stored it. {@code accessToken}:
      * the order's (null for an order placed before there were tokens).
      */
-    record Accepted(UUID orderId, boolean replayed, @Nullable String accessToken) implements Outcome {
-    }
+    record Accepted(
+            UUID orderId, boolean replayed, @Nullable String accessToken) implements Outcome {}
 
     /** The idempotency key belongs to a different request. */
-    record KeyReused() implements Outcome {
-    }
+    record KeyReused() implements Outcome {}
 
     /**
      * The catalog to validate requests against: the one the last batch read. It may be a moment old; that is
@@ -117,13 +123,13 @@ class PlacingOrders {
     }
 
     /** Completes once the command's batch committed (or failed); at once with 503 when the queue is full. */
-    CompletableFuture<Outcome> place(PlaceOrder order, @Nullable String idempotencyKey, @Nullable String fingerprint,
-                                     String correlationId) {
+    CompletableFuture<Outcome> place(
+            PlaceOrder order, @Nullable String idempotencyKey, @Nullable String fingerprint, String correlationId) {
         PendingOrder command = PendingOrder.of(order, idempotencyKey, fingerprint, correlationId);
         if (!running || !queue.offer(command)) {
             refused.increment();
-            return CompletableFuture.failedFuture(Problems.exception(ProblemType.UNAVAILABLE,
-                    "Too many orders at once; nothing was stored. Retry in a moment."));
+            return CompletableFuture.failedFuture(Problems.exception(
+                    ProblemType.UNAVAILABLE, "Too many orders at once; nothing was stored. Retry in a moment."));
         }
         return command.answer();
     }
@@ -191,8 +197,12 @@ class PlacingOrders {
                 try (var log = LogContext.with("correlationId", command.correlationId())) {
                     LOG.warn("order refused by the database: {}", e.toString());
                 }
-                stored.add(new OrderBatchStore.Stored(command, null, Problems.exception(ProblemType.INTERNAL,
-                        "The database refused this order; nothing was stored. Quote the correlation id when you report it."),
+                stored.add(new OrderBatchStore.Stored(
+                        command,
+                        null,
+                        Problems.exception(
+                                ProblemType.INTERNAL,
+                                "The database refused this order; nothing was stored. Quote the correlation id when you report it."),
                         null));
             }
         }
@@ -204,12 +214,18 @@ class PlacingOrders {
         for (OrderBatchStore.Stored s : stored) {
             if (s.placed() != null) {
                 placed++;
-                try (var log = LogContext.with("orderId", s.placed().orderId()).and("eventId", s.placed().eventId())
+                try (var log = LogContext.with("orderId", s.placed().orderId())
+                        .and("eventId", s.placed().eventId())
                         .and("correlationId", s.command().correlationId())
                         // the writer thread is in no request: the ids of the request span the order came with
-                        .and(TraceLogs.TRACE_ID, s.command().trace().traceId()).and(TraceLogs.SPAN_ID, s.command().trace().spanId())) {
-                    LOG.debug("order placed: {} lines, {} {} cents, sequence {}", s.placed().lines().size(),
-                            s.placed().totalCents(), s.placed().currency(), s.placed().sequence());
+                        .and(TraceLogs.TRACE_ID, s.command().trace().traceId())
+                        .and(TraceLogs.SPAN_ID, s.command().trace().spanId())) {
+                    LOG.debug(
+                            "order placed: {} lines, {} {} cents, sequence {}",
+                            s.placed().lines().size(),
+                            s.placed().totalCents(),
+                            s.placed().currency(),
+                            s.placed().sequence());
                 }
             }
         }
@@ -217,7 +233,11 @@ class PlacingOrders {
         if (placed > 0 && LOG.isInfoEnabled()) {
             // one line per batch, naming the trace of each order in it: `grep <traceId>` finds a purchase here too,
             // without a line per order (README, "Group commit": measured cost)
-            LOG.info("stored {} orders in one transaction ({} commands), traces {}", placed, stored.size(), traceIds(stored));
+            LOG.info(
+                    "stored {} orders in one transaction ({} commands), traces {}",
+                    placed,
+                    stored.size(),
+                    traceIds(stored));
         }
         for (OrderBatchStore.Stored s : stored) {
             if (s.rejected() != null) {

@@ -1,7 +1,6 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.events.OrderLine;
-
 import java.util.List;
 
 /** An order priced from the catalog: its lines and total in one currency, in cents. */

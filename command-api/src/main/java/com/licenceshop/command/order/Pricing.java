@@ -3,15 +3,13 @@ package com.licenceshop.command.order;
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Product;
 import com.licenceshop.events.OrderLine;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Prices a valid order from the catalog. Pure: integer cents, no rounding, no I/O. */
 public final class Pricing {
 
-    private Pricing() {
-    }
+    private Pricing() {}
 
     /** The order names a licence that is retired: it is no longer sold at any price. */
     public static final class NotOnSaleException extends IllegalArgumentException {
@@ -31,11 +29,13 @@ public final class Pricing {
                 throw new NotOnSaleException(product.sku());
             }
             if (currency != null && !currency.equals(product.currency())) {
-                throw new IllegalArgumentException("one order, one currency: " + currency + " and " + product.currency());
+                throw new IllegalArgumentException(
+                        "one order, one currency: " + currency + " and " + product.currency());
             }
             currency = product.currency();
             long lineTotal = Math.multiplyExact(product.unitPriceCents(), (long) item.quantity());
-            lines.add(new OrderLine(product.sku(), product.name(), item.quantity(), product.unitPriceCents(), lineTotal));
+            lines.add(
+                    new OrderLine(product.sku(), product.name(), item.quantity(), product.unitPriceCents(), lineTotal));
             total = Math.addExact(total, lineTotal);
         }
         if (lines.isEmpty()) {

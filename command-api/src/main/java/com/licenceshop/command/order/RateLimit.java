@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RateLimit {
 
     /** {@code units}: a request costs {@code period} in nanoseconds, and each nanosecond adds {@code perPeriod}. */
-    private record Bucket(long units, Instant at) {
-    }
+    private record Bucket(long units, Instant at) {}
 
     private final int perPeriod;
     private final long periodNanos;
@@ -42,12 +41,21 @@ final class RateLimit {
         Instant now = clock.instant();
         long full = perPeriod * periodNanos;
         if (buckets.size() >= maxKeys) {
-            buckets.values().removeIf(bucket -> Duration.between(bucket.at(), now).toNanos() >= periodNanos);
+            buckets.values()
+                    .removeIf(bucket -> Duration.between(bucket.at(), now).toNanos() >= periodNanos);
         }
         Duration[] wait = new Duration[1];
         buckets.compute(key, (k, before) -> {
-            long units = before == null ? full
-                    : Math.min(full, before.units() + Math.min(periodNanos, Duration.between(before.at(), now).toNanos()) * perPeriod);
+            long units = before == null
+                    ? full
+                    : Math.min(
+                            full,
+                            before.units()
+                                    + Math.min(
+                                                    periodNanos,
+                                                    Duration.between(before.at(), now)
+                                                            .toNanos())
+                                            * perPeriod);
             if (units >= periodNanos) {
                 return new Bucket(units - periodNanos, now);
             }

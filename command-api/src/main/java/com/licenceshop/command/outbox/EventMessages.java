@@ -9,7 +9,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ final class EventMessages {
 
     private static final int PERSISTENT = 2;
 
-    private EventMessages() {
-    }
+    private EventMessages() {}
 
     /** {@code publish} is the row's publish span: its context goes into {@code traceparent}/{@code tracestate}. */
     static AMQP.BasicProperties properties(OutboxRow row, boolean replay, Span publish) {
@@ -65,8 +63,14 @@ final class EventMessages {
      * @return how many messages went out
      * @throws IOException if the broker nacked a message or the channel failed; treat every row as unpublished
      */
-    static int publishConfirmed(Channel channel, String exchange, Function<OutboxRow, String> routingKey,
-                                List<OutboxRow> rows, boolean replay, Duration confirmTimeout, PublishSpans spans)
+    static int publishConfirmed(
+            Channel channel,
+            String exchange,
+            Function<OutboxRow, String> routingKey,
+            List<OutboxRow> rows,
+            boolean replay,
+            Duration confirmTimeout,
+            PublishSpans spans)
             throws IOException, InterruptedException, TimeoutException {
         // a replay runs in the ops request; its span is what the replayed events' spans link to
         SpanContext requestedBy = Span.current().getSpanContext();

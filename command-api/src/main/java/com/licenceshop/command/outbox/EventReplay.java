@@ -5,13 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Re-delivers a range of stored events to ONE consumer queue, marked {@code x-shop-replay: true}: straight to
@@ -33,8 +32,13 @@ public class EventReplay {
     private final MeterRegistry meters;
     private final PublishSpans spans;
 
-    EventReplay(TransactionOperations<Connection> transactions, OutboxStore store, ChannelPool channels,
-                RelayConfig config, MeterRegistry meters, PublishSpans spans) {
+    EventReplay(
+            TransactionOperations<Connection> transactions,
+            OutboxStore store,
+            ChannelPool channels,
+            RelayConfig config,
+            MeterRegistry meters,
+            PublishSpans spans) {
         this.spans = spans;
         this.transactions = transactions;
         this.store = store;
@@ -83,8 +87,8 @@ public class EventReplay {
                 if (rows.isEmpty()) {
                     break;
                 }
-                EventMessages.publishConfirmed(channel, DEFAULT_EXCHANGE, row -> queue, rows, true,
-                        config.confirmTimeout(), spans);
+                EventMessages.publishConfirmed(
+                        channel, DEFAULT_EXCHANGE, row -> queue, rows, true, config.confirmTimeout(), spans);
                 replayed += rows.size();
                 position = rows.get(rows.size() - 1).sequence();
             }

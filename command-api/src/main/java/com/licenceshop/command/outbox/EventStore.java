@@ -7,7 +7,6 @@ import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import io.opentelemetry.context.Context;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,15 +43,16 @@ public class EventStore {
      * Allocates the next sequence first, so the stored JSON carries it, then inserts the row and notifies the
      * relay (delivered on commit only).
      */
-    public <E extends ShopEvent> E append(Connection connection, String aggregateId, String correlationId,
-                                          EventFactory<E> factory) throws SQLException {
+    public <E extends ShopEvent> E append(
+            Connection connection, String aggregateId, String correlationId, EventFactory<E> factory)
+            throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
             lock.setLong(1, HORIZON_LOCK);
             lock.execute();
         }
         long sequence;
         try (PreparedStatement next = connection.prepareStatement("SELECT nextval('commands.event_sequence')");
-             ResultSet row = next.executeQuery()) {
+                ResultSet row = next.executeQuery()) {
             row.next();
             sequence = row.getLong(1);
         }

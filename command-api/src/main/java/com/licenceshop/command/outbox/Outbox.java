@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.transaction.TransactionOperations;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -19,7 +18,8 @@ public class Outbox {
         this.transactions = transactions;
         this.store = store;
         Gauge.builder("shop.outbox.pending", this, Outbox::pendingOrNaN)
-                .description("Event rows not yet confirmed by the broker").register(meters);
+                .description("Event rows not yet confirmed by the broker")
+                .register(meters);
     }
 
     public OutboxStatus status() {

@@ -9,9 +9,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes committed events from the outbox to the broker, in sequence order, in batches, with publisher
@@ -62,8 +61,13 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private Backoff brokerBackoff = Backoff.none();
     private Backoff databaseBackoff = Backoff.none();
 
-    OutboxRelay(RelayConnections connections, OutboxStore store, EventPublisher publisher, RelayConfig config, Clock clock,
-                MeterRegistry meters) {
+    OutboxRelay(
+            RelayConnections connections,
+            OutboxStore store,
+            EventPublisher publisher,
+            RelayConfig config,
+            Clock clock,
+            MeterRegistry meters) {
         this.leadership = new RelayLeadership(connections);
         this.store = store;
         this.publisher = publisher;
@@ -74,12 +78,15 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                 .description("Time from an event's commit to the broker's confirm")
                 .publishPercentileHistogram()
                 .register(meters);
-        this.publishedCounter = Counter.builder("shop.outbox.published").description("Events published and confirmed")
+        this.publishedCounter = Counter.builder("shop.outbox.published")
+                .description("Events published and confirmed")
                 .register(meters);
-        this.failures = Counter.builder("shop.outbox.publish.failures").description("Batches the broker did not confirm")
+        this.failures = Counter.builder("shop.outbox.publish.failures")
+                .description("Batches the broker did not confirm")
                 .register(meters);
         Gauge.builder("shop.outbox.relay.active", leadership, lead -> lead.isActive() ? 1 : 0)
-                .description("1 while this replica is the active relay").register(meters);
+                .description("1 while this replica is the active relay")
+                .register(meters);
     }
 
     @Override
@@ -113,7 +120,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             return;
         }
         try {
-            relayThread.join(config.pollInterval().plus(config.confirmTimeout()).plusSeconds(1).toMillis());
+            relayThread.join(config.pollInterval()
+                    .plus(config.confirmTimeout())
+                    .plusSeconds(1)
+                    .toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -192,9 +202,13 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             consecutiveFailures = brokerBackoff.failures();
             lastError = e.getMessage();
             failures.increment();
-            LOG.warn("could not publish {} events from sequence {} (failure {} in a row), next try in {}: {}",
-                    rows.size(), rows.get(0).sequence(), brokerBackoff.failures(),
-                    brokerBackoff.remaining(clock.instant()), e.getMessage());
+            LOG.warn(
+                    "could not publish {} events from sequence {} (failure {} in a row), next try in {}: {}",
+                    rows.size(),
+                    rows.get(0).sequence(),
+                    brokerBackoff.failures(),
+                    brokerBackoff.remaining(clock.instant()),
+                    e.getMessage());
             store.recordFailure(leadership.connection(), rows, e.getMessage());
             return false;
         }
@@ -214,7 +228,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         }
         publishedCounter.increment(rows.size());
         published.addAndGet(rows.size());
-        LOG.info("published {} events, sequences {}..{}", rows.size(), rows.get(0).sequence(),
+        LOG.info(
+                "published {} events, sequences {}..{}",
+                rows.size(),
+                rows.get(0).sequence(),
                 rows.get(rows.size() - 1).sequence());
         return rows.size() == config.batchSize();
     }

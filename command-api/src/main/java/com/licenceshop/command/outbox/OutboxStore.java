@@ -1,7 +1,6 @@
 package com.licenceshop.command.outbox;
 
 import jakarta.inject.Singleton;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,9 +40,9 @@ class OutboxStore {
     }
 
     long head(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT coalesce(max(sequence), 0) FROM commands.events");
-             ResultSet row = query.executeQuery()) {
+        try (PreparedStatement query =
+                        connection.prepareStatement("SELECT coalesce(max(sequence), 0) FROM commands.events");
+                ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
@@ -53,9 +52,16 @@ class OutboxStore {
         try (ResultSet rows = query.executeQuery()) {
             List<OutboxRow> result = new ArrayList<>();
             while (rows.next()) {
-                result.add(new OutboxRow(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                        rows.getInt(4), rows.getTimestamp(5).toInstant(), rows.getString(6), rows.getBytes(7),
-                        rows.getString(8), rows.getString(9)));
+                result.add(new OutboxRow(
+                        rows.getLong(1),
+                        rows.getObject(2, UUID.class),
+                        rows.getString(3),
+                        rows.getInt(4),
+                        rows.getTimestamp(5).toInstant(),
+                        rows.getString(6),
+                        rows.getBytes(7),
+                        rows.getString(8),
+                        rows.getString(9)));
             }
             return result;
         }
@@ -90,18 +96,22 @@ class OutboxStore {
                        (SELECT min(occurred_at) FROM commands.events WHERE published_at IS NULL),
                        (SELECT last_error FROM commands.events WHERE published_at IS NULL AND last_error IS NOT NULL
                             ORDER BY sequence LIMIT 1)""");
-             ResultSet row = query.executeQuery()) {
+                ResultSet row = query.executeQuery()) {
             row.next();
             Timestamp oldest = row.getTimestamp(4);
-            return new OutboxStatus(row.getLong(1), row.getLong(2), row.getLong(3),
-                    oldest == null ? null : oldest.toInstant(), row.getString(5));
+            return new OutboxStatus(
+                    row.getLong(1),
+                    row.getLong(2),
+                    row.getLong(3),
+                    oldest == null ? null : oldest.toInstant(),
+                    row.getString(5));
         }
     }
 
     long pending(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM commands.events WHERE published_at IS NULL");
-             ResultSet row = query.executeQuery()) {
+        try (PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM commands.events WHERE published_at IS NULL");
+                ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);
         }

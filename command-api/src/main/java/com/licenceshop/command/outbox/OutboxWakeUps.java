@@ -1,12 +1,11 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.events.Topology;
-import org.postgresql.PGConnection;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.postgresql.PGConnection;
 
 /**
  * Wakes the relay when an event commits: the relay's session LISTENs on the outbox channel, which every commit

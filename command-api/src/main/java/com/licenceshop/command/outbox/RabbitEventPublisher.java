@@ -6,10 +6,9 @@ import com.rabbitmq.client.Channel;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * Publishes to the events exchange on one channel in confirm mode: all rows of a batch go out, then one wait
@@ -38,8 +37,14 @@ class RabbitEventPublisher implements EventPublisher {
     public synchronized void publish(List<OutboxRow> rows) throws PublishException {
         try {
             Channel ch = channel();
-            EventMessages.publishConfirmed(ch, topology.eventsExchange(),
-                    row -> EventType.ofTypeName(row.type()).routingKey(), rows, false, config.confirmTimeout(), spans);
+            EventMessages.publishConfirmed(
+                    ch,
+                    topology.eventsExchange(),
+                    row -> EventType.ofTypeName(row.type()).routingKey(),
+                    rows,
+                    false,
+                    config.confirmTimeout(),
+                    spans);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discardChannel();

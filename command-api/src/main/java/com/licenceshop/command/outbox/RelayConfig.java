@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -17,10 +16,10 @@ import java.time.Duration;
  * @param maxBackoff     longest wait between attempts while the broker is away
  */
 @ConfigurationProperties("shop.relay")
-public record RelayConfig(boolean enabled,
-                          @NotNull Duration pollInterval,
-                          @Min(1) @Max(10_000) int batchSize,
-                          @NotNull Duration confirmTimeout,
-                          @NotNull Duration initialBackoff,
-                          @NotNull Duration maxBackoff) {
-}
+public record RelayConfig(
+        boolean enabled,
+        @NotNull Duration pollInterval,
+        @Min(1) @Max(10_000) int batchSize,
+        @NotNull Duration confirmTimeout,
+        @NotNull Duration initialBackoff,
+        @NotNull Duration maxBackoff) {}

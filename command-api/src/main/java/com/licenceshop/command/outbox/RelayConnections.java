@@ -5,7 +5,6 @@ import com.licenceshop.servicedefaults.SessionConnections;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,15 +32,19 @@ class RelayConnections {
     private final SessionConnections sessions;
     private final Duration timeout;
 
-    RelayConnections(SessionConnections sessions, RelayConfig config,
-                     @Value("${shop.relay.database-timeout:30s}") Duration timeout) {
+    RelayConnections(
+            SessionConnections sessions,
+            RelayConfig config,
+            @Value("${shop.relay.database-timeout:30s}") Duration timeout) {
         this.sessions = sessions;
         this.timeout = timeout;
-        Duration longestSilence = max(config.pollInterval(), config.maxBackoff()).plus(config.confirmTimeout());
+        Duration longestSilence =
+                max(config.pollInterval(), config.maxBackoff()).plus(config.confirmTimeout());
         if (timeout.compareTo(longestSilence) <= 0) {
-            throw new ConfigurationException("shop.relay.database-timeout (" + timeout + ") must be longer than the relay's"
-                    + " longest silence towards the database, the longer of poll-interval and max-backoff plus confirm-timeout ("
-                    + longestSilence + ")");
+            throw new ConfigurationException(
+                    "shop.relay.database-timeout (" + timeout + ") must be longer than the relay's"
+                            + " longest silence towards the database, the longer of poll-interval and max-backoff plus confirm-timeout ("
+                            + longestSilence + ")");
         }
     }
 

@@ -1,14 +1,13 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.servicedefaults.JdbcTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which replica is the active relay: the one whose session holds a session-level advisory lock. The session is
@@ -23,6 +22,7 @@ final class RelayLeadership {
 
     /** Advisory lock key of the active relay (per database). */
     static final long RELAY_LOCK = 7_310_597_110_002L;
+
     private static final Logger LOG = LoggerFactory.getLogger(RelayLeadership.class);
 
     private final RelayConnections connections;
@@ -103,7 +103,9 @@ final class RelayLeadership {
                 unlock.execute("SELECT pg_advisory_unlock_all()");
             }
         } catch (SQLException e) {
-            LOG.debug("could not release the relay lock (the connection is gone, and the lock with it): {}", e.toString());
+            LOG.debug(
+                    "could not release the relay lock (the connection is gone, and the lock with it): {}",
+                    e.toString());
         }
         try {
             old.close();

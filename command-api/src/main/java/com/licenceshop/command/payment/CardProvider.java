@@ -1,7 +1,6 @@
 package com.licenceshop.command.payment;
 
 import com.licenceshop.events.OrderLine;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +13,21 @@ import java.util.UUID;
  */
 interface CardProvider {
 
-    record CheckoutRequest(UUID orderId, int attempt, String customerEmail, String currency, List<OrderLine> lines,
-                           long vatCents, int vatRateBasisPoints, long grossCents, Instant expiresAt, String successUrl,
-                           String cancelUrl) {
-    }
+    record CheckoutRequest(
+            UUID orderId,
+            int attempt,
+            String customerEmail,
+            String currency,
+            List<OrderLine> lines,
+            long vatCents,
+            int vatRateBasisPoints,
+            long grossCents,
+            Instant expiresAt,
+            String successUrl,
+            String cancelUrl) {}
 
     /** A checkout session: {@code status} open / complete / expired. */
-    record Checkout(String sessionId, String url, String status) {
-    }
+    record Checkout(String sessionId, String url, String status) {}
 
     /** @param request created under {@code Idempotency-Key: checkout-<orderId>-<attempt>}: a retry gets the same session */
     Checkout createCheckout(CheckoutRequest request) throws Unavailable;

@@ -17,11 +17,9 @@ import java.util.UUID;
  */
 public final class DeadlineClaims {
 
-    public record Due(long id, UUID orderId, DeadlineKind kind, Instant dueAt) {
-    }
+    public record Due(long id, UUID orderId, DeadlineKind kind, Instant dueAt) {}
 
-    private DeadlineClaims() {
-    }
+    private DeadlineClaims() {}
 
     public static void schedule(Connection tx, UUID orderId, DeadlineKind kind, Instant dueAt) throws SQLException {
         try (PreparedStatement insert = tx.prepareStatement(
@@ -34,7 +32,8 @@ public final class DeadlineClaims {
     }
 
     /** Like {@link #schedule}, unless the order has an open deadline of that kind already (one of each is enough). */
-    public static boolean scheduleOnce(Connection tx, UUID orderId, DeadlineKind kind, Instant dueAt) throws SQLException {
+    public static boolean scheduleOnce(Connection tx, UUID orderId, DeadlineKind kind, Instant dueAt)
+            throws SQLException {
         try (PreparedStatement open = tx.prepareStatement("""
                 SELECT 1 FROM commands.payment_deadlines
                 WHERE order_id = ? AND kind = ? AND fired_at IS NULL AND cancelled_at IS NULL""")) {
@@ -60,7 +59,10 @@ public final class DeadlineClaims {
             List<Due> due = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    due.add(new Due(rows.getLong(1), rows.getObject(2, UUID.class), DeadlineKind.valueOf(rows.getString(3)),
+                    due.add(new Due(
+                            rows.getLong(1),
+                            rows.getObject(2, UUID.class),
+                            DeadlineKind.valueOf(rows.getString(3)),
                             rows.getTimestamp(4).toInstant()));
                 }
             }

@@ -40,7 +40,7 @@ public final class DeadlineSchedule {
 
     /** An invoice's reminders and its end: before the due date, after it, and after the grace period. */
     public List<Effect.ScheduleDeadline> invoice(Invoice invoice) {
-        Instant due = invoice.dueDate().plusDays(1).atStartOfDay(policy.zone()).toInstant();   // due all day long
+        Instant due = invoice.dueDate().plusDays(1).atStartOfDay(policy.zone()).toInstant(); // due all day long
         return List.of(
                 new Effect.ScheduleDeadline(DeadlineKind.INVOICE_REMINDER, due.minus(policy.reminderBefore())),
                 new Effect.ScheduleDeadline(DeadlineKind.INVOICE_OVERDUE, due.plus(policy.overdueAfter())),

@@ -4,9 +4,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fires the payment deadlines (ADR 13) on every instance: each poll claims due rows with {@code FOR UPDATE SKIP
@@ -41,7 +40,8 @@ class DeadlineScheduler {
     private final TransactionOperations<Connection> transactions;
     private final ScheduledExecutorService timer;
 
-    DeadlineScheduler(PaymentProcesses processes, TransactionOperations<Connection> transactions, PaymentConfig config) {
+    DeadlineScheduler(
+            PaymentProcesses processes, TransactionOperations<Connection> transactions, PaymentConfig config) {
         this.processes = processes;
         this.transactions = transactions;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -88,18 +88,22 @@ class DeadlineScheduler {
             try {
                 Trigger found = processes.provider().get().retrieve(pending.sessionId());
                 if (found instanceof Trigger.CardPaid) {
-                    LOG.info("order {}: paid at the provider, no webhook heard; applying it before the payment deadline",
+                    LOG.info(
+                            "order {}: paid at the provider, no webhook heard; applying it before the payment deadline",
                             pending.orderId());
-                    processes.applyNow(pending.orderId(), found, PaymentProcesses.Context.of("deadline-" + UUID.randomUUID()));
+                    processes.applyNow(
+                            pending.orderId(), found, PaymentProcesses.Context.of("deadline-" + UUID.randomUUID()));
                 }
             } catch (CardProvider.Unavailable e) {
-                LOG.warn("order {}: cannot reconcile before the payment deadline: {}", pending.orderId(), e.getMessage());
+                LOG.warn(
+                        "order {}: cannot reconcile before the payment deadline: {}",
+                        pending.orderId(),
+                        e.getMessage());
             }
         }
     }
 
-    private record Pending(UUID orderId, String sessionId) {
-    }
+    private record Pending(UUID orderId, String sessionId) {}
 
     private List<Pending> pendingCardPaymentsDue(Instant now) {
         return transactions.executeRead(status -> {
@@ -126,8 +130,7 @@ class DeadlineScheduler {
 
     /** One transaction: claim up to a batch, decide each, mark each fired, commit; then the provider calls. */
     int fireDue(Instant now) {
-        record Done(UUID orderId, PaymentProcesses.Applied applied) {
-        }
+        record Done(UUID orderId, PaymentProcesses.Applied applied) {}
         String correlationId = "deadline-" + UUID.randomUUID();
         PaymentProcesses.Context context = PaymentProcesses.Context.of(correlationId);
         List<Done> done = new ArrayList<>();
@@ -138,16 +141,20 @@ class DeadlineScheduler {
                 for (DeadlineClaims.Due deadline : due) {
                     Savepoint savepoint = tx.setSavepoint();
                     try {
-                        var applied = processes.apply(tx, deadline.orderId(), new Trigger.DeadlineReached(deadline.kind()),
-                                context);
+                        var applied = processes.apply(
+                                tx, deadline.orderId(), new Trigger.DeadlineReached(deadline.kind()), context);
                         DeadlineClaims.fired(tx, deadline.id(), now);
                         tx.releaseSavepoint(savepoint);
                         applied.ifPresent(a -> done.add(new Done(deadline.orderId(), a)));
                     } catch (SQLException | RuntimeException e) {
                         // this one stays due and is tried again next poll; the others of the batch go on
                         tx.rollback(savepoint);
-                        LOG.error("deadline {} {} of order {} failed, stays due", deadline.id(), deadline.kind(),
-                                deadline.orderId(), e);
+                        LOG.error(
+                                "deadline {} {} of order {} failed, stays due",
+                                deadline.id(),
+                                deadline.kind(),
+                                deadline.orderId(),
+                                e);
                     }
                 }
                 return due.size();

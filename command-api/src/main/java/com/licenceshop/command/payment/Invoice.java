@@ -8,8 +8,15 @@ import java.util.Objects;
  * cent: {@code vat = (net * rateBasisPoints + 5_000) / 10_000}, exact in {@code long}; {@code gross = net + vat}. The
  * rate is kept with the invoice, so a later change of the configured rate never alters an issued one.
  */
-public record Invoice(String number, long netCents, int vatRateBasisPoints, long vatCents, long grossCents,
-                      String currency, LocalDate issueDate, LocalDate dueDate) {
+public record Invoice(
+        String number,
+        long netCents,
+        int vatRateBasisPoints,
+        long vatCents,
+        long grossCents,
+        String currency,
+        LocalDate issueDate,
+        LocalDate dueDate) {
 
     public Invoice {
         Objects.requireNonNull(number, "number");
@@ -20,10 +27,17 @@ public record Invoice(String number, long netCents, int vatRateBasisPoints, long
     }
 
     /** The invoice for a net total, numbered {@code number}, issued on {@code issueDate}, due after {@code termsDays}. */
-    public static Invoice of(String number, long netCents, int vatRateBasisPoints, String currency, LocalDate issueDate,
-                             int termsDays) {
+    public static Invoice of(
+            String number, long netCents, int vatRateBasisPoints, String currency, LocalDate issueDate, int termsDays) {
         long vat = vatOf(netCents, vatRateBasisPoints);
-        return new Invoice(number, netCents, vatRateBasisPoints, vat, netCents + vat, currency, issueDate,
+        return new Invoice(
+                number,
+                netCents,
+                vatRateBasisPoints,
+                vat,
+                netCents + vat,
+                currency,
+                issueDate,
                 issueDate.plusDays(termsDays));
     }
 

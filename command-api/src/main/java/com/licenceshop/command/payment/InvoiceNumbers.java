@@ -17,8 +17,7 @@ public final class InvoiceNumbers {
             ON CONFLICT (year) DO UPDATE SET last_number = commands.invoice_counters.last_number + 1
             RETURNING last_number""";
 
-    private InvoiceNumbers() {
-    }
+    private InvoiceNumbers() {}
 
     public static String next(Connection transaction, int year) throws SQLException {
         if (transaction.getAutoCommit()) {

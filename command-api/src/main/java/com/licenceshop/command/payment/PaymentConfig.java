@@ -3,7 +3,6 @@ package com.licenceshop.command.payment;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -13,17 +12,17 @@ import java.time.Duration;
  * shopper back. {@code deadlinePoll}: how often each instance looks for due deadlines.
  */
 @ConfigurationProperties("shop.payment")
-record PaymentConfig(@Bindable(defaultValue = "false") boolean required,
-                     @Nullable String providerUrl,
-                     @Nullable String providerSecretKey,
-                     @Bindable(defaultValue = "http://localhost:8080") String shopUrl,
-                     @Bindable(defaultValue = "1h") Duration paymentWindow,
-                     @Bindable(defaultValue = "2m") Duration reconcileAfter,
-                     @Bindable(defaultValue = "15m") Duration reconcileMax,
-                     @Bindable(defaultValue = "1900") int vatRate,
-                     @Bindable(defaultValue = "14") int paymentTermsDays,
-                     @Bindable(defaultValue = "14") int graceDays,
-                     @Bindable(defaultValue = "Europe/Berlin") String invoiceTimeZone,
-                     @Bindable(defaultValue = "1s") Duration deadlinePoll,
-                     @Bindable(defaultValue = "true") boolean deadlinesEnabled) {
-}
+record PaymentConfig(
+        @Bindable(defaultValue = "false") boolean required,
+        @Nullable String providerUrl,
+        @Nullable String providerSecretKey,
+        @Bindable(defaultValue = "http://localhost:8080") String shopUrl,
+        @Bindable(defaultValue = "1h") Duration paymentWindow,
+        @Bindable(defaultValue = "2m") Duration reconcileAfter,
+        @Bindable(defaultValue = "15m") Duration reconcileMax,
+        @Bindable(defaultValue = "1900") int vatRate,
+        @Bindable(defaultValue = "14") int paymentTermsDays,
+        @Bindable(defaultValue = "14") int graceDays,
+        @Bindable(defaultValue = "Europe/Berlin") String invoiceTimeZone,
+        @Bindable(defaultValue = "1s") Duration deadlinePoll,
+        @Bindable(defaultValue = "true") boolean deadlinesEnabled) {}

@@ -28,7 +28,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,33 +59,59 @@ class PaymentController {
 
     /** The body of POST /api/invoices/{number}/transfers as documented. */
     @Schema(name = "RecordTransferRequest")
-    record TransferRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", example = "357000",
-                                   description = "what arrived, in cents of the invoice's currency") long amountCents,
-                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100, example = "BANK-2026-11-23-0042",
-                                   description = "the bank's reference of the transfer; the same one twice is refused")
-                           String reference) {
-    }
+    record TransferRequest(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    minimum = "1",
+                    example = "357000",
+                    description = "what arrived, in cents of the invoice's currency")
+            long amountCents,
 
-    @Post(value = "/api/invoices/{number}/transfers", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    maxLength = 100,
+                    example = "BANK-2026-11-23-0042",
+                    description = "the bank's reference of the transfer; the same one twice is refused")
+            String reference) {}
+
+    @Post(
+            value = "/api/invoices/{number}/transfers",
+            consumes = MediaType.APPLICATION_JSON,
+            produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Record a bank transfer received for an invoice (sales staff)",
+    @Operation(
+            summary = "Record a bank transfer received for an invoice (sales staff)",
             description = "Partial payments leave an outstanding amount; once the received total reaches the gross the "
                     + "order is paid and its keys are issued. More than the gross is recorded and shown as overpaid (to be "
                     + "sent back); a transfer for an invoice paid already too, never a second payment.",
-            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = TransferRequest.class))))
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TransferRequest.class))))
     @ProblemResponses.StaffOnly
     @ProblemResponses.JsonBody
-    @ApiResponse(responseCode = "201", description = "Recorded; the invoice's figures now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Payments.TransferView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; the invoice's figures now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Payments.TransferView.class)))
     @ProblemResponses.NotFound
     @ProblemResponses.PaymentConflict
     @ProblemResponses.Unavailable
-    HttpResponse<Payments.TransferView> recordTransfer(HttpRequest<?> request,
-                                                       @Parameter(description = "the invoice number, YYYY-NNNNNN",
-                                                               schema = @Schema(type = "string", pattern = INVOICE_NUMBER_PATTERN))
-                                                       @PathVariable String number,
-                                                       @Nullable @Body byte[] body, Authentication staff) {
+    HttpResponse<Payments.TransferView> recordTransfer(
+            HttpRequest<?> request,
+            @Parameter(
+                            description = "the invoice number, YYYY-NNNNNN",
+                            schema = @Schema(type = "string", pattern = INVOICE_NUMBER_PATTERN))
+                    @PathVariable
+                    String number,
+            @Nullable @Body byte[] body,
+            Authentication staff) {
         if (!INVOICE_NUMBER.matcher(number).matches()) {
             throw Problems.exception(ProblemType.NOT_FOUND, "There is no invoice " + number + ".");
         }
@@ -97,21 +122,25 @@ class PaymentController {
         if (!(parsed instanceof Map<?, ?> fields)) {
             violations.add(new Violation("body", "object", "must be a JSON object"));
         } else {
-            BigInteger cents = fields.get("amountCents") == null ? null : JsonValues.wholeNumber(fields.get("amountCents"));
+            BigInteger cents =
+                    fields.get("amountCents") == null ? null : JsonValues.wholeNumber(fields.get("amountCents"));
             if (cents == null || cents.signum() <= 0 || cents.bitLength() > 40) {
                 violations.add(new Violation("amountCents", "amount", "must be a whole number of cents above 0"));
             } else {
                 amount = cents.longValue();
             }
-            if (!(fields.get("reference") instanceof String text) || !REFERENCE.matcher(text).matches()) {
+            if (!(fields.get("reference") instanceof String text)
+                    || !REFERENCE.matcher(text).matches()) {
                 violations.add(new Violation("reference", "reference", "must be 1 to 100 printable ASCII characters"));
             } else {
                 reference = text;
             }
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(Problems.of(ProblemType.INVALID_REQUEST,
-                    "The transfer breaks " + violations.size() + " rule(s); nothing was recorded.", violations));
+            throw new ProblemException(Problems.of(
+                    ProblemType.INVALID_REQUEST,
+                    "The transfer breaks " + violations.size() + " rule(s); nothing was recorded.",
+                    violations));
         }
         return payments.recordTransfer(number, reference, amount, staff.getName(), CorrelationIds.of(request))
                 .map(view -> HttpResponse.created(view))
@@ -120,11 +149,17 @@ class PaymentController {
 
     @Get(value = "/api/ops/payments", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Payments that wait: card payments on the provider or the shopper, invoices unpaid (overdue first)")
+    @Operation(
+            summary =
+                    "Payments that wait: card payments on the provider or the shopper, invoices unpaid (overdue first)")
     @ProblemResponses.OpsOnly
-    @ApiResponse(responseCode = "200", description = "At most 200, overdue invoices first, then the longest waiting",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    array = @ArraySchema(schema = @Schema(implementation = Payments.Waiting.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "At most 200, overdue invoices first, then the longest waiting",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            array = @ArraySchema(schema = @Schema(implementation = Payments.Waiting.class))))
     @ProblemResponses.Unavailable
     List<Payments.Waiting> waiting() {
         return payments.waiting(LocalDate.ofInstant(clock.instant(), policy.zone()), 200);

@@ -10,47 +10,38 @@ import java.time.LocalDate;
 public sealed interface PaymentEvent {
 
     /** OrderPlaced v3: the net total of the order lines; gross comes with the request or invoice. */
-    record Placed(String orderId, PaymentMethod method, long netCents, String currency, Instant at,
-                  boolean keysBeforePayment) implements PaymentEvent {
-    }
+    record Placed(
+            String orderId, PaymentMethod method, long netCents, String currency, Instant at, boolean keysBeforePayment)
+            implements PaymentEvent {}
 
     /** PaymentRequested (card): the checkout session of this attempt. */
-    record CheckoutRequested(int attempt, String sessionId, long grossCents, Instant expiresAt, Instant at) implements PaymentEvent {
-    }
+    record CheckoutRequested(int attempt, String sessionId, long grossCents, Instant expiresAt, Instant at)
+            implements PaymentEvent {}
 
     /** InvoiceIssued: the invoice's number and amounts, fixed from now on. */
-    record InvoiceIssued(Invoice invoice, Instant at) implements PaymentEvent {
-    }
+    record InvoiceIssued(Invoice invoice, Instant at) implements PaymentEvent {}
 
     /** PaymentFailed: a declined card; the shopper may try again until the payment deadline. */
-    record Failed(int attempt, String code, String message, Instant at) implements PaymentEvent {
-    }
+    record Failed(int attempt, String code, String message, Instant at) implements PaymentEvent {}
 
     /** TransferRecorded: money that arrived for an invoice, by its bank reference. */
-    record TransferRecorded(String reference, long amountCents, Instant at) implements PaymentEvent {
-    }
+    record TransferRecorded(String reference, long amountCents, Instant at) implements PaymentEvent {}
 
     /** PaymentSucceeded. */
-    record Succeeded(long amountCents, String currency, String providerPaymentId, Instant at) implements PaymentEvent {
-    }
+    record Succeeded(long amountCents, String currency, String providerPaymentId, Instant at) implements PaymentEvent {}
 
     /** LicencesIssued: the keys exist from now on (signed by the adapter in the same transaction). */
-    record LicencesIssued(Instant at) implements PaymentEvent {
-    }
+    record LicencesIssued(Instant at) implements PaymentEvent {}
 
     /** PaymentReminded: a reminder mail for an invoice, before or after its due date. */
-    record Reminded(DeadlineKind kind, LocalDate dueDate, long outstandingCents, Instant at) implements PaymentEvent {
-    }
+    record Reminded(DeadlineKind kind, LocalDate dueDate, long outstandingCents, Instant at) implements PaymentEvent {}
 
     /** PaymentExpired: unpaid by the deadline; the order is cancelled with it. */
-    record Expired(String reason, Instant at) implements PaymentEvent {
-    }
+    record Expired(String reason, Instant at) implements PaymentEvent {}
 
     /** RefundRequested: staff asked; guards against a second refund while the provider works. */
-    record RefundRequested(String requestedBy, Instant at) implements PaymentEvent {
-    }
+    record RefundRequested(String requestedBy, Instant at) implements PaymentEvent {}
 
     /** OrderRefunded: the money went back; the keys are revoked with it. */
-    record Refunded(long amountCents, String providerRefundId, Instant at) implements PaymentEvent {
-    }
+    record Refunded(long amountCents, String providerRefundId, Instant at) implements PaymentEvent {}
 }

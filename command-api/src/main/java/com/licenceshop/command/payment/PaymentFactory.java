@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -16,17 +15,27 @@ class PaymentFactory {
     /** No secret, no verification: the webhook then answers 503 rather than trusting anything. */
     @Singleton
     @Requires(property = "shop.payment.webhook-secret", pattern = ".+")
-    WebhookVerification webhookVerification(@Value("${shop.payment.webhook-secret}") String secret,
-                                            @Value("${shop.payment.webhook-tolerance:5m}") Duration tolerance, Clock clock) {
+    WebhookVerification webhookVerification(
+            @Value("${shop.payment.webhook-secret}") String secret,
+            @Value("${shop.payment.webhook-tolerance:5m}") Duration tolerance,
+            Clock clock) {
         return new WebhookVerification(secret, tolerance, clock);
     }
 
     @Singleton
     PaymentPolicy policy(PaymentConfig config) {
         PaymentPolicy defaults = PaymentPolicy.defaults();
-        return new PaymentPolicy(config.paymentWindow(), config.reconcileAfter(), config.reconcileMax(), config.vatRate(),
-                config.paymentTermsDays(), defaults.reminderBefore(), defaults.overdueAfter(),
-                Duration.ofDays(config.graceDays()), defaults.refundRetry(), ZoneId.of(config.invoiceTimeZone()));
+        return new PaymentPolicy(
+                config.paymentWindow(),
+                config.reconcileAfter(),
+                config.reconcileMax(),
+                config.vatRate(),
+                config.paymentTermsDays(),
+                defaults.reminderBefore(),
+                defaults.overdueAfter(),
+                Duration.ofDays(config.graceDays()),
+                defaults.refundRetry(),
+                ZoneId.of(config.invoiceTimeZone()));
     }
 
     @Singleton
@@ -39,9 +48,13 @@ class PaymentFactory {
     @Requires(property = "shop.payment.provider-url", pattern = ".+")
     @Requires(property = "shop.payment.provider-secret-key", pattern = ".+")
     CardProvider cardProvider(PaymentConfig config) {
-        return new StripeCardProvider(StripeClient.builder().setApiKey(config.providerSecretKey())
-                .setApiBase(config.providerUrl()).setConnectTimeout(2_000).setReadTimeout(10_000)
+        return new StripeCardProvider(StripeClient.builder()
+                .setApiKey(config.providerSecretKey())
+                .setApiBase(config.providerUrl())
+                .setConnectTimeout(2_000)
+                .setReadTimeout(10_000)
                 // the idempotency keys make a retry safe; one is enough before the shopper hears "try again"
-                .setMaxNetworkRetries(1).build());
+                .setMaxNetworkRetries(1)
+                .build());
     }
 }

@@ -16,22 +16,35 @@ import com.licenceshop.events.TransferRecorded;
 /** The published events of an order read back as the process's own history (1:1, ADR 13). */
 final class PaymentHistory {
 
-    private PaymentHistory() {
-    }
+    private PaymentHistory() {}
 
     static PaymentEvent of(ShopEvent event) {
         if (event instanceof OrderPlaced p) {
             // keys before payment (a catalog setting in ADR 13) is not offered yet: every order waits for its payment
-            return new PaymentEvent.Placed(p.orderId().toString(), PaymentMethod.valueOf(p.paymentMethod()), p.totalCents(),
-                    p.currency(), p.occurredAt(), false);
+            return new PaymentEvent.Placed(
+                    p.orderId().toString(),
+                    PaymentMethod.valueOf(p.paymentMethod()),
+                    p.totalCents(),
+                    p.currency(),
+                    p.occurredAt(),
+                    false);
         }
         if (event instanceof PaymentRequested r) {
-            return new PaymentEvent.CheckoutRequested(r.attempt(), r.checkoutSessionId(), r.grossCents(), r.expiresAt(),
-                    r.occurredAt());
+            return new PaymentEvent.CheckoutRequested(
+                    r.attempt(), r.checkoutSessionId(), r.grossCents(), r.expiresAt(), r.occurredAt());
         }
         if (event instanceof InvoiceIssued i) {
-            return new PaymentEvent.InvoiceIssued(new Invoice(i.invoiceNumber(), i.netCents(), i.vatRateBasisPoints(),
-                    i.vatCents(), i.grossCents(), i.currency(), i.issueDate(), i.dueDate()), i.occurredAt());
+            return new PaymentEvent.InvoiceIssued(
+                    new Invoice(
+                            i.invoiceNumber(),
+                            i.netCents(),
+                            i.vatRateBasisPoints(),
+                            i.vatCents(),
+                            i.grossCents(),
+                            i.currency(),
+                            i.issueDate(),
+                            i.dueDate()),
+                    i.occurredAt());
         }
         if (event instanceof PaymentFailed f) {
             return new PaymentEvent.Failed(f.attempt(), f.code(), f.message(), f.occurredAt());
@@ -46,8 +59,13 @@ final class PaymentHistory {
             return new PaymentEvent.LicencesIssued(l.occurredAt());
         }
         if (event instanceof PaymentReminded r) {
-            return new PaymentEvent.Reminded(PaymentProcesses.BEFORE_DUE.equals(r.kind()) ? DeadlineKind.INVOICE_REMINDER
-                    : DeadlineKind.INVOICE_OVERDUE, r.dueDate(), r.outstandingCents(), r.occurredAt());
+            return new PaymentEvent.Reminded(
+                    PaymentProcesses.BEFORE_DUE.equals(r.kind())
+                            ? DeadlineKind.INVOICE_REMINDER
+                            : DeadlineKind.INVOICE_OVERDUE,
+                    r.dueDate(),
+                    r.outstandingCents(),
+                    r.occurredAt());
         }
         if (event instanceof PaymentExpired e) {
             return new PaymentEvent.Expired(e.reason(), e.occurredAt());
@@ -58,6 +76,7 @@ final class PaymentHistory {
         if (event instanceof OrderRefunded r) {
             return new PaymentEvent.Refunded(r.amountCents(), r.providerRefundId(), r.occurredAt());
         }
-        throw new IllegalArgumentException("not a payment event: " + event.eventType().typeName());
+        throw new IllegalArgumentException(
+                "not a payment event: " + event.eventType().typeName());
     }
 }

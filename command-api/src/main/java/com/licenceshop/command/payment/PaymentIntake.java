@@ -2,7 +2,6 @@ package com.licenceshop.command.payment;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,8 +19,11 @@ import java.util.UUID;
 @Singleton
 public class PaymentIntake {
 
-    public record Started(UUID orderId, String method, @Nullable String company, @Nullable String billingAddress) {
-    }
+    public record Started(
+            UUID orderId,
+            String method,
+            @Nullable String company,
+            @Nullable String billingAddress) {}
 
     private final PaymentConfig config;
 
@@ -41,8 +43,8 @@ public class PaymentIntake {
         try (PreparedStatement process = tx.prepareStatement("""
                 INSERT INTO commands.payment_processes (order_id, method, status, version, company, billing_address, updated_at)
                 VALUES (?, ?, 'PLACED', 0, ?, ?, ?)""");
-             PreparedStatement deadline = tx.prepareStatement(
-                     "INSERT INTO commands.payment_deadlines (order_id, kind, due_at) VALUES (?, ?, ?)")) {
+                PreparedStatement deadline = tx.prepareStatement(
+                        "INSERT INTO commands.payment_deadlines (order_id, kind, due_at) VALUES (?, ?, ?)")) {
             Timestamp at = Timestamp.from(now);
             for (Started order : orders) {
                 process.setObject(1, order.orderId());

@@ -46,12 +46,14 @@ public final class PaymentProcess {
         }
         if (trigger instanceof Trigger.CardDeclined d) {
             return state.status() == PaymentStatus.AWAITING_PAYMENT
-                    ? Decision.of(List.of(new PaymentEvent.Failed(state.attempt(), d.code(), d.message(), now)), List.of())
+                    ? Decision.of(
+                            List.of(new PaymentEvent.Failed(state.attempt(), d.code(), d.message(), now)), List.of())
                     : Decision.none();
         }
         if (trigger instanceof Trigger.CheckoutStillOpen) {
             return state.status() == PaymentStatus.AWAITING_PAYMENT && state.method() == PaymentMethod.CARD
-                    ? Decision.of(List.of(), List.of(schedule.reconcile(state.requestedAt(), now))) : Decision.none();
+                    ? Decision.of(List.of(), List.of(schedule.reconcile(state.requestedAt(), now)))
+                    : Decision.none();
         }
         if (trigger instanceof Trigger.CheckoutExpired) {
             // the shopper may open a new checkout until the order's own deadline; nothing to record
@@ -68,7 +70,8 @@ public final class PaymentProcess {
         }
         if (trigger instanceof Trigger.RefundConfirmed r) {
             return state.status() == PaymentStatus.REFUNDING
-                    ? Decision.of(List.of(new PaymentEvent.Refunded(r.amountCents(), r.refundId(), now)),
+                    ? Decision.of(
+                            List.of(new PaymentEvent.Refunded(r.amountCents(), r.refundId(), now)),
                             List.of(new Effect.CancelDeadlines(), new Effect.RevokeLicences("refunded")))
                     : Decision.none();
         }
@@ -82,7 +85,8 @@ public final class PaymentProcess {
             return Decision.refused(NOT_PAYABLE, new Effect.ExpireCheckoutAtProvider(c.sessionId()));
         }
         if (c.attempt() <= state.attempt()) {
-            return c.sessionId().equals(state.sessionId()) ? Decision.none()
+            return c.sessionId().equals(state.sessionId())
+                    ? Decision.none()
                     : Decision.refused(NOT_PAYABLE, new Effect.ExpireCheckoutAtProvider(c.sessionId()));
         }
         List<Effect> effects = new ArrayList<>();
@@ -93,8 +97,10 @@ public final class PaymentProcess {
             effects.add(new Effect.ExpireCheckoutAtProvider(state.sessionId()));
         }
         effects.add(schedule.reconcile(now, now));
-        return Decision.of(List.of(new PaymentEvent.CheckoutRequested(c.attempt(), c.sessionId(), c.grossCents(),
-                c.expiresAt(), now)), effects);
+        return Decision.of(
+                List.of(new PaymentEvent.CheckoutRequested(
+                        c.attempt(), c.sessionId(), c.grossCents(), c.expiresAt(), now)),
+                effects);
     }
 
     private Decision invoiceCreated(PaymentState state, Invoice invoice, Instant now) {
@@ -127,14 +133,19 @@ public final class PaymentProcess {
             }
             case EXPIRED -> {
                 // paid in the last moment, heard of after the order expired: no keys for a cancelled order, money back
-                return Decision.of(List.of(), List.of(new Effect.RefundAtProvider(p.paymentIntentId(), p.amountCents(),
-                        "refund-late-" + p.paymentIntentId())));
+                return Decision.of(
+                        List.of(),
+                        List.of(new Effect.RefundAtProvider(
+                                p.paymentIntentId(), p.amountCents(), "refund-late-" + p.paymentIntentId())));
             }
             default -> {
-                if (state.providerPaymentId() != null && !state.providerPaymentId().equals(p.paymentIntentId())) {
+                if (state.providerPaymentId() != null
+                        && !state.providerPaymentId().equals(p.paymentIntentId())) {
                     // a second session of the same order was paid as well: that payment goes back
-                    return Decision.of(List.of(), List.of(new Effect.RefundAtProvider(p.paymentIntentId(), p.amountCents(),
-                            "refund-duplicate-" + p.paymentIntentId())));
+                    return Decision.of(
+                            List.of(),
+                            List.of(new Effect.RefundAtProvider(
+                                    p.paymentIntentId(), p.amountCents(), "refund-duplicate-" + p.paymentIntentId())));
                 }
                 return Decision.none();
             }
@@ -148,8 +159,8 @@ public final class PaymentProcess {
                 if (state.method() != PaymentMethod.CARD || !(awaiting || state.status() == PaymentStatus.PLACED)) {
                     return Decision.none();
                 }
-                List<Effect> effects = new ArrayList<>(List.of(new Effect.CancelDeadlines(),
-                        new Effect.CancelOrder("payment-expired")));
+                List<Effect> effects = new ArrayList<>(
+                        List.of(new Effect.CancelDeadlines(), new Effect.CancelOrder("payment-expired")));
                 if (state.sessionId() != null) {
                     effects.add(new Effect.ExpireCheckoutAtProvider(state.sessionId()));
                 }
@@ -162,13 +173,16 @@ public final class PaymentProcess {
             }
             case INVOICE_REMINDER, INVOICE_OVERDUE -> {
                 return awaiting && state.invoice() != null && state.outstandingCents() > 0
-                        ? Decision.of(List.of(new PaymentEvent.Reminded(kind, state.invoice().dueDate(),
-                                state.outstandingCents(), now)), List.of())
+                        ? Decision.of(
+                                List.of(new PaymentEvent.Reminded(
+                                        kind, state.invoice().dueDate(), state.outstandingCents(), now)),
+                                List.of())
                         : Decision.none();
             }
             case INVOICE_GRACE_END -> {
                 return awaiting && state.invoice() != null && state.outstandingCents() > 0
-                        ? Decision.of(List.of(new PaymentEvent.Expired("invoice-unpaid", now)),
+                        ? Decision.of(
+                                List.of(new PaymentEvent.Expired("invoice-unpaid", now)),
                                 List.of(new Effect.CancelDeadlines(), new Effect.CancelOrder("invoice-unpaid")))
                         : Decision.none();
             }
@@ -198,7 +212,8 @@ public final class PaymentProcess {
         if (state.transferReferences().contains(t.reference())) {
             return Decision.refused(TRANSFER_ALREADY_RECORDED);
         }
-        List<PaymentEvent> events = new ArrayList<>(List.of(new PaymentEvent.TransferRecorded(t.reference(), t.amountCents(), now)));
+        List<PaymentEvent> events =
+                new ArrayList<>(List.of(new PaymentEvent.TransferRecorded(t.reference(), t.amountCents(), now)));
         List<Effect> effects = new ArrayList<>();
         long received = state.receivedCents() + t.amountCents();
         if (state.status() == PaymentStatus.AWAITING_PAYMENT && received >= state.grossCents()) {
@@ -225,11 +240,13 @@ public final class PaymentProcess {
             return Decision.of(List.of(requested), List.of(refundAtProvider(state), schedule.refundRetry(now)));
         }
         // invoice: staff send the money back by transfer themselves; recorded as refunded at once
-        return Decision.of(List.of(requested, new PaymentEvent.Refunded(state.receivedCents(), "transfer-back", now)),
+        return Decision.of(
+                List.of(requested, new PaymentEvent.Refunded(state.receivedCents(), "transfer-back", now)),
                 List.of(new Effect.CancelDeadlines(), new Effect.RevokeLicences("refunded")));
     }
 
     private Effect.RefundAtProvider refundAtProvider(PaymentState state) {
-        return new Effect.RefundAtProvider(state.providerPaymentId(), state.receivedCents(), "refund-" + state.orderId());
+        return new Effect.RefundAtProvider(
+                state.providerPaymentId(), state.receivedCents(), "refund-" + state.orderId());
     }
 }

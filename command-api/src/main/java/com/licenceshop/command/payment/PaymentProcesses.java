@@ -21,9 +21,6 @@ import com.licenceshop.events.TransferRecorded;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,6 +37,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The payment process's store (ADR 13): every transition locks the order's {@code payment_processes} row, folds the
@@ -54,15 +53,33 @@ public class PaymentProcesses {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentProcesses.class);
 
     /** The event types the process folds; the others of the order (OrderCancelled, LicenceRevoked) are not its own. */
-    static final String[] TYPES = {"OrderPlaced", "PaymentRequested", "InvoiceIssued", "PaymentFailed", "TransferRecorded",
-            "PaymentSucceeded", "LicencesIssued", "PaymentReminded", "PaymentExpired", "RefundRequested", "OrderRefunded"};
+    static final String[] TYPES = {
+        "OrderPlaced",
+        "PaymentRequested",
+        "InvoiceIssued",
+        "PaymentFailed",
+        "TransferRecorded",
+        "PaymentSucceeded",
+        "LicencesIssued",
+        "PaymentReminded",
+        "PaymentExpired",
+        "RefundRequested",
+        "OrderRefunded"
+    };
+
     static final String BEFORE_DUE = "BEFORE_DUE";
     static final String OVERDUE = "OVERDUE";
 
     /** An order's process as loaded: the fold, and what the published events need besides. */
-    record Loaded(PaymentState state, OrderPlaced placed, List<LicenceKey> keys, Set<Integer> failedAttempts,
-                  @Nullable String company, @Nullable String billingAddress, @Nullable String checkoutUrl,
-                  @Nullable String lastFailure) {
+    record Loaded(
+            PaymentState state,
+            OrderPlaced placed,
+            List<LicenceKey> keys,
+            Set<Integer> failedAttempts,
+            @Nullable String company,
+            @Nullable String billingAddress,
+            @Nullable String checkoutUrl,
+            @Nullable String lastFailure) {
 
         boolean latestAttemptFailed() {
             return failedAttempts.contains(state.attempt());
@@ -70,15 +87,17 @@ public class PaymentProcesses {
     }
 
     /** Who or what asks, for the events' correlation and {@code recordedBy}; the hosted page of a new checkout. */
-    record Context(String correlationId, @Nullable String actor, @Nullable String checkoutUrl) {
+    record Context(
+            String correlationId,
+            @Nullable String actor,
+            @Nullable String checkoutUrl) {
         static Context of(String correlationId) {
             return new Context(correlationId, null, null);
         }
     }
 
     /** What a trigger did: the decision, and the provider calls to make once the transaction committed. */
-    record Applied(Decision decision, PaymentState state, List<Effect> afterCommit) {
-    }
+    record Applied(Decision decision, PaymentState state, List<Effect> afterCommit) {}
 
     private final PaymentProcess process;
     private final PaymentPolicy policy;
@@ -91,9 +110,17 @@ public class PaymentProcesses {
     private final Optional<CardProvider> provider;
     private final Clock clock;
 
-    PaymentProcesses(PaymentProcess process, PaymentPolicy policy, EventStore events, EventCodec codec,
-                     LicenceIssuer licences, Revocations revocations, OrderCancellation cancelling,
-                     TransactionOperations<Connection> transactions, Optional<CardProvider> provider, Clock clock) {
+    PaymentProcesses(
+            PaymentProcess process,
+            PaymentPolicy policy,
+            EventStore events,
+            EventCodec codec,
+            LicenceIssuer licences,
+            Revocations revocations,
+            OrderCancellation cancelling,
+            TransactionOperations<Connection> transactions,
+            Optional<CardProvider> provider,
+            Clock clock) {
         this.process = process;
         this.policy = policy;
         this.events = events;
@@ -135,7 +162,8 @@ public class PaymentProcesses {
             try {
                 return apply(status.getConnection(), orderId, trigger, context);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot apply " + trigger.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot apply " + trigger.getClass().getSimpleName(), e);
             }
         });
         applied.ifPresent(a -> afterCommit(orderId, a.afterCommit(), context));
@@ -155,16 +183,25 @@ public class PaymentProcesses {
         Instant now = now();
         Trigger effective = trigger;
         if (trigger instanceof Trigger.DeadlineReached d && d.kind() == DeadlineKind.ISSUE_INVOICE) {
-            if (loaded.state().method() != PaymentMethod.INVOICE || loaded.state().status() != PaymentStatus.PLACED) {
+            if (loaded.state().method() != PaymentMethod.INVOICE
+                    || loaded.state().status() != PaymentStatus.PLACED) {
                 return Optional.of(new Applied(Decision.none(), loaded.state(), List.of()));
             }
             effective = new Trigger.InvoiceCreated(issueInvoice(tx, loaded, now));
         }
-        if (effective instanceof Trigger.CardPaid paid && !loaded.state().status().paid() && orderCancelled(tx, orderId)) {
-            // the buyer cancelled the order, then paid on a checkout still open: no keys for a cancelled order, money back
+        if (effective instanceof Trigger.CardPaid paid
+                && !loaded.state().status().paid()
+                && orderCancelled(tx, orderId)) {
+            // the buyer cancelled the order, then paid on a checkout still open: no keys for a cancelled order, money
+            // back
             LOG.warn("order {}: paid after it was cancelled; refunding {}", orderId, paid.paymentIntentId());
-            return Optional.of(new Applied(Decision.none(), loaded.state(), List.of(new Effect.RefundAtProvider(
-                    paid.paymentIntentId(), paid.amountCents(), "refund-cancelled-" + paid.paymentIntentId()))));
+            return Optional.of(new Applied(
+                    Decision.none(),
+                    loaded.state(),
+                    List.of(new Effect.RefundAtProvider(
+                            paid.paymentIntentId(),
+                            paid.amountCents(),
+                            "refund-cancelled-" + paid.paymentIntentId()))));
         }
         Decision decision = process.decide(loaded.state(), effective, now);
         PaymentState state = loaded.state();
@@ -191,10 +228,14 @@ public class PaymentProcesses {
                 cancelling.cancelUnpaid(tx, orderId, context.correlationId());
             } else if (effect instanceof Effect.RevokeLicences r && !keys.isEmpty()) {
                 List<LicenceKey> revokedKeys = keys;
-                LicenceRevoked revoked = events.append(tx, orderId.toString(), context.correlationId(), (id, sequence) ->
-                        new LicenceRevoked(id, sequence, now, orderId, r.reason(), revokedKeys));
+                LicenceRevoked revoked = events.append(
+                        tx,
+                        orderId.toString(),
+                        context.correlationId(),
+                        (id, sequence) -> new LicenceRevoked(id, sequence, now, orderId, r.reason(), revokedKeys));
                 revocations.record(tx, revoked);
-            } else if (effect instanceof Effect.ReconcileWithProvider || effect instanceof Effect.RefundAtProvider
+            } else if (effect instanceof Effect.ReconcileWithProvider
+                    || effect instanceof Effect.RefundAtProvider
                     || effect instanceof Effect.ExpireCheckoutAtProvider) {
                 afterCommit.add(effect);
             }
@@ -214,10 +255,18 @@ public class PaymentProcesses {
             }
         }
         if (decision.refusal() != null) {
-            LOG.info("payment of order {}: {} refused ({})", orderId, trigger.getClass().getSimpleName(), decision.refusal());
+            LOG.info(
+                    "payment of order {}: {} refused ({})",
+                    orderId,
+                    trigger.getClass().getSimpleName(),
+                    decision.refusal());
         } else if (!decision.events().isEmpty()) {
-            LOG.info("payment of order {}: {} -> {} ({} event(s))", orderId, trigger.getClass().getSimpleName(),
-                    state.status(), decision.events().size());
+            LOG.info(
+                    "payment of order {}: {} -> {} ({} event(s))",
+                    orderId,
+                    trigger.getClass().getSimpleName(),
+                    state.status(),
+                    decision.events().size());
         }
         return Optional.of(new Applied(decision, state, afterCommit));
     }
@@ -262,8 +311,13 @@ public class PaymentProcesses {
     private Invoice issueInvoice(Connection tx, Loaded loaded, Instant now) throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
         String number = InvoiceNumbers.next(tx, today.getYear());
-        Invoice invoice = Invoice.of(number, loaded.state().netCents(), policy.vatRateBasisPoints(), loaded.state().currency(),
-                today, policy.paymentTermsDays());
+        Invoice invoice = Invoice.of(
+                number,
+                loaded.state().netCents(),
+                policy.vatRateBasisPoints(),
+                loaded.state().currency(),
+                today,
+                policy.paymentTermsDays());
         try (PreparedStatement insert = tx.prepareStatement("""
                 INSERT INTO commands.invoices (invoice_number, order_id, year, running_number, issue_date, due_date,
                     net_cents, vat_rate_bp, vat_cents, gross_cents, currency, issued_at)
@@ -286,57 +340,166 @@ public class PaymentProcesses {
     }
 
     /** Appends the published event of {@code event}; {@code after}: the state with it applied. */
-    private ShopEvent publish(Connection tx, Loaded loaded, PaymentState before, PaymentState after, PaymentEvent event,
-                              Context context, UUID orderId) throws SQLException {
+    private ShopEvent publish(
+            Connection tx,
+            Loaded loaded,
+            PaymentState before,
+            PaymentState after,
+            PaymentEvent event,
+            Context context,
+            UUID orderId)
+            throws SQLException {
         OrderPlaced order = loaded.placed();
         String aggregate = orderId.toString();
         String correlation = context.correlationId();
         if (event instanceof PaymentEvent.CheckoutRequested r) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new PaymentRequested(id, seq, r.at(), orderId,
-                    PaymentMethod.CARD.name(), r.attempt(), "stripe", r.sessionId(), context.checkoutUrl(), r.grossCents(),
-                    order.currency(), r.expiresAt()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new PaymentRequested(
+                            id,
+                            seq,
+                            r.at(),
+                            orderId,
+                            PaymentMethod.CARD.name(),
+                            r.attempt(),
+                            "stripe",
+                            r.sessionId(),
+                            context.checkoutUrl(),
+                            r.grossCents(),
+                            order.currency(),
+                            r.expiresAt()));
         }
         if (event instanceof PaymentEvent.InvoiceIssued i) {
             Invoice v = i.invoice();
-            return events.append(tx, aggregate, correlation, (id, seq) -> new InvoiceIssued(id, seq, i.at(), orderId,
-                    v.number(), v.issueDate(), v.dueDate(), v.netCents(), v.vatRateBasisPoints(), v.vatCents(), v.grossCents(),
-                    v.currency(), order.customerEmail(), loaded.company(), loaded.billingAddress(), order.lines()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new InvoiceIssued(
+                            id,
+                            seq,
+                            i.at(),
+                            orderId,
+                            v.number(),
+                            v.issueDate(),
+                            v.dueDate(),
+                            v.netCents(),
+                            v.vatRateBasisPoints(),
+                            v.vatCents(),
+                            v.grossCents(),
+                            v.currency(),
+                            order.customerEmail(),
+                            loaded.company(),
+                            loaded.billingAddress(),
+                            order.lines()));
         }
         if (event instanceof PaymentEvent.Failed f) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new PaymentFailed(id, seq, f.at(), orderId,
-                    f.attempt(), f.code(), f.message()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new PaymentFailed(id, seq, f.at(), orderId, f.attempt(), f.code(), f.message()));
         }
         if (event instanceof PaymentEvent.TransferRecorded t) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new TransferRecorded(id, seq, t.at(), orderId,
-                    after.invoice().number(), t.reference(), t.amountCents(), after.receivedCents(), after.grossCents(),
-                    order.currency(), context.actor()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new TransferRecorded(
+                            id,
+                            seq,
+                            t.at(),
+                            orderId,
+                            after.invoice().number(),
+                            t.reference(),
+                            t.amountCents(),
+                            after.receivedCents(),
+                            after.grossCents(),
+                            order.currency(),
+                            context.actor()));
         }
         if (event instanceof PaymentEvent.Succeeded s) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new PaymentSucceeded(id, seq, s.at(), orderId,
-                    before.method().name(), s.amountCents(), s.currency(), s.providerPaymentId()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new PaymentSucceeded(
+                            id,
+                            seq,
+                            s.at(),
+                            orderId,
+                            before.method().name(),
+                            s.amountCents(),
+                            s.currency(),
+                            s.providerPaymentId()));
         }
         if (event instanceof PaymentEvent.LicencesIssued l) {
-            // signed now, once: the event keeps them, a later read never signs again (ADR 7); issued at the payment's time
+            // signed now, once: the event keeps them, a later read never signs again (ADR 7); issued at the payment's
+            // time
             List<LicenceKey> keys = licences.issue(order.lines(), l.at());
-            return events.append(tx, aggregate, correlation, (id, seq) -> new LicencesIssued(id, seq, l.at(), orderId,
-                    order.customerEmail(), order.currency(), order.lines(), order.totalCents(), keys, order.accessToken()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new LicencesIssued(
+                            id,
+                            seq,
+                            l.at(),
+                            orderId,
+                            order.customerEmail(),
+                            order.currency(),
+                            order.lines(),
+                            order.totalCents(),
+                            keys,
+                            order.accessToken()));
         }
         if (event instanceof PaymentEvent.Reminded r) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new PaymentReminded(id, seq, r.at(), orderId,
-                    before.invoice().number(), r.kind() == DeadlineKind.INVOICE_REMINDER ? BEFORE_DUE : OVERDUE, r.dueDate(),
-                    r.outstandingCents(), order.currency(), order.customerEmail()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new PaymentReminded(
+                            id,
+                            seq,
+                            r.at(),
+                            orderId,
+                            before.invoice().number(),
+                            r.kind() == DeadlineKind.INVOICE_REMINDER ? BEFORE_DUE : OVERDUE,
+                            r.dueDate(),
+                            r.outstandingCents(),
+                            order.currency(),
+                            order.customerEmail()));
         }
         if (event instanceof PaymentEvent.Expired e) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new PaymentExpired(id, seq, e.at(), orderId, e.reason()));
+            return events.append(
+                    tx, aggregate, correlation, (id, seq) -> new PaymentExpired(id, seq, e.at(), orderId, e.reason()));
         }
         if (event instanceof PaymentEvent.RefundRequested r) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new RefundRequested(id, seq, r.at(), orderId,
-                    r.requestedBy()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new RefundRequested(id, seq, r.at(), orderId, r.requestedBy()));
         }
         if (event instanceof PaymentEvent.Refunded r) {
-            return events.append(tx, aggregate, correlation, (id, seq) -> new OrderRefunded(id, seq, r.at(), orderId,
-                    order.customerEmail(), r.amountCents(), order.currency(), r.providerRefundId(), order.occurredAt(),
-                    order.lines(), order.totalCents()));
+            return events.append(
+                    tx,
+                    aggregate,
+                    correlation,
+                    (id, seq) -> new OrderRefunded(
+                            id,
+                            seq,
+                            r.at(),
+                            orderId,
+                            order.customerEmail(),
+                            r.amountCents(),
+                            order.currency(),
+                            r.providerRefundId(),
+                            order.occurredAt(),
+                            order.lines(),
+                            order.totalCents()));
         }
         throw new IllegalArgumentException("no published event for " + event);
     }
@@ -347,8 +510,7 @@ public class PaymentProcesses {
         String address;
         String checkoutUrl;
         try (PreparedStatement row = tx.prepareStatement("""
-                SELECT company, billing_address, checkout_url FROM commands.payment_processes WHERE order_id = ?"""
-                + (forUpdate ? " FOR UPDATE" : ""))) {
+                SELECT company, billing_address, checkout_url FROM commands.payment_processes WHERE order_id = ?""" + (forUpdate ? " FOR UPDATE" : ""))) {
             row.setObject(1, orderId);
             try (ResultSet found = row.executeQuery()) {
                 if (!found.next()) {
@@ -387,7 +549,14 @@ public class PaymentProcesses {
         if (placed == null) {
             throw new IllegalStateException("payment process of order " + orderId + " without its OrderPlaced");
         }
-        return Optional.of(new Loaded(PaymentState.from(history), placed, keys, Set.copyOf(failed), company, address,
-                checkoutUrl, lastFailure));
+        return Optional.of(new Loaded(
+                PaymentState.from(history),
+                placed,
+                keys,
+                Set.copyOf(failed),
+                company,
+                address,
+                checkoutUrl,
+                lastFailure));
     }
 }

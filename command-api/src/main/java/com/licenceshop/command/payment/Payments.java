@@ -8,9 +8,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the shopper and the staff do with a payment (ADR 13): pay by card (a checkout at the provider, then the
@@ -38,49 +37,96 @@ public class Payments {
     @Schema(description = "the order's payment (ADR 13); absent while the shop issues keys at placement")
     public record PaymentView(
             @Schema(allowableValues = {"CARD", "INVOICE"}) String method,
-            @Schema(allowableValues = {"PLACED", "AWAITING_PAYMENT", "PAID", "KEYS_ISSUED", "EXPIRED", "REFUNDING", "REFUNDED"}) String status,
-            @Schema(description = "the provider's hosted page of the newest checkout (card, while unpaid)") @Nullable String checkoutUrl,
-            @Schema(type = "object", implementation = InvoiceView.class, description = "the invoice (INVOICE, once issued)") @Nullable InvoiceView invoice,
-            @Schema(description = "gross still owed, in cents") long outstandingCents,
-            @Schema(description = "received beyond the gross (invoice), in cents, to be sent back") long overpaidCents,
+
+            @Schema(
+                    allowableValues = {
+                        "PLACED",
+                        "AWAITING_PAYMENT",
+                        "PAID",
+                        "KEYS_ISSUED",
+                        "EXPIRED",
+                        "REFUNDING",
+                        "REFUNDED"
+                    })
+            String status,
+
+            @Schema(description = "the provider's hosted page of the newest checkout (card, while unpaid)") @Nullable
+            String checkoutUrl,
+
+            @Schema(
+                    type = "object",
+                    implementation = InvoiceView.class,
+                    description = "the invoice (INVOICE, once issued)")
+            @Nullable
+            InvoiceView invoice,
+
+            @Schema(description = "gross still owed, in cents")
+            long outstandingCents,
+
+            @Schema(description = "received beyond the gross (invoice), in cents, to be sent back")
+            long overpaidCents,
+
             @Schema(description = "declined card attempts") int failures,
-            @Schema(description = "the newest decline's reason") @Nullable String lastFailure,
-            @Schema(description = "whether POST /api/orders/{id}/checkout may be called now") boolean canPay) {
-    }
+
+            @Schema(description = "the newest decline's reason") @Nullable
+            String lastFailure,
+
+            @Schema(description = "whether POST /api/orders/{id}/checkout may be called now")
+            boolean canPay) {}
 
     @Serdeable
     @Schema(description = "an invoice with what was received for it")
-    public record InvoiceView(String number, LocalDate issueDate, LocalDate dueDate, long netCents, int vatRateBasisPoints,
-                              long vatCents, long grossCents, long receivedCents, String currency) {
-    }
+    public record InvoiceView(
+            String number,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            long netCents,
+            int vatRateBasisPoints,
+            long vatCents,
+            long grossCents,
+            long receivedCents,
+            String currency) {}
 
     /** The answer to a checkout: where to send the shopper. */
     @Serdeable
     @Schema(name = "Checkout")
-    public record CheckoutView(UUID orderId, int attempt, String checkoutUrl, boolean created) {
-    }
+    public record CheckoutView(UUID orderId, int attempt, String checkoutUrl, boolean created) {}
 
     /** An invoice after a transfer was recorded. */
     @Serdeable
     @Schema(name = "InvoiceTransfers")
-    public record TransferView(String invoiceNumber, UUID orderId, long grossCents, long receivedCents, long outstandingCents,
-                               long overpaidCents, String status) {
-    }
+    public record TransferView(
+            String invoiceNumber,
+            UUID orderId,
+            long grossCents,
+            long receivedCents,
+            long outstandingCents,
+            long overpaidCents,
+            String status) {}
 
     /** A payment for the ops console: waiting on the provider, or an invoice past its due date. */
     @Serdeable
     @Schema(name = "PaymentWaiting")
-    public record Waiting(UUID orderId, String method, String status, Instant since, @Nullable String sessionId,
-                          @Nullable String invoiceNumber, @Nullable LocalDate dueDate, boolean overdue) {
-    }
+    public record Waiting(
+            UUID orderId,
+            String method,
+            String status,
+            Instant since,
+            @Nullable String sessionId,
+            @Nullable String invoiceNumber,
+            @Nullable LocalDate dueDate,
+            boolean overdue) {}
 
     private final PaymentProcesses processes;
     private final TransactionOperations<Connection> transactions;
     private final PaymentConfig config;
     private final PaymentPolicy policy;
 
-    Payments(PaymentProcesses processes, TransactionOperations<Connection> transactions, PaymentConfig config,
-             PaymentPolicy policy) {
+    Payments(
+            PaymentProcesses processes,
+            TransactionOperations<Connection> transactions,
+            PaymentConfig config,
+            PaymentPolicy policy) {
         this.processes = processes;
         this.transactions = transactions;
         this.config = config;
@@ -94,13 +140,30 @@ public class Payments {
     private static PaymentView view(PaymentProcesses.Loaded loaded) {
         PaymentState s = loaded.state();
         Invoice i = s.invoice();
-        InvoiceView invoice = i == null ? null : new InvoiceView(i.number(), i.issueDate(), i.dueDate(), i.netCents(),
-                i.vatRateBasisPoints(), i.vatCents(), i.grossCents(), s.receivedCents(), i.currency());
+        InvoiceView invoice = i == null
+                ? null
+                : new InvoiceView(
+                        i.number(),
+                        i.issueDate(),
+                        i.dueDate(),
+                        i.netCents(),
+                        i.vatRateBasisPoints(),
+                        i.vatCents(),
+                        i.grossCents(),
+                        s.receivedCents(),
+                        i.currency());
         boolean unpaid = s.status() == PaymentStatus.PLACED || s.status() == PaymentStatus.AWAITING_PAYMENT;
         long outstanding = !unpaid ? 0 : s.grossCents() > 0 ? s.outstandingCents() : 0;
-        return new PaymentView(s.method().name(), s.status().name(),
-                unpaid && s.method() == PaymentMethod.CARD ? loaded.checkoutUrl() : null, invoice, outstanding,
-                s.overpaidCents(), s.failures(), loaded.lastFailure(), unpaid && s.method() == PaymentMethod.CARD);
+        return new PaymentView(
+                s.method().name(),
+                s.status().name(),
+                unpaid && s.method() == PaymentMethod.CARD ? loaded.checkoutUrl() : null,
+                invoice,
+                outstanding,
+                s.overpaidCents(),
+                s.failures(),
+                loaded.lastFailure(),
+                unpaid && s.method() == PaymentMethod.CARD);
     }
 
     /**
@@ -108,16 +171,22 @@ public class Payments {
      * provider is called first, outside any transaction: down → 503, nothing written; then {@code PaymentRequested}.
      */
     public CheckoutView checkout(UUID orderId, String successUrl, String cancelUrl, String correlationId) {
-        CardProvider card = processes.provider().orElseThrow(() -> Problems.exception(ProblemType.UNAVAILABLE,
-                "Card payments are not configured (PAYMENT_PROVIDER_URL, PAYMENT_PROVIDER_SECRET_KEY)."));
-        PaymentProcesses.Loaded loaded = processes.find(orderId).orElseThrow(() -> notPayable(orderId, "it has no payment to make"));
+        CardProvider card = processes
+                .provider()
+                .orElseThrow(() -> Problems.exception(
+                        ProblemType.UNAVAILABLE,
+                        "Card payments are not configured (PAYMENT_PROVIDER_URL, PAYMENT_PROVIDER_SECRET_KEY)."));
+        PaymentProcesses.Loaded loaded =
+                processes.find(orderId).orElseThrow(() -> notPayable(orderId, "it has no payment to make"));
         PaymentState state = loaded.state();
         if (state.method() != PaymentMethod.CARD) {
             throw notPayable(orderId, "it is paid on invoice, by bank transfer");
         }
         try {
             int attempt = state.attempt() + 1;
-            if (state.attempt() > 0 && !loaded.latestAttemptFailed() && loaded.checkoutUrl() != null
+            if (state.attempt() > 0
+                    && !loaded.latestAttemptFailed()
+                    && loaded.checkoutUrl() != null
                     && state.status() == PaymentStatus.AWAITING_PAYMENT) {
                 Trigger now = card.retrieve(state.sessionId());
                 if (now instanceof Trigger.CheckoutStillOpen) {
@@ -134,82 +203,118 @@ public class Payments {
             long vat = gross - state.netCents();
             Instant expiresAt = new DeadlineSchedule(policy).checkoutExpiresAt(state.placedAt(), processes.now());
             for (int tries = 0; tries < MAX_ATTEMPTS_PER_CALL; tries++, attempt++) {
-                CardProvider.Checkout checkout = card.createCheckout(new CardProvider.CheckoutRequest(orderId, attempt,
-                        loaded.placed().customerEmail(), state.currency(), loaded.placed().lines(), vat,
-                        policy.vatRateBasisPoints(), gross, expiresAt, successUrl, cancelUrl));
+                CardProvider.Checkout checkout = card.createCheckout(new CardProvider.CheckoutRequest(
+                        orderId,
+                        attempt,
+                        loaded.placed().customerEmail(),
+                        state.currency(),
+                        loaded.placed().lines(),
+                        vat,
+                        policy.vatRateBasisPoints(),
+                        gross,
+                        expiresAt,
+                        successUrl,
+                        cancelUrl));
                 if (!"open".equals(checkout.status())) {
                     // this attempt's session (an earlier call's, same idempotency key) is over: the next attempt
                     continue;
                 }
-                var applied = processes.applyNow(orderId, new Trigger.CheckoutCreated(attempt, checkout.sessionId(), gross,
-                                expiresAt), new PaymentProcesses.Context(correlationId, null, checkout.url()))
+                var applied = processes
+                        .applyNow(
+                                orderId,
+                                new Trigger.CheckoutCreated(attempt, checkout.sessionId(), gross, expiresAt),
+                                new PaymentProcesses.Context(correlationId, null, checkout.url()))
                         .orElseThrow(() -> notPayable(orderId, "it has no payment to make"));
                 if (applied.decision().refusal() != null) {
-                    throw notPayable(orderId, "it is " + applied.state().status().name().toLowerCase().replace('_', ' '));
+                    throw notPayable(
+                            orderId,
+                            "it is "
+                                    + applied.state()
+                                            .status()
+                                            .name()
+                                            .toLowerCase()
+                                            .replace('_', ' '));
                 }
                 return new CheckoutView(orderId, attempt, checkout.url(), true);
             }
             throw Problems.exception(ProblemType.UNAVAILABLE, "The card provider gave no open checkout; try again.");
         } catch (CardProvider.Unavailable e) {
             LOG.warn("checkout of order {}: {}", orderId, e.getMessage());
-            throw Problems.exception(ProblemType.UNAVAILABLE,
+            throw Problems.exception(
+                    ProblemType.UNAVAILABLE,
                     "The card provider does not answer; nothing was charged or stored. Try again in a moment.");
         }
     }
 
     private static void requirePayable(UUID orderId, PaymentState state) {
         if (state.status() != PaymentStatus.PLACED && state.status() != PaymentStatus.AWAITING_PAYMENT) {
-            throw notPayable(orderId, "it is " + state.status().name().toLowerCase().replace('_', ' '));
+            throw notPayable(
+                    orderId, "it is " + state.status().name().toLowerCase().replace('_', ' '));
         }
     }
 
     private static ProblemException notPayable(UUID orderId, String why) {
-        return Problems.exception(ProblemType.ORDER_NOT_PAYABLE, "Order " + orderId + " cannot be paid now: " + why + ".");
+        return Problems.exception(
+                ProblemType.ORDER_NOT_PAYABLE, "Order " + orderId + " cannot be paid now: " + why + ".");
     }
 
     /** Staff refund the whole order (card: through the provider, after this commit). */
     public Optional<PaymentView> refund(UUID orderId, String staff, String correlationId) {
-        var applied = processes.applyNow(orderId, new Trigger.RefundAsked(staff),
-                new PaymentProcesses.Context(correlationId, staff, null));
+        var applied = processes.applyNow(
+                orderId, new Trigger.RefundAsked(staff), new PaymentProcesses.Context(correlationId, staff, null));
         if (applied.isEmpty()) {
             return Optional.empty();
         }
         String refusal = applied.get().decision().refusal();
         if (PaymentProcess.NOT_PAID.equals(refusal)) {
-            throw Problems.exception(ProblemType.ORDER_NOT_PAID, "Order " + orderId + " is not paid; there is nothing to refund.");
+            throw Problems.exception(
+                    ProblemType.ORDER_NOT_PAID, "Order " + orderId + " is not paid; there is nothing to refund.");
         }
         if (PaymentProcess.ALREADY_REFUNDED.equals(refusal)) {
-            throw Problems.exception(ProblemType.ALREADY_REFUNDED, "Order " + orderId + " is refunded already (or being refunded).");
+            throw Problems.exception(
+                    ProblemType.ALREADY_REFUNDED, "Order " + orderId + " is refunded already (or being refunded).");
         }
         return view(orderId);
     }
 
     /** Staff record a bank transfer for an invoice. Empty: no such invoice. */
-    public Optional<TransferView> recordTransfer(String invoiceNumber, String reference, long amountCents, String staff,
-                                                 String correlationId) {
+    public Optional<TransferView> recordTransfer(
+            String invoiceNumber, String reference, long amountCents, String staff, String correlationId) {
         Optional<UUID> order = orderOfInvoice(invoiceNumber);
         if (order.isEmpty()) {
             return Optional.empty();
         }
-        var applied = processes.applyNow(order.get(), new Trigger.TransferReceived(reference, amountCents),
-                new PaymentProcesses.Context(correlationId, staff, null)).orElseThrow();
+        var applied = processes
+                .applyNow(
+                        order.get(),
+                        new Trigger.TransferReceived(reference, amountCents),
+                        new PaymentProcesses.Context(correlationId, staff, null))
+                .orElseThrow();
         String refusal = applied.decision().refusal();
         if (PaymentProcess.TRANSFER_ALREADY_RECORDED.equals(refusal)) {
-            throw Problems.exception(ProblemType.TRANSFER_ALREADY_RECORDED,
-                    "The transfer " + reference + " is recorded for invoice " + invoiceNumber + " already; nothing was added.");
+            throw Problems.exception(
+                    ProblemType.TRANSFER_ALREADY_RECORDED,
+                    "The transfer " + reference + " is recorded for invoice " + invoiceNumber
+                            + " already; nothing was added.");
         }
         if (refusal != null) {
             throw Problems.exception(ProblemType.INVALID_REQUEST, "The transfer cannot be recorded: " + refusal + ".");
         }
         PaymentState s = applied.state();
-        return Optional.of(new TransferView(invoiceNumber, order.get(), s.grossCents(), s.receivedCents(),
-                s.outstandingCents(), s.overpaidCents(), s.status().name()));
+        return Optional.of(new TransferView(
+                invoiceNumber,
+                order.get(),
+                s.grossCents(),
+                s.receivedCents(),
+                s.outstandingCents(),
+                s.overpaidCents(),
+                s.status().name()));
     }
 
     private Optional<UUID> orderOfInvoice(String invoiceNumber) {
         return transactions.executeRead(status -> {
-            try (PreparedStatement query = status.getConnection().prepareStatement(
-                    "SELECT order_id FROM commands.invoices WHERE invoice_number = ?")) {
+            try (PreparedStatement query = status.getConnection()
+                    .prepareStatement("SELECT order_id FROM commands.invoices WHERE invoice_number = ?")) {
                 query.setString(1, invoiceNumber);
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.<UUID>empty();
@@ -234,8 +339,14 @@ public class Payments {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         LocalDate due = rows.getObject(7, LocalDate.class);
-                        waiting.add(new Waiting(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getTimestamp(4).toInstant(), rows.getString(5), rows.getString(6), due,
+                        waiting.add(new Waiting(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getTimestamp(4).toInstant(),
+                                rows.getString(5),
+                                rows.getString(6),
+                                due,
                                 due != null && due.isBefore(today)));
                     }
                 }

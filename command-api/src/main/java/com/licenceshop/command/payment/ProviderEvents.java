@@ -5,7 +5,6 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
-
 import java.util.Optional;
 
 /**
@@ -16,11 +15,9 @@ import java.util.Optional;
  */
 public final class ProviderEvents {
 
-    public record ForOrder(String orderId, Trigger trigger) {
-    }
+    public record ForOrder(String orderId, Trigger trigger) {}
 
-    private ProviderEvents() {
-    }
+    private ProviderEvents() {}
 
     public static Optional<ForOrder> toTrigger(Event event) {
         Optional<StripeObject> data = event.getDataObjectDeserializer().getObject();
@@ -34,8 +31,11 @@ public final class ProviderEvents {
                 if (!"paid".equals(s.getPaymentStatus())) {
                     return Optional.empty();
                 }
-                return orderOf(s).map(order -> new ForOrder(order, new Trigger.CardPaid(s.getId(), s.getPaymentIntent(),
-                        s.getAmountTotal(), s.getCurrency())));
+                return orderOf(s)
+                        .map(order -> new ForOrder(
+                                order,
+                                new Trigger.CardPaid(
+                                        s.getId(), s.getPaymentIntent(), s.getAmountTotal(), s.getCurrency())));
             }
             case "checkout.session.expired" -> {
                 Session s = (Session) object;
@@ -43,16 +43,25 @@ public final class ProviderEvents {
             }
             case "payment_intent.payment_failed" -> {
                 PaymentIntent pi = (PaymentIntent) object;
-                String order = pi.getMetadata() == null ? null : pi.getMetadata().get("order_id");
+                String order =
+                        pi.getMetadata() == null ? null : pi.getMetadata().get("order_id");
                 var error = pi.getLastPaymentError();
-                return Optional.ofNullable(order).map(o -> new ForOrder(o, new Trigger.CardDeclined(
-                        error == null ? "card_declined" : error.getDeclineCode() != null ? error.getDeclineCode() : error.getCode(),
-                        error == null ? "The card was declined." : error.getMessage())));
+                return Optional.ofNullable(order)
+                        .map(o -> new ForOrder(
+                                o,
+                                new Trigger.CardDeclined(
+                                        error == null
+                                                ? "card_declined"
+                                                : error.getDeclineCode() != null
+                                                        ? error.getDeclineCode()
+                                                        : error.getCode(),
+                                        error == null ? "The card was declined." : error.getMessage())));
             }
             case "refund.created" -> {
                 Refund r = (Refund) object;
                 String order = r.getMetadata() == null ? null : r.getMetadata().get("order_id");
-                return Optional.ofNullable(order).map(o -> new ForOrder(o, new Trigger.RefundConfirmed(r.getId(), r.getAmount())));
+                return Optional.ofNullable(order)
+                        .map(o -> new ForOrder(o, new Trigger.RefundConfirmed(r.getId(), r.getAmount())));
             }
             default -> {
                 return Optional.empty();
@@ -75,6 +84,7 @@ public final class ProviderEvents {
         if (s.getClientReferenceId() != null && !s.getClientReferenceId().isBlank()) {
             return Optional.of(s.getClientReferenceId());
         }
-        return Optional.ofNullable(s.getMetadata() == null ? null : s.getMetadata().get("order_id"));
+        return Optional.ofNullable(
+                s.getMetadata() == null ? null : s.getMetadata().get("order_id"));
     }
 }

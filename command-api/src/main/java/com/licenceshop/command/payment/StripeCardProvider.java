@@ -9,11 +9,10 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link CardProvider} on stripe-java's {@link StripeClient} with {@code setApiBase}: Stripe itself, or the local
@@ -39,7 +38,9 @@ final class StripeCardProvider implements CardProvider {
                 .setCustomerEmail(request.customerEmail())
                 .putMetadata("order_id", orderId)
                 .putMetadata("attempt", Integer.toString(request.attempt()))
-                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder().putMetadata("order_id", orderId).build())
+                .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                        .putMetadata("order_id", orderId)
+                        .build())
                 .setSuccessUrl(request.successUrl())
                 .setCancelUrl(request.cancelUrl())
                 .setExpiresAt(request.expiresAt().getEpochSecond());
@@ -49,12 +50,21 @@ final class StripeCardProvider implements CardProvider {
             params.addLineItem(item(currency, line.name(), line.unitPriceCents(), line.quantity()));
         }
         if (request.vatCents() > 0) {
-            params.addLineItem(item(currency, String.format(Locale.ROOT, "VAT %.2f %%", request.vatRateBasisPoints() / 100.0),
-                    request.vatCents(), 1));
+            params.addLineItem(item(
+                    currency,
+                    String.format(Locale.ROOT, "VAT %.2f %%", request.vatRateBasisPoints() / 100.0),
+                    request.vatCents(),
+                    1));
         }
         try {
-            Session session = stripe.v1().checkout().sessions().create(params.build(), RequestOptions.builder()
-                    .setIdempotencyKey("checkout-" + orderId + "-" + request.attempt()).build());
+            Session session = stripe.v1()
+                    .checkout()
+                    .sessions()
+                    .create(
+                            params.build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey("checkout-" + orderId + "-" + request.attempt())
+                                    .build());
             return new Checkout(session.getId(), session.getUrl(), session.getStatus());
         } catch (StripeException e) {
             throw unavailable("create a checkout", e);
@@ -62,9 +72,14 @@ final class StripeCardProvider implements CardProvider {
     }
 
     private static SessionCreateParams.LineItem item(String currency, String name, long unitAmount, long quantity) {
-        return SessionCreateParams.LineItem.builder().setQuantity(quantity)
-                .setPriceData(SessionCreateParams.LineItem.PriceData.builder().setCurrency(currency).setUnitAmount(unitAmount)
-                        .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(name).build())
+        return SessionCreateParams.LineItem.builder()
+                .setQuantity(quantity)
+                .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                        .setCurrency(currency)
+                        .setUnitAmount(unitAmount)
+                        .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                .setName(name)
+                                .build())
                         .build())
                 .build();
     }
@@ -72,7 +87,8 @@ final class StripeCardProvider implements CardProvider {
     @Override
     public Trigger retrieve(String sessionId) throws Unavailable {
         try {
-            return ProviderEvents.fromRetrievedSession(stripe.v1().checkout().sessions().retrieve(sessionId));
+            return ProviderEvents.fromRetrievedSession(
+                    stripe.v1().checkout().sessions().retrieve(sessionId));
         } catch (StripeException e) {
             throw unavailable("retrieve session " + sessionId, e);
         }
@@ -91,11 +107,20 @@ final class StripeCardProvider implements CardProvider {
     }
 
     @Override
-    public String refund(UUID orderId, String paymentIntentId, long amountCents, String idempotencyKey) throws Unavailable {
+    public String refund(UUID orderId, String paymentIntentId, long amountCents, String idempotencyKey)
+            throws Unavailable {
         try {
-            Refund refund = stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntentId)
-                    .setAmount(amountCents).putMetadata("order_id", orderId.toString()).build(),
-                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+            Refund refund = stripe.v1()
+                    .refunds()
+                    .create(
+                            RefundCreateParams.builder()
+                                    .setPaymentIntent(paymentIntentId)
+                                    .setAmount(amountCents)
+                                    .putMetadata("order_id", orderId.toString())
+                                    .build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey(idempotencyKey)
+                                    .build());
             return refund.getId();
         } catch (StripeException e) {
             throw unavailable("refund " + paymentIntentId, e);

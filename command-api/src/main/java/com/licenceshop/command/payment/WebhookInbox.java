@@ -10,11 +10,11 @@ import java.util.UUID;
 /** The provider's event ids seen (commands.provider_events): a redelivered webhook is recognised by its id. */
 final class WebhookInbox {
 
-    private WebhookInbox() {
-    }
+    private WebhookInbox() {}
 
     /** @return false if this provider event was recorded before (a redelivery: apply nothing) */
-    static boolean firstTime(Connection tx, String eventId, String type, UUID orderId, Instant now) throws SQLException {
+    static boolean firstTime(Connection tx, String eventId, String type, UUID orderId, Instant now)
+            throws SQLException {
         try (PreparedStatement insert = tx.prepareStatement("""
                 INSERT INTO commands.provider_events (event_id, type, order_id, received_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""")) {

@@ -3,7 +3,6 @@ package com.licenceshop.command.payment;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,14 +14,11 @@ import java.time.Duration;
  */
 public final class WebhookVerification {
 
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
-    public record Verified(Event event) implements Outcome {
-    }
+    public record Verified(Event event) implements Outcome {}
 
-    public record Rejected(String reason) implements Outcome {
-    }
+    public record Rejected(String reason) implements Outcome {}
 
     private final String secret;
     private final Duration tolerance;

@@ -20,13 +20,12 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What this API says in its problems (rendered by service-defaults' {@link ProblemHandlers}): the
@@ -39,6 +38,7 @@ public class Problems implements ProblemPolicy {
     public static final String REJECTED_METRIC = "shop.commands.rejected";
     /** Request attribute: the seconds a 429's Retry-After says. */
     public static final String RETRY_AFTER = "shop.retry-after";
+
     private static final String TYPE_PREFIX = "urn:licence-shop:problem:";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
@@ -93,7 +93,12 @@ public class Problems implements ProblemPolicy {
             response.getHeaders().set("Retry-After", "1");
         }
         if (problem.status() == 429) {
-            response.getHeaders().set("Retry-After", request.getAttribute(RETRY_AFTER, Long.class).orElse(1L).toString());
+            response.getHeaders()
+                    .set(
+                            "Retry-After",
+                            request.getAttribute(RETRY_AFTER, Long.class)
+                                    .orElse(1L)
+                                    .toString());
         }
         if (problem.status() == 401 && catalogPath(request)) {
             // the ops Basic challenge (service-defaults) does not apply here: catalog writes take a staff token
@@ -105,11 +110,17 @@ public class Problems implements ProblemPolicy {
     @Override
     public Optional<Problem> unexpected(HttpRequest<?> request, Exception exception) {
         if (databaseUnreachable(exception)) {
-            LOG.warn("database unreachable while handling {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
-            return Optional.of(of(ProblemType.UNAVAILABLE, "The database is unreachable. Nothing was stored; retry later."));
+            LOG.warn(
+                    "database unreachable while handling {} {}: {}",
+                    request.getMethod(),
+                    request.getPath(),
+                    exception.toString());
+            return Optional.of(
+                    of(ProblemType.UNAVAILABLE, "The database is unreachable. Nothing was stored; retry later."));
         }
         LOG.error("unexpected error while handling {} {}", request.getMethod(), request.getPath(), exception);
-        return Optional.of(of(ProblemType.INTERNAL,
+        return Optional.of(of(
+                ProblemType.INTERNAL,
                 "Something went wrong on our side. Quote the correlation id when you report it."));
     }
 
@@ -118,25 +129,43 @@ public class Problems implements ProblemPolicy {
     public Problem frameworkError(ErrorContext context, HttpResponse<?> response) {
         ProblemType type = ProblemType.forStatus(response.code());
         return switch (type) {
-            case PAYLOAD_TOO_LARGE -> context.getRootCause().filter(ContentLengthExceededException.class::isInstance).isPresent()
-                    || context.getRequest().getContentLength() > maxRequestSize
-                    ? of(type, "The request body exceeds " + maxRequestSize + " bytes.",
-                            List.of(new Violation("body", "max-size", "must be at most " + maxRequestSize + " bytes")))
-                    : of(type, "The request line or headers are too large.");
-            case UNSUPPORTED_MEDIA_TYPE -> of(type, "Send the body as application/json.",
-                    List.of(new Violation("Content-Type", "media-type", "must be application/json")));
+            case PAYLOAD_TOO_LARGE ->
+                context.getRootCause()
+                                        .filter(ContentLengthExceededException.class::isInstance)
+                                        .isPresent()
+                                || context.getRequest().getContentLength() > maxRequestSize
+                        ? of(
+                                type,
+                                "The request body exceeds " + maxRequestSize + " bytes.",
+                                List.of(new Violation(
+                                        "body", "max-size", "must be at most " + maxRequestSize + " bytes")))
+                        : of(type, "The request line or headers are too large.");
+            case UNSUPPORTED_MEDIA_TYPE ->
+                of(
+                        type,
+                        "Send the body as application/json.",
+                        List.of(new Violation("Content-Type", "media-type", "must be application/json")));
             case NOT_FOUND -> of(type, "No resource at " + context.getRequest().getPath() + ".");
-            case METHOD_NOT_ALLOWED -> of(type, context.getRequest().getMethodName() + " is not allowed on "
-                    + context.getRequest().getPath() + ".");
+            case METHOD_NOT_ALLOWED ->
+                of(
+                        type,
+                        context.getRequest().getMethodName() + " is not allowed on "
+                                + context.getRequest().getPath() + ".");
             case INTERNAL, UNAVAILABLE -> of(type, "Something went wrong on our side.");
             // micronaut-security's refusals (service-defaults' SecurityRefusals): the ops login's wording, or the
             // catalog's (docs/contracts.md)
-            case UNAUTHORIZED -> of(type, catalogPath(context.getRequest())
-                    ? "Catalog changes need a staff login: send web-ui's staff token as Authorization: Bearer."
-                    : firstMessage(context));
-            case FORBIDDEN -> of(type, catalogPath(context.getRequest())
-                    ? "Catalog changes need a staff login with the role SALES."
-                    : firstMessage(context));
+            case UNAUTHORIZED ->
+                of(
+                        type,
+                        catalogPath(context.getRequest())
+                                ? "Catalog changes need a staff login: send web-ui's staff token as Authorization: Bearer."
+                                : firstMessage(context));
+            case FORBIDDEN ->
+                of(
+                        type,
+                        catalogPath(context.getRequest())
+                                ? "Catalog changes need a staff login with the role SALES."
+                                : firstMessage(context));
             default -> of(type, firstMessage(context), violations(context));
         };
     }
@@ -144,14 +173,17 @@ public class Problems implements ProblemPolicy {
     private static boolean catalogPath(HttpRequest<?> request) {
         String path = request.getPath();
         // and the sales staff's payment commands (ADR 13): the same staff token
-        return path.equals("/api/products") || path.startsWith("/api/products/") || path.startsWith("/api/invoices/")
+        return path.equals("/api/products")
+                || path.startsWith("/api/products/")
+                || path.startsWith("/api/invoices/")
                 || path.startsWith("/api/orders/") && path.endsWith("/refund");
     }
 
     static boolean databaseUnreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             // no connection, a broken one, or none that could start a transaction
-            if (t instanceof ConnectionException || t instanceof CannotCreateTransactionException
+            if (t instanceof ConnectionException
+                    || t instanceof CannotCreateTransactionException
                     || t instanceof SQLException sql && DatabaseFailures.connectionLost(sql)) {
                 return true;
             }
@@ -163,7 +195,10 @@ public class Problems implements ProblemPolicy {
     }
 
     private static String firstMessage(ErrorContext context) {
-        return context.getErrors().stream().map(Error::getMessage).findFirst().orElse("The request cannot be processed.");
+        return context.getErrors().stream()
+                .map(Error::getMessage)
+                .findFirst()
+                .orElse("The request cannot be processed.");
     }
 
     private static List<Violation> violations(ErrorContext context) {

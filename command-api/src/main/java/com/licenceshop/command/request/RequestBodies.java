@@ -2,7 +2,6 @@ package com.licenceshop.command.request;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.licenceshop.command.problem.ProblemType;
 import com.licenceshop.command.problem.Problems;
@@ -14,7 +13,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -81,15 +79,17 @@ public class RequestBodies {
 
     /** Whether a Content-Type is JSON: application/json or application/*+json, in any case. */
     public static boolean isJson(@Nullable MediaType type) {
-        return type != null && type.getType().equalsIgnoreCase("application")
-                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+        return type != null
+                && type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json")
+                        || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
     // jackson-core's own pass: the serde mapper neither detects duplicate keys nor looks past the first value
     private static void requireStrict(byte[] body) throws IOException {
         try (JsonParser parser = STRICT.createParser(body)) {
             if (parser.nextToken() == null) {
-                return;   // empty: the mapper's error
+                return; // empty: the mapper's error
             }
             parser.skipChildren();
             if (trailing(parser)) {
@@ -112,21 +112,23 @@ public class RequestBodies {
         }
     }
 
-    private static final class DuplicateKey extends IOException {
-    }
+    private static final class DuplicateKey extends IOException {}
 
-    private static final class TrailingData extends IOException {
-    }
+    private static final class TrailingData extends IOException {}
 
     private static void requireJson(HttpRequest<?> request) {
         if (!isJson(request.getContentType().orElse(null))) {
-            throw new ProblemException(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.",
+            throw new ProblemException(Problems.of(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as application/json.",
                     List.of(new Violation("Content-Type", "media-type", "must be application/json"))));
         }
     }
 
     private static ProblemException malformed(String detail, String shape) {
-        return new ProblemException(Problems.of(ProblemType.MALFORMED_JSON, detail,
+        return new ProblemException(Problems.of(
+                ProblemType.MALFORMED_JSON,
+                detail,
                 List.of(new Violation("body", "json", "must be a JSON object " + shape))));
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,13 +21,16 @@ public final class CorrelationIds {
 
     /** The correlation id of the request (set by this filter before any controller runs). */
     public static String of(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> UUID.randomUUID().toString());
+        return request.getAttribute(ATTRIBUTE, String.class)
+                .orElseGet(() -> UUID.randomUUID().toString());
     }
 
     @RequestFilter
     void assign(HttpRequest<?> request) {
         String given = request.getHeaders().get(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
     }
 

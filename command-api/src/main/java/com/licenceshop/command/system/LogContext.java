@@ -1,17 +1,15 @@
 package com.licenceshop.command.system;
 
-import org.slf4j.MDC;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.MDC;
 
 /** Puts ids into the MDC for the duration of a try-with-resources block, so every log line carries them. */
 public final class LogContext implements AutoCloseable {
 
     private final List<String> keys = new ArrayList<>();
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     public static LogContext with(String key, Object value) {
         return new LogContext().and(key, value);

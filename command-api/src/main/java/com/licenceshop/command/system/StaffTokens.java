@@ -11,10 +11,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.ec.ECSignature;
 import io.micronaut.security.token.jwt.signature.ec.ECSignatureConfiguration;
+import java.security.interfaces.ECPublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.security.interfaces.ECPublicKey;
 
 /**
  * The signature check of the staff tokens web-ui mints for catalog writes: ES256 with web-ui's public key
@@ -36,7 +35,8 @@ final class StaffTokens implements SignatureConfiguration {
 
     StaffTokens(@Value("${shop.staff.token-public-key:}") String publicKey) {
         if (publicKey == null || publicKey.isBlank()) {
-            LOG.warn("STAFF_TOKEN_PUBLIC_KEY is not set: catalog writes (POST/PUT/DELETE /api/products) are refused with 401");
+            LOG.warn(
+                    "STAFF_TOKEN_PUBLIC_KEY is not set: catalog writes (POST/PUT/DELETE /api/products) are refused with 401");
             this.signature = null;
             return;
         }

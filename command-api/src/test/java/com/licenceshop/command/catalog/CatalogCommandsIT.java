@@ -1,5 +1,11 @@
 package com.licenceshop.command.catalog;
 
+import static com.licenceshop.command.support.CatalogClient.change;
+import static com.licenceshop.command.support.CatalogClient.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CatalogClient;
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
@@ -9,9 +15,6 @@ import com.licenceshop.events.ProductChanged;
 import com.licenceshop.events.ProductRetired;
 import com.licenceshop.events.ShopEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,12 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static com.licenceshop.command.support.CatalogClient.change;
-import static com.licenceshop.command.support.CatalogClient.product;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class CatalogCommandsIT extends ConsumingCommandApiIT {
@@ -47,7 +46,9 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     String stored() throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = database.connect();
-             ResultSet all = connection.createStatement().executeQuery("SELECT p::text FROM commands.products p ORDER BY sku")) {
+                ResultSet all = connection
+                        .createStatement()
+                        .executeQuery("SELECT p::text FROM commands.products p ORDER BY sku")) {
             while (all.next()) {
                 rows.add(all.getString(1));
             }
@@ -64,8 +65,11 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     List<ShopEvent> feedAbout(String sku) {
         var response = http.getAsOps("/api/events?after=0&limit=10000");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.body().lines().map(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8)))
-                .filter(event -> sku.equals(skuOf(event))).toList();
+        return response.body()
+                .lines()
+                .map(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8)))
+                .filter(event -> sku.equals(skuOf(event)))
+                .toList();
     }
 
     static String skuOf(ShopEvent event) {
@@ -86,9 +90,14 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.header("Location")).isEqualTo("/api/products/" + sku);
         assertThat(response.header("ETag")).isEqualTo("\"1\"");
-        assertThat(response.json()).containsEntry("sku", sku).containsEntry("name", "Acme Pro")
-                .containsEntry("description", "Acme Pro licence").containsEntry("unitPriceCents", 129_900)
-                .containsEntry("currency", "EUR").containsEntry("status", "ON_SALE").containsEntry("version", 1);
+        assertThat(response.json())
+                .containsEntry("sku", sku)
+                .containsEntry("name", "Acme Pro")
+                .containsEntry("description", "Acme Pro licence")
+                .containsEntry("unitPriceCents", 129_900)
+                .containsEntry("currency", "EUR")
+                .containsEntry("status", "ON_SALE")
+                .containsEntry("version", 1);
 
         var one = catalog.get(sku);
         assertThat(one.status()).isEqualTo(200);
@@ -102,9 +111,13 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
             assertThat(event.description()).isEqualTo("Acme Pro licence");
             assertThat(event.changedBy()).as("the staff member of the token").isEqualTo("sam");
         });
-        EventsQueue.Delivery delivery = await().atMost(Duration.ofSeconds(10)).until(
-                () -> consumer.deliveries().stream().filter(d -> sku.equals(skuOf(codec.decode(d.body())))).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        EventsQueue.Delivery delivery = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> consumer.deliveries().stream()
+                                .filter(d -> sku.equals(skuOf(codec.decode(d.body()))))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
         assertThat(delivery.routingKey()).isEqualTo("product.added");
         assertThat(delivery.properties().getType()).isEqualTo("ProductAdded");
     }
@@ -157,9 +170,13 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json()).containsEntry("type", "urn:licence-shop:problem:invalid-product");
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule")).containsExactly(
-                tuple("sku", "pattern"), tuple("name", "required"), tuple("unitPriceCents", "positive"),
-                tuple("currency", "supported-currency"));
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
+                .containsExactly(
+                        tuple("sku", "pattern"),
+                        tuple("name", "required"),
+                        tuple("unitPriceCents", "positive"),
+                        tuple("currency", "supported-currency"));
         assertThat(stored()).isEqualTo(before);
     }
 
@@ -169,8 +186,13 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         String etag = added(sku, 1_000);
         String before = stored();
 
-        for (String[] text : new String[][]{{"A\u0000", null}, {"A", "x\u0000"}, {"A\u0007B\u001b[31mRED", null},
-                {"Starter \u202eexe.txt\u202c \u200b\u200f", null}, {"A", "zero\u200bwidth"}}) {
+        for (String[] text : new String[][] {
+            {"A\u0000", null},
+            {"A", "x\u0000"},
+            {"A\u0007B\u001b[31mRED", null},
+            {"Starter \u202eexe.txt\u202c \u200b\u200f", null},
+            {"A", "zero\u200bwidth"}
+        }) {
             Map<String, Object> added = product(newSku(), text[0], 100);
             added.put("description", text[1]);
             Map<String, Object> changed = change(text[0], 100);
@@ -178,7 +200,8 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
             for (var response : List.of(catalog.add(added), catalog.change(sku, etag, changed))) {
                 assertThat(response.status()).as(response.body()).isEqualTo(422);
                 assertThat(response.contentType()).startsWith("application/problem+json");
-                assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+                assertThat(response.errors())
+                        .extracting(e -> e.get("field"), e -> e.get("rule"))
                         .containsExactly(tuple(text[1] == null ? "name" : "description", "characters"));
             }
         }
@@ -190,13 +213,17 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         String before = stored();
 
         // api-fuzzing.md R1, as Schemathesis printed it (unknown keys and all)
-        var response = catalog.addRaw("application/json", "{\"f\\u00a7\\u00dc\\u00bb\": {\"\": {}}, \"u\\u00c2.2t!4\": [], "
-                + "\"\\ud855\\ude87\\u00bd\": [true], \"5\\u00ec\\uda16\\udde3\": {}, "
-                + "\"name\": \"\\u000e\\u0000\\u00c9\\ud975\\udd38\", \"unitPriceCents\": 100000000, \"sku\": \"J3KS4QT\", "
-                + "\"description\": null, \"currency\": \"EUR\"}");
+        var response = catalog.addRaw(
+                "application/json",
+                "{\"f\\u00a7\\u00dc\\u00bb\": {\"\": {}}, \"u\\u00c2.2t!4\": [], "
+                        + "\"\\ud855\\ude87\\u00bd\": [true], \"5\\u00ec\\uda16\\udde3\": {}, "
+                        + "\"name\": \"\\u000e\\u0000\\u00c9\\ud975\\udd38\", \"unitPriceCents\": 100000000, \"sku\": \"J3KS4QT\", "
+                        + "\"description\": null, \"currency\": \"EUR\"}");
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule")).containsExactly(tuple("name", "characters"));
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
+                .containsExactly(tuple("name", "characters"));
         assertThat(stored()).isEqualTo(before);
     }
 
@@ -209,7 +236,8 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         var response = catalog.add(body);
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        assertThat(catalog.get(sku).json()).containsEntry("name", "Caf\u00e9 Pro")
+        assertThat(catalog.get(sku).json())
+                .containsEntry("name", "Caf\u00e9 Pro")
                 .containsEntry("description", "Ti\u1ebfng Vi\u1ec7t\nsecond line");
     }
 
@@ -235,8 +263,11 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     void anUnknownSkuIs404ForGetChangeAndRetire() throws Exception {
         String before = stored();
 
-        for (var response : List.of(catalog.get("NO_SUCH"), catalog.change("NO_SUCH", "\"1\"", change("x", 1)),
-                catalog.retire("NO_SUCH"), catalog.get("not%20a%20sku"))) {
+        for (var response : List.of(
+                catalog.get("NO_SUCH"),
+                catalog.change("NO_SUCH", "\"1\"", change("x", 1)),
+                catalog.retire("NO_SUCH"),
+                catalog.get("not%20a%20sku"))) {
             assertThat(response.status()).as(response.body()).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json()).containsEntry("type", "urn:licence-shop:problem:not-found");
@@ -253,8 +284,11 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.header("ETag")).isEqualTo("\"2\"");
-        assertThat(response.json()).containsEntry("name", "Renamed").containsEntry("unitPriceCents", 1_500)
-                .containsEntry("version", 2).containsEntry("status", "ON_SALE");
+        assertThat(response.json())
+                .containsEntry("name", "Renamed")
+                .containsEntry("unitPriceCents", 1_500)
+                .containsEntry("version", 2)
+                .containsEntry("status", "ON_SALE");
         assertThat(catalog.get(sku).json()).isEqualTo(response.json());
         assertThat(feedAbout(sku)).hasSize(2).last().isInstanceOfSatisfying(ProductChanged.class, event -> {
             assertThat(event.name()).isEqualTo("Renamed");
@@ -304,7 +338,8 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         var response = catalog.change(sku, etag, change("x".repeat(81), -5));
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(tuple("name", "length"), tuple("unitPriceCents", "positive"));
         assertThat(stored()).isEqualTo(before);
     }
@@ -353,11 +388,17 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         added(gone, 8);
         catalog.retire(gone);
 
-        var shop = http.get("/api/products").jsonList().stream().map(p -> (String) p.get("sku")).toList();
+        var shop = http.get("/api/products").jsonList().stream()
+                .map(p -> (String) p.get("sku"))
+                .toList();
         var staff = http.get("/api/products?status=all").jsonList();
 
-        assertThat(shop).doesNotContain(gone).containsSubsequence(cheapA, cheapB, "STARTER", "PROFESSIONAL", "ENTERPRISE");
-        assertThat(staff).filteredOn(p -> p.get("sku").equals(gone)).singleElement()
+        assertThat(shop)
+                .doesNotContain(gone)
+                .containsSubsequence(cheapA, cheapB, "STARTER", "PROFESSIONAL", "ENTERPRISE");
+        assertThat(staff)
+                .filteredOn(p -> p.get("sku").equals(gone))
+                .singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("status", "RETIRED"));
         assertThat(http.get("/api/products?status=nonsense").status()).isEqualTo(400);
     }
@@ -366,8 +407,17 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     void theOpenApiDocumentDescribesEveryCatalogStatus() {
         var spec = http.get("/swagger/command-api-1.yml");
         assertThat(spec.status()).isEqualTo(200);
-        assertThat(spec.body()).contains("/api/products/{sku}", "NewProductRequest", "ChangeProductRequest",
-                "\"412\"", "\"428\"", "\"409\"", "\"422\"", "stale-product", "duplicate-sku");
+        assertThat(spec.body())
+                .contains(
+                        "/api/products/{sku}",
+                        "NewProductRequest",
+                        "ChangeProductRequest",
+                        "\"412\"",
+                        "\"428\"",
+                        "\"409\"",
+                        "\"422\"",
+                        "stale-product",
+                        "duplicate-sku");
     }
 
     @Test
@@ -404,8 +454,13 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
         var body = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(product(newSku(), "Sneaky", 1)));
         var change = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(change("Sneaky", 1)));
         return List.of(
-                http.request("/api/products").header("Content-Type", "application/json").POST(body),
-                http.request("/api/products/" + sku).header("Content-Type", "application/json").header("If-Match", etag).PUT(change),
+                http.request("/api/products")
+                        .header("Content-Type", "application/json")
+                        .POST(body),
+                http.request("/api/products/" + sku)
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", etag)
+                        .PUT(change),
                 http.request("/api/products/" + sku).DELETE());
     }
 }

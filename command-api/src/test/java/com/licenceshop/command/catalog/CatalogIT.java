@@ -1,14 +1,13 @@
 package com.licenceshop.command.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 class CatalogIT extends CommandApiIT {
@@ -22,13 +21,18 @@ class CatalogIT extends CommandApiIT {
 
         assertThat(response.status()).isEqualTo(200);
         var products = response.jsonList();
-        assertThat(products).extracting(p -> p.get("sku"), p -> p.get("name"), p -> ((Number) p.get("unitPriceCents")).longValue(),
+        assertThat(products)
+                .extracting(
+                        p -> p.get("sku"),
+                        p -> p.get("name"),
+                        p -> ((Number) p.get("unitPriceCents")).longValue(),
                         p -> p.get("currency"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("STARTER", "Starter", 50_000L, "EUR"),
                         org.assertj.core.groups.Tuple.tuple("PROFESSIONAL", "Professional", 150_000L, "EUR"),
                         org.assertj.core.groups.Tuple.tuple("ENTERPRISE", "Enterprise", 500_000L, "EUR"));
-        assertThat(products).allSatisfy(p -> assertThat((String) p.get("description")).isNotBlank());
+        assertThat(products)
+                .allSatisfy(p -> assertThat((String) p.get("description")).isNotBlank());
     }
 
     @Test
@@ -36,8 +40,10 @@ class CatalogIT extends CommandApiIT {
         execute("UPDATE commands.products SET unit_price_cents = 55000 WHERE sku = 'STARTER'");
         try {
             var products = new Http(server.getURI()).get("/api/products").jsonList();
-            assertThat(products).filteredOn(p -> p.get("sku").equals("STARTER"))
-                    .extracting(p -> ((Number) p.get("unitPriceCents")).longValue()).containsExactly(55_000L);
+            assertThat(products)
+                    .filteredOn(p -> p.get("sku").equals("STARTER"))
+                    .extracting(p -> ((Number) p.get("unitPriceCents")).longValue())
+                    .containsExactly(55_000L);
         } finally {
             execute("UPDATE commands.products SET unit_price_cents = 50000 WHERE sku = 'STARTER'");
         }
@@ -47,7 +53,9 @@ class CatalogIT extends CommandApiIT {
     void productsAreServedAsJson() {
         var response = new Http(server.getURI()).get("/api/products");
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.jsonList()).hasSize(3).allSatisfy(p -> assertThat(p).containsKeys(
-                "sku", "name", "description", "unitPriceCents", "currency"));
+        assertThat(response.jsonList())
+                .hasSize(3)
+                .allSatisfy(
+                        p -> assertThat(p).containsKeys("sku", "name", "description", "unitPriceCents", "currency"));
     }
 }

@@ -1,21 +1,20 @@
 package com.licenceshop.command.catalog;
 
+import static com.licenceshop.command.support.CatalogClient.change;
+import static com.licenceshop.command.support.CatalogClient.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CatalogClient;
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static com.licenceshop.command.support.CatalogClient.change;
-import static com.licenceshop.command.support.CatalogClient.product;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class ConcurrentEditsIT extends CommandApiIT {
@@ -44,19 +43,29 @@ class ConcurrentEditsIT extends CommandApiIT {
                 List<Http.Response> answers = List.of(alice.get(), bob.get());
 
                 assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 412);
-                Http.Response winner = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
-                Http.Response loser = answers.stream().filter(a -> a.status() == 412).findFirst().orElseThrow();
+                Http.Response winner = answers.stream()
+                        .filter(a -> a.status() == 200)
+                        .findFirst()
+                        .orElseThrow();
+                Http.Response loser = answers.stream()
+                        .filter(a -> a.status() == 412)
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(loser.header("ETag")).isEqualTo("\"2\"");
                 var current = catalog.get(sku);
                 assertThat(current.json()).isEqualTo(winner.json()).containsEntry("version", 2);
-                assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'ProductChanged' AND aggregate_id = '"
-                        + sku + "'")).isEqualTo(1);
-                assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'ProductChanged' AND aggregate_id = '" + sku
-                        + "' AND payload->>'name' = '" + winner.json().get("name").toString().replace("'", "''") + "'")).isEqualTo(1);
+                assertThat(count(
+                                "SELECT count(*) FROM commands.events WHERE type = 'ProductChanged' AND aggregate_id = '"
+                                        + sku + "'"))
+                        .isEqualTo(1);
+                assertThat(count(
+                                "SELECT count(*) FROM commands.events WHERE type = 'ProductChanged' AND aggregate_id = '"
+                                        + sku + "' AND payload->>'name' = '"
+                                        + winner.json().get("name").toString().replace("'", "''") + "'"))
+                        .isEqualTo(1);
             }
         } finally {
             editors.shutdownNow();
         }
     }
-
 }

@@ -1,5 +1,9 @@
 package com.licenceshop.command.catalog;
 
+import static com.licenceshop.command.support.CatalogClient.change;
+import static com.licenceshop.command.support.CatalogClient.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CatalogClient;
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
@@ -11,18 +15,13 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.licenceshop.command.support.CatalogClient.change;
-import static com.licenceshop.command.support.CatalogClient.product;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Orders against a catalog that staff change: a new licence sells at its price at once (on this instance and
@@ -33,8 +32,10 @@ class SellingFromTheCatalogIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     com.licenceshop.events.EventCodec codec;
+
     Http http;
     CatalogClient catalog;
     EmbeddedServer otherReplica;
@@ -69,13 +70,20 @@ class SellingFromTheCatalogIT extends CommandApiIT {
     }
 
     List<ShopEvent> feed() {
-        return http.getAsOps("/api/events?after=0&limit=10000").body().lines()
-                .map(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8))).toList();
+        return http.getAsOps("/api/events?after=0&limit=10000")
+                .body()
+                .lines()
+                .map(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     OrderPlaced placedEventOf(String orderId) {
-        return feed().stream().filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast)
-                .filter(e -> e.orderId().toString().equals(orderId)).findFirst().orElseThrow();
+        return feed().stream()
+                .filter(OrderPlaced.class::isInstance)
+                .map(OrderPlaced.class::cast)
+                .filter(e -> e.orderId().toString().equals(orderId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -91,7 +99,10 @@ class SellingFromTheCatalogIT extends CommandApiIT {
         assertThat(stored(here)).containsEntry("totalCents", 180_000);
         assertThat(placedEventOf(here).lines()).containsExactly(new OrderLine("TEAM", "Team", 2, 90_000, 180_000));
         assertThat(placedEventOf(there).lines()).containsExactly(new OrderLine("TEAM", "Team", 1, 90_000, 90_000));
-        assertThat(feed()).filteredOn(ProductAdded.class::isInstance).map(e -> ((ProductAdded) e).sku()).contains("TEAM");
+        assertThat(feed())
+                .filteredOn(ProductAdded.class::isInstance)
+                .map(e -> ((ProductAdded) e).sku())
+                .contains("TEAM");
     }
 
     @Test
@@ -111,7 +122,8 @@ class SellingFromTheCatalogIT extends CommandApiIT {
         assertThat(stored(afterThere)).containsEntry("totalCents", 12_500);
         assertThat(stored(before)).containsEntry("totalCents", 30_000);
         assertThat(placedEventOf(before)).isEqualTo(beforeEvent);
-        assertThat(count("SELECT sum(line_total_cents) FROM commands.order_lines WHERE order_id = '" + before + "'")).isEqualTo(30_000);
+        assertThat(count("SELECT sum(line_total_cents) FROM commands.order_lines WHERE order_id = '" + before + "'"))
+                .isEqualTo(30_000);
         assertThat(count("SELECT sum(total_cents) FROM commands.orders")).isEqualTo(revenueBefore + 2 * 12_500);
     }
 
@@ -134,13 +146,15 @@ class SellingFromTheCatalogIT extends CommandApiIT {
         // now the validation catalog knows too
         var refused = http.postJson("/api/orders", Http.order("ada@example.com", "LEGACY", 1));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(refused.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("items[0].sku", "on-sale"));
 
         assertThat(count("SELECT count(*) FROM commands.orders")).isEqualTo(orders);
         assertThat(count("SELECT count(*) FROM commands.events")).isEqualTo(events);
         assertThat(stored(sold)).containsEntry("status", "PLACED").containsEntry("totalCents", 5_000);
-        assertThat(http.get("/api/products").jsonList()).noneMatch(p -> p.get("sku").equals("LEGACY"));
+        assertThat(http.get("/api/products").jsonList())
+                .noneMatch(p -> p.get("sku").equals("LEGACY"));
     }
 
     @Test

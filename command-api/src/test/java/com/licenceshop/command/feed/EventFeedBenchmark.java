@@ -6,7 +6,6 @@ import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,8 +67,16 @@ public final class EventFeedBenchmark {
                     after = page.lastSequence();
                 }
                 double elapsed = seconds(start);
-                System.out.printf(Locale.ROOT, "round %d: %,d events in %d pages of %,d, %.2f s: %,.0f events/s, %.1f MB/s%n",
-                        round, lines, pages - 1, pageSize, elapsed, lines / elapsed, bytes / elapsed / 1_000_000);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: %,d events in %d pages of %,d, %.2f s: %,.0f events/s, %.1f MB/s%n",
+                        round,
+                        lines,
+                        pages - 1,
+                        pageSize,
+                        elapsed,
+                        lines / elapsed,
+                        bytes / elapsed / 1_000_000);
                 if (lines != events) {
                     throw new IllegalStateException("expected " + events + " events but read " + lines);
                 }
@@ -81,7 +88,7 @@ public final class EventFeedBenchmark {
 
     private static void seed(TestServers.Database database, int events) throws Exception {
         try (Connection connection = database.connect();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO commands.events (sequence, event_id, type, schema_version, aggregate_id, occurred_at,
                                                   correlation_id, payload, published_at, attempts)
                      SELECT s, e, 'OrderPlaced', 1, o::text, t, 'benchmark',
@@ -104,17 +111,17 @@ public final class EventFeedBenchmark {
     /** The seeded JSON must be what consumers can read, or the figures mean nothing. */
     private static void checkTheFeedIsReadable(EmbeddedServer server, int pageSize) throws Exception {
         EventCodec codec = server.getApplicationContext().getBean(EventCodec.class);
-        HttpResponse<String> first = HttpClient.newHttpClient().send(request(server.getURI(), 0, 10),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first =
+                HttpClient.newHttpClient().send(request(server.getURI(), 0, 10), HttpResponse.BodyHandlers.ofString());
         first.body().lines().forEach(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8)));
         System.out.println("first line: " + first.body().lines().findFirst().orElse("(none)"));
     }
 
-    private record Page(long lines, long bytes, long lastSequence) {
-    }
+    private record Page(long lines, long bytes, long lastSequence) {}
 
     private static Page readPage(HttpClient client, URI base, long after, int limit) throws Exception {
-        HttpResponse<InputStream> response = client.send(request(base, after, limit), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                client.send(request(base, after, limit), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("feed answered " + response.statusCode());
         }
@@ -139,7 +146,9 @@ public final class EventFeedBenchmark {
     private static HttpRequest request(URI base, long after, int limit) {
         String auth = Base64.getEncoder().encodeToString(("ops:" + OPS_PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(base.resolve("/api/events?after=" + after + "&limit=" + limit))
-                .header("Authorization", "Basic " + auth).GET().build();
+                .header("Authorization", "Basic " + auth)
+                .GET()
+                .build();
     }
 
     private static double seconds(long startNanos) {

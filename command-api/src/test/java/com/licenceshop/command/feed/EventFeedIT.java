@@ -1,5 +1,8 @@
 package com.licenceshop.command.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
@@ -9,9 +12,6 @@ import com.licenceshop.events.ShopEvent;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,17 +23,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class EventFeedIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     EventCodec codec;
+
     Http http;
 
     @BeforeAll
@@ -47,7 +48,8 @@ class EventFeedIT extends CommandApiIT {
         }
         http.postJson("/api/orders/" + orderIds.get(3) + "/cancel", Map.of());
         http.postJson("/api/orders/" + orderIds.get(7) + "/cancel", Map.of());
-        http.send(http.request("/api/sales-periods/close").header("Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD))
+        http.send(http.request("/api/sales-periods/close")
+                .header("Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -55,12 +57,17 @@ class EventFeedIT extends CommandApiIT {
         var response = http.getAsOps("/api/events?after=" + after + "&limit=" + limit);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/x-ndjson");
-        return response.body().lines().map(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8))).toList();
+        return response.body()
+                .lines()
+                .map(line -> codec.decode(line.getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     List<Long> storedSequences() throws Exception {
         try (Connection connection = database.connect();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT sequence FROM commands.events ORDER BY sequence")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT sequence FROM commands.events ORDER BY sequence")) {
             List<Long> sequences = new ArrayList<>();
             while (rows.next()) {
                 sequences.add(rows.getLong(1));
@@ -86,14 +93,22 @@ class EventFeedIT extends CommandApiIT {
         }
 
         assertThat(pages).as("pages needed").isGreaterThanOrEqualTo(5);
-        assertThat(all).extracting(ShopEvent::sequence).isSorted().doesNotHaveDuplicates()
+        assertThat(all)
+                .extracting(ShopEvent::sequence)
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .containsExactlyElementsOf(storedSequences());
         assertThat(all).extracting(ShopEvent::eventId).doesNotHaveDuplicates();
         // each cancel of an order with licence keys also records LicenceRevoked
-        assertThat(all).extracting(e -> e.eventType().typeName())
+        assertThat(all)
+                .extracting(e -> e.eventType().typeName())
                 .containsOnly("OrderPlaced", "OrderCancelled", "SalesPeriodClosed", "LicenceRevoked")
-                .filteredOn("OrderCancelled"::equals).hasSize(2);
-        assertThat(all).extracting(e -> e.eventType().typeName()).filteredOn("LicenceRevoked"::equals).hasSize(2);
+                .filteredOn("OrderCancelled"::equals)
+                .hasSize(2);
+        assertThat(all)
+                .extracting(e -> e.eventType().typeName())
+                .filteredOn("LicenceRevoked"::equals)
+                .hasSize(2);
     }
 
     @Test
@@ -110,8 +125,9 @@ class EventFeedIT extends CommandApiIT {
         var response = http.getAsOps("/api/events?after=0&limit=1");
         String line = response.body().strip();
         try (Connection connection = database.connect();
-             ResultSet row = connection.createStatement().executeQuery(
-                     "SELECT payload::text FROM commands.events ORDER BY sequence LIMIT 1")) {
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT payload::text FROM commands.events ORDER BY sequence LIMIT 1")) {
             row.next();
             assertThat(line).isEqualTo(row.getString(1));
         }
@@ -127,7 +143,9 @@ class EventFeedIT extends CommandApiIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
         assertThat(response.header("Shop-Feed-Horizon")).isEqualTo(Long.toString(stored.get(stored.size() - 1)));
-        assertThat(response.header("Cache-Control")).as("the feed shows e-mails and keys").isEqualTo("no-store");
+        assertThat(response.header("Cache-Control"))
+                .as("the feed shows e-mails and keys")
+                .isEqualTo("no-store");
     }
 
     @Test
@@ -135,7 +153,9 @@ class EventFeedIT extends CommandApiIT {
         try (Connection slowWriter = database.connect()) {
             slowWriter.setAutoCommit(false);
             // a writer that allocated a sequence but has not committed yet, exactly as EventStore does it
-            slowWriter.createStatement().execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ")");
+            slowWriter
+                    .createStatement()
+                    .execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ")");
             ResultSet next = slowWriter.createStatement().executeQuery("SELECT nextval('commands.event_sequence')");
             next.next();
             long slowSequence = next.getLong(1);
@@ -166,7 +186,9 @@ class EventFeedIT extends CommandApiIT {
     @Test
     void theFeedNeedsTheOpsCredential() {
         var anonymous = http.get("/api/events?after=0&limit=10");
-        var wrong = http.send(http.request("/api/events").header("Authorization", Http.basic(OPS_USERNAME, "nope")).GET());
+        var wrong = http.send(http.request("/api/events")
+                .header("Authorization", Http.basic(OPS_USERNAME, "nope"))
+                .GET());
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(wrong.status()).isEqualTo(401);

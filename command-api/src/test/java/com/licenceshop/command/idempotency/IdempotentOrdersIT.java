@@ -1,13 +1,12 @@
 package com.licenceshop.command.idempotency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,16 +14,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class IdempotentOrdersIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     IdempotencyKeyCleanup cleanup;
+
     Http http;
 
     @BeforeAll
@@ -41,14 +42,17 @@ class IdempotentOrdersIT extends CommandApiIT {
     }
 
     long placedEventsOf(String email) throws Exception {
-        return count("SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND payload->>'customerEmail' = '" + email + "'");
+        return count("SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND payload->>'customerEmail' = '"
+                + email + "'");
     }
 
     @Test
     void repeatedIdempotencyKeyReturnsTheOriginalResponse() throws Exception {
         String key = key();
-        var first = http.postJson("/api/orders", Http.order("repeat@example.com", "STARTER", 2), "Idempotency-Key", key);
-        var second = http.postJson("/api/orders", Http.order("repeat@example.com", "STARTER", 2), "Idempotency-Key", key);
+        var first =
+                http.postJson("/api/orders", Http.order("repeat@example.com", "STARTER", 2), "Idempotency-Key", key);
+        var second =
+                http.postJson("/api/orders", Http.order("repeat@example.com", "STARTER", 2), "Idempotency-Key", key);
 
         assertThat(first.status()).as(first.body()).isEqualTo(202);
         assertThat(second.status()).as(second.body()).isEqualTo(202);
@@ -58,17 +62,25 @@ class IdempotentOrdersIT extends CommandApiIT {
         assertThat(ordersOf("repeat@example.com")).isEqualTo(1);
         assertThat(placedEventsOf("repeat@example.com")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = '" + key
-                + "' AND order_id::text = '" + first.json().get("orderId") + "' AND response_status = 202")).isEqualTo(1);
+                        + "' AND order_id::text = '" + first.json().get("orderId") + "' AND response_status = 202"))
+                .isEqualTo(1);
     }
 
     @Test
     void aRetryThatDiffersOnlyInJsonLayoutIsTheSameRequest() throws Exception {
         String key = key();
-        var first = http.postRaw("/api/orders", "application/json",
-                "{\"customerEmail\":\"layout@example.com\",\"items\":[{\"sku\":\"ENTERPRISE\",\"quantity\":1}]}", "Idempotency-Key", key);
-        var second = http.postRaw("/api/orders", "application/json",
+        var first = http.postRaw(
+                "/api/orders",
+                "application/json",
+                "{\"customerEmail\":\"layout@example.com\",\"items\":[{\"sku\":\"ENTERPRISE\",\"quantity\":1}]}",
+                "Idempotency-Key",
+                key);
+        var second = http.postRaw(
+                "/api/orders",
+                "application/json",
                 "{ \"items\" : [ { \"quantity\" : 1, \"sku\" : \"ENTERPRISE\" } ],\n  \"customerEmail\" : \"layout@example.com\" }",
-                "Idempotency-Key", key);
+                "Idempotency-Key",
+                key);
 
         assertThat(second.status()).isEqualTo(202);
         assertThat(second.json().get("orderId")).isEqualTo(first.json().get("orderId"));
@@ -79,13 +91,15 @@ class IdempotentOrdersIT extends CommandApiIT {
     void theSameKeyWithADifferentBodyIsUnprocessable() throws Exception {
         String key = key();
         var first = http.postJson("/api/orders", Http.order("reuse@example.com", "STARTER", 1), "Idempotency-Key", key);
-        var reused = http.postJson("/api/orders", Http.order("reuse@example.com", "STARTER", 3), "Idempotency-Key", key);
+        var reused =
+                http.postJson("/api/orders", Http.order("reuse@example.com", "STARTER", 3), "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(reused.status()).as(reused.body()).isEqualTo(422);
         assertThat(reused.contentType()).startsWith("application/problem+json");
         assertThat(reused.json()).containsEntry("type", "urn:licence-shop:problem:idempotency-key-reused");
-        assertThat(reused.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(reused.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Idempotency-Key", "same-request"));
         assertThat(ordersOf("reuse@example.com")).isEqualTo(1);
         assertThat(placedEventsOf("reuse@example.com")).isEqualTo(1);
@@ -102,7 +116,8 @@ class IdempotentOrdersIT extends CommandApiIT {
             for (int i = 0; i < threads; i++) {
                 responses.add(pool.submit(() -> {
                     start.await();
-                    return http.postJson("/api/orders", Http.order("twins@example.com", "PROFESSIONAL", 4), "Idempotency-Key", key);
+                    return http.postJson(
+                            "/api/orders", Http.order("twins@example.com", "PROFESSIONAL", 4), "Idempotency-Key", key);
                 }));
             }
             start.countDown();
@@ -139,15 +154,18 @@ class IdempotentOrdersIT extends CommandApiIT {
 
         assertThat(cleanup.deleteExpiredKeys()).isGreaterThanOrEqualTo(1);
 
-        assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'expired-key'")).isZero();
-        assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'fresh-key'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'expired-key'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'fresh-key'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aKeyIsRememberedWhileItIsYoungerThanADay() throws Exception {
         String key = key();
         var first = http.postJson("/api/orders", Http.order("day@example.com", "STARTER", 1), "Idempotency-Key", key);
-        execute("UPDATE commands.idempotency_keys SET created_at = now() - interval '23 hours 59 minutes' WHERE key = '" + key + "'");
+        execute("UPDATE commands.idempotency_keys SET created_at = now() - interval '23 hours 59 minutes' WHERE key = '"
+                + key + "'");
         cleanup.deleteExpiredKeys();
 
         var retry = http.postJson("/api/orders", Http.order("day@example.com", "STARTER", 1), "Idempotency-Key", key);

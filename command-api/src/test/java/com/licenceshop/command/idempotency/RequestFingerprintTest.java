@@ -1,12 +1,11 @@
 package com.licenceshop.command.idempotency;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RequestFingerprintTest {
 
@@ -30,7 +29,8 @@ class RequestFingerprintTest {
 
     @Test
     void aKeyIsOneTo255VisibleAsciiCharacters() {
-        assertThat(RequestFingerprint.isValidKey("3f1c2a52-7c1e-4b8e-9a52-0c8e1b0f7d11")).isTrue();
+        assertThat(RequestFingerprint.isValidKey("3f1c2a52-7c1e-4b8e-9a52-0c8e1b0f7d11"))
+                .isTrue();
         assertThat(RequestFingerprint.isValidKey("k".repeat(255))).isTrue();
         assertThat(RequestFingerprint.isValidKey("k".repeat(256))).isFalse();
         assertThat(RequestFingerprint.isValidKey("")).isFalse();
@@ -40,8 +40,10 @@ class RequestFingerprintTest {
 
     @Test
     void keysAreKeptAtLeastADay() {
-        assertThat(new IdempotencyConfig(Duration.ofHours(24), Duration.ofHours(1)).retention()).isEqualTo(Duration.ofHours(24));
+        assertThat(new IdempotencyConfig(Duration.ofHours(24), Duration.ofHours(1)).retention())
+                .isEqualTo(Duration.ofHours(24));
         assertThatThrownBy(() -> new IdempotencyConfig(Duration.ofHours(23), Duration.ofHours(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least");
     }
 }

@@ -1,18 +1,17 @@
 package com.licenceshop.command.licence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.testsupport.LicenceSigningKeys;
 import com.licenceshop.testsupport.OfflineLicenceCheck;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The service after a rotation: signs with "new", still verifies what "old" signed before. */
 @MicronautTest(transactional = false)
@@ -23,9 +22,13 @@ class KeyRotationIT extends ConsumingCommandApiIT {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("shop.licences.signing-key", LicenceSigningKeys.privateKey(NEW),
-                "shop.licences.signing-key-id", "new",
-                "shop.licences.verify-keys", "old=" + LicenceSigningKeys.publicKey(OLD));
+        return Map.of(
+                "shop.licences.signing-key",
+                LicenceSigningKeys.privateKey(NEW),
+                "shop.licences.signing-key-id",
+                "new",
+                "shop.licences.verify-keys",
+                "old=" + LicenceSigningKeys.publicKey(OLD));
     }
 
     @Test
@@ -33,13 +36,15 @@ class KeyRotationIT extends ConsumingCommandApiIT {
         var before = new LicenceSigner(SigningKeys.of(LicenceSigningKeys.privateKey(OLD), "old", ""))
                 .sign(LicenceClaims.issue("STARTER", 2, Instant.parse("2026-01-01T00:00:00Z"), null));
 
-        var verdict = http.postJson("/api/licences/verify", Map.of("key", before)).json();
+        var verdict =
+                http.postJson("/api/licences/verify", Map.of("key", before)).json();
         assertThat(verdict).containsEntry("valid", true).containsEntry("keyId", "old");
 
         var placed = http.postJson("/api/orders", Http.order("rotated@example.com", "STARTER", 1));
         String orderId = (String) placed.json().get("orderId");
         @SuppressWarnings("unchecked")
-        var licences = (List<Map<String, Object>>) http.get("/api/orders/" + orderId).json().get("licences");
+        var licences = (List<Map<String, Object>>)
+                http.get("/api/orders/" + orderId).json().get("licences");
         String after = (String) licences.get(0).get("key");
         assertThat(after).startsWith("new.");
 
@@ -52,6 +57,7 @@ class KeyRotationIT extends ConsumingCommandApiIT {
         String oldPublic = (String) keys.get(1).get("publicKey");
         assertThat(OfflineLicenceCheck.verifiedClaims(before, "old", oldPublic)).contains("\"seats\":2");
         assertThat(OfflineLicenceCheck.verifiedClaims(after, "new", (String) published.get("publicKey")))
-                .contains("\"sku\":\"STARTER\"").doesNotContain(orderId);
+                .contains("\"sku\":\"STARTER\"")
+                .doesNotContain(orderId);
     }
 }

@@ -1,15 +1,14 @@
 package com.licenceshop.command.licence;
 
-import com.licenceshop.testsupport.LicenceSigningKeys;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.licenceshop.testsupport.LicenceSigningKeys;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LicenceKeysTest {
 
@@ -51,10 +50,13 @@ class LicenceKeysTest {
 
     @Test
     void theClaimsAreCanonicalJsonWithARandomLicenceIdAndExpiryWhenThereIsOne() {
-        assertThat(new String(claims.encode())).isEqualTo("{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\""
-                + claims.licenceId() + "\",\"seats\":3,\"issuedAt\":\"2026-12-02T01:00:00.123Z\"}");
-        assertThat(claims.licenceId()).matches("[A-Za-z0-9_-]{22}")
-                .isNotEqualTo(LicenceClaims.issue("PROFESSIONAL", 3, ISSUED, null).licenceId());
+        assertThat(new String(claims.encode()))
+                .isEqualTo("{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\"" + claims.licenceId()
+                        + "\",\"seats\":3,\"issuedAt\":\"2026-12-02T01:00:00.123Z\"}");
+        assertThat(claims.licenceId())
+                .matches("[A-Za-z0-9_-]{22}")
+                .isNotEqualTo(
+                        LicenceClaims.issue("PROFESSIONAL", 3, ISSUED, null).licenceId());
         var expiring = LicenceClaims.issue("STARTER", 1, ISSUED, ISSUED.plusSeconds(86_400));
         assertThat(LicenceClaims.decode(expiring.encode())).contains(expiring);
     }
@@ -69,7 +71,8 @@ class LicenceKeysTest {
         jdk.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         assertThat(verifier.verify(signingInput + "." + LicenceKeyText.base64url(jdk.sign())))
-                .isEqualTo(new LicenceVerifier.Genuine("k1", new LicenceClaims(1, "PROFESSIONAL", null, 3, ISSUED, null)));
+                .isEqualTo(
+                        new LicenceVerifier.Genuine("k1", new LicenceClaims(1, "PROFESSIONAL", null, 3, ISSUED, null)));
     }
 
     @Test
@@ -94,7 +97,8 @@ class LicenceKeysTest {
 
     @Test
     void aSignatureOfAnotherKeyPairIsForgedEvenUnderOurKeyId() {
-        var other = new LicenceSigner(SigningKeys.of(LicenceSigningKeys.privateKey(LicenceSigningKeys.newPair()), "k1", ""));
+        var other = new LicenceSigner(
+                SigningKeys.of(LicenceSigningKeys.privateKey(LicenceSigningKeys.newPair()), "k1", ""));
 
         assertThat(verifier.verify(other.sign(claims))).isInstanceOf(LicenceVerifier.Forged.class);
     }
@@ -103,19 +107,24 @@ class LicenceKeysTest {
     void anUnknownKeyIdIsForged() {
         var other = new LicenceSigner(SigningKeys.of(LicenceSigningKeys.privateKey(pair), "k2", ""));
 
-        assertThat(verifier.verify(other.sign(claims))).isEqualTo(new LicenceVerifier.Forged("no key of this shop has the id k2"));
+        assertThat(verifier.verify(other.sign(claims)))
+                .isEqualTo(new LicenceVerifier.Forged("no key of this shop has the id k2"));
     }
 
     @Test
     void textThatIsNoKeyIsMalformedWithTheReason() {
         assertThat(verifier.verify("")).isEqualTo(new LicenceVerifier.Malformed("the key is empty"));
         assertThat(verifier.verify(null)).isInstanceOf(LicenceVerifier.Malformed.class);
-        assertThat(verifier.verify("x".repeat(5000))).isEqualTo(
-                new LicenceVerifier.Malformed("the key is longer than 1024 characters"));
-        assertThat(verifier.verify("k1.abc")).isEqualTo(new LicenceVerifier.Malformed("a key has three parts separated by '.'"));
-        assertThat(verifier.verify("k1.ab+c.def")).isEqualTo(new LicenceVerifier.Malformed("the claims part is not base64url"));
-        assertThat(verifier.verify("k1.abcd.abcd")).isEqualTo(new LicenceVerifier.Malformed("the signature is not 64 bytes"));
-        assertThat(verifier.verify("k1.abcd.abd")).isEqualTo(new LicenceVerifier.Malformed("the signature part is not canonical base64url"));
+        assertThat(verifier.verify("x".repeat(5000)))
+                .isEqualTo(new LicenceVerifier.Malformed("the key is longer than 1024 characters"));
+        assertThat(verifier.verify("k1.abc"))
+                .isEqualTo(new LicenceVerifier.Malformed("a key has three parts separated by '.'"));
+        assertThat(verifier.verify("k1.ab+c.def"))
+                .isEqualTo(new LicenceVerifier.Malformed("the claims part is not base64url"));
+        assertThat(verifier.verify("k1.abcd.abcd"))
+                .isEqualTo(new LicenceVerifier.Malformed("the signature is not 64 bytes"));
+        assertThat(verifier.verify("k1.abcd.abd"))
+                .isEqualTo(new LicenceVerifier.Malformed("the signature part is not canonical base64url"));
         assertThat(verifier.verify("k 1.abc.def")).isEqualTo(new LicenceVerifier.Malformed("the key id is malformed"));
     }
 
@@ -123,7 +132,8 @@ class LicenceKeysTest {
     void aKeyIssuedBeforeARotationStillVerifiesWithTheOldPublicKey() {
         String before = signer.sign(claims);
         KeyPair next = LicenceSigningKeys.newPair();
-        var rotated = SigningKeys.of(LicenceSigningKeys.privateKey(next), "k2", "k1=" + LicenceSigningKeys.publicKey(pair));
+        var rotated =
+                SigningKeys.of(LicenceSigningKeys.privateKey(next), "k2", "k1=" + LicenceSigningKeys.publicKey(pair));
         var rotatedVerifier = new LicenceVerifier(rotated.verifyKeys());
 
         assertThat(rotated.verifyKeys().keySet()).containsExactly("k2", "k1");

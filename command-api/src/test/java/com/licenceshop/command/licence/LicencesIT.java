@@ -1,7 +1,10 @@
 package com.licenceshop.command.licence;
 
-import com.licenceshop.command.support.ConsumingCommandApiIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.outbox.EventStore;
+import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.LicenceKey;
@@ -9,14 +12,10 @@ import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.testsupport.OfflineLicenceCheck;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class LicencesIT extends ConsumingCommandApiIT {
@@ -29,7 +28,8 @@ class LicencesIT extends ConsumingCommandApiIT {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> licencesOf(String orderId) {
-        return (List<Map<String, Object>>) http.get("/api/orders/" + orderId).json().get("licences");
+        return (List<Map<String, Object>>)
+                http.get("/api/orders/" + orderId).json().get("licences");
     }
 
     private Map<String, Object> verify(String key) {
@@ -40,32 +40,47 @@ class LicencesIT extends ConsumingCommandApiIT {
 
     @Test
     void anOrderCarriesOneSignedKeyPerLineInItsEventAndOnItsPage() throws Exception {
-        String orderId = place(Map.of("customerEmail", "keys@example.com", "items", List.of(
-                Map.of("sku", "PROFESSIONAL", "quantity", 3), Map.of("sku", "STARTER", "quantity", 1))));
+        String orderId = place(Map.of(
+                "customerEmail",
+                "keys@example.com",
+                "items",
+                List.of(Map.of("sku", "PROFESSIONAL", "quantity", 3), Map.of("sku", "STARTER", "quantity", 1))));
 
         OrderPlaced placed = (OrderPlaced) awaitEvent(orderId, EventType.ORDER_PLACED);
-        assertThat(placed.licences()).extracting(LicenceKey::line, LicenceKey::sku, LicenceKey::seats)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "PROFESSIONAL", 3),
+        assertThat(placed.licences())
+                .extracting(LicenceKey::line, LicenceKey::sku, LicenceKey::seats)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "PROFESSIONAL", 3),
                         org.assertj.core.groups.Tuple.tuple(2, "STARTER", 1));
-        assertThat(licencesOf(orderId)).extracting(l -> l.get("key"))
-                .containsExactlyElementsOf(placed.licences().stream().map(LicenceKey::key).toList());
+        assertThat(licencesOf(orderId))
+                .extracting(l -> l.get("key"))
+                .containsExactlyElementsOf(
+                        placed.licences().stream().map(LicenceKey::key).toList());
         assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND schema_version = 2"
-                + " AND aggregate_id = '" + orderId + "'"))
+                        + " AND aggregate_id = '" + orderId + "'"))
                 .isEqualTo(1);
 
         Map<String, Object> published = http.get("/api/licences/public-key").json();
         String keyId = (String) published.get("keyId");
         assertThat(published).containsEntry("algorithm", "Ed25519");
-        String claims = OfflineLicenceCheck.verifiedClaims(placed.licences().get(0).key(), keyId,
-                (String) published.get("publicKey"));
-        assertThat(claims).matches("\\{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\"[A-Za-z0-9_-]{22}\",\"seats\":3,"
-                + "\"issuedAt\":\"" + java.util.regex.Pattern.quote(placed.occurredAt().toString()) + "\"}");
+        String claims = OfflineLicenceCheck.verifiedClaims(
+                placed.licences().get(0).key(), keyId, (String) published.get("publicKey"));
+        assertThat(claims)
+                .matches("\\{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\"[A-Za-z0-9_-]{22}\",\"seats\":3,"
+                        + "\"issuedAt\":\""
+                        + java.util.regex.Pattern.quote(placed.occurredAt().toString()) + "\"}");
 
         Map<String, Object> verdict = verify(placed.licences().get(0).key());
-        assertThat(verdict).containsEntry("valid", true).containsEntry("genuine", true).containsEntry("revoked", false)
+        assertThat(verdict)
+                .containsEntry("valid", true)
+                .containsEntry("genuine", true)
+                .containsEntry("revoked", false)
                 .containsEntry("keyId", keyId);
-        assertThat((Map<String, Object>) verdict.get("claims")).containsEntry("sku", "PROFESSIONAL")
-                .containsEntry("seats", 3).containsKey("licenceId").doesNotContainKey("orderId");
+        assertThat((Map<String, Object>) verdict.get("claims"))
+                .containsEntry("sku", "PROFESSIONAL")
+                .containsEntry("seats", 3)
+                .containsKey("licenceId")
+                .doesNotContainKey("orderId");
     }
 
     @Test
@@ -74,7 +89,8 @@ class LicencesIT extends ConsumingCommandApiIT {
         OrderPlaced placed = (OrderPlaced) awaitEvent(orderId, EventType.ORDER_PLACED);
         String key = placed.licences().get(0).key();
 
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(key.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String claims = new String(
+                java.util.Base64.getUrlDecoder().decode(key.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(claims).doesNotContain(orderId).doesNotContain("orderId").doesNotContain("holder@example.com");
         assertThat(verify(key).toString()).doesNotContain(orderId);
     }
@@ -84,10 +100,15 @@ class LicencesIT extends ConsumingCommandApiIT {
         String orderId = place(Http.order("expects@example.com", "STARTER", 3));
         String key = (String) licencesOf(orderId).get(0).get("key");
 
-        assertThat(verify(key, Map.of("expectedSku", "STARTER", "minimumSeats", 3))).containsEntry("valid", true);
-        assertThat(verify(key, Map.of("expectedSku", "ENTERPRISE"))).containsEntry("valid", false).containsEntry("genuine", true)
-                .containsEntry("revoked", false).containsEntry("reason", "the key is for STARTER, not ENTERPRISE");
-        assertThat(verify(key, Map.of("expectedSku", "STARTER", "minimumSeats", 4))).containsEntry("valid", false)
+        assertThat(verify(key, Map.of("expectedSku", "STARTER", "minimumSeats", 3)))
+                .containsEntry("valid", true);
+        assertThat(verify(key, Map.of("expectedSku", "ENTERPRISE")))
+                .containsEntry("valid", false)
+                .containsEntry("genuine", true)
+                .containsEntry("revoked", false)
+                .containsEntry("reason", "the key is for STARTER, not ENTERPRISE");
+        assertThat(verify(key, Map.of("expectedSku", "STARTER", "minimumSeats", 4)))
+                .containsEntry("valid", false)
                 .containsEntry("reason", "the key has 3 seats, fewer than 4");
         var wrongType = http.postJson("/api/licences/verify", Map.of("key", key, "minimumSeats", "many"));
         assertThat(wrongType.status()).isEqualTo(422);
@@ -118,44 +139,65 @@ class LicencesIT extends ConsumingCommandApiIT {
         String key = (String) licencesOf(orderId).get(0).get("key");
         long horizonBefore = ((Number) http.get("/api/licences/revoked").json().get("next")).longValue();
 
-        assertThat(http.postJson("/api/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(202);
+        assertThat(http.postJson("/api/orders/" + orderId + "/cancel", Map.of()).status())
+                .isEqualTo(202);
 
-        assertThat(verify(key)).containsEntry("valid", false).containsEntry("genuine", true).containsEntry("revoked", true);
+        assertThat(verify(key))
+                .containsEntry("valid", false)
+                .containsEntry("genuine", true)
+                .containsEntry("revoked", true);
         LicenceRevoked revoked = (LicenceRevoked) awaitEvent(orderId, EventType.LICENCE_REVOKED);
         assertThat(revoked.licences()).extracting(LicenceKey::key).containsExactly(key);
-        assertThat(count("SELECT count(*) FROM commands.events e JOIN commands.orders o ON o.cancelled_sequence + 1 = e.sequence"
-                + " WHERE e.type = 'LicenceRevoked' AND o.id = '" + orderId + "'")).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM commands.events e JOIN commands.orders o ON o.cancelled_sequence + 1 = e.sequence"
+                                + " WHERE e.type = 'LicenceRevoked' AND o.id = '" + orderId + "'"))
+                .isEqualTo(1);
 
-        var listed = await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/licences/revoked?after=" + horizonBefore),
-                page -> page.status() == 200 && !((List<?>) page.json().get("revocations")).isEmpty());
+        var listed = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> http.get("/api/licences/revoked?after=" + horizonBefore),
+                        page -> page.status() == 200 && !((List<?>) page.json().get("revocations")).isEmpty());
         Map<String, Object> list = listed.json();
-        String fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat((List<Map<String, Object>>) list.get("revocations")).singleElement().satisfies(r -> {
-            assertThat(r).containsEntry("fingerprints", List.of(fingerprint)).containsKeys("sequence", "revokedAt", "reason")
-                    .doesNotContainKeys("orderId", "keys");
-        });
+        String fingerprint = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat((List<Map<String, Object>>) list.get("revocations"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r)
+                            .containsEntry("fingerprints", List.of(fingerprint))
+                            .containsKeys("sequence", "revokedAt", "reason")
+                            .doesNotContainKeys("orderId", "keys");
+                });
         assertThat(listed.body()).doesNotContain(orderId).doesNotContain(key).doesNotContain("revoke@example.com");
         long next = ((Number) list.get("next")).longValue();
-        assertThat((List<?>) http.get("/api/licences/revoked?after=" + next).json().get("revocations")).isEmpty();
+        assertThat((List<?>)
+                        http.get("/api/licences/revoked?after=" + next).json().get("revocations"))
+                .isEmpty();
 
         http.postJson("/api/orders/" + orderId + "/cancel", Map.of());
-        assertThat(count("SELECT count(*) FROM commands.revoked_licence_keys WHERE fingerprint = '" + fingerprint + "'")).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM commands.revoked_licence_keys WHERE fingerprint = '" + fingerprint + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void theRevocationListAnswersWhileAnOrderWriterHoldsTheHorizonLockAndSaysWhenItIsUnchanged() throws Exception {
-        http.get("/api/licences/revoked");   // this instance's first horizon
+        http.get("/api/licences/revoked"); // this instance's first horizon
         try (java.sql.Connection writer = database.connect()) {
             writer.setAutoCommit(false);
             writer.createStatement().execute("SELECT pg_advisory_xact_lock_shared(" + EventStore.HORIZON_LOCK + ")");
 
             // also once the horizon is older than a second and being refreshed (behind this writer)
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> http.get("/api/licences/revoked").status() == 200);
             var page = http.get("/api/licences/revoked");
             assertThat(page.header("Cache-Control")).isEqualTo("public, max-age=1");
-            var again = http.send(http.request("/api/licences/revoked").header("If-None-Match", page.header("ETag")).GET());
+            var again = http.send(http.request("/api/licences/revoked")
+                    .header("If-None-Match", page.header("ETag"))
+                    .GET());
             assertThat(again.status()).isEqualTo(304);
             writer.rollback();
         }
@@ -163,12 +205,22 @@ class LicencesIT extends ConsumingCommandApiIT {
 
     @Test
     void whatIsNoLicenceKeyIsA422ProblemNeverA500() {
-        for (String body : List.of("", "{}", "not json", "[]", "{\"key\": 7}", "{\"key\": \"\"}",
-                "{\"key\": \"" + "A".repeat(20_000) + "\"}", "{\"key\": \"k1.%%%.@@@\"}", "{\"key\": \"only-one-part\"}",
+        for (String body : List.of(
+                "",
+                "{}",
+                "not json",
+                "[]",
+                "{\"key\": 7}",
+                "{\"key\": \"\"}",
+                "{\"key\": \"" + "A".repeat(20_000) + "\"}",
+                "{\"key\": \"k1.%%%.@@@\"}",
+                "{\"key\": \"only-one-part\"}",
                 "{\"key\": \"a.b.c.d\"}")) {
             var response = http.postRaw("/api/licences/verify", "application/json", body);
 
-            assertThat(response.status()).as(body.length() > 80 ? "huge key" : body).isEqualTo(422);
+            assertThat(response.status())
+                    .as(body.length() > 80 ? "huge key" : body)
+                    .isEqualTo(422);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json()).containsEntry("type", "urn:licence-shop:problem:invalid-licence-key");
         }
@@ -194,8 +246,11 @@ class LicencesIT extends ConsumingCommandApiIT {
 
     @Test
     void aVerifyBodyWithAKeyTwiceOrTrailingDataIsNoLicenceKey() {
-        String key = (String) licencesOf(place(Http.order("strict@example.com", "STARTER", 1))).get(0).get("key");
-        for (String body : List.of("{\"key\":\"forged.key.text\",\"key\":\"" + key + "\"}", "{\"key\":\"" + key + "\"} trailing")) {
+        String key = (String) licencesOf(place(Http.order("strict@example.com", "STARTER", 1)))
+                .get(0)
+                .get("key");
+        for (String body : List.of(
+                "{\"key\":\"forged.key.text\",\"key\":\"" + key + "\"}", "{\"key\":\"" + key + "\"} trailing")) {
             var response = http.postRaw("/api/licences/verify", "application/json", body);
 
             assertThat(response.status()).as(body).isEqualTo(422);

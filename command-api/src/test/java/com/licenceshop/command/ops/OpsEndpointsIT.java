@@ -1,23 +1,23 @@
 package com.licenceshop.command.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.SalesPeriodClosed;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class OpsEndpointsIT extends ConsumingCommandApiIT {
 
     Http.Response closePeriod(String authorization) {
-        HttpRequest.Builder request = http.request("/api/sales-periods/close").POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                http.request("/api/sales-periods/close").POST(HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -31,13 +31,19 @@ class OpsEndpointsIT extends ConsumingCommandApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String eventId = (String) response.json().get("eventId");
         long sequence = ((Number) response.json().get("sequence")).longValue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.countsByMessageId().containsKey(eventId));
-        var delivery = consumer.deliveries().stream().filter(d -> d.messageId().equals(eventId)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> consumer.countsByMessageId().containsKey(eventId));
+        var delivery = consumer.deliveries().stream()
+                .filter(d -> d.messageId().equals(eventId))
+                .findFirst()
+                .orElseThrow();
         assertThat(delivery.routingKey()).isEqualTo("sales.period-closed");
         var event = (SalesPeriodClosed) codec.decode(delivery.body());
         assertThat(event.sequence()).isEqualTo(sequence);
         assertThat(event.closedBy()).isEqualTo(OPS_USERNAME);
-        assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'SalesPeriodClosed' AND sequence = " + sequence)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'SalesPeriodClosed' AND sequence = "
+                        + sequence))
+                .isEqualTo(1);
     }
 
     @Test
@@ -72,14 +78,18 @@ class OpsEndpointsIT extends ConsumingCommandApiIT {
 
     @Test
     void anOrdersTraceIsForOpsOnlyAndNamesNoBuyer() {
-        String orderId = (String) http.postJson("/api/orders", Http.order("traced@example.com", "STARTER", 1)).json().get("orderId");
+        String orderId = (String) http.postJson("/api/orders", Http.order("traced@example.com", "STARTER", 1))
+                .json()
+                .get("orderId");
 
         assertUnauthorized(http.get("/api/ops/orders/" + orderId + "/trace"));
         var trace = http.getAsOps("/api/ops/orders/" + orderId + "/trace");
         assertThat(trace.status()).as(trace.body()).isEqualTo(200);
         assertThat(trace.json()).containsOnlyKeys("orderId", "traceId").containsEntry("orderId", orderId);
         assertThat((String) trace.json().get("traceId")).matches("[0-9a-f]{32}");
-        assertThat(http.getAsOps("/api/ops/orders/" + java.util.UUID.randomUUID() + "/trace").status()).isEqualTo(404);
+        assertThat(http.getAsOps("/api/ops/orders/" + java.util.UUID.randomUUID() + "/trace")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,16 +1,15 @@
 package com.licenceshop.command.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Guessing the ops password: after five wrong logins from an address, it waits, also with the right one. */
 @MicronautTest(transactional = false)
@@ -23,11 +22,17 @@ class OpsLoginThrottleIT extends CommandApiIT {
     void fiveWrongOpsLoginsLockTheAddressOutForAMomentEvenWithTheRightPassword() {
         Http http = new Http(server.getURI());
         for (int i = 0; i < 5; i++) {
-            var guess = http.send(http.request("/api/ops/outbox").header("Authorization", Http.basic(OPS_USERNAME, "guess-" + i)).GET());
+            var guess = http.send(http.request("/api/ops/outbox")
+                    .header("Authorization", Http.basic(OPS_USERNAME, "guess-" + i))
+                    .GET());
             assertThat(guess.status()).isEqualTo(401);
         }
 
-        assertThat(http.getAsOps("/api/ops/outbox").status()).as("locked, also for the right password").isEqualTo(401);
-        await("the lock ends").atMost(Duration.ofSeconds(5)).until(() -> http.getAsOps("/api/ops/outbox").status() == 200);
+        assertThat(http.getAsOps("/api/ops/outbox").status())
+                .as("locked, also for the right password")
+                .isEqualTo(401);
+        await("the lock ends")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> http.getAsOps("/api/ops/outbox").status() == 200);
     }
 }

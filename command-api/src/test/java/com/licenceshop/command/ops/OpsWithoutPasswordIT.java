@@ -1,16 +1,15 @@
 package com.licenceshop.command.ops;
 
+import static com.licenceshop.command.ops.OpsEndpointsIT.assertUnauthorized;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.util.Map;
-
-import static com.licenceshop.command.ops.OpsEndpointsIT.assertUnauthorized;
+import org.junit.jupiter.api.Test;
 
 /** No OPS_PASSWORD, no ops: not even an empty password gets in. */
 @MicronautTest(transactional = false)
@@ -29,10 +28,16 @@ class OpsWithoutPasswordIT extends CommandApiIT {
         Http http = new Http(server.getURI());
         String emptyPassword = Http.basic(OPS_USERNAME, "");
 
-        assertUnauthorized(http.send(http.request("/api/events").header("Authorization", emptyPassword).GET()));
-        assertUnauthorized(http.send(http.request("/api/events?after=0&limit=10").GET()));
-        assertUnauthorized(http.send(http.request("/api/ops/outbox").header("Authorization", emptyPassword).GET()));
-        assertUnauthorized(http.send(http.request("/api/sales-periods/close").header("Authorization", emptyPassword)
+        assertUnauthorized(http.send(http.request("/api/events")
+                .header("Authorization", emptyPassword)
+                .GET()));
+        assertUnauthorized(
+                http.send(http.request("/api/events?after=0&limit=10").GET()));
+        assertUnauthorized(http.send(http.request("/api/ops/outbox")
+                .header("Authorization", emptyPassword)
+                .GET()));
+        assertUnauthorized(http.send(http.request("/api/sales-periods/close")
+                .header("Authorization", emptyPassword)
                 .POST(HttpRequest.BodyPublishers.noBody())));
     }
 }

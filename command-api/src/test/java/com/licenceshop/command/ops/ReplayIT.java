@@ -1,5 +1,7 @@
 package com.licenceshop.command.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -14,16 +16,13 @@ import com.rabbitmq.client.GetResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Replays go to one consumer's queue only. The two consumer queues are declared here without bindings, so the
@@ -34,8 +33,10 @@ class ReplayIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Topology topology;
+
     Http http;
     Connection broker;
     Channel channel;
@@ -50,7 +51,8 @@ class ReplayIT extends CommandApiIT {
         channel.queueDeclare(topology.salesProjectorQueue(), true, false, false, null);
         channel.queueDeclare(topology.notificationQueue(), true, false, false, null);
         for (int i = 0; i < 5; i++) {
-            assertThat(http.postJson("/api/orders", Http.order("replay" + i + "@example.com", "STARTER", 1)).status())
+            assertThat(http.postJson("/api/orders", Http.order("replay" + i + "@example.com", "STARTER", 1))
+                            .status())
                     .isEqualTo(202);
         }
     }
@@ -67,14 +69,15 @@ class ReplayIT extends CommandApiIT {
         return http.postJson("/api/ops/replay", body, "Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD));
     }
 
-    record Stored(long sequence, String eventId, String traceparent) {
-    }
+    record Stored(long sequence, String eventId, String traceparent) {}
 
     List<Stored> storedEvents() throws Exception {
         List<Stored> stored = new ArrayList<>();
         try (var connection = database.connect();
-             ResultSet rows = connection.createStatement()
-                     .executeQuery("SELECT sequence, event_id::text, traceparent FROM commands.events ORDER BY sequence")) {
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT sequence, event_id::text, traceparent FROM commands.events ORDER BY sequence")) {
             while (rows.next()) {
                 stored.add(new Stored(rows.getLong(1), rows.getString(2), rows.getString(3)));
             }
@@ -85,7 +88,9 @@ class ReplayIT extends CommandApiIT {
     /** The events on the queue, each as its own message would carry it (a replay packs them as the relay does). */
     List<EventBatches.Event> drain(String queue) throws Exception {
         List<EventBatches.Event> events = new ArrayList<>();
-        for (GetResponse message = channel.basicGet(queue, true); message != null; message = channel.basicGet(queue, true)) {
+        for (GetResponse message = channel.basicGet(queue, true);
+                message != null;
+                message = channel.basicGet(queue, true)) {
             events.addAll(EventBatches.unpack(message.getProps(), message.getBody()));
         }
         return events;
@@ -101,22 +106,32 @@ class ReplayIT extends CommandApiIT {
         var response = replay(Map.of("consumer", "sales-projector", "after", after, "upTo", upTo));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json()).containsEntry("consumer", "sales-projector")
+        assertThat(response.json())
+                .containsEntry("consumer", "sales-projector")
                 .containsEntry("queue", topology.salesProjectorQueue())
                 .containsEntry("replayed", 3);
         // a 200 comes after the broker's confirms: the messages are on the queue now
         List<EventBatches.Event> messages = drain(topology.salesProjectorQueue());
-        assertThat(messages).extracting(m -> m.properties().getMessageId())
-                .containsExactly(stored.get(1).eventId(), stored.get(2).eventId(), stored.get(3).eventId());
+        assertThat(messages)
+                .extracting(m -> m.properties().getMessageId())
+                .containsExactly(
+                        stored.get(1).eventId(),
+                        stored.get(2).eventId(),
+                        stored.get(3).eventId());
         assertThat(messages).allSatisfy(m -> {
             assertThat(m.properties().getHeaders()).containsEntry(MessageHeaders.REPLAY, true);
             assertThat(m.properties().getType()).isEqualTo("OrderPlaced");
             assertThat(m.properties().getDeliveryMode()).isEqualTo(2);
             assertThat(m.properties().getContentType()).isEqualTo("application/json");
         });
-        assertThat(messages).extracting(m -> m.properties().getHeaders().get(MessageHeaders.SEQUENCE))
-                .containsExactly(stored.get(1).sequence(), stored.get(2).sequence(), stored.get(3).sequence());
-        assertThat(channel.queueDeclarePassive(topology.notificationQueue()).getMessageCount()).isZero();
+        assertThat(messages)
+                .extracting(m -> m.properties().getHeaders().get(MessageHeaders.SEQUENCE))
+                .containsExactly(
+                        stored.get(1).sequence(),
+                        stored.get(2).sequence(),
+                        stored.get(3).sequence());
+        assertThat(channel.queueDeclarePassive(topology.notificationQueue()).getMessageCount())
+                .isZero();
     }
 
     @Test
@@ -124,12 +139,17 @@ class ReplayIT extends CommandApiIT {
         List<Stored> stored = storedEvents();
         Stored original = stored.get(2);
 
-        var response = replay(Map.of("consumer", "sales-projector", "after", original.sequence() - 1, "upTo", original.sequence()));
+        var response = replay(
+                Map.of("consumer", "sales-projector", "after", original.sequence() - 1, "upTo", original.sequence()));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<EventBatches.Event> messages = drain(topology.salesProjectorQueue());
         assertThat(messages).hasSize(1);
-        String traceparent = messages.get(0).properties().getHeaders().get(MessageHeaders.TRACEPARENT).toString();
+        String traceparent = messages.get(0)
+                .properties()
+                .getHeaders()
+                .get(MessageHeaders.TRACEPARENT)
+                .toString();
         String originalTrace = original.traceparent().split("-")[1];
         // same trace as the stored request, a new (replay publish) span in it
         assertThat(traceparent.split("-")[1]).isEqualTo(originalTrace);
@@ -140,13 +160,17 @@ class ReplayIT extends CommandApiIT {
     void replayingWithoutUpToReplaysUpToTheNewestEvent() throws Exception {
         List<Stored> stored = storedEvents();
 
-        var response = replay(Map.of("consumer", "notification-service", "after", stored.get(2).sequence()));
+        var response = replay(Map.of(
+                "consumer", "notification-service", "after", stored.get(2).sequence()));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(((Number) response.json().get("upTo")).longValue()).isEqualTo(stored.get(4).sequence());
-        assertThat(drain(topology.notificationQueue())).extracting(m -> m.properties().getMessageId())
+        assertThat(((Number) response.json().get("upTo")).longValue())
+                .isEqualTo(stored.get(4).sequence());
+        assertThat(drain(topology.notificationQueue()))
+                .extracting(m -> m.properties().getMessageId())
                 .containsExactly(stored.get(3).eventId(), stored.get(4).eventId());
-        assertThat(channel.queueDeclarePassive(topology.salesProjectorQueue()).getMessageCount()).isZero();
+        assertThat(channel.queueDeclarePassive(topology.salesProjectorQueue()).getMessageCount())
+                .isZero();
     }
 
     @Test
@@ -163,10 +187,14 @@ class ReplayIT extends CommandApiIT {
 
     @Test
     void aRangeThatIsEmptyBackwardsOrTooLargeIsRejected() {
-        assertThat(replay(Map.of("consumer", "sales-projector", "after", 5, "upTo", 5)).errors())
-                .extracting(e -> e.get("field")).containsExactly("upTo");
-        assertThat(replay(Map.of("consumer", "sales-projector", "after", -1, "upTo", 5)).errors())
-                .extracting(e -> e.get("field")).containsExactly("after");
+        assertThat(replay(Map.of("consumer", "sales-projector", "after", 5, "upTo", 5))
+                        .errors())
+                .extracting(e -> e.get("field"))
+                .containsExactly("upTo");
+        assertThat(replay(Map.of("consumer", "sales-projector", "after", -1, "upTo", 5))
+                        .errors())
+                .extracting(e -> e.get("field"))
+                .containsExactly("after");
         var tooLarge = replay(Map.of("consumer", "sales-projector", "after", 0, "upTo", 100_001));
         assertThat(tooLarge.status()).isEqualTo(400);
         assertThat(tooLarge.errors()).extracting(e -> e.get("rule")).containsExactly("max-range");
@@ -188,11 +216,14 @@ class ReplayIT extends CommandApiIT {
 
     @Test
     void replayingNeedsTheOpsCredential() throws Exception {
-        OpsEndpointsIT.assertUnauthorized(http.postJson("/api/ops/replay",
-                Map.of("consumer", "sales-projector", "after", 0)));
-        OpsEndpointsIT.assertUnauthorized(http.postJson("/api/ops/replay",
+        OpsEndpointsIT.assertUnauthorized(
+                http.postJson("/api/ops/replay", Map.of("consumer", "sales-projector", "after", 0)));
+        OpsEndpointsIT.assertUnauthorized(http.postJson(
+                "/api/ops/replay",
                 Map.of("consumer", "sales-projector", "after", 0),
-                "Authorization", Http.basic(OPS_USERNAME, "wrong")));
-        assertThat(channel.queueDeclarePassive(topology.salesProjectorQueue()).getMessageCount()).isZero();
+                "Authorization",
+                Http.basic(OPS_USERNAME, "wrong")));
+        assertThat(channel.queueDeclarePassive(topology.salesProjectorQueue()).getMessageCount())
+                .isZero();
     }
 }

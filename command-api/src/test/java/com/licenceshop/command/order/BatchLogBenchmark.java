@@ -7,8 +7,6 @@ import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.licenceshop.servicedefaults.TraceLogs;
 import com.sun.management.ThreadMXBean;
-import org.slf4j.Logger;
-
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
 
 /**
  * What naming a purchase's trace in command-api's log costs per order, with the production logback.xml writing to a
@@ -33,8 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class BatchLogBenchmark {
 
-    private BatchLogBenchmark() {
-    }
+    private BatchLogBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -47,30 +45,63 @@ public final class BatchLogBenchmark {
 
         List<OrderBatchStore.Stored> stored = new ArrayList<>();
         for (int i = 0; i < batch; i++) {
-            String traceparent = String.format("00-%032x-%016x-01", ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
-            PendingOrder command = new PendingOrder(UUID.randomUUID(), "token", null, null, "f", "c-" + i,
-                    new TraceHeaders.Stored(traceparent, null), null);
-            stored.add(new OrderBatchStore.Stored(command, null, null, new OrderPlaced(UUID.randomUUID(), i, Instant.now(),
-                    command.orderId(), "ada@example.com", "EUR", List.of(), 0)));
+            String traceparent = String.format(
+                    "00-%032x-%016x-01",
+                    ThreadLocalRandom.current().nextLong(),
+                    ThreadLocalRandom.current().nextLong());
+            PendingOrder command = new PendingOrder(
+                    UUID.randomUUID(),
+                    "token",
+                    null,
+                    null,
+                    "f",
+                    "c-" + i,
+                    new TraceHeaders.Stored(traceparent, null),
+                    null);
+            stored.add(new OrderBatchStore.Stored(
+                    command,
+                    null,
+                    null,
+                    new OrderPlaced(
+                            UUID.randomUUID(),
+                            i,
+                            Instant.now(),
+                            command.orderId(),
+                            "ada@example.com",
+                            "EUR",
+                            List.of(),
+                            0)));
         }
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         report.printf("%,d orders in batches of %d, %d rounds; log file %s%n", orders, batch, rounds, file);
         for (int round = 1; round <= rounds; round++) {
             for (String variant : List.of("batch line (before)", "batch line + trace ids", "INFO line per order")) {
                 long cpu = threads.getCurrentThreadCpuTime();
-                long bytes = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+                long bytes =
+                        threads.getThreadAllocatedBytes(Thread.currentThread().getId());
                 for (int done = 0; done < orders; done += batch) {
                     switch (variant) {
-                        case "batch line (before)" -> log.info("stored {} orders in one transaction ({} commands)", batch, batch);
-                        case "batch line + trace ids" -> log.info("stored {} orders in one transaction ({} commands), traces {}",
-                                batch, batch, PlacingOrders.traceIds(stored));
+                        case "batch line (before)" ->
+                            log.info("stored {} orders in one transaction ({} commands)", batch, batch);
+                        case "batch line + trace ids" ->
+                            log.info(
+                                    "stored {} orders in one transaction ({} commands), traces {}",
+                                    batch,
+                                    batch,
+                                    PlacingOrders.traceIds(stored));
                         default -> perOrder(log, stored);
                     }
                 }
                 long cpuPerOrder = (threads.getCurrentThreadCpuTime() - cpu) / orders;
-                long bytesPerOrder = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - bytes) / orders;
-                report.printf(Locale.ROOT, "round %d  %-24s %,6d ns CPU/order  %,6d B allocated/order%n", round, variant,
-                        cpuPerOrder, bytesPerOrder);
+                long bytesPerOrder =
+                        (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - bytes) / orders;
+                report.printf(
+                        Locale.ROOT,
+                        "round %d  %-24s %,6d ns CPU/order  %,6d B allocated/order%n",
+                        round,
+                        variant,
+                        cpuPerOrder,
+                        bytesPerOrder);
             }
         }
         System.out.flush();
@@ -80,8 +111,10 @@ public final class BatchLogBenchmark {
 
     private static void perOrder(Logger log, List<OrderBatchStore.Stored> stored) {
         for (OrderBatchStore.Stored s : stored) {
-            try (var ignored = LogContext.with("orderId", s.command().orderId()).and("correlationId", s.command().correlationId())
-                    .and(TraceLogs.TRACE_ID, s.command().trace().traceId()).and(TraceLogs.SPAN_ID, s.command().trace().spanId())) {
+            try (var ignored = LogContext.with("orderId", s.command().orderId())
+                    .and("correlationId", s.command().correlationId())
+                    .and(TraceLogs.TRACE_ID, s.command().trace().traceId())
+                    .and(TraceLogs.SPAN_ID, s.command().trace().spanId())) {
                 log.info("order placed: {} lines, {} {} cents, sequence {}", 1, 50_000, "EUR", 42);
             }
         }

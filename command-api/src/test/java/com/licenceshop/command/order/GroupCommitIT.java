@@ -1,15 +1,13 @@
 package com.licenceshop.command.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Group commit keeps every promise of one-transaction-per-order: concurrent twins under one Idempotency-Key,
@@ -31,8 +30,10 @@ class GroupCommitIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     MeterRegistry meters;
+
     Http http;
     final ExecutorService pool = Executors.newFixedThreadPool(200);
 
@@ -86,25 +87,38 @@ class GroupCommitIT extends CommandApiIT {
 
         List<Http.Response> responses = burst(requests);
 
-        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(202));
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(202));
         for (int i = 0; i < 25; i++) {
             Http.Response first = responses.get(150 + 2 * i);
             Http.Response second = responses.get(151 + 2 * i);
-            assertThat(second.json().get("orderId")).as("twins under key %s", keys.get(i)).isEqualTo(first.json().get("orderId"));
-            assertThat(List.of(String.valueOf(first.header("Idempotent-Replayed")), String.valueOf(second.header("Idempotent-Replayed"))))
-                    .as("exactly one twin is the replay").containsExactlyInAnyOrder("true", "null");
+            assertThat(second.json().get("orderId"))
+                    .as("twins under key %s", keys.get(i))
+                    .isEqualTo(first.json().get("orderId"));
+            assertThat(List.of(
+                            String.valueOf(first.header("Idempotent-Replayed")),
+                            String.valueOf(second.header("Idempotent-Replayed"))))
+                    .as("exactly one twin is the replay")
+                    .containsExactlyInAnyOrder("true", "null");
         }
-        assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE '%-" + run + "-%'")).isEqualTo(175);
-        assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND payload->>'customerEmail' LIKE '%-"
-                + run + "-%'")).isEqualTo(175);
-        assertThat(meters.get("shop.orders.batch.size").summary().max()).as("largest batch").isGreaterThan(20);
+        assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE '%-" + run + "-%'"))
+                .isEqualTo(175);
+        assertThat(count(
+                        "SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND payload->>'customerEmail' LIKE '%-"
+                                + run + "-%'"))
+                .isEqualTo(175);
+        assertThat(meters.get("shop.orders.batch.size").summary().max())
+                .as("largest batch")
+                .isGreaterThan(20);
 
         for (String key : keys) {
-            var reused = http.postJson("/api/orders", Http.order("other-" + run + "@example.com", "STARTER", 1), "Idempotency-Key", key);
+            var reused = http.postJson(
+                    "/api/orders", Http.order("other-" + run + "@example.com", "STARTER", 1), "Idempotency-Key", key);
             assertThat(reused.status()).as(reused.body()).isEqualTo(422);
             assertThat(reused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE '%-" + run + "%'")).isEqualTo(175);
+        assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE '%-" + run + "%'"))
+                .isEqualTo(175);
     }
 
     @Test
@@ -120,10 +134,12 @@ class GroupCommitIT extends CommandApiIT {
         List<Http.Response> responses = burst(requests);
 
         for (int i = 0; i < 20; i++) {
-            List<Integer> statuses = List.of(responses.get(2 * i).status(), responses.get(2 * i + 1).status());
+            List<Integer> statuses = List.of(
+                    responses.get(2 * i).status(), responses.get(2 * i + 1).status());
             assertThat(statuses).as("key %d", i).containsExactlyInAnyOrder(202, 422);
         }
-        assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE 'clash-" + run + "-%'")).isEqualTo(20);
+        assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE 'clash-" + run + "-%'"))
+                .isEqualTo(20);
     }
 
     @Test
@@ -134,13 +150,18 @@ class GroupCommitIT extends CommandApiIT {
         try {
             List<Callable<Http.Response>> requests = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                requests.add(order("good-" + run + "-" + i + "@example.com", "ENTERPRISE", 1, i % 2 == 0 ? null : "good-" + run + "-" + i));
+                requests.add(order(
+                        "good-" + run + "-" + i + "@example.com",
+                        "ENTERPRISE",
+                        1,
+                        i % 2 == 0 ? null : "good-" + run + "-" + i));
                 if (i == 15) {
                     requests.add(order("poison-" + run + "@example.com", "STARTER", 1, "poison-" + run));
                 }
             }
             Map<String, Long> largestBefore = new HashMap<>();
-            largestBefore.put("count", meters.get("shop.orders.batch.size").summary().count());
+            largestBefore.put(
+                    "count", meters.get("shop.orders.batch.size").summary().count());
 
             List<Http.Response> responses = burst(requests);
 
@@ -152,13 +173,20 @@ class GroupCommitIT extends CommandApiIT {
             good.remove(16);
             assertThat(good).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(202));
             assertThat(meters.get("shop.orders.batch.size").summary().count() - largestBefore.get("count"))
-                    .as("batches for 31 commands").isLessThan(10);
+                    .as("batches for 31 commands")
+                    .isLessThan(10);
 
-            assertThat(count("SELECT count(*) FROM commands.events WHERE payload->>'customerEmail' LIKE '%-" + run + "%'")).isEqualTo(30);
-            assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE '%-" + run + "%'")).isEqualTo(30);
-            assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'poison-" + run + "'")).isZero();
+            assertThat(count("SELECT count(*) FROM commands.events WHERE payload->>'customerEmail' LIKE '%-" + run
+                            + "%'"))
+                    .isEqualTo(30);
+            assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE '%-" + run + "%'"))
+                    .isEqualTo(30);
+            assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'poison-" + run + "'"))
+                    .isZero();
             for (Http.Response r : good) {
-                assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + r.json().get("orderId") + "'")).isEqualTo(1);
+                assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '"
+                                + r.json().get("orderId") + "'"))
+                        .isEqualTo(1);
             }
         } finally {
             execute("ALTER TABLE commands.orders DROP CONSTRAINT no_poison");

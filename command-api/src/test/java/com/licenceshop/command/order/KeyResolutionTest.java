@@ -1,20 +1,23 @@
 package com.licenceshop.command.order;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class KeyResolutionTest {
 
-    final PendingOrder command = PendingOrder.of(new PlaceOrder("a@example.com", List.of(new PlaceOrder.Item("STARTER", 1))),
-            "key-1", "fingerprint-1", "correlation");
+    final PendingOrder command = PendingOrder.of(
+            new PlaceOrder("a@example.com", List.of(new PlaceOrder.Item("STARTER", 1))),
+            "key-1",
+            "fingerprint-1",
+            "correlation");
 
     @Test
     void theCommandWhoseOrderIdTheKeyHoldsPlacesTheOrder() {
-        assertThat(KeyResolution.resolve(command, "fingerprint-1", command.orderId(), null)).isNull();
+        assertThat(KeyResolution.resolve(command, "fingerprint-1", command.orderId(), null))
+                .isNull();
     }
 
     @Test
@@ -26,6 +29,7 @@ class KeyResolutionTest {
 
     @Test
     void aTwinWithAnotherRequestIsAKeyReuse() {
-        assertThat(KeyResolution.resolve(command, "fingerprint-2", UUID.randomUUID(), null)).isInstanceOf(PlacingOrders.KeyReused.class);
+        assertThat(KeyResolution.resolve(command, "fingerprint-2", UUID.randomUUID(), null))
+                .isInstanceOf(PlacingOrders.KeyReused.class);
     }
 }

@@ -1,18 +1,17 @@
 package com.licenceshop.command.order;
 
-import com.licenceshop.servicedefaults.Violation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static com.licenceshop.command.order.PricingTest.CATALOG;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.servicedefaults.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.licenceshop.command.order.PricingTest.CATALOG;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderRequestValidationTest {
 
@@ -37,7 +36,8 @@ class OrderRequestValidationTest {
     }
 
     static void assertRejected(Object body, String field, String rule) {
-        assertThat(violations(body)).extracting(Violation::field, Violation::rule)
+        assertThat(violations(body))
+                .extracting(Violation::field, Violation::rule)
                 .contains(org.assertj.core.groups.Tuple.tuple(field, rule));
     }
 
@@ -46,32 +46,38 @@ class OrderRequestValidationTest {
         var result = OrderRequestValidation.validate(
                 body("ada@example.com", List.of(line("STARTER", 1), line("ENTERPRISE", 100))), CATALOG);
 
-        assertThat(result).isEqualTo(new OrderRequestValidation.Valid(new PlaceOrder("ada@example.com",
-                List.of(new PlaceOrder.Item("STARTER", 1), new PlaceOrder.Item("ENTERPRISE", 100)))));
+        assertThat(result)
+                .isEqualTo(new OrderRequestValidation.Valid(new PlaceOrder(
+                        "ada@example.com",
+                        List.of(new PlaceOrder.Item("STARTER", 1), new PlaceOrder.Item("ENTERPRISE", 100)))));
     }
 
     @Test
     void anUnknownSkuIsNamedWithItsLine() {
-        assertRejected(body("ada@example.com", List.of(line("STARTER", 1), line("PLATINUM", 1))), "items[1].sku", "known-sku");
+        assertRejected(
+                body("ada@example.com", List.of(line("STARTER", 1), line("PLATINUM", 1))), "items[1].sku", "known-sku");
     }
 
     @Test
     void aRetiredLicenceIsNotOnSaleAndNamedWithItsLine() {
         var catalog = com.licenceshop.command.catalog.Catalog.of(List.of(
                 CATALOG.find("STARTER").orElseThrow(),
-                new com.licenceshop.command.catalog.Product("OLD", "Old", null, 100, "EUR",
-                        com.licenceshop.command.catalog.ProductStatus.RETIRED, 2)));
+                new com.licenceshop.command.catalog.Product(
+                        "OLD", "Old", null, 100, "EUR", com.licenceshop.command.catalog.ProductStatus.RETIRED, 2)));
 
-        var result = OrderRequestValidation.validate(body("ada@example.com", List.of(line("STARTER", 1), line("OLD", 1))), catalog);
+        var result = OrderRequestValidation.validate(
+                body("ada@example.com", List.of(line("STARTER", 1), line("OLD", 1))), catalog);
 
         assertThat(result).isInstanceOf(OrderRequestValidation.NotOnSale.class);
-        assertThat(((OrderRequestValidation.NotOnSale) result).violations()).extracting(Violation::field, Violation::rule)
+        assertThat(((OrderRequestValidation.NotOnSale) result).violations())
+                .extracting(Violation::field, Violation::rule)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("items[1].sku", "on-sale"));
     }
 
     @Test
     void anUnknownSkuIsToldWhichLicencesAreOnSale() {
-        var violation = violations(body("ada@example.com", List.of(line("PLATINUM", 1)))).get(0);
+        var violation = violations(body("ada@example.com", List.of(line("PLATINUM", 1))))
+                .get(0);
         assertThat(violation.message()).contains("ENTERPRISE, PROFESSIONAL, STARTER");
     }
 
@@ -85,7 +91,10 @@ class OrderRequestValidationTest {
     void aQuantityMustBeAWholeNumber() {
         assertRejected(body("ada@example.com", List.of(line("STARTER", 1.5))), "items[0].quantity", "type");
         assertRejected(body("ada@example.com", List.of(line("STARTER", "2"))), "items[0].quantity", "type");
-        assertRejected(body("ada@example.com", List.of(line("STARTER", new BigDecimal("1e30")))), "items[0].quantity", "range");
+        assertRejected(
+                body("ada@example.com", List.of(line("STARTER", new BigDecimal("1e30")))),
+                "items[0].quantity",
+                "range");
         assertThat(OrderRequestValidation.validate(body("ada@example.com", List.of(line("STARTER", 2.0))), CATALOG))
                 .isInstanceOf(OrderRequestValidation.Valid.class);
     }
@@ -112,8 +121,17 @@ class OrderRequestValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ada", "ada@", "@example.com", "ada@example", "ada @example.com", "ada@exa mple.com",
-            "a@b@example.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "ada",
+                "ada@",
+                "@example.com",
+                "ada@example",
+                "ada @example.com",
+                "ada@exa mple.com",
+                "a@b@example.com"
+            })
     void aMalformedEmailIsRejected(String email) {
         assertRejected(body(email, List.of(line("STARTER", 1))), "customerEmail", "email");
     }
@@ -127,13 +145,15 @@ class OrderRequestValidationTest {
 
     @Test
     void everyBrokenRuleIsReportedAtOnce() {
-        assertThat(violations(body("nope", List.of(line("PLATINUM", 0))))).extracting(Violation::field)
+        assertThat(violations(body("nope", List.of(line("PLATINUM", 0)))))
+                .extracting(Violation::field)
                 .containsExactly("customerEmail", "items[0].sku", "items[0].quantity");
     }
 
     @Test
     void aBodyThatIsNotAnObjectIsRejected() {
-        assertThat(violations(List.of(1, 2))).extracting(Violation::field, Violation::rule)
+        assertThat(violations(List.of(1, 2)))
+                .extracting(Violation::field, Violation::rule)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("body", "object"));
         assertThat(violations("text")).hasSize(1);
     }

@@ -1,5 +1,7 @@
 package com.licenceshop.command.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.EventType;
@@ -7,9 +9,6 @@ import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
@@ -41,15 +38,27 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
 
         assertThat(response.status()).isEqualTo(200);
         Map<String, Object> order = response.json();
-        assertThat(order).containsEntry("orderId", orderId)
+        assertThat(order)
+                .containsEntry("orderId", orderId)
                 .containsEntry("customerEmail", "status@example.com")
                 .containsEntry("currency", "EUR")
                 .containsEntry("totalCents", 300_000)
                 .containsEntry("status", "PLACED")
                 .containsEntry("cancelledAt", null);
-        assertThat(order.get("lines")).isEqualTo(List.of(Map.of("sku", "PROFESSIONAL", "name", "Professional", "quantity", 2,
-                "unitPriceCents", 150_000, "lineTotalCents", 300_000)));
-        assertThat(Instant.parse((String) order.get("placedAt"))).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(order.get("lines"))
+                .isEqualTo(List.of(Map.of(
+                        "sku",
+                        "PROFESSIONAL",
+                        "name",
+                        "Professional",
+                        "quantity",
+                        2,
+                        "unitPriceCents",
+                        150_000,
+                        "lineTotalCents",
+                        300_000)));
+        assertThat(Instant.parse((String) order.get("placedAt")))
+                .isBetween(before, Instant.now().plusSeconds(1));
         // the trace of the request that placed it: 32 hex digits, as the trace UI and the logs show it
         assertThat((String) order.get("traceId")).matches("[0-9a-f]{32}");
     }
@@ -61,8 +70,10 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
         Http stranger = new Http(server.getURI());
 
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        for (String[] proof : List.<String[]>of(new String[0], new String[]{"Order-Token", "x" + token.substring(1)},
-                new String[]{"Order-Token", token.substring(0, 42)})) {
+        for (String[] proof :
+                List.<String[]>of(new String[0], new String[] {"Order-Token", "x" + token.substring(1)}, new String[] {
+                    "Order-Token", token.substring(0, 42)
+                })) {
             var request = stranger.request("/api/orders/" + orderId).GET();
             var read = stranger.send(proof.length == 0 ? request : request.headers(proof));
             assertThat(read.status()).isEqualTo(404);
@@ -72,10 +83,14 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
         }
         var byTheBuyer = http.get("/api/orders/" + orderId);
         assertThat(byTheBuyer.status()).isEqualTo(200);
-        assertThat(byTheBuyer.json()).containsEntry("status", "PLACED").containsEntry("customerEmail", "buyer@example.com");
+        assertThat(byTheBuyer.json())
+                .containsEntry("status", "PLACED")
+                .containsEntry("customerEmail", "buyer@example.com");
         assertThat(byTheBuyer.header("Cache-Control")).isEqualTo("no-store");
         assertThat(stranger.getAsOps("/api/orders/" + orderId).status()).isEqualTo(200);
-        assertThat(stranger.postJson("/api/orders/" + orderId + "/cancel", Map.of(), "Order-Token", token).status()).isEqualTo(202);
+        assertThat(stranger.postJson("/api/orders/" + orderId + "/cancel", Map.of(), "Order-Token", token)
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -108,8 +123,10 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
         assertThat(cancelled.currency()).isEqualTo("EUR");
         assertThat(cancelled.lines()).containsExactly(new OrderLine("STARTER", "Starter", 3, 50_000, 150_000));
         assertThat(cancelled.totalCents()).isEqualTo(150_000);
-        var delivery = consumer.deliveries().stream().filter(d -> d.messageId().equals(cancelled.eventId().toString()))
-                .findFirst().orElseThrow();
+        var delivery = consumer.deliveries().stream()
+                .filter(d -> d.messageId().equals(cancelled.eventId().toString()))
+                .findFirst()
+                .orElseThrow();
         assertThat(delivery.routingKey()).isEqualTo("order.cancelled");
         assertThat(delivery.properties().getType()).isEqualTo("OrderCancelled");
     }
@@ -118,7 +135,8 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
     void cancellingTwiceRecordsOneEvent() throws Exception {
         String orderId = place("twice@example.com", "ENTERPRISE", 1);
 
-        assertThat(http.postJson("/api/orders/" + orderId + "/cancel", Map.of()).status()).isEqualTo(202);
+        assertThat(http.postJson("/api/orders/" + orderId + "/cancel", Map.of()).status())
+                .isEqualTo(202);
         var again = http.postJson("/api/orders/" + orderId + "/cancel", Map.of());
 
         assertThat(again.status()).isEqualTo(202);
@@ -136,7 +154,9 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
             for (int i = 0; i < 8; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return http.send(http.request("/api/orders/" + orderId + "/cancel").POST(java.net.http.HttpRequest.BodyPublishers.noBody())).status();
+                    return http.send(http.request("/api/orders/" + orderId + "/cancel")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
+                            .status();
                 }));
             }
             start.countDown();
@@ -156,10 +176,12 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json()).containsEntry("type", "urn:licence-shop:problem:not-found");
         assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'OrderCancelled' AND aggregate_id NOT IN "
-                + "(SELECT id::text FROM commands.orders)")).isZero();
+                        + "(SELECT id::text FROM commands.orders)"))
+                .isZero();
     }
 
     long cancelEventsOf(String orderId) throws Exception {
-        return count("SELECT count(*) FROM commands.events WHERE type = 'OrderCancelled' AND aggregate_id = '" + orderId + "'");
+        return count("SELECT count(*) FROM commands.events WHERE type = 'OrderCancelled' AND aggregate_id = '" + orderId
+                + "'");
     }
 }

@@ -1,15 +1,14 @@
 package com.licenceshop.command.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.licenceshop.command.catalog.Catalog;
 import com.licenceshop.command.catalog.Product;
 import com.licenceshop.command.catalog.ProductStatus;
 import com.licenceshop.events.OrderLine;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PricingTest {
 
@@ -52,30 +51,36 @@ class PricingTest {
             twentyLinesOfAHundredEnterprise[i] = "ENTERPRISE";
             twentyLinesOfAHundredEnterprise[i + 1] = 100;
         }
-        assertThat(Pricing.price(anOrderOf(twentyLinesOfAHundredEnterprise), CATALOG).totalCents())
+        assertThat(Pricing.price(anOrderOf(twentyLinesOfAHundredEnterprise), CATALOG)
+                        .totalCents())
                 .isEqualTo(20L * 100 * 500_000);
     }
 
     @Test
     void aSkuOutsideTheCatalogCannotBePriced() {
         assertThatThrownBy(() -> Pricing.price(anOrderOf("PLATINUM", 1), CATALOG))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PLATINUM");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PLATINUM");
     }
 
     @Test
     void oneOrderCannotMixCurrencies() {
-        Catalog mixed = Catalog.of(List.of(new Product("A", "A", "", 100, "EUR", ProductStatus.ON_SALE, 1),
+        Catalog mixed = Catalog.of(List.of(
+                new Product("A", "A", "", 100, "EUR", ProductStatus.ON_SALE, 1),
                 new Product("B", "B", "", 100, "USD", ProductStatus.ON_SALE, 1)));
 
         assertThatThrownBy(() -> Pricing.price(anOrderOf("A", 1, "B", 1), mixed))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currency");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("currency");
     }
 
     @Test
     void aRetiredLicenceIsNotPricedAtAll() {
-        Catalog withRetired = Catalog.of(List.of(new Product("OLD", "Old", null, 100, "EUR", ProductStatus.RETIRED, 2)));
+        Catalog withRetired =
+                Catalog.of(List.of(new Product("OLD", "Old", null, 100, "EUR", ProductStatus.RETIRED, 2)));
 
         assertThatThrownBy(() -> Pricing.price(anOrderOf("OLD", 1), withRetired))
-                .isInstanceOf(Pricing.NotOnSaleException.class).hasMessageContaining("OLD");
+                .isInstanceOf(Pricing.NotOnSaleException.class)
+                .hasMessageContaining("OLD");
     }
 }

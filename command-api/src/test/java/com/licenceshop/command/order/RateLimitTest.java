@@ -1,12 +1,11 @@
 package com.licenceshop.command.order;
 
-import com.licenceshop.testsupport.ManualClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
 
@@ -60,7 +59,7 @@ class RateLimitTest {
         limit.take("recent");
         clock.advance(Duration.ofSeconds(40));
 
-        limit.take("new");   // "a" and "b" are 70 s idle (full again) and go; "recent" stays, with its token used
+        limit.take("new"); // "a" and "b" are 70 s idle (full again) and go; "recent" stays, with its token used
 
         assertThat(limit.take("recent")).isPresent();
         assertThat(limit.take("a")).isEmpty();

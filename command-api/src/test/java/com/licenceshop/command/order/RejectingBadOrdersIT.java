@@ -1,18 +1,13 @@
 package com.licenceshop.command.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.StaffLogin;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of bad command gets its status and a problem naming field and rule, and stores nothing. */
 @MicronautTest(transactional = false)
@@ -30,6 +29,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     Http http;
 
     @BeforeAll
@@ -55,17 +55,38 @@ class RejectingBadOrdersIT extends CommandApiIT {
             twentyOneLines.add(Map.of("sku", "STARTER", "quantity", 1));
         }
         return Stream.of(
-                Arguments.of("unknown sku", json(Http.order("ada@example.com", "PLATINUM", 1)), "items[0].sku", "known-sku"),
-                Arguments.of("quantity 0", json(Http.order("ada@example.com", "STARTER", 0)), "items[0].quantity", "range"),
-                Arguments.of("quantity 101", json(Http.order("ada@example.com", "STARTER", 101)), "items[0].quantity", "range"),
-                Arguments.of("quantity not a number", "{\"customerEmail\":\"ada@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":\"two\"}]}",
-                        "items[0].quantity", "type"),
-                Arguments.of("21 lines", json(Map.of("customerEmail", "ada@example.com", "items", twentyOneLines)), "items", "max-lines"),
-                Arguments.of("empty items", json(Map.of("customerEmail", "ada@example.com", "items", List.of())), "items", "not-empty"),
+                Arguments.of(
+                        "unknown sku", json(Http.order("ada@example.com", "PLATINUM", 1)), "items[0].sku", "known-sku"),
+                Arguments.of(
+                        "quantity 0", json(Http.order("ada@example.com", "STARTER", 0)), "items[0].quantity", "range"),
+                Arguments.of(
+                        "quantity 101",
+                        json(Http.order("ada@example.com", "STARTER", 101)),
+                        "items[0].quantity",
+                        "range"),
+                Arguments.of(
+                        "quantity not a number",
+                        "{\"customerEmail\":\"ada@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":\"two\"}]}",
+                        "items[0].quantity",
+                        "type"),
+                Arguments.of(
+                        "21 lines",
+                        json(Map.of("customerEmail", "ada@example.com", "items", twentyOneLines)),
+                        "items",
+                        "max-lines"),
+                Arguments.of(
+                        "empty items",
+                        json(Map.of("customerEmail", "ada@example.com", "items", List.of())),
+                        "items",
+                        "not-empty"),
                 Arguments.of("no items", json(Map.of("customerEmail", "ada@example.com")), "items", "required"),
-                Arguments.of("missing email", json(Map.of("items", List.of(Map.of("sku", "STARTER", "quantity", 1)))),
-                        "customerEmail", "required"),
-                Arguments.of("malformed email", json(Http.order("ada.example.com", "STARTER", 1)), "customerEmail", "email"),
+                Arguments.of(
+                        "missing email",
+                        json(Map.of("items", List.of(Map.of("sku", "STARTER", "quantity", 1)))),
+                        "customerEmail",
+                        "required"),
+                Arguments.of(
+                        "malformed email", json(Http.order("ada.example.com", "STARTER", 1)), "customerEmail", "email"),
                 Arguments.of("body is an array", "[1,2,3]", "body", "object"));
     }
 
@@ -75,27 +96,34 @@ class RejectingBadOrdersIT extends CommandApiIT {
         var response = http.postRaw("/api/orders", "application/json", body);
 
         assertProblem(response, 400, "invalid-order");
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .contains(org.assertj.core.groups.Tuple.tuple(field, rule));
-        assertThat(response.errors()).allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
+        assertThat(response.errors())
+                .allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        var response = http.postRaw("/api/orders", "application/json", "{\"customerEmail\": \"ada@example.com\", \"items\": [");
+        var response = http.postRaw(
+                "/api/orders", "application/json", "{\"customerEmail\": \"ada@example.com\", \"items\": [");
 
         assertProblem(response, 400, "malformed-json");
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("body", "json"));
     }
 
     @Test
     void aBodyThatGoesOnAfterItsJsonValueIsABadRequest() {
         for (String trailing : List.of(" garbage", " {}", "]", " \"x\"", "{\"customerEmail\":\"b@example.com\"}")) {
-            var response = http.postRaw("/api/orders", "application/json", json(Http.order("ada@example.com", "STARTER", 1)) + trailing);
+            var response = http.postRaw(
+                    "/api/orders", "application/json", json(Http.order("ada@example.com", "STARTER", 1)) + trailing);
 
             assertProblem(response, 400, "malformed-json");
-            assertThat(response.json().get("detail")).as(trailing).isEqualTo("The request body goes on after its JSON value.");
+            assertThat(response.json().get("detail"))
+                    .as(trailing)
+                    .isEqualTo("The request body goes on after its JSON value.");
         }
     }
 
@@ -123,7 +151,8 @@ class RejectingBadOrdersIT extends CommandApiIT {
         var response = http.postRaw("/api/orders", "text/plain", json(Http.order("ada@example.com", "STARTER", 1)));
 
         assertProblem(response, 415, "unsupported-media-type");
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Content-Type", "media-type"));
     }
 
@@ -136,20 +165,32 @@ class RejectingBadOrdersIT extends CommandApiIT {
 
     @Test
     void aBodyOverSixtyFourKibibytesIsTooLarge() {
-        String huge = json(Map.of("customerEmail", "ada@example.com", "padding", "x".repeat(65 * 1024),
-                "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
+        String huge = json(Map.of(
+                "customerEmail",
+                "ada@example.com",
+                "padding",
+                "x".repeat(65 * 1024),
+                "items",
+                List.of(Map.of("sku", "STARTER", "quantity", 1))));
 
         var response = http.postRaw("/api/orders", "application/json", huge);
 
         assertProblem(response, 413, "payload-too-large");
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("body", "max-size"));
     }
 
     @Test
     void aChunkedBodyOverSixtyFourKibibytesIsTooLargeToo() {
-        byte[] huge = json(Map.of("customerEmail", "ada@example.com", "padding", "x".repeat(100 * 1024),
-                "items", List.of(Map.of("sku", "STARTER", "quantity", 1)))).getBytes(StandardCharsets.UTF_8);
+        byte[] huge = json(Map.of(
+                        "customerEmail",
+                        "ada@example.com",
+                        "padding",
+                        "x".repeat(100 * 1024),
+                        "items",
+                        List.of(Map.of("sku", "STARTER", "quantity", 1))))
+                .getBytes(StandardCharsets.UTF_8);
         // no Content-Length: the server only finds out while reading
         HttpRequest.BodyPublisher unknownLength = new HttpRequest.BodyPublisher() {
             final HttpRequest.BodyPublisher delegate = HttpRequest.BodyPublishers.ofByteArray(huge);
@@ -165,17 +206,21 @@ class RejectingBadOrdersIT extends CommandApiIT {
             }
         };
 
-        var response = http.send(http.request("/api/orders").header("Content-Type", "application/json").POST(unknownLength));
+        var response = http.send(http.request("/api/orders")
+                .header("Content-Type", "application/json")
+                .POST(unknownLength));
 
         assertProblem(response, 413, "payload-too-large");
     }
 
     @Test
     void aMalformedIdempotencyKeyIsABadRequest() {
-        var response = http.postJson("/api/orders", Http.order("ada@example.com", "STARTER", 1), "Idempotency-Key", "k".repeat(300));
+        var response = http.postJson(
+                "/api/orders", Http.order("ada@example.com", "STARTER", 1), "Idempotency-Key", "k".repeat(300));
 
         assertProblem(response, 400, "invalid-request");
-        assertThat(response.errors()).extracting(e -> e.get("field"), e -> e.get("rule"))
+        assertThat(response.errors())
+                .extracting(e -> e.get("field"), e -> e.get("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Idempotency-Key", "format"));
     }
 
@@ -183,10 +228,16 @@ class RejectingBadOrdersIT extends CommandApiIT {
     void unknownPathsAndMethodsAreProblemsToo() {
         assertProblem(http.get("/api/nothing-here"), 404, "not-found");
         // the list is not deleted, not even by sales staff (anonymous, the security rules answer 401 first)
-        assertProblem(http.send(StaffLogin.authorize(http.request("/api/products").DELETE())), 405, "method-not-allowed");
+        assertProblem(
+                http.send(StaffLogin.authorize(http.request("/api/products").DELETE())), 405, "method-not-allowed");
         assertProblem(http.send(http.request("/api/orders").DELETE()), 405, "method-not-allowed");
         assertProblem(http.get("/api/orders/not-a-uuid"), 404, "not-found");
-        assertProblem(http.send(http.request("/api/orders").header("Accept", "text/html").GET()), 405, "method-not-allowed");
+        assertProblem(
+                http.send(http.request("/api/orders")
+                        .header("Accept", "text/html")
+                        .GET()),
+                405,
+                "method-not-allowed");
     }
 
     @Test
@@ -205,7 +256,8 @@ class RejectingBadOrdersIT extends CommandApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         Map<String, Object> problem = response.json();
-        assertThat(problem).containsEntry("type", "urn:licence-shop:problem:" + slug)
+        assertThat(problem)
+                .containsEntry("type", "urn:licence-shop:problem:" + slug)
                 .containsEntry("status", status)
                 .containsKeys("title", "detail", "instance", "correlationId");
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "java.", "io.micronaut");

@@ -1,14 +1,13 @@
 package com.licenceshop.command.order;
 
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.testsupport.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Holds the writers back so that commands pile up in the queue and are then stored as a few big batches:
@@ -30,9 +29,12 @@ final class WriterGate implements AutoCloseable {
 
     /** Waits until {@code commands} were taken into batches or are queued behind them. */
     static void awaitWaiting(MeterRegistry meters, double batchedBefore, int commands) {
-        await("commands waiting for the writers").atMost(Duration.ofSeconds(30)).until(() ->
-                meters.get("shop.orders.batch.size").summary().totalAmount() - batchedBefore
-                        + meters.get("shop.orders.queue.depth").gauge().value() >= commands);
+        await("commands waiting for the writers")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> meters.get("shop.orders.batch.size").summary().totalAmount()
+                                - batchedBefore
+                                + meters.get("shop.orders.queue.depth").gauge().value()
+                        >= commands);
     }
 
     static double batched(MeterRegistry meters) {

@@ -1,5 +1,8 @@
 package com.licenceshop.command.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -8,16 +11,12 @@ import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The active relay's database is cut off by a silent partition: packets vanish, no reset, no end of stream.
@@ -36,7 +35,8 @@ class RelayBehindASilentPartitionIT extends CommandApiIT {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("shop.relay.database-timeout", DATABASE_TIMEOUT.toSeconds() + "s", "shop.relay.confirm-timeout", "2s");
+        return Map.of(
+                "shop.relay.database-timeout", DATABASE_TIMEOUT.toSeconds() + "s", "shop.relay.confirm-timeout", "2s");
     }
 
     @AfterAll
@@ -54,32 +54,49 @@ class RelayBehindASilentPartitionIT extends CommandApiIT {
     @Test
     void aSilentPartitionOfTheActiveRelaysDatabaseHandsTheRelayToTheStandbyWithinTheTimeouts() throws Exception {
         Map<String, Object> viaProxy = new HashMap<>(getProperties());
-        viaProxy.put("datasources.default.url", database.jdbcUrl()
-                .replace("//" + postgres.host() + ":" + postgres.port() + "/", "//127.0.0.1:" + databaseProxy.port() + "/"));
+        viaProxy.put(
+                "datasources.default.url",
+                database.jdbcUrl()
+                        .replace(
+                                "//" + postgres.host() + ":" + postgres.port() + "/",
+                                "//127.0.0.1:" + databaseProxy.port() + "/"));
         cutOff = ApplicationContext.run(EmbeddedServer.class, viaProxy, "test");
-        await("the replica behind the proxy is the active relay").atMost(Duration.ofSeconds(10)).until(() -> relayOf(cutOff).isActive());
+        await("the replica behind the proxy is the active relay")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> relayOf(cutOff).isActive());
         standby = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> !relayOf(standby).isActive());
+        await().during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> !relayOf(standby).isActive());
 
-        try (EventsQueue consumer = EventsQueue.bindTo(standby.getApplicationContext().getBean(Topology.class))) {
+        try (EventsQueue consumer =
+                EventsQueue.bindTo(standby.getApplicationContext().getBean(Topology.class))) {
             long cutAt = System.nanoTime();
             databaseProxy.blackHole();
 
             // the server ends the silent session after DATABASE_TIMEOUT; the standby tries the lock every 200 ms
-            await("the standby takes over").atMost(DATABASE_TIMEOUT.multipliedBy(3)).until(() -> relayOf(standby).isActive());
+            await("the standby takes over")
+                    .atMost(DATABASE_TIMEOUT.multipliedBy(3))
+                    .until(() -> relayOf(standby).isActive());
             // the cut off relay's next read times out after DATABASE_TIMEOUT, and it drops its connection
-            await("the cut off relay gives up").atMost(DATABASE_TIMEOUT.multipliedBy(3)).until(() -> !relayOf(cutOff).isActive());
+            await("the cut off relay gives up")
+                    .atMost(DATABASE_TIMEOUT.multipliedBy(3))
+                    .until(() -> !relayOf(cutOff).isActive());
             Duration failover = Duration.ofNanos(System.nanoTime() - cutAt);
             assertThat(failover).isLessThan(DATABASE_TIMEOUT.multipliedBy(3));
 
             Http http = new Http(standby.getURI());
             for (int i = 0; i < 5; i++) {
-                assertThat(http.postJson("/api/orders", Http.order("partition" + i + "@example.com", "STARTER", 1)).status()).isEqualTo(202);
+                assertThat(http.postJson("/api/orders", Http.order("partition" + i + "@example.com", "STARTER", 1))
+                                .status())
+                        .isEqualTo(202);
             }
             consumer.awaitAtLeast(5, Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> count("SELECT count(*) FROM commands.events WHERE published_at IS NULL") == 0);
-            assertThat(consumer.countsByMessageId()).hasSize(5).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+            assertThat(consumer.countsByMessageId())
+                    .hasSize(5)
+                    .allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
         }
     }
 

@@ -1,5 +1,8 @@
 package com.licenceshop.command.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -7,14 +10,10 @@ import com.licenceshop.events.Topology;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The relay dies after the broker confirmed a batch but before stamping it: the rows are still unpublished,
@@ -25,10 +24,13 @@ class RelayCrashIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Topology topology;
+
     @Inject
     CrashingOutboxStore store;
+
     @Inject
     OutboxRelay relay;
 
@@ -52,13 +54,20 @@ class RelayCrashIT extends CommandApiIT {
             assertThat(response.status()).isEqualTo(202);
 
             var deliveries = consumer.awaitAtLeast(2, Duration.ofSeconds(15));
-            assertThat(deliveries.get(0).messageId()).isEqualTo(deliveries.get(1).messageId());
+            assertThat(deliveries.get(0).messageId())
+                    .isEqualTo(deliveries.get(1).messageId());
             assertThat(deliveries.get(1).body()).isEqualTo(deliveries.get(0).body());
-            assertThat(deliveries.get(1).header("x-shop-sequence")).isEqualTo(deliveries.get(0).header("x-shop-sequence"));
-            await("stamped after the second publish").atMost(Duration.ofSeconds(10)).until(() ->
-                    count("SELECT count(*) FROM commands.events WHERE published_at IS NOT NULL AND event_id::text = '"
-                            + deliveries.get(0).messageId() + "'") == 1);
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> consumer.deliveries().size() == 2);
+            assertThat(deliveries.get(1).header("x-shop-sequence"))
+                    .isEqualTo(deliveries.get(0).header("x-shop-sequence"));
+            await("stamped after the second publish")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> count(
+                                    "SELECT count(*) FROM commands.events WHERE published_at IS NOT NULL AND event_id::text = '"
+                                            + deliveries.get(0).messageId() + "'")
+                            == 1);
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> consumer.deliveries().size() == 2);
             await("the relay is active again").atMost(Duration.ofSeconds(5)).until(relay::isActive);
         }
     }

@@ -1,5 +1,8 @@
 package com.licenceshop.command.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -9,18 +12,14 @@ import com.licenceshop.testsupport.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The service reaches the broker through a proxy the test can cut. Orders keep being accepted while the
@@ -29,12 +28,15 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest(transactional = false)
 class RelayingThroughABrokerOutageIT extends CommandApiIT {
 
-    final TcpProxy brokerProxy = TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
+    final TcpProxy brokerProxy =
+            TcpProxy.start(TestServers.rabbit().host(), TestServers.rabbit().port());
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Topology topology;
+
     @Inject
     OutboxRelay relay;
 
@@ -60,10 +62,14 @@ class RelayingThroughABrokerOutageIT extends CommandApiIT {
             brokerProxy.cut();
             placeOrders(http, "during", 20);
             // the relay keeps trying every one of them, and failing, while the broker is away
-            await("every accepted event attempted").atMost(Duration.ofSeconds(10)).until(() -> count(
-                    "SELECT count(*) FROM commands.events WHERE published_at IS NULL AND last_error IS NOT NULL AND attempts > 0") == 20);
+            await("every accepted event attempted")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> count(
+                                    "SELECT count(*) FROM commands.events WHERE published_at IS NULL AND last_error IS NOT NULL AND attempts > 0")
+                            == 20);
             assertThat(relay.consecutiveFailures()).isGreaterThanOrEqualTo(1);
-            assertThat(count("SELECT count(*) FROM commands.events WHERE published_at IS NULL")).isEqualTo(20);
+            assertThat(count("SELECT count(*) FROM commands.events WHERE published_at IS NULL"))
+                    .isEqualTo(20);
             assertThat(consumer.deliveries()).hasSize(5);
 
             brokerProxy.restore();
@@ -72,8 +78,12 @@ class RelayingThroughABrokerOutageIT extends CommandApiIT {
             consumer.awaitAtLeast(30, Duration.ofSeconds(30));
             awaitNothingPending();
             // nothing more trickles in: no duplicates by a late retry
-            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> consumer.deliveries().size() == 30);
-            assertThat(consumer.countsByMessageId()).hasSize(30).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+            await().during(Duration.ofMillis(700))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> consumer.deliveries().size() == 30);
+            assertThat(consumer.countsByMessageId())
+                    .hasSize(30)
+                    .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
             assertThat(consumer.countsByMessageId().keySet()).isEqualTo(storedEventIds());
             assertThat(relay.consecutiveFailures()).isZero();
         }
@@ -87,13 +97,14 @@ class RelayingThroughABrokerOutageIT extends CommandApiIT {
     }
 
     private void awaitNothingPending() {
-        await("outbox drained").atMost(Duration.ofSeconds(30))
+        await("outbox drained")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> count("SELECT count(*) FROM commands.events WHERE published_at IS NULL") == 0);
     }
 
     private Set<String> storedEventIds() throws Exception {
         try (Connection connection = database.connect();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT event_id FROM commands.events")) {
+                ResultSet rows = connection.createStatement().executeQuery("SELECT event_id FROM commands.events")) {
             Set<String> ids = new HashSet<>();
             while (rows.next()) {
                 ids.add(rows.getString(1));

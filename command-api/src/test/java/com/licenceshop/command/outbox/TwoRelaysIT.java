@@ -1,22 +1,21 @@
 package com.licenceshop.command.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas of the service on one database: only the one holding the relay lock publishes; when its
@@ -65,12 +64,15 @@ class TwoRelaysIT extends CommandApiIT {
     void placeOrders(EmbeddedServer server, String prefix, int count) {
         Http http = new Http(server.getURI());
         for (int i = 0; i < count; i++) {
-            assertThat(http.postJson("/api/orders", Http.order(prefix + i + "@example.com", "STARTER", 1)).status()).isEqualTo(202);
+            assertThat(http.postJson("/api/orders", Http.order(prefix + i + "@example.com", "STARTER", 1))
+                            .status())
+                    .isEqualTo(202);
         }
     }
 
     void awaitNothingPending() {
-        await("outbox drained").atMost(Duration.ofSeconds(20))
+        await("outbox drained")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> count("SELECT count(*) FROM commands.events WHERE published_at IS NULL") == 0);
     }
 
@@ -104,14 +106,20 @@ class TwoRelaysIT extends CommandApiIT {
             EmbeddedServer staying = standby();
             long publishedBefore = relayOf(staying).publishedCount();
             leaving.stop();
-            await("the remaining relay takes over").atMost(Duration.ofSeconds(10)).until(() -> relayOf(staying).isActive());
+            await("the remaining relay takes over")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> relayOf(staying).isActive());
             placeOrders(staying, "after-shutdown", 5);
             consumer.awaitAtLeast(20, Duration.ofSeconds(10));
             awaitNothingPending();
             assertThat(relayOf(staying).publishedCount()).isEqualTo(publishedBefore + 5);
 
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> consumer.deliveries().size() == 20);
-            assertThat(consumer.countsByMessageId()).hasSize(20).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> consumer.deliveries().size() == 20);
+            assertThat(consumer.countsByMessageId())
+                    .hasSize(20)
+                    .allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
         }
     }
 }

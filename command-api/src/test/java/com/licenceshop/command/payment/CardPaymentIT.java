@@ -1,14 +1,13 @@
 package com.licenceshop.command.payment;
 
-import com.stripe.net.Webhook;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import com.stripe.net.Webhook;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A card purchase end to end with the real local provider (ADR 13): no keys before payment, keys once after it,
@@ -32,7 +31,10 @@ class CardPaymentIT extends PaymentIT {
     @Test
     void anOrderWaitsForItsPaymentWithoutKeysAndACardPaidOnTheHostedPageIssuesThemOnce() throws Exception {
         String orderId = place("card@example.com", "PROFESSIONAL", 2);
-        assertThat(payment(orderId)).containsEntry("method", "CARD").containsEntry("status", "PLACED").containsEntry("canPay", true);
+        assertThat(payment(orderId))
+                .containsEntry("method", "CARD")
+                .containsEntry("status", "PLACED")
+                .containsEntry("canPay", true);
         assertThat(licences(orderId)).isEmpty();
 
         var created = checkout(orderId);
@@ -41,7 +43,9 @@ class CardPaymentIT extends PaymentIT {
         assertThat(url).contains("/c/pay/cs_");
         // asked again while it is open: the same page, no second session
         assertThat(checkout(orderId).json()).containsEntry("checkoutUrl", url).containsEntry("created", false);
-        assertThat(payment(orderId)).containsEntry("status", "AWAITING_PAYMENT").containsEntry("checkoutUrl", url)
+        assertThat(payment(orderId))
+                .containsEntry("status", "AWAITING_PAYMENT")
+                .containsEntry("checkoutUrl", url)
                 .containsEntry("outstandingCents", 357_000);
 
         assertThat(payOnTheHostedPage(url, PAYS)).isEqualTo(303);
@@ -51,7 +55,8 @@ class CardPaymentIT extends PaymentIT {
         assertThat(events(orderId, "PaymentSucceeded")).isEqualTo(1);
         assertThat(events(orderId, "LicencesIssued")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
-                + "' AND type = 'OrderPlaced' AND schema_version = 3")).isEqualTo(1);
+                        + "' AND type = 'OrderPlaced' AND schema_version = 3"))
+                .isEqualTo(1);
         assertThat(checkout(orderId).status()).isEqualTo(409);
     }
 
@@ -63,10 +68,13 @@ class CardPaymentIT extends PaymentIT {
         assertThat(payOnTheHostedPage(checkoutUrl(orderId), PAYS)).isEqualTo(303);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "KEYS_ISSUED".equals(paymentStatus(orderId)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM commands.provider_events WHERE order_id = '"
-                + orderId + "' AND type = 'checkout.session.completed'") == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                events(orderId, "PaymentSucceeded") == 1 && events(orderId, "LicencesIssued") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM commands.provider_events WHERE order_id = '" + orderId
+                                + "' AND type = 'checkout.session.completed'")
+                        == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> events(orderId, "PaymentSucceeded") == 1 && events(orderId, "LicencesIssued") == 1);
     }
 
     @Test
@@ -78,7 +86,8 @@ class CardPaymentIT extends PaymentIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "KEYS_ISSUED".equals(paymentStatus(orderId)));
         assertThat(count("SELECT count(*) FROM commands.provider_events WHERE order_id = '" + orderId
-                + "' AND type = 'checkout.session.completed'")).isZero();
+                        + "' AND type = 'checkout.session.completed'"))
+                .isZero();
         assertThat(events(orderId, "LicencesIssued")).isEqualTo(1);
     }
 
@@ -86,18 +95,29 @@ class CardPaymentIT extends PaymentIT {
     void aForgedOrStaleWebhookIsRefusedWith400AndChangesNothing() throws Exception {
         String orderId = place("forged@example.com", "STARTER", 1);
         checkoutUrl(orderId);
-        String body = "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"checkout.session.completed\",\"data\":{\"object\":"
-                + "{\"id\":\"cs_x\",\"object\":\"checkout.session\",\"client_reference_id\":\"" + orderId
-                + "\",\"payment_status\":\"paid\",\"amount_total\":71400,\"currency\":\"eur\",\"payment_intent\":\"pi_x\"}}}";
+        String body =
+                "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"checkout.session.completed\",\"data\":{\"object\":"
+                        + "{\"id\":\"cs_x\",\"object\":\"checkout.session\",\"client_reference_id\":\"" + orderId
+                        + "\",\"payment_status\":\"paid\",\"amount_total\":71400,\"currency\":\"eur\",\"payment_intent\":\"pi_x\"}}}";
         long now = System.currentTimeMillis() / 1000;
 
-        var forged = http.postRaw("/api/payments/webhook", "application/json", body, "Stripe-Signature", "t=" + now + ",v1=" + "ab".repeat(32));
-        var stale = http.postRaw("/api/payments/webhook", "application/json", body, "Stripe-Signature",
+        var forged = http.postRaw(
+                "/api/payments/webhook",
+                "application/json",
+                body,
+                "Stripe-Signature",
+                "t=" + now + ",v1=" + "ab".repeat(32));
+        var stale = http.postRaw(
+                "/api/payments/webhook",
+                "application/json",
+                body,
+                "Stripe-Signature",
                 "t=" + (now - 3_600) + ",v1=" + Webhook.Util.computeHmacSha256(SECRET, (now - 3_600) + "." + body));
 
         assertThat(forged.status()).isEqualTo(400);
         assertThat(stale.status()).isEqualTo(400);
-        assertThat(count("SELECT count(*) FROM commands.provider_events WHERE event_id = 'evt_forged'")).isZero();
+        assertThat(count("SELECT count(*) FROM commands.provider_events WHERE event_id = 'evt_forged'"))
+                .isZero();
         assertThat(paymentStatus(orderId)).isEqualTo("AWAITING_PAYMENT");
         assertThat(events(orderId, "PaymentSucceeded")).isZero();
     }
@@ -108,7 +128,8 @@ class CardPaymentIT extends PaymentIT {
         String first = checkoutUrl(orderId);
 
         assertThat(payOnTheHostedPage(first, DECLINED)).isEqualTo(402);
-        await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) payment(orderId).get("failures")).intValue() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ((Number) payment(orderId).get("failures")).intValue() == 1);
         assertThat(payment(orderId)).containsEntry("status", "AWAITING_PAYMENT").containsEntry("canPay", true);
 
         var again = checkout(orderId);
@@ -148,13 +169,16 @@ class CardPaymentIT extends PaymentIT {
     void anOrderCancelledByItsBuyerAndThenPaidOnTheOpenCheckoutGetsNoKeysAndItsMoneyBack() throws Exception {
         String orderId = place("cancelled@example.com", "STARTER", 1);
         String url = checkoutUrl(orderId);
-        assertThat(http.postRaw("/api/orders/" + orderId + "/cancel", null, "").status()).isEqualTo(202);
+        assertThat(http.postRaw("/api/orders/" + orderId + "/cancel", null, "").status())
+                .isEqualTo(202);
         assertThat(checkout(orderId).status()).isEqualTo(409);
 
         assertThat(payOnTheHostedPage(url, PAYS)).isEqualTo(303);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM commands.provider_events WHERE order_id = '"
-                + orderId + "' AND type = 'refund.created'") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM commands.provider_events WHERE order_id = '" + orderId
+                                + "' AND type = 'refund.created'")
+                        == 1);
         assertThat(events(orderId, "LicencesIssued")).isZero();
         assertThat(licences(orderId)).isEmpty();
     }

@@ -1,12 +1,11 @@
 package com.licenceshop.command.payment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeadlineScheduleTest {
 
@@ -16,8 +15,10 @@ class DeadlineScheduleTest {
     @Test
     void reconciliationWaitsTwoMinutesThenDoublesUpToFifteen() {
         assertThat(schedule.reconcile(t0, t0).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(2)));
-        assertThat(schedule.reconcile(t0, t0.plus(Duration.ofMinutes(2))).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(4)));
-        assertThat(schedule.reconcile(t0, t0.plus(Duration.ofMinutes(4))).dueAt()).isEqualTo(t0.plus(Duration.ofMinutes(8)));
+        assertThat(schedule.reconcile(t0, t0.plus(Duration.ofMinutes(2))).dueAt())
+                .isEqualTo(t0.plus(Duration.ofMinutes(4)));
+        assertThat(schedule.reconcile(t0, t0.plus(Duration.ofMinutes(4))).dueAt())
+                .isEqualTo(t0.plus(Duration.ofMinutes(8)));
         assertThat(schedule.reconcile(t0, t0.plus(Duration.ofHours(1))).dueAt())
                 .isEqualTo(t0.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(15)));
     }
@@ -32,9 +33,13 @@ class DeadlineScheduleTest {
     @Test
     void anInvoiceIsRemindedThreeDaysBeforeItsDueDayEndsAndOneDayAfterAndCancelledAfterFourteen() {
         Invoice invoice = Invoice.of("2026-000001", 100, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
-        Instant endOfDueDay = Instant.parse("2026-12-21T23:00:00Z");   // midnight in Berlin after 21 December
+        Instant endOfDueDay = Instant.parse("2026-12-21T23:00:00Z"); // midnight in Berlin after 21 December
 
-        assertThat(schedule.invoice(invoice)).extracting(Effect.ScheduleDeadline::dueAt).containsExactly(
-                endOfDueDay.minus(Duration.ofDays(3)), endOfDueDay.plus(Duration.ofDays(1)), endOfDueDay.plus(Duration.ofDays(14)));
+        assertThat(schedule.invoice(invoice))
+                .extracting(Effect.ScheduleDeadline::dueAt)
+                .containsExactly(
+                        endOfDueDay.minus(Duration.ofDays(3)),
+                        endOfDueDay.plus(Duration.ofDays(1)),
+                        endOfDueDay.plus(Duration.ofDays(14)));
     }
 }

@@ -1,10 +1,11 @@
 package com.licenceshop.command.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two schedulers (as on two instances) poll the same due deadlines at the same moment: each deadline fires once, so
@@ -29,16 +28,23 @@ class DeadlinesFireOnceIT extends PaymentIT {
 
     @Inject
     PaymentProcesses processes;
+
     @Inject
     TransactionOperations<Connection> transactions;
+
     @Inject
     PaymentConfig config;
 
     @Override
     protected Map<String, String> paymentProperties() {
         // the instance's own scheduler is off; the test runs two and says when they poll
-        return Map.of("shop.payment.payment-window", "1s", "shop.payment.deadlines-enabled", "false",
-                "shop.payment.deadline-poll", "1h");
+        return Map.of(
+                "shop.payment.payment-window",
+                "1s",
+                "shop.payment.deadlines-enabled",
+                "false",
+                "shop.payment.deadline-poll",
+                "1h");
     }
 
     @Test
@@ -47,8 +53,10 @@ class DeadlinesFireOnceIT extends PaymentIT {
         for (int i = 0; i < ORDERS; i++) {
             orders.add(place("unpaid" + i + "@example.com", "STARTER", 1));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM commands.payment_deadlines "
-                + "WHERE kind = 'PAYMENT_DUE' AND fired_at IS NULL AND due_at <= now()") == ORDERS);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM commands.payment_deadlines "
+                                + "WHERE kind = 'PAYMENT_DUE' AND fired_at IS NULL AND due_at <= now()")
+                        == ORDERS);
         DeadlineScheduler one = new DeadlineScheduler(processes, transactions, config);
         DeadlineScheduler two = new DeadlineScheduler(processes, transactions, config);
         ExecutorService both = Executors.newFixedThreadPool(2);
@@ -76,7 +84,9 @@ class DeadlinesFireOnceIT extends PaymentIT {
             assertThat(events(orderId, "OrderCancelled")).as(orderId).isEqualTo(1);
             assertThat(paymentStatus(orderId)).isEqualTo("EXPIRED");
         }
-        assertThat(count("SELECT count(*) FROM commands.payment_deadlines WHERE kind = 'PAYMENT_DUE' AND fired_at IS NOT NULL"))
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM commands.payment_deadlines WHERE kind = 'PAYMENT_DUE' AND fired_at IS NOT NULL"))
                 .isEqualTo(ORDERS);
     }
 }

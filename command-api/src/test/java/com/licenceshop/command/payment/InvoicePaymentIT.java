@@ -1,17 +1,16 @@
 package com.licenceshop.command.payment;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Paying on invoice (ADR 13): a gapless invoice number per year, VAT on the net total, transfers recorded by sales
@@ -34,18 +33,28 @@ class InvoicePaymentIT extends PaymentIT {
     void anInvoiceOrderGetsTheNextGaplessNumberOfTheYearWithVatOnTheNetTotal() {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            numbers.add((String) invoice(placeOnInvoice("numbers" + i + "@example.com", "PROFESSIONAL", 2)).get("number"));
+            numbers.add((String) invoice(placeOnInvoice("numbers" + i + "@example.com", "PROFESSIONAL", 2))
+                    .get("number"));
         }
         int year = LocalDate.now(ZoneId.of("Europe/Berlin")).getYear();
-        List<Integer> running = numbers.stream().peek(n -> assertThat(n).matches(year + "-[0-9]{6}"))
-                .map(n -> Integer.parseInt(n.substring(5))).sorted().toList();
+        List<Integer> running = numbers.stream()
+                .peek(n -> assertThat(n).matches(year + "-[0-9]{6}"))
+                .map(n -> Integer.parseInt(n.substring(5)))
+                .sorted()
+                .toList();
         assertThat(running.get(2) - running.get(0)).isEqualTo(2);
         assertThat(running).doesNotHaveDuplicates();
         String orderId = placeOnInvoice("vat@example.com", "PROFESSIONAL", 2);
-        assertThat(invoice(orderId)).containsEntry("netCents", 300_000).containsEntry("vatRateBasisPoints", 1_900)
-                .containsEntry("vatCents", 57_000).containsEntry("grossCents", 357_000);
-        assertThat(payment(orderId)).containsEntry("method", "INVOICE").containsEntry("status", "AWAITING_PAYMENT")
-                .containsEntry("canPay", false).containsEntry("outstandingCents", 357_000);
+        assertThat(invoice(orderId))
+                .containsEntry("netCents", 300_000)
+                .containsEntry("vatRateBasisPoints", 1_900)
+                .containsEntry("vatCents", 57_000)
+                .containsEntry("grossCents", 357_000);
+        assertThat(payment(orderId))
+                .containsEntry("method", "INVOICE")
+                .containsEntry("status", "AWAITING_PAYMENT")
+                .containsEntry("canPay", false)
+                .containsEntry("outstandingCents", 357_000);
     }
 
     @Test
@@ -55,7 +64,9 @@ class InvoicePaymentIT extends PaymentIT {
 
         var partial = asStaff("/api/invoices/" + number + "/transfers", transfer(number, 157_000, "BANK-1"));
         assertThat(partial.status()).as(partial.body()).isEqualTo(201);
-        assertThat(partial.json()).containsEntry("receivedCents", 157_000).containsEntry("outstandingCents", 200_000)
+        assertThat(partial.json())
+                .containsEntry("receivedCents", 157_000)
+                .containsEntry("outstandingCents", 200_000)
                 .containsEntry("status", "AWAITING_PAYMENT");
         assertThat(licences(orderId)).isEmpty();
 
@@ -86,9 +97,14 @@ class InvoicePaymentIT extends PaymentIT {
 
     @Test
     void aTransferForNoSuchInvoiceIs404AndABadAmountIs400() {
-        assertThat(asStaff("/api/invoices/1999-999999/transfers", transfer("", 1_000, "BANK-X")).status()).isEqualTo(404);
-        assertThat(asStaff("/api/invoices/not-a-number/transfers", transfer("", 1_000, "BANK-X")).status()).isEqualTo(404);
-        String number = (String) invoice(placeOnInvoice("bad@example.com", "STARTER", 1)).get("number");
+        assertThat(asStaff("/api/invoices/1999-999999/transfers", transfer("", 1_000, "BANK-X"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(asStaff("/api/invoices/not-a-number/transfers", transfer("", 1_000, "BANK-X"))
+                        .status())
+                .isEqualTo(404);
+        String number = (String)
+                invoice(placeOnInvoice("bad@example.com", "STARTER", 1)).get("number");
         var zero = asStaff("/api/invoices/" + number + "/transfers", transfer(number, 0, "BANK-0"));
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.errors()).extracting(e -> e.get("field")).contains("amountCents");
@@ -96,12 +112,26 @@ class InvoicePaymentIT extends PaymentIT {
 
     @Test
     void anInvoiceOrderNeedsCompanyAndBillingAddress() {
-        var missing = http.postJson("/api/orders", Map.of("customerEmail", "nocompany@example.com", "items",
-                List.of(Map.of("sku", "STARTER", "quantity", 1)), "paymentMethod", "INVOICE"));
+        var missing = http.postJson(
+                "/api/orders",
+                Map.of(
+                        "customerEmail",
+                        "nocompany@example.com",
+                        "items",
+                        List.of(Map.of("sku", "STARTER", "quantity", 1)),
+                        "paymentMethod",
+                        "INVOICE"));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.errors()).extracting(e -> e.get("field")).contains("company", "billingAddress");
-        var unknown = http.postJson("/api/orders", Map.of("customerEmail", "cash@example.com", "items",
-                List.of(Map.of("sku", "STARTER", "quantity", 1)), "paymentMethod", "CASH"));
+        var unknown = http.postJson(
+                "/api/orders",
+                Map.of(
+                        "customerEmail",
+                        "cash@example.com",
+                        "items",
+                        List.of(Map.of("sku", "STARTER", "quantity", 1)),
+                        "paymentMethod",
+                        "CASH"));
         assertThat(unknown.status()).isEqualTo(400);
     }
 
@@ -111,7 +141,10 @@ class InvoicePaymentIT extends PaymentIT {
         invoice(orderId);
         var list = http.getAsOps("/api/ops/payments");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.jsonList()).anySatisfy(p -> assertThat(p).containsEntry("orderId", orderId)
-                .containsEntry("method", "INVOICE").containsEntry("status", "AWAITING_PAYMENT"));
+        assertThat(list.jsonList())
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("orderId", orderId)
+                        .containsEntry("method", "INVOICE")
+                        .containsEntry("status", "AWAITING_PAYMENT"));
     }
 }

@@ -1,20 +1,19 @@
 package com.licenceshop.command.payment;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class InvoiceTest {
 
     @Test
     void vatIsRoundedHalfUpToTheCentOnTheNetTotal() {
         assertThat(Invoice.vatOf(150_000, 1_900)).isEqualTo(28_500);
-        assertThat(Invoice.vatOf(1, 1_900)).isEqualTo(0);      // 0.19 cent
-        assertThat(Invoice.vatOf(3, 1_900)).isEqualTo(1);      // 0.57 cent
-        assertThat(Invoice.vatOf(50, 700)).isEqualTo(4);       // 3.5 cents, half up
+        assertThat(Invoice.vatOf(1, 1_900)).isEqualTo(0); // 0.19 cent
+        assertThat(Invoice.vatOf(3, 1_900)).isEqualTo(1); // 0.57 cent
+        assertThat(Invoice.vatOf(50, 700)).isEqualTo(4); // 3.5 cents, half up
         assertThat(Invoice.vatOf(0, 1_900)).isZero();
     }
 

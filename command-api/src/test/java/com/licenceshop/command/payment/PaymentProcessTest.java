@@ -1,14 +1,13 @@
 package com.licenceshop.command.payment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PaymentProcessTest {
 
@@ -34,7 +33,8 @@ class PaymentProcessTest {
     }
 
     private void anInvoiceOrderOf(long netCents, boolean keysBeforePayment) {
-        history.add(new PaymentEvent.Placed("order-1", PaymentMethod.INVOICE, netCents, "EUR", PLACED_AT, keysBeforePayment));
+        history.add(new PaymentEvent.Placed(
+                "order-1", PaymentMethod.INVOICE, netCents, "EUR", PLACED_AT, keysBeforePayment));
     }
 
     private Trigger.CardPaid paid(String session, String intent) {
@@ -44,14 +44,18 @@ class PaymentProcessTest {
     @Test
     void aCardOrderIsPaidThenKeyedInOneDecisionAndItsDeadlinesEnd() {
         aCardOrderOf(150_000);
-        Decision checkout = on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
-        assertThat(checkout.effects()).contains(new Effect.ScheduleDeadline(DeadlineKind.PAYMENT_DUE, PLACED_AT.plus(Duration.ofHours(1))),
-                new Effect.ScheduleDeadline(DeadlineKind.RECONCILE, PLACED_AT.plus(Duration.ofMinutes(2))));
+        Decision checkout =
+                on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
+        assertThat(checkout.effects())
+                .contains(
+                        new Effect.ScheduleDeadline(DeadlineKind.PAYMENT_DUE, PLACED_AT.plus(Duration.ofHours(1))),
+                        new Effect.ScheduleDeadline(DeadlineKind.RECONCILE, PLACED_AT.plus(Duration.ofMinutes(2))));
         assertThat(state().status()).isEqualTo(PaymentStatus.AWAITING_PAYMENT);
 
         Decision payment = on(paid("cs_1", "pi_1"), PLACED_AT.plusSeconds(30));
 
-        assertThat(payment.events()).hasExactlyElementsOfTypes(PaymentEvent.Succeeded.class, PaymentEvent.LicencesIssued.class);
+        assertThat(payment.events())
+                .hasExactlyElementsOfTypes(PaymentEvent.Succeeded.class, PaymentEvent.LicencesIssued.class);
         assertThat(payment.effects()).containsExactly(new Effect.CancelDeadlines(), new Effect.SignLicenceKeys());
         assertThat(state().status()).isEqualTo(PaymentStatus.KEYS_ISSUED);
     }
@@ -62,11 +66,19 @@ class PaymentProcessTest {
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
         on(paid("cs_1", "pi_1"), PLACED_AT.plusSeconds(30));
 
-        assertThat(on(paid("cs_1", "pi_1"), PLACED_AT.plusSeconds(31)).changesNothing()).isTrue();
-        assertThat(on(new Trigger.CardDeclined("generic_decline", "declined"), PLACED_AT.plusSeconds(32)).changesNothing()).isTrue();
-        assertThat(on(new Trigger.CheckoutExpired("cs_1"), PLACED_AT.plusSeconds(33)).changesNothing()).isTrue();
-        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.PAYMENT_DUE), PLACED_AT.plus(Duration.ofHours(1))).changesNothing()).isTrue();
-        assertThat(history.stream().filter(e -> e instanceof PaymentEvent.LicencesIssued)).hasSize(1);
+        assertThat(on(paid("cs_1", "pi_1"), PLACED_AT.plusSeconds(31)).changesNothing())
+                .isTrue();
+        assertThat(on(new Trigger.CardDeclined("generic_decline", "declined"), PLACED_AT.plusSeconds(32))
+                        .changesNothing())
+                .isTrue();
+        assertThat(on(new Trigger.CheckoutExpired("cs_1"), PLACED_AT.plusSeconds(33))
+                        .changesNothing())
+                .isTrue();
+        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.PAYMENT_DUE), PLACED_AT.plus(Duration.ofHours(1)))
+                        .changesNothing())
+                .isTrue();
+        assertThat(history.stream().filter(e -> e instanceof PaymentEvent.LicencesIssued))
+                .hasSize(1);
     }
 
     @Test
@@ -76,7 +88,8 @@ class PaymentProcessTest {
         Decision payment = on(paid("cs_1", "pi_1"), PLACED_AT.plusSeconds(5));
 
         assertThat(payment.events()).hasSize(2);
-        assertThat(on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT), PLACED_AT.plusSeconds(6)).refusal())
+        assertThat(on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT), PLACED_AT.plusSeconds(6))
+                        .refusal())
                 .isEqualTo(PaymentProcess.NOT_PAYABLE);
     }
 
@@ -85,14 +98,20 @@ class PaymentProcessTest {
         aCardOrderOf(50_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 59_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
 
-        assertThat(on(new Trigger.CardDeclined("generic_decline", "Your card was declined."), PLACED_AT.plusSeconds(20)).events())
-                .singleElement().isInstanceOf(PaymentEvent.Failed.class);
-        Decision retry = on(new Trigger.CheckoutCreated(2, "cs_2", 59_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT.plusSeconds(40));
+        assertThat(on(new Trigger.CardDeclined("generic_decline", "Your card was declined."), PLACED_AT.plusSeconds(20))
+                        .events())
+                .singleElement()
+                .isInstanceOf(PaymentEvent.Failed.class);
+        Decision retry = on(
+                new Trigger.CheckoutCreated(2, "cs_2", 59_500, PLACED_AT.plus(Duration.ofHours(1))),
+                PLACED_AT.plusSeconds(40));
 
         assertThat(retry.effects()).contains(new Effect.ExpireCheckoutAtProvider("cs_1"));
         assertThat(state().attempt()).isEqualTo(2);
         assertThat(state().failures()).isEqualTo(1);
-        assertThat(on(new Trigger.CardPaid("cs_2", "pi_2", 59_500, "eur"), PLACED_AT.plusSeconds(60)).events()).hasSize(2);
+        assertThat(on(new Trigger.CardPaid("cs_2", "pi_2", 59_500, "eur"), PLACED_AT.plusSeconds(60))
+                        .events())
+                .hasSize(2);
     }
 
     @Test
@@ -100,8 +119,12 @@ class PaymentProcessTest {
         aCardOrderOf(150_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
 
-        assertThat(on(new Trigger.CardPaid("cs_1", "pi_1", 150_000, "eur"), PLACED_AT).refusal()).isEqualTo(PaymentProcess.AMOUNT_MISMATCH);
-        assertThat(on(new Trigger.CardPaid("cs_1", "pi_1", 178_500, "usd"), PLACED_AT).refusal()).isEqualTo(PaymentProcess.AMOUNT_MISMATCH);
+        assertThat(on(new Trigger.CardPaid("cs_1", "pi_1", 150_000, "eur"), PLACED_AT)
+                        .refusal())
+                .isEqualTo(PaymentProcess.AMOUNT_MISMATCH);
+        assertThat(on(new Trigger.CardPaid("cs_1", "pi_1", 178_500, "usd"), PLACED_AT)
+                        .refusal())
+                .isEqualTo(PaymentProcess.AMOUNT_MISMATCH);
         assertThat(state().status()).isEqualTo(PaymentStatus.AWAITING_PAYMENT);
     }
 
@@ -110,10 +133,12 @@ class PaymentProcessTest {
         aCardOrderOf(150_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
 
-        Decision expiry = on(new Trigger.DeadlineReached(DeadlineKind.PAYMENT_DUE), PLACED_AT.plus(Duration.ofHours(1)));
+        Decision expiry =
+                on(new Trigger.DeadlineReached(DeadlineKind.PAYMENT_DUE), PLACED_AT.plus(Duration.ofHours(1)));
 
         assertThat(expiry.events()).singleElement().isInstanceOf(PaymentEvent.Expired.class);
-        assertThat(expiry.effects()).contains(new Effect.CancelOrder("payment-expired"), new Effect.ExpireCheckoutAtProvider("cs_1"));
+        assertThat(expiry.effects())
+                .contains(new Effect.CancelOrder("payment-expired"), new Effect.ExpireCheckoutAtProvider("cs_1"));
         assertThat(state().status()).isEqualTo(PaymentStatus.EXPIRED);
     }
 
@@ -123,7 +148,8 @@ class PaymentProcessTest {
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
         on(new Trigger.DeadlineReached(DeadlineKind.PAYMENT_DUE), PLACED_AT.plus(Duration.ofHours(1)));
 
-        Decision late = on(paid("cs_1", "pi_1"), PLACED_AT.plus(Duration.ofHours(1)).plusSeconds(2));
+        Decision late =
+                on(paid("cs_1", "pi_1"), PLACED_AT.plus(Duration.ofHours(1)).plusSeconds(2));
 
         assertThat(late.events()).isEmpty();
         assertThat(late.effects()).containsExactly(new Effect.RefundAtProvider("pi_1", 178_500, "refund-late-pi_1"));
@@ -143,11 +169,16 @@ class PaymentProcessTest {
         aCardOrderOf(150_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
 
-        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.RECONCILE), PLACED_AT.plus(Duration.ofMinutes(2))).effects())
+        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.RECONCILE), PLACED_AT.plus(Duration.ofMinutes(2)))
+                        .effects())
                 .containsExactly(new Effect.ReconcileWithProvider("cs_1"));
-        assertThat(on(new Trigger.CheckoutStillOpen("cs_1"), PLACED_AT.plus(Duration.ofMinutes(2))).effects())
-                .containsExactly(new Effect.ScheduleDeadline(DeadlineKind.RECONCILE, PLACED_AT.plus(Duration.ofMinutes(4))));
-        assertThat(on(paid("cs_1", "pi_1"), PLACED_AT.plus(Duration.ofMinutes(4))).events()).hasSize(2);
+        assertThat(on(new Trigger.CheckoutStillOpen("cs_1"), PLACED_AT.plus(Duration.ofMinutes(2)))
+                        .effects())
+                .containsExactly(
+                        new Effect.ScheduleDeadline(DeadlineKind.RECONCILE, PLACED_AT.plus(Duration.ofMinutes(4))));
+        assertThat(on(paid("cs_1", "pi_1"), PLACED_AT.plus(Duration.ofMinutes(4)))
+                        .events())
+                .hasSize(2);
     }
 
     @Test
@@ -160,11 +191,15 @@ class PaymentProcessTest {
         assertThat(part.events()).singleElement().isInstanceOf(PaymentEvent.TransferRecorded.class);
         assertThat(state().outstandingCents()).isEqualTo(19_000);
 
-        assertThat(on(new Trigger.TransferReceived("bank-1", 100_000), PLACED_AT).refusal())
+        assertThat(on(new Trigger.TransferReceived("bank-1", 100_000), PLACED_AT)
+                        .refusal())
                 .isEqualTo(PaymentProcess.TRANSFER_ALREADY_RECORDED);
         Decision rest = on(new Trigger.TransferReceived("bank-2", 20_000), PLACED_AT.plus(Duration.ofDays(3)));
-        assertThat(rest.events()).hasExactlyElementsOfTypes(PaymentEvent.TransferRecorded.class, PaymentEvent.Succeeded.class,
-                PaymentEvent.LicencesIssued.class);
+        assertThat(rest.events())
+                .hasExactlyElementsOfTypes(
+                        PaymentEvent.TransferRecorded.class,
+                        PaymentEvent.Succeeded.class,
+                        PaymentEvent.LicencesIssued.class);
         assertThat(state().overpaidCents()).isEqualTo(1_000);
         assertThat(state().status()).isEqualTo(PaymentStatus.KEYS_ISSUED);
     }
@@ -174,11 +209,16 @@ class PaymentProcessTest {
         anInvoiceOrderOf(100_000, true);
         Invoice invoice = Invoice.of("2026-000002", 100_000, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
         Decision issued = on(new Trigger.InvoiceCreated(invoice), PLACED_AT);
-        assertThat(issued.events()).hasExactlyElementsOfTypes(PaymentEvent.InvoiceIssued.class, PaymentEvent.LicencesIssued.class);
+        assertThat(issued.events())
+                .hasExactlyElementsOfTypes(PaymentEvent.InvoiceIssued.class, PaymentEvent.LicencesIssued.class);
 
-        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.INVOICE_REMINDER), PLACED_AT).events())
-                .singleElement().isInstanceOf(PaymentEvent.Reminded.class);
-        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.INVOICE_OVERDUE), PLACED_AT).events()).hasSize(1);
+        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.INVOICE_REMINDER), PLACED_AT)
+                        .events())
+                .singleElement()
+                .isInstanceOf(PaymentEvent.Reminded.class);
+        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.INVOICE_OVERDUE), PLACED_AT)
+                        .events())
+                .hasSize(1);
         Decision end = on(new Trigger.DeadlineReached(DeadlineKind.INVOICE_GRACE_END), PLACED_AT);
         assertThat(end.effects()).contains(new Effect.CancelOrder("invoice-unpaid"));
         assertThat(state().status()).isEqualTo(PaymentStatus.EXPIRED);
@@ -192,13 +232,16 @@ class PaymentProcessTest {
 
         Decision refund = on(new Trigger.RefundAsked("sales"), PLACED_AT);
         assertThat(refund.effects()).contains(new Effect.RefundAtProvider("pi_1", 178_500, "refund-order-1"));
-        assertThat(on(new Trigger.RefundAsked("sales"), PLACED_AT).refusal()).isEqualTo(PaymentProcess.ALREADY_REFUNDED);
+        assertThat(on(new Trigger.RefundAsked("sales"), PLACED_AT).refusal())
+                .isEqualTo(PaymentProcess.ALREADY_REFUNDED);
 
         Decision confirmed = on(new Trigger.RefundConfirmed("re_1", 178_500), PLACED_AT);
         assertThat(confirmed.effects()).contains(new Effect.RevokeLicences("refunded"));
         assertThat(state().status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(on(new Trigger.RefundConfirmed("re_1", 178_500), PLACED_AT).changesNothing()).isTrue();
-        assertThat(on(new Trigger.RefundAsked("sales"), PLACED_AT).refusal()).isEqualTo(PaymentProcess.ALREADY_REFUNDED);
+        assertThat(on(new Trigger.RefundConfirmed("re_1", 178_500), PLACED_AT).changesNothing())
+                .isTrue();
+        assertThat(on(new Trigger.RefundAsked("sales"), PLACED_AT).refusal())
+                .isEqualTo(PaymentProcess.ALREADY_REFUNDED);
     }
 
     @Test

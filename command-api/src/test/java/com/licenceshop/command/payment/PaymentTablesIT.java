@@ -1,11 +1,8 @@
 package com.licenceshop.command.payment;
 
-import com.licenceshop.testsupport.TestServers;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.testsupport.TestServers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The two tables the payment process relies on for "once": invoice numbers without gaps under concurrency and
@@ -35,8 +34,13 @@ class PaymentTablesIT {
 
     @BeforeAll
     void migrate() {
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .schemas("commands").defaultSchema("commands").locations("classpath:db/migration/commands").load().migrate();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .schemas("commands")
+                .defaultSchema("commands")
+                .locations("classpath:db/migration/commands")
+                .load()
+                .migrate();
     }
 
     @Test
@@ -90,7 +94,7 @@ class PaymentTablesIT {
             for (int i = 0; i < 300; i++) {
                 DeadlineClaims.schedule(tx, UUID.randomUUID(), DeadlineKind.PAYMENT_DUE, now.minusSeconds(i));
             }
-            DeadlineClaims.schedule(tx, UUID.randomUUID(), DeadlineKind.PAYMENT_DUE, now.plusSeconds(60));   // not due
+            DeadlineClaims.schedule(tx, UUID.randomUUID(), DeadlineKind.PAYMENT_DUE, now.plusSeconds(60)); // not due
             tx.commit();
         }
         Set<Long> fired = ConcurrentHashMap.newKeySet();
@@ -130,7 +134,10 @@ class PaymentTablesIT {
 
         assertThat(firings).hasSize(300).doesNotHaveDuplicates();
         assertThat(fired).hasSize(300);
-        assertThat(count("SELECT count(*) FROM commands.payment_deadlines WHERE fired_at IS NULL AND cancelled_at IS NULL")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "SELECT count(*) FROM commands.payment_deadlines WHERE fired_at IS NULL AND cancelled_at IS NULL"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -142,13 +149,15 @@ class PaymentTablesIT {
             DeadlineClaims.schedule(tx, order, DeadlineKind.PAYMENT_DUE, now.minusSeconds(1));
             DeadlineClaims.schedule(tx, order, DeadlineKind.RECONCILE, now.minusSeconds(1));
             assertThat(DeadlineClaims.cancelAll(tx, order, now)).isEqualTo(2);
-            assertThat(DeadlineClaims.claimDue(tx, now, 100)).noneMatch(d -> d.orderId().equals(order));
+            assertThat(DeadlineClaims.claimDue(tx, now, 100))
+                    .noneMatch(d -> d.orderId().equals(order));
             tx.commit();
         }
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = database.connect(); ResultSet row = c.createStatement().executeQuery(sql)) {
+        try (Connection c = database.connect();
+                ResultSet row = c.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

@@ -1,19 +1,18 @@
 package com.licenceshop.command.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.stripe.net.Webhook;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The webhook endpoint as the provider calls it (a real command API, real PostgreSQL): only a payload signed with the
@@ -26,6 +25,7 @@ class PaymentWebhookIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     private Http http;
 
     @Override
@@ -39,16 +39,24 @@ class PaymentWebhookIT extends CommandApiIT {
     }
 
     private Http.Response deliver(String payload, String signature) {
-        return signature == null ? http.postRaw("/api/payments/webhook", "application/json; charset=utf-8", payload)
-                : http.postRaw("/api/payments/webhook", "application/json; charset=utf-8", payload, "Stripe-Signature", signature);
+        return signature == null
+                ? http.postRaw("/api/payments/webhook", "application/json; charset=utf-8", payload)
+                : http.postRaw(
+                        "/api/payments/webhook",
+                        "application/json; charset=utf-8",
+                        payload,
+                        "Stripe-Signature",
+                        signature);
     }
 
     private static String completed(String eventId, String orderId) {
-        return WebhookVerificationTest.completedSession(orderId, "paid", 178_500).replace("\"evt_1\"", "\"" + eventId + "\"");
+        return WebhookVerificationTest.completedSession(orderId, "paid", 178_500)
+                .replace("\"evt_1\"", "\"" + eventId + "\"");
     }
 
     private static String signed(String payload, String secret, Instant at) throws Exception {
-        return "t=" + at.getEpochSecond() + ",v1=" + Webhook.Util.computeHmacSha256(secret, at.getEpochSecond() + "." + payload);
+        return "t=" + at.getEpochSecond() + ",v1="
+                + Webhook.Util.computeHmacSha256(secret, at.getEpochSecond() + "." + payload);
     }
 
     private long recorded(String eventId) throws Exception {
@@ -61,7 +69,8 @@ class PaymentWebhookIT extends CommandApiIT {
         String payload = completed(eventId, UUID.randomUUID().toString());
 
         Http.Response forged = deliver(payload, signed(payload, "whsec_someone_else", Instant.now()));
-        Http.Response stale = deliver(payload, signed(payload, SECRET, Instant.now().minusSeconds(600)));
+        Http.Response stale =
+                deliver(payload, signed(payload, SECRET, Instant.now().minusSeconds(600)));
         Http.Response unsigned = deliver(payload, null);
         Http.Response changed = deliver(payload.replace("178500", "1"), signed(payload, SECRET, Instant.now()));
 
@@ -96,7 +105,8 @@ class PaymentWebhookIT extends CommandApiIT {
         Http.Response response = deliver(payload, signed(payload, SECRET, Instant.now()));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(count("SELECT count(*) FROM commands.provider_events WHERE event_id = '" + eventId + "' AND order_id IS NULL"))
+        assertThat(count("SELECT count(*) FROM commands.provider_events WHERE event_id = '" + eventId
+                        + "' AND order_id IS NULL"))
                 .isEqualTo(1);
     }
 }

@@ -1,22 +1,21 @@
 package com.licenceshop.command.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.stripe.Stripe;
 import com.stripe.net.Webhook;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WebhookVerificationTest {
 
     private static final String SECRET = "whsec_test_secret";
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
-    private final WebhookVerification verification = new WebhookVerification(SECRET, Duration.ofMinutes(5),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final WebhookVerification verification =
+            new WebhookVerification(SECRET, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static String completedSession(String orderId, String paymentStatus, long amount) {
         return """
@@ -24,8 +23,7 @@ class WebhookVerificationTest {
                  "livemode":false,"pending_webhooks":1,
                  "data":{"object":{"id":"cs_test_1","object":"checkout.session","client_reference_id":"%s",
                    "metadata":{"order_id":"%s"},"payment_intent":"pi_1","payment_status":"%s","status":"complete",
-                   "amount_total":%d,"currency":"eur"}}}""".formatted(Stripe.API_VERSION, NOW.getEpochSecond(), orderId, orderId,
-                paymentStatus, amount);
+                   "amount_total":%d,"currency":"eur"}}}""".formatted(Stripe.API_VERSION, NOW.getEpochSecond(), orderId, orderId, paymentStatus, amount);
     }
 
     static String signed(String payload, String secret, Instant at) throws Exception {
@@ -39,22 +37,26 @@ class WebhookVerificationTest {
 
         var outcome = verification.verify(payload, signed(payload, SECRET, NOW.minusSeconds(299)));
 
-        assertThat(outcome).isInstanceOfSatisfying(WebhookVerification.Verified.class,
-                v -> assertThat(v.event().getId()).isEqualTo("evt_1"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        WebhookVerification.Verified.class,
+                        v -> assertThat(v.event().getId()).isEqualTo("evt_1"));
     }
 
     @Test
     void aForgedChangedStaleOrUnsignedWebhookIsRejectedWithAReason() throws Exception {
         String payload = completedSession("order-1", "paid", 178_500);
 
-        assertThat(verification.verify(payload, signed(payload, "whsec_other", NOW))).isInstanceOf(WebhookVerification.Rejected.class);
+        assertThat(verification.verify(payload, signed(payload, "whsec_other", NOW)))
+                .isInstanceOf(WebhookVerification.Rejected.class);
         assertThat(verification.verify(payload.replace("178500", "1"), signed(payload, SECRET, NOW)))
                 .isInstanceOf(WebhookVerification.Rejected.class);
         assertThat(verification.verify(payload, signed(payload, SECRET, NOW.minusSeconds(301))))
                 .isInstanceOf(WebhookVerification.Rejected.class);
         assertThat(verification.verify(payload, signed(payload, SECRET, NOW.plusSeconds(301))))
                 .isInstanceOf(WebhookVerification.Rejected.class);
-        assertThat(verification.verify(payload, null)).isEqualTo(new WebhookVerification.Rejected("no Stripe-Signature header"));
+        assertThat(verification.verify(payload, null))
+                .isEqualTo(new WebhookVerification.Rejected("no Stripe-Signature header"));
         assertThat(verification.verify(payload, "garbage")).isInstanceOf(WebhookVerification.Rejected.class);
     }
 
@@ -63,8 +65,9 @@ class WebhookVerificationTest {
         String payload = completedSession("order-7", "paid", 178_500);
         var event = ((WebhookVerification.Verified) verification.verify(payload, signed(payload, SECRET, NOW))).event();
 
-        assertThat(ProviderEvents.toTrigger(event)).hasValue(new ProviderEvents.ForOrder("order-7",
-                new Trigger.CardPaid("cs_test_1", "pi_1", 178_500, "eur")));
+        assertThat(ProviderEvents.toTrigger(event))
+                .hasValue(new ProviderEvents.ForOrder(
+                        "order-7", new Trigger.CardPaid("cs_test_1", "pi_1", 178_500, "eur")));
     }
 
     @Test

@@ -34,12 +34,15 @@ public final class CatalogClient {
     }
 
     public Http.Response addRaw(String contentType, String body) {
-        return write(http.request("/api/products").header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return write(http.request("/api/products")
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** @param ifMatch null for none */
     public Http.Response change(String sku, String ifMatch, Map<String, Object> body) {
-        HttpRequest.Builder request = json("/api/products/" + sku).PUT(HttpRequest.BodyPublishers.ofString(Http.write(body)));
+        HttpRequest.Builder request =
+                json("/api/products/" + sku).PUT(HttpRequest.BodyPublishers.ofString(Http.write(body)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -2,13 +2,12 @@ package com.licenceshop.command.support;
 
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Base of the integration tests: a fresh database and a fresh broker namespace per test class, on the real
@@ -18,7 +17,8 @@ import java.util.Map;
 public abstract class CommandApiIT implements TestPropertyProvider {
 
     public static final String OPS_USERNAME = "ops";
-    public static final String OPS_PASSWORD = "ops-" + java.util.UUID.randomUUID();   // generated, as OPS_PASSWORD must be
+    public static final String OPS_PASSWORD =
+            "ops-" + java.util.UUID.randomUUID(); // generated, as OPS_PASSWORD must be
 
     protected final TestServers.Database database = TestServers.freshDatabase();
     protected final String namespace = TestServers.freshNamespace();
@@ -47,7 +47,8 @@ public abstract class CommandApiIT implements TestPropertyProvider {
     }
 
     protected long count(String sql) throws SQLException {
-        try (Connection connection = database.connect(); ResultSet row = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = database.connect();
+                ResultSet row = connection.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

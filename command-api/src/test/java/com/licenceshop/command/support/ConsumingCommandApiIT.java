@@ -1,16 +1,15 @@
 package com.licenceshop.command.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.Topology;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * An integration test that calls the running command API over HTTP and reads what it publishes from a queue
@@ -21,10 +20,13 @@ public abstract class ConsumingCommandApiIT extends CommandApiIT {
     // public: Micronaut injects the fields of a test's superclass from the test's own package
     @Inject
     public EmbeddedServer server;
+
     @Inject
     public Topology topology;
+
     @Inject
     public EventCodec codec;
+
     protected Http http;
     protected EventsQueue consumer;
 
@@ -45,7 +47,8 @@ public abstract class ConsumingCommandApiIT extends CommandApiIT {
                 .filter(d -> d.routingKey().equals(type.routingKey()))
                 .map(d -> codec.decode(d.body()))
                 .filter(e -> e.toString().contains(orderId))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package com.licenceshop.command.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
@@ -10,7 +12,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A queue of the test's own, bound to every routing key of the namespace's events exchange, that records
@@ -35,7 +34,9 @@ public final class EventsQueue implements AutoCloseable {
         }
 
         public Object header(String name) {
-            return properties.getHeaders() == null ? null : properties.getHeaders().get(name);
+            return properties.getHeaders() == null
+                    ? null
+                    : properties.getHeaders().get(name);
         }
     }
 
@@ -59,7 +60,8 @@ public final class EventsQueue implements AutoCloseable {
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 messages.add(new Delivery(envelope.getRoutingKey(), properties, body));
                 deliveries.addAll(EventBatches.unpack(properties, body).stream()
-                        .map(event -> new Delivery(envelope.getRoutingKey(), event.properties(), event.body())).toList());
+                        .map(event -> new Delivery(envelope.getRoutingKey(), event.properties(), event.body()))
+                        .toList());
             }
         });
     }
@@ -110,7 +112,7 @@ public final class EventsQueue implements AutoCloseable {
         try {
             factory.setUri(TestServers.rabbit().uri());
             try (Connection connection = factory.newConnection("command-api-test-cleanup");
-                 Channel channel = connection.createChannel()) {
+                    Channel channel = connection.createChannel()) {
                 channel.exchangeDelete(topology.eventsExchange());
                 channel.exchangeDelete(topology.deadLetterExchange());
             }

@@ -2,7 +2,6 @@ package com.licenceshop.command.support;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private static final Pattern ORDER_PATH = Pattern.compile("/api/orders/([0-9a-f-]{36})(/cancel|/checkout)?");
 
@@ -60,7 +60,8 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         Matcher order = ORDER_PATH.matcher(path);
         if (order.matches() && tokens.containsKey(order.group(1))) {
             request.header("Order-Token", tokens.get(order.group(1)));
@@ -78,7 +79,9 @@ public final class Http {
     }
 
     public Response getAsOps(String path) {
-        return send(request(path).GET().header("Authorization", basic(CommandApiIT.OPS_USERNAME, CommandApiIT.OPS_PASSWORD)));
+        return send(request(path)
+                .GET()
+                .header("Authorization", basic(CommandApiIT.OPS_USERNAME, CommandApiIT.OPS_PASSWORD)));
     }
 
     public Response postJson(String path, Object body, String... headers) {
@@ -98,9 +101,11 @@ public final class Http {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Response answer = new Response(response.statusCode(), response.body(), response);
-            if (response.statusCode() == 202 && response.request().uri().getPath().equals("/api/orders")
+            if (response.statusCode() == 202
+                    && response.request().uri().getPath().equals("/api/orders")
                     && answer.json().get("orderToken") instanceof String token) {
                 tokens.put((String) answer.json().get("orderId"), token);
             }
@@ -114,7 +119,8 @@ public final class Http {
     }
 
     public static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String write(Object value) {

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.Date;
@@ -23,8 +22,7 @@ public final class StaffLogin {
     /** The tests' staff token keys: command-api gets {@link StaffTokenKeys#publicKeyText()} only. */
     public static final StaffTokenKeys KEYS = StaffTokenKeys.generate();
 
-    private StaffLogin() {
-    }
+    private StaffLogin() {}
 
     /** Adds the credential of a sales staff member (role SALES). */
     public static HttpRequest.Builder authorize(HttpRequest.Builder request) {
@@ -33,15 +31,21 @@ public final class StaffLogin {
 
     /** Adds a valid staff token with only these roles (e.g. to see a 403). */
     public static HttpRequest.Builder authorizeAs(HttpRequest.Builder request, String... roles) {
-        return request.header("Authorization", "Bearer " + sign(KEYS, claims(Instant.now().plusSeconds(600), roles)));
+        return request.header(
+                "Authorization", "Bearer " + sign(KEYS, claims(Instant.now().plusSeconds(600), roles)));
     }
 
     /** The claims web-ui's token for command-api has, expiring then. */
     public static JWTClaimsSet claims(Instant expires, String... roles) {
-        return new JWTClaimsSet.Builder().subject("sam").issuer("web-ui").audience("command-api")
+        return new JWTClaimsSet.Builder()
+                .subject("sam")
+                .issuer("web-ui")
+                .audience("command-api")
                 .claim("roles", List.of(roles))
-                .issueTime(Date.from(Instant.now().minusSeconds(120))).notBeforeTime(Date.from(Instant.now().minusSeconds(120)))
-                .expirationTime(Date.from(expires)).build();
+                .issueTime(Date.from(Instant.now().minusSeconds(120)))
+                .notBeforeTime(Date.from(Instant.now().minusSeconds(120)))
+                .expirationTime(Date.from(expires))
+                .build();
     }
 
     /** Signs as web-ui does (ES256), with these keys. */

@@ -1,5 +1,7 @@
 package com.licenceshop.command.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -8,11 +10,6 @@ import com.licenceshop.events.Topology;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -26,8 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The published OpenAPI document is the API (api-fuzzing.md): the document the running service serves passes
@@ -41,12 +40,15 @@ class ContractIT extends CommandApiIT {
 
     /** Pinned: a new version may bring new rules; installed by this test into target/redocly from the npm registry. */
     static final String REDOCLY_CLI = "@redocly/cli@2.77.0";
+
     static final String DOCUMENT = "/swagger/command-api-1.yml";
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Topology topology;
+
     Http http;
     Map<String, Object> document;
     final List<String> breaches = new ArrayList<>();
@@ -72,15 +74,21 @@ class ContractIT extends CommandApiIT {
         Path served = dir.resolve("command-api-1.yml");
         Files.writeString(served, http.get(DOCUMENT).body());
         Path cli = dir.resolve("node_modules/.bin/redocly");
-        if (!Files.isExecutable(cli) || !run(dir, 60, cli.toString(), "--version").output().contains("2.77.0")) {
-            Result install = run(dir, 300, "npm", "install", "--no-audit", "--no-fund", "--prefix", dir.toString(), REDOCLY_CLI);
-            assertThat(install.exit()).as("npm install %s (needs Node.js 20 and npm on PATH):%n%s", REDOCLY_CLI, install.output())
+        if (!Files.isExecutable(cli)
+                || !run(dir, 60, cli.toString(), "--version").output().contains("2.77.0")) {
+            Result install =
+                    run(dir, 300, "npm", "install", "--no-audit", "--no-fund", "--prefix", dir.toString(), REDOCLY_CLI);
+            assertThat(install.exit())
+                    .as("npm install %s (needs Node.js 20 and npm on PATH):%n%s", REDOCLY_CLI, install.output())
                     .isZero();
         }
 
-        Result lint = run(dir, 120, cli.toString(), "lint", "--extends=recommended", "--format=stylish", served.toString());
+        Result lint =
+                run(dir, 120, cli.toString(), "lint", "--extends=recommended", "--format=stylish", served.toString());
 
-        assertThat(lint.exit()).as("redocly lint --extends=recommended:%n%s", lint.output()).isZero();
+        assertThat(lint.exit())
+                .as("redocly lint --extends=recommended:%n%s", lint.output())
+                .isZero();
         assertThat(lint.output()).contains("Your API description is valid");
     }
 
@@ -89,7 +97,8 @@ class ContractIT extends CommandApiIT {
         String big = "{\"pad\":\"" + "x".repeat(70_000) + "\"}";
         String order = Http.write(Http.order("contract@example.com", "STARTER", 1));
         String product = "{\"sku\":\"CONTRACT_A\",\"name\":\"Contract\",\"unitPriceCents\":100,\"currency\":\"EUR\"}";
-        String changed = "{\"name\":\"Contract\",\"description\":\"changed\",\"unitPriceCents\":200,\"currency\":\"EUR\"}";
+        String changed =
+                "{\"name\":\"Contract\",\"description\":\"changed\",\"unitPriceCents\":200,\"currency\":\"EUR\"}";
 
         // api-fuzzing.md O1: every operation that needs a credential, without one
         answer(get("/api/ops/outbox"), 401);
@@ -98,7 +107,11 @@ class ContractIT extends CommandApiIT {
         answer(get("/api/events"), 401);
         answer(post("/api/ops/replay", "application/json", "{}"), 401);
         answer(post("/api/products", "application/json", product), 401);
-        answer(request("/api/products/STARTER").header("Content-Type", "application/json").PUT(BodyPublishers.ofString(changed)), 401);
+        answer(
+                request("/api/products/STARTER")
+                        .header("Content-Type", "application/json")
+                        .PUT(BodyPublishers.ofString(changed)),
+                401);
         // ... with a credential of the wrong kind
         answer(StaffLogin.authorizeAs(request("/api/products/0"), "OPS").DELETE(), 403);
         answer(StaffLogin.authorize(get("/api/ops/outbox")), 403);
@@ -117,41 +130,72 @@ class ContractIT extends CommandApiIT {
         answer(get("/api/products/0"), 404);
         answer(staff(post("/api/products", "application/json", product)), 201);
         answer(staff(post("/api/products", "application/json", product)), 409);
-        answer(staff(post("/api/products", "application/json", "{\"sku\":\"ZZ_ST_NUL\",\"name\":\"A\\u0000\",\"unitPriceCents\":100,\"currency\":\"EUR\"}")), 422);
-        answer(staff(post("/api/products", "application/json", "{\"sku\":\"ZZ_ST_NUL\",\"name\":\"A\",\"description\":\"x\\u0000\",\"unitPriceCents\":100,\"currency\":\"EUR\"}")), 422);
+        answer(
+                staff(post(
+                        "/api/products",
+                        "application/json",
+                        "{\"sku\":\"ZZ_ST_NUL\",\"name\":\"A\\u0000\",\"unitPriceCents\":100,\"currency\":\"EUR\"}")),
+                422);
+        answer(
+                staff(
+                        post(
+                                "/api/products",
+                                "application/json",
+                                "{\"sku\":\"ZZ_ST_NUL\",\"name\":\"A\",\"description\":\"x\\u0000\",\"unitPriceCents\":100,\"currency\":\"EUR\"}")),
+                422);
         answer(staff(post("/api/products", "application/json", "null")), 400);
         answer(staff(post("/api/products", "application/json", product + " garbage")), 400);
         answer(staff(post("/api/products", "text/plain", product)), 415);
         answer(staff(post("/api/products", "application/json", big)), 413);
-        answer(staff(request("/api/products/CONTRACT_A").header("Content-Type", "application/json").PUT(BodyPublishers.ofString(changed))), 428);
+        answer(
+                staff(request("/api/products/CONTRACT_A")
+                        .header("Content-Type", "application/json")
+                        .PUT(BodyPublishers.ofString(changed))),
+                428);
         answer(staff(put("/api/products/CONTRACT_A", "\"3\"", "null")), 400);
         answer(staff(put("/api/products/CONTRACT_A", "\"1\"", changed.replace("changed", "x\\u0000"))), 422);
         answer(staff(put("/api/products/CONTRACT_A", "\"7\"", changed)), 412);
         answer(staff(put("/api/products/CONTRACT_A", "\"1\"", changed)), 200);
         answer(staff(put("/api/products/NO_SUCH", "\"1\"", changed)), 404);
-        answer(staff(request("/api/products/CONTRACT_A").header("Content-Type", "text/plain").header("If-Match", "\"2\"")
-                .PUT(BodyPublishers.ofString(changed))), 415);
+        answer(
+                staff(request("/api/products/CONTRACT_A")
+                        .header("Content-Type", "text/plain")
+                        .header("If-Match", "\"2\"")
+                        .PUT(BodyPublishers.ofString(changed))),
+                415);
         answer(staff(put("/api/products/CONTRACT_A", "\"2\"", big)), 413);
         answer(staff(request("/api/products/CONTRACT_A").DELETE()), 204);
         answer(staff(put("/api/products/CONTRACT_A", "\"3\"", changed)), 409);
         answer(staff(request("/api/products/NO_SUCH").DELETE()), 404);
 
         // orders (O3, O5, O11, L-18)
-        var placed = answer(post("/api/orders", "application/json", order).header("Idempotency-Key", "contract-1"), 202);
+        var placed =
+                answer(post("/api/orders", "application/json", order).header("Idempotency-Key", "contract-1"), 202);
         String orderId = (String) placed.json().get("orderId");
         answer(post("/api/orders", "application/json", order).header("Idempotency-Key", "contract-1"), 202);
-        answer(post("/api/orders", "application/json", order.replace("\"quantity\":1", "\"quantity\":2"))
-                .header("Idempotency-Key", "contract-1"), 422);
+        answer(
+                post("/api/orders", "application/json", order.replace("\"quantity\":1", "\"quantity\":2"))
+                        .header("Idempotency-Key", "contract-1"),
+                422);
         answer(post("/api/orders", "application/json", "{\"customerEmail\": \"ada@example.com\", \"items\": []}"), 400);
         answer(post("/api/orders", "application/json", order + " garbage"), 400);
         answer(post("/api/orders", "application/json", order).header("Idempotency-Key", "with space"), 400);
         answer(post("/api/orders", "text/plain", order), 415);
         answer(post("/api/orders", "application/json", big), 413);
-        answer(post("/api/orders", "application/json", Http.write(Http.order("contract@example.com", "CONTRACT_A", 1))), 422);
-        answer(get("/api/orders/" + orderId), 200);   // http keeps the token of each order it placed (Order-Token)
+        answer(
+                post(
+                        "/api/orders",
+                        "application/json",
+                        Http.write(Http.order("contract@example.com", "CONTRACT_A", 1))),
+                422);
+        answer(get("/api/orders/" + orderId), 200); // http keeps the token of each order it placed (Order-Token)
         answer(ops(stranger("/api/orders/" + orderId).GET()), 200);
         answer(stranger("/api/orders/" + orderId).GET(), 404);
-        answer(stranger("/api/orders/" + orderId).header("Order-Token", "not-its-token").GET(), 404);
+        answer(
+                stranger("/api/orders/" + orderId)
+                        .header("Order-Token", "not-its-token")
+                        .GET(),
+                404);
         answer(get("/api/orders/0"), 404);
         answer(get("/api/orders/00000000-0000-4000-8000-000000000000"), 404);
         answer(stranger("/api/orders/" + orderId + "/cancel").POST(BodyPublishers.ofString("")), 404);
@@ -161,8 +205,18 @@ class ContractIT extends CommandApiIT {
         answer(post("/api/orders/" + orderId + "/refund", null, ""), 401);
         answer(StaffLogin.authorizeAs(post("/api/orders/" + orderId + "/refund", null, ""), "OPS"), 403);
         answer(staff(post("/api/orders/" + orderId + "/refund", null, "")), 404);
-        answer(post("/api/invoices/2026-000001/transfers", "application/json", "{\"amountCents\":1,\"reference\":\"r\"}"), 401);
-        answer(staff(post("/api/invoices/2026-000001/transfers", "application/json", "{\"amountCents\":1,\"reference\":\"r\"}")), 404);
+        answer(
+                post(
+                        "/api/invoices/2026-000001/transfers",
+                        "application/json",
+                        "{\"amountCents\":1,\"reference\":\"r\"}"),
+                401);
+        answer(
+                staff(post(
+                        "/api/invoices/2026-000001/transfers",
+                        "application/json",
+                        "{\"amountCents\":1,\"reference\":\"r\"}")),
+                404);
         answer(staff(post("/api/invoices/2026-000001/transfers", "application/json", "{\"amountCents\":0}")), 400);
         answer(staff(post("/api/invoices/2026-000001/transfers", "text/plain", "{}")), 415);
         answer(get("/api/ops/payments"), 401);
@@ -198,7 +252,11 @@ class ContractIT extends CommandApiIT {
         answer(ops(post("/api/sales-periods/close", null, "")), 202);
 
         // the card provider's webhook: a forged signature (503 where no webhook secret is configured)
-        answer(post("/api/payments/webhook", "application/json", "{\"id\":\"evt_1\"}").header("Stripe-Signature", "t=1,v1=00"), 400, 503);
+        answer(
+                post("/api/payments/webhook", "application/json", "{\"id\":\"evt_1\"}")
+                        .header("Stripe-Signature", "t=1,v1=00"),
+                400,
+                503);
 
         assertThat(breaches).as("answers the document does not declare").isEmpty();
         assertThat(exercised).as("operations exercised").containsExactlyElementsOf(operations());
@@ -210,8 +268,11 @@ class ContractIT extends CommandApiIT {
         Http.Response response = http.send(builder);
         String method = request.method().toLowerCase();
         String path = request.uri().getPath();
-        String what = request.method() + " " + path + (request.uri().getQuery() == null ? "" : "?" + request.uri().getQuery());
-        assertThat(expected).as("%s answered %s: %s", what, response.status(), response.body()).contains(response.status());
+        String what = request.method() + " " + path
+                + (request.uri().getQuery() == null ? "" : "?" + request.uri().getQuery());
+        assertThat(expected)
+                .as("%s answered %s: %s", what, response.status(), response.body())
+                .contains(response.status());
         String template = template(path);
         if (template == null) {
             breaches.add(what + ": no path of the document matches");
@@ -225,13 +286,17 @@ class ContractIT extends CommandApiIT {
         }
         Map<String, Object> declared = map(map(operation.get("responses")).get(Integer.toString(response.status())));
         if (declared == null) {
-            breaches.add(what + ": " + response.status() + " is not declared (declared: " + map(operation.get("responses")).keySet() + ")");
+            breaches.add(what + ": " + response.status() + " is not declared (declared: "
+                    + map(operation.get("responses")).keySet() + ")");
             return response;
         }
         Map<String, Object> content = map(declared.get("content"));
-        String contentType = response.contentType() == null ? null : response.contentType().split(";")[0].trim();
+        String contentType = response.contentType() == null
+                ? null
+                : response.contentType().split(";")[0].trim();
         if (content == null ? contentType != null && !response.body().isEmpty() : !content.containsKey(contentType)) {
-            breaches.add(what + ": " + response.status() + " came as " + contentType + ", declared " + (content == null ? "none" : content.keySet()));
+            breaches.add(what + ": " + response.status() + " came as " + contentType + ", declared "
+                    + (content == null ? "none" : content.keySet()));
         }
         if (response.status() >= 400 && !"application/problem+json".equals(contentType)) {
             breaches.add(what + ": " + response.status() + " is not problem+json");
@@ -290,7 +355,10 @@ class ContractIT extends CommandApiIT {
     }
 
     HttpRequest.Builder put(String path, String ifMatch, String body) {
-        return request(path).header("Content-Type", "application/json").header("If-Match", ifMatch).PUT(BodyPublishers.ofString(body));
+        return request(path)
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .PUT(BodyPublishers.ofString(body));
     }
 
     static HttpRequest.Builder staff(HttpRequest.Builder request) {
@@ -301,11 +369,11 @@ class ContractIT extends CommandApiIT {
         return request.header("Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD));
     }
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     static Result run(Path dir, long seconds, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("REDOCLY_TELEMETRY", "off");
         builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
         Process process = builder.start();

@@ -1,5 +1,8 @@
 package com.licenceshop.command.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -9,31 +12,31 @@ import com.licenceshop.testsupport.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** The service reaches PostgreSQL through a proxy the test can cut. */
 @MicronautTest(transactional = false)
 class DatabaseOutageIT extends CommandApiIT {
 
-    final TcpProxy databaseProxy = TcpProxy.start(TestServers.postgres().host(), TestServers.postgres().port());
+    final TcpProxy databaseProxy =
+            TcpProxy.start(TestServers.postgres().host(), TestServers.postgres().port());
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Topology topology;
 
     @Override
     protected Map<String, String> moreProperties() {
         return Map.of(
-                "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + "/" + database.name(),
-                "datasources.default.connection-timeout", "1000");
+                "datasources.default.url",
+                "jdbc:postgresql://127.0.0.1:" + databaseProxy.port() + "/" + database.name(),
+                "datasources.default.connection-timeout",
+                "1000");
     }
 
     @AfterAll
@@ -65,7 +68,9 @@ class DatabaseOutageIT extends CommandApiIT {
             databaseProxy.restore();
         }
 
-        await("readiness up again").atMost(Duration.ofSeconds(20)).until(() -> http.get("/health/readiness").status() == 200);
+        await("readiness up again")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> http.get("/health/readiness").status() == 200);
         try (EventsQueue consumer = EventsQueue.bindTo(topology)) {
             var accepted = http.postJson("/api/orders", Http.order("after-outage@example.com", "STARTER", 1));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);

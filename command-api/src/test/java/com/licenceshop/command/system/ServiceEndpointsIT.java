@@ -1,5 +1,8 @@
 package com.licenceshop.command.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
@@ -8,14 +11,10 @@ import com.licenceshop.testsupport.ManagementEndpoints;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Health, metrics, the OpenAPI document and Swagger UI. */
 @MicronautTest(transactional = false)
@@ -23,8 +22,10 @@ class ServiceEndpointsIT extends CommandApiIT {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Topology topology;
+
     Http http;
 
     @BeforeAll
@@ -39,7 +40,7 @@ class ServiceEndpointsIT extends CommandApiIT {
 
     @Test
     void healthLivenessAndReadinessAreUp() {
-        for (String path : new String[]{"/health", "/health/liveness", "/health/readiness"}) {
+        for (String path : new String[] {"/health", "/health/liveness", "/health/readiness"}) {
             var response = http.get(path);
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.json()).as(path).containsEntry("status", "UP");
@@ -58,7 +59,9 @@ class ServiceEndpointsIT extends CommandApiIT {
 
     @Test
     void metricsCountAcceptedOrdersPendingRowsAndPublishLatency() {
-        assertThat(http.postJson("/api/orders", Http.order("metrics@example.com", "STARTER", 1)).status()).isEqualTo(202);
+        assertThat(http.postJson("/api/orders", Http.order("metrics@example.com", "STARTER", 1))
+                        .status())
+                .isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = http.get("/prometheus").body();
@@ -74,8 +77,16 @@ class ServiceEndpointsIT extends CommandApiIT {
         var spec = http.get("/swagger/command-api-1.yml");
 
         assertThat(spec.status()).isEqualTo(200);
-        assertThat(spec.body()).contains("/api/orders:", "/api/orders/{id}/cancel:", "/api/products:", "/api/events:",
-                "/api/sales-periods/close:", "/api/ops/outbox:", "PlaceOrderRequest", "Idempotency-Key");
+        assertThat(spec.body())
+                .contains(
+                        "/api/orders:",
+                        "/api/orders/{id}/cancel:",
+                        "/api/products:",
+                        "/api/events:",
+                        "/api/sales-periods/close:",
+                        "/api/ops/outbox:",
+                        "PlaceOrderRequest",
+                        "Idempotency-Key");
     }
 
     @Test
@@ -89,7 +100,7 @@ class ServiceEndpointsIT extends CommandApiIT {
 
     @Test
     void theSwaggerUiAndItsDocumentCannotBeFramedByAnotherSite() {
-        for (String path : new String[]{"/swagger-ui/index.html", "/swagger/command-api-1.yml"}) {
+        for (String path : new String[] {"/swagger-ui/index.html", "/swagger/command-api-1.yml"}) {
             var answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
             assertThat(answer.header("X-Frame-Options")).as(path).isEqualTo("DENY");
@@ -100,7 +111,9 @@ class ServiceEndpointsIT extends CommandApiIT {
     @Test
     void everyAnswerCarriesACorrelationIdAndKeepsTheCallersOne() {
         assertThat(http.get("/api/products").header("X-Correlation-Id")).isNotBlank();
-        var response = http.send(http.request("/api/products").header("X-Correlation-Id", "abc-123").GET());
+        var response = http.send(http.request("/api/products")
+                .header("X-Correlation-Id", "abc-123")
+                .GET());
         assertThat(response.header("X-Correlation-Id")).isEqualTo("abc-123");
     }
 }

@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ReturnListener;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +26,8 @@ public class ConfirmedPublisher {
     }
 
     /** @throws IOException when the broker nacked, did not confirm in time, or no queue was bound to the key */
-    public void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) throws IOException {
+    public void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body)
+            throws IOException {
         Channel channel = channels.getChannel();
         AtomicBoolean returned = new AtomicBoolean();
         ReturnListener onReturn = (replyCode, replyText, ex, key, props, b) -> returned.set(true);

@@ -3,7 +3,6 @@ package com.licenceshop.notification.broker;
 import com.licenceshop.events.MessageHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.LongString;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +19,7 @@ public final class DeliveryHeaders {
     /** How often this message found its mail held by another delivery and waited (int). */
     public static final String DEFERRALS = "x-shop-deferrals";
 
-    private DeliveryHeaders() {
-    }
+    private DeliveryHeaders() {}
 
     public static int intHeader(AMQP.BasicProperties properties, String name) {
         Object value = header(properties, name);
@@ -50,7 +48,8 @@ public final class DeliveryHeaders {
 
     /** The same properties (message id, type, persistence, ...) with these headers set; a null value removes one. */
     public static AMQP.BasicProperties withHeaders(AMQP.BasicProperties properties, Map<String, Object> changes) {
-        Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
+        Map<String, Object> headers =
+                properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
         changes.forEach((name, value) -> {
             if (value == null) {
                 headers.remove(name);
@@ -64,6 +63,8 @@ public final class DeliveryHeaders {
     }
 
     private static Object header(AMQP.BasicProperties properties, String name) {
-        return properties == null || properties.getHeaders() == null ? null : properties.getHeaders().get(name);
+        return properties == null || properties.getHeaders() == null
+                ? null
+                : properties.getHeaders().get(name);
     }
 }

@@ -6,12 +6,11 @@ import com.licenceshop.servicedefaults.ConsumerQueues;
 import com.rabbitmq.client.Channel;
 import io.micronaut.rabbitmq.connect.ChannelInitializer;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Declares what this service consumes from and parks in, before any consumer starts (and again after the
@@ -40,21 +39,30 @@ class NotificationTopology extends ChannelInitializer {
     @Override
     public void initialize(Channel channel, String connectionName) throws IOException {
         String queue = topology.notificationQueue();
-        String deadLetters = ConsumerQueues.declare(channel, topology, queue, topology.notificationBindings(),
-                DELIVERY_LIMIT);
+        String deadLetters =
+                ConsumerQueues.declare(channel, topology, queue, topology.notificationBindings(), DELIVERY_LIMIT);
 
         for (Duration delay : retrySchedule.distinctDelays()) {
             // A message waits here for the queue's TTL, then the broker dead-letters it through the default
             // exchange straight back to the work queue. At-least-once dead-lettering, so the hop cannot lose it.
-            channel.queueDeclare(topology.notificationRetryQueue(delay), true, false, false, Map.of(
-                    "x-queue-type", "quorum",
-                    "x-message-ttl", delay.toMillis(),
-                    "x-dead-letter-exchange", "",
-                    "x-dead-letter-routing-key", queue,
-                    "x-dead-letter-strategy", "at-least-once",
-                    "x-overflow", "reject-publish"));
+            channel.queueDeclare(
+                    topology.notificationRetryQueue(delay),
+                    true,
+                    false,
+                    false,
+                    Map.of(
+                            "x-queue-type", "quorum",
+                            "x-message-ttl", delay.toMillis(),
+                            "x-dead-letter-exchange", "",
+                            "x-dead-letter-routing-key", queue,
+                            "x-dead-letter-strategy", "at-least-once",
+                            "x-overflow", "reject-publish"));
         }
-        LOG.info("declared {} bound to {} with dead letters in {} and delay queues {}", queue,
-                topology.notificationBindings(), deadLetters, retrySchedule.distinctDelays());
+        LOG.info(
+                "declared {} bound to {} with dead letters in {} and delay queues {}",
+                queue,
+                topology.notificationBindings(),
+                deadLetters,
+                retrySchedule.distinctDelays());
     }
 }

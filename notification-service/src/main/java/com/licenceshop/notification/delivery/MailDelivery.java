@@ -7,23 +7,22 @@ import com.licenceshop.notification.mail.MailRenderer;
 import com.licenceshop.notification.mail.MailSendException;
 import com.licenceshop.notification.mail.RenderedMail;
 import com.licenceshop.notification.mail.SmtpMailer;
+import com.licenceshop.notification.retention.LedgerRetention;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
-import com.licenceshop.notification.retention.LedgerRetention;
-import jakarta.inject.Singleton;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import org.slf4j.LoggerFactory;
-
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the mails a batch of events asks for, once per event: take the hold on them, render, hand each to SMTP
@@ -49,8 +48,15 @@ class MailDelivery {
     private final LedgerRetention retention;
     private final Tracer tracer;
 
-    MailDelivery(MailLedger ledger, MailRenderer renderer, SmtpMailer mailer, RetryPolicy retryPolicy, MailMetrics metrics,
-                 Clock clock, LedgerRetention retention, Tracer tracer) {
+    MailDelivery(
+            MailLedger ledger,
+            MailRenderer renderer,
+            SmtpMailer mailer,
+            RetryPolicy retryPolicy,
+            MailMetrics metrics,
+            Clock clock,
+            LedgerRetention retention,
+            Tracer tracer) {
         this.tracer = tracer;
         this.ledger = ledger;
         this.renderer = renderer;
@@ -62,8 +68,7 @@ class MailDelivery {
     }
 
     /** One event's mail, where its message stands, and the trace context of its event's span. */
-    record Job(MailIntent intent, Delivery delivery, Context trace) {
-    }
+    record Job(MailIntent intent, Delivery delivery, Context trace) {}
 
     Outcome deliver(MailIntent intent, Delivery delivery) {
         return deliver(List.of(new Job(intent, delivery, Context.current()))).get(0);
@@ -71,15 +76,20 @@ class MailDelivery {
 
     /** The outcome of each job, in order. */
     List<Outcome> deliver(List<Job> jobs) {
-        List<Job> mailable = jobs.stream().filter(job -> !retention.tooOldToMail(job.intent().occurredAt())).toList();
+        List<Job> mailable = jobs.stream()
+                .filter(job -> !retention.tooOldToMail(job.intent().occurredAt()))
+                .toList();
         if (mailable.size() == jobs.size()) {
             return deliverMailable(jobs);
         }
         // an event older than the ledger keeps may have lost its row already: nothing could tell a resend from a
         // first send, so it is not mailed
         Iterator<Outcome> ofMailable = deliverMailable(mailable).iterator();
-        return jobs.stream().map(job -> mailable.contains(job) ? ofMailable.next()
-                : new Outcome.Done("occurred " + job.intent().occurredAt() + ", older than the mail ledger keeps: sent nothing"))
+        return jobs.stream()
+                .map(job -> mailable.contains(job)
+                        ? ofMailable.next()
+                        : new Outcome.Done("occurred " + job.intent().occurredAt()
+                                + ", older than the mail ledger keeps: sent nothing"))
                 .toList();
     }
 
@@ -90,7 +100,9 @@ class MailDelivery {
         Outcome[] outcomes = new Outcome[jobs.size()];
         MailLedger.Batch batch;
         try {
-            batch = ledger.claim(jobs.stream().map(j -> new MailLedger.Request(j.intent(), j.delivery().redriven())).toList());
+            batch = ledger.claim(jobs.stream()
+                    .map(j -> new MailLedger.Request(j.intent(), j.delivery().redriven()))
+                    .toList());
         } catch (RuntimeException e) {
             return unexpected(jobs, e);
         }
@@ -126,13 +138,16 @@ class MailDelivery {
                 // the sent mails go out again on the retry (same Message-ID, the attempt counted); nothing is lost
                 for (int i = 0; i < jobs.size(); i++) {
                     if (batch.claims().get(i) instanceof Claim.Claimed) {
-                        outcomes[i] = afterUnexpectedFailure(jobs.get(i).intent(), jobs.get(i).delivery(), e);
+                        outcomes[i] = afterUnexpectedFailure(
+                                jobs.get(i).intent(), jobs.get(i).delivery(), e);
                     }
                 }
                 return List.of(outcomes);
             }
             for (int i : sent) {
-                metrics.sent(jobs.get(i).intent().kind(), Duration.between(jobs.get(i).intent().occurredAt(), clock.instant()));
+                metrics.sent(
+                        jobs.get(i).intent().kind(),
+                        Duration.between(jobs.get(i).intent().occurredAt(), clock.instant()));
             }
             return List.of(outcomes);
         }
@@ -141,13 +156,16 @@ class MailDelivery {
     private Outcome notClaimed(Job job, Claim claim) {
         if (claim instanceof Claim.AlreadySent already) {
             metrics.duplicate(job.intent().kind());
-            return new Outcome.Done("already sent as " + already.messageId() + " at " + already.sentAt() + ": sent nothing");
+            return new Outcome.Done(
+                    "already sent as " + already.messageId() + " at " + already.sentAt() + ": sent nothing");
         }
         if (claim instanceof Claim.AlreadyFailed failed) {
             // parked before: park this copy too rather than drop it, so a re-drive always finds the event
-            return new Outcome.Parked("parked before: " + failed.lastError(), job.delivery().failedAttempts());
+            return new Outcome.Parked(
+                    "parked before: " + failed.lastError(), job.delivery().failedAttempts());
         }
-        return new Outcome.Deferred(retryPolicy.deferral(job.delivery().deferrals()), job.delivery().deferrals() + 1);
+        return new Outcome.Deferred(
+                retryPolicy.deferral(job.delivery().deferrals()), job.delivery().deferrals() + 1);
     }
 
     private Outcome send(SmtpMailer.Sender sender, Job job, int attempt, MailLedger.Outcomes record) {
@@ -156,12 +174,19 @@ class MailDelivery {
         try {
             mail = renderer.render(intent);
         } catch (RuntimeException e) {
-            return giveUp(intent, "cannot render the mail: " + e.getMessage(), job.delivery().failedAttempts() + 1, record);
+            return giveUp(
+                    intent,
+                    "cannot render the mail: " + e.getMessage(),
+                    job.delivery().failedAttempts() + 1,
+                    record);
         }
         // the SMTP conversation of this mail, a CLIENT child of its event's span
-        Span smtp = tracer.spanBuilder("smtp send").setParent(job.trace()).setSpanKind(SpanKind.CLIENT)
+        Span smtp = tracer.spanBuilder("smtp send")
+                .setParent(job.trace())
+                .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("shop.mail.kind", intent.kind().toString())
-                .setAttribute("shop.mail.attempt", (long) attempt).startSpan();
+                .setAttribute("shop.mail.attempt", (long) attempt)
+                .startSpan();
         try (Scope ignored = smtp.makeCurrent()) {
             sender.send(intent, mail);
         } catch (MailSendException e) {
@@ -176,8 +201,11 @@ class MailDelivery {
     }
 
     private List<Outcome> unexpected(List<Job> jobs, RuntimeException failure) {
-        LoggerFactory.getLogger(MailDelivery.class).error("delivery failed outside SMTP: {}", failure.toString(), failure);
-        return jobs.stream().map(job -> afterUnexpectedFailure(job.intent(), job.delivery(), failure)).toList();
+        LoggerFactory.getLogger(MailDelivery.class)
+                .error("delivery failed outside SMTP: {}", failure.toString(), failure);
+        return jobs.stream()
+                .map(job -> afterUnexpectedFailure(job.intent(), job.delivery(), failure))
+                .toList();
     }
 
     /**
@@ -196,7 +224,8 @@ class MailDelivery {
         return new Outcome.Parked("gave up after " + failedAttempts + " attempts: " + error, failedAttempts);
     }
 
-    private Outcome afterFailedSend(MailIntent intent, Delivery delivery, MailSendException failure, MailLedger.Outcomes record) {
+    private Outcome afterFailedSend(
+            MailIntent intent, Delivery delivery, MailSendException failure, MailLedger.Outcomes record) {
         int failedAttempts = delivery.failedAttempts() + 1;
         metrics.failed(intent.kind(), failure.permanent());
         if (failure.permanent()) {
@@ -208,7 +237,11 @@ class MailDelivery {
             metrics.retried(intent.kind());
             return new Outcome.RetryLater(retry.delay(), failedAttempts, failure.getMessage());
         }
-        return giveUp(intent, "gave up after " + failedAttempts + " attempts: " + failure.getMessage(), failedAttempts, record);
+        return giveUp(
+                intent,
+                "gave up after " + failedAttempts + " attempts: " + failure.getMessage(),
+                failedAttempts,
+                record);
     }
 
     private Outcome giveUp(MailIntent intent, String reason, int failedAttempts, MailLedger.Outcomes record) {

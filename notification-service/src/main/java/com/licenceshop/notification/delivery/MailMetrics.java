@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 
 /**
@@ -23,15 +22,18 @@ class MailMetrics {
         for (MailKind kind : MailKind.values()) {
             counter("notification.mails.sent", "mails accepted by the SMTP server", kind);
             counter("notification.mails.retried", "retries scheduled through a delay queue", kind);
-            Counter.builder("notification.mails.parked").description("events parked in the dead-letter queue")
-                    .tag("kind", kind.name()).register(registry);
+            Counter.builder("notification.mails.parked")
+                    .description("events parked in the dead-letter queue")
+                    .tag("kind", kind.name())
+                    .register(registry);
             failedCounter(kind, false);
             failedCounter(kind, true);
         }
     }
 
     void sent(MailKind kind, Duration sinceEvent) {
-        counter("notification.mails.sent", "mails accepted by the SMTP server", kind).increment();
+        counter("notification.mails.sent", "mails accepted by the SMTP server", kind)
+                .increment();
         Timer.builder("notification.mails.delivery")
                 .description("time from the event's occurredAt until the SMTP server accepted its mail")
                 .tag("kind", kind.name())
@@ -54,7 +56,8 @@ class MailMetrics {
     }
 
     void retried(MailKind kind) {
-        counter("notification.mails.retried", "retries scheduled through a delay queue", kind).increment();
+        counter("notification.mails.retried", "retries scheduled through a delay queue", kind)
+                .increment();
     }
 
     void parked(String kind) {
@@ -66,10 +69,14 @@ class MailMetrics {
     }
 
     void duplicate(MailKind kind) {
-        counter("notification.mails.duplicates", "deliveries of events whose mail was already sent", kind).increment();
+        counter("notification.mails.duplicates", "deliveries of events whose mail was already sent", kind)
+                .increment();
     }
 
     private Counter counter(String name, String description, MailKind kind) {
-        return Counter.builder(name).description(description).tag("kind", kind.name()).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("kind", kind.name())
+                .register(registry);
     }
 }

@@ -1,10 +1,9 @@
 package com.licenceshop.notification.delivery;
 
 import com.rabbitmq.client.Channel;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 
 /**
  * The acknowledgement of one delivered message, which may carry several events (transport version 2), each
@@ -53,8 +52,10 @@ final class MessageAck {
                 channel.basicAck(tag, false);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not {} the message ({}); the broker redelivers it when the channel closes",
-                    giveBack ? "return" : "acknowledge", e.toString());
+            LOG.warn(
+                    "could not {} the message ({}); the broker redelivers it when the channel closes",
+                    giveBack ? "return" : "acknowledge",
+                    e.toString());
         }
     }
 

@@ -9,6 +9,8 @@ import com.licenceshop.notification.broker.ConfirmedPublisher;
 import com.licenceshop.notification.broker.DeliveryHeaders;
 import com.licenceshop.notification.mail.MailIntent;
 import com.licenceshop.notification.mail.MailIntents;
+import com.licenceshop.servicedefaults.EventBatches;
+import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AMQP.BasicProperties;
 import com.rabbitmq.client.Channel;
@@ -16,19 +18,13 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.rabbitmq.connect.ChannelPool;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import com.licenceshop.servicedefaults.EventBatches;
-import com.licenceshop.servicedefaults.TraceHeaders;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +35,9 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Consumes the notification queue and sends its mails in parallel. {@code consumers} channels receive (prefetch
@@ -79,13 +78,19 @@ class NotificationConsumer {
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean running = true;
 
-    NotificationConsumer(EventCodec codec, MailDelivery delivery, ConfirmedPublisher publisher, Topology topology,
-                         MailMetrics metrics, ChannelPool channels, Tracer tracer,
-                         @Value("${shop.notification.consumers}") int consumers,
-                         @Value("${shop.notification.concurrency}") int concurrency,
-                         @Value("${shop.notification.batch-size}") int batchSize,
-                         @Value("${shop.smtp.timeout}") Duration smtpTimeout,
-                         @Value("${shop.notification.shop-url}") String shopUrl) {
+    NotificationConsumer(
+            EventCodec codec,
+            MailDelivery delivery,
+            ConfirmedPublisher publisher,
+            Topology topology,
+            MailMetrics metrics,
+            ChannelPool channels,
+            Tracer tracer,
+            @Value("${shop.notification.consumers}") int consumers,
+            @Value("${shop.notification.concurrency}") int concurrency,
+            @Value("${shop.notification.batch-size}") int batchSize,
+            @Value("${shop.smtp.timeout}") Duration smtpTimeout,
+            @Value("${shop.notification.shop-url}") String shopUrl) {
         this.shopUrl = shopUrl;
         this.codec = codec;
         this.delivery = delivery;
@@ -125,8 +130,13 @@ class NotificationConsumer {
             consumerTags.put(channel, channel.basicConsume(topology.notificationQueue(), false, new Receiver(channel)));
             consuming.add(channel);
         }
-        LOG.info("consuming {} with {} consumer(s), prefetch {} each; {} sender(s), batches of up to {}",
-                topology.notificationQueue(), consumers, prefetch(), concurrency, batchSize);
+        LOG.info(
+                "consuming {} with {} consumer(s), prefetch {} each; {} sender(s), batches of up to {}",
+                topology.notificationQueue(),
+                consumers,
+                prefetch(),
+                concurrency,
+                batchSize);
     }
 
     @PreDestroy
@@ -147,7 +157,10 @@ class NotificationConsumer {
                 Thread.currentThread().interrupt();
             }
             if (sender.isAlive()) {
-                LOG.warn("{} still busy after {}; its messages go back to the queue unacknowledged", sender.getName(), shutdownWait);
+                LOG.warn(
+                        "{} still busy after {}; its messages go back to the queue unacknowledged",
+                        sender.getName(),
+                        shutdownWait);
                 sender.interrupt();
             }
         }
@@ -159,7 +172,10 @@ class NotificationConsumer {
                 LOG.debug("channel close: {}", e.toString());
             }
         }
-        LOG.info("stopped consuming {}: {} waiting message(s) returned to the queue", topology.notificationQueue(), returned);
+        LOG.info(
+                "stopped consuming {}: {} waiting message(s) returned to the queue",
+                topology.notificationQueue(),
+                returned);
     }
 
     /**
@@ -167,9 +183,14 @@ class NotificationConsumer {
      * the message is settled. {@code trace}: the event's context from its headers (the relay's publish span), the
      * parent of its send.
      */
-    private record Received(MailIntent intent, Delivery delivery, byte[] body, BasicProperties properties,
-                            MessageAck ack, String correlationId, Context trace) {
-    }
+    private record Received(
+            MailIntent intent,
+            Delivery delivery,
+            byte[] body,
+            BasicProperties properties,
+            MessageAck ack,
+            String correlationId,
+            Context trace) {}
 
     private final class Receiver extends DefaultConsumer {
 
@@ -178,7 +199,8 @@ class NotificationConsumer {
         }
 
         @Override
-        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        public void handleDelivery(
+                String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
             if (!running) {
                 return; // stays unacknowledged: back to the queue when the channel closes
             }
@@ -188,7 +210,10 @@ class NotificationConsumer {
                 events = EventBatches.unpack(properties, body);
             } catch (EventBatches.MalformedBatchException e) {
                 metrics.parked("UNREADABLE");
-                settle(new Outcome.Parked("unreadable batch: " + e.getMessage(), 0), body, properties,
+                settle(
+                        new Outcome.Parked("unreadable batch: " + e.getMessage(), 0),
+                        body,
+                        properties,
                         new MessageAck(getChannel(), envelope.getDeliveryTag(), 1));
                 return;
             }
@@ -204,7 +229,9 @@ class NotificationConsumer {
             Context trace = TraceHeaders.extract(properties.getHeaders());
             try (Scope ignored = trace.makeCurrent()) {
                 context(correlationId, properties.getMessageId(), null);
-                Object version = properties.getHeaders() == null ? null : properties.getHeaders().get(MessageHeaders.SCHEMA_VERSION);
+                Object version = properties.getHeaders() == null
+                        ? null
+                        : properties.getHeaders().get(MessageHeaders.SCHEMA_VERSION);
                 Optional<String> unsupported = SchemaVersions.unsupported(properties.getType(), version);
                 if (unsupported.isPresent()) {
                     metrics.parked("UNSUPPORTED_VERSION");
@@ -225,7 +252,8 @@ class NotificationConsumer {
                     settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, ack);
                     return;
                 }
-                waiting.add(new Received(intent.get(), Delivery.of(properties), body, properties, ack, correlationId, trace));
+                waiting.add(new Received(
+                        intent.get(), Delivery.of(properties), body, properties, ack, correlationId, trace));
             } finally {
                 MDC.clear();
             }
@@ -264,13 +292,19 @@ class NotificationConsumer {
     }
 
     private Span sendSpan(Received received) {
-        return tracer.spanBuilder("notification-service process").setParent(received.trace())
+        return tracer.spanBuilder("notification-service process")
+                .setParent(received.trace())
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "rabbitmq")
                 .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.message.id", received.intent().eventId().toString())
-                .setAttribute("shop.replay", Boolean.TRUE.equals(
-                        received.properties().getHeaders() == null ? null : received.properties().getHeaders().get(MessageHeaders.REPLAY)))
+                .setAttribute(
+                        "messaging.message.id", received.intent().eventId().toString())
+                .setAttribute(
+                        "shop.replay",
+                        Boolean.TRUE.equals(
+                                received.properties().getHeaders() == null
+                                        ? null
+                                        : received.properties().getHeaders().get(MessageHeaders.REPLAY)))
                 .setAttribute("shop.redriven", received.delivery().redriven())
                 .startSpan();
     }
@@ -278,19 +312,27 @@ class NotificationConsumer {
     private void send(List<Received> batch, List<Span> spans) {
         List<MailDelivery.Job> jobs = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            jobs.add(new MailDelivery.Job(batch.get(i).intent(), batch.get(i).delivery(), Context.root().with(spans.get(i))));
+            jobs.add(new MailDelivery.Job(
+                    batch.get(i).intent(),
+                    batch.get(i).delivery(),
+                    Context.root().with(spans.get(i))));
         }
         List<Outcome> outcomes;
         try {
             outcomes = delivery.deliver(jobs);
         } catch (RuntimeException e) {
             LOG.error("delivery failed outside SMTP: {}", e.toString(), e);
-            outcomes = jobs.stream().map(job -> delivery.afterUnexpectedFailure(job.intent(), job.delivery(), e)).toList();
+            outcomes = jobs.stream()
+                    .map(job -> delivery.afterUnexpectedFailure(job.intent(), job.delivery(), e))
+                    .toList();
         }
         for (int i = 0; i < batch.size(); i++) {
             Received received = batch.get(i);
             try (Scope ignored = spans.get(i).makeCurrent()) {
-                context(received.correlationId(), received.intent().eventId().toString(), received.intent().orderId().toString());
+                context(
+                        received.correlationId(),
+                        received.intent().eventId().toString(),
+                        received.intent().orderId().toString());
                 settle(outcomes.get(i), received.body(), received.properties(), received.ack());
             } finally {
                 MDC.clear();
@@ -316,18 +358,38 @@ class NotificationConsumer {
             if (outcome instanceof Outcome.Done done) {
                 LOG.info("{}", done.what());
             } else if (outcome instanceof Outcome.RetryLater retry) {
-                publisher.publish("", topology.notificationRetryQueue(retry.delay()), headers(properties, Map.of(
-                        MessageHeaders.ATTEMPT, retry.failedAttempts()), DeliveryHeaders.DEFERRALS), body);
-                LOG.warn("send attempt {} failed, retrying in {}: {}", retry.failedAttempts(), retry.delay(), retry.error());
+                publisher.publish(
+                        "",
+                        topology.notificationRetryQueue(retry.delay()),
+                        headers(
+                                properties,
+                                Map.of(MessageHeaders.ATTEMPT, retry.failedAttempts()),
+                                DeliveryHeaders.DEFERRALS),
+                        body);
+                LOG.warn(
+                        "send attempt {} failed, retrying in {}: {}",
+                        retry.failedAttempts(),
+                        retry.delay(),
+                        retry.error());
             } else if (outcome instanceof Outcome.Deferred deferred) {
-                publisher.publish("", topology.notificationRetryQueue(deferred.delay()), headers(properties, Map.of(
-                        DeliveryHeaders.DEFERRALS, deferred.deferrals())), body);
+                publisher.publish(
+                        "",
+                        topology.notificationRetryQueue(deferred.delay()),
+                        headers(properties, Map.of(DeliveryHeaders.DEFERRALS, deferred.deferrals())),
+                        body);
                 LOG.info("another delivery owns this mail; looking again in {}", deferred.delay());
             } else if (outcome instanceof Outcome.Parked parked) {
                 String deadLetters = topology.deadLetterQueue(topology.notificationQueue());
-                publisher.publish(topology.deadLetterExchange(), deadLetters, headers(properties, Map.of(
-                        MessageHeaders.DEAD_LETTER_REASON, parked.reason(),
-                        MessageHeaders.ATTEMPT, parked.failedAttempts()), DeliveryHeaders.REDRIVEN), body);
+                publisher.publish(
+                        topology.deadLetterExchange(),
+                        deadLetters,
+                        headers(
+                                properties,
+                                Map.of(
+                                        MessageHeaders.DEAD_LETTER_REASON, parked.reason(),
+                                        MessageHeaders.ATTEMPT, parked.failedAttempts()),
+                                DeliveryHeaders.REDRIVEN),
+                        body);
                 LOG.error("parked in {}: {}", deadLetters, parked.reason());
             }
         } catch (IOException | RuntimeException e) {

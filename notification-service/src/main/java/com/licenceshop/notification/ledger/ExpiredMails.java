@@ -3,13 +3,12 @@ package com.licenceshop.notification.ledger;
 import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 
 /**
  * Forgets finished mails (SENT or FAILED; a PENDING one may be in flight) created before a cutoff, in batches
@@ -35,9 +34,10 @@ public class ExpiredMails {
             long deleted = 0;
             int batch;
             do {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM notifications.mails WHERE event_id IN "
-                        + "(SELECT event_id FROM notifications.mails WHERE status IN ('SENT', 'FAILED') AND created_at < ? LIMIT "
-                        + BATCH + ")")) {
+                try (PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM notifications.mails WHERE event_id IN "
+                                + "(SELECT event_id FROM notifications.mails WHERE status IN ('SENT', 'FAILED') AND created_at < ? LIMIT "
+                                + BATCH + ")")) {
                     delete.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
                     batch = delete.executeUpdate();
                     deleted += batch;

@@ -1,16 +1,11 @@
 package com.licenceshop.notification.ledger;
 
-import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.Topology;
 import com.licenceshop.notification.mail.MailIntent;
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code notifications.mails}: one row per event, the record of what was sent. It is what makes "one mail per
@@ -48,8 +46,7 @@ public class MailLedger {
     }
 
     /** One mail to take: {@code reopenFailed} for a re-driven message, whose FAILED mail becomes sendable again. */
-    public record Request(MailIntent intent, boolean reopenFailed) {
-    }
+    public record Request(MailIntent intent, boolean reopenFailed) {}
 
     /** {@link #claim(List)} for one mail. */
     public Claim claim(MailIntent intent, boolean reopenFailed) {
@@ -76,7 +73,9 @@ public class MailLedger {
      * before the send: a crash during the send leaves the rows PENDING with the attempt counted.
      */
     public Batch claim(List<Request> requests) {
-        Hold hold = Hold.take(lockConnections, requests.stream().map(r -> r.intent().eventId()).toList());
+        Hold hold = Hold.take(
+                lockConnections,
+                requests.stream().map(r -> r.intent().eventId()).toList());
         try {
             Claim[] claims = new Claim[requests.size()];
             Map<UUID, Integer> held = new LinkedHashMap<>();
@@ -100,9 +99,12 @@ public class MailLedger {
 
     private void recordAttempts(List<Request> requests, Map<UUID, Integer> held, Claim[] claims, Hold hold) {
         Instant now = clock.instant();
-        List<MailIntent> intents = held.values().stream().map(i -> requests.get(i).intent()).toList();
-        UUID[] reopen = held.values().stream().filter(i -> requests.get(i).reopenFailed())
-                .map(i -> requests.get(i).intent().eventId()).toArray(UUID[]::new);
+        List<MailIntent> intents =
+                held.values().stream().map(i -> requests.get(i).intent()).toList();
+        UUID[] reopen = held.values().stream()
+                .filter(i -> requests.get(i).reopenFailed())
+                .map(i -> requests.get(i).intent().eventId())
+                .toArray(UUID[]::new);
         transactions.executeWrite(status -> {
             Connection db = status.getConnection();
             // one statement: a new mail is recorded with its first attempt; a PENDING one (or a re-driven FAILED
@@ -116,10 +118,26 @@ public class MailLedger {
                     RETURNING event_id, attempts""")) {
                 take.setTimestamp(1, Timestamp.from(now));
                 take.setTimestamp(2, Timestamp.from(now));
-                take.setArray(3, db.createArrayOf("uuid", intents.stream().map(MailIntent::eventId).toArray()));
-                take.setArray(4, db.createArrayOf("uuid", intents.stream().map(MailIntent::orderId).toArray()));
-                take.setArray(5, db.createArrayOf("text", intents.stream().map(m -> m.kind().name()).toArray()));
-                take.setArray(6, db.createArrayOf("text", intents.stream().map(MailIntent::recipient).toArray()));
+                take.setArray(
+                        3,
+                        db.createArrayOf(
+                                "uuid",
+                                intents.stream().map(MailIntent::eventId).toArray()));
+                take.setArray(
+                        4,
+                        db.createArrayOf(
+                                "uuid",
+                                intents.stream().map(MailIntent::orderId).toArray()));
+                take.setArray(
+                        5,
+                        db.createArrayOf(
+                                "text",
+                                intents.stream().map(m -> m.kind().name()).toArray()));
+                take.setArray(
+                        6,
+                        db.createArrayOf(
+                                "text",
+                                intents.stream().map(MailIntent::recipient).toArray()));
                 take.setArray(7, db.createArrayOf("uuid", reopen));
                 try (ResultSet taken = take.executeQuery()) {
                     while (taken.next()) {
@@ -127,7 +145,10 @@ public class MailLedger {
                     }
                 }
             }
-            Object[] others = held.entrySet().stream().filter(e -> claims[e.getValue()] == null).map(Map.Entry::getKey).toArray();
+            Object[] others = held.entrySet().stream()
+                    .filter(e -> claims[e.getValue()] == null)
+                    .map(Map.Entry::getKey)
+                    .toArray();
             if (others.length == 0) {
                 return null;
             }
@@ -177,9 +198,27 @@ public class MailLedger {
                             RETURNING m.order_id)
                         SELECT pg_notify(?, order_id::text) FROM sent""")) {
                     sent.setTimestamp(1, Timestamp.from(now));
-                    sent.setArray(2, db.createArrayOf("uuid", outcomes.sent.stream().map(s -> s.intent().eventId()).toArray()));
-                    sent.setArray(3, db.createArrayOf("text", outcomes.sent.stream().map(s -> s.intent().messageId()).toArray()));
-                    sent.setArray(4, db.createArrayOf("timestamptz", outcomes.sent.stream().map(s -> Timestamp.from(s.at())).toArray()));
+                    sent.setArray(
+                            2,
+                            db.createArrayOf(
+                                    "uuid",
+                                    outcomes.sent.stream()
+                                            .map(s -> s.intent().eventId())
+                                            .toArray()));
+                    sent.setArray(
+                            3,
+                            db.createArrayOf(
+                                    "text",
+                                    outcomes.sent.stream()
+                                            .map(s -> s.intent().messageId())
+                                            .toArray()));
+                    sent.setArray(
+                            4,
+                            db.createArrayOf(
+                                    "timestamptz",
+                                    outcomes.sent.stream()
+                                            .map(s -> Timestamp.from(s.at()))
+                                            .toArray()));
                     sent.setString(5, Topology.mailSentChannel());
                     sent.execute();
                 }
@@ -191,9 +230,27 @@ public class MailLedger {
                           FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, error, due)
                          WHERE m.event_id = t.event_id AND m.status = 'PENDING'""")) {
                     retry.setTimestamp(1, Timestamp.from(now));
-                    retry.setArray(2, db.createArrayOf("uuid", outcomes.retries.stream().map(Retry::eventId).toArray()));
-                    retry.setArray(3, db.createArrayOf("text", outcomes.retries.stream().map(r -> truncate(r.error())).toArray()));
-                    retry.setArray(4, db.createArrayOf("timestamptz", outcomes.retries.stream().map(r -> Timestamp.from(r.due())).toArray()));
+                    retry.setArray(
+                            2,
+                            db.createArrayOf(
+                                    "uuid",
+                                    outcomes.retries.stream()
+                                            .map(Retry::eventId)
+                                            .toArray()));
+                    retry.setArray(
+                            3,
+                            db.createArrayOf(
+                                    "text",
+                                    outcomes.retries.stream()
+                                            .map(r -> truncate(r.error()))
+                                            .toArray()));
+                    retry.setArray(
+                            4,
+                            db.createArrayOf(
+                                    "timestamptz",
+                                    outcomes.retries.stream()
+                                            .map(r -> Timestamp.from(r.due()))
+                                            .toArray()));
                     retry.executeUpdate();
                 }
             }
@@ -204,8 +261,20 @@ public class MailLedger {
                           FROM unnest(?::uuid[], ?::text[]) AS t(event_id, error)
                          WHERE m.event_id = t.event_id AND m.status <> 'SENT'""")) {
                     failed.setTimestamp(1, Timestamp.from(now));
-                    failed.setArray(2, db.createArrayOf("uuid", outcomes.failures.stream().map(Failure::eventId).toArray()));
-                    failed.setArray(3, db.createArrayOf("text", outcomes.failures.stream().map(f -> truncate(f.error())).toArray()));
+                    failed.setArray(
+                            2,
+                            db.createArrayOf(
+                                    "uuid",
+                                    outcomes.failures.stream()
+                                            .map(Failure::eventId)
+                                            .toArray()));
+                    failed.setArray(
+                            3,
+                            db.createArrayOf(
+                                    "text",
+                                    outcomes.failures.stream()
+                                            .map(f -> truncate(f.error()))
+                                            .toArray()));
                     failed.executeUpdate();
                 }
             }
@@ -236,14 +305,11 @@ public class MailLedger {
         }
     }
 
-    private record Sent(MailIntent intent, Instant at) {
-    }
+    private record Sent(MailIntent intent, Instant at) {}
 
-    private record Retry(UUID eventId, String error, Instant due) {
-    }
+    private record Retry(UUID eventId, String error, Instant due) {}
 
-    private record Failure(UUID eventId, String error) {
-    }
+    private record Failure(UUID eventId, String error) {}
 
     /** The claims of a batch, in request order, and the hold on those that were taken. Close it after recording. */
     public record Batch(List<Claim> claims, Hold hold) implements AutoCloseable {
@@ -282,10 +348,18 @@ public class MailLedger {
                 List<MailRecord> mails = new ArrayList<>();
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        mails.add(new MailRecord(row.getObject("event_id", UUID.class), row.getObject("order_id", UUID.class),
-                                row.getString("kind"), row.getString("recipient"), MailStatus.valueOf(row.getString("status")),
-                                row.getInt("attempts"), row.getString("last_error"), row.getString("message_id"),
-                                instant(row, "sent_at"), instant(row, "next_attempt_at"), instant(row, "created_at"),
+                        mails.add(new MailRecord(
+                                row.getObject("event_id", UUID.class),
+                                row.getObject("order_id", UUID.class),
+                                row.getString("kind"),
+                                row.getString("recipient"),
+                                MailStatus.valueOf(row.getString("status")),
+                                row.getInt("attempts"),
+                                row.getString("last_error"),
+                                row.getString("message_id"),
+                                instant(row, "sent_at"),
+                                instant(row, "next_attempt_at"),
+                                instant(row, "created_at"),
                                 instant(row, "updated_at")));
                     }
                 }
@@ -330,7 +404,11 @@ public class MailLedger {
                         "SELECT pg_try_advisory_xact_lock(?, k) FROM unnest(?::int[]) WITH ORDINALITY AS t(k, i) ORDER BY i")) {
                     lock.setInt(1, LOCK_SPACE);
                     // two events sharing these 32 bits only wait for each other; the same event always shares them
-                    lock.setArray(2, connection.createArrayOf("int4", eventIds.stream().map(UUID::hashCode).toArray()));
+                    lock.setArray(
+                            2,
+                            connection.createArrayOf(
+                                    "int4",
+                                    eventIds.stream().map(UUID::hashCode).toArray()));
                     try (ResultSet rows = lock.executeQuery()) {
                         for (int i = 0; rows.next(); i++) {
                             taken[i] = rows.getBoolean(1);
@@ -342,7 +420,8 @@ public class MailLedger {
                 if (connection != null) {
                     end(connection);
                 }
-                throw new IllegalStateException("cannot take the hold on " + eventIds.size() + " event(s): " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot take the hold on " + eventIds.size() + " event(s): " + e.getMessage(), e);
             }
         }
 

@@ -2,7 +2,6 @@ package com.licenceshop.notification.ledger;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,5 +19,4 @@ public record MailRecord(
         @Nullable Instant sentAt,
         @Nullable Instant nextAttemptAt,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -9,7 +9,6 @@ import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.OrderRefunded;
 import com.licenceshop.events.PaymentReminded;
 import com.licenceshop.events.ShopEvent;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,13 +23,13 @@ import java.util.UUID;
 /** Which mail an event asks for, and what it says. Plain Java: no templates, no SMTP, no database. */
 public final class MailIntents {
 
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    private MailIntents() {
-    }
+    private MailIntents() {}
 
     /**
      * The mail for this event, or empty for events that need none.
@@ -65,89 +64,216 @@ public final class MailIntents {
     static MailIntent keys(LicencesIssued issued, String shopUrl) {
         int licences = issued.lines().stream().mapToInt(OrderLine::quantity).sum();
         String at = date(issued.occurredAt());
-        var view = new MailView(issued.orderId().toString(), issued.customerEmail(), at,
-                lines(issued.lines(), issued.currency()), licences, counted(licences, "licence"),
-                money(issued.totalCents(), issued.currency()), at, keys(issued.lines(), issued.licences()),
+        var view = new MailView(
+                issued.orderId().toString(),
+                issued.customerEmail(),
+                at,
+                lines(issued.lines(), issued.currency()),
+                licences,
+                counted(licences, "licence"),
+                money(issued.totalCents(), issued.currency()),
+                at,
+                keys(issued.lines(), issued.licences()),
                 orderLink(shopUrl, issued.orderId(), issued.accessToken()));
-        return new MailIntent(issued.eventId(), issued.orderId(), MailKind.ORDER_CONFIRMATION, issued.customerEmail(),
-                issued.occurredAt(), "Your Licence Shop order is paid: your licence keys", view);
+        return new MailIntent(
+                issued.eventId(),
+                issued.orderId(),
+                MailKind.ORDER_CONFIRMATION,
+                issued.customerEmail(),
+                issued.occurredAt(),
+                "Your Licence Shop order is paid: your licence keys",
+                view);
     }
 
     /** The invoice itself (HTML and text): number, dates, lines, net, VAT, gross, the bank transfer asked for. */
     static MailIntent invoice(InvoiceIssued invoice) {
         int licences = invoice.lines().stream().mapToInt(OrderLine::quantity).sum();
-        var payment = new MailView.Payment(invoice.invoiceNumber(), day(invoice.issueDate()), day(invoice.dueDate()),
-                money(invoice.netCents(), invoice.currency()), percent(invoice.vatRateBasisPoints()),
-                money(invoice.vatCents(), invoice.currency()), money(invoice.grossCents(), invoice.currency()),
-                invoice.company(), addressLines(invoice.billingAddress()), false, money(invoice.grossCents(), invoice.currency()), null);
-        var view = new MailView(invoice.orderId().toString(), invoice.customerEmail(), day(invoice.issueDate()),
-                lines(invoice.lines(), invoice.currency()), licences, counted(licences, "licence"),
-                money(invoice.netCents(), invoice.currency()), null, List.of(), null, payment);
-        return new MailIntent(invoice.eventId(), invoice.orderId(), MailKind.INVOICE, invoice.customerEmail(),
-                invoice.occurredAt(), "Your Licence Shop invoice " + invoice.invoiceNumber(), view);
+        var payment = new MailView.Payment(
+                invoice.invoiceNumber(),
+                day(invoice.issueDate()),
+                day(invoice.dueDate()),
+                money(invoice.netCents(), invoice.currency()),
+                percent(invoice.vatRateBasisPoints()),
+                money(invoice.vatCents(), invoice.currency()),
+                money(invoice.grossCents(), invoice.currency()),
+                invoice.company(),
+                addressLines(invoice.billingAddress()),
+                false,
+                money(invoice.grossCents(), invoice.currency()),
+                null);
+        var view = new MailView(
+                invoice.orderId().toString(),
+                invoice.customerEmail(),
+                day(invoice.issueDate()),
+                lines(invoice.lines(), invoice.currency()),
+                licences,
+                counted(licences, "licence"),
+                money(invoice.netCents(), invoice.currency()),
+                null,
+                List.of(),
+                null,
+                payment);
+        return new MailIntent(
+                invoice.eventId(),
+                invoice.orderId(),
+                MailKind.INVOICE,
+                invoice.customerEmail(),
+                invoice.occurredAt(),
+                "Your Licence Shop invoice " + invoice.invoiceNumber(),
+                view);
     }
 
     static MailIntent reminder(PaymentReminded reminded) {
         boolean overdue = "OVERDUE".equals(reminded.kind());
-        var payment = new MailView.Payment(reminded.invoiceNumber(), null, day(reminded.dueDate()), null, null, null, null,
-                null, List.of(), overdue, money(reminded.outstandingCents(), reminded.currency()), null);
-        var view = new MailView(reminded.orderId().toString(), reminded.customerEmail(), date(reminded.occurredAt()),
-                List.of(), 0, "", money(reminded.outstandingCents(), reminded.currency()), null, List.of(), null, payment);
+        var payment = new MailView.Payment(
+                reminded.invoiceNumber(),
+                null,
+                day(reminded.dueDate()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                overdue,
+                money(reminded.outstandingCents(), reminded.currency()),
+                null);
+        var view = new MailView(
+                reminded.orderId().toString(),
+                reminded.customerEmail(),
+                date(reminded.occurredAt()),
+                List.of(),
+                0,
+                "",
+                money(reminded.outstandingCents(), reminded.currency()),
+                null,
+                List.of(),
+                null,
+                payment);
         String subject = (overdue ? "Overdue: Licence Shop invoice " : "Reminder: Licence Shop invoice ")
-                + reminded.invoiceNumber() + (overdue ? " is past its due date" : " falls due soon");
-        return new MailIntent(reminded.eventId(), reminded.orderId(), MailKind.PAYMENT_REMINDER, reminded.customerEmail(),
-                reminded.occurredAt(), subject, view);
+                + reminded.invoiceNumber()
+                + (overdue ? " is past its due date" : " falls due soon");
+        return new MailIntent(
+                reminded.eventId(),
+                reminded.orderId(),
+                MailKind.PAYMENT_REMINDER,
+                reminded.customerEmail(),
+                reminded.occurredAt(),
+                subject,
+                view);
     }
 
     static MailIntent refund(OrderRefunded refunded) {
         int licences = refunded.lines().stream().mapToInt(OrderLine::quantity).sum();
-        var payment = new MailView.Payment(null, null, null, null, null, null, null, null, List.of(), false, null,
+        var payment = new MailView.Payment(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                false,
+                null,
                 money(refunded.amountCents(), refunded.currency()));
-        var view = new MailView(refunded.orderId().toString(), refunded.customerEmail(), date(refunded.occurredAt()),
-                lines(refunded.lines(), refunded.currency()), licences, counted(licences, "licence"),
-                money(refunded.totalCents(), refunded.currency()), date(refunded.placedAt()), List.of(), null, payment);
-        return new MailIntent(refunded.eventId(), refunded.orderId(), MailKind.REFUND, refunded.customerEmail(),
-                refunded.occurredAt(), "Your Licence Shop order was refunded", view);
+        var view = new MailView(
+                refunded.orderId().toString(),
+                refunded.customerEmail(),
+                date(refunded.occurredAt()),
+                lines(refunded.lines(), refunded.currency()),
+                licences,
+                counted(licences, "licence"),
+                money(refunded.totalCents(), refunded.currency()),
+                date(refunded.placedAt()),
+                List.of(),
+                null,
+                payment);
+        return new MailIntent(
+                refunded.eventId(),
+                refunded.orderId(),
+                MailKind.REFUND,
+                refunded.customerEmail(),
+                refunded.occurredAt(),
+                "Your Licence Shop order was refunded",
+                view);
     }
 
     // no order id in a subject: subjects show in notifications, lock screens and mail server logs
     static MailIntent confirmation(OrderPlaced order, String shopUrl) {
         String link = orderLink(shopUrl, order.orderId(), order.accessToken());
         String placed = date(order.occurredAt());
-        var view = new MailView(order.orderId().toString(), order.customerEmail(), placed,
-                lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
-                placed, keys(order.lines(), order.licences()), link);
-        return new MailIntent(order.eventId(), order.orderId(), MailKind.ORDER_CONFIRMATION, order.customerEmail(),
-                order.occurredAt(), "Your Licence Shop order is confirmed", view);
+        var view = new MailView(
+                order.orderId().toString(),
+                order.customerEmail(),
+                placed,
+                lines(order.lines(), order.currency()),
+                order.licenceCount(),
+                counted(order.licenceCount(), "licence"),
+                money(order.totalCents(), order.currency()),
+                placed,
+                keys(order.lines(), order.licences()),
+                link);
+        return new MailIntent(
+                order.eventId(),
+                order.orderId(),
+                MailKind.ORDER_CONFIRMATION,
+                order.customerEmail(),
+                order.occurredAt(),
+                "Your Licence Shop order is confirmed",
+                view);
     }
 
     static MailIntent cancellation(OrderCancelled order) {
-        var view = new MailView(order.orderId().toString(), order.customerEmail(), date(order.occurredAt()),
-                lines(order.lines(), order.currency()), order.licenceCount(), counted(order.licenceCount(), "licence"), money(order.totalCents(), order.currency()),
-                order.placedAt() == null ? null : date(order.placedAt()), List.of(), null);
-        return new MailIntent(order.eventId(), order.orderId(), MailKind.CANCELLATION, order.customerEmail(),
-                order.occurredAt(), "Your Licence Shop order was cancelled", view);
+        var view = new MailView(
+                order.orderId().toString(),
+                order.customerEmail(),
+                date(order.occurredAt()),
+                lines(order.lines(), order.currency()),
+                order.licenceCount(),
+                counted(order.licenceCount(), "licence"),
+                money(order.totalCents(), order.currency()),
+                order.placedAt() == null ? null : date(order.placedAt()),
+                List.of(),
+                null);
+        return new MailIntent(
+                order.eventId(),
+                order.orderId(),
+                MailKind.CANCELLATION,
+                order.customerEmail(),
+                order.occurredAt(),
+                "Your Licence Shop order was cancelled",
+                view);
     }
 
     private static String orderLink(String shopUrl, UUID orderId, String accessToken) {
-        return accessToken == null ? null : shopUrl.replaceAll("/+$", "") + "/orders/" + orderId
-                + "?token=" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8);
+        return accessToken == null
+                ? null
+                : shopUrl.replaceAll("/+$", "") + "/orders/" + orderId + "?token="
+                        + URLEncoder.encode(accessToken, StandardCharsets.UTF_8);
     }
 
     /** The keys as the event carries them (signed by the command API; this service never holds the signing key). */
     private static List<MailView.Key> keys(List<OrderLine> lines, List<LicenceKey> licences) {
-        return licences.stream().map(key -> {
-            String name = key.line() >= 1 && key.line() <= lines.size()
-                    ? lines.get(key.line() - 1).name() : key.sku();
-            return new MailView.Key(key.sku(), name, key.seats(), counted(key.seats(), "seat"),
-                    key.key());
-        }).toList();
+        return licences.stream()
+                .map(key -> {
+                    String name = key.line() >= 1 && key.line() <= lines.size()
+                            ? lines.get(key.line() - 1).name()
+                            : key.sku();
+                    return new MailView.Key(key.sku(), name, key.seats(), counted(key.seats(), "seat"), key.key());
+                })
+                .toList();
     }
 
     private static List<MailView.Line> lines(List<OrderLine> lines, String currency) {
         return lines.stream()
-                .map(line -> new MailView.Line(line.sku(), line.name(), line.quantity(),
-                        money(line.unitPriceCents(), currency), money(line.lineTotalCents(), currency)))
+                .map(line -> new MailView.Line(
+                        line.sku(),
+                        line.name(),
+                        line.quantity(),
+                        money(line.unitPriceCents(), currency),
+                        money(line.lineTotalCents(), currency)))
                 .toList();
     }
 
@@ -173,7 +299,12 @@ public final class MailIntents {
             out.append(units.charAt(i));
         }
         long fraction = abs % 100;
-        return out.append('.').append(fraction < 10 ? "0" : "").append(fraction).append(' ').append(currency).toString();
+        return out.append('.')
+                .append(fraction < 10 ? "0" : "")
+                .append(fraction)
+                .append(' ')
+                .append(currency)
+                .toString();
     }
 
     static String date(Instant instant) {
@@ -189,7 +320,13 @@ public final class MailIntents {
     static String percent(int basisPoints) {
         String whole = Integer.toString(basisPoints / 100);
         int fraction = basisPoints % 100;
-        return (fraction == 0 ? whole : whole + "." + (fraction % 10 == 0 ? Integer.toString(fraction / 10) : String.format("%02d", fraction))) + " %";
+        return (fraction == 0
+                        ? whole
+                        : whole + "."
+                                + (fraction % 10 == 0
+                                        ? Integer.toString(fraction / 10)
+                                        : String.format("%02d", fraction)))
+                + " %";
     }
 
     /** The billing address as typed, one entry per line (the buyer may use commas or line breaks). */
@@ -197,6 +334,9 @@ public final class MailIntents {
         if (address == null || address.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(address.split("\\r?\\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return java.util.Arrays.stream(address.split("\\r?\\n"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

@@ -3,7 +3,6 @@ package com.licenceshop.notification.mail;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
@@ -31,7 +30,9 @@ public class MailRenderer {
     }
 
     public RenderedMail render(MailIntent intent) {
-        return new RenderedMail(intent.subject(), apply(texts.get(intent.kind()), intent.view()),
+        return new RenderedMail(
+                intent.subject(),
+                apply(texts.get(intent.kind()), intent.view()),
                 apply(htmls.get(intent.kind()), intent.view()));
     }
 

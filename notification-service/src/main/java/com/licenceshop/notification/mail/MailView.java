@@ -1,7 +1,6 @@
 package com.licenceshop.notification.mail;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -28,8 +27,17 @@ public record MailView(
     }
 
     /** A mail about an order, not about its payment. */
-    public MailView(String orderId, String customerEmail, String date, List<Line> lines, int licences,
-                    String licencesLabel, String total, String placedDate, List<Key> keys, @Nullable String orderLink) {
+    public MailView(
+            String orderId,
+            String customerEmail,
+            String date,
+            List<Line> lines,
+            int licences,
+            String licencesLabel,
+            String total,
+            String placedDate,
+            List<Key> keys,
+            @Nullable String orderLink) {
         this(orderId, customerEmail, date, lines, licences, licencesLabel, total, placedDate, keys, orderLink, null);
     }
 
@@ -37,10 +45,19 @@ public record MailView(
      * The payment part of an invoice, reminder or refund mail (ADR 13), formatted: {@code vatRate} "19 %",
      * {@code billingAddress} one entry per line; a field the mail does not need is null.
      */
-    public record Payment(@Nullable String invoiceNumber, @Nullable String issueDate, @Nullable String dueDate,
-                          @Nullable String net, @Nullable String vatRate, @Nullable String vat, @Nullable String gross,
-                          @Nullable String company, List<String> billingAddress, boolean overdue,
-                          @Nullable String outstanding, @Nullable String refunded) {
+    public record Payment(
+            @Nullable String invoiceNumber,
+            @Nullable String issueDate,
+            @Nullable String dueDate,
+            @Nullable String net,
+            @Nullable String vatRate,
+            @Nullable String vat,
+            @Nullable String gross,
+            @Nullable String company,
+            List<String> billingAddress,
+            boolean overdue,
+            @Nullable String outstanding,
+            @Nullable String refunded) {
 
         public Payment {
             billingAddress = List.copyOf(billingAddress);
@@ -48,9 +65,7 @@ public record MailView(
     }
 
     /** One signed licence key: for {@code seats} seats of the licence {@code name}. */
-    public record Key(String sku, String name, int seats, String seatsLabel, String key) {
-    }
+    public record Key(String sku, String name, int seats, String seatsLabel, String key) {}
 
-    public record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {
-    }
+    public record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {}
 }

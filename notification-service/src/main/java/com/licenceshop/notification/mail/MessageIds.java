@@ -11,8 +11,7 @@ public final class MessageIds {
 
     static final String DOMAIN = "licence-shop";
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     public static String forEvent(UUID eventId) {
         return "<" + eventId + "@" + DOMAIN + ">";

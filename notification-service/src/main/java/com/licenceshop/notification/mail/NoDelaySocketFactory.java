@@ -1,9 +1,9 @@
 package com.licenceshop.notification.mail;
 
-import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import javax.net.SocketFactory;
 
 /**
  * Plain sockets with TCP_NODELAY. Without it the client's last small write of a command or of the mail data
@@ -43,7 +43,8 @@ final class NoDelaySocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return noDelay(new Socket(address, port, localAddress, localPort));
     }
 

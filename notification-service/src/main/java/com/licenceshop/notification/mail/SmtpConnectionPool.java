@@ -6,9 +6,6 @@ import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -22,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bounded pool of connected SMTP transports. A new connection costs a TCP handshake, the greeting, EHLO (and
@@ -43,8 +42,11 @@ class SmtpConnectionPool implements AutoCloseable {
     private final AtomicLong opened = new AtomicLong();
     private volatile boolean closed;
 
-    SmtpConnectionPool(Session session, SmtpPoolConfiguration configuration, Clock clock,
-                       @Value("${shop.notification.concurrency}") int concurrency) {
+    SmtpConnectionPool(
+            Session session,
+            SmtpPoolConfiguration configuration,
+            Clock clock,
+            @Value("${shop.notification.concurrency}") int concurrency) {
         this.session = session;
         this.configuration = configuration;
         this.clock = clock;
@@ -192,6 +194,7 @@ class SmtpConnectionPool implements AutoCloseable {
         final Transport transport;
         /** the transport's socket as our factory made it (null if unknown): looked at, never read by us otherwise */
         final Socket socket;
+
         final Instant openedAt;
         Instant lastUsed;
         int mails;

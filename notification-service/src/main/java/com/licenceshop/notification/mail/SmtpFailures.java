@@ -13,8 +13,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  */
 final class SmtpFailures {
 
-    private SmtpFailures() {
-    }
+    private SmtpFailures() {}
 
     static MailSendException classify(Exception failure) {
         Integer code = replyCode(failure);
@@ -25,7 +24,8 @@ final class SmtpFailures {
             String reason = "SMTP " + code + ": " + oneLine(failure.getMessage());
             return new MailSendException(reason, code >= 500 && code < 600, failure);
         }
-        if (failure instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+        if (failure instanceof SendFailedException sendFailed
+                && sendFailed.getInvalidAddresses() != null
                 && sendFailed.getInvalidAddresses().length > 0) {
             return new MailSendException("invalid recipient: " + oneLine(failure.getMessage()), true, failure);
         }
@@ -59,7 +59,11 @@ final class SmtpFailures {
         StringBuilder text = new StringBuilder(oneLine(failure.getMessage()));
         Throwable cause = failure.getCause();
         if (cause != null && cause != failure) {
-            text.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(oneLine(cause.getMessage())).append(')');
+            text.append(" (")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(oneLine(cause.getMessage()))
+                    .append(')');
         }
         return text.toString();
     }

@@ -9,14 +9,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands mails to the SMTP server over pooled connections: each a multipart/alternative with a plain-text and
@@ -128,7 +126,8 @@ public class SmtpMailer {
             if (justUsed && !pooled.dirty) {
                 return true;
             }
-            if (pooled.dirty || pooled.socket == null
+            if (pooled.dirty
+                    || pooled.socket == null
                     || Duration.between(pooled.lastUsed, clock.instant()).compareTo(RSET_AFTER) >= 0) {
                 return stillOpen(pooled);
             }

@@ -3,7 +3,6 @@ package com.licenceshop.notification.mail;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -15,5 +14,4 @@ import java.time.Duration;
 record SmtpPoolConfiguration(
         @Min(0) int size,
         @NotNull Duration idleTimeout,
-        @Min(1) int maxMailsPerConnection) {
-}
+        @Min(1) int maxMailsPerConnection) {}

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import jakarta.mail.Authenticator;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
-
 import java.util.Properties;
 
 @Factory

@@ -10,15 +10,14 @@ import com.rabbitmq.client.GetResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves parked messages from the dead-letter queue back to the work queue, marked as re-driven (so a FAILED
@@ -63,7 +62,8 @@ class DeadLetterRedrive {
                     break;
                 }
                 long tag = message.getEnvelope().getDeliveryTag();
-                boolean movedByThisRedrive = redriveId.equals(DeliveryHeaders.stringHeader(message.getProps(), DeliveryHeaders.REDRIVE_ID));
+                boolean movedByThisRedrive =
+                        redriveId.equals(DeliveryHeaders.stringHeader(message.getProps(), DeliveryHeaders.REDRIVE_ID));
                 if (movedByThisRedrive || eventId != null && !eventId.toString().equals(eventIdOf(message))) {
                     keep.add(tag);
                     continue;
@@ -74,7 +74,8 @@ class DeadLetterRedrive {
                 changes.put(MessageHeaders.ATTEMPT, null);
                 changes.put(DeliveryHeaders.DEFERRALS, null);
                 changes.put(MessageHeaders.DEAD_LETTER_REASON, null);
-                publisher.publish("", queue, DeliveryHeaders.withHeaders(message.getProps(), changes), message.getBody());
+                publisher.publish(
+                        "", queue, DeliveryHeaders.withHeaders(message.getProps(), changes), message.getBody());
                 channel.basicAck(tag, false);
                 moved++;
             }
@@ -83,7 +84,12 @@ class DeadLetterRedrive {
                 channel.basicNack(tag, false, true);
             }
             settled = true;
-            LOG.info("re-drove {} message(s) from {} to {}{}", moved, deadLetters, queue, eventId == null ? "" : " for event " + eventId);
+            LOG.info(
+                    "re-drove {} message(s) from {} to {}{}",
+                    moved,
+                    deadLetters,
+                    queue,
+                    eventId == null ? "" : " for event " + eventId);
             return moved;
         } finally {
             if (!settled) {

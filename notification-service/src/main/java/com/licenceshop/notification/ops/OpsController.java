@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -37,12 +36,11 @@ class OpsController {
     }
 
     @Get("/mails")
-    List<MailRecord> mails(@QueryValue(defaultValue = "FAILED") MailStatus status,
-                           @QueryValue(defaultValue = "100") int limit) {
+    List<MailRecord> mails(
+            @QueryValue(defaultValue = "FAILED") MailStatus status, @QueryValue(defaultValue = "100") int limit) {
         return ledger.findByStatus(status, Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 
     @Serdeable
-    record Redriven(int moved) {
-    }
+    record Redriven(int moved) {}
 }

@@ -4,12 +4,11 @@ import com.licenceshop.notification.ledger.ExpiredMails;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link LedgerRetentionPolicy}: hourly it forgets the finished mails the policy lets go, and it tells

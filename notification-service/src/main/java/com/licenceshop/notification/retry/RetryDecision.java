@@ -7,10 +7,8 @@ import java.time.Instant;
 public sealed interface RetryDecision {
 
     /** Try again after {@code delay}, i.e. at about {@code at}; {@code attempt} attempts have failed so far. */
-    record Retry(int failedAttempts, Duration delay, Instant at) implements RetryDecision {
-    }
+    record Retry(int failedAttempts, Duration delay, Instant at) implements RetryDecision {}
 
     /** The schedule is used up: park the mail. */
-    record GiveUp(int failedAttempts) implements RetryDecision {
-    }
+    record GiveUp(int failedAttempts) implements RetryDecision {}
 }

@@ -2,7 +2,6 @@ package com.licenceshop.notification.retry;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 @Factory

@@ -17,7 +17,8 @@ public final class RetryPolicy {
     /** After the {@code failedAttempts}-th failed attempt (1-based) of a transient kind. */
     public RetryDecision afterFailedAttempt(int failedAttempts) {
         return schedule.delayAfter(failedAttempts)
-                .<RetryDecision>map(delay -> new RetryDecision.Retry(failedAttempts, delay, clock.instant().plus(delay)))
+                .<RetryDecision>map(delay -> new RetryDecision.Retry(
+                        failedAttempts, delay, clock.instant().plus(delay)))
                 .orElseGet(() -> new RetryDecision.GiveUp(failedAttempts));
     }
 

@@ -11,7 +11,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.micronaut.context.ApplicationContext;
-
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.ResultSet;
@@ -44,12 +43,13 @@ public final class MailBenchmark {
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        List<String> sinks = new ArrayList<>(List.of(System.getProperty("bench.sinks", "greenmail,local").split(",")));
+        List<String> sinks = new ArrayList<>(
+                List.of(System.getProperty("bench.sinks", "greenmail,local").split(",")));
         if (!listening(LOCAL_SINK_PORT)) {
             sinks.remove("local");
         }
         for (String sink : sinks) {
-            for (int instances : new int[]{1, 2}) {
+            for (int instances : new int[] {1, 2}) {
                 List<Double> rates = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     rates.add(run(sink, instances, mails, false));
@@ -80,10 +80,13 @@ public final class MailBenchmark {
         } else {
             properties.put("shop.smtp.port", LOCAL_SINK_PORT);
         }
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("shop."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("shop."))
                 .forEach(name -> properties.put(name, System.getProperty(name)));
         List<OrderPlaced> events = IntStream.range(0, mails)
-                .mapToObj(i -> OrderFixtures.anOrderBy("bench" + i % 100 + "@example.com", OrderFixtures.professional(1 + i % 3))).toList();
+                .mapToObj(i -> OrderFixtures.anOrderBy(
+                        "bench" + i % 100 + "@example.com", OrderFixtures.professional(1 + i % 3)))
+                .toList();
         List<ApplicationContext> running = new ArrayList<>();
         try {
             // the service declares its queues: start it once so the events have somewhere to wait
@@ -116,9 +119,11 @@ public final class MailBenchmark {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = mails / seconds;
-            double cpuPerMail = firstCount < 0 || mails == firstCount ? Double.NaN
+            double cpuPerMail = firstCount < 0 || mails == firstCount
+                    ? Double.NaN
                     : (processCpuNanos() - firstCpu) / 1e6 / (mails - firstCount);
-            System.out.printf("%s, %d instance(s)%s: %,d mails in %.2f s = %,.0f mails/s, %.3f ms of this JVM's CPU per mail%n",
+            System.out.printf(
+                    "%s, %d instance(s)%s: %,d mails in %.2f s = %,.0f mails/s, %.3f ms of this JVM's CPU per mail%n",
                     sink, instances, backlog ? ", backlog" : "", mails, seconds, rate, cpuPerMail);
             return rate;
         } finally {
@@ -134,11 +139,16 @@ public final class MailBenchmark {
         var codec = new EventCodec();
         var factory = new ConnectionFactory();
         factory.setUri(TestServers.rabbit().uri());
-        try (Connection connection = factory.newConnection("mail-benchmark"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("mail-benchmark");
+                Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             int inFlight = 0;
             for (OrderPlaced event : events) {
-                channel.basicPublish(topology.eventsExchange(), event.eventType().routingKey(), TestBroker.properties(event), codec.encode(event));
+                channel.basicPublish(
+                        topology.eventsExchange(),
+                        event.eventType().routingKey(),
+                        TestBroker.properties(event),
+                        codec.encode(event));
                 if (++inFlight == 500) {
                     channel.waitForConfirmsOrDie(30_000);
                     inFlight = 0;
@@ -149,13 +159,15 @@ public final class MailBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     private static int sent(TestServers.Database database) throws Exception {
         try (var db = database.connect();
-             ResultSet row = db.createStatement().executeQuery("SELECT count(*) FROM notifications.mails WHERE status = 'SENT'")) {
+                ResultSet row = db.createStatement()
+                        .executeQuery("SELECT count(*) FROM notifications.mails WHERE status = 'SENT'")) {
             row.next();
             return row.getInt(1);
         }
@@ -163,8 +175,9 @@ public final class MailBenchmark {
 
     private static void summary(String what, List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
-        System.out.printf("== %s: min %,.1f, median %,.1f, max %,.1f (%d runs)%n", what, sorted.get(0),
-                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.size());
+        System.out.printf(
+                "== %s: min %,.1f, median %,.1f, max %,.1f (%d runs)%n",
+                what, sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.size());
     }
 
     private static boolean listening(int port) {

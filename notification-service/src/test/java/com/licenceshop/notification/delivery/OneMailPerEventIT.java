@@ -1,38 +1,5 @@
 package com.licenceshop.notification.delivery;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.licenceshop.events.EventType;
-import com.licenceshop.events.MessageHeaders;
-import com.licenceshop.events.OrderCancelled;
-import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
-import com.licenceshop.notification.TestBroker;
-import com.licenceshop.events.EventCodec;
-import com.licenceshop.notification.mail.MessageIds;
-import com.licenceshop.servicedefaults.EventBatches;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.GetResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.LoggerFactory;
-
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import static com.licenceshop.notification.OrderFixtures.anOrderBy;
 import static com.licenceshop.notification.OrderFixtures.enterprise;
 import static com.licenceshop.notification.OrderFixtures.professional;
@@ -42,6 +9,38 @@ import static com.licenceshop.notification.OrderFixtures.withKeys;
 import static com.licenceshop.notification.OrderFixtures.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.licenceshop.events.EventCodec;
+import com.licenceshop.events.EventType;
+import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.events.OrderCancelled;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.notification.ReceivedMails;
+import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.TestBroker;
+import com.licenceshop.notification.mail.MessageIds;
+import com.licenceshop.servicedefaults.EventBatches;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.LoggerFactory;
 
 @MicronautTest(transactional = false)
 class OneMailPerEventIT extends RunningService {
@@ -63,7 +62,8 @@ class OneMailPerEventIT extends RunningService {
         assertThat(mail.isMimeType("multipart/alternative")).isTrue();
 
         String text = ReceivedMails.part(mail, "text/plain");
-        assertThat(text).startsWith("Thank you for your order.\n\nOrder:  " + order.orderId() + "\nPlaced: ")
+        assertThat(text)
+                .startsWith("Thank you for your order.\n\nOrder:  " + order.orderId() + "\nPlaced: ")
                 .contains("""
                         UTC
 
@@ -75,13 +75,18 @@ class OneMailPerEventIT extends RunningService {
                 .contains("\nhttp://localhost:8080/orders/" + order.orderId() + "?token=tok_en-1\n")
                 .doesNotContain("&");
         String html = ReceivedMails.part(mail, "text/html");
-        assertThat(html).contains("<strong>" + order.orderId() + "</strong>")
-                .contains("<a href=\"http://localhost:8080/orders/" + order.orderId() + "?token&#x3D;tok_en-1\" id=\"order-link\">")
-                .contains("<td>Professional (PROFESSIONAL)</td><td align=\"right\">2</td><td align=\"right\">1,500.00 EUR</td>")
+        assertThat(html)
+                .contains("<strong>" + order.orderId() + "</strong>")
+                .contains("<a href=\"http://localhost:8080/orders/" + order.orderId()
+                        + "?token&#x3D;tok_en-1\" id=\"order-link\">")
+                .contains(
+                        "<td>Professional (PROFESSIONAL)</td><td align=\"right\">2</td><td align=\"right\">1,500.00 EUR</td>")
                 .contains("<td>Starter (STARTER)</td><td align=\"right\">1</td>")
                 .contains("Total for 3 licences</th><th align=\"right\">3,500.00 EUR</th>");
 
-        await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+        await("recorded as sent")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> rows.statusOf(order.eventId()).equals("SENT"));
         var row = rows.of(order.eventId()).orElseThrow();
         assertThat(row.orderId()).isEqualTo(order.orderId());
         assertThat(row.kind()).isEqualTo("ORDER_CONFIRMATION");
@@ -102,10 +107,17 @@ class OneMailPerEventIT extends RunningService {
 
             broker.publish(order);
 
-            await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
-            List<ILoggingEvent> lines = await("the line of the mail").atMost(MAIL_TIMEOUT).until(() -> linesOf(logged, order),
-                    found -> found.stream().anyMatch(line -> line.getFormattedMessage().startsWith("sent ")));
-            assertThat(lines).allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain("private-person"));
+            await("recorded as sent")
+                    .atMost(MAIL_TIMEOUT)
+                    .until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+            List<ILoggingEvent> lines = await("the line of the mail")
+                    .atMost(MAIL_TIMEOUT)
+                    .until(
+                            () -> linesOf(logged, order),
+                            found -> found.stream()
+                                    .anyMatch(line -> line.getFormattedMessage().startsWith("sent ")));
+            assertThat(lines)
+                    .allSatisfy(line -> assertThat(line.getFormattedMessage()).doesNotContain("private-person"));
         } finally {
             consumer.detachAppender(logged);
         }
@@ -113,7 +125,11 @@ class OneMailPerEventIT extends RunningService {
 
     private static List<ILoggingEvent> linesOf(ListAppender<ILoggingEvent> logged, OrderPlaced order) {
         synchronized (logged) {
-            return logged.list.stream().filter(line -> order.orderId().toString().equals(line.getMDCPropertyMap().get("orderId"))).toList();
+            return logged.list.stream()
+                    .filter(line -> order.orderId()
+                            .toString()
+                            .equals(line.getMDCPropertyMap().get("orderId")))
+                    .toList();
         }
     }
 
@@ -127,14 +143,17 @@ class OneMailPerEventIT extends RunningService {
         broker.publish(order);
 
         MimeMessage mail = theOnlyMailFor(order.eventId());
-        assertThat(ReceivedMails.part(mail, "text/plain")).contains("Total for 4 licences: 5,000.00 EUR")
+        assertThat(ReceivedMails.part(mail, "text/plain"))
+                .contains("Total for 4 licences: 5,000.00 EUR")
                 .contains("Professional (PROFESSIONAL), 3 seats:\n" + professionalKey + "\n")
                 .contains("Starter (STARTER), 1 seat:\n" + starterKey + "\n");
         assertThat(ReceivedMails.part(mail, "text/html"))
                 .contains("<strong>Professional (PROFESSIONAL)</strong>, 3 seats:")
                 .contains(">" + professionalKey + "</pre>")
                 .contains(">" + starterKey + "</pre>");
-        await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+        await("recorded as sent")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> rows.statusOf(order.eventId()).equals("SENT"));
         assertThat(ReceivedMails.forEvent(smtp, order.eventId())).hasSize(1);
     }
 
@@ -167,7 +186,9 @@ class OneMailPerEventIT extends RunningService {
                         Cancelled: 2 licences, 10,000.00 EUR
                         """);
         assertThat(ReceivedMails.part(mail, "text/html")).contains("Your order was cancelled");
-        await("recorded as sent").atMost(MAIL_TIMEOUT).until(() -> rows.statusOf(cancellation.eventId()).equals("SENT"));
+        await("recorded as sent")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> rows.statusOf(cancellation.eventId()).equals("SENT"));
         assertThat(rows.of(cancellation.eventId()).orElseThrow().kind()).isEqualTo("CANCELLATION");
     }
 
@@ -181,11 +202,14 @@ class OneMailPerEventIT extends RunningService {
 
         theOnlyMailFor(order.eventId());
         await("every delivery handled").atMost(MAIL_TIMEOUT).until(this::queuesAreEmpty);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> ReceivedMails.forEvent(smtp, order.eventId()).size() == 1);
         var row = rows.of(order.eventId()).orElseThrow();
         assertThat(row.status()).isEqualTo("SENT");
-        assertThat(row.attempts()).as("one send attempt; the other deliveries found it claimed or sent").isEqualTo(1);
+        assertThat(row.attempts())
+                .as("one send attempt; the other deliveries found it claimed or sent")
+                .isEqualTo(1);
     }
 
     @Test
@@ -199,7 +223,9 @@ class OneMailPerEventIT extends RunningService {
         theOnlyMailFor(first.eventId());
         theOnlyMailFor(last.eventId());
         // the poison event alone, as the message of its own it would have been; its neighbours not
-        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(notAnAddress.eventId().toString()).isPresent());
+        await("parked")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> deadLetterOf(notAnAddress.eventId().toString()).isPresent());
         GetResponse parked = deadLetterOf(notAnAddress.eventId().toString()).orElseThrow();
         assertThat(header(parked, MessageHeaders.DEAD_LETTER_REASON)).startsWith("permanent: invalid address");
         assertThat(parked.getProps().getHeaders()).doesNotContainKey(EventBatches.HEADER);
@@ -213,8 +239,10 @@ class OneMailPerEventIT extends RunningService {
 
     @Test
     void aMessageOfSeveralEventsDeliveredAgainSendsEachMailOnce() {
-        List<OrderPlaced> orders = List.of(anOrderBy("barbara@example.com", starter(1)),
-                anOrderBy("donald@example.com", enterprise(1)), anOrderBy("frances@example.com", professional(1)));
+        List<OrderPlaced> orders = List.of(
+                anOrderBy("barbara@example.com", starter(1)),
+                anOrderBy("donald@example.com", enterprise(1)),
+                anOrderBy("frances@example.com", professional(1)));
 
         broker.publishTogether(orders);
         broker.publishTogether(orders);
@@ -223,18 +251,29 @@ class OneMailPerEventIT extends RunningService {
 
         orders.forEach(order -> theOnlyMailFor(order.eventId()));
         await("every delivery handled").atMost(MAIL_TIMEOUT).until(this::queuesAreEmpty);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                orders.stream().allMatch(order -> ReceivedMails.forEvent(smtp, order.eventId()).size() == 1));
-        assertThat(orders).allSatisfy(order -> assertThat(rows.of(order.eventId()).orElseThrow().attempts()).isEqualTo(1));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> orders.stream()
+                        .allMatch(order ->
+                                ReceivedMails.forEvent(smtp, order.eventId()).size() == 1));
+        assertThat(orders)
+                .allSatisfy(order -> assertThat(
+                                rows.of(order.eventId()).orElseThrow().attempts())
+                        .isEqualTo(1));
     }
 
     @Test
     void aMessageOfSeveralThatCannotBeSplitIsParkedWholeWithTheReason() {
         String messageId = UUID.randomUUID().toString();
-        var properties = new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json")
-                .deliveryMode(2).headers(Map.of(EventBatches.HEADER, 2)).build();
+        var properties = new AMQP.BasicProperties.Builder()
+                .messageId(messageId)
+                .contentType("application/json")
+                .deliveryMode(2)
+                .headers(Map.of(EventBatches.HEADER, 2))
+                .build();
 
-        broker.publish(EventType.ORDER_PLACED.routingKey(), properties, "[{\"messageId\":".getBytes(StandardCharsets.UTF_8));
+        broker.publish(
+                EventType.ORDER_PLACED.routingKey(), properties, "[{\"messageId\":".getBytes(StandardCharsets.UTF_8));
 
         await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(messageId).isPresent());
         GetResponse parked = deadLetterOf(messageId).orElseThrow();
@@ -261,7 +300,9 @@ class OneMailPerEventIT extends RunningService {
                 }
                 return payloads.contains(order.orderId().toString());
             });
-            assertThat(rows.statusOf(order.eventId())).as("announced only once committed").isEqualTo("SENT");
+            assertThat(rows.statusOf(order.eventId()))
+                    .as("announced only once committed")
+                    .isEqualTo("SENT");
         }
     }
 
@@ -271,7 +312,9 @@ class OneMailPerEventIT extends RunningService {
 
         broker.publish(order);
 
-        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
+        await("parked")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> deadLetterOf(order.eventId().toString()).isPresent());
         GetResponse parked = deadLetterOf(order.eventId().toString()).orElseThrow();
         assertThat(header(parked, MessageHeaders.DEAD_LETTER_REASON)).startsWith("permanent: invalid address");
         assertThat(header(parked, MessageHeaders.ATTEMPT)).isEqualTo("1");
@@ -285,13 +328,21 @@ class OneMailPerEventIT extends RunningService {
     @Test
     void aMessageThatIsNoEventIsParkedWithTheReason() {
         String messageId = UUID.randomUUID().toString();
-        var properties = new AMQP.BasicProperties.Builder().messageId(messageId).contentType("application/json").deliveryMode(2)
-                .headers(Map.of(MessageHeaders.SCHEMA_VERSION, 1)).build();
+        var properties = new AMQP.BasicProperties.Builder()
+                .messageId(messageId)
+                .contentType("application/json")
+                .deliveryMode(2)
+                .headers(Map.of(MessageHeaders.SCHEMA_VERSION, 1))
+                .build();
 
-        broker.publish(EventType.ORDER_PLACED.routingKey(), properties, "{\"type\":\"OrderPlaced\",".getBytes(StandardCharsets.UTF_8));
+        broker.publish(
+                EventType.ORDER_PLACED.routingKey(),
+                properties,
+                "{\"type\":\"OrderPlaced\",".getBytes(StandardCharsets.UTF_8));
 
         await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(messageId).isPresent());
-        assertThat(header(deadLetterOf(messageId).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON)).startsWith("malformed event");
+        assertThat(header(deadLetterOf(messageId).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
+                .startsWith("malformed event");
     }
 
     @Test
@@ -305,9 +356,12 @@ class OneMailPerEventIT extends RunningService {
 
         broker.publish(EventType.ORDER_PLACED.routingKey(), properties, new EventCodec().encode(order));
 
-        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
+        await("parked")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> deadLetterOf(order.eventId().toString()).isPresent());
         assertThat(header(deadLetterOf(order.eventId().toString()).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
-                .isEqualTo("unsupported schema version " + future + " of OrderPlaced: this service reads versions 1 to " + (future - 1));
+                .isEqualTo("unsupported schema version " + future + " of OrderPlaced: this service reads versions 1 to "
+                        + (future - 1));
         assertThat(rows.of(order.eventId())).isEmpty();
         assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
     }
@@ -321,14 +375,17 @@ class OneMailPerEventIT extends RunningService {
 
         broker.publish(EventType.ORDER_PLACED.routingKey(), properties, new EventCodec().encode(order));
 
-        await("parked").atMost(MAIL_TIMEOUT).until(() -> deadLetterOf(order.eventId().toString()).isPresent());
+        await("parked")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> deadLetterOf(order.eventId().toString()).isPresent());
         assertThat(header(deadLetterOf(order.eventId().toString()).orElseThrow(), MessageHeaders.DEAD_LETTER_REASON))
                 .isEqualTo("no x-shop-schema-version header");
         assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
     }
 
     private MimeMessage theOnlyMailFor(UUID eventId) {
-        await("the mail for event " + eventId).atMost(MAIL_TIMEOUT)
+        await("the mail for event " + eventId)
+                .atMost(MAIL_TIMEOUT)
                 .until(() -> !ReceivedMails.forEvent(smtp, eventId).isEmpty());
         List<MimeMessage> mails = ReceivedMails.forEvent(smtp, eventId);
         assertThat(mails).hasSize(1);
@@ -336,7 +393,9 @@ class OneMailPerEventIT extends RunningService {
     }
 
     private Optional<GetResponse> deadLetterOf(String messageId) {
-        return broker.peekDeadLetters().stream().filter(m -> messageId.equals(m.getProps().getMessageId())).findFirst();
+        return broker.peekDeadLetters().stream()
+                .filter(m -> messageId.equals(m.getProps().getMessageId()))
+                .findFirst();
     }
 
     private static String header(GetResponse message, String name) {

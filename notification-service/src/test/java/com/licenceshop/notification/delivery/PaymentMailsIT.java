@@ -1,19 +1,5 @@
 package com.licenceshop.notification.delivery;
 
-import com.licenceshop.events.InvoiceIssued;
-import com.licenceshop.events.LicencesIssued;
-import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static com.licenceshop.notification.OrderFixtures.aReminderOf;
 import static com.licenceshop.notification.OrderFixtures.anOrderBy;
 import static com.licenceshop.notification.OrderFixtures.awaitingPayment;
@@ -24,6 +10,19 @@ import static com.licenceshop.notification.OrderFixtures.theKeysOf;
 import static com.licenceshop.notification.OrderFixtures.theRefundOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import com.licenceshop.events.InvoiceIssued;
+import com.licenceshop.events.LicencesIssued;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.notification.ReceivedMails;
+import com.licenceshop.notification.RunningService;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The mails of the payment process (ADR 13), each once per event, against a real broker, database and SMTP server. */
 @MicronautTest(transactional = false)
@@ -42,8 +41,10 @@ class PaymentMailsIT extends RunningService {
 
         MimeMessage mail = theOnlyMailFor(keys.eventId());
         assertThat(mail.getSubject()).isEqualTo("Your Licence Shop order is paid: your licence keys");
-        assertThat(ReceivedMails.part(mail, "text/plain")).contains(keys.licences().get(0).key(),
-                "http://localhost:8080/orders/" + order.orderId() + "?token=tok_" + order.sequence());
+        assertThat(ReceivedMails.part(mail, "text/plain"))
+                .contains(
+                        keys.licences().get(0).key(),
+                        "http://localhost:8080/orders/" + order.orderId() + "?token=tok_" + order.sequence());
         await("the placement handled").atMost(MAIL_TIMEOUT).until(() -> handled(order.eventId()));
         assertThat(ReceivedMails.forEvent(smtp, order.eventId())).isEmpty();
         assertThat(kindsOf(order.orderId())).containsExactly("ORDER_CONFIRMATION");
@@ -60,13 +61,23 @@ class PaymentMailsIT extends RunningService {
         MimeMessage mail = theOnlyMailFor(invoice.eventId());
         assertThat(mail.getSubject()).isEqualTo("Your Licence Shop invoice 2026-000042");
         String text = ReceivedMails.part(mail, "text/plain");
-        assertThat(text).contains("Invoice number: 2026-000042", "Invoice date:   7 December 2026", "Due date:       21 December 2026",
-                "Example GmbH\nMusterstraße 1\n10115 Berlin\n",
-                "Net total for 3 licences: 2,500.00 EUR", "VAT 19 %: 475.00 EUR", "Total due: 2,975.00 EUR");
+        assertThat(text)
+                .contains(
+                        "Invoice number: 2026-000042",
+                        "Invoice date:   7 December 2026",
+                        "Due date:       21 December 2026",
+                        "Example GmbH\nMusterstraße 1\n10115 Berlin\n",
+                        "Net total for 3 licences: 2,500.00 EUR",
+                        "VAT 19 %: 475.00 EUR",
+                        "Total due: 2,975.00 EUR");
         String html = ReceivedMails.part(mail, "text/html");
-        assertThat(html).contains("<td id=\"invoice-number\">2026-000042</td>", "<td align=\"right\" id=\"net\">2,500.00 EUR</td>",
-                "<td align=\"right\" id=\"vat\">475.00 EUR</td>", "<th align=\"right\" id=\"gross\">2,975.00 EUR</th>",
-                "<td id=\"due-date\">21 December 2026</td>");
+        assertThat(html)
+                .contains(
+                        "<td id=\"invoice-number\">2026-000042</td>",
+                        "<td align=\"right\" id=\"net\">2,500.00 EUR</td>",
+                        "<td align=\"right\" id=\"vat\">475.00 EUR</td>",
+                        "<th align=\"right\" id=\"gross\">2,975.00 EUR</th>",
+                        "<td id=\"due-date\">21 December 2026</td>");
         assertThat(kindsOf(order.orderId())).containsExactly("INVOICE");
     }
 
@@ -80,10 +91,12 @@ class PaymentMailsIT extends RunningService {
         broker.publish(overdue);
         broker.publish(overdue);
 
-        assertThat(theOnlyMailFor(before.eventId()).getSubject()).isEqualTo("Reminder: Licence Shop invoice 2026-000043 falls due soon");
+        assertThat(theOnlyMailFor(before.eventId()).getSubject())
+                .isEqualTo("Reminder: Licence Shop invoice 2026-000043 falls due soon");
         MimeMessage late = theOnlyMailFor(overdue.eventId());
         assertThat(late.getSubject()).isEqualTo("Overdue: Licence Shop invoice 2026-000043 is past its due date");
-        assertThat(ReceivedMails.part(late, "text/plain")).contains("fell due on 21 December 2026 and 595.00 EUR of it is still outstanding");
+        assertThat(ReceivedMails.part(late, "text/plain"))
+                .contains("fell due on 21 December 2026 and 595.00 EUR of it is still outstanding");
     }
 
     @Test
@@ -95,12 +108,14 @@ class PaymentMailsIT extends RunningService {
 
         MimeMessage mail = theOnlyMailFor(refund.eventId());
         assertThat(mail.getSubject()).isEqualTo("Your Licence Shop order was refunded");
-        assertThat(ReceivedMails.part(mail, "text/plain")).contains("595.00 EUR goes back the way you paid", "licence keys are revoked");
+        assertThat(ReceivedMails.part(mail, "text/plain"))
+                .contains("595.00 EUR goes back the way you paid", "licence keys are revoked");
         assertThat(kindsOf(order.orderId())).containsExactly("REFUND");
     }
 
     private MimeMessage theOnlyMailFor(UUID eventId) {
-        await("the mail for event " + eventId).atMost(MAIL_TIMEOUT)
+        await("the mail for event " + eventId)
+                .atMost(MAIL_TIMEOUT)
                 .until(() -> !ReceivedMails.forEvent(smtp, eventId).isEmpty());
         List<MimeMessage> mails = ReceivedMails.forEvent(smtp, eventId);
         assertThat(mails).hasSize(1);
@@ -109,9 +124,12 @@ class PaymentMailsIT extends RunningService {
 
     /** The ledger's kinds of an order's mails, once every delivery is settled (a duplicate would be a second row). */
     private List<String> kindsOf(UUID orderId) throws Exception {
-        await("nothing left in the queue").atMost(MAIL_TIMEOUT).until(() -> broker.ready(topology.notificationQueue()) == 0);
-        try (Connection c = database.connect(); var select = c.prepareStatement(
-                "SELECT kind FROM notifications.order_mails WHERE order_id = ? AND status = 'SENT' ORDER BY created_at")) {
+        await("nothing left in the queue")
+                .atMost(MAIL_TIMEOUT)
+                .until(() -> broker.ready(topology.notificationQueue()) == 0);
+        try (Connection c = database.connect();
+                var select = c.prepareStatement(
+                        "SELECT kind FROM notifications.order_mails WHERE order_id = ? AND status = 'SENT' ORDER BY created_at")) {
             select.setObject(1, orderId);
             try (var rows = select.executeQuery()) {
                 List<String> kinds = new java.util.ArrayList<>();

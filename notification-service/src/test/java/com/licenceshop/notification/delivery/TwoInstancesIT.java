@@ -1,5 +1,10 @@
 package com.licenceshop.notification.delivery;
 
+import static com.licenceshop.notification.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.OrderFixtures.starter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.notification.ReceivedMails;
 import com.licenceshop.notification.RunningService;
@@ -8,19 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Two instances of the service (two application contexts) consume the same queue, as with --scale. */
 @MicronautTest(transactional = false)
@@ -44,7 +43,8 @@ class TwoInstancesIT extends RunningService {
     @Test
     void twoInstancesOnOneQueueSendOneMailPerEventEvenWhenEveryEventArrivesTwice() {
         List<OrderPlaced> orders = IntStream.range(0, 20)
-                .mapToObj(i -> anOrderBy("shopper" + i + "@example.com", starter(1 + i % 3))).toList();
+                .mapToObj(i -> anOrderBy("shopper" + i + "@example.com", starter(1 + i % 3)))
+                .toList();
         int before = smtp.getReceivedMessages().length;
         double firstBefore = sent(firstInstanceMetrics);
         double secondBefore = sent(secondInstance.getBean(MeterRegistry.class));
@@ -54,9 +54,13 @@ class TwoInstancesIT extends RunningService {
             broker.publish(order);
         }
 
-        await("one mail per order").atMost(Duration.ofSeconds(30)).until(() -> orders.stream()
-                .allMatch(order -> !ReceivedMails.forEvent(smtp, order.eventId()).isEmpty()));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await("one mail per order")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> orders.stream()
+                        .allMatch(order ->
+                                !ReceivedMails.forEvent(smtp, order.eventId()).isEmpty()));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> smtp.getReceivedMessages().length == before + orders.size());
         assertThat(orders).allSatisfy(order -> {
             assertThat(ReceivedMails.forEvent(smtp, order.eventId())).hasSize(1);
@@ -72,20 +76,29 @@ class TwoInstancesIT extends RunningService {
     @Test
     void twoInstancesWithPooledConnectionsSendExactlyOneThousandMailsForOneThousandEvents() {
         List<OrderPlaced> orders = IntStream.range(0, 1000)
-                .mapToObj(i -> anOrderBy("thousand" + i + "@example.com", starter(1 + i % 3))).toList();
+                .mapToObj(i -> anOrderBy("thousand" + i + "@example.com", starter(1 + i % 3)))
+                .toList();
         int before = smtp.getReceivedMessages().length;
 
         orders.forEach(broker::publish);
 
-        await("a mail per order").atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length - before >= orders.size());
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+        await("a mail per order")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> smtp.getReceivedMessages().length - before >= orders.size());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> smtp.getReceivedMessages().length - before == orders.size());
-        assertThat(orders).allSatisfy(order -> assertThat(ReceivedMails.forEvent(smtp, order.eventId())).hasSize(1));
-        List<java.util.UUID> eventIds = orders.stream().map(OrderPlaced::eventId).toList();
+        assertThat(orders)
+                .allSatisfy(order -> assertThat(ReceivedMails.forEvent(smtp, order.eventId()))
+                        .hasSize(1));
+        List<java.util.UUID> eventIds =
+                orders.stream().map(OrderPlaced::eventId).toList();
         await("ledger").atMost(Duration.ofSeconds(10)).until(() -> rows.sentOf(eventIds) == orders.size());
     }
 
     private static double sent(MeterRegistry registry) {
-        return registry.find("notification.mails.sent").counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find("notification.mails.sent").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 }

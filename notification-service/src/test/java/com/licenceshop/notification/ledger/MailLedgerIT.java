@@ -1,13 +1,15 @@
 package com.licenceshop.notification.ledger;
 
+import static com.licenceshop.notification.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.OrderFixtures.starter;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.mail.MailIntent;
 import com.licenceshop.notification.mail.MailIntents;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The hold on an event's mail, which is what keeps concurrent deliveries from sending one event twice. */
 @MicronautTest(transactional = false)
@@ -53,7 +52,9 @@ class MailLedgerIT extends RunningService {
             assertThat(results).filteredOn(Claim.Busy.class::isInstance).hasSize(deliveries - 1);
             assertThat(rows.of(intent.eventId()).orElseThrow().attempts()).isEqualTo(1);
         } finally {
-            results.stream().filter(Claim.Claimed.class::isInstance).forEach(c -> ((Claim.Claimed) c).hold().close());
+            results.stream()
+                    .filter(Claim.Claimed.class::isInstance)
+                    .forEach(c -> ((Claim.Claimed) c).hold().close());
             pool.shutdownNow();
         }
     }
@@ -79,15 +80,16 @@ class MailLedgerIT extends RunningService {
         }
 
         try (Connection db = database.connect();
-             var query = db.prepareStatement("SELECT * FROM notifications.order_mails WHERE order_id = ?")) {
+                var query = db.prepareStatement("SELECT * FROM notifications.order_mails WHERE order_id = ?")) {
             query.setObject(1, intent.orderId());
             try (var row = query.executeQuery()) {
                 List<String> columns = new ArrayList<>();
                 for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
                     columns.add(row.getMetaData().getColumnName(i));
                 }
-                assertThat(columns).containsExactly("order_id", "kind", "status", "attempts", "last_error", "sent_at",
-                        "created_at");
+                assertThat(columns)
+                        .containsExactly(
+                                "order_id", "kind", "status", "attempts", "last_error", "sent_at", "created_at");
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString("kind")).isEqualTo("ORDER_CONFIRMATION");
                 assertThat(row.getString("status")).isEqualTo("SENT");
@@ -125,14 +127,17 @@ class MailLedgerIT extends RunningService {
         }
 
         try (var hold = claimed(awaitClaim(intent), 2).hold()) {
-            assertThat(rows.statusOf(intent.eventId())).as("in doubt, not sent as far as we know").isEqualTo("PENDING");
+            assertThat(rows.statusOf(intent.eventId()))
+                    .as("in doubt, not sent as far as we know")
+                    .isEqualTo("PENDING");
         }
         dying.hold().close();
     }
 
     private Claim awaitClaim(MailIntent intent) {
         Claim[] claim = new Claim[1];
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> (claim[0] = ledger.claim(intent, false)) instanceof Claim.Claimed);
         return claim[0];
     }

@@ -1,16 +1,15 @@
 package com.licenceshop.notification.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.SalesPeriodClosed;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MailIntentsTest {
 
@@ -30,32 +29,51 @@ class MailIntentsTest {
 
         assertThat(intent.kind()).isEqualTo(MailKind.ORDER_CONFIRMATION);
         assertThat(intent.recipient()).isEqualTo("ada@example.com");
-        assertThat(intent.subject()).isEqualTo("Your Licence Shop order is confirmed").doesNotContain(orderId.toString());
+        assertThat(intent.subject())
+                .isEqualTo("Your Licence Shop order is confirmed")
+                .doesNotContain(orderId.toString());
         assertThat(intent.messageId()).isEqualTo("<0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c@licence-shop>");
         assertThat(intent.view().date()).isEqualTo("23 November 2026, 10:15 UTC");
         assertThat(intent.view().licences()).isEqualTo(3);
         assertThat(intent.view().total()).isEqualTo("8,000.00 EUR");
-        assertThat(intent.view().lines()).containsExactly(
-                new MailView.Line("PROFESSIONAL", "Professional", 2, "1,500.00 EUR", "3,000.00 EUR"),
-                new MailView.Line("ENTERPRISE", "Enterprise", 1, "5,000.00 EUR", "5,000.00 EUR"));
+        assertThat(intent.view().lines())
+                .containsExactly(
+                        new MailView.Line("PROFESSIONAL", "Professional", 2, "1,500.00 EUR", "3,000.00 EUR"),
+                        new MailView.Line("ENTERPRISE", "Enterprise", 1, "5,000.00 EUR", "5,000.00 EUR"));
     }
 
     @Test
     void theConfirmationLinksTheOrderPageWithTheOrdersAccessTokenAndAnOrderWithoutOneGetsNoLink() {
-        var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "t0k-en_");
+        var order = new OrderPlaced(
+                eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "t0k-en_");
 
         assertThat(MailIntents.of(order, SHOP).orElseThrow().view().orderLink())
                 .isEqualTo("https://shop.example.com/orders/" + orderId + "?token=t0k-en_");
-        assertThat(MailIntents.of(new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000), SHOP)
-                .orElseThrow().view().orderLink()).isNull();
+        assertThat(MailIntents.of(
+                                new OrderPlaced(
+                                        eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000),
+                                SHOP)
+                        .orElseThrow()
+                        .view()
+                        .orderLink())
+                .isNull();
     }
 
     @Test
     void aPaymentGatedPlacementAsksForNoMailItsKeysAskForTheConfirmation() {
-        var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "tok", "CARD");
-        var keys = new com.licenceshop.events.LicencesIssued(UUID.randomUUID(), 44, placedAt.plusSeconds(60), orderId,
-                "ada@example.com", "EUR", lines, 800_000,
-                List.of(new com.licenceshop.events.LicenceKey(1, "PROFESSIONAL", 2, "k.e.y")), "tok");
+        var order = new OrderPlaced(
+                eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "tok", "CARD");
+        var keys = new com.licenceshop.events.LicencesIssued(
+                UUID.randomUUID(),
+                44,
+                placedAt.plusSeconds(60),
+                orderId,
+                "ada@example.com",
+                "EUR",
+                lines,
+                800_000,
+                List.of(new com.licenceshop.events.LicenceKey(1, "PROFESSIONAL", 2, "k.e.y")),
+                "tok");
 
         assertThat(MailIntents.of(order, SHOP)).isEmpty();
         MailIntent intent = MailIntents.of(keys, SHOP).orElseThrow();
@@ -73,8 +91,17 @@ class MailIntentsTest {
 
     @Test
     void aCancellationAsksForACancellationMailThatNamesWhenTheOrderWasPlaced() {
-        var cancel = new OrderCancelled(eventId, 43, placedAt.plusSeconds(3600), orderId, 42, placedAt,
-                "ada@example.com", "EUR", lines, 800_000);
+        var cancel = new OrderCancelled(
+                eventId,
+                43,
+                placedAt.plusSeconds(3600),
+                orderId,
+                42,
+                placedAt,
+                "ada@example.com",
+                "EUR",
+                lines,
+                800_000);
 
         MailIntent intent = MailIntents.of(cancel, SHOP).orElseThrow();
 
@@ -86,14 +113,24 @@ class MailIntentsTest {
 
     @Test
     void closingASalesPeriodAsksForNoMail() {
-        assertThat(MailIntents.of(new SalesPeriodClosed(eventId, 44, placedAt, "ops"), SHOP)).isEmpty();
+        assertThat(MailIntents.of(new SalesPeriodClosed(eventId, 44, placedAt, "ops"), SHOP))
+                .isEmpty();
     }
 
     @Test
     void catalogChangesAskForNoMail() {
-        assertThat(MailIntents.of(new com.licenceshop.events.ProductAdded(eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR"), SHOP)).isEmpty();
-        assertThat(MailIntents.of(new com.licenceshop.events.ProductChanged(eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2), SHOP)).isEmpty();
-        assertThat(MailIntents.of(new com.licenceshop.events.ProductRetired(eventId, 52, placedAt, "TEAM", 3), SHOP)).isEmpty();
+        assertThat(MailIntents.of(
+                        new com.licenceshop.events.ProductAdded(
+                                eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR"),
+                        SHOP))
+                .isEmpty();
+        assertThat(MailIntents.of(
+                        new com.licenceshop.events.ProductChanged(
+                                eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2),
+                        SHOP))
+                .isEmpty();
+        assertThat(MailIntents.of(new com.licenceshop.events.ProductRetired(eventId, 52, placedAt, "TEAM", 3), SHOP))
+                .isEmpty();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package com.licenceshop.notification.mail;
 
+import static com.licenceshop.notification.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.OrderFixtures.starter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.notification.ReceivedMails;
 import com.licenceshop.notification.RunningService;
@@ -7,20 +12,14 @@ import com.licenceshop.testsupport.TcpProxy;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** The service reaches GreenMail through a {@link TcpProxy}, so a test can break the pooled connections. */
 @MicronautTest(transactional = false)
@@ -46,44 +45,63 @@ class PooledConnectionsIT extends RunningService {
 
     @Test
     void manyMailsShareAFewConnections() {
-        List<OrderPlaced> orders = IntStream.range(0, 50).mapToObj(i -> anOrderBy("many" + i + "@example.com", starter(1))).toList();
+        List<OrderPlaced> orders = IntStream.range(0, 50)
+                .mapToObj(i -> anOrderBy("many" + i + "@example.com", starter(1)))
+                .toList();
         long openedBefore = mailer.connectionsOpened();
 
         orders.forEach(broker::publish);
 
-        await("all sent").atMost(Duration.ofSeconds(30)).until(() -> orders.stream().allMatch(o -> rows.statusOf(o.eventId()).equals("SENT")));
-        assertThat(mailer.connectionsOpened() - openedBefore).as("connections opened for 50 mails with 2 senders").isLessThanOrEqualTo(2);
+        await("all sent")
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        orders.stream().allMatch(o -> rows.statusOf(o.eventId()).equals("SENT")));
+        assertThat(mailer.connectionsOpened() - openedBefore)
+                .as("connections opened for 50 mails with 2 senders")
+                .isLessThanOrEqualTo(2);
     }
 
     @Test
     void aPooledConnectionThatJustCarriedAMailCarriesTheNextWithoutAnRsetFirst() {
-        List<OrderPlaced> orders = IntStream.range(0, 40).mapToObj(i -> anOrderBy("norset" + i + "@example.com", starter(1))).toList();
+        List<OrderPlaced> orders = IntStream.range(0, 40)
+                .mapToObj(i -> anOrderBy("norset" + i + "@example.com", starter(1)))
+                .toList();
         long rsetsBefore = proxy.timesClientSent("RSET");
 
         orders.forEach(broker::publish);
 
-        await("all sent").atMost(Duration.ofSeconds(30)).until(() -> orders.stream().allMatch(o -> rows.statusOf(o.eventId()).equals("SENT")));
+        await("all sent")
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        orders.stream().allMatch(o -> rows.statusOf(o.eventId()).equals("SENT")));
         // at most one RSET per connection (2 senders), for a connection that waited in the pool a second or more
-        assertThat(proxy.timesClientSent("RSET") - rsetsBefore).as("RSETs for 40 mails over 2 connections").isLessThanOrEqualTo(2);
+        assertThat(proxy.timesClientSent("RSET") - rsetsBefore)
+                .as("RSETs for 40 mails over 2 connections")
+                .isLessThanOrEqualTo(2);
     }
 
     @Test
     void whenTheServerClosedAPooledConnectionTheNextMailGoesOutOnANewOneOnceWithAttemptCountOne() {
         OrderPlaced first = anOrderBy("first@example.com", starter(1));
         broker.publish(first);
-        await("first sent").atMost(Duration.ofSeconds(20)).until(() -> rows.statusOf(first.eventId()).equals("SENT"));
+        await("first sent")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> rows.statusOf(first.eventId()).equals("SENT"));
         long opened = mailer.connectionsOpened();
 
-        proxy.cut();      // every open connection drops, as when the server closes idle connections
+        proxy.cut(); // every open connection drops, as when the server closes idle connections
         proxy.restore();
         OrderPlaced second = anOrderBy("second@example.com", starter(2));
         broker.publish(second);
 
-        await("second sent").atMost(Duration.ofSeconds(20)).until(() -> rows.statusOf(second.eventId()).equals("SENT"));
+        await("second sent")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> rows.statusOf(second.eventId()).equals("SENT"));
         assertThat(rows.of(second.eventId()).orElseThrow().attempts()).isEqualTo(1);
         assertThat(rows.of(second.eventId()).orElseThrow().lastError()).isNull();
         assertThat(mailer.connectionsOpened()).as("one new connection").isEqualTo(opened + 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> ReceivedMails.forEvent(smtp, second.eventId()).size() == 1);
     }
 
@@ -94,7 +112,9 @@ class PooledConnectionsIT extends RunningService {
         proxy.dropOnceAfterClientSent("\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
         broker.publish(order);
 
-        await("sent after a retry").atMost(Duration.ofSeconds(20)).until(() -> rows.statusOf(order.eventId()).equals("SENT"));
+        await("sent after a retry")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> rows.statusOf(order.eventId()).equals("SENT"));
         var row = rows.of(order.eventId()).orElseThrow();
         assertThat(row.attempts()).isEqualTo(2);
         assertThat(row.lastError()).as("the first attempt's failure").isNotBlank();
@@ -106,14 +126,21 @@ class PooledConnectionsIT extends RunningService {
 
     @Test
     void aPermanentRefusalOfOneRecipientFailsOnlyThatMailOfItsBatch() {
-        List<OrderPlaced> orders = IntStream.range(0, 30).mapToObj(i -> anOrderBy("batch" + i + "@example.com", starter(1))).toList();
+        List<OrderPlaced> orders = IntStream.range(0, 30)
+                .mapToObj(i -> anOrderBy("batch" + i + "@example.com", starter(1)))
+                .toList();
         OrderPlaced refused = orders.get(13);
-        proxy.answerLine("RCPT TO:<" + refused.customerEmail() + ">", "550 5.1.1 <" + refused.customerEmail() + ">: no such user");
+        proxy.answerLine(
+                "RCPT TO:<" + refused.customerEmail() + ">",
+                "550 5.1.1 <" + refused.customerEmail() + ">: no such user");
         try {
             orders.forEach(broker::publish);
 
-            await("all settled").atMost(Duration.ofSeconds(30)).until(() -> orders.stream()
-                    .allMatch(o -> !rows.statusOf(o.eventId()).equals("PENDING") && !rows.statusOf(o.eventId()).equals("NONE")));
+            await("all settled")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> orders.stream()
+                            .allMatch(o -> !rows.statusOf(o.eventId()).equals("PENDING")
+                                    && !rows.statusOf(o.eventId()).equals("NONE")));
         } finally {
             proxy.answerLine(null, null);
         }
@@ -121,8 +148,11 @@ class PooledConnectionsIT extends RunningService {
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastError()).startsWith("permanent: SMTP 550");
-        await("parked").atMost(Duration.ofSeconds(10)).until(() -> broker.peekDeadLetters().stream()
-                .anyMatch(m -> refused.eventId().toString().equals(m.getProps().getMessageId())));
+        await("parked")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> broker.peekDeadLetters().stream()
+                        .anyMatch(m ->
+                                refused.eventId().toString().equals(m.getProps().getMessageId())));
         assertThat(orders).filteredOn(o -> o != refused).allSatisfy(o -> {
             assertThat(rows.statusOf(o.eventId())).isEqualTo("SENT");
             assertThat(rows.of(o.eventId()).orElseThrow().attempts()).isEqualTo(1);

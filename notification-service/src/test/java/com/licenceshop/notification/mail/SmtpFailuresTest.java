@@ -1,24 +1,24 @@
 package com.licenceshop.notification.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.ConnectException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
 
-import java.net.ConnectException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class SmtpFailuresTest {
 
     @Test
     void aServerThatCannotBeReachedIsWorthRetrying() {
-        var refused = new MailConnectException(new SocketConnectException("refused", new ConnectException("Connection refused"), "localhost", 1025, 3000));
+        var refused = new MailConnectException(new SocketConnectException(
+                "refused", new ConnectException("Connection refused"), "localhost", 1025, 3000));
 
         MailSendException failure = SmtpFailures.classify(refused);
 
@@ -28,8 +28,13 @@ class SmtpFailuresTest {
 
     @Test
     void aRecipientTheServerRejectsWith5xxIsNotRetried() throws Exception {
-        var rejected = new SendFailedException("Invalid Addresses", new SMTPAddressFailedException(
-                new InternetAddress("nobody@example.com"), "RCPT TO:<nobody@example.com>", 550, "550 5.1.1 no such user"));
+        var rejected = new SendFailedException(
+                "Invalid Addresses",
+                new SMTPAddressFailedException(
+                        new InternetAddress("nobody@example.com"),
+                        "RCPT TO:<nobody@example.com>",
+                        550,
+                        "550 5.1.1 no such user"));
 
         MailSendException failure = SmtpFailures.classify(rejected);
 
@@ -46,11 +51,15 @@ class SmtpFailuresTest {
 
     @Test
     void anAddressThatIsNoAddressIsNotRetried() {
-        assertThat(SmtpFailures.classify(new AddressException("Missing final '@domain'", "not-an-address")).permanent()).isTrue();
+        assertThat(SmtpFailures.classify(new AddressException("Missing final '@domain'", "not-an-address"))
+                        .permanent())
+                .isTrue();
     }
 
     @Test
     void anyOtherMessagingFailureIsRetried() {
-        assertThat(SmtpFailures.classify(new MessagingException("Exception reading response")).permanent()).isFalse();
+        assertThat(SmtpFailures.classify(new MessagingException("Exception reading response"))
+                        .permanent())
+                .isFalse();
     }
 }

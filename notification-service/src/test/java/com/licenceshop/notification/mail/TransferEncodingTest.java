@@ -1,14 +1,15 @@
 package com.licenceshop.notification.mail;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class TransferEncodingTest {
 
     @Test
     void asciiInShortLinesGoesOutAs7Bit() {
-        assertThat(SmtpMailer.transferEncoding("Hello,\nyour order is confirmed.\n" + "x".repeat(998) + "\n")).isEqualTo("7bit");
+        assertThat(SmtpMailer.transferEncoding("Hello,\nyour order is confirmed.\n" + "x".repeat(998) + "\n"))
+                .isEqualTo("7bit");
     }
 
     @Test

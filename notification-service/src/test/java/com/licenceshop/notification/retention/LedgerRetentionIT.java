@@ -1,13 +1,16 @@
 package com.licenceshop.notification.retention;
 
+import static com.licenceshop.notification.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.OrderFixtures.starter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.notification.ReceivedMails;
 import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.ledger.ExpiredMails;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Both halves of the ledger's retention on a real PostgreSQL, RabbitMQ and SMTP server. */
 @MicronautTest(transactional = false)
@@ -37,18 +36,31 @@ class LedgerRetentionIT extends RunningService {
     void an_event_older_than_the_ledger_keeps_is_acknowledged_and_mails_nothing() {
         OrderPlaced fresh = anOrderBy("fresh@example.com", starter(1));
         OrderPlaced template = anOrderBy("old@example.com", starter(1));
-        OrderPlaced old = new OrderPlaced(template.eventId(), template.sequence(), Instant.now().minus(Duration.ofDays(200)),
-                template.orderId(), template.customerEmail(), template.currency(), template.lines(), template.totalCents());
+        OrderPlaced old = new OrderPlaced(
+                template.eventId(),
+                template.sequence(),
+                Instant.now().minus(Duration.ofDays(200)),
+                template.orderId(),
+                template.customerEmail(),
+                template.currency(),
+                template.lines(),
+                template.totalCents());
 
         broker.publish(old);
         broker.publish(fresh);
 
-        await("the fresh order's mail").atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(rows.of(fresh.eventId())
-                .map(r -> r.status()).orElse(null)));
-        await("the queue is drained").atMost(Duration.ofSeconds(20)).until(() -> broker.ready(topology.notificationQueue()) == 0
-                && broker.peekDeadLetters().isEmpty());
+        await("the fresh order's mail")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> "SENT"
+                        .equals(rows.of(fresh.eventId()).map(r -> r.status()).orElse(null)));
+        await("the queue is drained")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> broker.ready(topology.notificationQueue()) == 0
+                        && broker.peekDeadLetters().isEmpty());
         assertThat(rows.of(old.eventId())).as("no ledger row for the old event").isEmpty();
-        assertThat(ReceivedMails.forEvent(smtp, old.eventId())).as("no mail for the old event").isEmpty();
+        assertThat(ReceivedMails.forEvent(smtp, old.eventId()))
+                .as("no mail for the old event")
+                .isEmpty();
         assertThat(ReceivedMails.forEvent(smtp, fresh.eventId())).hasSize(1);
     }
 
@@ -63,14 +75,16 @@ class LedgerRetentionIT extends RunningService {
         long deleted = new LedgerRetention(expiredMails, KEEP, Clock.fixed(now, ZoneOffset.UTC)).deleteExpired();
 
         assertThat(deleted).isEqualTo(2);
-        assertThat(remaining(List.of(oldSent, oldFailed, oldPending, recentSent))).containsExactlyInAnyOrder(oldPending, recentSent);
+        assertThat(remaining(List.of(oldSent, oldFailed, oldPending, recentSent)))
+                .containsExactlyInAnyOrder(oldPending, recentSent);
     }
 
     private UUID insertMail(String status, Instant createdAt) throws Exception {
         UUID eventId = UUID.randomUUID();
-        try (Connection c = database.connect(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO notifications.mails (event_id, order_id, kind, recipient, status, attempts, created_at, updated_at) "
-                        + "VALUES (?, ?, 'ORDER_CONFIRMATION', 'someone@example.com', ?, 1, ?, ?)")) {
+        try (Connection c = database.connect();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO notifications.mails (event_id, order_id, kind, recipient, status, attempts, created_at, updated_at) "
+                                + "VALUES (?, ?, 'ORDER_CONFIRMATION', 'someone@example.com', ?, 1, ?, ?)")) {
             insert.setObject(1, eventId);
             insert.setObject(2, UUID.randomUUID());
             insert.setString(3, status);
@@ -83,8 +97,9 @@ class LedgerRetentionIT extends RunningService {
 
     private List<UUID> remaining(List<UUID> ids) throws Exception {
         List<UUID> found = new ArrayList<>();
-        try (Connection c = database.connect(); PreparedStatement select = c.prepareStatement(
-                "SELECT event_id FROM notifications.mails WHERE event_id = ANY(?)")) {
+        try (Connection c = database.connect();
+                PreparedStatement select =
+                        c.prepareStatement("SELECT event_id FROM notifications.mails WHERE event_id = ANY(?)")) {
             select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

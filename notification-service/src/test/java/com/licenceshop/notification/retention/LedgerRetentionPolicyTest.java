@@ -1,12 +1,11 @@
 package com.licenceshop.notification.retention;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LedgerRetentionPolicyTest {
 
@@ -34,6 +33,7 @@ class LedgerRetentionPolicyTest {
 
     @Test
     void a_retention_under_a_day_is_refused() {
-        assertThatThrownBy(() -> new LedgerRetentionPolicy(Duration.ofHours(2))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LedgerRetentionPolicy(Duration.ofHours(2)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,21 +1,21 @@
 package com.licenceshop.notification.retry;
 
-import org.junit.jupiter.api.Test;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static java.time.Duration.ofMinutes;
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
 
-    private final RetrySchedule schedule = RetrySchedule.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10));
+    private final RetrySchedule schedule =
+            RetrySchedule.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10));
     private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
     private final RetryPolicy policy = new RetryPolicy(schedule, Clock.fixed(now, ZoneOffset.UTC));
 
@@ -35,7 +35,8 @@ class RetryScheduleTest {
 
     @Test
     void aRetryIsDueOneDelayFromNowByTheInjectedClock() {
-        assertThat(policy.afterFailedAttempt(3)).isEqualTo(new RetryDecision.Retry(3, ofSeconds(30), now.plusSeconds(30)));
+        assertThat(policy.afterFailedAttempt(3))
+                .isEqualTo(new RetryDecision.Retry(3, ofSeconds(30), now.plusSeconds(30)));
     }
 
     @Test

@@ -24,11 +24,13 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError missingParam(String param) {
-        return new ApiError(400, "invalid_request_error", "parameter_missing", "Missing required param: " + param + ".", param);
+        return new ApiError(
+                400, "invalid_request_error", "parameter_missing", "Missing required param: " + param + ".", param);
     }
 
     public static ApiError noSuch(String object, String id, String param) {
-        return new ApiError(404, "invalid_request_error", "resource_missing", "No such " + object + ": '" + id + "'", param);
+        return new ApiError(
+                404, "invalid_request_error", "resource_missing", "No such " + object + ": '" + id + "'", param);
     }
 
     public int status() {

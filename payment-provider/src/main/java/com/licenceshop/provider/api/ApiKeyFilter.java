@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -31,10 +30,12 @@ class ApiKeyFilter {
     HttpResponse<String> requireSecretKey(HttpRequest<?> request) {
         String key = keyOf(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (key == null) {
-            return refuse("You did not provide an API key. You need to provide your API key in the Authorization header, "
-                    + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+            return refuse(
+                    "You did not provide an API key. You need to provide your API key in the Authorization header, "
+                            + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
         }
-        if (!MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), config.secretKey().getBytes(StandardCharsets.UTF_8))) {
+        if (!MessageDigest.isEqual(
+                key.getBytes(StandardCharsets.UTF_8), config.secretKey().getBytes(StandardCharsets.UTF_8))) {
             return refuse("Invalid API Key provided: " + redacted(key));
         }
         return null;
@@ -53,7 +54,8 @@ class ApiKeyFilter {
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String userPass = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                String userPass = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = userPass.indexOf(':');
                 return colon < 0 ? userPass : userPass.substring(0, colon);
             } catch (IllegalArgumentException e) {
@@ -64,6 +66,8 @@ class ApiKeyFilter {
     }
 
     private static String redacted(String key) {
-        return key.length() <= 8 ? "*".repeat(key.length()) : key.substring(0, 7) + "*".repeat(8) + key.substring(key.length() - 4);
+        return key.length() <= 8
+                ? "*".repeat(key.length())
+                : key.substring(0, 7) + "*".repeat(8) + key.substring(key.length() - 4);
     }
 }

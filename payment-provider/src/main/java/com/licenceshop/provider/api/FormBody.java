@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class FormBody {
 
-    private FormBody() {
-    }
+    private FormBody() {}
 
     public static Map<String, Object> parse(String encoded) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -87,7 +86,8 @@ public final class FormBody {
             return map;
         }
         return new ArrayList<>(new TreeMap<>(map.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> Integer.parseInt(e.getKey()), Map.Entry::getValue)))
+                        .collect(java.util.stream.Collectors.toMap(
+                                e -> Integer.parseInt(e.getKey()), Map.Entry::getValue)))
                 .values());
     }
 }

@@ -2,7 +2,6 @@ package com.licenceshop.provider.api;
 
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +19,7 @@ public class Idempotency {
 
     private static final Duration KEPT = Duration.ofHours(24);
 
-    private record Saved(String fingerprint, int status, String body, Instant at) {
-    }
+    private record Saved(String fingerprint, int status, String body, Instant at) {}
 
     private final Map<String, Saved> saved = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -41,9 +39,14 @@ public class Idempotency {
         Saved earlier = saved.get(key);
         if (earlier != null) {
             if (!earlier.fingerprint().equals(fingerprint)) {
-                throw new ApiError(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the "
-                        + "same parameters they were first used with. Try using a key other than '" + key
-                        + "' if you meant to execute a different request.", null);
+                throw new ApiError(
+                        400,
+                        "idempotency_error",
+                        null,
+                        "Keys for idempotent requests can only be used with the "
+                                + "same parameters they were first used with. Try using a key other than '" + key
+                                + "' if you meant to execute a different request.",
+                        null);
             }
             return json.raw(earlier.status(), earlier.body()).header("Idempotent-Replayed", "true");
         }

@@ -6,7 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -37,6 +36,8 @@ public class Json {
     }
 
     public MutableHttpResponse<String> raw(int status, String json) {
-        return HttpResponse.<String>status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_JSON_TYPE).body(json);
+        return HttpResponse.<String>status(HttpStatus.valueOf(status))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(json);
     }
 }

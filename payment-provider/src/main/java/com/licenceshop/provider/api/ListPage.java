@@ -12,8 +12,7 @@ import java.util.function.Predicate;
  */
 public final class ListPage {
 
-    private ListPage() {
-    }
+    private ListPage() {}
 
     public static Map<String, Object> of(List<Map<String, Object>> newestFirst, Map<String, Object> query, String url) {
         int limit = limit(query.get("limit"));

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -18,8 +17,10 @@ public record ProviderConfig(
         @NotBlank String publicUrl,
         @Nullable String webhookUrl,
         @Nullable String webhookSecret,
-        @Bindable(defaultValue = "1s,2s,4s,8s,16s,32s,60s,120s") List<Duration> webhookRetryDelays,
+
+        @Bindable(defaultValue = "1s,2s,4s,8s,16s,32s,60s,120s")
+        List<Duration> webhookRetryDelays,
+
         @Bindable(defaultValue = "10s") Duration webhookTimeout,
         @Bindable(defaultValue = "30m") Duration minimumSessionLifetime,
-        @Bindable(defaultValue = "2025-11-17.clover") String apiVersion) {
-}
+        @Bindable(defaultValue = "2025-11-17.clover") String apiVersion) {}

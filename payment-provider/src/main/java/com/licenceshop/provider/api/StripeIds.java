@@ -8,8 +8,7 @@ public final class StripeIds {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private StripeIds() {
-    }
+    private StripeIds() {}
 
     public static String next(String prefix) {
         return prefix + random(24);

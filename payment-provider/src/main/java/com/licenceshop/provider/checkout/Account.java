@@ -5,7 +5,6 @@ import com.licenceshop.provider.api.ProviderConfig;
 import com.licenceshop.provider.api.StripeIds;
 import com.licenceshop.provider.events.EventLog;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -47,7 +46,8 @@ class Account {
     @SuppressWarnings("unchecked")
     synchronized Map<String, Object> createSession(Map<String, Object> form) {
         if (!"payment".equals(form.get("mode"))) {
-            throw form.get("mode") == null ? ApiError.missingParam("mode")
+            throw form.get("mode") == null
+                    ? ApiError.missingParam("mode")
                     : ApiError.invalidRequest("Only mode=payment is supported by this provider.", "mode");
         }
         if (!(form.get("line_items") instanceof List<?> items) || items.isEmpty()) {
@@ -70,9 +70,11 @@ class Account {
             }
             long quantity = positive(item.get("quantity"), at + "[quantity]", 1);
             long unitAmount = positive(priceData.get("unit_amount"), at + "[price_data][unit_amount]", 0);
-            String lineCurrency = required(priceData.get("currency"), at + "[price_data][currency]").toLowerCase();
+            String lineCurrency = required(priceData.get("currency"), at + "[price_data][currency]")
+                    .toLowerCase();
             if (currency != null && !currency.equals(lineCurrency)) {
-                throw ApiError.invalidRequest("All line items must have the same currency.", at + "[price_data][currency]");
+                throw ApiError.invalidRequest(
+                        "All line items must have the same currency.", at + "[price_data][currency]");
             }
             currency = lineCurrency;
             if (!(priceData.get("product_data") instanceof Map<?, ?> product)) {
@@ -89,14 +91,29 @@ class Account {
             line.put("currency", lineCurrency);
             line.put("description", name);
             // price_data makes an inline price and product, each with an id, as Stripe's do
-            line.put("price", Map.of("id", StripeIds.next("price_"), "object", "price", "currency", lineCurrency,
-                    "unit_amount", unitAmount, "product", StripeIds.next("prod_")));
+            line.put(
+                    "price",
+                    Map.of(
+                            "id",
+                            StripeIds.next("price_"),
+                            "object",
+                            "price",
+                            "currency",
+                            lineCurrency,
+                            "unit_amount",
+                            unitAmount,
+                            "product",
+                            StripeIds.next("prod_")));
             line.put("quantity", quantity);
             lines.add(line);
         }
         if (total > MAX_AMOUNT) {
-            throw new ApiError(400, "invalid_request_error", "amount_too_large", "Amount must be no more than "
-                    + MAX_AMOUNT + " (" + currency + ").", "line_items");
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "amount_too_large",
+                    "Amount must be no more than " + MAX_AMOUNT + " (" + currency + ").",
+                    "line_items");
         }
         long expiresAt = expiresAt(form.get("expires_at"), now);
         String id = StripeIds.next("cs_test_");
@@ -120,8 +137,8 @@ class Account {
         session.put("status", "open");
         session.put("success_url", form.get("success_url"));
         session.put("url", config.publicUrl() + "/c/pay/" + id);
-        Map<String, Object> intentData = form.get("payment_intent_data") instanceof Map<?, ?> m
-                ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> intentData =
+                form.get("payment_intent_data") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         sessions.put(id, session);
         lineItems.put(id, lines);
         intentMetadata.put(id, metadata(intentData.get("metadata"), "payment_intent_data[metadata]"));
@@ -156,8 +173,12 @@ class Account {
     synchronized Map<String, Object> expire(String id) {
         Map<String, Object> session = session(id);
         if (!"open".equals(session.get("status"))) {
-            throw new ApiError(400, "invalid_request_error", "checkout_session_not_open",
-                    "Only Checkout Sessions with a status in [\"open\"] can be expired.", null);
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "checkout_session_not_open",
+                    "Only Checkout Sessions with a status in [\"open\"] can be expired.",
+                    null);
         }
         markExpired(session);
         return session;
@@ -184,20 +205,15 @@ class Account {
 
     // ---- paying on the hosted page
 
-    sealed interface Payment permits Paid, Declined, Refused, NotOpen {
-    }
+    sealed interface Payment permits Paid, Declined, Refused, NotOpen {}
 
-    record Paid(Map<String, Object> session) implements Payment {
-    }
+    record Paid(Map<String, Object> session) implements Payment {}
 
-    record Declined(Map<String, Object> session, String message) implements Payment {
-    }
+    record Declined(Map<String, Object> session, String message) implements Payment {}
 
-    record Refused(Map<String, Object> session, Cards.FormError error) implements Payment {
-    }
+    record Refused(Map<String, Object> session, Cards.FormError error) implements Payment {}
 
-    record NotOpen(Map<String, Object> session) implements Payment {
-    }
+    record NotOpen(Map<String, Object> session) implements Payment {}
 
     synchronized Payment pay(String sessionId, String number, String expiry, String cvc) {
         Map<String, Object> session = session(sessionId);
@@ -218,8 +234,15 @@ class Account {
             error.put("code", decline.code());
             error.put("decline_code", decline.declineCode());
             error.put("message", decline.message());
-            error.put("payment_method", Map.of("object", "payment_method", "type", "card",
-                    "card", Map.of("brand", Cards.brand(number), "last4", last4)));
+            error.put(
+                    "payment_method",
+                    Map.of(
+                            "object",
+                            "payment_method",
+                            "type",
+                            "card",
+                            "card",
+                            Map.of("brand", Cards.brand(number), "last4", last4)));
             intent.put("last_payment_error", error);
             intent.put("status", "requires_payment_method");
             events.record("payment_intent.payment_failed", intent);
@@ -237,7 +260,9 @@ class Account {
         charge.put("metadata", intent.get("metadata"));
         charge.put("paid", true);
         charge.put("payment_intent", intent.get("id"));
-        charge.put("payment_method_details", Map.of("type", "card", "card", Map.of("brand", Cards.brand(number), "last4", last4)));
+        charge.put(
+                "payment_method_details",
+                Map.of("type", "card", "card", Map.of("brand", Cards.brand(number), "last4", last4)));
         charge.put("refunded", false);
         charge.put("status", "succeeded");
         charges.put(chargeId, charge);
@@ -296,8 +321,12 @@ class Account {
                 throw ApiError.noSuch("payment_intent", pi, "payment_intent");
             }
             if (!"succeeded".equals(intent.get("status"))) {
-                throw new ApiError(400, "invalid_request_error", "charge_not_refundable", "This PaymentIntent (" + pi
-                        + ") does not have a successful charge to refund.", "payment_intent");
+                throw new ApiError(
+                        400,
+                        "invalid_request_error",
+                        "charge_not_refundable",
+                        "This PaymentIntent (" + pi + ") does not have a successful charge to refund.",
+                        "payment_intent");
             }
             charge = charges.get((String) intent.get("latest_charge"));
         } else if (form.get("charge") instanceof String ch) {
@@ -312,13 +341,21 @@ class Account {
         long refunded = ((Number) charge.get("amount_refunded")).longValue();
         long remaining = amount - refunded;
         if (remaining == 0) {
-            throw new ApiError(400, "invalid_request_error", "charge_already_refunded",
-                    "Charge " + charge.get("id") + " has already been refunded.", null);
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "charge_already_refunded",
+                    "Charge " + charge.get("id") + " has already been refunded.",
+                    null);
         }
         long requested = form.get("amount") == null ? remaining : positive(form.get("amount"), "amount", 1);
         if (requested > remaining) {
-            throw new ApiError(400, "invalid_request_error", "amount_too_large", "Refund amount (" + requested
-                    + ") is greater than unrefunded amount on charge (" + remaining + ")", "amount");
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "amount_too_large",
+                    "Refund amount (" + requested + ") is greater than unrefunded amount on charge (" + remaining + ")",
+                    "amount");
         }
         long now = clock.instant().getEpochSecond();
         Map<String, Object> refund = new LinkedHashMap<>();
@@ -363,8 +400,11 @@ class Account {
         long at = positive(value, "expires_at", 1);
         long earliest = now + config.minimumSessionLifetime().toSeconds();
         if (at < earliest || at > now + MAX_SESSION_LIFETIME.toSeconds()) {
-            throw ApiError.invalidRequest("The `expires_at` timestamp must be between " + config.minimumSessionLifetime().toMinutes()
-                    + " minutes and 24 hours from Checkout Session creation.", "expires_at");
+            throw ApiError.invalidRequest(
+                    "The `expires_at` timestamp must be between "
+                            + config.minimumSessionLifetime().toMinutes()
+                            + " minutes and 24 hours from Checkout Session creation.",
+                    "expires_at");
         }
         return at;
     }
@@ -416,7 +456,8 @@ class Account {
         map.forEach((k, v) -> {
             String key = k.toString();
             if (key.length() > 40 || v.toString().length() > 500) {
-                throw ApiError.invalidRequest("Metadata keys can be up to 40 characters and values up to 500 characters.",
+                throw ApiError.invalidRequest(
+                        "Metadata keys can be up to 40 characters and values up to 500 characters.",
                         param + "[" + key + "]");
             }
             metadata.put(key, v.toString());

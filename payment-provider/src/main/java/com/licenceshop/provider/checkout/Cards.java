@@ -11,12 +11,10 @@ import java.util.Map;
  */
 final class Cards {
 
-    record Decline(String code, String declineCode, String message) {
-    }
+    record Decline(String code, String declineCode, String message) {}
 
     /** Refused by the form itself, never reaching a charge. */
-    record FormError(String field, String message) {
-    }
+    record FormError(String field, String message) {}
 
     private static final Map<String, Decline> DECLINES = Map.of(
             "4000000000000002", new Decline("card_declined", "generic_decline", "Your card was declined."),
@@ -24,15 +22,24 @@ final class Cards {
             "4000000000009987", new Decline("card_declined", "lost_card", "Your card was declined."),
             "4000000000009979", new Decline("card_declined", "stolen_card", "Your card was declined."),
             "4000000000000069", new Decline("expired_card", "expired_card", "Your card has expired."),
-            "4000000000000127", new Decline("incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."),
-            "4000000000000119", new Decline("processing_error", "processing_error",
-                    "An error occurred while processing your card. Try again in a little bit."));
+            "4000000000000127",
+                    new Decline("incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."),
+            "4000000000000119",
+                    new Decline(
+                            "processing_error",
+                            "processing_error",
+                            "An error occurred while processing your card. Try again in a little bit."));
 
-    private static final java.util.Set<String> SUCCEEDING = java.util.Set.of("4242424242424242", "4000056655665556",
-            "5555555555554444", "2223003122003222", "5200828282828210", "378282246310005", "6011111111111117");
+    private static final java.util.Set<String> SUCCEEDING = java.util.Set.of(
+            "4242424242424242",
+            "4000056655665556",
+            "5555555555554444",
+            "2223003122003222",
+            "5200828282828210",
+            "378282246310005",
+            "6011111111111117");
 
-    private Cards() {
-    }
+    private Cards() {}
 
     static String digits(String number) {
         return number == null ? "" : number.replaceAll("[\\s-]", "");
@@ -62,9 +69,13 @@ final class Cards {
         if (SUCCEEDING.contains(n)) {
             return null;
         }
-        return DECLINES.getOrDefault(n, new Decline("card_declined", "test_mode_live_card",
-                "Your card was declined. Your request was in test mode, but used a non test card. "
-                        + "For a list of valid test cards, visit: https://stripe.com/docs/testing."));
+        return DECLINES.getOrDefault(
+                n,
+                new Decline(
+                        "card_declined",
+                        "test_mode_live_card",
+                        "Your card was declined. Your request was in test mode, but used a non test card. "
+                                + "For a list of valid test cards, visit: https://stripe.com/docs/testing."));
     }
 
     static String brand(String number) {
@@ -85,7 +96,8 @@ final class Cards {
         if (text == null) {
             return null;
         }
-        var m = java.util.regex.Pattern.compile("^\\s*(\\d{1,2})\\s*/\\s*(\\d{2}|\\d{4})\\s*$").matcher(text);
+        var m = java.util.regex.Pattern.compile("^\\s*(\\d{1,2})\\s*/\\s*(\\d{2}|\\d{4})\\s*$")
+                .matcher(text);
         if (!m.matches()) {
             return null;
         }

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -35,8 +34,8 @@ class CheckoutSessionController {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> create(@Nullable @Body String body, @Nullable @Header("Idempotency-Key") String key) {
-        return idempotency.run(key, "POST /v1/checkout/sessions " + body,
-                () -> json.ok(account.createSession(FormBody.parse(body))));
+        return idempotency.run(
+                key, "POST /v1/checkout/sessions " + body, () -> json.ok(account.createSession(FormBody.parse(body))));
     }
 
     @Get("/{id}")
@@ -55,8 +54,8 @@ class CheckoutSessionController {
         if (query.get("payment_intent") instanceof String pi) {
             filter = filter.and(s -> pi.equals(s.get("payment_intent")));
         }
-        return json.ok(ListPage.of(account.sessionsNewestFirst().stream().filter(filter).toList(), query,
-                "/v1/checkout/sessions"));
+        return json.ok(ListPage.of(
+                account.sessionsNewestFirst().stream().filter(filter).toList(), query, "/v1/checkout/sessions"));
     }
 
     @Post("/{id}/expire")
@@ -67,7 +66,9 @@ class CheckoutSessionController {
 
     @Get("/{id}/line_items")
     HttpResponse<String> lineItems(String id, HttpRequest<?> request) {
-        return json.ok(ListPage.of(account.lineItems(id), FormBody.parse(request.getUri().getRawQuery()),
+        return json.ok(ListPage.of(
+                account.lineItems(id),
+                FormBody.parse(request.getUri().getRawQuery()),
                 "/v1/checkout/sessions/" + id + "/line_items"));
     }
 }

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
-
 import java.net.URI;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -42,7 +41,8 @@ class HostedCheckoutController {
     @Get("/{id}")
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> page(String id) {
-        return account.findSession(id).<HttpResponse<?>>map(s -> HttpResponse.ok(view(s, null, null, Map.of())))
+        return account.findSession(id)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(view(s, null, null, Map.of())))
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("checkout-unknown", Map.of())));
     }
 
@@ -65,32 +65,49 @@ class HostedCheckoutController {
                     : HttpResponse.ok(view(paid.session(), null, null, Map.of()));
         }
         if (payment instanceof Account.Declined declined) {
-            return HttpResponse.status(HttpStatus.PAYMENT_REQUIRED).body(view(declined.session(), declined.message(), null, entered));
+            return HttpResponse.status(HttpStatus.PAYMENT_REQUIRED)
+                    .body(view(declined.session(), declined.message(), null, entered));
         }
         if (payment instanceof Account.Refused refused) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(view(refused.session(), refused.error().message(), refused.error().field(), entered));
+                    .body(view(
+                            refused.session(),
+                            refused.error().message(),
+                            refused.error().field(),
+                            entered));
         }
-        return HttpResponse.status(HttpStatus.CONFLICT).body(view(((Account.NotOpen) payment).session(), null, null, Map.of()));
+        return HttpResponse.status(HttpStatus.CONFLICT)
+                .body(view(((Account.NotOpen) payment).session(), null, null, Map.of()));
     }
 
     @SuppressWarnings("unchecked")
-    private ModelAndView<Map<String, Object>> view(Map<String, Object> session, String error, String errorField,
-                                                   Map<String, String> entered) {
+    private ModelAndView<Map<String, Object>> view(
+            Map<String, Object> session, String error, String errorField, Map<String, String> entered) {
         String currency = (String) session.get("currency");
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", session.get("id"));
         model.put("email", session.get("customer_email"));
         model.put("total", money(((Number) session.get("amount_total")).longValue(), currency));
-        model.put("lines", account.lineItems((String) session.get("id")).stream().map(line -> Map.of(
-                "description", line.get("description"), "quantity", line.get("quantity"),
-                "amount", money(((Number) line.get("amount_total")).longValue(), currency))).toList());
+        model.put(
+                "lines",
+                account.lineItems((String) session.get("id")).stream()
+                        .map(line -> Map.of(
+                                "description",
+                                line.get("description"),
+                                "quantity",
+                                line.get("quantity"),
+                                "amount",
+                                money(((Number) line.get("amount_total")).longValue(), currency)))
+                        .toList());
         model.put("open", "open".equals(session.get("status")));
         model.put("paid", "paid".equals(session.get("payment_status")));
         model.put("expired", "expired".equals(session.get("status")));
         model.put("cancelUrl", session.get("cancel_url"));
-        model.put("successUrl", session.get("success_url") instanceof String url
-                ? url.replace("{CHECKOUT_SESSION_ID}", (String) session.get("id")) : null);
+        model.put(
+                "successUrl",
+                session.get("success_url") instanceof String url
+                        ? url.replace("{CHECKOUT_SESSION_ID}", (String) session.get("id"))
+                        : null);
         model.put("error", error);
         model.put("errorField", errorField);
         model.put("cardNumber", entered.getOrDefault("card_number", ""));
@@ -108,6 +125,8 @@ class HostedCheckoutController {
     }
 
     private static String text(Object value) {
-        return value instanceof String s ? s : value instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
+        return value instanceof String s
+                ? s
+                : value instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
     }
 }

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-
 import java.util.Map;
 
 /** {@code /v1/payment_intents/{id}} (retrieve) and {@code /v1/refunds} (create a whole or partial refund, retrieve, list). */
@@ -55,6 +54,7 @@ class PaymentController {
         if (query.get("payment_intent") instanceof String pi) {
             filter = filter.and(r -> pi.equals(r.get("payment_intent")));
         }
-        return json.ok(ListPage.of(account.refundsNewestFirst().stream().filter(filter).toList(), query, "/v1/refunds"));
+        return json.ok(
+                ListPage.of(account.refundsNewestFirst().stream().filter(filter).toList(), query, "/v1/refunds"));
     }
 }

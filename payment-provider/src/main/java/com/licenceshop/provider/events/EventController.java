@@ -9,7 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -29,7 +28,8 @@ class EventController {
     @Get("/v1/events")
     HttpResponse<String> list(HttpRequest<?> request) {
         Map<String, Object> query = FormBody.parse(request.getUri().getRawQuery());
-        Predicate<Map<String, Object>> filter = ListPage.created(query.get("created")).and(typeFilter(query));
+        Predicate<Map<String, Object>> filter =
+                ListPage.created(query.get("created")).and(typeFilter(query));
         return json.ok(ListPage.of(events.newestFirst(filter), query, "/v1/events"));
     }
 
@@ -50,7 +50,8 @@ class EventController {
         Object type = query.get("type");
         Object types = query.get("types");
         if (type instanceof String t) {
-            return t.endsWith("*") ? e -> ((String) e.get("type")).startsWith(t.substring(0, t.length() - 1))
+            return t.endsWith("*")
+                    ? e -> ((String) e.get("type")).startsWith(t.substring(0, t.length() - 1))
                     : e -> t.equals(e.get("type"));
         }
         if (types instanceof List<?> list) {

@@ -5,7 +5,6 @@ import com.licenceshop.provider.api.ProviderConfig;
 import com.licenceshop.provider.api.StripeIds;
 import com.licenceshop.provider.webhook.WebhookDeliveries;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;

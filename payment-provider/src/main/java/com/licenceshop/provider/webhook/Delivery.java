@@ -6,7 +6,13 @@ import java.util.Map;
 /** One event on its way to one endpoint, with what happened to it so far (shown by the test controls). */
 final class Delivery {
 
-    enum Status { PENDING, DELIVERED, FAILED, DROPPED, HELD }
+    enum Status {
+        PENDING,
+        DELIVERED,
+        FAILED,
+        DROPPED,
+        HELD
+    }
 
     final String eventId;
     final String eventType;

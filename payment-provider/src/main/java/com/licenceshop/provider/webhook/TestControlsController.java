@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +64,11 @@ class TestControlsController {
 
     @Get("/deliveries")
     HttpResponse<String> deliveries() {
-        return json.ok(Map.of("object", "list", "data", deliveries.deliveries().stream().map(Delivery::toJson).toList()));
+        return json.ok(Map.of(
+                "object",
+                "list",
+                "data",
+                deliveries.deliveries().stream().map(Delivery::toJson).toList()));
     }
 
     private static int intOf(Map<String, Object> form, String name, int otherwise) {

@@ -3,9 +3,6 @@ package com.licenceshop.provider.webhook;
 import com.licenceshop.provider.api.ProviderConfig;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers each event to every endpoint that wants it, as Stripe does: a POST of the event JSON, signed per attempt,
@@ -48,7 +47,8 @@ public class WebhookDeliveries {
         this.endpoints = endpoints;
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.webhookTimeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(config.webhookTimeout()).build();
     }
 
     /** Called once per event, after it is stored (so /v1/events already lists it when the shop hears of it). */
@@ -156,15 +156,22 @@ public class WebhookDeliveries {
                     .timeout(config.webhookTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-                    .header("Stripe-Signature", WebhookSigner.header(delivery.payload, delivery.endpoint.secret(), timestamp))
+                    .header(
+                            "Stripe-Signature",
+                            WebhookSigner.header(delivery.payload, delivery.endpoint.secret(), timestamp))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             delivery.lastHttpStatus = response.statusCode();
             if (response.statusCode() / 100 == 2) {
                 delivery.status = Delivery.Status.DELIVERED;
-                LOG.info("webhook {} {} delivered to {} (attempt {}, {})", delivery.eventType, delivery.eventId,
-                        delivery.endpoint.url(), delivery.attempts, response.statusCode());
+                LOG.info(
+                        "webhook {} {} delivered to {} (attempt {}, {})",
+                        delivery.eventType,
+                        delivery.eventId,
+                        delivery.endpoint.url(),
+                        delivery.attempts,
+                        response.statusCode());
                 return;
             }
             delivery.lastError = "HTTP " + response.statusCode();
@@ -177,13 +184,24 @@ public class WebhookDeliveries {
         }
         List<Duration> delays = config.webhookRetryDelays();
         if (retryOnFailure && retry < delays.size()) {
-            LOG.info("webhook {} {} to {} failed ({}), retry in {}", delivery.eventType, delivery.eventId,
-                    delivery.endpoint.url(), delivery.lastError, delays.get(retry));
-            scheduler.schedule(() -> attempt(delivery, retry + 1, true), delays.get(retry).toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info(
+                    "webhook {} {} to {} failed ({}), retry in {}",
+                    delivery.eventType,
+                    delivery.eventId,
+                    delivery.endpoint.url(),
+                    delivery.lastError,
+                    delays.get(retry));
+            scheduler.schedule(
+                    () -> attempt(delivery, retry + 1, true), delays.get(retry).toMillis(), TimeUnit.MILLISECONDS);
         } else {
             delivery.status = Delivery.Status.FAILED;
-            LOG.warn("webhook {} {} to {} given up after {} attempts ({})", delivery.eventType, delivery.eventId,
-                    delivery.endpoint.url(), delivery.attempts, delivery.lastError);
+            LOG.warn(
+                    "webhook {} {} to {} given up after {} attempts ({})",
+                    delivery.eventType,
+                    delivery.eventId,
+                    delivery.endpoint.url(),
+                    delivery.attempts,
+                    delivery.lastError);
         }
     }
 

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-
 import java.util.Map;
 
 /** {@code /v1/webhook_endpoints}: create (the answer carries the signing secret), list, delete. */
@@ -35,8 +34,15 @@ class WebhookEndpointController {
 
     @Get
     HttpResponse<String> list() {
-        return json.ok(Map.of("object", "list", "url", "/v1/webhook_endpoints", "has_more", false,
-                "data", endpoints.all().stream().map(e -> e.toStripe(false)).toList()));
+        return json.ok(Map.of(
+                "object",
+                "list",
+                "url",
+                "/v1/webhook_endpoints",
+                "has_more",
+                false,
+                "data",
+                endpoints.all().stream().map(e -> e.toStripe(false)).toList()));
     }
 
     @Delete("/{id}")

@@ -4,7 +4,6 @@ import com.licenceshop.provider.api.ApiError;
 import com.licenceshop.provider.api.ProviderConfig;
 import com.licenceshop.provider.api.StripeIds;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,14 @@ class WebhookEndpoints {
         this.clock = clock;
         if (config.webhookUrl() != null && !config.webhookUrl().isBlank()) {
             if (config.webhookSecret() == null || config.webhookSecret().isBlank()) {
-                throw new IllegalStateException("provider.webhook-url is set without provider.webhook-secret (PAYMENT_WEBHOOK_SECRET)");
+                throw new IllegalStateException(
+                        "provider.webhook-url is set without provider.webhook-secret (PAYMENT_WEBHOOK_SECRET)");
             }
-            endpoints.add(new WebhookEndpoint("we_configured", config.webhookUrl(), config.webhookSecret(), List.of("*"),
+            endpoints.add(new WebhookEndpoint(
+                    "we_configured",
+                    config.webhookUrl(),
+                    config.webhookSecret(),
+                    List.of("*"),
                     clock.instant().getEpochSecond()));
         }
     }
@@ -45,8 +49,12 @@ class WebhookEndpoints {
         if (!(events instanceof List<?> list) || list.isEmpty()) {
             throw ApiError.missingParam("enabled_events");
         }
-        WebhookEndpoint endpoint = new WebhookEndpoint(StripeIds.next("we_"), u, "whsec_" + StripeIds.random(32),
-                (List<String>) list, clock.instant().getEpochSecond());
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                StripeIds.next("we_"),
+                u,
+                "whsec_" + StripeIds.random(32),
+                (List<String>) list,
+                clock.instant().getEpochSecond());
         endpoints.add(endpoint);
         return endpoint;
     }

@@ -9,7 +9,12 @@ import java.time.Duration;
  */
 record WebhookFault(Kind kind, String eventType, Duration delay) {
 
-    enum Kind { DROP, DUPLICATE, DELAY, HOLD }
+    enum Kind {
+        DROP,
+        DUPLICATE,
+        DELAY,
+        HOLD
+    }
 
     boolean matches(String type) {
         return eventType == null || eventType.isBlank() || eventType.equals(type);

@@ -1,10 +1,10 @@
 package com.licenceshop.provider.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe's webhook signature: {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<payload>">},
@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class WebhookSigner {
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String header(String payload, String secret, long timestamp) {
         return "t=" + timestamp + ",v1=" + signature(timestamp + "." + payload, secret);

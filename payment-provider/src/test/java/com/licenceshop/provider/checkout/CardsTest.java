@@ -1,10 +1,9 @@
 package com.licenceshop.provider.checkout;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CardsTest {
 
@@ -24,10 +23,15 @@ class CardsTest {
 
     @Test
     void theFormRefusesABadNumberAPastExpiryAndAShortCvc() {
-        assertThat(Cards.formError("4242 4242 4242 4241", "12/34", "123", NOW).field()).isEqualTo("card_number");
-        assertThat(Cards.formError("4242424242424242", "11/26", "123", NOW).field()).isEqualTo("card_expiry");
-        assertThat(Cards.formError("4242424242424242", "13/30", "123", NOW).field()).isEqualTo("card_expiry");
-        assertThat(Cards.formError("4242424242424242", "12/26", "12", NOW).field()).isEqualTo("card_cvc");
-        assertThat(Cards.formError("4242424242424242", "12 / 2026", "1234", NOW)).isNull();
+        assertThat(Cards.formError("4242 4242 4242 4241", "12/34", "123", NOW).field())
+                .isEqualTo("card_number");
+        assertThat(Cards.formError("4242424242424242", "11/26", "123", NOW).field())
+                .isEqualTo("card_expiry");
+        assertThat(Cards.formError("4242424242424242", "13/30", "123", NOW).field())
+                .isEqualTo("card_expiry");
+        assertThat(Cards.formError("4242424242424242", "12/26", "12", NOW).field())
+                .isEqualTo("card_cvc");
+        assertThat(Cards.formError("4242424242424242", "12 / 2026", "1234", NOW))
+                .isNull();
     }
 }

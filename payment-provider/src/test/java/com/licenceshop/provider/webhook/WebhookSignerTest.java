@@ -1,13 +1,12 @@
 package com.licenceshop.provider.webhook;
 
-import com.stripe.net.Webhook;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.net.Webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
 
@@ -18,8 +17,10 @@ class WebhookSignerTest {
 
         String header = WebhookSigner.header(payload, "whsec_abc", t);
 
-        assertThat(header).isEqualTo("t=" + t + ",v1=" + Webhook.Util.computeHmacSha256("whsec_abc", t + "." + payload));
-        assertThat(Webhook.Signature.verifyHeader(payload, header, "whsec_abc", 300,
-                Clock.fixed(Instant.ofEpochSecond(t + 10), ZoneOffset.UTC))).isTrue();
+        assertThat(header)
+                .isEqualTo("t=" + t + ",v1=" + Webhook.Util.computeHmacSha256("whsec_abc", t + "." + payload));
+        assertThat(Webhook.Signature.verifyHeader(
+                        payload, header, "whsec_abc", 300, Clock.fixed(Instant.ofEpochSecond(t + 10), ZoneOffset.UTC)))
+                .isTrue();
     }
 }

@@ -8,7 +8,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import io.micronaut.rabbitmq.connect.ChannelPool;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,7 @@ public final class DeadLetters {
     private static final int MAX_REASON_LENGTH = 1_000;
 
     /** A message to park and why. */
-    public record Parked(byte[] body, BasicProperties properties, String reason) {
-    }
+    public record Parked(byte[] body, BasicProperties properties, String reason) {}
 
     private final ChannelPool channels;
     private final Topology topology;
@@ -47,8 +45,12 @@ public final class DeadLetters {
         String queue = topology.deadLetterQueue(topology.salesProjectorQueue());
         withConfirmingChannel(channel -> {
             for (Parked message : messages) {
-                channel.basicPublish(topology.deadLetterExchange(), queue, false,
-                        withReason(message.properties(), message.reason()), message.body());
+                channel.basicPublish(
+                        topology.deadLetterExchange(),
+                        queue,
+                        false,
+                        withReason(message.properties(), message.reason()),
+                        message.body());
             }
             channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
             return null;
@@ -65,7 +67,8 @@ public final class DeadLetters {
         }
         withConfirmingChannel(channel -> {
             for (Parked message : messages) {
-                channel.basicPublish("", topology.salesProjectorQueue(), false, withoutReason(message.properties()), message.body());
+                channel.basicPublish(
+                        "", topology.salesProjectorQueue(), false, withoutReason(message.properties()), message.body());
             }
             channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
             return null;
@@ -124,14 +127,17 @@ public final class DeadLetters {
     }
 
     private static AMQP.BasicProperties withReason(BasicProperties properties, String reason) {
-        Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
-        headers.put(MessageHeaders.DEAD_LETTER_REASON,
+        Map<String, Object> headers =
+                new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
+        headers.put(
+                MessageHeaders.DEAD_LETTER_REASON,
                 reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason);
         return copy(properties, headers);
     }
 
     private static AMQP.BasicProperties withoutReason(BasicProperties properties) {
-        Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
+        Map<String, Object> headers =
+                new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
         headers.remove(MessageHeaders.DEAD_LETTER_REASON);
         headers.remove("x-death");
         headers.remove("x-delivery-count");

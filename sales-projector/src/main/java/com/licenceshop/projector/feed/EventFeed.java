@@ -6,7 +6,6 @@ import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,8 @@ public final class EventFeed {
     private final OpsCredentials credentials;
     private final JsonMapper json;
     private final EventCodec codec;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     EventFeed(FeedSettings settings, OpsCredentials credentials, JsonMapper json, EventCodec codec) {
         this.codec = codec;
@@ -90,7 +90,8 @@ public final class EventFeed {
     public OptionalLong headSequence() {
         // JSON, not NDJSON: the command API answers 406 to an Accept it cannot serve
         try (InputStream body = bodyOf(endpoint("/api/ops/outbox"), "application/json")) {
-            Map<String, Object> answer = json.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
+            Map<String, Object> answer =
+                    json.readValue(body.readAllBytes(), Argument.mapOf(String.class, Object.class));
             Object head = answer.get("headSequence");
             return head instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
         } catch (IOException e) {
@@ -104,10 +105,12 @@ public final class EventFeed {
 
     /** The body of a 200 answer; anything else is a {@link FeedUnavailableException} that says what came back. */
     private InputStream bodyOf(URI uri, String accept) throws FeedUnavailableException {
-        HttpRequest request = credentials.presentTo(HttpRequest.newBuilder(uri))
+        HttpRequest request = credentials
+                .presentTo(HttpRequest.newBuilder(uri))
                 .timeout(readTimeout)
                 .header("Accept", accept)
-                .GET().build();
+                .GET()
+                .build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, info -> new TimedBody(readTimeout.toMillis()));
@@ -147,8 +150,7 @@ public final class EventFeed {
                 + readTimeout.toMillis() + " ms (shop.command-api.read-timeout)");
     }
 
-    public record Page(int lines, long lastSequence) {
-    }
+    public record Page(int lines, long lastSequence) {}
 
     public static final class FeedUnavailableException extends IOException {
         FeedUnavailableException(String message) {

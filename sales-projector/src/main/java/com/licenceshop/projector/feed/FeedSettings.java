@@ -2,7 +2,6 @@ package com.licenceshop.projector.feed;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotNull;
-
 import java.net.URI;
 import java.time.Duration;
 
@@ -12,5 +11,4 @@ import java.time.Duration;
  *                    longer fails the rebuild or reconciliation that reads it
  */
 @ConfigurationProperties("shop.command-api")
-public record FeedSettings(@NotNull URI url, @NotNull Duration readTimeout) {
-}
+public record FeedSettings(@NotNull URI url, @NotNull Duration readTimeout) {}

@@ -15,19 +15,15 @@ import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,6 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Applies one channel's batch: decode and check every delivery, apply the good ones in one transaction,
@@ -71,8 +70,7 @@ final class BatchProjector {
     /** One link per event of a batch (up to the prefetch of full messages: 500); application.yml raises the SDK's limit of 128 to match. */
     private static final int MAX_LINKS = SalesEventListener.MAX_BATCH;
 
-    private record Decoded(ReceivedDelivery delivery, SalesChange change) {
-    }
+    private record Decoded(ReceivedDelivery delivery, SalesChange change) {}
 
     private final EventCodec codec;
     private final SalesDatabase database;
@@ -88,13 +86,23 @@ final class BatchProjector {
     /** The database stayed unreachable for the whole {@link OutageSchedule}. */
     private static final class DatabaseUnavailableException extends SQLException {
         DatabaseUnavailableException(Duration heldFor, SQLException last) {
-            super("database unreachable for " + heldFor.toMillis() + " ms: " + last.getMessage(), last.getSQLState(), last);
+            super(
+                    "database unreachable for " + heldFor.toMillis() + " ms: " + last.getMessage(),
+                    last.getSQLState(),
+                    last);
         }
     }
 
-    BatchProjector(EventCodec codec, SalesDatabase database, SalesModelWriter writer, DeadLetters deadLetters,
-                   ProjectionMetrics metrics, List<BatchObserver> observers, ProjectorSettings settings, Clock clock,
-                   Tracer tracer) {
+    BatchProjector(
+            EventCodec codec,
+            SalesDatabase database,
+            SalesModelWriter writer,
+            DeadLetters deadLetters,
+            ProjectionMetrics metrics,
+            List<BatchObserver> observers,
+            ProjectorSettings settings,
+            Clock clock,
+            Tracer tracer) {
         this.tracer = tracer;
         this.codec = codec;
         this.database = database;
@@ -145,8 +153,9 @@ final class BatchProjector {
             for (ReceivedDelivery delivery : batch) {
                 try {
                     good.add(new Decoded(delivery, decode(delivery)));
-                } catch (EventCodec.MalformedEventException | UnappliableEventException
-                         | UnsupportedSchemaVersionException e) {
+                } catch (EventCodec.MalformedEventException
+                        | UnappliableEventException
+                        | UnsupportedSchemaVersionException e) {
                     bad.add(park(delivery, e));
                 }
             }
@@ -156,7 +165,12 @@ final class BatchProjector {
             last.acknowledgement().ack(true);
             metrics.batch(batch.size(), outcome.applied(), outcome.duplicates());
             metrics.deadLettered(bad.size());
-            LOG.debug("batch of {}: {} applied, {} duplicates, {} dead-lettered", batch.size(), outcome.applied(), outcome.duplicates(), bad.size());
+            LOG.debug(
+                    "batch of {}: {} applied, {} duplicates, {} dead-lettered",
+                    batch.size(),
+                    outcome.applied(),
+                    outcome.duplicates(),
+                    bad.size());
         } catch (DatabaseUnavailableException e) {
             putBack(batch, e);
         } catch (MessageAcknowledgementException | ShutdownSignalException e) {
@@ -198,7 +212,10 @@ final class BatchProjector {
             if (batchFailure instanceof SQLException sql && !SalesDatabase.isDataError(sql)) {
                 throw sql;
             }
-            LOG.warn("batch of {} failed on its data, applying its events one by one: {}", good.size(), batchFailure.toString());
+            LOG.warn(
+                    "batch of {} failed on its data, applying its events one by one: {}",
+                    good.size(),
+                    batchFailure.toString());
         }
         AppliedCounts total = AppliedCounts.NONE;
         for (Decoded one : good) {
@@ -228,7 +245,8 @@ final class BatchProjector {
         Instant since = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.inTransaction(c -> writer.apply(c, ModelTables.LIVE, changes, SalesModelWriter.Mode.LIVE));
+                return database.inTransaction(
+                        c -> writer.apply(c, ModelTables.LIVE, changes, SalesModelWriter.Mode.LIVE));
             } catch (SQLException e) {
                 if (SalesDatabase.isDataError(e)) {
                     throw e;
@@ -240,7 +258,10 @@ final class BatchProjector {
                 if (wait.isEmpty()) {
                     throw new DatabaseUnavailableException(held, e);
                 }
-                LOG.warn("database unavailable ({}), trying again in {} ms", e.getMessage(), wait.get().toMillis());
+                LOG.warn(
+                        "database unavailable ({}), trying again in {} ms",
+                        e.getMessage(),
+                        wait.get().toMillis());
                 awaitOrStop(wait.get(), e);
             }
         }
@@ -265,11 +286,17 @@ final class BatchProjector {
     private void putBack(List<ReceivedDelivery> batch, DatabaseUnavailableException outage) {
         ReceivedDelivery last = batch.get(batch.size() - 1);
         try {
-            deadLetters.putBack(batch.stream().map(d -> new DeadLetters.Parked(d.body(), d.properties(), outage.getMessage())).toList());
+            deadLetters.putBack(batch.stream()
+                    .map(d -> new DeadLetters.Parked(d.body(), d.properties(), outage.getMessage()))
+                    .toList());
             last.acknowledgement().ack(true);
             LOG.warn("{}; put a batch of {} back at the tail of the queue", outage.getMessage(), batch.size());
         } catch (IOException | RuntimeException e) {
-            LOG.error("{}, and could not put the batch of {} back ({}); requeueing it", outage.getMessage(), batch.size(), e.toString());
+            LOG.error(
+                    "{}, and could not put the batch of {} back ({}); requeueing it",
+                    outage.getMessage(),
+                    batch.size(),
+                    e.toString());
             requeue(last);
         }
     }
@@ -277,11 +304,13 @@ final class BatchProjector {
     private DeadLetters.Parked park(ReceivedDelivery delivery, Exception cause) {
         String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Map<String, Object> headers = delivery.properties().getHeaders();
-        try (var ignored = MDC.putCloseable("eventId", String.valueOf(delivery.properties().getMessageId()));
-             var ignored2 = MDC.putCloseable("correlationId",
-                     headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)));
-             // the event's own trace ids for this line (the scope puts the batch's back afterwards)
-             var ignored3 = eventContext(headers).makeCurrent()) {
+        try (var ignored = MDC.putCloseable(
+                        "eventId", String.valueOf(delivery.properties().getMessageId()));
+                var ignored2 = MDC.putCloseable(
+                        "correlationId",
+                        headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)));
+                // the event's own trace ids for this line (the scope puts the batch's back afterwards)
+                var ignored3 = eventContext(headers).makeCurrent()) {
             LOG.warn("dead-lettering a message: {}", reason);
         }
         return new DeadLetters.Parked(delivery.body(), delivery.properties(), reason);

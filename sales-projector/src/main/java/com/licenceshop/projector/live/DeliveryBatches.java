@@ -3,7 +3,6 @@ package com.licenceshop.projector.live;
 import com.rabbitmq.client.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

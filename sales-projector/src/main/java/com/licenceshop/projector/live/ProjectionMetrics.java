@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +23,18 @@ final class ProjectionMetrics {
     ProjectionMetrics(MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.applied = Counter.builder("sales.projector.events.applied")
-                .description("events applied to the read model for the first time").register(registry);
+                .description("events applied to the read model for the first time")
+                .register(registry);
         this.duplicates = Counter.builder("sales.projector.events.duplicates")
-                .description("redelivered or replayed events skipped by the inbox").register(registry);
+                .description("redelivered or replayed events skipped by the inbox")
+                .register(registry);
         this.deadLettered = Counter.builder("sales.projector.events.dead.lettered")
-                .description("messages that could not be parsed or applied, moved to the dead-letter queue").register(registry);
+                .description("messages that could not be parsed or applied, moved to the dead-letter queue")
+                .register(registry);
         this.batchSize = DistributionSummary.builder("sales.projector.batch.size")
-                .description("deliveries per committed batch").publishPercentileHistogram().register(registry);
+                .description("deliveries per committed batch")
+                .publishPercentileHistogram()
+                .register(registry);
         this.lag = Timer.builder("sales.projector.lag")
                 .description("time from the event's occurredAt to its application")
                 .publishPercentileHistogram()

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -21,5 +20,4 @@ record ProjectorSettings(
         @NotNull @Min(1) @Max(SalesEventListener.MAX_BATCH) Integer batchSize,
         @NotNull Duration linger,
         @NotNull Duration retryFor,
-        @NotNull @Min(1) Integer deliveryLimit) {
-}
+        @NotNull @Min(1) Integer deliveryLimit) {}

@@ -8,6 +8,9 @@ import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
  * had as a message of its own. The events of one message share its delivery tag and acknowledgement.
  * {@code unreadable}: why the message could not be split (then this is the whole message, to park); else null.
  */
-record ReceivedDelivery(byte[] body, long deliveryTag, BasicProperties properties, RabbitAcknowledgement acknowledgement,
-                        String unreadable) {
-}
+record ReceivedDelivery(
+        byte[] body,
+        long deliveryTag,
+        BasicProperties properties,
+        RabbitAcknowledgement acknowledgement,
+        String unreadable) {}

@@ -10,7 +10,6 @@ import io.micronaut.messaging.annotation.MessageBody;
 import io.micronaut.rabbitmq.annotation.Queue;
 import io.micronaut.rabbitmq.annotation.RabbitListener;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
-
 import java.util.List;
 
 /**
@@ -39,18 +38,27 @@ class SalesEventListener {
     }
 
     // the queue name is Topology.salesProjectorQueue(); ListenerQueueNameTest keeps the two equal
-    @Queue(value = "${shop.namespace}.sales-projector", prefetch = PREFETCH, numberOfConsumers = "${shop.projector.consumers}")
-    void receive(@MessageBody byte[] body, Envelope envelope, BasicProperties properties, Channel channel,
-                 RabbitAcknowledgement acknowledgement) {
+    @Queue(
+            value = "${shop.namespace}.sales-projector",
+            prefetch = PREFETCH,
+            numberOfConsumers = "${shop.projector.consumers}")
+    void receive(
+            @MessageBody byte[] body,
+            Envelope envelope,
+            BasicProperties properties,
+            Channel channel,
+            RabbitAcknowledgement acknowledgement) {
         long tag = envelope.getDeliveryTag();
         AMQP.BasicProperties amqp = (AMQP.BasicProperties) properties;
         List<ReceivedDelivery> events;
         try {
             events = EventBatches.unpack(amqp, body).stream()
-                    .map(e -> new ReceivedDelivery(e.body(), tag, e.properties(), acknowledgement, null)).toList();
+                    .map(e -> new ReceivedDelivery(e.body(), tag, e.properties(), acknowledgement, null))
+                    .toList();
         } catch (EventBatches.MalformedBatchException e) {
             // parked whole, as it came: nothing in it can be trusted to be one event
-            events = List.of(new ReceivedDelivery(body, tag, properties, acknowledgement, "unreadable batch: " + e.getMessage()));
+            events = List.of(new ReceivedDelivery(
+                    body, tag, properties, acknowledgement, "unreadable batch: " + e.getMessage()));
         }
         batches.add(channel, events);
     }

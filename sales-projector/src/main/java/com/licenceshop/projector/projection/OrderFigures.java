@@ -13,8 +13,13 @@ import java.util.UUID;
  * whichever arrives first can record the order. Lines are merged per licence (an order counts once per
  * licence, however many lines name it).
  */
-public record OrderFigures(UUID orderId, long placedSequence, Instant placedAt, String currency,
-                           List<LineFigures> lines, long totalCents) {
+public record OrderFigures(
+        UUID orderId,
+        long placedSequence,
+        Instant placedAt,
+        String currency,
+        List<LineFigures> lines,
+        long totalCents) {
 
     public OrderFigures {
         lines = mergedBySku(lines);
@@ -37,8 +42,14 @@ public record OrderFigures(UUID orderId, long placedSequence, Instant placedAt, 
     private static List<LineFigures> mergedBySku(List<LineFigures> lines) {
         Map<String, LineFigures> bySku = new LinkedHashMap<>();
         for (LineFigures line : lines) {
-            bySku.merge(line.sku(), line, (a, b) ->
-                    new LineFigures(a.sku(), a.name(), a.quantity() + b.quantity(), a.revenueCents() + b.revenueCents(),
+            bySku.merge(
+                    line.sku(),
+                    line,
+                    (a, b) -> new LineFigures(
+                            a.sku(),
+                            a.name(),
+                            a.quantity() + b.quantity(),
+                            a.revenueCents() + b.revenueCents(),
                             a.seats() + b.seats()));
         }
         return List.copyOf(new ArrayList<>(bySku.values()));

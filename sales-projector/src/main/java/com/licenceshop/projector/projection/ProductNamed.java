@@ -8,5 +8,4 @@ import java.util.UUID;
  * figures show the name of the highest version seen, so names arriving in any order end the same.
  */
 public record ProductNamed(UUID eventId, long sequence, Instant occurredAt, String sku, String name, long version)
-        implements SalesChange {
-}
+        implements SalesChange {}

@@ -34,16 +34,21 @@ public final class SalesDelta {
      * {@code name} is null for what only a revocation contributes (it does not know the order lines' name).
      * Seats issued count once the placement is seen; seats revoked come from the revocations.
      */
-    public record ProductFigures(String name, long orders, long licences, long revenueCents, long seatsIssued,
-                                 long seatsRevoked) {
+    public record ProductFigures(
+            String name, long orders, long licences, long revenueCents, long seatsIssued, long seatsRevoked) {
 
         public ProductFigures(String name, long orders, long licences, long revenueCents) {
             this(name, orders, licences, revenueCents, 0, 0);
         }
 
         ProductFigures plus(ProductFigures other) {
-            return new ProductFigures(name != null ? name : other.name, orders + other.orders, licences + other.licences,
-                    revenueCents + other.revenueCents, seatsIssued + other.seatsIssued, seatsRevoked + other.seatsRevoked);
+            return new ProductFigures(
+                    name != null ? name : other.name,
+                    orders + other.orders,
+                    licences + other.licences,
+                    revenueCents + other.revenueCents,
+                    seatsIssued + other.seatsIssued,
+                    seatsRevoked + other.seatsRevoked);
         }
 
         public boolean isZero() {
@@ -75,14 +80,19 @@ public final class SalesDelta {
         if (weight == 0) {
             return;
         }
-        totals.merge(periodStart, new Totals(weight, weight * order.licences(), weight * order.totalCents()), Totals::plus);
+        totals.merge(
+                periodStart, new Totals(weight, weight * order.licences(), weight * order.totalCents()), Totals::plus);
         for (LineFigures line : order.lines()) {
-            products.merge(new ProductKey(periodStart, line.sku()),
-                    new ProductFigures(line.name(), weight, (long) weight * line.quantity(), weight * line.revenueCents()),
+            products.merge(
+                    new ProductKey(periodStart, line.sku()),
+                    new ProductFigures(
+                            line.name(), weight, (long) weight * line.quantity(), weight * line.revenueCents()),
                     ProductFigures::plus);
         }
-        minutes.merge(new MinuteKey(periodStart, order.minute()),
-                new MinuteFigures(weight, weight * order.totalCents()), MinuteFigures::plus);
+        minutes.merge(
+                new MinuteKey(periodStart, order.minute()),
+                new MinuteFigures(weight, weight * order.totalCents()),
+                MinuteFigures::plus);
     }
 
     /** Counts the order's issued seats {@code weight} times (1 once its placement is seen) in the given period. */
@@ -92,8 +102,10 @@ public final class SalesDelta {
         }
         for (LineFigures line : order.lines()) {
             if (line.seats() != 0) {
-                products.merge(new ProductKey(periodStart, line.sku()),
-                        new ProductFigures(line.name(), 0, 0, 0, (long) weight * line.seats(), 0), ProductFigures::plus);
+                products.merge(
+                        new ProductKey(periodStart, line.sku()),
+                        new ProductFigures(line.name(), 0, 0, 0, (long) weight * line.seats(), 0),
+                        ProductFigures::plus);
             }
         }
     }
@@ -103,7 +115,10 @@ public final class SalesDelta {
         if (weight == 0 || seats == 0) {
             return;
         }
-        products.merge(new ProductKey(periodStart, sku), new ProductFigures(null, 0, 0, 0, 0, weight * seats), ProductFigures::plus);
+        products.merge(
+                new ProductKey(periodStart, sku),
+                new ProductFigures(null, 0, 0, 0, 0, weight * seats),
+                ProductFigures::plus);
     }
 
     /** A period close moved the order (its figures and its issued seats) from one period to the next. */

@@ -1,12 +1,11 @@
 package com.licenceshop.projector.readmodel;
 
-import org.postgresql.PGConnection;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), the fastest way to load many rows: no
@@ -69,8 +68,10 @@ final class CopyRows {
     /** Runs {@code COPY table (columns) FROM STDIN} with the rows, in the connection's transaction. */
     long copyInto(Connection connection, String tableAndColumns) throws SQLException {
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN",
-                    new StringReader(text.toString()), 1 << 16);
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(text.toString()), 1 << 16);
         } catch (IOException e) {
             throw new SQLException("COPY into " + tableAndColumns + " failed", "08000", e);
         }

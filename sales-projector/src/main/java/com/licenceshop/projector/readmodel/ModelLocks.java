@@ -15,6 +15,5 @@ public final class ModelLocks {
     /** Held for the whole of a rebuild, by the session that runs it. */
     public static final long REBUILD = 0x5A1E5_0002L;
 
-    private ModelLocks() {
-    }
+    private ModelLocks() {}
 }

@@ -14,8 +14,16 @@ public record ModelTables(String prefix) {
 
     /** Every table a rebuild replaces (not rebuild_state, which describes the rebuild itself). */
     public static final List<String> NAMES = List.of(
-            "inbox", "orders", "periods", "period_totals", "period_products", "period_minutes", "projection_position",
-            "product_names", "licence_revocations", "order_payments");
+            "inbox",
+            "orders",
+            "periods",
+            "period_totals",
+            "period_products",
+            "period_minutes",
+            "projection_position",
+            "product_names",
+            "licence_revocations",
+            "order_payments");
 
     public String inbox() {
         return table("inbox");

@@ -6,7 +6,6 @@ import com.licenceshop.projector.projection.OrderState;
 import com.licenceshop.projector.projection.Periods;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesDelta;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,12 +27,18 @@ import java.util.UUID;
  */
 final class OrderRows {
 
-    private OrderRows() {
-    }
+    private OrderRows() {}
 
     /** {@code copy}: a rebuild's first pass, where new orders are loaded with COPY (see {@link SalesModelWriter.Mode#BULK}). */
-    static void apply(Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta,
-                      Periods periods, OffsetDateTime now, boolean copy) throws SQLException {
+    static void apply(
+            Connection connection,
+            ModelTables tables,
+            List<SalesChange> applied,
+            SalesDelta delta,
+            Periods periods,
+            OffsetDateTime now,
+            boolean copy)
+            throws SQLException {
         // one entry per order: its figures (the placement's if seen: only it carries the issued seats) and the
         // union of what this batch saw of it
         Map<UUID, OrderFigures> figures = new HashMap<>();
@@ -56,13 +61,23 @@ final class OrderRows {
         if (copy) {
             // in sequence order an order's placement comes first, so only orders this chunk saw cancelled but
             // not placed can exist already
-            before = lockedStates(connection, tables, figures.keySet().stream().filter(id -> !seen.get(id).placed()).toList());
+            before = lockedStates(
+                    connection,
+                    tables,
+                    figures.keySet().stream()
+                            .filter(id -> !seen.get(id).placed())
+                            .toList());
             inserted = new HashSet<>(figures.keySet());
             inserted.removeAll(before.keySet());
             copyOrders(connection, tables, inserted, figures, seen, now);
         } else {
             inserted = insertNewOrders(connection, tables, figures, seen, now);
-            before = lockedStates(connection, tables, figures.keySet().stream().filter(id -> !inserted.contains(id)).toList());
+            before = lockedStates(
+                    connection,
+                    tables,
+                    figures.keySet().stream()
+                            .filter(id -> !inserted.contains(id))
+                            .toList());
         }
         for (UUID id : inserted) {
             OrderFigures order = figures.get(id);
@@ -87,7 +102,9 @@ final class OrderRows {
         // a row a cancellation created gets the placement's lines when the placement comes: they carry the issued
         // seats, which a later period close must move (null: keep the lines)
         String[] lines = changed.keySet().stream()
-                .map(id -> !before.get(id).placed() && seen.get(id).placed() ? StoredLine.text(figures.get(id).lines()) : null)
+                .map(id -> !before.get(id).placed() && seen.get(id).placed()
+                        ? StoredLine.text(figures.get(id).lines())
+                        : null)
                 .toArray(String[]::new);
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.orders()
                 + " o SET placed = u.placed, cancelled = u.cancelled, lines = COALESCE(u.lines, o.lines), counted_at = ?::timestamptz "
@@ -95,21 +112,30 @@ final class OrderRows {
                 + "WHERE o.order_id = u.order_id")) {
             update.setObject(1, now);
             update.setArray(2, connection.createArrayOf("uuid", changed.keySet().toArray(UUID[]::new)));
-            update.setArray(3, connection.createArrayOf("boolean", changed.values().stream().map(OrderState::placed).toArray(Boolean[]::new)));
-            update.setArray(4, connection.createArrayOf("boolean", changed.values().stream().map(OrderState::cancelled).toArray(Boolean[]::new)));
+            update.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "boolean",
+                            changed.values().stream().map(OrderState::placed).toArray(Boolean[]::new)));
+            update.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "boolean",
+                            changed.values().stream().map(OrderState::cancelled).toArray(Boolean[]::new)));
             update.setArray(5, connection.createArrayOf("text", lines));
             update.executeUpdate();
         }
     }
 
     /** The states of the orders that exist among {@code ids}, row-locked until the transaction ends. */
-    private static Map<UUID, OrderState> lockedStates(Connection connection, ModelTables tables, List<UUID> ids) throws SQLException {
+    private static Map<UUID, OrderState> lockedStates(Connection connection, ModelTables tables, List<UUID> ids)
+            throws SQLException {
         Map<UUID, OrderState> states = new TreeMap<>();
         if (ids.isEmpty()) {
             return states;
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT order_id, placed, cancelled FROM " + tables.orders()
-                + " WHERE order_id = ANY(?::uuid[]) ORDER BY order_id FOR UPDATE")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT order_id, placed, cancelled FROM "
+                + tables.orders() + " WHERE order_id = ANY(?::uuid[]) ORDER BY order_id FOR UPDATE")) {
             select.setArray(1, connection.createArrayOf("uuid", ids.toArray(UUID[]::new)));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -120,8 +146,14 @@ final class OrderRows {
         return states;
     }
 
-    private static void copyOrders(Connection connection, ModelTables tables, Set<UUID> ids, Map<UUID, OrderFigures> figures,
-                                   Map<UUID, OrderState> seen, OffsetDateTime now) throws SQLException {
+    private static void copyOrders(
+            Connection connection,
+            ModelTables tables,
+            Set<UUID> ids,
+            Map<UUID, OrderFigures> figures,
+            Map<UUID, OrderState> seen,
+            OffsetDateTime now)
+            throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
@@ -130,12 +162,22 @@ final class OrderRows {
         for (UUID id : ids) {
             OrderFigures order = figures.get(id);
             OrderState state = seen.get(id);
-            rows.field(id).field(order.placedSequence()).field(order.placedAt()).field(order.currency())
-                    .field(order.licences()).field(order.totalCents()).field(StoredLine.text(order.lines()))
-                    .field(state.placed()).field(state.cancelled()).field(nowText).endRow();
+            rows.field(id)
+                    .field(order.placedSequence())
+                    .field(order.placedAt())
+                    .field(order.currency())
+                    .field(order.licences())
+                    .field(order.totalCents())
+                    .field(StoredLine.text(order.lines()))
+                    .field(state.placed())
+                    .field(state.cancelled())
+                    .field(nowText)
+                    .endRow();
         }
-        rows.copyInto(connection, tables.orders()
-                + " (order_id, placed_sequence, placed_at, currency, licences, total_cents, lines, placed, cancelled, counted_at)");
+        rows.copyInto(
+                connection,
+                tables.orders()
+                        + " (order_id, placed_sequence, placed_at, currency, licences, total_cents, lines, placed, cancelled, counted_at)");
     }
 
     /**
@@ -143,11 +185,18 @@ final class OrderRows {
      * An order inserted by a concurrent batch makes this statement wait for it and then skip it (it is then
      * handled as existing, under its row lock).
      */
-    private static Set<UUID> insertNewOrders(Connection connection, ModelTables tables, Map<UUID, OrderFigures> figures,
-                                                    Map<UUID, OrderState> seen, OffsetDateTime now) throws SQLException {
+    private static Set<UUID> insertNewOrders(
+            Connection connection,
+            ModelTables tables,
+            Map<UUID, OrderFigures> figures,
+            Map<UUID, OrderState> seen,
+            OffsetDateTime now)
+            throws SQLException {
         int n = figures.size();
         // sorted, so concurrent batches insert (and lock) in the same order
-        List<OrderFigures> sorted = figures.values().stream().sorted(Comparator.comparing(OrderFigures::orderId)).toList();
+        List<OrderFigures> sorted = figures.values().stream()
+                .sorted(Comparator.comparing(OrderFigures::orderId))
+                .toList();
         UUID[] ids = new UUID[n];
         Long[] sequences = new Long[n];
         String[] placedAt = new String[n];

@@ -3,7 +3,6 @@ package com.licenceshop.projector.readmodel;
 import com.licenceshop.projector.projection.OrderChange;
 import com.licenceshop.projector.projection.PaymentChange;
 import com.licenceshop.projector.projection.SalesChange;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,13 +22,13 @@ final class Payments {
     private static final String COLUMNS = "order_id, method, due_cents, received_cents, paid_cents, refunded_cents, "
             + "requested_attempt, failed_attempt, keys_issued, expired, refund_requested, invoice_number";
 
-    private Payments() {
-    }
+    private Payments() {}
 
     static void apply(Connection connection, ModelTables tables, List<SalesChange> applied) throws SQLException {
         Map<UUID, PaymentChange> byOrder = new TreeMap<>();
         for (SalesChange change : applied) {
-            PaymentChange payment = change instanceof PaymentChange p ? p
+            PaymentChange payment = change instanceof PaymentChange p
+                    ? p
                     : change instanceof OrderChange order && order.paymentMethod() != null ? started(order) : null;
             if (payment != null) {
                 byOrder.merge(payment.orderId(), payment, PaymentChange::merge);
@@ -55,25 +54,83 @@ final class Payments {
                 + "expired = t.expired OR EXCLUDED.expired, "
                 + "refund_requested = t.refund_requested OR EXCLUDED.refund_requested, "
                 + "invoice_number = COALESCE(t.invoice_number, EXCLUDED.invoice_number)")) {
-            upsert.setArray(1, connection.createArrayOf("uuid", rows.stream().map(PaymentChange::orderId).toArray()));
-            upsert.setArray(2, connection.createArrayOf("text", rows.stream().map(PaymentChange::method).toArray()));
-            upsert.setArray(3, connection.createArrayOf("bigint", rows.stream().map(PaymentChange::dueCents).toArray()));
-            upsert.setArray(4, connection.createArrayOf("bigint", rows.stream().map(PaymentChange::receivedCents).toArray()));
-            upsert.setArray(5, connection.createArrayOf("bigint", rows.stream().map(PaymentChange::paidCents).toArray()));
-            upsert.setArray(6, connection.createArrayOf("bigint", rows.stream().map(PaymentChange::refundedCents).toArray()));
-            upsert.setArray(7, connection.createArrayOf("integer", rows.stream().map(PaymentChange::requestedAttempt).toArray()));
-            upsert.setArray(8, connection.createArrayOf("integer", rows.stream().map(PaymentChange::failedAttempt).toArray()));
-            upsert.setArray(9, connection.createArrayOf("boolean", rows.stream().map(PaymentChange::keysIssued).toArray()));
-            upsert.setArray(10, connection.createArrayOf("boolean", rows.stream().map(PaymentChange::expired).toArray()));
-            upsert.setArray(11, connection.createArrayOf("boolean", rows.stream().map(PaymentChange::refundRequested).toArray()));
-            upsert.setArray(12, connection.createArrayOf("text", rows.stream().map(PaymentChange::invoiceNumber).toArray()));
+            upsert.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "uuid", rows.stream().map(PaymentChange::orderId).toArray()));
+            upsert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", rows.stream().map(PaymentChange::method).toArray()));
+            upsert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "bigint", rows.stream().map(PaymentChange::dueCents).toArray()));
+            upsert.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "bigint",
+                            rows.stream().map(PaymentChange::receivedCents).toArray()));
+            upsert.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "bigint",
+                            rows.stream().map(PaymentChange::paidCents).toArray()));
+            upsert.setArray(
+                    6,
+                    connection.createArrayOf(
+                            "bigint",
+                            rows.stream().map(PaymentChange::refundedCents).toArray()));
+            upsert.setArray(
+                    7,
+                    connection.createArrayOf(
+                            "integer",
+                            rows.stream().map(PaymentChange::requestedAttempt).toArray()));
+            upsert.setArray(
+                    8,
+                    connection.createArrayOf(
+                            "integer",
+                            rows.stream().map(PaymentChange::failedAttempt).toArray()));
+            upsert.setArray(
+                    9,
+                    connection.createArrayOf(
+                            "boolean",
+                            rows.stream().map(PaymentChange::keysIssued).toArray()));
+            upsert.setArray(
+                    10,
+                    connection.createArrayOf(
+                            "boolean", rows.stream().map(PaymentChange::expired).toArray()));
+            upsert.setArray(
+                    11,
+                    connection.createArrayOf(
+                            "boolean",
+                            rows.stream().map(PaymentChange::refundRequested).toArray()));
+            upsert.setArray(
+                    12,
+                    connection.createArrayOf(
+                            "text",
+                            rows.stream().map(PaymentChange::invoiceNumber).toArray()));
             upsert.executeUpdate();
         }
     }
 
     /** An OrderPlaced v3: the payment waits, for the net total until a checkout or an invoice names the gross. */
     private static PaymentChange started(OrderChange placed) {
-        return new PaymentChange(placed.eventId(), placed.sequence(), placed.occurredAt(), placed.order().orderId(),
-                placed.paymentMethod(), placed.order().totalCents(), 0, 0, 0, 0, 0, false, false, false, null);
+        return new PaymentChange(
+                placed.eventId(),
+                placed.sequence(),
+                placed.occurredAt(),
+                placed.order().orderId(),
+                placed.paymentMethod(),
+                placed.order().totalCents(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                false,
+                false,
+                false,
+                null);
     }
 }

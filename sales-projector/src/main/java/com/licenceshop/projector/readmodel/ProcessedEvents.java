@@ -1,7 +1,6 @@
 package com.licenceshop.projector.readmodel;
 
 import com.licenceshop.projector.projection.SalesChange;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,14 +19,14 @@ import java.util.UUID;
  */
 public final class ProcessedEvents {
 
-    private ProcessedEvents() {
-    }
+    private ProcessedEvents() {}
 
     /**
      * Records the events and returns the ids that were not there yet. A concurrent transaction inserting the
      * same id makes this one wait for it, so an event is counted by exactly one of them.
      */
-    static Set<UUID> recordNew(Connection connection, ModelTables tables, List<? extends SalesChange> changes) throws SQLException {
+    static Set<UUID> recordNew(Connection connection, ModelTables tables, List<? extends SalesChange> changes)
+            throws SQLException {
         UUID[] ids = new UUID[changes.size()];
         Long[] sequences = new Long[changes.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -55,7 +54,8 @@ public final class ProcessedEvents {
      * Records events known not to be in the inbox yet (a rebuild's first pass), with COPY. The rebuild builds
      * the inbox's key after the first pass, which fails if an event id came twice.
      */
-    static void recordAllUnseen(Connection connection, ModelTables tables, List<? extends SalesChange> changes) throws SQLException {
+    static void recordAllUnseen(Connection connection, ModelTables tables, List<? extends SalesChange> changes)
+            throws SQLException {
         CopyRows rows = new CopyRows();
         for (SalesChange change : changes) {
             rows.field(change.eventId()).field(change.sequence()).endRow();
@@ -69,11 +69,12 @@ public final class ProcessedEvents {
      * (an interval): events applied before a rebuild started were committed in the event store before its
      * copy began, so the copy has them.
      */
-    public static List<Long> missingSequencesSince(Connection connection, ModelTables complete, ModelTables candidate,
-                                                   OffsetDateTime since, String margin) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT c.sequence FROM " + complete.inbox() + " c WHERE c.applied_at >= ?::timestamptz - ?::interval AND NOT EXISTS "
-                        + "(SELECT 1 FROM " + candidate.inbox() + " n WHERE n.event_id = c.event_id) ORDER BY c.sequence")) {
+    public static List<Long> missingSequencesSince(
+            Connection connection, ModelTables complete, ModelTables candidate, OffsetDateTime since, String margin)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.sequence FROM " + complete.inbox()
+                + " c WHERE c.applied_at >= ?::timestamptz - ?::interval AND NOT EXISTS " + "(SELECT 1 FROM "
+                + candidate.inbox() + " n WHERE n.event_id = c.event_id) ORDER BY c.sequence")) {
             select.setObject(1, since);
             select.setString(2, margin);
             try (ResultSet rows = select.executeQuery()) {

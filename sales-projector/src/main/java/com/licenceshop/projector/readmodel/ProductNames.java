@@ -2,7 +2,6 @@ package com.licenceshop.projector.readmodel;
 
 import com.licenceshop.projector.projection.ProductNamed;
 import com.licenceshop.projector.projection.SalesChange;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,8 +16,7 @@ import java.util.TreeMap;
  */
 final class ProductNames {
 
-    private ProductNames() {
-    }
+    private ProductNames() {}
 
     static void apply(Connection connection, ModelTables tables, List<SalesChange> applied) throws SQLException {
         // one row per sku (an upsert may not touch a row twice), sorted so concurrent batches lock in one order
@@ -36,8 +34,16 @@ final class ProductNames {
                 + "ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version "
                 + "WHERE n.version < EXCLUDED.version")) {
             upsert.setArray(1, connection.createArrayOf("text", newest.keySet().toArray(String[]::new)));
-            upsert.setArray(2, connection.createArrayOf("text", newest.values().stream().map(ProductNamed::name).toArray(String[]::new)));
-            upsert.setArray(3, connection.createArrayOf("bigint", newest.values().stream().map(ProductNamed::version).toArray(Long[]::new)));
+            upsert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text",
+                            newest.values().stream().map(ProductNamed::name).toArray(String[]::new)));
+            upsert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "bigint",
+                            newest.values().stream().map(ProductNamed::version).toArray(Long[]::new)));
             upsert.executeUpdate();
         }
     }

@@ -4,7 +4,6 @@ import com.licenceshop.projector.projection.LicenceRevocation;
 import com.licenceshop.projector.projection.Periods;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesDelta;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,11 +19,11 @@ import java.util.Map;
  */
 final class Revocations {
 
-    private Revocations() {
-    }
+    private Revocations() {}
 
-    static void apply(Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta,
-                      Periods periods) throws SQLException {
+    static void apply(
+            Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta, Periods periods)
+            throws SQLException {
         List<Long> sequences = new ArrayList<>();
         List<String> skus = new ArrayList<>();
         List<Long> seats = new ArrayList<>();
@@ -55,10 +54,11 @@ final class Revocations {
     }
 
     /** A close at {@code closeSequence} arrived after revocations made after it: they move out of period {@code from}. */
-    static void moveAfter(Connection connection, ModelTables tables, long closeSequence, long until, long from,
-                          SalesDelta delta) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT sku, seats FROM " + tables.revocations()
-                + " WHERE sequence > ? AND sequence < ?")) {
+    static void moveAfter(
+            Connection connection, ModelTables tables, long closeSequence, long until, long from, SalesDelta delta)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sku, seats FROM " + tables.revocations() + " WHERE sequence > ? AND sequence < ?")) {
             select.setLong(1, closeSequence);
             select.setLong(2, until);
             try (ResultSet rows = select.executeQuery()) {

@@ -3,10 +3,9 @@ package com.licenceshop.projector.readmodel;
 import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Plain JDBC transactions on the pool. The projector manages its transactions by hand: a batch, its retry

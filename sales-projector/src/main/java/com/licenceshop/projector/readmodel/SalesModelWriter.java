@@ -10,7 +10,6 @@ import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesDelta;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +78,8 @@ public final class SalesModelWriter {
         this.clock = clock;
     }
 
-    public ApplyResult apply(Connection connection, ModelTables tables, List<? extends SalesChange> changes, Mode mode) throws SQLException {
+    public ApplyResult apply(Connection connection, ModelTables tables, List<? extends SalesChange> changes, Mode mode)
+            throws SQLException {
         Map<UUID, SalesChange> unique = new LinkedHashMap<>();
         changes.forEach(change -> unique.putIfAbsent(change.eventId(), change));
         boolean closesPeriod = unique.values().stream().anyMatch(PeriodClose.class::isInstance);
@@ -93,7 +93,9 @@ public final class SalesModelWriter {
         } else {
             fresh = ProcessedEvents.recordNew(connection, tables, List.copyOf(unique.values()));
         }
-        List<SalesChange> applied = unique.values().stream().filter(c -> fresh.contains(c.eventId())).toList();
+        List<SalesChange> applied = unique.values().stream()
+                .filter(c -> fresh.contains(c.eventId()))
+                .toList();
         int duplicates = changes.size() - applied.size();
         if (applied.isEmpty()) {
             return new ApplyResult(applied, duplicates, -1);
@@ -124,7 +126,7 @@ public final class SalesModelWriter {
     private static Periods loadPeriods(Connection connection, ModelTables tables) throws SQLException {
         List<Long> starts = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT start_sequence FROM " + tables.periods());
-             ResultSet rows = select.executeQuery()) {
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 starts.add(rows.getLong(1));
             }
@@ -136,14 +138,19 @@ public final class SalesModelWriter {
      * Records new periods; moves orders placed (and revocations made) after a close that the model had put in the
      * period before it. Every such order moves, also one placed and cancelled: its issued seats stay counted.
      */
-    private Periods closePeriods(Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta,
-                                 Periods periods) throws SQLException {
-        List<PeriodClose> closes = applied.stream().filter(PeriodClose.class::isInstance).map(PeriodClose.class::cast)
-                .sorted(Comparator.comparingLong(PeriodClose::sequence)).toList();
+    private Periods closePeriods(
+            Connection connection, ModelTables tables, List<SalesChange> applied, SalesDelta delta, Periods periods)
+            throws SQLException {
+        List<PeriodClose> closes = applied.stream()
+                .filter(PeriodClose.class::isInstance)
+                .map(PeriodClose.class::cast)
+                .sorted(Comparator.comparingLong(PeriodClose::sequence))
+                .toList();
         for (PeriodClose close : closes) {
             int inserted;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.periods()
-                    + " (start_sequence, started_at, close_event_id) VALUES (?, ?::timestamptz, ?) ON CONFLICT (start_sequence) DO NOTHING")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO " + tables.periods()
+                            + " (start_sequence, started_at, close_event_id) VALUES (?, ?::timestamptz, ?) ON CONFLICT (start_sequence) DO NOTHING")) {
                 insert.setLong(1, close.sequence());
                 insert.setObject(2, close.occurredAt().atOffset(ZoneOffset.UTC));
                 insert.setObject(3, close.eventId());
@@ -161,9 +168,13 @@ public final class SalesModelWriter {
                 select.setLong(2, until);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        OrderFigures order = new OrderFigures(rows.getObject(1, UUID.class), rows.getLong(2),
-                                rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4),
-                                StoredLine.parse(json, rows.getString(6)), rows.getLong(5));
+                        OrderFigures order = new OrderFigures(
+                                rows.getObject(1, UUID.class),
+                                rows.getLong(2),
+                                rows.getObject(3, OffsetDateTime.class).toInstant(),
+                                rows.getString(4),
+                                StoredLine.parse(json, rows.getString(6)),
+                                rows.getLong(5));
                         OrderState state = new OrderState(rows.getBoolean(7), rows.getBoolean(8));
                         delta.move(order, state, from, close.sequence());
                     }
@@ -175,13 +186,20 @@ public final class SalesModelWriter {
         return periods;
     }
 
-
-    private static long advancePosition(Connection connection, ModelTables tables, List<SalesChange> applied,
-                                        OffsetDateTime now) throws SQLException {
-        long maxSequence = applied.stream().mapToLong(SalesChange::sequence).max().orElseThrow();
-        Instant newest = applied.stream().map(SalesChange::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
-        String currency = applied.stream().filter(OrderChange.class::isInstance).map(c -> ((OrderChange) c).order().currency())
-                .findFirst().orElse(null);
+    private static long advancePosition(
+            Connection connection, ModelTables tables, List<SalesChange> applied, OffsetDateTime now)
+            throws SQLException {
+        long maxSequence =
+                applied.stream().mapToLong(SalesChange::sequence).max().orElseThrow();
+        Instant newest = applied.stream()
+                .map(SalesChange::occurredAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        String currency = applied.stream()
+                .filter(OrderChange.class::isInstance)
+                .map(c -> ((OrderChange) c).order().currency())
+                .findFirst()
+                .orElse(null);
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.position()
                 + " SET position = GREATEST(position, ?), last_event_at = GREATEST(last_event_at, ?::timestamptz), "
                 + "currency = COALESCE(?, currency), updated_at = ?::timestamptz RETURNING position")) {

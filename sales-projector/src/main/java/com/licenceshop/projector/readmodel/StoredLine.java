@@ -5,14 +5,18 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /** An order line as kept in {@code orders.lines} (JSON text); {@code seats} is absent in rows written before V13. */
 @Serdeable
-record StoredLine(String sku, String name, int quantity, long revenueCents, @Nullable Integer seats) {
+record StoredLine(
+        String sku,
+        String name,
+        int quantity,
+        long revenueCents,
+        @Nullable Integer seats) {
 
     private static final Argument<List<StoredLine>> LIST = Argument.listOf(StoredLine.class);
 
@@ -29,8 +33,13 @@ record StoredLine(String sku, String name, int quantity, long revenueCents, @Nul
             jsonString(out, line.sku());
             out.append(",\"name\":");
             jsonString(out, line.name());
-            out.append(",\"quantity\":").append(line.quantity()).append(",\"revenueCents\":").append(line.revenueCents())
-                    .append(",\"seats\":").append(line.seats()).append('}');
+            out.append(",\"quantity\":")
+                    .append(line.quantity())
+                    .append(",\"revenueCents\":")
+                    .append(line.revenueCents())
+                    .append(",\"seats\":")
+                    .append(line.seats())
+                    .append('}');
         }
         return out.append(']').toString();
     }
@@ -53,7 +62,8 @@ record StoredLine(String sku, String name, int quantity, long revenueCents, @Nul
     static List<LineFigures> parse(JsonMapper json, String text) {
         try {
             return json.readValue(text, LIST).stream()
-                    .map(l -> new LineFigures(l.sku(), l.name(), l.quantity(), l.revenueCents(), l.seats() == null ? 0 : l.seats()))
+                    .map(l -> new LineFigures(
+                            l.sku(), l.name(), l.quantity(), l.revenueCents(), l.seats() == null ? 0 : l.seats()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

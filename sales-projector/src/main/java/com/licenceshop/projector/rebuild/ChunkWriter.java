@@ -1,12 +1,9 @@
 package com.licenceshop.projector.rebuild;
 
-import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +13,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a pass's chunks into the new tables on the writer thread, one at a time, in order; the reader waits
@@ -35,8 +34,12 @@ final class ChunkWriter {
     private final boolean firstPass;
     private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
 
-    ChunkWriter(SalesModelWriter writer, ExecutorService writerThread, Connection connection, ProgressReporter reporter,
-                boolean firstPass) {
+    ChunkWriter(
+            SalesModelWriter writer,
+            ExecutorService writerThread,
+            Connection connection,
+            ProgressReporter reporter,
+            boolean firstPass) {
         this.writer = writer;
         this.writerThread = writerThread;
         this.connection = connection;
@@ -99,7 +102,9 @@ final class ChunkWriter {
                 // an order that was there already: not the plain sequence order BULK assumes
                 JdbcTransactions.rollback(connection);
                 asynchronousCommit();
-                LOG.info("a chunk of {} events names an order that exists already; applying it with upserts", chunk.size());
+                LOG.info(
+                        "a chunk of {} events names an order that exists already; applying it with upserts",
+                        chunk.size());
                 writer.apply(connection, ModelTables.SHADOW, chunk, SalesModelWriter.Mode.BULK_UPSERTING_ORDERS);
             }
             JdbcTransactions.commit(connection);

@@ -1,7 +1,6 @@
 package com.licenceshop.projector.rebuild;
 
 import io.micronaut.context.ApplicationContext;
-
 import java.util.Map;
 
 /**
@@ -13,8 +12,7 @@ public final class RebuildCommand {
 
     public static final String NAME = "rebuild";
 
-    private RebuildCommand() {
-    }
+    private RebuildCommand() {}
 
     /** Returns the process exit code: 0 done, 1 failed, 2 another rebuild is running. */
     public static int run(Map<String, Object> properties) {
@@ -23,9 +21,13 @@ public final class RebuildCommand {
                 .properties(properties)
                 .start()) {
             RebuildSalesProjection rebuild = context.getBean(RebuildSalesProjection.class);
-            RebuildStatus result = rebuild.runHere(status -> System.out.printf("%s %s %d/%s events, %s events/s%s%n",
-                    status.state(), status.phase() == null ? "" : status.phase(), status.done(),
-                    status.total() == null ? "?" : status.total(), status.eventsPerSecond(),
+            RebuildStatus result = rebuild.runHere(status -> System.out.printf(
+                    "%s %s %d/%s events, %s events/s%s%n",
+                    status.state(),
+                    status.phase() == null ? "" : status.phase(),
+                    status.done(),
+                    status.total() == null ? "?" : status.total(),
+                    status.eventsPerSecond(),
                     status.etaSeconds() == null ? "" : ", " + status.etaSeconds() + " s to go"));
             if (!"FINISHED".equals(result.state())) {
                 System.err.println("rebuild failed: " + result.error());

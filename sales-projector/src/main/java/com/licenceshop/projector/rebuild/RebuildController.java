@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.sql.SQLException;
 
 @Controller("/ops/rebuild")
@@ -27,7 +26,9 @@ class RebuildController {
         try {
             return HttpResponse.accepted().body(rebuild.start());
         } catch (RebuildSalesProjection.AlreadyRunningException e) {
-            return ProblemHandlers.response(Problem.of(HttpStatus.CONFLICT.getCode(), "Rebuild already running",
+            return ProblemHandlers.response(Problem.of(
+                    HttpStatus.CONFLICT.getCode(),
+                    "Rebuild already running",
                     "a rebuild is running (on this or another instance); follow it at GET /ops/rebuild"));
         }
     }

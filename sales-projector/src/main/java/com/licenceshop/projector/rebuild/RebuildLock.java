@@ -1,15 +1,14 @@
 package com.licenceshop.projector.rebuild;
 
-import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.readmodel.ModelLocks;
 import com.licenceshop.projector.readmodel.SalesDatabase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "One rebuild at a time, across instances": the advisory lock {@link ModelLocks#REBUILD}, taken in a
@@ -28,7 +27,8 @@ final class RebuildLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    static RebuildLock acquire(SalesDatabase database) throws SQLException, RebuildSalesProjection.AlreadyRunningException {
+    static RebuildLock acquire(SalesDatabase database)
+            throws SQLException, RebuildSalesProjection.AlreadyRunningException {
         Connection connection = database.connect();
         RebuildLock lock = new RebuildLock(connection);
         try {

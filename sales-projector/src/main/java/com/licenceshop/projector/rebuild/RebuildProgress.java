@@ -34,7 +34,8 @@ final class RebuildProgress {
             etaSeconds = (long) Math.ceil((shownTotal - done) / rate);
             eta = now.plusSeconds(etaSeconds);
         }
-        return new RebuildStatus("RUNNING", phase, done, shownTotal, round(rate), eta, etaSeconds, startedAt, null, null);
+        return new RebuildStatus(
+                "RUNNING", phase, done, shownTotal, round(rate), eta, etaSeconds, startedAt, null, null);
     }
 
     RebuildStatus finished(Instant now) {
@@ -44,8 +45,8 @@ final class RebuildProgress {
 
     RebuildStatus failed(Instant now, String error) {
         RebuildStatus running = running(now);
-        return new RebuildStatus("FAILED", phase, done, running.total(), running.eventsPerSecond(), null, null,
-                startedAt, now, error);
+        return new RebuildStatus(
+                "FAILED", phase, done, running.total(), running.eventsPerSecond(), null, null, startedAt, now, error);
     }
 
     long done() {

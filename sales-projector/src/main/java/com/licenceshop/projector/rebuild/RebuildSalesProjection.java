@@ -1,6 +1,5 @@
 package com.licenceshop.projector.rebuild;
 
-import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.projector.feed.EventFeed;
 import com.licenceshop.projector.projection.SalesChange;
@@ -9,11 +8,9 @@ import com.licenceshop.projector.projection.UnappliableEventException;
 import com.licenceshop.projector.readmodel.ModelLocks;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,6 +23,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the read model from the command API's event feed without downtime.
@@ -74,8 +73,13 @@ public final class RebuildSalesProjection {
         return thread;
     });
 
-    RebuildSalesProjection(SalesDatabase database, SalesModelWriter writer, EventFeed feed, RebuildStates states,
-                           RebuildSettings settings, Clock clock) {
+    RebuildSalesProjection(
+            SalesDatabase database,
+            SalesModelWriter writer,
+            EventFeed feed,
+            RebuildStates states,
+            RebuildSettings settings,
+            Clock clock) {
         this.database = database;
         this.writer = writer;
         this.feed = feed;
@@ -91,7 +95,7 @@ public final class RebuildSalesProjection {
         RebuildStatus status = progress.running(clock.instant());
         try {
             states.save(status);
-            runner.submit(() -> runHoldingLock(lock, ignored -> { }));
+            runner.submit(() -> runHoldingLock(lock, ignored -> {}));
         } catch (SQLException | RuntimeException e) { // the database went away, or shutting down: free the lock
             lock.close();
             throw e;
@@ -130,12 +134,17 @@ public final class RebuildSalesProjection {
             RebuildStatus finished = progress.finished(clock.instant());
             states.save(finished);
             onProgress.accept(finished);
-            LOG.info("rebuild finished: {} events at {} events/s, position {}", finished.done(), finished.eventsPerSecond(), position);
+            LOG.info(
+                    "rebuild finished: {} events at {} events/s, position {}",
+                    finished.done(),
+                    finished.eventsPerSecond(),
+                    position);
             return finished;
         } catch (Exception e) {
             LOG.error("rebuild failed; the live tables were not touched", e);
             ShadowTables.drop(database);
-            RebuildStatus failed = progress.failed(clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            RebuildStatus failed =
+                    progress.failed(clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage());
             try {
                 states.save(failed);
             } catch (SQLException saveFailed) {
@@ -167,12 +176,16 @@ public final class RebuildSalesProjection {
                 readToEnd(c, after, reporter, false);
                 List<Long> missing = ShadowTables.missingLiveEvents(c, copyStartedAt);
                 if (!missing.isEmpty()) {
-                    LOG.info("the first pass missed {} events applied live (first sequence {}); reading them again", missing.size(), missing.get(0));
+                    LOG.info(
+                            "the first pass missed {} events applied live (first sequence {}); reading them again",
+                            missing.size(),
+                            missing.get(0));
                     readToEnd(c, missing.get(0) - 1, reporter, false);
                     missing = ShadowTables.missingLiveEvents(c, copyStartedAt);
                     if (!missing.isEmpty()) {
                         throw new IllegalStateException("the live model has " + missing.size()
-                                + " events the feed does not serve (first sequence " + missing.get(0) + "); keeping the live tables");
+                                + " events the feed does not serve (first sequence " + missing.get(0)
+                                + "); keeping the live tables");
                     }
                 }
                 reporter.progress().phase("SWAPPING");
@@ -212,7 +225,11 @@ public final class RebuildSalesProjection {
                     try {
                         chunk.add(SalesProjection.changeOf(event));
                     } catch (UnappliableEventException e) {
-                        LOG.warn("skipping event {} (sequence {}): {}", event.eventId(), event.sequence(), e.getMessage());
+                        LOG.warn(
+                                "skipping event {} (sequence {}): {}",
+                                event.eventId(),
+                                event.sequence(),
+                                e.getMessage());
                     }
                     if (chunk.size() >= chunkSize) {
                         chunks.submit(List.copyOf(chunk));

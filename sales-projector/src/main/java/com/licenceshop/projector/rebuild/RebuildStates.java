@@ -3,7 +3,6 @@ package com.licenceshop.projector.rebuild;
 import com.licenceshop.projector.readmodel.ModelLocks;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,9 +23,10 @@ final class RebuildStates {
     }
 
     void save(RebuildStatus status) throws SQLException {
-        try (Connection c = database.connect(); PreparedStatement update = c.prepareStatement(
-                "UPDATE sales.rebuild_state SET state = ?, phase = ?, done = ?, total = ?, events_per_second = ?, eta = ?, "
-                        + "started_at = ?, finished_at = ?, error = ?, updated_at = now() WHERE id = 1")) {
+        try (Connection c = database.connect();
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE sales.rebuild_state SET state = ?, phase = ?, done = ?, total = ?, events_per_second = ?, eta = ?, "
+                                + "started_at = ?, finished_at = ?, error = ?, updated_at = now() WHERE id = 1")) {
             update.setString(1, status.state());
             update.setString(2, status.phase());
             update.setLong(3, status.done());
@@ -50,18 +50,36 @@ final class RebuildStates {
      */
     RebuildStatus load(Instant now) throws SQLException {
         RebuildStatus saved;
-        try (Connection c = database.connect(); ResultSet row = c.createStatement().executeQuery(
-                "SELECT state, phase, done, total, events_per_second, eta, started_at, finished_at, error FROM sales.rebuild_state WHERE id = 1")) {
+        try (Connection c = database.connect();
+                ResultSet row = c.createStatement()
+                        .executeQuery(
+                                "SELECT state, phase, done, total, events_per_second, eta, started_at, finished_at, error FROM sales.rebuild_state WHERE id = 1")) {
             row.next();
             Instant eta = instant(row, 6);
-            saved = new RebuildStatus(row.getString(1), row.getString(2), row.getLong(3), (Long) row.getObject(4),
-                    (Double) row.getObject(5), eta,
+            saved = new RebuildStatus(
+                    row.getString(1),
+                    row.getString(2),
+                    row.getLong(3),
+                    (Long) row.getObject(4),
+                    (Double) row.getObject(5),
+                    eta,
                     eta == null ? null : Math.max(0, eta.getEpochSecond() - now.getEpochSecond()),
-                    instant(row, 7), instant(row, 8), row.getString(9));
+                    instant(row, 7),
+                    instant(row, 8),
+                    row.getString(9));
         }
         if ("RUNNING".equals(saved.state()) && nobodyRebuilds()) {
-            return new RebuildStatus("FAILED", saved.phase(), saved.done(), saved.total(), saved.eventsPerSecond(), null, null,
-                    saved.startedAt(), null, "abandoned: the instance that ran it stopped");
+            return new RebuildStatus(
+                    "FAILED",
+                    saved.phase(),
+                    saved.done(),
+                    saved.total(),
+                    saved.eventsPerSecond(),
+                    null,
+                    null,
+                    saved.startedAt(),
+                    null,
+                    "abandoned: the instance that ran it stopped");
         }
         return saved;
     }

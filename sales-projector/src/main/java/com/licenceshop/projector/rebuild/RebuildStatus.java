@@ -2,7 +2,6 @@ package com.licenceshop.projector.rebuild;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 
 /**
@@ -18,7 +17,14 @@ import java.time.Instant;
  * @param eta             when the copy is expected to be done at this rate
  */
 @Serdeable
-public record RebuildStatus(String state, @Nullable String phase, long done, @Nullable Long total,
-                            @Nullable Double eventsPerSecond, @Nullable Instant eta, @Nullable Long etaSeconds,
-                            @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable String error) {
-}
+public record RebuildStatus(
+        String state,
+        @Nullable String phase,
+        long done,
+        @Nullable Long total,
+        @Nullable Double eventsPerSecond,
+        @Nullable Instant eta,
+        @Nullable Long etaSeconds,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String error) {}

@@ -2,7 +2,6 @@ package com.licenceshop.projector.rebuild;
 
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +13,7 @@ import java.util.List;
 /** The rebuild's last step: the new tables replace the live ones, in the caller's transaction. */
 final class TableSwap {
 
-    private TableSwap() {
-    }
+    private TableSwap() {}
 
     /** Renames the new tables into place, re-creates the views on them and announces the position; the caller commits. */
     static long swap(Connection c) throws SQLException {
@@ -46,8 +44,9 @@ final class TableSwap {
      */
     private static void lockViewsFirst(Statement ddl) throws SQLException {
         List<String> views = new ArrayList<>();
-        try (ResultSet rows = ddl.executeQuery("SELECT format('%I.%I', schemaname, viewname) FROM pg_views WHERE schemaname = '"
-                + ModelTables.SCHEMA + "' ORDER BY viewname")) {
+        try (ResultSet rows =
+                ddl.executeQuery("SELECT format('%I.%I', schemaname, viewname) FROM pg_views WHERE schemaname = '"
+                        + ModelTables.SCHEMA + "' ORDER BY viewname")) {
             while (rows.next()) {
                 views.add(rows.getString(1));
             }
@@ -60,8 +59,8 @@ final class TableSwap {
     /** {@code rebuild_orders_pkey} becomes {@code orders_pkey}, so the next rebuild's copies get the same names again. */
     private static void renameIndexesToLiveNames(Connection c) throws SQLException {
         List<String> indexes = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT indexname FROM pg_indexes WHERE schemaname = ? AND indexname LIKE ?")) {
+        try (PreparedStatement select =
+                c.prepareStatement("SELECT indexname FROM pg_indexes WHERE schemaname = ? AND indexname LIKE ?")) {
             select.setString(1, ModelTables.SCHEMA);
             select.setString(2, ModelTables.SHADOW.prefix().replace("_", "\\_") + "%");
             try (ResultSet rows = select.executeQuery()) {

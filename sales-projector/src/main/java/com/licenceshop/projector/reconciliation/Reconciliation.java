@@ -10,7 +10,6 @@ import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 
@@ -25,12 +24,10 @@ class Reconciliation {
     private static final int PAGE = 50_000;
 
     @Serdeable
-    record Figures(long orders, long licences, long revenueCents, long position) {
-    }
+    record Figures(long orders, long licences, long revenueCents, long position) {}
 
     @Serdeable
-    record Report(boolean matches, Figures readModel, Figures eventStore, long eventsRead) {
-    }
+    record Report(boolean matches, Figures readModel, Figures eventStore, long eventsRead) {}
 
     private final SalesDatabase database;
     private final EventFeed feed;
@@ -66,16 +63,21 @@ class Reconciliation {
             }
         }
         SalesDelta.Totals totals = store.totals();
-        Figures fromStore = new Figures(totals.orders(), totals.licences(), totals.revenueCents(), store.lastSequence());
-        boolean matches = model.orders() == fromStore.orders() && model.licences() == fromStore.licences()
+        Figures fromStore =
+                new Figures(totals.orders(), totals.licences(), totals.revenueCents(), store.lastSequence());
+        boolean matches = model.orders() == fromStore.orders()
+                && model.licences() == fromStore.licences()
                 && model.revenueCents() == fromStore.revenueCents();
         return new Report(matches, model, fromStore, store.events());
     }
 
     private Figures readModelTotals() throws Exception {
-        try (Connection c = database.connect(); ResultSet row = c.createStatement().executeQuery(
-                "SELECT coalesce(sum(t.orders), 0), coalesce(sum(t.licences), 0), coalesce(sum(t.revenue_cents), 0), "
-                        + "(SELECT position FROM " + ModelTables.LIVE.position() + ") FROM " + ModelTables.LIVE.periodTotals() + " t")) {
+        try (Connection c = database.connect();
+                ResultSet row = c.createStatement()
+                        .executeQuery(
+                                "SELECT coalesce(sum(t.orders), 0), coalesce(sum(t.licences), 0), coalesce(sum(t.revenue_cents), 0), "
+                                        + "(SELECT position FROM " + ModelTables.LIVE.position() + ") FROM "
+                                        + ModelTables.LIVE.periodTotals() + " t")) {
             row.next();
             return new Figures(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
         }

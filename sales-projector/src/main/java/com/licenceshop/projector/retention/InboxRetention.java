@@ -1,15 +1,11 @@
 package com.licenceshop.projector.retention;
 
-import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.projector.readmodel.ModelTables;
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +16,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the inbox rows {@link InboxRetentionPolicy} lets go, in small batches (each its own short
@@ -77,9 +76,11 @@ class InboxRetention {
 
     private static Optional<Instant> runningRebuildStartedAt(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT started_at FROM sales.rebuild_state WHERE state = 'RUNNING' AND started_at IS NOT NULL");
-             ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+                        "SELECT started_at FROM sales.rebuild_state WHERE state = 'RUNNING' AND started_at IS NOT NULL");
+                ResultSet row = select.executeQuery()) {
+            return row.next()
+                    ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant())
+                    : Optional.empty();
         }
     }
 }

@@ -27,6 +27,9 @@ record InboxRetentionPolicy(Duration keep, Duration margin) {
     /** Rows applied before this instant may be deleted. */
     Instant forgetBefore(Instant now, Optional<Instant> runningRebuildStartedAt) {
         Instant byAge = now.minus(keep);
-        return runningRebuildStartedAt.map(start -> start.minus(margin)).filter(byAge::isAfter).orElse(byAge);
+        return runningRebuildStartedAt
+                .map(start -> start.minus(margin))
+                .filter(byAge::isAfter)
+                .orElse(byAge);
     }
 }

@@ -6,7 +6,6 @@ import com.rabbitmq.client.Channel;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.rabbitmq.connect.ChannelInitializer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 
 /**
@@ -31,7 +30,7 @@ public final class SalesProjectorTopology extends ChannelInitializer {
 
     /** Also used by tests and the benchmark, which publish before a projector may have started. */
     public static void declare(Channel channel, Topology topology, int deliveryLimit) throws IOException {
-        ConsumerQueues.declare(channel, topology, topology.salesProjectorQueue(), topology.salesProjectorBindings(),
-                deliveryLimit);
+        ConsumerQueues.declare(
+                channel, topology, topology.salesProjectorQueue(), topology.salesProjectorBindings(), deliveryLimit);
     }
 }

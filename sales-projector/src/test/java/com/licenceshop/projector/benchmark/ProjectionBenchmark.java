@@ -12,7 +12,6 @@ import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class ProjectionBenchmark {
             rebuild(history, round == 1 ? "cold JVM" : "warm JVM");
         }
         List<ShopEvent> live = history.subList(0, Math.min(liveEvents, history.size()));
-        for (int instances : new int[]{1, 2}) {
+        for (int instances : new int[] {1, 2}) {
             liveRate(live, instances);
         }
         System.exit(0);
@@ -69,16 +68,34 @@ public final class ProjectionBenchmark {
         try (var feed = new FeedFromEventList("ops", OPS_PASSWORD)) {
             feed.addAll(events);
             Map<String, Object> properties = new HashMap<>(database.micronautProperties());
-            properties.putAll(Map.of("shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", OPS_PASSWORD,
-                    "shop.projector.consume", false, "rabbitmq.enabled", false));
-            try (var context = ApplicationContext.builder().properties(properties).start()) {
+            properties.putAll(Map.of(
+                    "shop.command-api.url",
+                    feed.url(),
+                    "shop.ops.username",
+                    "ops",
+                    "shop.ops.password",
+                    OPS_PASSWORD,
+                    "shop.projector.consume",
+                    false,
+                    "rabbitmq.enabled",
+                    false));
+            try (var context =
+                    ApplicationContext.builder().properties(properties).start()) {
                 CpuTime cpu = CpuTime.now();
                 long started = System.nanoTime();
-                RebuildStatus result = context.getBean(RebuildSalesProjection.class).runHere(status -> { });
+                RebuildStatus result =
+                        context.getBean(RebuildSalesProjection.class).runHere(status -> {});
                 double seconds = (System.nanoTime() - started) / 1e9;
                 CpuTime used = CpuTime.now().minus(cpu);
-                System.out.printf("rebuild (%s): %,d events in %.1f s = %,.0f events/s (%s); CPU used: projector JVM %.1f s, PostgreSQL %.1f s%n",
-                        jvm, result.done(), seconds, result.done() / seconds, result.state(), used.jvmSeconds(), used.postgresSeconds());
+                System.out.printf(
+                        "rebuild (%s): %,d events in %.1f s = %,.0f events/s (%s); CPU used: projector JVM %.1f s, PostgreSQL %.1f s%n",
+                        jvm,
+                        result.done(),
+                        seconds,
+                        result.done() / seconds,
+                        result.state(),
+                        used.jvmSeconds(),
+                        used.postgresSeconds());
                 System.out.println("  model: " + new SalesViews(database).summary());
             }
         }
@@ -87,15 +104,20 @@ public final class ProjectionBenchmark {
     /** CPU seconds of this JVM and of all PostgreSQL processes: figures that mean something on a busy machine too. */
     record CpuTime(double jvmSeconds, double postgresSeconds) {
         static CpuTime now() {
-            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() / 1e9;
+            double jvm = ((com.sun.management.OperatingSystemMXBean)
+                                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime()
+                    / 1e9;
             double postgres = 0;
             try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-                for (var dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                for (var dir : processes
+                        .filter(p -> p.getFileName().toString().matches("\\d+"))
+                        .toList()) {
                     try {
                         String stat = java.nio.file.Files.readString(dir.resolve("stat"));
                         if (stat.contains("(postgres)")) {
-                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            String[] fields =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                             postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
                         }
                     } catch (java.io.IOException | RuntimeException gone) {
@@ -120,7 +142,8 @@ public final class ProjectionBenchmark {
         try (var broker = new BrokerPublisher(topology)) {
             long publishStart = System.nanoTime();
             broker.publishAll(events);
-            System.out.printf("published %,d events in %.1f s%n", events.size(), (System.nanoTime() - publishStart) / 1e9);
+            System.out.printf(
+                    "published %,d events in %.1f s%n", events.size(), (System.nanoTime() - publishStart) / 1e9);
             List<ProjectorInstance> projectors = new ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < instances; i++) {
@@ -130,7 +153,8 @@ public final class ProjectionBenchmark {
                 Thread.onSpinWait();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("live, %d instance(s): %,d events in %.1f s = %,.0f events/s (including start-up)%n",
+            System.out.printf(
+                    "live, %d instance(s): %,d events in %.1f s = %,.0f events/s (including start-up)%n",
                     instances, events.size(), seconds, events.size() / seconds);
             projectors.forEach(ProjectorInstance::close);
         }

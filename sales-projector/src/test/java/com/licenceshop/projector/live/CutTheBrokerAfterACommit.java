@@ -3,7 +3,6 @@ package com.licenceshop.projector.live;
 import com.licenceshop.testsupport.TcpProxy;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 

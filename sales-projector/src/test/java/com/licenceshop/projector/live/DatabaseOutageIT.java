@@ -1,5 +1,8 @@
 package com.licenceshop.projector.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.support.BrokerPublisher;
@@ -9,14 +12,10 @@ import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TcpProxy;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * An outage of the projector's own database is not a poison message. Scaled down: the queue's delivery limit
@@ -28,7 +27,8 @@ class DatabaseOutageIT {
     private static final int DELIVERY_LIMIT = 2;
 
     @Test
-    void anOutageOfTheProjectorsDatabaseLongerThanTheDeliveryLimitAllowsDeadLettersNothingAndEveryEventIsProjectedOnce() {
+    void
+            anOutageOfTheProjectorsDatabaseLongerThanTheDeliveryLimitAllowsDeadLettersNothingAndEveryEventIsProjectedOnce() {
         TestServers.Database database = TestServers.freshDatabase();
         Topology topology = new Topology(TestServers.freshNamespace());
         SalesViews views = new SalesViews(database);
@@ -37,24 +37,38 @@ class DatabaseOutageIT {
         List<ShopEvent> during = history.events().subList(20, history.events().size());
         var postgres = TestServers.postgres();
         try (var proxy = TcpProxy.start(postgres.host(), postgres.port());
-             var projector = ProjectorInstance.start(database, topology, Map.of(
-                     "datasources.default.url", database.jdbcUrl().replace("//" + postgres.host() + ":" + postgres.port() + "/",
-                             "//127.0.0.1:" + proxy.port() + "/"),
-                     "datasources.default.connection-timeout", "500",
-                     "shop.projector.delivery-limit", DELIVERY_LIMIT,
-                     "shop.projector.retry-for", "1s"));
-             var broker = new BrokerPublisher(topology, DELIVERY_LIMIT)) {
+                var projector = ProjectorInstance.start(
+                        database,
+                        topology,
+                        Map.of(
+                                "datasources.default.url",
+                                database.jdbcUrl()
+                                        .replace(
+                                                "//" + postgres.host() + ":" + postgres.port() + "/",
+                                                "//127.0.0.1:" + proxy.port() + "/"),
+                                "datasources.default.connection-timeout",
+                                "500",
+                                "shop.projector.delivery-limit",
+                                DELIVERY_LIMIT,
+                                "shop.projector.retry-for",
+                                "1s"));
+                var broker = new BrokerPublisher(topology, DELIVERY_LIMIT)) {
             broker.publishAll(before);
             await().atMost(Duration.ofSeconds(20)).until(() -> views.inboxSize() == before.size());
 
             proxy.cut();
             broker.publishAll(during);
-            await("nothing dead-lettered while the database is away").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+            await("nothing dead-lettered while the database is away")
+                    .during(Duration.ofSeconds(6))
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> broker.readyInDeadLetterQueue() == 0);
-            assertThat(views.inboxSize()).as("nothing applied while the database is away").isEqualTo(before.size());
+            assertThat(views.inboxSize())
+                    .as("nothing applied while the database is away")
+                    .isEqualTo(before.size());
             proxy.restore();
 
-            await("every event projected after the outage").atMost(Duration.ofSeconds(30))
+            await("every event projected after the outage")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> views.inboxSize() == history.events().size());
             var summary = views.summary();
             assertThat(summary.orders()).isEqualTo(history.currentPeriod().orders());

@@ -1,5 +1,9 @@
 package com.licenceshop.projector.live;
 
+import static com.licenceshop.projector.support.EventFixtures.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
@@ -11,18 +15,13 @@ import com.licenceshop.projector.support.FeedFromEventList;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static com.licenceshop.projector.support.EventFixtures.line;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The per-licence figures show a licence the catalog added under its current name: ProductAdded and
@@ -44,7 +43,8 @@ class LicenceNamesInTheFiguresIT {
 
     @Test
     void aNewLicenceIsShownUnderItsNameAndAfterAChangeUnderTheNewOneAndStaysWhenRetired() {
-        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
             broker.publish(events.aProductAdded("TEAM", "Team", 90_000));
             OrderPlaced order = events.anOrderOf(List.of(line("TEAM", "Team", 90_000, 2)));
             broker.publish(order);
@@ -73,21 +73,32 @@ class LicenceNamesInTheFiguresIT {
         history.add(events.aProductAdded("SOLO", "Solo", 10_000));
         history.add(events.anOrderOf(List.of(line("SOLO", "Solo", 10_000, 1))));
         history.add(events.aProductChanged("SOLO", "Solo 2", 12_000, 2));
-        history.add(events.anOrderOf(List.of(line("SOLO", "Solo 2", 12_000, 3), line(EventFixtures.Licence.STARTER, 1))));
+        history.add(
+                events.anOrderOf(List.of(line("SOLO", "Solo 2", 12_000, 3), line(EventFixtures.Licence.STARTER, 1))));
         history.add(events.aProductChanged("SOLO", "Solo 3", 12_000, 3));
         history.add(events.aProductRetired("SOLO", 4));
         List<ShopEvent> shuffled = new ArrayList<>(history);
         shuffled.addAll(history.subList(0, 3));
         Collections.shuffle(shuffled, new Random(13));
 
-        try (var broker = new BrokerPublisher(topology); var feed = new FeedFromEventList("ops", PASSWORD);
-             var projector = ProjectorInstance.start(database, topology, Map.of("shop.command-api.url", feed.url(),
-                     "shop.ops.username", "ops", "shop.ops.password", PASSWORD))) {
+        try (var broker = new BrokerPublisher(topology);
+                var feed = new FeedFromEventList("ops", PASSWORD);
+                var projector = ProjectorInstance.start(
+                        database,
+                        topology,
+                        Map.of(
+                                "shop.command-api.url",
+                                feed.url(),
+                                "shop.ops.username",
+                                "ops",
+                                "shop.ops.password",
+                                PASSWORD))) {
             broker.publishAll(shuffled);
             awaitApplied(history.size());
-            assertThat(views.products()).containsExactly(
-                    "SOLO Solo 3 orders=2 licences=4 revenue=46000",
-                    "STARTER Starter orders=1 licences=1 revenue=50000");
+            assertThat(views.products())
+                    .containsExactly(
+                            "SOLO Solo 3 orders=2 licences=4 revenue=46000",
+                            "STARTER Starter orders=1 licences=1 revenue=50000");
             assertThat(broker.readyInDeadLetterQueue()).isZero();
             var live = views.snapshot();
 
@@ -102,7 +113,7 @@ class LicenceNamesInTheFiguresIT {
 
     private static RebuildStatus rebuild(ProjectorInstance projector) {
         try {
-            return projector.bean(RebuildSalesProjection.class).runHere(status -> { });
+            return projector.bean(RebuildSalesProjection.class).runHere(status -> {});
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

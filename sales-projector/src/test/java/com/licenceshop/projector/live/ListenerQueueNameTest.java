@@ -1,5 +1,7 @@
 package com.licenceshop.projector.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.events.Topology;
 import com.rabbitmq.client.BasicProperties;
 import com.rabbitmq.client.Channel;
@@ -8,15 +10,21 @@ import io.micronaut.rabbitmq.annotation.Queue;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ListenerQueueNameTest {
 
     @Test
     void theListenerConsumesTheQueueTheTopologyNames() throws Exception {
-        Queue queue = SalesEventListener.class.getDeclaredMethod("receive", byte[].class, Envelope.class,
-                BasicProperties.class, Channel.class, RabbitAcknowledgement.class).getAnnotation(Queue.class);
+        Queue queue = SalesEventListener.class
+                .getDeclaredMethod(
+                        "receive",
+                        byte[].class,
+                        Envelope.class,
+                        BasicProperties.class,
+                        Channel.class,
+                        RabbitAcknowledgement.class)
+                .getAnnotation(Queue.class);
 
-        assertThat(queue.value().replace("${shop.namespace}", "acme")).isEqualTo(new Topology("acme").salesProjectorQueue());
+        assertThat(queue.value().replace("${shop.namespace}", "acme"))
+                .isEqualTo(new Topology("acme").salesProjectorQueue());
     }
 }

@@ -1,5 +1,12 @@
 package com.licenceshop.projector.live;
 
+import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
+import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
+import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
+import static com.licenceshop.projector.support.EventFixtures.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.support.BrokerPublisher;
@@ -10,24 +17,16 @@ import com.licenceshop.testsupport.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
-import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
-import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
-import static com.licenceshop.projector.support.EventFixtures.line;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,15 +67,17 @@ class OrderPlacedReachesTheSalesViewsIT implements TestPropertyProvider {
                 assertThat(summary.position()).isEqualTo(second.sequence());
                 assertThat(summary.currency()).isEqualTo("EUR");
             });
-            assertThat(views.products()).contains(
-                    "ENTERPRISE Enterprise orders=1 licences=1 revenue=500000",
-                    "STARTER Starter orders=1 licences=1 revenue=50000");
+            assertThat(views.products())
+                    .contains(
+                            "ENTERPRISE Enterprise orders=1 licences=1 revenue=500000",
+                            "STARTER Starter orders=1 licences=1 revenue=50000");
             assertThat(views.statusOf(first.orderId())).isEqualTo("PLACED");
             assertThat(views.minutes()).isNotEmpty();
 
             List<String> announced = new ArrayList<>();
             await().atMost(Duration.ofSeconds(5)).until(() -> {
-                PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(200);
+                PGNotification[] notifications =
+                        listener.unwrap(PGConnection.class).getNotifications(200);
                 if (notifications != null) {
                     for (PGNotification n : notifications) {
                         announced.add(n.getParameter());
@@ -94,12 +95,14 @@ class OrderPlacedReachesTheSalesViewsIT implements TestPropertyProvider {
         assertThat(OpsHttp.get(base + "rebuild", "ops", "").status()).isEqualTo(401);
         assertThat(OpsHttp.post(base + "rebuild", "ops", "").status()).isEqualTo(401);
         assertThat(OpsHttp.get(base + "reconciliation", null, null).status()).isEqualTo(401);
-        assertThat(OpsHttp.post(base + "dead-letters/redrive", null, null).body()).contains("OPS_PASSWORD is not set");
+        assertThat(OpsHttp.post(base + "dead-letters/redrive", null, null).body())
+                .contains("OPS_PASSWORD is not set");
     }
 
     @Test
     void healthAndMetricsAreServed(EmbeddedServer server) {
-        assertThat(OpsHttp.get(server.getURL() + "/health", null, null).status()).isEqualTo(200);
+        assertThat(OpsHttp.get(server.getURL() + "/health", null, null).status())
+                .isEqualTo(200);
         assertThat(OpsHttp.get(server.getURL() + "/prometheus", null, null).body())
                 .contains("sales_projector_events_applied_total", "sales_projector_lag_seconds_bucket");
     }

@@ -1,10 +1,9 @@
 package com.licenceshop.projector.live;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OutageScheduleTest {
 
@@ -21,7 +20,8 @@ class OutageScheduleTest {
 
     @Test
     void theLastWaitEndsWhenTheHoldEnds() {
-        assertThat(schedule.waitAfter(60, Duration.ofMinutes(5).minusSeconds(2))).contains(Duration.ofSeconds(2));
+        assertThat(schedule.waitAfter(60, Duration.ofMinutes(5).minusSeconds(2)))
+                .contains(Duration.ofSeconds(2));
     }
 
     @Test

@@ -1,5 +1,11 @@
 package com.licenceshop.projector.live;
 
+import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
+import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
+import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.OrderLine;
@@ -13,23 +19,16 @@ import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.GetResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
-import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
-import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonMessagesIT {
@@ -46,8 +45,10 @@ class PoisonMessagesIT {
     void start() {
         broker = new BrokerPublisher(topology);
         // a long linger: everything published below lands in one batch
-        projector = ProjectorInstance.start(database, topology, Map.of(
-                "shop.projector.linger", "1s", "shop.ops.username", "ops", "shop.ops.password", opsPassword));
+        projector = ProjectorInstance.start(
+                database,
+                topology,
+                Map.of("shop.projector.linger", "1s", "shop.ops.username", "ops", "shop.ops.password", opsPassword));
     }
 
     @AfterAll
@@ -66,7 +67,8 @@ class PoisonMessagesIT {
         OrderPlaced good = events.anOrderOf(PROFESSIONAL, 1);
         OrderPlaced wrongTotal = withTotal(events.anOrderOf(STARTER, 1), 1);
         // parses and passes the checks, but PostgreSQL rejects the text: fails the batch, then alone
-        OrderPlaced rejectedByTheDatabase = events.anOrderOf(List.of(new OrderLine("BAD\u0000SKU", "Bad", 1, 100, 100)));
+        OrderPlaced rejectedByTheDatabase =
+                events.anOrderOf(List.of(new OrderLine("BAD\u0000SKU", "Bad", 1, 100, 100)));
         OrderPlaced alsoGood = events.anOrderOf(ENTERPRISE, 2);
         var before = views.summary();
 
@@ -83,7 +85,8 @@ class PoisonMessagesIT {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.readyInDeadLetterQueue() == 3);
         List<GetResponse> parked = broker.drainDeadLetters();
-        assertThat(parked).extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
+        assertThat(parked)
+                .extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
                 .anyMatch(reason -> reason.contains("MalformedEventException"))
                 .anyMatch(reason -> reason.contains("not the sum of the lines"))
                 .anyMatch(reason -> reason.contains("PSQLException"));
@@ -94,7 +97,8 @@ class PoisonMessagesIT {
     void aPoisonEventInAMessageOfSeveralIsParkedAloneAsAMessageOfItsOwnAndItsNeighboursAreApplied() {
         OrderPlaced good = events.anOrderOf(PROFESSIONAL, 1);
         OrderPlaced wrongTotal = withTotal(events.anOrderOf(STARTER, 1), 1);
-        OrderPlaced rejectedByTheDatabase = events.anOrderOf(List.of(new OrderLine("BAD\u0000SKU", "Bad", 1, 100, 100)));
+        OrderPlaced rejectedByTheDatabase =
+                events.anOrderOf(List.of(new OrderLine("BAD\u0000SKU", "Bad", 1, 100, 100)));
         OrderPlaced alsoGood = events.anOrderOf(ENTERPRISE, 2);
         var before = views.summary();
 
@@ -108,13 +112,19 @@ class PoisonMessagesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.readyInDeadLetterQueue() == 2);
         List<GetResponse> parked = broker.drainDeadLetters();
         // each poison event on its own, as the message it would have been alone: its id, type, headers and body
-        assertThat(parked).extracting(m -> m.getProps().getMessageId())
-                .containsExactlyInAnyOrder(wrongTotal.eventId().toString(), rejectedByTheDatabase.eventId().toString());
+        assertThat(parked)
+                .extracting(m -> m.getProps().getMessageId())
+                .containsExactlyInAnyOrder(
+                        wrongTotal.eventId().toString(),
+                        rejectedByTheDatabase.eventId().toString());
         assertThat(parked).allSatisfy(m -> {
-            assertThat(m.getProps().getHeaders()).doesNotContainKey(EventBatches.HEADER)
-                    .containsKey(MessageHeaders.SCHEMA_VERSION).containsKey(MessageHeaders.DEAD_LETTER_REASON);
+            assertThat(m.getProps().getHeaders())
+                    .doesNotContainKey(EventBatches.HEADER)
+                    .containsKey(MessageHeaders.SCHEMA_VERSION)
+                    .containsKey(MessageHeaders.DEAD_LETTER_REASON);
             assertThat(m.getProps().getType()).isEqualTo("OrderPlaced");
-            assertThat(new EventCodec().decode(m.getBody()).eventId().toString()).isEqualTo(m.getProps().getMessageId());
+            assertThat(new EventCodec().decode(m.getBody()).eventId().toString())
+                    .isEqualTo(m.getProps().getMessageId());
         });
         assertThat(views.statusOf(good.orderId())).isEqualTo("PLACED");
         assertThat(views.statusOf(alsoGood.orderId())).isEqualTo("PLACED");
@@ -123,7 +133,8 @@ class PoisonMessagesIT {
 
     @Test
     void aMessageOfSeveralEventsDeliveredAgainIsAppliedOnce() {
-        List<OrderPlaced> three = List.of(events.anOrderOf(STARTER, 1), events.anOrderOf(PROFESSIONAL, 1), events.anOrderOf(ENTERPRISE, 1));
+        List<OrderPlaced> three = List.of(
+                events.anOrderOf(STARTER, 1), events.anOrderOf(PROFESSIONAL, 1), events.anOrderOf(ENTERPRISE, 1));
         OrderPlaced marker = events.anOrderOf(STARTER, 2);
         var before = views.summary();
 
@@ -144,7 +155,9 @@ class PoisonMessagesIT {
 
     @Test
     void aMessageOfSeveralThatCannotBeSplitIsParkedWholeWithTheReason() {
-        broker.publishRaw("order.placed", "[{\"messageId\":\"x\"".getBytes(StandardCharsets.UTF_8),
+        broker.publishRaw(
+                "order.placed",
+                "[{\"messageId\":\"x\"".getBytes(StandardCharsets.UTF_8),
                 Map.of(EventBatches.HEADER, 2));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> broker.readyInDeadLetterQueue() == 1);
@@ -170,7 +183,8 @@ class PoisonMessagesIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> "PLACED".equals(views.statusOf(firstVersion.orderId())));
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.readyInDeadLetterQueue() == 2);
         List<GetResponse> parked = broker.drainDeadLetters();
-        assertThat(parked).extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
+        assertThat(parked)
+                .extracting(m -> String.valueOf(m.getProps().getHeaders().get(MessageHeaders.DEAD_LETTER_REASON)))
                 .containsExactlyInAnyOrder(
                         "UnsupportedSchemaVersionException: unsupported schema version 4 of OrderPlaced: this service reads versions 1 to 3",
                         "UnsupportedSchemaVersionException: no x-shop-schema-version header");
@@ -208,14 +222,22 @@ class PoisonMessagesIT {
     }
 
     private void parkDirectly(OrderPlaced event) {
-        try (var connection = connectionFactory().newConnection(); var channel = connection.createChannel()) {
+        try (var connection = connectionFactory().newConnection();
+                var channel = connection.createChannel()) {
             channel.confirmSelect();
             String deadLetters = topology.deadLetterQueue(topology.salesProjectorQueue());
-            channel.basicPublish(topology.deadLetterExchange(), deadLetters,
-                    new com.rabbitmq.client.AMQP.BasicProperties.Builder().messageId(event.eventId().toString())
+            channel.basicPublish(
+                    topology.deadLetterExchange(),
+                    deadLetters,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                            .messageId(event.eventId().toString())
                             .type(event.eventType().typeName())
-                            .headers(Map.of(MessageHeaders.DEAD_LETTER_REASON, "a bug since fixed",
-                                    MessageHeaders.SCHEMA_VERSION, 1)).build(),
+                            .headers(Map.of(
+                                    MessageHeaders.DEAD_LETTER_REASON,
+                                    "a bug since fixed",
+                                    MessageHeaders.SCHEMA_VERSION,
+                                    1))
+                            .build(),
                     new EventCodec().encode(event));
             channel.waitForConfirmsOrDie(10_000);
         } catch (Exception e) {
@@ -230,7 +252,14 @@ class PoisonMessagesIT {
     }
 
     private static OrderPlaced withTotal(OrderPlaced order, long totalCents) {
-        return new OrderPlaced(order.eventId(), order.sequence(), order.occurredAt(), order.orderId(), order.customerEmail(),
-                order.currency(), order.lines(), totalCents);
+        return new OrderPlaced(
+                order.eventId(),
+                order.sequence(),
+                order.occurredAt(),
+                order.orderId(),
+                order.customerEmail(),
+                order.currency(),
+                order.lines(),
+                totalCents);
     }
 }

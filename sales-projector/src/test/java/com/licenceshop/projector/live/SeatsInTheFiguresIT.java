@@ -1,5 +1,11 @@
 package com.licenceshop.projector.live;
 
+import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
+import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
+import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
+import static com.licenceshop.projector.support.EventFixtures.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
@@ -11,19 +17,12 @@ import com.licenceshop.projector.support.FeedFromEventList;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
-import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
-import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
-import static com.licenceshop.projector.support.EventFixtures.line;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The per-licence figures count the seats of the licence keys issued (OrderPlaced v2) and revoked (LicenceRevoked,
@@ -41,7 +40,8 @@ class SeatsInTheFiguresIT {
 
     @Test
     void anOrderOfThreeSeatsIssuesThreeItsRevocationRevokesThreeAndRedeliveriesChangeNothing() {
-        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
             OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
             broker.publish(order);
             views.awaitInboxSize(1);
@@ -66,10 +66,12 @@ class SeatsInTheFiguresIT {
     void eventsRedeliveredAfterRetentionDeletedTheirInboxRowsCountNoSeatsAgain() throws Exception {
         OrderPlaced order = events.anOrderWithKeysOf(List.of(line(PROFESSIONAL, 3)));
         var revoked = events.aRevocationOf(order);
-        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(List.of(order, revoked));
             views.awaitInboxSize(2);
-            try (var c = database.connect(); var delete = c.createStatement()) {
+            try (var c = database.connect();
+                    var delete = c.createStatement()) {
                 delete.executeUpdate("DELETE FROM sales.inbox"); // as InboxRetention does with old rows
             }
 
@@ -84,7 +86,8 @@ class SeatsInTheFiguresIT {
         OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
         var cancelled = events.aCancellationOf(order);
         var revoked = events.aRevocationOf(order);
-        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
             broker.publish(revoked);
             views.awaitInboxSize(1);
             assertThat(views.seats()).containsExactly("STARTER issued=0 revoked=3");
@@ -113,18 +116,30 @@ class SeatsInTheFiguresIT {
         shuffled.addAll(history.subList(2, history.size()));
         Collections.shuffle(shuffled, new Random(16));
 
-        try (var broker = new BrokerPublisher(topology); var feed = new FeedFromEventList("ops", PASSWORD);
-             var projector = ProjectorInstance.start(database, topology, Map.of("shop.command-api.url", feed.url(),
-                     "shop.ops.username", "ops", "shop.ops.password", PASSWORD))) {
+        try (var broker = new BrokerPublisher(topology);
+                var feed = new FeedFromEventList("ops", PASSWORD);
+                var projector = ProjectorInstance.start(
+                        database,
+                        topology,
+                        Map.of(
+                                "shop.command-api.url",
+                                feed.url(),
+                                "shop.ops.username",
+                                "ops",
+                                "shop.ops.password",
+                                PASSWORD))) {
             broker.publishAll(shuffled);
             views.awaitInboxSize(history.size());
-            assertThat(views.seats()).containsExactly(
-                    "ENTERPRISE issued=0 revoked=0", "PROFESSIONAL issued=2 revoked=0", "STARTER issued=3 revoked=3");
+            assertThat(views.seats())
+                    .containsExactly(
+                            "ENTERPRISE issued=0 revoked=0",
+                            "PROFESSIONAL issued=2 revoked=0",
+                            "STARTER issued=3 revoked=3");
             assertThat(broker.readyInDeadLetterQueue()).isZero();
             var live = views.snapshot();
 
             feed.addAll(history);
-            RebuildStatus rebuilt = projector.bean(RebuildSalesProjection.class).runHere(status -> { });
+            RebuildStatus rebuilt = projector.bean(RebuildSalesProjection.class).runHere(status -> {});
 
             assertThat(rebuilt.state()).as(String.valueOf(rebuilt.error())).isEqualTo("FINISHED");
             assertThat(views.snapshot()).isEqualTo(live);

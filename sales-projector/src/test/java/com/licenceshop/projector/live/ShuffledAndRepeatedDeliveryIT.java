@@ -1,5 +1,8 @@
 package com.licenceshop.projector.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.support.BrokerPublisher;
@@ -8,16 +11,12 @@ import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The projection is commutative and idempotent: the same events delivered shuffled and partly repeated give
@@ -28,9 +27,14 @@ class ShuffledAndRepeatedDeliveryIT {
     @Test
     void shuffledAndRepeatedDeliveryGivesTheSameModelAsInOrderDelivery() {
         SalesHistory history = new SalesHistory(new EventFixtures(), 42)
-                .orders(150).cancellations(20).periodClose()
-                .orders(150).cancellations(30).periodClose()
-                .orders(100).cancellations(15);
+                .orders(150)
+                .cancellations(20)
+                .periodClose()
+                .orders(150)
+                .cancellations(30)
+                .periodClose()
+                .orders(100)
+                .cancellations(15);
         List<ShopEvent> inOrder = history.events();
         List<ShopEvent> shuffled = new ArrayList<>(inOrder);
         Random random = new Random(7);
@@ -54,7 +58,8 @@ class ShuffledAndRepeatedDeliveryIT {
         var database = TestServers.freshDatabase();
         var topology = new Topology(TestServers.freshNamespace());
         var views = new SalesViews(database);
-        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(deliveries);
             await().atMost(Duration.ofSeconds(60)).until(() -> views.inboxSize() == distinctEvents);
             return views.snapshot();

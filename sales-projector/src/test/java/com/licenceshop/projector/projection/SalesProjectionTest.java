@@ -1,19 +1,18 @@
 package com.licenceshop.projector.projection;
 
-import com.licenceshop.events.LicenceKey;
-import com.licenceshop.events.OrderLine;
-import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.projector.support.EventFixtures;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
 import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
 import static com.licenceshop.projector.support.EventFixtures.Licence.STARTER;
 import static com.licenceshop.projector.support.EventFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.licenceshop.events.LicenceKey;
+import com.licenceshop.events.OrderLine;
+import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.projector.support.EventFixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SalesProjectionTest {
 
@@ -25,7 +24,10 @@ class SalesProjectionTest {
         var change = (OrderChange) SalesProjection.changeOf(placed);
         SalesDelta delta = new SalesDelta();
 
-        delta.add(change.order(), Periods.FIRST, OrderState.UNSEEN.with(change.kind()).weight());
+        delta.add(
+                change.order(),
+                Periods.FIRST,
+                OrderState.UNSEEN.with(change.kind()).weight());
 
         assertThat(delta.totals().get(0L)).isEqualTo(new SalesDelta.Totals(1, 3, 350_000));
         assertThat(delta.products().get(new SalesDelta.ProductKey(0, "PROFESSIONAL")))
@@ -89,7 +91,9 @@ class SalesProjectionTest {
 
     @Test
     void linesOfTheSameLicenceCountTheOrderOnceForThatLicence() {
-        var order = ((OrderChange) SalesProjection.changeOf(events.anOrderOf(List.of(line(STARTER, 1), line(STARTER, 2))))).order();
+        var order = ((OrderChange)
+                        SalesProjection.changeOf(events.anOrderOf(List.of(line(STARTER, 1), line(STARTER, 2)))))
+                .order();
         SalesDelta delta = new SalesDelta();
         delta.add(order, 0, 1);
 
@@ -100,15 +104,20 @@ class SalesProjectionTest {
     @Test
     void aPlacementWithKeysIssuesTheirSeatsPerLicenceAndAV1PlacementIssuesNone() {
         var withKeys = ((OrderChange) SalesProjection.changeOf(
-                events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 1), line(STARTER, 2))))).order();
+                        events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 1), line(STARTER, 2)))))
+                .order();
         var v1 = ((OrderChange) SalesProjection.changeOf(events.anOrderOf(ENTERPRISE, 4))).order();
         SalesDelta delta = new SalesDelta();
         delta.issue(withKeys, 0, OrderState.UNSEEN.with(OrderChange.Kind.PLACED).issuedWeight());
         delta.issue(v1, 0, 1);
 
         assertThat(withKeys.seatsIssued()).isEqualTo(6);
-        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")).seatsIssued()).isEqualTo(5);
-        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "PROFESSIONAL")).seatsIssued()).isEqualTo(1);
+        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")).seatsIssued())
+                .isEqualTo(5);
+        assertThat(delta.products()
+                        .get(new SalesDelta.ProductKey(0, "PROFESSIONAL"))
+                        .seatsIssued())
+                .isEqualTo(1);
         assertThat(delta.products()).doesNotContainKey(new SalesDelta.ProductKey(0, "ENTERPRISE"));
     }
 
@@ -120,18 +129,21 @@ class SalesProjectionTest {
         assertThat(placed.with(OrderChange.Kind.CANCELLED).issuedWeight()).isEqualTo(1);
         assertThat(cancelledFirst.issuedWeight()).isZero();
         assertThat(cancelledFirst.with(OrderChange.Kind.PLACED).issuedWeight()).isEqualTo(1);
-        var cancellation = (OrderChange) SalesProjection.changeOf(events.aCancellationOf(events.anOrderWithKeysOf(List.of(line(STARTER, 3)))));
+        var cancellation = (OrderChange)
+                SalesProjection.changeOf(events.aCancellationOf(events.anOrderWithKeysOf(List.of(line(STARTER, 3)))));
         assertThat(cancellation.order().seatsIssued()).isZero();
     }
 
     @Test
     void aRevocationCountsTheSeatsOfItsKeysPerLicenceWithoutThePlacement() {
-        OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2), line(STARTER, 1)));
+        OrderPlaced order =
+                events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2), line(STARTER, 1)));
         var revocation = (LicenceRevocation) SalesProjection.changeOf(events.aRevocationOf(order));
         SalesDelta delta = new SalesDelta();
         revocation.seatsBySku().forEach((sku, seats) -> delta.revoke(sku, seats, 0, 1));
 
-        assertThat(revocation.seatsBySku()).containsExactly(java.util.Map.entry("PROFESSIONAL", 2L), java.util.Map.entry("STARTER", 4L));
+        assertThat(revocation.seatsBySku())
+                .containsExactly(java.util.Map.entry("PROFESSIONAL", 2L), java.util.Map.entry("STARTER", 4L));
         assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")))
                 .isEqualTo(new SalesDelta.ProductFigures(null, 0, 0, 0, 0, 4));
     }
@@ -140,7 +152,8 @@ class SalesProjectionTest {
     void movingAnOrderAndARevocationToTheNextPeriodMovesTheirSeats() {
         OrderPlaced placed = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
         var order = ((OrderChange) SalesProjection.changeOf(placed)).order();
-        OrderState placedAndCancelled = OrderState.UNSEEN.with(OrderChange.Kind.PLACED).with(OrderChange.Kind.CANCELLED);
+        OrderState placedAndCancelled =
+                OrderState.UNSEEN.with(OrderChange.Kind.PLACED).with(OrderChange.Kind.CANCELLED);
         SalesDelta delta = new SalesDelta();
         delta.issue(order, 0, 1);
         delta.revoke("STARTER", 3, 0, 1);
@@ -148,7 +161,8 @@ class SalesProjectionTest {
         delta.move(order, placedAndCancelled, 0, 7);
         delta.moveRevoked("STARTER", 3, 0, 7);
 
-        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")).isZero()).isTrue();
+        assertThat(delta.products().get(new SalesDelta.ProductKey(0, "STARTER")).isZero())
+                .isTrue();
         assertThat(delta.products().get(new SalesDelta.ProductKey(7, "STARTER")))
                 .isEqualTo(new SalesDelta.ProductFigures("Starter", 0, 0, 0, 3, 3));
     }
@@ -156,32 +170,71 @@ class SalesProjectionTest {
     @Test
     void aKeyForALineTheOrderDoesNotHaveOrForAnotherLicenceCannotBeApplied() {
         OrderPlaced good = events.anOrderOf(STARTER, 1);
-        var beyondTheLines = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
-                good.customerEmail(), good.currency(), good.lines(), good.totalCents(), List.of(new LicenceKey(2, "STARTER", 1, "k")));
-        var otherLicence = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
-                good.customerEmail(), good.currency(), good.lines(), good.totalCents(), List.of(new LicenceKey(1, "ENTERPRISE", 1, "k")));
+        var beyondTheLines = new OrderPlaced(
+                good.eventId(),
+                good.sequence(),
+                good.occurredAt(),
+                good.orderId(),
+                good.customerEmail(),
+                good.currency(),
+                good.lines(),
+                good.totalCents(),
+                List.of(new LicenceKey(2, "STARTER", 1, "k")));
+        var otherLicence = new OrderPlaced(
+                good.eventId(),
+                good.sequence(),
+                good.occurredAt(),
+                good.orderId(),
+                good.customerEmail(),
+                good.currency(),
+                good.lines(),
+                good.totalCents(),
+                List.of(new LicenceKey(1, "ENTERPRISE", 1, "k")));
 
-        assertThatThrownBy(() -> SalesProjection.changeOf(beyondTheLines)).isInstanceOf(UnappliableEventException.class);
+        assertThatThrownBy(() -> SalesProjection.changeOf(beyondTheLines))
+                .isInstanceOf(UnappliableEventException.class);
         assertThatThrownBy(() -> SalesProjection.changeOf(otherLicence)).isInstanceOf(UnappliableEventException.class);
     }
 
     @Test
     void anOrderWhoseTotalIsNotTheSumOfItsLinesCannotBeApplied() {
         OrderPlaced good = events.anOrderOf(STARTER, 1);
-        var wrongTotal = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
-                good.customerEmail(), good.currency(), good.lines(), good.totalCents() + 1);
+        var wrongTotal = new OrderPlaced(
+                good.eventId(),
+                good.sequence(),
+                good.occurredAt(),
+                good.orderId(),
+                good.customerEmail(),
+                good.currency(),
+                good.lines(),
+                good.totalCents() + 1);
 
         assertThatThrownBy(() -> SalesProjection.changeOf(wrongTotal))
-                .isInstanceOf(UnappliableEventException.class).hasMessageContaining("not the sum");
+                .isInstanceOf(UnappliableEventException.class)
+                .hasMessageContaining("not the sum");
     }
 
     @Test
     void anOrderWithoutLinesOrWithANonPositiveQuantityCannotBeApplied() {
         OrderPlaced good = events.anOrderOf(STARTER, 1);
-        var noLines = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
-                good.customerEmail(), good.currency(), List.of(), 0);
-        var zeroQuantity = new OrderPlaced(good.eventId(), good.sequence(), good.occurredAt(), good.orderId(),
-                good.customerEmail(), good.currency(), List.of(new OrderLine("STARTER", "Starter", 0, 50_000, 0)), 0);
+        var noLines = new OrderPlaced(
+                good.eventId(),
+                good.sequence(),
+                good.occurredAt(),
+                good.orderId(),
+                good.customerEmail(),
+                good.currency(),
+                List.of(),
+                0);
+        var zeroQuantity = new OrderPlaced(
+                good.eventId(),
+                good.sequence(),
+                good.occurredAt(),
+                good.orderId(),
+                good.customerEmail(),
+                good.currency(),
+                List.of(new OrderLine("STARTER", "Starter", 0, 50_000, 0)),
+                0);
 
         assertThatThrownBy(() -> SalesProjection.changeOf(noLines)).isInstanceOf(UnappliableEventException.class);
         assertThatThrownBy(() -> SalesProjection.changeOf(zeroQuantity)).isInstanceOf(UnappliableEventException.class);
@@ -209,20 +262,23 @@ class SalesProjectionTest {
         var changed = fixtures.aProductChanged("TEAM", "Team Plus", 95_000, 2);
         var retired = fixtures.aProductRetired("TEAM", 3);
 
-        assertThat(SalesProjection.changeOf(added)).isEqualTo(
-                new ProductNamed(added.eventId(), added.sequence(), added.occurredAt(), "TEAM", "Team", 1));
-        assertThat(SalesProjection.changeOf(changed)).isEqualTo(
-                new ProductNamed(changed.eventId(), changed.sequence(), changed.occurredAt(), "TEAM", "Team Plus", 2));
-        assertThat(SalesProjection.changeOf(retired)).isEqualTo(
-                new NoFigures(retired.eventId(), retired.sequence(), retired.occurredAt()));
+        assertThat(SalesProjection.changeOf(added))
+                .isEqualTo(new ProductNamed(added.eventId(), added.sequence(), added.occurredAt(), "TEAM", "Team", 1));
+        assertThat(SalesProjection.changeOf(changed))
+                .isEqualTo(new ProductNamed(
+                        changed.eventId(), changed.sequence(), changed.occurredAt(), "TEAM", "Team Plus", 2));
+        assertThat(SalesProjection.changeOf(retired))
+                .isEqualTo(new NoFigures(retired.eventId(), retired.sequence(), retired.occurredAt()));
     }
 
     @Test
     void aLicenceWithoutANameOrAChangeAtVersionOneCannotBeApplied() {
         var fixtures = new com.licenceshop.projector.support.EventFixtures();
         assertThatThrownBy(() -> SalesProjection.changeOf(fixtures.aProductAdded("TEAM", " ", 1)))
-                .isInstanceOf(UnappliableEventException.class).hasMessageContaining("name");
+                .isInstanceOf(UnappliableEventException.class)
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> SalesProjection.changeOf(fixtures.aProductChanged("TEAM", "Team", 1, 1)))
-                .isInstanceOf(UnappliableEventException.class).hasMessageContaining("version");
+                .isInstanceOf(UnappliableEventException.class)
+                .hasMessageContaining("version");
     }
 }

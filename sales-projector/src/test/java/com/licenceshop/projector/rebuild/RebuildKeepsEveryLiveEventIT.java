@@ -1,5 +1,8 @@
 package com.licenceshop.projector.rebuild;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.support.BrokerPublisher;
@@ -10,15 +13,11 @@ import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Sequences can commit out of order, so a rebuild's first pass can miss an event the live model already
@@ -48,7 +47,9 @@ class RebuildKeepsEveryLiveEventIT {
             assertThat(result.state()).isEqualTo("FAILED");
             assertThat(result.error()).contains("events the feed does not serve");
             assertThat(setup.views.snapshot()).isEqualTo(setup.liveModel);
-            assertThat(OpsHttp.get(setup.projector.url() + "ops/rebuild", "ops", PASSWORD).body()).contains("\"state\":\"FAILED\"");
+            assertThat(OpsHttp.get(setup.projector.url() + "ops/rebuild", "ops", PASSWORD)
+                            .body())
+                    .contains("\"state\":\"FAILED\"");
         }
     }
 
@@ -57,13 +58,28 @@ class RebuildKeepsEveryLiveEventIT {
         final TestServers.Database database = TestServers.freshDatabase();
         final Topology topology = new Topology(TestServers.freshNamespace());
         final SalesViews views = new SalesViews(database);
-        final SalesHistory history = new SalesHistory(new EventFixtures(), 21).orders(1500).cancellations(100).periodClose().orders(400);
+        final SalesHistory history = new SalesHistory(new EventFixtures(), 21)
+                .orders(1500)
+                .cancellations(100)
+                .periodClose()
+                .orders(400);
         final ShopEvent late = history.events().get(history.events().size() / 2);
         final FeedFromEventList feed = new FeedFromEventList("ops", PASSWORD);
         final BrokerPublisher broker = new BrokerPublisher(topology);
-        final ProjectorInstance projector = ProjectorInstance.start(database, topology, Map.of(
-                "shop.command-api.url", feed.url(), "shop.ops.username", "ops", "shop.ops.password", PASSWORD,
-                "shop.rebuild.page-size", 500, "shop.rebuild.chunk-size", 200));
+        final ProjectorInstance projector = ProjectorInstance.start(
+                database,
+                topology,
+                Map.of(
+                        "shop.command-api.url",
+                        feed.url(),
+                        "shop.ops.username",
+                        "ops",
+                        "shop.ops.password",
+                        PASSWORD,
+                        "shop.rebuild.page-size",
+                        500,
+                        "shop.rebuild.chunk-size",
+                        200));
         final SalesViews.Snapshot liveModel;
 
         Setup() {
@@ -71,13 +87,14 @@ class RebuildKeepsEveryLiveEventIT {
             inFeed.remove(late);
             feed.addAll(inFeed);
             broker.publishAll(history.events());
-            await().atMost(Duration.ofSeconds(30)).until(() -> views.inboxSize() == history.events().size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> views.inboxSize() == history.events().size());
             liveModel = views.snapshot();
         }
 
         RebuildStatus rebuild() {
             try {
-                return projector.bean(RebuildSalesProjection.class).runHere(status -> { });
+                return projector.bean(RebuildSalesProjection.class).runHere(status -> {});
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

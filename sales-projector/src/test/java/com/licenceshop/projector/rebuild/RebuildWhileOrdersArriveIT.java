@@ -1,5 +1,9 @@
 package com.licenceshop.projector.rebuild;
 
+import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
@@ -11,8 +15,6 @@ import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The zero-downtime rebuild, while orders keep arriving: nothing lost, nothing counted twice, the totals on
@@ -44,54 +43,82 @@ class RebuildWhileOrdersArriveIT {
         var fixtures = new EventFixtures();
         String password = UUID.randomUUID().toString();
         SalesHistory history = new SalesHistory(fixtures, 5)
-                .orders(6000).cancellations(500).periodClose().orders(6000).cancellations(400);
+                .orders(6000)
+                .cancellations(500)
+                .periodClose()
+                .orders(6000)
+                .cancellations(400);
 
         try (var feed = new FeedFromEventList(OPS, password);
-             var broker = new BrokerPublisher(topology);
-             var projector = ProjectorInstance.start(database, topology, Map.of(
-                     "shop.command-api.url", feed.url(),
-                     "shop.ops.username", OPS, "shop.ops.password", password,
-                     "shop.rebuild.page-size", 3000, "shop.rebuild.chunk-size", 500))) {
+                var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(
+                        database,
+                        topology,
+                        Map.of(
+                                "shop.command-api.url",
+                                feed.url(),
+                                "shop.ops.username",
+                                OPS,
+                                "shop.ops.password",
+                                password,
+                                "shop.rebuild.page-size",
+                                3000,
+                                "shop.rebuild.chunk-size",
+                                500))) {
             // the command API stores an event before it publishes it
             feed.addAll(history.events());
             broker.publishAll(history.events());
-            await().atMost(Duration.ofSeconds(60)).until(() -> views.inboxSize() == history.events().size());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> views.inboxSize() == history.events().size());
 
             List<ShopEvent> arriving = new CopyOnWriteArrayList<>();
             List<String> wentBackwards = new CopyOnWriteArrayList<>();
             AtomicLong lastSeen = new AtomicLong(views.summary().orders());
             ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
             try {
-                background.scheduleWithFixedDelay(() -> {
-                    List<OrderPlaced> burst = new ArrayList<>();
-                    for (int i = 0; i < 50; i++) {
-                        burst.add(fixtures.anOrderOf(PROFESSIONAL, 1));
-                    }
-                    feed.addAll(burst);
-                    broker.publishAll(burst);
-                    arriving.addAll(burst);
-                }, 0, 20, TimeUnit.MILLISECONDS);
-                background.scheduleWithFixedDelay(() -> {
-                    long orders = views.summary().orders();
-                    long before = lastSeen.getAndSet(orders);
-                    if (orders < before) {
-                        wentBackwards.add(before + " -> " + orders);
-                    }
-                }, 0, 5, TimeUnit.MILLISECONDS);
+                background.scheduleWithFixedDelay(
+                        () -> {
+                            List<OrderPlaced> burst = new ArrayList<>();
+                            for (int i = 0; i < 50; i++) {
+                                burst.add(fixtures.anOrderOf(PROFESSIONAL, 1));
+                            }
+                            feed.addAll(burst);
+                            broker.publishAll(burst);
+                            arriving.addAll(burst);
+                        },
+                        0,
+                        20,
+                        TimeUnit.MILLISECONDS);
+                background.scheduleWithFixedDelay(
+                        () -> {
+                            long orders = views.summary().orders();
+                            long before = lastSeen.getAndSet(orders);
+                            if (orders < before) {
+                                wentBackwards.add(before + " -> " + orders);
+                            }
+                        },
+                        0,
+                        5,
+                        TimeUnit.MILLISECONDS);
 
                 feed.hold();
                 var started = OpsHttp.post(projector.url() + "ops/rebuild", OPS, password);
                 var second = OpsHttp.post(projector.url() + "ops/rebuild", OPS, password);
-                await("running, with the total to read from the command API's head sequence").atMost(Duration.ofSeconds(10))
-                        .untilAsserted(() -> assertThat(OpsHttp.get(projector.url() + "ops/rebuild", OPS, password).body())
-                                .contains("\"state\":\"RUNNING\"").containsPattern("\"total\":[1-9]\\d*"));
+                await("running, with the total to read from the command API's head sequence")
+                        .atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(OpsHttp.get(projector.url() + "ops/rebuild", OPS, password)
+                                        .body())
+                                .contains("\"state\":\"RUNNING\"")
+                                .containsPattern("\"total\":[1-9]\\d*"));
                 feed.release();
 
                 assertThat(started.status()).isEqualTo(202);
                 assertThat(second.status()).isEqualTo(409);
                 assertThat(second.contentType()).startsWith("application/problem+json");
-                await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                        assertThat(OpsHttp.get(projector.url() + "ops/rebuild", OPS, password).body()).contains("\"state\":\"FINISHED\""));
+                await().atMost(Duration.ofSeconds(90))
+                        .untilAsserted(() -> assertThat(OpsHttp.get(projector.url() + "ops/rebuild", OPS, password)
+                                        .body())
+                                .contains("\"state\":\"FINISHED\""));
                 assertThat(arriving).as("orders arrived while it ran").isNotEmpty();
             } finally {
                 // not shutdownNow: a burst interrupted halfway would be published but not counted
@@ -101,8 +128,11 @@ class RebuildWhileOrdersArriveIT {
 
             int allEvents = history.events().size() + arriving.size();
             await().atMost(Duration.ofSeconds(60)).until(() -> views.inboxSize() == allEvents);
-            assertThat(wentBackwards).as("totals on screen never went backwards").isEmpty();
-            var status = OpsHttp.get(projector.url() + "ops/rebuild", OPS, password).body();
+            assertThat(wentBackwards)
+                    .as("totals on screen never went backwards")
+                    .isEmpty();
+            var status =
+                    OpsHttp.get(projector.url() + "ops/rebuild", OPS, password).body();
             assertThat(status).contains("\"done\":").contains("\"eventsPerSecond\":");
             var reconciliation = OpsHttp.get(projector.url() + "ops/reconciliation", OPS, password);
             assertThat(reconciliation.body()).contains("\"matches\":true");
@@ -111,8 +141,11 @@ class RebuildWhileOrdersArriveIT {
             List<ShopEvent> everything = new ArrayList<>(history.events());
             everything.addAll(arriving);
             assertThat(rebuilt).isEqualTo(freshLiveBuildOf(everything));
-            assertThat(rebuilt.summary().orders()).isEqualTo(history.currentPeriod().orders() + arriving.size());
-            assertThat(views.liveTablesWithOptions()).as("autovacuum is on again for the swapped-in tables").isEmpty();
+            assertThat(rebuilt.summary().orders())
+                    .isEqualTo(history.currentPeriod().orders() + arriving.size());
+            assertThat(views.liveTablesWithOptions())
+                    .as("autovacuum is on again for the swapped-in tables")
+                    .isEmpty();
         }
     }
 
@@ -120,7 +153,8 @@ class RebuildWhileOrdersArriveIT {
         var database = TestServers.freshDatabase();
         var topology = new Topology(TestServers.freshNamespace());
         var views = new SalesViews(database);
-        try (var broker = new BrokerPublisher(topology); var projector = ProjectorInstance.start(database, topology)) {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(events);
             await().atMost(Duration.ofSeconds(60)).until(() -> views.inboxSize() == events.size());
             return views.snapshot();

@@ -1,5 +1,7 @@
 package com.licenceshop.projector.retention;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
@@ -11,10 +13,6 @@ import com.licenceshop.projector.support.EventFixtures.Licence;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,16 +22,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Inbox retention on a real PostgreSQL, against the real model writer. */
 class InboxRetentionIT {
 
     private final TestServers.Database database = TestServers.freshDatabase();
     // consume=false: no listener; the test applies events itself, as the listener would
-    private final ProjectorInstance projector = ProjectorInstance.start(database, new Topology(TestServers.freshNamespace()),
-            Map.of("shop.projector.consume", false));
+    private final ProjectorInstance projector = ProjectorInstance.start(
+            database, new Topology(TestServers.freshNamespace()), Map.of("shop.projector.consume", false));
     private final EventFixtures fixtures = new EventFixtures();
     private final Instant now = Instant.now();
 
@@ -75,8 +74,9 @@ class InboxRetentionIT {
         apply(duringTheRebuild);
         ageInboxRowsOf(Duration.ofHours(5), beforeTheRebuild.eventId());
         ageInboxRowsOf(Duration.ofHours(3), duringTheRebuild.eventId());
-        try (Connection c = database.connect(); PreparedStatement running = c.prepareStatement(
-                "UPDATE sales.rebuild_state SET state = 'RUNNING', started_at = ? WHERE id = 1")) {
+        try (Connection c = database.connect();
+                PreparedStatement running = c.prepareStatement(
+                        "UPDATE sales.rebuild_state SET state = 'RUNNING', started_at = ? WHERE id = 1")) {
             running.setObject(1, now.minus(Duration.ofMinutes(150)).atOffset(ZoneOffset.UTC));
             running.executeUpdate();
         }
@@ -102,8 +102,9 @@ class InboxRetentionIT {
     }
 
     private void ageInboxRowsOf(Duration age, java.util.UUID eventId) throws SQLException {
-        try (Connection c = database.connect(); PreparedStatement update = c.prepareStatement(
-                "UPDATE sales.inbox SET applied_at = ? WHERE event_id = ?")) {
+        try (Connection c = database.connect();
+                PreparedStatement update =
+                        c.prepareStatement("UPDATE sales.inbox SET applied_at = ? WHERE event_id = ?")) {
             update.setObject(1, now.minus(age).atOffset(ZoneOffset.UTC));
             update.setObject(2, eventId);
             assertThat(update.executeUpdate()).isEqualTo(1);

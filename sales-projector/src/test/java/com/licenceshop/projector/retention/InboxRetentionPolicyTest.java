@@ -1,13 +1,12 @@
 package com.licenceshop.projector.retention;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class InboxRetentionPolicyTest {
 
@@ -34,6 +33,7 @@ class InboxRetentionPolicyTest {
     @Test
     void a_retention_shorter_than_the_rebuild_margin_is_refused() {
         assertThatThrownBy(() -> new InboxRetentionPolicy(Duration.ofMinutes(30), Duration.ofHours(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least");
     }
 }

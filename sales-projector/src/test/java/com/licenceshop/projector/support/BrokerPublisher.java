@@ -12,7 +12,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,7 +57,12 @@ public final class BrokerPublisher implements AutoCloseable {
     public void publishAll(Collection<? extends ShopEvent> events) {
         try {
             for (ShopEvent event : events) {
-                channel.basicPublish(topology.eventsExchange(), event.eventType().routingKey(), true, properties(event), codec.encode(event));
+                channel.basicPublish(
+                        topology.eventsExchange(),
+                        event.eventType().routingKey(),
+                        true,
+                        properties(event),
+                        codec.encode(event));
             }
             channel.waitForConfirmsOrDie(30_000);
         } catch (Exception e) {
@@ -69,10 +73,15 @@ public final class BrokerPublisher implements AutoCloseable {
     /** Publishes the events in one message, as the relay packs consecutive events of one routing key (transport v2). */
     public void publishTogether(List<? extends ShopEvent> events) {
         EventBatches.Event message = EventBatches.pack(events.stream()
-                .map(event -> new EventBatches.Event(properties(event), codec.encode(event))).toList());
+                .map(event -> new EventBatches.Event(properties(event), codec.encode(event)))
+                .toList());
         try {
-            channel.basicPublish(topology.eventsExchange(), events.get(0).eventType().routingKey(), true,
-                    message.properties(), message.body());
+            channel.basicPublish(
+                    topology.eventsExchange(),
+                    events.get(0).eventType().routingKey(),
+                    true,
+                    message.properties(),
+                    message.body());
             channel.waitForConfirmsOrDie(30_000);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish", e);
@@ -86,7 +95,11 @@ public final class BrokerPublisher implements AutoCloseable {
 
     /** Publishes the event's body as the command API would, but with these headers only. */
     public void publishWithHeaders(ShopEvent event, Map<String, Object> headers) {
-        publishRaw(event.eventType().routingKey(), codec.encode(event), headers, event.eventType().typeName());
+        publishRaw(
+                event.eventType().routingKey(),
+                codec.encode(event),
+                headers,
+                event.eventType().typeName());
     }
 
     public void publishRaw(String routingKey, byte[] body, Map<String, Object> headers) {
@@ -95,8 +108,13 @@ public final class BrokerPublisher implements AutoCloseable {
 
     private void publishRaw(String routingKey, byte[] body, Map<String, Object> headers, String type) {
         try {
-            var properties = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
-                    .messageId(UUID.randomUUID().toString()).type(type).headers(headers).build();
+            var properties = new AMQP.BasicProperties.Builder()
+                    .contentType("application/json")
+                    .deliveryMode(2)
+                    .messageId(UUID.randomUUID().toString())
+                    .type(type)
+                    .headers(headers)
+                    .build();
             channel.basicPublish(topology.eventsExchange(), routingKey, true, properties, body);
             channel.waitForConfirmsOrDie(10_000);
         } catch (Exception e) {
@@ -109,7 +127,8 @@ public final class BrokerPublisher implements AutoCloseable {
         List<GetResponse> messages = new ArrayList<>();
         try {
             GetResponse message;
-            while ((message = channel.basicGet(topology.deadLetterQueue(topology.salesProjectorQueue()), true)) != null) {
+            while ((message = channel.basicGet(topology.deadLetterQueue(topology.salesProjectorQueue()), true))
+                    != null) {
                 messages.add(message);
             }
         } catch (Exception e) {
@@ -120,7 +139,8 @@ public final class BrokerPublisher implements AutoCloseable {
 
     public long readyInDeadLetterQueue() {
         try {
-            return channel.queueDeclarePassive(topology.deadLetterQueue(topology.salesProjectorQueue())).getMessageCount();
+            return channel.queueDeclarePassive(topology.deadLetterQueue(topology.salesProjectorQueue()))
+                    .getMessageCount();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -140,9 +160,13 @@ public final class BrokerPublisher implements AutoCloseable {
                 .deliveryMode(2)
                 .messageId(event.eventId().toString())
                 .type(event.eventType().typeName())
-                .headers(Map.of(MessageHeaders.SEQUENCE, event.sequence(),
-                        MessageHeaders.SCHEMA_VERSION, event.eventType().schemaVersion(),
-                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString()))
+                .headers(Map.of(
+                        MessageHeaders.SEQUENCE,
+                        event.sequence(),
+                        MessageHeaders.SCHEMA_VERSION,
+                        event.eventType().schemaVersion(),
+                        MessageHeaders.CORRELATION_ID,
+                        UUID.randomUUID().toString()))
                 .build();
     }
 

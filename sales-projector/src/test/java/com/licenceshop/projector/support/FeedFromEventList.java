@@ -5,7 +5,6 @@ import com.licenceshop.events.ShopEvent;
 import com.licenceshop.testsupport.TestServers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -36,8 +35,8 @@ public final class FeedFromEventList implements AutoCloseable {
     private final Map<Long, ShopEvent> lateEvents = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FeedFromEventList(String username, String password) {
-        this.expectedAuthorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization = "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", TestServers.freePort()), 0);
         } catch (IOException e) {
@@ -137,7 +136,8 @@ public final class FeedFromEventList implements AutoCloseable {
                 return;
             }
             long head = lines.isEmpty() ? 0 : lines.lastKey();
-            byte[] body = ("{\"pending\":0,\"headSequence\":" + head + ",\"publishedSequence\":" + head + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"pending\":0,\"headSequence\":" + head + ",\"publishedSequence\":" + head + "}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

@@ -11,16 +11,16 @@ import java.util.Base64;
 /** Calls a projector's ops endpoints as ops would. */
 public final class OpsHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public record Response(int status, String contentType, String body) {
-    }
+    public record Response(int status, String contentType, String body) {}
 
-    private OpsHttp() {
-    }
+    private OpsHttp() {}
 
     public static Response post(String url, String username, String password) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()), username, password);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()), username, password);
     }
 
     public static Response get(String url, String username, String password) {
@@ -29,12 +29,19 @@ public final class OpsHttp {
 
     private static Response send(HttpRequest.Builder builder, String username, String password) {
         if (username != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = HTTP.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<String> response =
+                    HTTP.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

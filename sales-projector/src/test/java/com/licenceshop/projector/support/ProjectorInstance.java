@@ -4,7 +4,6 @@ import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.util.HashMap;
 import java.util.Map;
 

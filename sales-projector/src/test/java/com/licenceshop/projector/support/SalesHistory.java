@@ -1,13 +1,12 @@
 package com.licenceshop.projector.support;
 
+import static com.licenceshop.projector.support.EventFixtures.Licence;
+
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.ShopEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static com.licenceshop.projector.support.EventFixtures.Licence;
 
 /**
  * A shop's event history in sequence order: orders of every licence, some cancelled, and period closes among
@@ -15,8 +14,7 @@ import static com.licenceshop.projector.support.EventFixtures.Licence;
  */
 public final class SalesHistory {
 
-    public record Expected(long orders, long licences, long revenueCents) {
-    }
+    public record Expected(long orders, long licences, long revenueCents) {}
 
     private final EventFixtures fixtures;
     private final Random random;
@@ -40,7 +38,8 @@ public final class SalesHistory {
             Licence licence = Licence.values()[random.nextInt(3)];
             int quantity = 1 + random.nextInt(4);
             OrderPlaced order = random.nextInt(5) == 0
-                    ? fixtures.anOrderOf(List.of(EventFixtures.line(licence, quantity), EventFixtures.line(Licence.STARTER, 1)))
+                    ? fixtures.anOrderOf(
+                            List.of(EventFixtures.line(licence, quantity), EventFixtures.line(Licence.STARTER, 1)))
                     : fixtures.anOrderOf(licence, quantity);
             events.add(order);
             open.add(order);

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +39,8 @@ interface CatalogApi {
     HttpResponse<Product> add(@Body NewProduct product);
 
     @Put("/api/products/{sku}")
-    HttpResponse<Product> change(@PathVariable String sku, @Header("If-Match") String ifMatch, @Body ProductChange change);
+    HttpResponse<Product> change(
+            @PathVariable String sku, @Header("If-Match") String ifMatch, @Body ProductChange change);
 
     @Delete("/api/products/{sku}")
     HttpResponse<Void> retire(@PathVariable String sku);
@@ -51,8 +51,14 @@ interface CatalogApi {
     }
 
     @Serdeable
-    record Product(String sku, String name, @Nullable String description, long unitPriceCents, String currency,
-                   String status, long version) {
+    record Product(
+            String sku,
+            String name,
+            @Nullable String description,
+            long unitPriceCents,
+            String currency,
+            String status,
+            long version) {
 
         static final String ON_SALE = "ON_SALE";
 
@@ -63,12 +69,17 @@ interface CatalogApi {
 
     /** Fields as the staff member typed them, blanks as null: the command API names what is missing. */
     @Serdeable
-    record NewProduct(@Nullable String sku, @Nullable String name, @Nullable String description,
-                      @Nullable Long unitPriceCents, @Nullable String currency) {
-    }
+    record NewProduct(
+            @Nullable String sku,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable Long unitPriceCents,
+            @Nullable String currency) {}
 
     @Serdeable
-    record ProductChange(@Nullable String name, @Nullable String description, @Nullable Long unitPriceCents,
-                         @Nullable String currency) {
-    }
+    record ProductChange(
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable Long unitPriceCents,
+            @Nullable String currency) {}
 }

@@ -19,15 +19,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The price list for sales staff: every licence with its price and status, an add form, an edit form per
@@ -43,12 +42,15 @@ class CatalogController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogController.class);
     static final String UNREACHABLE = "The command API does not answer, so nothing was saved. Try again in a moment.";
-    static final String FAILED = "The command API failed to save the change, so nothing was saved. Try again in a moment.";
-    static final String LOGIN_NOT_ACCEPTED = "The command API did not accept your login for catalog changes, so nothing "
-            + "was saved. Log out and in again; if that does not help, ask ops to check how the web UI passes logins on.";
+    static final String FAILED =
+            "The command API failed to save the change, so nothing was saved. Try again in a moment.";
+    static final String LOGIN_NOT_ACCEPTED =
+            "The command API did not accept your login for catalog changes, so nothing "
+                    + "was saved. Log out and in again; if that does not help, ask ops to check how the web UI passes logins on.";
     static final String ROLE_MISSING = "The command API refused the change: your login lacks the role SALES, which "
             + "catalog changes need. Nothing was saved.";
-    static final String DUPLICATE_SKU = "A licence with this SKU exists already (retired ones keep theirs). Choose another SKU.";
+    static final String DUPLICATE_SKU =
+            "A licence with this SKU exists already (retired ones keep theirs). Choose another SKU.";
     static final String RETIRED = "This licence is retired, and a retired licence is not changed. Nothing was saved.";
 
     private final CatalogApi catalog;
@@ -90,9 +92,11 @@ class CatalogController {
 
     @Get(value = "/{sku}/edit", produces = MediaType.TEXT_HTML)
     HttpResponse<?> editForm(@PathVariable String sku) {
-        return withProduct(sku, product -> product.onSale()
-                ? editPage(HttpStatus.OK, sku, ProductForm.of(product), Map.of(), null)
-                : HttpResponse.seeOther(CatalogNotice.ALREADY_RETIRED.redirect(sku)));
+        return withProduct(
+                sku,
+                product -> product.onSale()
+                        ? editPage(HttpStatus.OK, sku, ProductForm.of(product), Map.of(), null)
+                        : HttpResponse.seeOther(CatalogNotice.ALREADY_RETIRED.redirect(sku)));
     }
 
     /** The edit form's post (HTML forms cannot PUT). */
@@ -104,7 +108,8 @@ class CatalogController {
         }
         try (var ignored = MDC.putCloseable("sku", sku)) {
             try {
-                HttpResponse<CatalogApi.Product> changed = catalog.change(sku, CatalogApi.etag(form.parsedVersion()), form.toChange());
+                HttpResponse<CatalogApi.Product> changed =
+                        catalog.change(sku, CatalogApi.etag(form.parsedVersion()), form.toChange());
                 if (changed == null || changed.code() == HttpStatus.NOT_FOUND.getCode()) {
                     return HttpResponse.seeOther(CatalogNotice.UNKNOWN.redirect(sku));
                 }
@@ -130,9 +135,11 @@ class CatalogController {
     /** The confirmation step: a page of its own, so retiring asks first with or without a script. */
     @Get(value = "/{sku}/retire", produces = MediaType.TEXT_HTML)
     HttpResponse<?> confirmRetire(@PathVariable String sku) {
-        return withProduct(sku, product -> product.onSale()
-                ? HttpResponse.ok(new ModelAndView<>("catalog/retire", Map.of("product", Row.of(product))))
-                : HttpResponse.seeOther(CatalogNotice.ALREADY_RETIRED.redirect(sku)));
+        return withProduct(
+                sku,
+                product -> product.onSale()
+                        ? HttpResponse.ok(new ModelAndView<>("catalog/retire", Map.of("product", Row.of(product))))
+                        : HttpResponse.seeOther(CatalogNotice.ALREADY_RETIRED.redirect(sku)));
     }
 
     @Post(value = "/{sku}/retire", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -166,9 +173,11 @@ class CatalogController {
      */
     private HttpResponse<?> stale(String sku, ProductForm yours) {
         LOG.info("stale edit refused (version {} is no longer current)", yours.version());
-        return withProduct(sku, current -> current.onSale()
-                ? editPage(HttpStatus.CONFLICT, sku, ProductForm.of(current), Map.of(), yours)
-                : editPage(HttpStatus.CONFLICT, sku, yours, Map.of(ProductForm.FORM, RETIRED), null));
+        return withProduct(
+                sku,
+                current -> current.onSale()
+                        ? editPage(HttpStatus.CONFLICT, sku, ProductForm.of(current), Map.of(), yours)
+                        : editPage(HttpStatus.CONFLICT, sku, yours, Map.of(ProductForm.FORM, RETIRED), null));
     }
 
     /** Reads one licence and answers with the page it leads to; unknown or unreadable licences go back to the list. */
@@ -202,8 +211,8 @@ class CatalogController {
         return new Refusal(HttpStatus.BAD_REQUEST, ProductForm.errorsByField(problems.of(rejected)));
     }
 
-    private HttpResponse<?> listPage(HttpStatus status, ProductForm form, Map<String, String> errors,
-                                     @Nullable CatalogNotice.Shown notice) {
+    private HttpResponse<?> listPage(
+            HttpStatus status, ProductForm form, Map<String, String> errors, @Nullable CatalogNotice.Shown notice) {
         Map<String, Object> model = new HashMap<>();
         try {
             model.put("products", catalog.all().stream().map(Row::of).toList());
@@ -221,8 +230,12 @@ class CatalogController {
         return HttpResponse.status(status).body(new ModelAndView<>("catalog/list", model));
     }
 
-    private static HttpResponse<?> editPage(HttpStatus status, String sku, ProductForm form, Map<String, String> errors,
-                                            @Nullable ProductForm staleYours) {
+    private static HttpResponse<?> editPage(
+            HttpStatus status,
+            String sku,
+            ProductForm form,
+            Map<String, String> errors,
+            @Nullable ProductForm staleYours) {
         Map<String, Object> model = new HashMap<>();
         model.put("sku", sku);
         model.put("form", form);
@@ -233,15 +246,26 @@ class CatalogController {
         return HttpResponse.status(status).body(new ModelAndView<>("catalog/edit", model));
     }
 
-    private record Refusal(HttpStatus status, Map<String, String> errors) {
-    }
+    private record Refusal(HttpStatus status, Map<String, String> errors) {}
 
     /** One licence as the list and the retire page show it. */
-    record Row(String sku, String name, @Nullable String description, String price, String status, boolean onSale,
-               long version) {
+    record Row(
+            String sku,
+            String name,
+            @Nullable String description,
+            String price,
+            String status,
+            boolean onSale,
+            long version) {
         static Row of(CatalogApi.Product product) {
-            return new Row(product.sku(), product.name(), product.description(),
-                    Money.format(product.unitPriceCents(), product.currency()), product.status(), product.onSale(), product.version());
+            return new Row(
+                    product.sku(),
+                    product.name(),
+                    product.description(),
+                    Money.format(product.unitPriceCents(), product.currency()),
+                    product.status(),
+                    product.onSale(),
+                    product.version());
         }
     }
 }

@@ -4,7 +4,6 @@ import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.web.system.CommandApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,8 +17,13 @@ import java.util.regex.Pattern;
  * only refuses what cannot even be sent (a price that is no amount, an edit without its version).
  */
 @Serdeable
-record ProductForm(@Nullable String sku, @Nullable String name, @Nullable String description,
-                   @Nullable String price, @Nullable String currency, @Nullable String version) {
+record ProductForm(
+        @Nullable String sku,
+        @Nullable String name,
+        @Nullable String description,
+        @Nullable String price,
+        @Nullable String currency,
+        @Nullable String version) {
 
     static final String SKU = "sku";
     static final String NAME = "name";
@@ -38,8 +42,13 @@ record ProductForm(@Nullable String sku, @Nullable String name, @Nullable String
     }
 
     static ProductForm of(CatalogApi.Product product) {
-        return new ProductForm(product.sku(), product.name(), product.description() == null ? "" : product.description(),
-                priceText(product.unitPriceCents()), product.currency(), String.valueOf(product.version()));
+        return new ProductForm(
+                product.sku(),
+                product.name(),
+                product.description() == null ? "" : product.description(),
+                priceText(product.unitPriceCents()),
+                product.currency(),
+                String.valueOf(product.version()));
     }
 
     /** Errors found before asking the command API. */
@@ -49,13 +58,16 @@ record ProductForm(@Nullable String sku, @Nullable String name, @Nullable String
             errors.put(PRICE, "Enter the price as an amount in " + currencyOrDefault() + ", e.g. 1299.00.");
         }
         if (editing && parsedVersion() == null) {
-            errors.put(FORM, "This form is incomplete (it has no version). Open the licence again and make the change there.");
+            errors.put(
+                    FORM,
+                    "This form is incomplete (it has no version). Open the licence again and make the change there.");
         }
         return errors;
     }
 
     CatalogApi.NewProduct toNewProduct() {
-        return new CatalogApi.NewProduct(trimmed(sku), trimmed(name), trimmed(description), cents(price), trimmed(currency));
+        return new CatalogApi.NewProduct(
+                trimmed(sku), trimmed(name), trimmed(description), cents(price), trimmed(currency));
     }
 
     CatalogApi.ProductChange toChange() {
@@ -74,7 +86,8 @@ record ProductForm(@Nullable String sku, @Nullable String name, @Nullable String
 
     /** The command API's validation errors next to the form's fields; what belongs to none of them above the form. */
     static Map<String, String> errorsByField(Problem problem) {
-        return CommandApiProblems.byField(problem, ProductForm::formField, FORM, "The command API did not accept the licence.");
+        return CommandApiProblems.byField(
+                problem, ProductForm::formField, FORM, "The command API did not accept the licence.");
     }
 
     static String formField(@Nullable String apiField) {

@@ -1,12 +1,12 @@
 package com.licenceshop.web.dashboard;
 
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.OpsCredentials;
 import com.licenceshop.web.live.DatabaseNotifications;
 import com.licenceshop.web.live.LiveStreams;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
 import com.licenceshop.web.system.Fragments;
-import com.licenceshop.servicedefaults.OpsCredentials;
 import com.licenceshop.web.system.StaffSessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -24,14 +24,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The live sales dashboard for sales staff: the page, its SSE stream, and closing the sales period. */
 @Controller("/sales")
@@ -50,9 +49,15 @@ class DashboardController {
     private final Clock clock;
     private final StaffSessions staffSessions;
 
-    DashboardController(SalesReadModel readModel, DatabaseNotifications notifications, LiveStreams liveStreams,
-                        Fragments fragments, SalesPeriodApi salesPeriods, OpsCredentials opsCredential, Clock clock,
-                        StaffSessions staffSessions) {
+    DashboardController(
+            SalesReadModel readModel,
+            DatabaseNotifications notifications,
+            LiveStreams liveStreams,
+            Fragments fragments,
+            SalesPeriodApi salesPeriods,
+            OpsCredentials opsCredential,
+            Clock clock,
+            StaffSessions staffSessions) {
         this.staffSessions = staffSessions;
         this.readModel = readModel;
         this.notifications = notifications;
@@ -75,7 +80,9 @@ class DashboardController {
     /** Pushes the figures after every projector batch (NOTIFY sales_position), coalesced, while the login lasts. */
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<Object>> events(HttpRequest<?> request, Authentication staff) {
-        return staffSessions.whileLoggedIn(request, staff,
+        return staffSessions.whileLoggedIn(
+                request,
+                staff,
                 liveStreams.stream(notifications.on(Topology.salesPositionChannel()), this::update, UPDATE_EVENT));
     }
 
@@ -98,11 +105,11 @@ class DashboardController {
     private FiguresUpdate update() {
         Dashboard dashboard = Dashboard.of(readModel.current(), clock.instant());
         String html = fragments.render("sales/figures", Map.of("dashboard", dashboard));
-        return new FiguresUpdate(dashboard.position(), dashboard.orders(), dashboard.licences(), dashboard.revenueCents(), html);
+        return new FiguresUpdate(
+                dashboard.position(), dashboard.orders(), dashboard.licences(), dashboard.revenueCents(), html);
     }
 
     /** One push: the figures as numbers (for scripts and tests) and as the page's markup (for the browser). */
     @Serdeable
-    record FiguresUpdate(long position, long orders, long licences, long revenueCents, String html) {
-    }
+    record FiguresUpdate(long position, long orders, long licences, long revenueCents, String html) {}
 }

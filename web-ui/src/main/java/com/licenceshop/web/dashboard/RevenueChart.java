@@ -2,7 +2,6 @@ package com.licenceshop.web.dashboard;
 
 import com.licenceshop.web.sales.SalesFigures;
 import com.licenceshop.web.system.Money;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,10 +23,10 @@ record RevenueChart(int width, int height, List<Bar> bars, String maxLabel, Stri
     static final int HEIGHT = 160;
     private static final int TOP = 14;
     private static final int BOTTOM = 146;
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    record Bar(int x, int y, int width, int height, String title) {
-    }
+    record Bar(int x, int y, int width, int height, String title) {}
 
     static RevenueChart of(List<SalesFigures.MinuteFigures> perMinute, String currency, Instant now) {
         Instant last = now.truncatedTo(ChronoUnit.MINUTES);
@@ -47,10 +46,14 @@ record RevenueChart(int width, int height, List<Bar> bars, String maxLabel, Stri
             Instant minute = first.plus(i, ChronoUnit.MINUTES);
             long cents = revenue.getOrDefault(minute, 0L);
             int barHeight = max == 0 ? 0 : (int) Math.max(cents > 0 ? 1 : 0, Math.round((double) cents / max * plot));
-            bars.add(new Bar(i * slot + 1, BOTTOM - barHeight, slot - 2, barHeight,
+            bars.add(new Bar(
+                    i * slot + 1,
+                    BOTTOM - barHeight,
+                    slot - 2,
+                    barHeight,
                     HH_MM.format(minute) + " UTC: " + Money.format(cents, currency)));
         }
-        return new RevenueChart(WIDTH, HEIGHT, List.copyOf(bars), Money.format(max, currency),
-                HH_MM.format(first), HH_MM.format(last));
+        return new RevenueChart(
+                WIDTH, HEIGHT, List.copyOf(bars), Money.format(max, currency), HH_MM.format(first), HH_MM.format(last));
     }
 }

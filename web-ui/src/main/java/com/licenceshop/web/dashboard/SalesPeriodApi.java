@@ -12,6 +12,5 @@ interface SalesPeriodApi {
     PeriodClosed close();
 
     @Serdeable
-    record PeriodClosed(String eventId, long sequence) {
-    }
+    record PeriodClosed(String eventId, long sequence) {}
 }

@@ -1,24 +1,23 @@
 package com.licenceshop.web.live;
 
-import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.JdbcTransactions;
 import com.licenceshop.servicedefaults.SessionConnections;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.Properties;
 
 /**
  * LISTENs on the projector's and the notifier's NOTIFY channels (docs/contracts.md) on one dedicated
@@ -46,8 +45,7 @@ public class DatabaseNotifications {
     private volatile boolean listening;
 
     /** One NOTIFY: its channel and payload (the projector's position, or an order id for mail_sent). */
-    public record Notification(String channel, String payload) {
-    }
+    public record Notification(String channel, String payload) {}
 
     DatabaseNotifications(SessionConnections sessions, LiveConfig config) {
         this.sessions = sessions;
@@ -106,7 +104,10 @@ public class DatabaseNotifications {
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 if (running) {
-                    LOG.warn("not listening for notifications (retrying in {}): {}", config.reconnectDelay(), e.getMessage());
+                    LOG.warn(
+                            "not listening for notifications (retrying in {}): {}",
+                            config.reconnectDelay(),
+                            e.getMessage());
                     pause();
                 }
             }
@@ -122,7 +123,7 @@ public class DatabaseNotifications {
 
     private void pause() {
         try {
-            Thread.sleep(config.reconnectDelay().toMillis());   // the listener thread's own back-off, not a test wait
+            Thread.sleep(config.reconnectDelay().toMillis()); // the listener thread's own back-off, not a test wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -3,7 +3,6 @@ package com.licenceshop.web.live;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
 import java.time.Duration;
 
 /**
@@ -15,7 +14,10 @@ import java.time.Duration;
  * @param paymentPoll         how often an order page waiting on a payment re-reads the order from command-api
  */
 @ConfigurationProperties("shop.live")
-public record LiveConfig(@NotNull Duration coalesce, @NotNull Duration heartbeat, @NotNull Duration reconnectDelay,
-                         @Min(1) int maxStreamsPerClient, @Min(1) int maxStreamsPerOrder,
-                         @NotNull Duration paymentPoll) {
-}
+public record LiveConfig(
+        @NotNull Duration coalesce,
+        @NotNull Duration heartbeat,
+        @NotNull Duration reconnectDelay,
+        @Min(1) int maxStreamsPerClient,
+        @Min(1) int maxStreamsPerOrder,
+        @NotNull Duration paymentPoll) {}

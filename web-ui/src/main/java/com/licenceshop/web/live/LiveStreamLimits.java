@@ -3,13 +3,12 @@ package com.licenceshop.web.live;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
-import reactor.core.publisher.Flux;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
 
 /**
  * Counts open streams per key (a client address, an order) and refuses one more than its key allows with 429.
@@ -40,7 +39,8 @@ public class LiveStreamLimits {
             });
             if (full[0]) {
                 release(held);
-                throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many live pages are open; close some and reload");
+                throw new HttpStatusException(
+                        HttpStatus.TOO_MANY_REQUESTS, "Too many live pages are open; close some and reload");
             }
             held.add(limit.getKey());
         }

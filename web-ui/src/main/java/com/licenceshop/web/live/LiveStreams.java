@@ -4,17 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.sse.Event;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns "something changed" notifications into an SSE stream of fresh reads: the current state first, then at
@@ -38,8 +37,7 @@ public class LiveStreams {
     }
 
     @Serdeable
-    public record Heartbeat(Instant at) {
-    }
+    public record Heartbeat(Instant at) {}
 
     /**
      * @param triggers any notification that may change what {@code read} returns
@@ -58,14 +56,16 @@ public class LiveStreams {
         var counter = meters.counter("shop.live.reads", "stream", name);
         Flux<Object> reads = Flux.concat(Mono.just(Boolean.TRUE), triggers.sample(config.coalesce()))
                 .onBackpressureLatest()
-                .concatMap(trigger -> Mono.fromCallable(read)
-                        .doOnSubscribe(subscription -> counter.increment())
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(e -> {
-                            // keep the stream: the next notification (or the browser's reconnect) tries again
-                            LOG.warn("live update of {} failed: {}", name, e.getMessage());
-                            return Mono.empty();
-                        }), 1)
+                .concatMap(
+                        trigger -> Mono.fromCallable(read)
+                                .doOnSubscribe(subscription -> counter.increment())
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .onErrorResume(e -> {
+                                    // keep the stream: the next notification (or the browser's reconnect) tries again
+                                    LOG.warn("live update of {} failed: {}", name, e.getMessage());
+                                    return Mono.empty();
+                                }),
+                        1)
                 .filter(Objects::nonNull)
                 .map(Object.class::cast)
                 .distinctUntilChanged();
@@ -74,6 +74,7 @@ public class LiveStreams {
                 .map(tick -> Event.<Object>of(new Heartbeat(clock.instant())).name(HEARTBEAT));
         @SuppressWarnings("unchecked")
         Predicate<Object> last = state -> isLast.test((T) state);
-        return Flux.merge(updates, heartbeats).takeUntil(event -> !HEARTBEAT.equals(event.getName()) && last.test(event.getData()));
+        return Flux.merge(updates, heartbeats)
+                .takeUntil(event -> !HEARTBEAT.equals(event.getName()) && last.test(event.getData()));
     }
 }

@@ -9,11 +9,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.Authenticator;
 import io.micronaut.security.authentication.BasicAuthAuthenticationFetcher;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.util.List;
 import java.util.Set;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * HTTP Basic only on the paths scripts read ({@code shop.login.basic-auth-paths}, by default
@@ -27,8 +26,9 @@ final class BasicAuthWhereScriptsNeedIt<B> extends BasicAuthAuthenticationFetche
 
     private final Set<String> paths;
 
-    BasicAuthWhereScriptsNeedIt(Authenticator<HttpRequest<B>> authenticator,
-                                @Value("${shop.login.basic-auth-paths:/api/sales/summary}") List<String> paths) {
+    BasicAuthWhereScriptsNeedIt(
+            Authenticator<HttpRequest<B>> authenticator,
+            @Value("${shop.login.basic-auth-paths:/api/sales/summary}") List<String> paths) {
         super(authenticator);
         this.paths = Set.copyOf(paths);
     }

@@ -3,7 +3,6 @@ package com.licenceshop.web.login;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CheckBudget {
 
     /** Which queue a login waits in: the login form's, or HTTP Basic's (scripts). */
-    enum Kind { FORM, BASIC }
-
-    private record Key(Kind kind, String address) {
+    enum Kind {
+        FORM,
+        BASIC
     }
 
-    private record Bucket(double tokens, Instant at) {
-    }
+    private record Key(Kind kind, String address) {}
+
+    private record Bucket(double tokens, Instant at) {}
 
     /** About 1 MB at most; addresses are bounded by what the network lets one reach us from. */
     static final int MAX_TRACKED = 10_000;
@@ -38,8 +38,10 @@ final class CheckBudget {
     private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
 
     @Inject
-    CheckBudget(@Value("${shop.login.budget.burst:10}") int burst, @Value("${shop.login.budget.refill:6s}") Duration refill,
-                Clock clock) {
+    CheckBudget(
+            @Value("${shop.login.budget.burst:10}") int burst,
+            @Value("${shop.login.budget.refill:6s}") Duration refill,
+            Clock clock) {
         this(burst, refill, clock, MAX_TRACKED);
     }
 
@@ -64,7 +66,7 @@ final class CheckBudget {
         if (buckets.size() >= maxTracked && !buckets.containsKey(key)) {
             buckets.values().removeIf(bucket -> tokens(bucket, now) >= burst);
             if (buckets.size() >= maxTracked) {
-                return false;   // every tracked address is spending: a new one waits rather than an old one forgotten
+                return false; // every tracked address is spending: a new one waits rather than an old one forgotten
             }
         }
         boolean[] taken = {false};
@@ -82,7 +84,8 @@ final class CheckBudget {
     /** Gives a check back (it let a staff member in). */
     void giveBack(Kind kind, String address) {
         Instant now = clock.instant();
-        buckets.computeIfPresent(new Key(kind, address), (k, bucket) -> new Bucket(Math.min(burst, tokens(bucket, now) + 1), now));
+        buckets.computeIfPresent(
+                new Key(kind, address), (k, bucket) -> new Bucket(Math.min(burst, tokens(bucket, now) + 1), now));
     }
 
     int tracked() {

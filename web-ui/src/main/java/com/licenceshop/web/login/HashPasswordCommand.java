@@ -17,8 +17,7 @@ public final class HashPasswordCommand {
 
     public static final String NAME = "hash-password";
 
-    private HashPasswordCommand() {
-    }
+    private HashPasswordCommand() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         String password;

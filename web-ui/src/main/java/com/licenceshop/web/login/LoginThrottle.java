@@ -2,7 +2,6 @@ package com.licenceshop.web.login;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LoginThrottle {
 
     /** Who is trying: the user name typed and the client's address. */
-    record Attempt(String username, String address) {
-    }
+    record Attempt(String username, String address) {}
 
     /** Until the limit, {@code lockedUntil} is the time of the last failure (a lockout of zero). */
-    private record Record(int failures, Instant lockedUntil) {
-    }
+    private record Record(int failures, Instant lockedUntil) {}
 
     /** About 2 MB at most (user names are at most 64 characters, see {@link StaffAuthentication}). */
     static final int MAX_TRACKED = 10_000;

@@ -3,7 +3,6 @@ package com.licenceshop.web.login;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,16 +27,25 @@ class PasswordChecks {
 
     private final Map<CheckBudget.Kind, ThreadPoolExecutor> executors = new EnumMap<>(CheckBudget.Kind.class);
 
-    PasswordChecks(@Value("${shop.login.check-threads:1}") int threads, @Value("${shop.login.check-queue:16}") int queue) {
+    PasswordChecks(
+            @Value("${shop.login.check-threads:1}") int threads, @Value("${shop.login.check-queue:16}") int queue) {
         AtomicInteger count = new AtomicInteger();
         for (CheckBudget.Kind kind : CheckBudget.Kind.values()) {
             String prefix = THREAD_PREFIX + kind.name().toLowerCase(Locale.ROOT) + "-";
-            executors.put(kind, new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
-                    task -> {
-                        Thread thread = new Thread(task, prefix + count.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    }, new ThreadPoolExecutor.AbortPolicy()));
+            executors.put(
+                    kind,
+                    new ThreadPoolExecutor(
+                            threads,
+                            threads,
+                            0,
+                            TimeUnit.MILLISECONDS,
+                            new ArrayBlockingQueue<>(queue),
+                            task -> {
+                                Thread thread = new Thread(task, prefix + count.incrementAndGet());
+                                thread.setDaemon(true);
+                                return thread;
+                            },
+                            new ThreadPoolExecutor.AbortPolicy()));
         }
     }
 

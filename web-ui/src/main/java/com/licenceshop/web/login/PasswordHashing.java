@@ -1,11 +1,11 @@
 package com.licenceshop.web.login;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashes from the JDK, so no crypto library is needed.
@@ -19,6 +19,7 @@ public final class PasswordHashing {
 
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
+
     private static final String SCHEME = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -26,8 +27,7 @@ public final class PasswordHashing {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private PasswordHashing() {
-    }
+    private PasswordHashing() {}
 
     public static String hash(String password) {
         return hash(password, DEFAULT_ITERATIONS);
@@ -60,13 +60,13 @@ public final class PasswordHashing {
         return MessageDigest.isEqual(actual, parsed.hash());
     }
 
-    private record Parsed(int iterations, byte[] salt, byte[] hash) {
-    }
+    private record Parsed(int iterations, byte[] salt, byte[] hash) {}
 
     private static Parsed parse(String hash) {
         String[] parts = hash == null ? new String[0] : hash.split("\\.");
         if (parts.length != 4 || !SCHEME.equals(parts[0])) {
-            throw new IllegalArgumentException("not a " + SCHEME + " hash (expected " + SCHEME + ".<iterations>.<salt>.<hash>)");
+            throw new IllegalArgumentException(
+                    "not a " + SCHEME + " hash (expected " + SCHEME + ".<iterations>.<salt>.<hash>)");
         }
         try {
             int iterations = Integer.parseInt(parts[1]);
@@ -84,7 +84,9 @@ public final class PasswordHashing {
     private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
         var spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
         } finally {

@@ -4,14 +4,13 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The log of logins refused without a password check (over budget, locked out, queue full, absurd name): the
@@ -25,10 +24,10 @@ final class RefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
     /** Refusals from addresses beyond this many are counted together, so the table stays small. */
     static final int MAX_TRACKED = 10_000;
+
     static final String OTHERS = "other addresses";
 
-    private record Window(Instant start, int more, String lastReason) {
-    }
+    private record Window(Instant start, int more, String lastReason) {}
 
     private final Duration interval;
     private final Clock clock;
@@ -55,8 +54,11 @@ final class RefusalLog {
         });
         report(key, closed[0]);
         if (first[0]) {
-            LOG.warn("staff login refused from {}: {} (further refusals from there are counted for {} s)",
-                    key, reason, interval.toSeconds());
+            LOG.warn(
+                    "staff login refused from {}: {} (further refusals from there are counted for {} s)",
+                    key,
+                    reason,
+                    interval.toSeconds());
         }
     }
 
@@ -79,8 +81,13 @@ final class RefusalLog {
 
     private void report(String address, Window closed) {
         if (closed != null && closed.more() > 0) {
-            LOG.warn("staff login refused from {}: {} more times in {} s since {} (last: {})",
-                    address, closed.more(), interval.toSeconds(), closed.start(), closed.lastReason());
+            LOG.warn(
+                    "staff login refused from {}: {} more times in {} s since {} (last: {})",
+                    address,
+                    closed.more(),
+                    interval.toSeconds(),
+                    closed.start(),
+                    closed.lastReason());
         }
     }
 }

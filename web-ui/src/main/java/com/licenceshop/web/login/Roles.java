@@ -8,6 +8,5 @@ public final class Roles {
     /** Runs the ops console: queues, rebuilds, re-drives, reconciliation. */
     public static final String OPS = "OPS";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

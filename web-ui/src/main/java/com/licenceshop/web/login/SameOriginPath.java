@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Where a login may send the browser back to: a path on this site, never another origin. */
 final class SameOriginPath {
 
-    private SameOriginPath() {
-    }
+    private SameOriginPath() {}
 
     /**
      * The value as a path of this site, or empty. Refused: anything not starting with one {@code /}, a

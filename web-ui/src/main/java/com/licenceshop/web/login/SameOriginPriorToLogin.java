@@ -11,7 +11,6 @@ import io.micronaut.security.config.RedirectConfigurationProperties;
 import io.micronaut.security.config.TokenCookieConfiguration;
 import io.micronaut.security.errors.CookiePriorToLoginPersistence;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.util.Optional;
 

@@ -12,12 +12,11 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestReactiveAuthenticationProvider;
 import jakarta.inject.Singleton;
+import java.util.concurrent.RejectedExecutionException;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Checks a staff login (the login form, or HTTP Basic for scripts) against {@code STAFF_USERS}.
@@ -45,8 +44,13 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
     private final CheckBudget budget;
     private final RefusalLog refusals;
 
-    StaffAuthentication(@Value("${shop.staff.users:}") String staffUsers, LoginThrottle throttle, PasswordChecks checks,
-                        HttpClientAddressResolver clientAddresses, CheckBudget budget, RefusalLog refusals) {
+    StaffAuthentication(
+            @Value("${shop.staff.users:}") String staffUsers,
+            LoginThrottle throttle,
+            PasswordChecks checks,
+            HttpClientAddressResolver clientAddresses,
+            CheckBudget budget,
+            RefusalLog refusals) {
         this.budget = budget;
         this.refusals = refusals;
         this.throttle = throttle;
@@ -63,8 +67,8 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
     }
 
     @Override
-    public @NonNull Publisher<AuthenticationResponse> authenticate(@Nullable HttpRequest<B> request,
-                                                                   @NonNull AuthenticationRequest<String, String> login) {
+    public @NonNull Publisher<AuthenticationResponse> authenticate(
+            @Nullable HttpRequest<B> request, @NonNull AuthenticationRequest<String, String> login) {
         String name = login.getIdentity() == null ? "" : login.getIdentity();
         String address = request == null ? "unknown" : clientAddresses.resolve(request);
         if (name.length() > MAX_USERNAME_LENGTH) {
@@ -74,7 +78,8 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
         CheckBudget.Kind kind = kindOf(request);
         if (!budget.take(kind, address)) {
             // before the queue: one address cannot keep everyone else's logins waiting
-            refusals.refused(address, kind == CheckBudget.Kind.BASIC ? "too many HTTP Basic logins" : "too many logins");
+            refusals.refused(
+                    address, kind == CheckBudget.Kind.BASIC ? "too many HTTP Basic logins" : "too many logins");
             return Mono.just(AuthenticationResponse.failure(AuthenticationFailureReason.UNKNOWN));
         }
         var attempt = new LoginThrottle.Attempt(name, address);
@@ -97,12 +102,14 @@ class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvide
     /** The login form posts to {@code /login}; every other login is HTTP Basic (BasicAuthOnWhereScriptsNeedIt). */
     private static CheckBudget.Kind kindOf(@Nullable HttpRequest<?> request) {
         return request != null && request.getMethod() == HttpMethod.POST && LOGIN_PATH.equals(request.getPath())
-                ? CheckBudget.Kind.FORM : CheckBudget.Kind.BASIC;
+                ? CheckBudget.Kind.FORM
+                : CheckBudget.Kind.BASIC;
     }
 
     private AuthenticationResponse check(CheckBudget.Kind kind, LoginThrottle.Attempt attempt, String password) {
         var user = staff.find(attempt.username());
-        boolean matches = PasswordHashing.matches(password, user.map(StaffUsers.StaffUser::passwordHash).orElse(DECOY_HASH));
+        boolean matches = PasswordHashing.matches(
+                password, user.map(StaffUsers.StaffUser::passwordHash).orElse(DECOY_HASH));
         if (user.isPresent() && matches) {
             throttle.succeeded(attempt);
             budget.giveBack(kind, attempt.address());

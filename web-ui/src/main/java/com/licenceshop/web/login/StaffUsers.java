@@ -23,8 +23,7 @@ public final class StaffUsers {
         this.byName = byName;
     }
 
-    public record StaffUser(String name, Set<String> roles, String passwordHash) {
-    }
+    public record StaffUser(String name, Set<String> roles, String passwordHash) {}
 
     public static StaffUsers none() {
         return new StaffUsers(Map.of());
@@ -61,7 +60,8 @@ public final class StaffUsers {
             }
         }
         if (openName != null) {
-            throw new IllegalArgumentException("STAFF_USERS: the entry of user '" + openName + "' has no password hash");
+            throw new IllegalArgumentException(
+                    "STAFF_USERS: the entry of user '" + openName + "' has no password hash");
         }
         return new StaffUsers(Map.copyOf(users));
     }
@@ -83,8 +83,8 @@ public final class StaffUsers {
         for (String role : roles) {
             String trimmed = role.trim().toUpperCase(java.util.Locale.ROOT);
             if (!ROLES.contains(trimmed)) {
-                throw new IllegalArgumentException("STAFF_USERS: user '" + user + "' has the unknown role '" + role.trim()
-                        + "' (known: " + String.join(", ", new java.util.TreeSet<>(ROLES)) + ")");
+                throw new IllegalArgumentException("STAFF_USERS: user '" + user + "' has the unknown role '"
+                        + role.trim() + "' (known: " + String.join(", ", new java.util.TreeSet<>(ROLES)) + ")");
             }
             roleSet.add(trimmed);
         }

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,7 @@ import java.util.UUID;
 /** The ops endpoints of the other services (docs/contracts.md); OpsCredentialFilter adds the credential. */
 final class OpsApis {
 
-    private OpsApis() {
-    }
+    private OpsApis() {}
 
     @Client(id = "command-api")
     interface CommandApiOps {
@@ -39,8 +37,7 @@ final class OpsApis {
 
     /** What the console needs of an order: the trace of the request that placed it (null before tracing). */
     @Serdeable
-    record OrderTrace(String orderId, @Nullable String traceId) {
-    }
+    record OrderTrace(String orderId, @Nullable String traceId) {}
 
     @Client(id = "sales-projector")
     interface SalesProjectorOps {
@@ -66,14 +63,14 @@ final class OpsApis {
 
     /** The key id new licence keys are signed with, and every key id that still verifies. */
     @Serdeable
-    record LicenceKeys(String keyId, @Nullable List<Map<String, Object>> keys) {
-    }
+    record LicenceKeys(String keyId, @Nullable List<Map<String, Object>> keys) {}
 
     @Serdeable
-    record Outbox(long pending, @Nullable Long headSequence, @Nullable Long publishedSequence) {
-    }
+    record Outbox(
+            long pending,
+            @Nullable Long headSequence,
+            @Nullable Long publishedSequence) {}
 
     @Serdeable
-    record Moved(long moved) {
-    }
+    record Moved(long moved) {}
 }

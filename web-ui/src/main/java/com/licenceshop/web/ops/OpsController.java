@@ -1,9 +1,9 @@
 package com.licenceshop.web.ops;
 
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.OpsCredentials;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
-import com.licenceshop.servicedefaults.OpsCredentials;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,14 +18,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ops console: queues, outbox and positions at a glance, and the operations of the other services'
@@ -48,9 +47,16 @@ class OpsController {
     private final OpsCredentials opsCredential;
     private final TraceLinks traceLinks;
 
-    OpsController(TraceLinks traceLinks, Topology topology, RabbitManagementApi rabbit, RabbitManagementConfig rabbitConfig,
-                  OpsApis.CommandApiOps commandApi, OpsApis.SalesProjectorOps projector,
-                  OpsApis.NotificationServiceOps notifier, SalesReadModel salesReadModel, OpsCredentials opsCredential) {
+    OpsController(
+            TraceLinks traceLinks,
+            Topology topology,
+            RabbitManagementApi rabbit,
+            RabbitManagementConfig rabbitConfig,
+            OpsApis.CommandApiOps commandApi,
+            OpsApis.SalesProjectorOps projector,
+            OpsApis.NotificationServiceOps notifier,
+            SalesReadModel salesReadModel,
+            OpsCredentials opsCredential) {
         this.topology = topology;
         this.rabbit = rabbit;
         this.rabbitConfig = rabbitConfig;
@@ -125,7 +131,10 @@ class OpsController {
             return redirect(OpsNotice.TRACE_NOT_FOUND, null);
         }
         try {
-            return commandApi.order(id).map(OpsApis.OrderTrace::traceId).flatMap(traceLinks::of)
+            return commandApi
+                    .order(id)
+                    .map(OpsApis.OrderTrace::traceId)
+                    .flatMap(traceLinks::of)
                     .<HttpResponse<?>>map(HttpResponse::seeOther)
                     .orElseGet(() -> redirect(OpsNotice.TRACE_NOT_FOUND, null));
         } catch (HttpClientException e) {
@@ -147,7 +156,8 @@ class OpsController {
         return page(null, result);
     }
 
-    private ModelAndView<Map<String, Object>> page(@Nullable OpsNotice.Shown notice, @Nullable Reconciliation reconciliation) {
+    private ModelAndView<Map<String, Object>> page(
+            @Nullable OpsNotice.Shown notice, @Nullable Reconciliation reconciliation) {
         Map<String, Object> model = new HashMap<>();
         model.put("queues", queues());
         model.put("outbox", outbox());
@@ -168,13 +178,21 @@ class OpsController {
 
     private List<QueueRow> queues() {
         if (!rabbitConfig.configured()) {
-            return List.of(QueueRow.unavailable("Sales projector", topology.salesProjectorQueue(),
-                            topology.deadLetterQueue(topology.salesProjectorQueue()), RabbitManagementConfig.NOT_CONFIGURED),
-                    QueueRow.unavailable("Notification service", topology.notificationQueue(),
-                            topology.deadLetterQueue(topology.notificationQueue()), RabbitManagementConfig.NOT_CONFIGURED));
+            return List.of(
+                    QueueRow.unavailable(
+                            "Sales projector",
+                            topology.salesProjectorQueue(),
+                            topology.deadLetterQueue(topology.salesProjectorQueue()),
+                            RabbitManagementConfig.NOT_CONFIGURED),
+                    QueueRow.unavailable(
+                            "Notification service",
+                            topology.notificationQueue(),
+                            topology.deadLetterQueue(topology.notificationQueue()),
+                            RabbitManagementConfig.NOT_CONFIGURED));
         }
         Map<String, String> connectionNames = connectionNames();
-        return List.of(queue("Sales projector", topology.salesProjectorQueue(), connectionNames),
+        return List.of(
+                queue("Sales projector", topology.salesProjectorQueue(), connectionNames),
                 queue("Notification service", topology.notificationQueue(), connectionNames));
     }
 
@@ -183,7 +201,8 @@ class OpsController {
         try {
             Map<String, String> names = new HashMap<>();
             for (RabbitManagementApi.ConnectionInfo connection : rabbit.connections(rabbitConfig.virtualHost())) {
-                if (connection.userProvidedName() != null && !connection.userProvidedName().isBlank()) {
+                if (connection.userProvidedName() != null
+                        && !connection.userProvidedName().isBlank()) {
                     names.put(connection.name(), connection.userProvidedName());
                 }
             }
@@ -198,9 +217,11 @@ class OpsController {
         String dead = topology.deadLetterQueue(queue);
         try {
             String vhost = rabbitConfig.virtualHost();
-            return QueueRow.of(consumer, queue, dead, rabbit.queue(vhost, queue), rabbit.queue(vhost, dead), connectionNames);
+            return QueueRow.of(
+                    consumer, queue, dead, rabbit.queue(vhost, queue), rabbit.queue(vhost, dead), connectionNames);
         } catch (HttpClientException e) {
-            return QueueRow.unavailable(consumer, queue, dead, "RabbitMQ management API unavailable: " + e.getMessage());
+            return QueueRow.unavailable(
+                    consumer, queue, dead, "RabbitMQ management API unavailable: " + e.getMessage());
         }
     }
 
@@ -219,10 +240,22 @@ class OpsController {
     private Map<String, Object> payments() {
         try {
             List<Map<String, Object>> waiting = commandApi.payments();
-            List<Map<String, Object>> card = waiting.stream().filter(p -> "CARD".equals(p.get("method"))).toList();
-            List<Map<String, Object>> overdue = waiting.stream().filter(p -> Boolean.TRUE.equals(p.get("overdue"))).toList();
-            return Map.of("available", true, "card", card, "cardCount", card.size(), "overdue", overdue,
-                    "overdueCount", overdue.size());
+            List<Map<String, Object>> card =
+                    waiting.stream().filter(p -> "CARD".equals(p.get("method"))).toList();
+            List<Map<String, Object>> overdue = waiting.stream()
+                    .filter(p -> Boolean.TRUE.equals(p.get("overdue")))
+                    .toList();
+            return Map.of(
+                    "available",
+                    true,
+                    "card",
+                    card,
+                    "cardCount",
+                    card.size(),
+                    "overdue",
+                    overdue,
+                    "overdueCount",
+                    overdue.size());
         } catch (HttpClientException e) {
             return Map.of("available", false, "problem", "command API: " + e.getMessage());
         }
@@ -232,9 +265,14 @@ class OpsController {
     private Map<String, Object> signingKey() {
         try {
             OpsApis.LicenceKeys keys = commandApi.licenceKeys();
-            List<Object> ids = keys.keys() == null ? List.of()
+            List<Object> ids = keys.keys() == null
+                    ? List.of()
                     : keys.keys().stream().map(k -> k.get("keyId")).toList();
-            return Map.of("keyId", keys.keyId(), "verifyKeyIds", String.join(", ", ids.stream().map(String::valueOf).toList()));
+            return Map.of(
+                    "keyId",
+                    keys.keyId(),
+                    "verifyKeyIds",
+                    String.join(", ", ids.stream().map(String::valueOf).toList()));
         } catch (HttpClientException e) {
             return Map.of("problem", "command API: " + e.getMessage());
         }
@@ -258,6 +296,7 @@ class OpsController {
     }
 
     private static HttpResponse<?> redirect(OpsNotice notice, @Nullable Long moved) {
-        return HttpResponse.seeOther(URI.create("/ops?notice=" + notice.code() + (moved == null ? "" : "&moved=" + moved)));
+        return HttpResponse.seeOther(
+                URI.create("/ops?notice=" + notice.code() + (moved == null ? "" : "&moved=" + moved)));
     }
 }

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +30,13 @@ interface RabbitManagementApi {
 
     /** Figures are absent until the broker has collected statistics for a new queue: read them as 0. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record QueueInfo(String name, Long messages, Long messagesReady, Long messagesUnacknowledged, Integer consumers,
-                     @Nullable List<ConsumerDetail> consumerDetails) {
+    record QueueInfo(
+            String name,
+            Long messages,
+            Long messagesReady,
+            Long messagesUnacknowledged,
+            Integer consumers,
+            @Nullable List<ConsumerDetail> consumerDetails) {
         long depth() {
             return messages == null ? 0 : messages;
         }
@@ -47,23 +51,25 @@ interface RabbitManagementApi {
 
         /** The connection (broker-side name, peer address based) of each consumer, one entry per consumer. */
         List<String> consumerConnections() {
-            return consumerDetails == null ? List.of() : consumerDetails.stream()
-                    .map(ConsumerDetail::channelDetails).filter(Objects::nonNull)
-                    .map(ChannelDetails::connectionName).filter(Objects::nonNull).toList();
+            return consumerDetails == null
+                    ? List.of()
+                    : consumerDetails.stream()
+                            .map(ConsumerDetail::channelDetails)
+                            .filter(Objects::nonNull)
+                            .map(ChannelDetails::connectionName)
+                            .filter(Objects::nonNull)
+                            .toList();
         }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record ConsumerDetail(@Nullable ChannelDetails channelDetails) {
-    }
+    record ConsumerDetail(@Nullable ChannelDetails channelDetails) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record ChannelDetails(@Nullable String connectionName) {
-    }
+    record ChannelDetails(@Nullable String connectionName) {}
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record ConnectionInfo(String name, @Nullable String userProvidedName) {
-    }
+    record ConnectionInfo(String name, @Nullable String userProvidedName) {}
 
     @ClientFilter(serviceId = "rabbitmq-management")
     final class Credentials {

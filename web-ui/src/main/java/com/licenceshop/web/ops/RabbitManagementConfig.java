@@ -3,7 +3,6 @@ package com.licenceshop.web.ops;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,14 @@ import java.nio.charset.StandardCharsets;
  * so the console looks at the queues they really consume.
  */
 @ConfigurationProperties("shop.rabbitmq-management")
-record RabbitManagementConfig(@Nullable String username, @Nullable String password, @NotBlank String brokerUri) {
+record RabbitManagementConfig(
+        @Nullable String username,
+        @Nullable String password,
+        @NotBlank String brokerUri) {
 
     /** Without a login of its own (no guest default) the console shows no queue figures, and says why. */
-    static final String NOT_CONFIGURED = "queue figures unavailable: RABBITMQ_MANAGEMENT_USER and RABBITMQ_MANAGEMENT_PASSWORD are not set";
+    static final String NOT_CONFIGURED =
+            "queue figures unavailable: RABBITMQ_MANAGEMENT_USER and RABBITMQ_MANAGEMENT_PASSWORD are not set";
 
     boolean configured() {
         return username != null && !username.isBlank() && password != null && !password.isEmpty();

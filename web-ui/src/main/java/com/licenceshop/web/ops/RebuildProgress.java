@@ -2,7 +2,6 @@ package com.licenceshop.web.ops;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +12,30 @@ import java.util.Set;
  * the idle and finished ones need to be recognised here, anything else with a start and no finish is running.
  */
 @Serdeable
-record RebuildProgress(String state, boolean running, long done, long total, int percent, @Nullable String rate,
-                       @Nullable String eta, @Nullable String startedAt, @Nullable String finishedAt,
-                       @Nullable String error) {
+record RebuildProgress(
+        String state,
+        boolean running,
+        long done,
+        long total,
+        int percent,
+        @Nullable String rate,
+        @Nullable String eta,
+        @Nullable String startedAt,
+        @Nullable String finishedAt,
+        @Nullable String error) {
 
-    private static final Set<String> NOT_RUNNING = Set.of("IDLE", "NONE", "NEVER_RUN", "NOT_STARTED", "DONE",
-            "FINISHED", "COMPLETED", "SUCCEEDED", "FAILED", "ERROR", "ABORTED");
+    private static final Set<String> NOT_RUNNING = Set.of(
+            "IDLE",
+            "NONE",
+            "NEVER_RUN",
+            "NOT_STARTED",
+            "DONE",
+            "FINISHED",
+            "COMPLETED",
+            "SUCCEEDED",
+            "FAILED",
+            "ERROR",
+            "ABORTED");
 
     static RebuildProgress of(Map<String, Object> status) {
         String state = text(status.get("state"));
@@ -27,8 +44,11 @@ record RebuildProgress(String state, boolean running, long done, long total, int
         String startedAt = text(status.get("startedAt"));
         String finishedAt = text(status.get("finishedAt"));
         String error = text(status.get("error"));
-        boolean running = state != null && !NOT_RUNNING.contains(state.toUpperCase(Locale.ROOT))
-                && startedAt != null && finishedAt == null && error == null;
+        boolean running = state != null
+                && !NOT_RUNNING.contains(state.toUpperCase(Locale.ROOT))
+                && startedAt != null
+                && finishedAt == null
+                && error == null;
         int percent;
         if (total > 0) {
             percent = (int) Math.min(100, done * 100 / total);
@@ -36,9 +56,19 @@ record RebuildProgress(String state, boolean running, long done, long total, int
             percent = finishedAt != null && error == null ? 100 : 0;
         }
         Object perSecond = status.get("eventsPerSecond");
-        String rate = perSecond instanceof Number n ? String.format(Locale.ENGLISH, "%,.0f events/s", n.doubleValue()) : null;
-        return new RebuildProgress(state == null ? "UNKNOWN" : state, running, done, total, percent, rate,
-                text(status.get("eta")), startedAt, finishedAt, error);
+        String rate =
+                perSecond instanceof Number n ? String.format(Locale.ENGLISH, "%,.0f events/s", n.doubleValue()) : null;
+        return new RebuildProgress(
+                state == null ? "UNKNOWN" : state,
+                running,
+                done,
+                total,
+                percent,
+                rate,
+                text(status.get("eta")),
+                startedAt,
+                finishedAt,
+                error);
     }
 
     static RebuildProgress unavailable(String why) {

@@ -1,12 +1,15 @@
 package com.licenceshop.web.ops;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.Map;
 
 /** The projector's reconciliation: does the read model match what the event store says? */
-record Reconciliation(boolean ran, boolean matches, @Nullable Figures readModel, @Nullable Figures eventStore,
-                      @Nullable String problem) {
+record Reconciliation(
+        boolean ran,
+        boolean matches,
+        @Nullable Figures readModel,
+        @Nullable Figures eventStore,
+        @Nullable String problem) {
 
     record Figures(long orders, long licences, long revenueCents) {
         @SuppressWarnings("unchecked")
@@ -19,8 +22,12 @@ record Reconciliation(boolean ran, boolean matches, @Nullable Figures readModel,
     }
 
     static Reconciliation of(Map<String, Object> result) {
-        return new Reconciliation(true, Boolean.TRUE.equals(result.get("matches")), Figures.of(result.get("readModel")),
-                Figures.of(result.get("eventStore")), null);
+        return new Reconciliation(
+                true,
+                Boolean.TRUE.equals(result.get("matches")),
+                Figures.of(result.get("readModel")),
+                Figures.of(result.get("eventStore")),
+                null);
     }
 
     static Reconciliation failed(String why) {

@@ -2,7 +2,6 @@ package com.licenceshop.web.ops;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;

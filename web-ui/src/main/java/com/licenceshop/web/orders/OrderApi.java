@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +39,7 @@ interface OrderApi {
     Optional<Checkout> checkout(@PathVariable UUID orderId, @Nullable @Header(TOKEN) String token);
 
     @Serdeable
-    record Checkout(String checkoutUrl) {
-    }
+    record Checkout(String checkoutUrl) {}
 
     /**
      * The order's payment as command-api shows it (absent for orders placed without a payment step, which got
@@ -50,9 +48,16 @@ interface OrderApi {
      * (re)started now; {@code failures}: declined card attempts, the newest one's reason {@code lastFailure}.
      */
     @Serdeable
-    record Payment(@Nullable String method, @Nullable String status, @Nullable String checkoutUrl,
-                   @Nullable Invoice invoice, long outstandingCents, long overpaidCents, int failures,
-                   @Nullable String lastFailure, boolean canPay) {
+    record Payment(
+            @Nullable String method,
+            @Nullable String status,
+            @Nullable String checkoutUrl,
+            @Nullable Invoice invoice,
+            long outstandingCents,
+            long overpaidCents,
+            int failures,
+            @Nullable String lastFailure,
+            boolean canPay) {
 
         boolean byCard() {
             return !"INVOICE".equals(method);
@@ -60,25 +65,44 @@ interface OrderApi {
 
         /** Not settled yet: the page keeps asking command-api. */
         boolean pending() {
-            return "PLACED".equals(status) || "AWAITING_PAYMENT".equals(status) || "PAID".equals(status)
+            return "PLACED".equals(status)
+                    || "AWAITING_PAYMENT".equals(status)
+                    || "PAID".equals(status)
                     || "REFUNDING".equals(status);
         }
 
         boolean paid() {
-            return "PAID".equals(status) || "KEYS_ISSUED".equals(status) || "REFUNDING".equals(status)
+            return "PAID".equals(status)
+                    || "KEYS_ISSUED".equals(status)
+                    || "REFUNDING".equals(status)
                     || "REFUNDED".equals(status);
         }
     }
 
     @Serdeable
-    record Invoice(@Nullable String number, @Nullable String issueDate, @Nullable String dueDate, long netCents,
-                   int vatRateBasisPoints, long vatCents, long grossCents, long receivedCents, @Nullable String currency) {
-    }
+    record Invoice(
+            @Nullable String number,
+            @Nullable String issueDate,
+            @Nullable String dueDate,
+            long netCents,
+            int vatRateBasisPoints,
+            long vatCents,
+            long grossCents,
+            long receivedCents,
+            @Nullable String currency) {}
 
     @Serdeable
-    record Order(String orderId, String customerEmail, String currency, List<Line> lines, long totalCents,
-                 String status, @Nullable Instant placedAt, @Nullable Instant cancelledAt,
-                 @Nullable List<Licence> licences, @Nullable Payment payment) {
+    record Order(
+            String orderId,
+            String customerEmail,
+            String currency,
+            List<Line> lines,
+            long totalCents,
+            String status,
+            @Nullable Instant placedAt,
+            @Nullable Instant cancelledAt,
+            @Nullable List<Licence> licences,
+            @Nullable Payment payment) {
 
         public Order {
             licences = licences == null ? List.of() : List.copyOf(licences);
@@ -99,15 +123,12 @@ interface OrderApi {
     }
 
     @Serdeable
-    record Line(String sku, String name, int quantity, long unitPriceCents, long lineTotalCents) {
-    }
+    record Line(String sku, String name, int quantity, long unitPriceCents, long lineTotalCents) {}
 
     /** One signed licence key: for {@code seats} seats of the licence on line {@code line}. */
     @Serdeable
-    record Licence(int line, String sku, int seats, String key) {
-    }
+    record Licence(int line, String sku, int seats, String key) {}
 
     @Serdeable
-    record Cancelled(String orderId, @Nullable String status) {
-    }
+    record Cancelled(String orderId, @Nullable String status) {}
 }

@@ -28,14 +28,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +36,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The order page: what was ordered and how far it got, pushed live, with a cancel button. No login: the order's
@@ -66,9 +65,15 @@ class OrderController {
     private final LiveConfig liveConfig;
     private final HttpClientAddressResolver clientAddresses;
 
-    OrderController(OrderApi orderApi, OrderTracking tracking, DatabaseNotifications notifications,
-                    LiveStreams liveStreams, Fragments fragments, LiveStreamLimits streamLimits, LiveConfig liveConfig,
-                    HttpClientAddressResolver clientAddresses) {
+    OrderController(
+            OrderApi orderApi,
+            OrderTracking tracking,
+            DatabaseNotifications notifications,
+            LiveStreams liveStreams,
+            Fragments fragments,
+            LiveStreamLimits streamLimits,
+            LiveConfig liveConfig,
+            HttpClientAddressResolver clientAddresses) {
         this.orderApi = orderApi;
         this.tracking = tracking;
         this.notifications = notifications;
@@ -81,8 +86,11 @@ class OrderController {
 
     @Get(value = "/{orderId}", produces = MediaType.TEXT_HTML)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> order(@PathVariable UUID orderId, @QueryValue @Nullable String cancel, @QueryValue @Nullable String token,
-                          @QueryValue @Nullable String pay) {
+    HttpResponse<?> order(
+            @PathVariable UUID orderId,
+            @QueryValue @Nullable String cancel,
+            @QueryValue @Nullable String token,
+            @QueryValue @Nullable String pay) {
         Optional<OrderApi.Order> order;
         try {
             order = orderApi.order(orderId, token);
@@ -113,22 +121,40 @@ class OrderController {
      * mail sent for this order; ends once nothing can change any more. Streams per client and per order are capped.
      */
     @Get(value = "/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<Object>> events(@PathVariable UUID orderId, @QueryValue @Nullable String token, HttpRequest<?> request) {
-        Map<String, Integer> limits = Map.of("client:" + clientAddresses.resolve(request), liveConfig.maxStreamsPerClient(),
-                "order:" + orderId, liveConfig.maxStreamsPerOrder());
-        return streamLimits.limited(limits, () -> Mono.fromCallable(() -> orderApi.order(orderId, token))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(order -> order.map(found -> progressStream(found, orderId, token)).orElseGet(Flux::empty)));
+    Publisher<Event<Object>> events(
+            @PathVariable UUID orderId, @QueryValue @Nullable String token, HttpRequest<?> request) {
+        Map<String, Integer> limits = Map.of(
+                "client:" + clientAddresses.resolve(request),
+                liveConfig.maxStreamsPerClient(),
+                "order:" + orderId,
+                liveConfig.maxStreamsPerOrder());
+        return streamLimits.limited(
+                limits,
+                () -> Mono.fromCallable(() -> orderApi.order(orderId, token))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapMany(order -> order.map(found -> progressStream(found, orderId, token))
+                                .orElseGet(Flux::empty)));
     }
 
     /** The keys with the licence's name and "3 seats", as the page lists them. */
     private static List<Map<String, Object>> licenceKeys(OrderApi.Order order) {
-        return order.licences().stream().map(licence -> {
-            String name = licence.line() >= 1 && licence.line() <= order.lines().size()
-                    ? order.lines().get(licence.line() - 1).name() : licence.sku();
-            return Map.<String, Object>of("name", name, "sku", licence.sku(), "key", licence.key(),
-                    "seats", licence.seats() + (licence.seats() == 1 ? " seat" : " seats"));
-        }).toList();
+        return order.licences().stream()
+                .map(licence -> {
+                    String name = licence.line() >= 1
+                                    && licence.line() <= order.lines().size()
+                            ? order.lines().get(licence.line() - 1).name()
+                            : licence.sku();
+                    return Map.<String, Object>of(
+                            "name",
+                            name,
+                            "sku",
+                            licence.sku(),
+                            "key",
+                            licence.key(),
+                            "seats",
+                            licence.seats() + (licence.seats() == 1 ? " seat" : " seats"));
+                })
+                .toList();
     }
 
     private Flux<Event<Object>> progressStream(OrderApi.Order order, UUID orderId, @Nullable String token) {
@@ -137,18 +163,26 @@ class OrderController {
         // the payment is command-api's: while it is open the order is read again, on a batch and on a short poll
         AtomicReference<OrderApi.Order> current = new AtomicReference<>(order);
         Flux<?> triggers = Flux.merge(
-                notifications.on(Topology.salesPositionChannel()).filter(n -> waitsForSales.get() || current.get().paymentPending()),
-                notifications.on(Topology.mailSentChannel())
+                notifications
+                        .on(Topology.salesPositionChannel())
+                        .filter(n -> waitsForSales.get() || current.get().paymentPending()),
+                notifications
+                        .on(Topology.mailSentChannel())
                         .filter(n -> n.payload().isEmpty() || n.payload().equals(orderId.toString())),
-                Flux.interval(liveConfig.paymentPoll()).filter(tick -> current.get().paymentPending()));
-        return liveStreams.stream(triggers, () -> {
-            if (current.get().paymentPending()) {
-                orderApi.order(orderId, token).ifPresent(current::set);
-            }
-            ProgressUpdate update = update(current.get(), orderId);
-            waitsForSales.set(update.waitsForSales());
-            return update;
-        }, UPDATE_EVENT, ProgressUpdate::finished);
+                Flux.interval(liveConfig.paymentPoll())
+                        .filter(tick -> current.get().paymentPending()));
+        return liveStreams.stream(
+                triggers,
+                () -> {
+                    if (current.get().paymentPending()) {
+                        orderApi.order(orderId, token).ifPresent(current::set);
+                    }
+                    ProgressUpdate update = update(current.get(), orderId);
+                    waitsForSales.set(update.waitsForSales());
+                    return update;
+                },
+                UPDATE_EVENT,
+                ProgressUpdate::finished);
     }
 
     /**
@@ -192,8 +226,10 @@ class OrderController {
             return null;
         }
         return switch (pay) {
-            case "provider-down" -> "The card provider does not answer just now. Nothing was charged; please try again in a moment.";
-            case "unavailable" -> "The shop cannot start the payment just now. Nothing was charged; please try again in a moment.";
+            case "provider-down" ->
+                "The card provider does not answer just now. Nothing was charged; please try again in a moment.";
+            case "unavailable" ->
+                "The shop cannot start the payment just now. Nothing was charged; please try again in a moment.";
             case "refused" -> "This order cannot be paid any more (it is paid, cancelled or on invoice).";
             default -> null;
         };
@@ -223,21 +259,34 @@ class OrderController {
 
     /** The cancel form: the order's access token, carried from the page (the CSRF token is checked before). */
     @Serdeable
-    record CancelForm(@Nullable String token) {
-    }
+    record CancelForm(@Nullable String token) {}
 
     private ProgressUpdate update(OrderApi.Order order, UUID orderId) {
         OrderProgress progress = OrderProgress.of(order, tracking.track(orderId));
         String html = fragments.render("orders/progress", Map.of("progress", progress));
         // the keys arrive with the payment: pushed with the steps, so the shopper need not reload
-        String keysHtml = order.licences().isEmpty() ? ""
+        String keysHtml = order.licences().isEmpty()
+                ? ""
                 : fragments.render("orders/keys", Map.of("licenceKeys", licenceKeys(order), "progress", progress));
-        return new ProgressUpdate(progress.status(), progress.cancellable(), progress.finished(),
-                progress.waitingFor("counted"), html, progress.payable(), progress.payLabel(), keysHtml);
+        return new ProgressUpdate(
+                progress.status(),
+                progress.cancellable(),
+                progress.finished(),
+                progress.waitingFor("counted"),
+                html,
+                progress.payable(),
+                progress.payLabel(),
+                keysHtml);
     }
 
     @Serdeable
-    record ProgressUpdate(String status, boolean cancellable, boolean finished, boolean waitsForSales, String html,
-                          boolean payable, @Nullable String payLabel, String keysHtml) {
-    }
+    record ProgressUpdate(
+            String status,
+            boolean cancellable,
+            boolean finished,
+            boolean waitsForSales,
+            String html,
+            boolean payable,
+            @Nullable String payLabel,
+            String keysHtml) {}
 }

@@ -2,8 +2,6 @@ package com.licenceshop.web.orders;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * How far an order got downstream of the command API, from the read models the web UI may read
@@ -37,11 +36,14 @@ class OrderTracking {
         }
     }
 
-    record Counted(String status, Instant countedAt) {
-    }
+    record Counted(String status, Instant countedAt) {}
 
-    record Mail(String kind, String status, int attempts, @Nullable String lastError, @Nullable Instant sentAt) {
-    }
+    record Mail(
+            String kind,
+            String status,
+            int attempts,
+            @Nullable String lastError,
+            @Nullable Instant sentAt) {}
 
     Tracking track(UUID orderId) {
         try (Connection connection = dataSource.getConnection()) {
@@ -55,11 +57,13 @@ class OrderTracking {
     }
 
     private static Optional<Counted> counted(Connection connection, UUID orderId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT status, counted_at FROM sales.order_status WHERE order_id = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT status, counted_at FROM sales.order_status WHERE order_id = ?")) {
             statement.setObject(1, orderId);
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(new Counted(row.getString("status"), instant(row, "counted_at"))) : Optional.empty();
+                return row.next()
+                        ? Optional.of(new Counted(row.getString("status"), instant(row, "counted_at")))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             if (UNDEFINED_TABLE.equals(e.getSQLState())) {
@@ -76,8 +80,12 @@ class OrderTracking {
             statement.setObject(1, orderId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    mails.add(new Mail(row.getString("kind"), row.getString("status"), row.getInt("attempts"),
-                            row.getString("last_error"), instant(row, "sent_at")));
+                    mails.add(new Mail(
+                            row.getString("kind"),
+                            row.getString("status"),
+                            row.getInt("attempts"),
+                            row.getString("last_error"),
+                            instant(row, "sent_at")));
                 }
             }
         } catch (SQLException e) {

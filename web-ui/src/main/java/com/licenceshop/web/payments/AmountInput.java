@@ -1,7 +1,6 @@
 package com.licenceshop.web.payments;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,7 @@ final class AmountInput {
 
     private static final Pattern AMOUNT = Pattern.compile("^(\\d{1,3}(?:[.,' ]?\\d{3})*|\\d+)(?:[.,](\\d{1,2}))?$");
 
-    private AmountInput() {
-    }
+    private AmountInput() {}
 
     /** The cents, or null when the text is no amount above zero. */
     @Nullable

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Map;
 
@@ -31,18 +30,28 @@ interface PaymentsApi {
 
     /** An invoice after a transfer: what it asks, what arrived, what is left or too much. */
     @Serdeable
-    record Transfers(String invoiceNumber, String orderId, long grossCents, long receivedCents, long outstandingCents,
-                     long overpaidCents, String status) {
-    }
+    record Transfers(
+            String invoiceNumber,
+            String orderId,
+            long grossCents,
+            long receivedCents,
+            long outstandingCents,
+            long overpaidCents,
+            String status) {}
 
     /** The order's payment after a refund was asked for ({@code REFUNDING} until the provider confirms, or {@code REFUNDED}). */
     @Serdeable
-    record Refund(@Nullable String method, @Nullable String status) {
-    }
+    record Refund(@Nullable String method, @Nullable String status) {}
 
     /** A payment waiting on the provider or the shopper, or an invoice unpaid (overdue first). */
     @Serdeable
-    record Waiting(String orderId, String method, String status, @Nullable String since, @Nullable String sessionId,
-                   @Nullable String invoiceNumber, @Nullable String dueDate, boolean overdue) {
-    }
+    record Waiting(
+            String orderId,
+            String method,
+            String status,
+            @Nullable String since,
+            @Nullable String sessionId,
+            @Nullable String invoiceNumber,
+            @Nullable String dueDate,
+            boolean overdue) {}
 }

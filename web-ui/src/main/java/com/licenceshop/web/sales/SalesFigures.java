@@ -2,7 +2,6 @@ package com.licenceshop.web.sales;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,25 +10,46 @@ import java.util.List;
  * read in one snapshot so that the total always equals the sum of the licences.
  */
 @Serdeable
-public record SalesFigures(long periodStartSequence,
-                           @Nullable Instant periodStartedAt,
-                           long orders,
-                           long licences,
-                           long revenueCents,
-                           String currency,
-                           long position,
-                           @Nullable Instant lastEventAt,
-                           @Nullable Instant updatedAt,
-                           List<LicenceFigures> perLicence,
-                           List<MinuteFigures> perMinute,
-                           PaymentFigures payments) {
+public record SalesFigures(
+        long periodStartSequence,
+        @Nullable Instant periodStartedAt,
+        long orders,
+        long licences,
+        long revenueCents,
+        String currency,
+        long position,
+        @Nullable Instant lastEventAt,
+        @Nullable Instant updatedAt,
+        List<LicenceFigures> perLicence,
+        List<MinuteFigures> perMinute,
+        PaymentFigures payments) {
 
     /** Without payment figures (a projector before ADR 13's V14, or none yet). */
-    public SalesFigures(long periodStartSequence, @Nullable Instant periodStartedAt, long orders, long licences,
-                        long revenueCents, String currency, long position, @Nullable Instant lastEventAt,
-                        @Nullable Instant updatedAt, List<LicenceFigures> perLicence, List<MinuteFigures> perMinute) {
-        this(periodStartSequence, periodStartedAt, orders, licences, revenueCents, currency, position, lastEventAt,
-                updatedAt, perLicence, perMinute, PaymentFigures.NONE);
+    public SalesFigures(
+            long periodStartSequence,
+            @Nullable Instant periodStartedAt,
+            long orders,
+            long licences,
+            long revenueCents,
+            String currency,
+            long position,
+            @Nullable Instant lastEventAt,
+            @Nullable Instant updatedAt,
+            List<LicenceFigures> perLicence,
+            List<MinuteFigures> perMinute) {
+        this(
+                periodStartSequence,
+                periodStartedAt,
+                orders,
+                licences,
+                revenueCents,
+                currency,
+                position,
+                lastEventAt,
+                updatedAt,
+                perLicence,
+                perMinute,
+                PaymentFigures.NONE);
     }
 
     /**
@@ -37,8 +57,13 @@ public record SalesFigures(long periodStartSequence,
      * the orders were priced), paid, outstanding, refunded and overpaid are gross amounts moved or owed.
      */
     @Serdeable
-    public record PaymentFigures(long bookedCents, long paidCents, long outstandingCents, long refundedCents,
-                                 long overpaidCents, long ordersAwaitingPayment) {
+    public record PaymentFigures(
+            long bookedCents,
+            long paidCents,
+            long outstandingCents,
+            long refundedCents,
+            long overpaidCents,
+            long ordersAwaitingPayment) {
         public static final PaymentFigures NONE = new PaymentFigures(0, 0, 0, 0, 0, 0);
     }
 
@@ -51,11 +76,15 @@ public record SalesFigures(long periodStartSequence,
 
     /** {@code seatsIssued}/{@code seatsRevoked}: seats of the licence keys issued with orders and revoked by cancels. */
     @Serdeable
-    public record LicenceFigures(String sku, String name, long orders, long licences, long revenueCents,
-                                 long seatsIssued, long seatsRevoked) {
-    }
+    public record LicenceFigures(
+            String sku,
+            String name,
+            long orders,
+            long licences,
+            long revenueCents,
+            long seatsIssued,
+            long seatsRevoked) {}
 
     @Serdeable
-    public record MinuteFigures(Instant minute, long orders, long revenueCents) {
-    }
+    public record MinuteFigures(Instant minute, long orders, long revenueCents) {}
 }

@@ -1,14 +1,13 @@
 package com.licenceshop.web.sales;
 
+import com.licenceshop.web.login.Roles;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import com.licenceshop.web.login.Roles;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -33,11 +32,25 @@ class SalesSummaryController {
     }
 
     @Serdeable
-    record SalesSummary(long orders, long licences, long revenueCents, String currency, long position,
-                        @io.micronaut.core.annotation.Nullable Instant asOf, @io.micronaut.core.annotation.Nullable Instant lastEventAt, List<SalesFigures.LicenceFigures> perLicence) {
+    record SalesSummary(
+            long orders,
+            long licences,
+            long revenueCents,
+            String currency,
+            long position,
+            @io.micronaut.core.annotation.Nullable Instant asOf,
+            @io.micronaut.core.annotation.Nullable Instant lastEventAt,
+            List<SalesFigures.LicenceFigures> perLicence) {
         static SalesSummary of(SalesFigures figures) {
-            return new SalesSummary(figures.orders(), figures.licences(), figures.revenueCents(), figures.currency(),
-                    figures.position(), figures.updatedAt(), figures.lastEventAt(), figures.perLicence());
+            return new SalesSummary(
+                    figures.orders(),
+                    figures.licences(),
+                    figures.revenueCents(),
+                    figures.currency(),
+                    figures.position(),
+                    figures.updatedAt(),
+                    figures.lastEventAt(),
+                    figures.perLicence());
         }
     }
 }

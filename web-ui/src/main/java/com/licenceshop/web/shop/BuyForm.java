@@ -2,7 +2,6 @@ package com.licenceshop.web.shop;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,9 +11,14 @@ import java.util.UUID;
  * the binding). {@code idempotencyKey} is minted per rendered form, so a double click places one order.
  */
 @Serdeable
-record BuyForm(@Nullable String customerEmail, @Nullable String sku, @Nullable String quantity,
-               @Nullable String idempotencyKey, @Nullable String paymentMethod, @Nullable String company,
-               @Nullable String billingAddress) {
+record BuyForm(
+        @Nullable String customerEmail,
+        @Nullable String sku,
+        @Nullable String quantity,
+        @Nullable String idempotencyKey,
+        @Nullable String paymentMethod,
+        @Nullable String company,
+        @Nullable String billingAddress) {
 
     static final String EMAIL = "customerEmail";
     static final String SKU = "sku";
@@ -30,7 +34,8 @@ record BuyForm(@Nullable String customerEmail, @Nullable String sku, @Nullable S
 
     /** The same values in a fresh form: after an error the shopper may change the order, so it gets a new key. */
     BuyForm again() {
-        return new BuyForm(customerEmail, sku, quantity, UUID.randomUUID().toString(), paymentMethod, company, billingAddress);
+        return new BuyForm(
+                customerEmail, sku, quantity, UUID.randomUUID().toString(), paymentMethod, company, billingAddress);
     }
 
     /** How the order is to be paid (ADR 13): by card unless the buyer chose the invoice. */
@@ -61,6 +66,8 @@ record BuyForm(@Nullable String customerEmail, @Nullable String sku, @Nullable S
     }
 
     String idempotencyKeyOrNew() {
-        return idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
+        return idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString()
+                : idempotencyKey;
     }
 }

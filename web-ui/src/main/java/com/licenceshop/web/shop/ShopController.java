@@ -21,13 +21,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** The shop: the licences and the buy form. Shoppers need no login; prices come only from the command API. */
 @Controller
@@ -61,13 +60,17 @@ class ShopController {
         if (!formatErrors.isEmpty()) {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), formatErrors);
         }
-        var order = new ShopApi.PlaceOrder(blankToNull(form.customerEmail()),
-                List.of(new ShopApi.Item(blankToNull(form.sku()), form.parsedQuantity())), form.paymentMethodOrCard(),
-                form.onInvoice() ? blankToNull(form.company()) : null, form.onInvoice() ? blankToNull(form.billingAddress()) : null);
+        var order = new ShopApi.PlaceOrder(
+                blankToNull(form.customerEmail()),
+                List.of(new ShopApi.Item(blankToNull(form.sku()), form.parsedQuantity())),
+                form.paymentMethodOrCard(),
+                form.onInvoice() ? blankToNull(form.company()) : null,
+                form.onInvoice() ? blankToNull(form.billingAddress()) : null);
         try {
-            HttpResponse<ShopApi.OrderAccepted> accepted = shopApi.placeOrder(order, form.idempotencyKeyOrNew(),
-                    clientAddresses.resolve(request));
-            ShopApi.OrderAccepted body = accepted.getBody().orElseThrow(() -> new IllegalStateException("202 without a body"));
+            HttpResponse<ShopApi.OrderAccepted> accepted =
+                    shopApi.placeOrder(order, form.idempotencyKeyOrNew(), clientAddresses.resolve(request));
+            ShopApi.OrderAccepted body =
+                    accepted.getBody().orElseThrow(() -> new IllegalStateException("202 without a body"));
             try (var ignored = MDC.putCloseable("orderId", body.orderId())) {
                 LOG.info("order placed through the shop");
             }
@@ -76,22 +79,35 @@ class ShopController {
         } catch (HttpClientResponseException rejected) {
             if (rejected.getStatus() == HttpStatus.TOO_MANY_REQUESTS) {
                 LOG.info("order refused by the command API's rate limit");
-                HttpResponse<?> page = page(HttpStatus.TOO_MANY_REQUESTS, form, Map.of(BuyForm.FORM,
-                        "You have placed many orders just now. Nothing was ordered; please try again in a little while."));
+                HttpResponse<?> page = page(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        form,
+                        Map.of(
+                                BuyForm.FORM,
+                                "You have placed many orders just now. Nothing was ordered; please try again in a little while."));
                 String retryAfter = rejected.getResponse().getHeaders().get("Retry-After");
-                return retryAfter == null || !(page instanceof MutableHttpResponse<?> mutable) ? page : mutable.header("Retry-After", retryAfter);
+                return retryAfter == null || !(page instanceof MutableHttpResponse<?> mutable)
+                        ? page
+                        : mutable.header("Retry-After", retryAfter);
             }
             if (rejected.getStatus().getCode() >= 500) {
                 LOG.warn("command API failed to place an order: {}", rejected.getStatus());
-                return page(HttpStatus.SERVICE_UNAVAILABLE, form, Map.of(BuyForm.FORM,
-                        "The shop cannot take orders right now. Nothing was ordered; please try again in a moment."));
+                return page(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        form,
+                        Map.of(
+                                BuyForm.FORM,
+                                "The shop cannot take orders right now. Nothing was ordered; please try again in a moment."));
             }
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, form.again(), ValidationMessages.byField(problems.of(rejected)));
+            return page(
+                    HttpStatus.UNPROCESSABLE_ENTITY, form.again(), ValidationMessages.byField(problems.of(rejected)));
         } catch (HttpClientException unreachable) {
             LOG.warn("command API unreachable: {}", unreachable.getMessage());
             // same key kept: if the order did get through, trying again returns it instead of a second one
-            return page(HttpStatus.SERVICE_UNAVAILABLE, form, Map.of(BuyForm.FORM,
-                    "The shop cannot take orders right now. Please try again in a moment."));
+            return page(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    form,
+                    Map.of(BuyForm.FORM, "The shop cannot take orders right now. Please try again in a moment."));
         }
     }
 
@@ -101,7 +117,8 @@ class ShopController {
             products = shopApi.products();
         } catch (HttpClientException unavailable) {
             LOG.warn("catalog unavailable: {}", unavailable.getMessage());
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ModelAndView<>("shop/unavailable", Map.of()));
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ModelAndView<>("shop/unavailable", Map.of()));
         }
         List<ProductChoice> choices = products.stream()
                 .map(product -> new ProductChoice(product, product.sku().equals(form.sku())))
@@ -114,6 +131,5 @@ class ShopController {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    record ProductChoice(ShopApi.Product product, boolean checked) {
-    }
+    record ProductChoice(ShopApi.Product product, boolean checked) {}
 }

@@ -2,7 +2,6 @@ package com.licenceshop.web.shop;
 
 import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.web.system.CommandApiProblems;
-
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,11 +12,11 @@ import java.util.Map;
  */
 final class ValidationMessages {
 
-    private ValidationMessages() {
-    }
+    private ValidationMessages() {}
 
     static Map<String, String> byField(Problem problem) {
-        return CommandApiProblems.byField(problem, ValidationMessages::formField, BuyForm.FORM, "The order was not accepted.");
+        return CommandApiProblems.byField(
+                problem, ValidationMessages::formField, BuyForm.FORM, "The order was not accepted.");
     }
 
     static String formField(String apiField) {

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.filters.SecurityFilter;
-
 import java.util.List;
 
 /**
@@ -25,8 +24,9 @@ final class CachingHeaders implements Ordered {
     static final String REVALIDATE = "private, no-cache";
     /** Seconds; the shop's own pages say "try again in a moment". */
     static final String RETRY_AFTER = "1";
-    private static final List<String> SENSITIVE = List.of("/orders", "/sales", "/catalog", "/ops", "/staff", "/login",
-            "/logout", "/api/");
+
+    private static final List<String> SENSITIVE =
+            List.of("/orders", "/sales", "/catalog", "/ops", "/staff", "/login", "/logout", "/api/");
 
     @Override
     public int getOrder() {
@@ -40,7 +40,8 @@ final class CachingHeaders implements Ordered {
         } else if (!response.getHeaders().contains(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, REVALIDATE);
         }
-        if (response.getStatus() == HttpStatus.SERVICE_UNAVAILABLE && !response.getHeaders().contains(HttpHeaders.RETRY_AFTER)) {
+        if (response.getStatus() == HttpStatus.SERVICE_UNAVAILABLE
+                && !response.getHeaders().contains(HttpHeaders.RETRY_AFTER)) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
         }
     }
@@ -48,6 +49,8 @@ final class CachingHeaders implements Ordered {
     private static boolean sensitive(HttpRequest<?> request) {
         String path = request.getPath();
         return request.getAttribute(SecurityFilter.AUTHENTICATION).isPresent()
-                || SENSITIVE.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
+                || SENSITIVE.stream()
+                        .anyMatch(prefix ->
+                                path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
     }
 }

@@ -5,7 +5,6 @@ import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +26,8 @@ public final class CommandApiProblems {
         try {
             return json.readValue(body, Problem.class);
         } catch (IOException | RuntimeException notAProblem) {
-            return Problem.of(rejected.getStatus().getCode(), rejected.getStatus().getReason(), null);
+            return Problem.of(
+                    rejected.getStatus().getCode(), rejected.getStatus().getReason(), null);
         }
     }
 
@@ -36,7 +36,8 @@ public final class CommandApiProblems {
      * field to ({@code formKey} for those of no field); a refusal without violations puts its detail under
      * {@code formKey}, or {@code fallback} if it has none.
      */
-    public static Map<String, String> byField(Problem problem, UnaryOperator<String> formField, String formKey, String fallback) {
+    public static Map<String, String> byField(
+            Problem problem, UnaryOperator<String> formField, String formKey, String fallback) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Violation error : problem.errors()) {
             String message = error.message() == null || error.message().isBlank() ? "is not valid" : error.message();

@@ -7,8 +7,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -19,11 +19,10 @@ import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.filter.CsrfFilterConfiguration;
 import io.micronaut.security.csrf.validator.CsrfTokenValidator;
 import io.micronaut.security.filters.SecurityFilter;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.util.Map;
 import java.util.Optional;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The CSRF check of micronaut-security-csrf, with the same configuration, token sources and validator.
@@ -44,9 +43,12 @@ final class CsrfCheck implements Ordered {
     private final CsrfTokenValidator<HttpRequest<?>> validator;
     private final ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> rejection;
 
-    CsrfCheck(CsrfFilterConfiguration filterConfiguration, CsrfConfiguration csrfConfiguration,
-              FilterBodyParser bodyParser, CsrfTokenValidator<HttpRequest<?>> validator,
-              ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> rejection) {
+    CsrfCheck(
+            CsrfFilterConfiguration filterConfiguration,
+            CsrfConfiguration csrfConfiguration,
+            FilterBodyParser bodyParser,
+            CsrfTokenValidator<HttpRequest<?>> validator,
+            ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> rejection) {
         this.filterConfiguration = filterConfiguration;
         this.csrfConfiguration = csrfConfiguration;
         this.bodyParser = bodyParser;
@@ -72,14 +74,17 @@ final class CsrfCheck implements Ordered {
             return Mono.just(Optional.of(reject(request)));
         }
         MediaType contentType = request.getContentType().orElse(null);
-        if (contentType == null || filterConfiguration.getContentTypes().stream().noneMatch(contentType::equals)) {
+        if (contentType == null
+                || filterConfiguration.getContentTypes().stream().noneMatch(contentType::equals)) {
             return Mono.just(Optional.of(reject(request)));
         }
         return Mono.fromFuture(() -> bodyParser.parseBody(request))
                 .map(body -> verdict(request, field(body)))
                 .defaultIfEmpty(Optional.of(reject(request)))
-                .onErrorResume(unreadable -> Mono.just(Optional.of(tooLarge(unreadable)
-                        ? HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE) : reject(request))));
+                .onErrorResume(unreadable -> Mono.just(Optional.of(
+                        tooLarge(unreadable)
+                                ? HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                                : reject(request))));
     }
 
     /** Over {@code micronaut.server.max-request-size}: the body was cut off at the limit, not read to its end. */
@@ -105,12 +110,13 @@ final class CsrfCheck implements Ordered {
     }
 
     private MutableHttpResponse<?> reject(HttpRequest<?> request) {
-        Authentication authentication = request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class).orElse(null);
+        Authentication authentication = request.getAttribute(SecurityFilter.AUTHENTICATION, Authentication.class)
+                .orElse(null);
         return rejection.handle(request, new AuthorizationException(authentication));
     }
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.order() + 100;   // after the security filter, like the stock one
+        return ServerFilterPhase.SECURITY.order() + 100; // after the security filter, like the stock one
     }
 }

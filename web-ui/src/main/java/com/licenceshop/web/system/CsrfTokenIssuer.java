@@ -14,7 +14,6 @@ import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.security.csrf.repository.CsrfTokenRepository;
 import io.micronaut.security.csrf.validator.CsrfTokenValidator;
-
 import java.util.Optional;
 
 /**
@@ -36,8 +35,11 @@ final class CsrfTokenIssuer implements Ordered {
     private final CsrfConfiguration configuration;
     private final CsrfTokenValidator<HttpRequest<?>> validator;
 
-    CsrfTokenIssuer(CsrfTokenGenerator<HttpRequest<?>> generator, CsrfTokenRepository<HttpRequest<?>> repository,
-                    CsrfConfiguration configuration, CsrfTokenValidator<HttpRequest<?>> validator) {
+    CsrfTokenIssuer(
+            CsrfTokenGenerator<HttpRequest<?>> generator,
+            CsrfTokenRepository<HttpRequest<?>> repository,
+            CsrfConfiguration configuration,
+            CsrfTokenValidator<HttpRequest<?>> validator) {
         this.generator = generator;
         this.repository = repository;
         this.configuration = configuration;
@@ -51,8 +53,12 @@ final class CsrfTokenIssuer implements Ordered {
 
     @RequestFilter
     void issueForPages(HttpRequest<?> request) {
-        if (request.getMethod() == HttpMethod.GET && isPage(request)
-                && repository.findCsrfToken(request).filter(token -> validator.validateCsrfToken(request, token)).isEmpty()) {
+        if (request.getMethod() == HttpMethod.GET
+                && isPage(request)
+                && repository
+                        .findCsrfToken(request)
+                        .filter(token -> validator.validateCsrfToken(request, token))
+                        .isEmpty()) {
             request.setAttribute(ISSUED_TOKEN, generator.generateCsrfToken(request));
         }
     }
@@ -68,12 +74,16 @@ final class CsrfTokenIssuer implements Ordered {
 
     private static boolean isPage(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.startsWith("/static/") || path.startsWith("/api/") || path.startsWith("/health")
-                || path.startsWith("/prometheus") || path.endsWith("/events")) {
+        if (path.startsWith("/static/")
+                || path.startsWith("/api/")
+                || path.startsWith("/health")
+                || path.startsWith("/prometheus")
+                || path.endsWith("/events")) {
             return false;
         }
-        return request.accept().isEmpty() || request.accept().stream().anyMatch(type ->
-                type.matches(MediaType.TEXT_HTML_TYPE) || type.equals(MediaType.ALL_TYPE));
+        return request.accept().isEmpty()
+                || request.accept().stream()
+                        .anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE) || type.equals(MediaType.ALL_TYPE));
     }
 
     @Override

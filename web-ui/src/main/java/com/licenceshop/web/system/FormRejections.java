@@ -15,7 +15,6 @@ import io.micronaut.security.config.RedirectConfiguration;
 import io.micronaut.security.config.RedirectService;
 import io.micronaut.security.errors.PriorToLoginPersistence;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +29,19 @@ class FormRejections extends DefaultAuthorizationExceptionHandler {
 
     private final Fragments fragments;
 
-    FormRejections(ErrorResponseProcessor<?> errorResponseProcessor, RedirectConfiguration redirectConfiguration,
-                   RedirectService redirectService,
-                   List<WwwAuthenticateChallengeProvider<HttpRequest<?>>> challengeProviders,
-                   PriorToLoginPersistence priorToLoginPersistence, Fragments fragments) {
-        super(errorResponseProcessor, redirectConfiguration, redirectService, challengeProviders, priorToLoginPersistence);
+    FormRejections(
+            ErrorResponseProcessor<?> errorResponseProcessor,
+            RedirectConfiguration redirectConfiguration,
+            RedirectService redirectService,
+            List<WwwAuthenticateChallengeProvider<HttpRequest<?>>> challengeProviders,
+            PriorToLoginPersistence priorToLoginPersistence,
+            Fragments fragments) {
+        super(
+                errorResponseProcessor,
+                redirectConfiguration,
+                redirectService,
+                challengeProviders,
+                priorToLoginPersistence);
         this.fragments = fragments;
     }
 
@@ -42,7 +49,8 @@ class FormRejections extends DefaultAuthorizationExceptionHandler {
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (isShopperForm(request)) {
             // rendered here: the views filter only renders responses of routes, and this request never reached one
-            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML_TYPE)
+            return HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.TEXT_HTML_TYPE)
                     .body(fragments.render("errors/form-expired", Map.of()));
         }
         return super.handle(request, exception);

@@ -2,7 +2,6 @@ package com.licenceshop.web.system;
 
 import com.github.jknack.handlebars.Handlebars;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -5,13 +5,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
-
 import java.util.HashMap;
 import java.util.Map;
 
 /** Error pages for browsers in the shop's layout; a server-side failure shows a reference, never its detail. */
 @Singleton
-@Replaces(HtmlErrorResponseBodyProvider.class)   // the default is package-private
+@Replaces(HtmlErrorResponseBodyProvider.class) // the default is package-private
 final class HtmlErrors implements HtmlErrorResponseBodyProvider {
 
     private final Fragments fragments;

@@ -3,13 +3,12 @@ package com.licenceshop.web.system;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an error response may say. A server-side failure (5xx) says only that it happened and gives a reference;
@@ -31,10 +30,18 @@ class InternalErrors {
         RANDOM.nextBytes(bytes);
         String reference = HexFormat.of().formatHex(bytes);
         var request = context.getRequest();
-        String detail = context.getErrors().stream().map(io.micronaut.http.server.exceptions.response.Error::getMessage)
-                .reduce((a, b) -> a + "; " + b).orElse("");
-        LOG.error("{} {} answered {} (reference {}): {}", request.getMethodName(), request.getPath(), response.code(),
-                reference, detail, context.getRootCause().orElse(null));
+        String detail = context.getErrors().stream()
+                .map(io.micronaut.http.server.exceptions.response.Error::getMessage)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        LOG.error(
+                "{} {} answered {} (reference {}): {}",
+                request.getMethodName(),
+                request.getPath(),
+                response.code(),
+                reference,
+                detail,
+                context.getRootCause().orElse(null));
         return Optional.of(reference);
     }
 
@@ -43,6 +50,8 @@ class InternalErrors {
         if (response.code() >= 500) {
             return List.of();
         }
-        return context.getErrors().stream().map(io.micronaut.http.server.exceptions.response.Error::getMessage).toList();
+        return context.getErrors().stream()
+                .map(io.micronaut.http.server.exceptions.response.Error::getMessage)
+                .toList();
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Money is integer cents plus an ISO currency (DESIGN.md); this is the one place it becomes text. */
 public final class Money {
 
-    private Money() {
-    }
+    private Money() {}
 
     /** 150000, "EUR" → "1,500.00 EUR" (the same digits the confirmation mail shows). */
     public static String format(long cents, String currency) {

@@ -9,7 +9,8 @@ import io.micronaut.http.annotation.RequestFilter;
  * Adds the ops credential to calls of the other services' ops endpoints, and only to those: a shopper's order
  * goes to the command API without it.
  */
-@ClientFilter(serviceId = {"command-api", "sales-projector", "notification-service"},
+@ClientFilter(
+        serviceId = {"command-api", "sales-projector", "notification-service"},
         patterns = {"/**/api/sales-periods/**", "/**/api/ops/**", "/**/ops/**"})
 final class OpsCredentialFilter {
 

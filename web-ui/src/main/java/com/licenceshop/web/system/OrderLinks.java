@@ -1,7 +1,6 @@
 package com.licenceshop.web.system;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -11,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class OrderLinks {
 
-    private OrderLinks() {
-    }
+    private OrderLinks() {}
 
     public static String page(String orderId, @Nullable String token) {
         return withToken("/orders/" + orderId, token);
@@ -24,6 +22,9 @@ public final class OrderLinks {
     }
 
     private static String withToken(String path, @Nullable String token) {
-        return path + (token == null || token.isEmpty() ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return path
+                + (token == null || token.isEmpty()
+                        ? ""
+                        : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,6 @@ import io.micronaut.security.csrf.repository.CsrfTokenRepository;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,6 @@ import com.licenceshop.servicedefaults.Violation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /**
@@ -28,8 +27,10 @@ final class ProblemJson implements ProblemPolicy {
         String reason = response.getStatus().getReason();
         var reference = internalErrors.reference(context, response);
         if (reference.isPresent()) {
-            return Problem.of(response.code(), reason,
-                    "Something went wrong on our side; please try again. Reference: " + reference.get())
+            return Problem.of(
+                            response.code(),
+                            reason,
+                            "Something went wrong on our side; please try again. Reference: " + reference.get())
                     .withReference(reference.get());
         }
         List<Violation> errors = context.getErrors().stream()

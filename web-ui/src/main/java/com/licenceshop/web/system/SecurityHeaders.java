@@ -1,10 +1,10 @@
 package com.licenceshop.web.system;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
@@ -25,7 +25,8 @@ final class SecurityHeaders implements Ordered {
      * redirect there, and browsers hold a form's redirects to {@code form-action} too, so that origin is allowed.
      */
     SecurityHeaders(@Value("${shop.payment.checkout-origin:}") String checkoutOrigin) {
-        this.contentSecurityPolicy = checkoutOrigin.isBlank() ? CONTENT_SECURITY_POLICY
+        this.contentSecurityPolicy = checkoutOrigin.isBlank()
+                ? CONTENT_SECURITY_POLICY
                 : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + checkoutOrigin.strip());
     }
 

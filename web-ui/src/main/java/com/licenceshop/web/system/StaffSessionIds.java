@@ -4,7 +4,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,12 +27,16 @@ final class StaffSessionIds {
     public Optional<String> findSessionId(HttpRequest<?> request) {
         // the cookie alone, not whether it authenticated: filters that issue tokens may run before the security
         // filter, and a cookie that does not authenticate gets no staff action through anyway
-        return request.getCookies().findCookie(loginCookie.getCookieName()).map(Cookie::getValue).map(StaffSessionIds::digest);
+        return request.getCookies()
+                .findCookie(loginCookie.getCookieName())
+                .map(Cookie::getValue)
+                .map(StaffSessionIds::digest);
     }
 
     static String digest(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -7,14 +7,13 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * Ends what a staff login holds open (the dashboard's live stream) when the login does: at the JWT's expiry,
@@ -39,8 +38,10 @@ public final class StaffSessions {
         Flux<T> bounded = expiry(staff)
                 .map(expiry -> stream.take(maxZero(Duration.between(clock.instant(), expiry))))
                 .orElse(stream);
-        return sessionIds.findSessionId(request)
-                .map(session -> bounded.takeUntilOther(loggedOut.asFlux().filter(session::equals).next()))
+        return sessionIds
+                .findSessionId(request)
+                .map(session -> bounded.takeUntilOther(
+                        loggedOut.asFlux().filter(session::equals).next()))
                 .orElse(bounded);
     }
 

@@ -2,7 +2,6 @@ package com.licenceshop.web.system;
 
 import io.micronaut.security.token.claims.ClaimsAudienceProvider;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /**

@@ -8,7 +8,6 @@ import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.claims.ClaimsGenerator;
 import io.micronaut.security.token.generator.TokenGenerator;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,10 @@ import java.util.Optional;
  * web-ui login, and a cookie is no command-api token. Catalog reads and orders go without it; no login, nothing
  * forwarded (the command API answers 401).
  */
-@ClientFilter(serviceId = "command-api", patterns = {"/**/api/products", "/**/api/products/**",
-        "/**/api/invoices/*/transfers", "/**/api/orders/*/refund"},
+@ClientFilter(
+        serviceId = "command-api",
+        patterns = {"/**/api/products", "/**/api/products/**", "/**/api/invoices/*/transfers", "/**/api/orders/*/refund"
+        },
         methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE})
 final class StaffTokenFilter {
 

@@ -7,7 +7,6 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.security.token.jwt.signature.ec.ECSignatureGeneratorConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -31,8 +30,9 @@ final class StaffTokenKeys implements ECSignatureGeneratorConfiguration {
     private final ECPrivateKey privateKey;
     private final ECPublicKey publicKey;
 
-    StaffTokenKeys(@Value("${shop.staff.token-signing-key:}") String signingKey,
-                   @Value("${shop.staff.token-public-key:}") String publicKey) {
+    StaffTokenKeys(
+            @Value("${shop.staff.token-signing-key:}") String signingKey,
+            @Value("${shop.staff.token-public-key:}") String publicKey) {
         List<String> problems = problems(signingKey, publicKey);
         if (!problems.isEmpty()) {
             throw new ConfigurationException("web-ui cannot start: " + String.join("; ", problems));

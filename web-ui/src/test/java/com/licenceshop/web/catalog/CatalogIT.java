@@ -1,24 +1,23 @@
 package com.licenceshop.web.catalog;
 
+import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StaffTokens;
 import com.licenceshop.web.testing.StubCatalog;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Sales staff run the price list from the catalog page, against a command API that keeps the catalog in memory. */
 @WebUiIT
@@ -41,8 +40,13 @@ class CatalogIT extends AgainstTheTestShop {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.count("product-row")).isEqualTo(3);
-        assertThat(row(page, "PROFESSIONAL")).contains("Professional", "1,500.00 EUR", "On sale", "/catalog/PROFESSIONAL/edit",
-                "/catalog/PROFESSIONAL/retire");
+        assertThat(row(page, "PROFESSIONAL"))
+                .contains(
+                        "Professional",
+                        "1,500.00 EUR",
+                        "On sale",
+                        "/catalog/PROFESSIONAL/edit",
+                        "/catalog/PROFESSIONAL/retire");
         assertThat(row(page, "STARTER")).contains("Retired").doesNotContain("/catalog/STARTER/edit");
     }
 
@@ -61,8 +65,11 @@ class CatalogIT extends AgainstTheTestShop {
 
         assertThat(added.status()).as(added.body()).isEqualTo(303);
         assertThat(added.location()).isEqualTo("/catalog?notice=added&sku=ACME_PRO");
-        assertThat(catalog.writeAuthorizations).as("the change is made with alice's own login").singleElement()
-                .satisfies(bearer -> assertThat(StaffTokens.verifiedClaims(bearer.substring("Bearer ".length())).getSubject())
+        assertThat(catalog.writeAuthorizations)
+                .as("the change is made with alice's own login")
+                .singleElement()
+                .satisfies(bearer -> assertThat(StaffTokens.verifiedClaims(bearer.substring("Bearer ".length()))
+                                .getSubject())
                         .isEqualTo(SALES_USER));
         Visitor.Page list = alice.get(added.location());
         assertThat(list.textOf("notice")).isEqualTo("The licence ACME_PRO is on sale now.");
@@ -82,16 +89,32 @@ class CatalogIT extends AgainstTheTestShop {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 
-        Visitor.Page refused = alice.submit(form, "/catalog", Map.of("sku", "acme pro", "name", "  ", "description", "typed <b>here</b>",
-                "price", "0", "currency", "USD"));
+        Visitor.Page refused = alice.submit(
+                form,
+                "/catalog",
+                Map.of(
+                        "sku",
+                        "acme pro",
+                        "name",
+                        "  ",
+                        "description",
+                        "typed <b>here</b>",
+                        "price",
+                        "0",
+                        "currency",
+                        "USD"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.textOf("sku-error")).contains("capital letters");
         assertThat(refused.textOf("name-error")).isEqualTo("is required");
         assertThat(refused.textOf("price-error")).contains("positive");
         assertThat(refused.textOf("currency-error")).contains("EUR");
-        assertThat(refused.body()).contains("value=\"acme pro\"", "value=\"USD\"", "value=\"0\"",
-                "typed &lt;b&gt;here&lt;/b&gt;</textarea>");
+        assertThat(refused.body())
+                .contains(
+                        "value=\"acme pro\"",
+                        "value=\"USD\"",
+                        "value=\"0\"",
+                        "typed &lt;b&gt;here&lt;/b&gt;</textarea>");
         assertThat(catalog.all()).hasSize(3);
     }
 
@@ -180,7 +203,9 @@ class CatalogIT extends AgainstTheTestShop {
         assertThat(confirm.status()).isEqualTo(200);
         assertThat(confirm.count("confirm-retire-button")).isEqualTo(1);
         assertThat(confirm.body()).contains("Retire <code>STARTER</code> (Starter, 500.00 EUR)?");
-        assertThat(catalog.find("STARTER").orElseThrow().onSale()).as("asking retires nothing").isTrue();
+        assertThat(catalog.find("STARTER").orElseThrow().onSale())
+                .as("asking retires nothing")
+                .isTrue();
 
         Visitor.Page retired = alice.submit(confirm, "/catalog/STARTER/retire", Map.of());
 
@@ -195,8 +220,10 @@ class CatalogIT extends AgainstTheTestShop {
         catalog.retiredElsewhere("STARTER");
         Visitor alice = salesStaff();
 
-        assertThat(alice.get("/catalog/STARTER/edit").location()).isEqualTo("/catalog?notice=already-retired&sku=STARTER");
-        assertThat(alice.get("/catalog/STARTER/retire").location()).isEqualTo("/catalog?notice=already-retired&sku=STARTER");
+        assertThat(alice.get("/catalog/STARTER/edit").location())
+                .isEqualTo("/catalog?notice=already-retired&sku=STARTER");
+        assertThat(alice.get("/catalog/STARTER/retire").location())
+                .isEqualTo("/catalog?notice=already-retired&sku=STARTER");
     }
 
     @Test
@@ -208,7 +235,8 @@ class CatalogIT extends AgainstTheTestShop {
         Visitor.Page unauthorized = alice.submit(form, "/catalog", newLicence("ACME_PRO", "Acme Pro", "10.00"));
         catalog.refuseWritesWith = 403;
         Visitor.Page forbidden = alice.submit(form, "/catalog", newLicence("ACME_PRO", "Acme Pro", "10.00"));
-        Visitor.Page retireRefused = alice.submit(alice.get("/catalog/STARTER/retire"), "/catalog/STARTER/retire", Map.of());
+        Visitor.Page retireRefused =
+                alice.submit(alice.get("/catalog/STARTER/retire"), "/catalog/STARTER/retire", Map.of());
 
         assertThat(unauthorized.status()).isEqualTo(403);
         assertThat(unauthorized.textOf("form-error")).contains("did not accept your login", "nothing was saved");
@@ -254,9 +282,11 @@ class CatalogIT extends AgainstTheTestShop {
         forged.put("csrfToken", "forged!token");
         Visitor.Page forgedAdd = alice.postForm("/catalog", forged);
         Visitor.Page retire = alice.postForm("/catalog/STARTER/retire", Map.of());
-        Visitor.Page edit = alice.postForm("/catalog/STARTER", Map.of("name", "Mallory's", "price", "0.01", "currency", "EUR", "version", "1"));
+        Visitor.Page edit = alice.postForm(
+                "/catalog/STARTER", Map.of("name", "Mallory's", "price", "0.01", "currency", "EUR", "version", "1"));
 
-        assertThat(List.of(add.status(), forgedAdd.status(), retire.status(), edit.status())).containsOnly(403);
+        assertThat(List.of(add.status(), forgedAdd.status(), retire.status(), edit.status()))
+                .containsOnly(403);
         assertThat(catalog.writeAuthorizations).isEmpty();
         assertThat(catalog.find("ACME_PRO")).isEmpty();
         assertThat(catalog.find("STARTER").orElseThrow().name()).isEqualTo("Starter");
@@ -267,7 +297,17 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     private static Map<String, String> newLicence(String sku, String name, String price) {
-        return Map.of("sku", sku, "name", name, "description", "For teams that build rockets", "price", price, "currency", "EUR");
+        return Map.of(
+                "sku",
+                sku,
+                "name",
+                name,
+                "description",
+                "For teams that build rockets",
+                "price",
+                price,
+                "currency",
+                "EUR");
     }
 
     /** The edit form as rendered (its version and description), with a new name and price typed in. */
@@ -283,7 +323,9 @@ class CatalogIT extends AgainstTheTestShop {
 
     /** The markup of the list's row of this licence. */
     private static String row(Visitor.Page page, String sku) {
-        var matcher = Pattern.compile("<tr data-testid=\"product-row\" data-sku=\"" + sku + "\".*?</tr>", Pattern.DOTALL).matcher(page.body());
+        var matcher = Pattern.compile(
+                        "<tr data-testid=\"product-row\" data-sku=\"" + sku + "\".*?</tr>", Pattern.DOTALL)
+                .matcher(page.body());
         assertThat(matcher.find()).as("a row for " + sku).isTrue();
         return matcher.group();
     }

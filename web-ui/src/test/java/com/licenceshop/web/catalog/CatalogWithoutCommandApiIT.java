@@ -1,16 +1,15 @@
 package com.licenceshop.web.catalog;
 
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The command API is down (nothing listens where the web UI looks for it): the catalog page says so, readably. */
 @WebUiIT
@@ -46,12 +45,16 @@ class CatalogWithoutCommandApiIT extends AgainstTheTestShop {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 
-        Visitor.Page refused = alice.submit(form, "/catalog", Map.of("sku", "ACME_PRO", "name", "Acme Pro", "description", "",
-                "price", "12.00", "currency", "EUR"));
+        Visitor.Page refused = alice.submit(
+                form,
+                "/catalog",
+                Map.of("sku", "ACME_PRO", "name", "Acme Pro", "description", "", "price", "12.00", "currency", "EUR"));
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.textOf("form-error")).contains("does not answer", "nothing was saved");
-        assertThat(refused.body()).contains("value=\"ACME_PRO\"", "value=\"Acme Pro\"").doesNotContain("Exception");
+        assertThat(refused.body())
+                .contains("value=\"ACME_PRO\"", "value=\"Acme Pro\"")
+                .doesNotContain("Exception");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package com.licenceshop.web.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.servicedefaults.Problem;
 import com.licenceshop.servicedefaults.Violation;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProductFormTest {
 
@@ -17,7 +16,9 @@ class ProductFormTest {
         assertThat(ProductForm.cents("1299.5")).isEqualTo(129_950);
         assertThat(ProductForm.cents(" 1,299.00 ")).isEqualTo(129_900);
         assertThat(ProductForm.cents("0.01")).isEqualTo(1);
-        assertThat(ProductForm.cents("0")).as("zero is sent: the command API says why it is refused").isEqualTo(0);
+        assertThat(ProductForm.cents("0"))
+                .as("zero is sent: the command API says why it is refused")
+                .isEqualTo(0);
     }
 
     @Test
@@ -52,13 +53,15 @@ class ProductFormTest {
 
     @Test
     void theCommandApisFieldErrorsLandOnTheFormsFields() {
-        Problem problem = Problem.of(422, "Invalid licence", null).withErrors(List.of(
-                new Violation("unitPriceCents", "positive", "must be positive"),
-                new Violation("sku", "pattern", "must match"),
-                new Violation("somethingElse", null, "odd")));
+        Problem problem = Problem.of(422, "Invalid licence", null)
+                .withErrors(List.of(
+                        new Violation("unitPriceCents", "positive", "must be positive"),
+                        new Violation("sku", "pattern", "must match"),
+                        new Violation("somethingElse", null, "odd")));
 
-        assertThat(ProductForm.errorsByField(problem)).isEqualTo(Map.of(
-                ProductForm.PRICE, "must be positive", ProductForm.SKU, "must match", ProductForm.FORM, "odd"));
+        assertThat(ProductForm.errorsByField(problem))
+                .isEqualTo(Map.of(
+                        ProductForm.PRICE, "must be positive", ProductForm.SKU, "must match", ProductForm.FORM, "odd"));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package com.licenceshop.web.dashboard;
 
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.web.live.DatabaseNotifications;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
@@ -10,28 +15,24 @@ import com.licenceshop.web.testing.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @WebUiIT
 class DashboardIT extends AgainstTheTestShop {
 
     @Inject
     DatabaseNotifications notifications;
+
     @Inject
     StubCommandApi commandApi;
+
     @Inject
     JsonMapper json;
 
@@ -70,8 +71,10 @@ class DashboardIT extends AgainstTheTestShop {
         assertThat(page.textOf("figure-lag")).isEqualTo("1.5 s");
         assertThat(page.count("licence-row")).isEqualTo(2);
         assertThat(page.body()).contains("75.0 %", "25.0 %");
-        assertThat(page.textOf("seats-issued-PROFESSIONAL") + "/" + page.textOf("seats-revoked-PROFESSIONAL")).isEqualTo("3/0");
-        assertThat(page.textOf("seats-issued-STARTER") + "/" + page.textOf("seats-revoked-STARTER")).isEqualTo("2/1");
+        assertThat(page.textOf("seats-issued-PROFESSIONAL") + "/" + page.textOf("seats-revoked-PROFESSIONAL"))
+                .isEqualTo("3/0");
+        assertThat(page.textOf("seats-issued-STARTER") + "/" + page.textOf("seats-revoked-STARTER"))
+                .isEqualTo("2/1");
         assertThat(page.count("revenue-chart")).isEqualTo(1);
         assertThat(page.body()).contains("<rect class=\"bar\"");
     }
@@ -82,7 +85,9 @@ class DashboardIT extends AgainstTheTestShop {
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
 
         try (EventStream stream = EventStream.open(shop.baseUri(), "/sales/events", alice.cookies())) {
-            await("the current figures first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("figures").isEmpty());
+            await("the current figures first")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !stream.named("figures").isEmpty());
             assertThat(stream.status()).isEqualTo(200);
             assertThat(update(stream, 0)).containsEntry("orders", 3).containsEntry("position", 41);
 
@@ -90,8 +95,12 @@ class DashboardIT extends AgainstTheTestShop {
             shop.database.notify("sales_position", "42");
 
             await("the new figures pushed").atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-                Map<String, Object> latest = update(stream, stream.named("figures").size() - 1);
-                assertThat(latest).containsEntry("orders", 4).containsEntry("position", 42).containsEntry("revenueCents", 3_000_000);
+                Map<String, Object> latest =
+                        update(stream, stream.named("figures").size() - 1);
+                assertThat(latest)
+                        .containsEntry("orders", 4)
+                        .containsEntry("position", 42)
+                        .containsEntry("revenueCents", 3_000_000);
                 assertThat((String) latest.get("html")).contains("30,000.00 EUR");
             });
         }
@@ -103,7 +112,9 @@ class DashboardIT extends AgainstTheTestShop {
         Visitor.Page dashboard = alice.get("/sales");
 
         try (EventStream stream = EventStream.open(shop.baseUri(), "/sales/events", alice.cookies())) {
-            await("the current figures first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("figures").isEmpty());
+            await("the current figures first")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !stream.named("figures").isEmpty());
 
             assertThat(alice.submit(dashboard, "/logout", Map.of()).status()).isEqualTo(303);
 
@@ -134,7 +145,8 @@ class DashboardIT extends AgainstTheTestShop {
 
     private Map<String, Object> update(EventStream stream, int index) {
         try {
-            return json.readValue(stream.named("figures").get(index).data(), Argument.mapOf(String.class, Object.class));
+            return json.readValue(
+                    stream.named("figures").get(index).data(), Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,12 @@
 package com.licenceshop.web.dashboard;
 
-import com.licenceshop.web.sales.SalesFigures;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.web.sales.SalesFigures;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DashboardTest {
 
@@ -22,23 +21,33 @@ class DashboardTest {
 
     @Test
     void eachLicenceShowsItsShareOfTheRevenue() {
-        SalesFigures figures = figures(List.of(
-                new SalesFigures.LicenceFigures("ENTERPRISE", "Enterprise", 1, 1, 500_000, 1, 0),
-                new SalesFigures.LicenceFigures("STARTER", "Starter", 2, 2, 100_000, 3, 1)), 600_000);
+        SalesFigures figures = figures(
+                List.of(
+                        new SalesFigures.LicenceFigures("ENTERPRISE", "Enterprise", 1, 1, 500_000, 1, 0),
+                        new SalesFigures.LicenceFigures("STARTER", "Starter", 2, 2, 100_000, 3, 1)),
+                600_000);
 
         Dashboard dashboard = Dashboard.of(figures, NOW);
 
-        assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::share).containsExactly("83.3 %", "16.7 %");
-        assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::sharePercent).containsExactly(83, 17);
+        assertThat(dashboard.perLicence())
+                .extracting(Dashboard.LicenceRow::share)
+                .containsExactly("83.3 %", "16.7 %");
+        assertThat(dashboard.perLicence())
+                .extracting(Dashboard.LicenceRow::sharePercent)
+                .containsExactly(83, 17);
         assertThat(dashboard.revenue()).isEqualTo("6,000.00 EUR");
-        assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::seatsIssued).containsExactly(1L, 3L);
-        assertThat(dashboard.perLicence()).extracting(Dashboard.LicenceRow::seatsRevoked).containsExactly(0L, 1L);
+        assertThat(dashboard.perLicence())
+                .extracting(Dashboard.LicenceRow::seatsIssued)
+                .containsExactly(1L, 3L);
+        assertThat(dashboard.perLicence())
+                .extracting(Dashboard.LicenceRow::seatsRevoked)
+                .containsExactly(0L, 1L);
     }
 
     @Test
     void theLagIsTheTimeFromRecordingToCountingTheNewestEvent() {
-        SalesFigures figures = new SalesFigures(0, null, 1, 1, 50_000, "EUR", 9, NOW.minusMillis(2_340), NOW,
-                List.of(), List.of());
+        SalesFigures figures =
+                new SalesFigures(0, null, 1, 1, 50_000, "EUR", 9, NOW.minusMillis(2_340), NOW, List.of(), List.of());
 
         Dashboard dashboard = Dashboard.of(figures, NOW);
 

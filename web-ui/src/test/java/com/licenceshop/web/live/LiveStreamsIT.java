@@ -1,22 +1,21 @@
 package com.licenceshop.web.live;
 
-import com.licenceshop.web.testing.OrderPaths;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
+import com.licenceshop.web.testing.OrderPaths;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** What an open live stream may cost: how many there may be, what wakes them, and when they end. */
 @WebUiIT
@@ -24,8 +23,10 @@ class LiveStreamsIT extends AgainstTheTestShop {
 
     @Inject
     DatabaseNotifications notifications;
+
     @Inject
     LiveStreamLimits limits;
+
     @Inject
     MeterRegistry meters;
 
@@ -49,13 +50,17 @@ class LiveStreamsIT extends AgainstTheTestShop {
         EventStream a1 = open(first, shopper);
         EventStream a2 = open(first, shopper);
         EventStream a3 = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(first), shopper.cookies());
-        await("a third stream of one order refused").atMost(Duration.ofSeconds(10)).until(() -> a3.status() == 429);
+        await("a third stream of one order refused")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> a3.status() == 429);
         EventStream b1 = open(second, shopper);
         EventStream c1 = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(third), shopper.cookies());
-        await("a fourth stream of one client refused").atMost(Duration.ofSeconds(10)).until(() -> c1.status() == 429);
+        await("a fourth stream of one client refused")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> c1.status() == 429);
 
         assertThat(limits.openFor("client:127.0.0.1")).isEqualTo(3);
-        for (EventStream stream : new EventStream[]{a1, a2, a3, b1, c1}) {
+        for (EventStream stream : new EventStream[] {a1, a2, a3, b1, c1}) {
             stream.close();
         }
     }
@@ -84,14 +89,18 @@ class LiveStreamsIT extends AgainstTheTestShop {
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
 
         try (EventStream stream = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(order), shopper.cookies())) {
-            await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
+            await("the current progress first")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !stream.named("progress").isEmpty());
             double readsBefore = reads();
 
             for (int i = 0; i < 5; i++) {
                 shop.database.notify("sales_position", String.valueOf(100 + i));
             }
 
-            await("no read for other orders' batches").during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+            await("no read for other orders' batches")
+                    .during(Duration.ofMillis(800))
+                    .atMost(Duration.ofSeconds(3))
                     .until(() -> reads() == readsBefore);
             shop.database.mail(orderId, "ORDER_CONFIRMATION", "SENT", Instant.now());
             shop.database.notify("mail_sent", orderId.toString());
@@ -105,8 +114,12 @@ class LiveStreamsIT extends AgainstTheTestShop {
         Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
 
         try (EventStream stream = EventStream.open(shop.baseUri(), "/sales/events", alice.cookies())) {
-            await("the current figures first").atMost(Duration.ofSeconds(3)).until(() -> !stream.named("figures").isEmpty());
-            await("the stream ends with the login").atMost(Duration.ofSeconds(10)).until(stream::ended);
+            await("the current figures first")
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> !stream.named("figures").isEmpty());
+            await("the stream ends with the login")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(stream::ended);
         }
     }
 
@@ -116,13 +129,25 @@ class LiveStreamsIT extends AgainstTheTestShop {
 
     private EventStream open(String order, Visitor shopper) {
         EventStream stream = EventStream.open(shop.baseUri(), OrderPaths.eventsPath(order), shopper.cookies());
-        await("stream of " + order + " open").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
+        await("stream of " + order + " open")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> !stream.named("progress").isEmpty());
         return stream;
     }
 
     private String placeOrder(Visitor shopper) {
-        Visitor.Page placed = shopper.submit(shopper.get("/"), "/orders", Map.of("customerEmail", "grace@example.com",
-                "sku", "STARTER", "quantity", "1", "idempotencyKey", UUID.randomUUID().toString()));
+        Visitor.Page placed = shopper.submit(
+                shopper.get("/"),
+                "/orders",
+                Map.of(
+                        "customerEmail",
+                        "grace@example.com",
+                        "sku",
+                        "STARTER",
+                        "quantity",
+                        "1",
+                        "idempotencyKey",
+                        UUID.randomUUID().toString()));
         assertThat(placed.status()).as(placed.body()).isEqualTo(303);
         return placed.location();
     }

@@ -1,24 +1,25 @@
 package com.licenceshop.web.live;
 
-import io.micronaut.http.sse.Event;
-import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
-import reactor.core.publisher.Sinks;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micronaut.http.sse.Event;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
 
 class LiveStreamsTest {
 
     private final LiveStreams streams = new LiveStreams(
-            new LiveConfig(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1), 8, 4, Duration.ofSeconds(2)), Clock.systemUTC(),
+            new LiveConfig(
+                    Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1), 8, 4, Duration.ofSeconds(2)),
+            Clock.systemUTC(),
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     @Test
@@ -27,7 +28,7 @@ class LiveStreamsTest {
         AtomicInteger reads = new AtomicInteger();
         try (Pushes pushes = pushesOf(notifications, reads::incrementAndGet)) {
             List<Object> pushed = pushes.figures();
-            await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1);   // the current state first
+            await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 1); // the current state first
 
             for (int i = 0; i < 1_000; i++) {
                 notifications.tryEmitNext("position " + i);
@@ -72,7 +73,8 @@ class LiveStreamsTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() == 2);
             notifications.tryEmitNext("position 2");
 
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(pushed).containsExactly(1, 3));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(pushed).containsExactly(1, 3));
         }
     }
 

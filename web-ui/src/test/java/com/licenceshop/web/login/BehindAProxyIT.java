@@ -1,16 +1,15 @@
 package com.licenceshop.web.login;
 
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The web UI behind a TLS-terminating reverse proxy (the test client plays the proxy, from 127.0.0.1): logins
@@ -49,7 +48,9 @@ class BehindAProxyIT extends AgainstTheTestShop {
     void whatAClientWritesLeftOfTheProxysEntryIsIgnored() {
         for (int i = 0; i < 3; i++) {
             // the client varies the header it sends; the proxy appends the real address after it
-            shop.visitor().withHeader("X-Forwarded-For", "192.0.2." + i + ", 203.0.113.77, 10.9.1.1").logIn(SALES_USER, "guess-" + i);
+            shop.visitor()
+                    .withHeader("X-Forwarded-For", "192.0.2." + i + ", 203.0.113.77, 10.9.1.1")
+                    .logIn(SALES_USER, "guess-" + i);
         }
 
         Visitor guesser = shop.visitor().withHeader("X-Forwarded-For", "192.0.2.99, 203.0.113.77");
@@ -63,10 +64,15 @@ class BehindAProxyIT extends AgainstTheTestShop {
 
         Visitor.Page login = bob.logIn(TestShop.OPS_USER, TestShop.OPS_PASSWORD);
 
-        String setCookie = login.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
+        String setCookie = login.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(c -> c.startsWith("JWT="))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).doesNotContainIgnoringCase("secure").containsIgnoringCase("Max-Age=600");
         String jwt = bob.cookies().get("JWT");
-        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat")).isEqualTo(600);
+        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat"))
+                .isEqualTo(600);
     }
 }

@@ -14,16 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A flooder's loop: HTTP Basic logins with a new random name each, until told to stop; counts the answers. */
 final class BogusBasicLogins {
 
-    private BogusBasicLogins() {
-    }
+    private BogusBasicLogins() {}
 
     static void flood(HttpClient http, URI target, AtomicBoolean flooding, AtomicInteger answered) {
         while (flooding.get()) {
             String credentials = "nobody-" + UUID.randomUUID() + ":guess";
             HttpRequest request = HttpRequest.newBuilder(target)
                     .header("Accept", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(30)).GET().build();
+                    .header(
+                            "Authorization",
+                            "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build();
             try {
                 http.send(request, HttpResponse.BodyHandlers.discarding());
                 answered.incrementAndGet();

@@ -1,15 +1,14 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.testsupport.ManualClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.stream.IntStream;
-
 import static com.licenceshop.web.login.CheckBudget.Kind.BASIC;
 import static com.licenceshop.web.login.CheckBudget.Kind.FORM;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.licenceshop.testsupport.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 class CheckBudgetTest {
 
@@ -18,7 +17,8 @@ class CheckBudgetTest {
 
     @Test
     void anAddressMayStartABurstOfChecksThenOneAfterEachRefill() {
-        assertThat(IntStream.range(0, 4).mapToObj(i -> budget.take(BASIC, "10.0.0.1"))).containsExactly(true, true, true, false);
+        assertThat(IntStream.range(0, 4).mapToObj(i -> budget.take(BASIC, "10.0.0.1")))
+                .containsExactly(true, true, true, false);
 
         clock.advance(Duration.ofSeconds(9));
         assertThat(budget.take(BASIC, "10.0.0.1")).isFalse();

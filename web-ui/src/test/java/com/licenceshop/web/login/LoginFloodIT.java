@@ -1,9 +1,10 @@
 package com.licenceshop.web.login;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * A flood of bogus HTTP Basic logins (each a full PBKDF2 check of the decoy hash) must not starve the shop:
@@ -39,12 +38,14 @@ class LoginFloodIT extends AgainstTheTestShop {
     private static final int FLOODERS = 16;
     private static final int SAMPLES = 25;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final HttpClient floodHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient floodHttp =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void theShopAndHealthKeepAnsweringDuringAFloodOfBogusBasicLogins() throws Exception {
-        medianMillis("/", 10);   // warm-up: compiled routes, pooled connections
+        medianMillis("/", 10); // warm-up: compiled routes, pooled connections
         medianMillis("/health", 10);
         double idleShop = medianMillis("/", SAMPLES);
         double idleHealth = medianMillis("/health", SAMPLES);
@@ -56,7 +57,8 @@ class LoginFloodIT extends AgainstTheTestShop {
         double floodHealth;
         try {
             for (int i = 0; i < FLOODERS; i++) {
-                flooders.submit(() -> BogusBasicLogins.flood(floodHttp, shop.baseUri().resolve("/api/sales/summary"), flooding, bogusLogins));
+                flooders.submit(() -> BogusBasicLogins.flood(
+                        floodHttp, shop.baseUri().resolve("/api/sales/summary"), flooding, bogusLogins));
             }
             // the flood is on once there were answers to as many bogus logins as there are flooders
             await().atMost(Duration.ofMinutes(2)).until(() -> bogusLogins.get() >= FLOODERS);
@@ -64,11 +66,12 @@ class LoginFloodIT extends AgainstTheTestShop {
             floodHealth = medianMillis("/health", SAMPLES);
         } finally {
             flooding.set(false);
-            flooders.shutdown();   // let the flooders' last logins be answered before the server stops
+            flooders.shutdown(); // let the flooders' last logins be answered before the server stops
             flooders.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
         }
 
-        System.out.printf("login flood: shop median %.1f ms idle, %.1f ms flooded; /health %.1f ms idle, %.1f ms flooded; %d bogus logins%n",
+        System.out.printf(
+                "login flood: shop median %.1f ms idle, %.1f ms flooded; /health %.1f ms idle, %.1f ms flooded; %d bogus logins%n",
                 idleShop, floodShop, idleHealth, floodHealth, bogusLogins.get());
         // with the hashes on the event loops the shop took seconds here; 3x idle leaves room for the shared CPU
         assertThat(floodShop).isLessThan(3 * idleShop + 50);
@@ -79,7 +82,10 @@ class LoginFloodIT extends AgainstTheTestShop {
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(shop.baseUri() + path))
-                    .header("Accept", "text/html,application/json").timeout(Duration.ofSeconds(60)).GET().build();
+                    .header("Accept", "text/html,application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .GET()
+                    .build();
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             nanos.add(System.nanoTime() - start);

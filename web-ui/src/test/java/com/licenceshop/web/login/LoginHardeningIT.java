@@ -1,27 +1,25 @@
 package com.licenceshop.web.login;
 
+import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.LogLines;
-import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
-import java.net.MalformedURLException;
-import java.nio.file.Path;
-import java.util.List;
-
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** What a login may cost and leave behind: where its hash runs, what it logs, what it keeps. */
 @WebUiIT
@@ -54,12 +52,15 @@ class LoginHardeningIT extends AgainstTheTestShop {
         shop.visitor().withBasicAuth(SALES_USER, "not-" + SALES_PASSWORD).getJson("/api/sales/summary");
 
         List<ILoggingEvent> checks = await().until(() -> refusalsOf(SALES_USER), events -> events.size() == 2);
-        assertThat(checks).extracting(ILoggingEvent::getThreadName).allMatch(name -> name.startsWith(PasswordChecks.THREAD_PREFIX));
+        assertThat(checks)
+                .extracting(ILoggingEvent::getThreadName)
+                .allMatch(name -> name.startsWith(PasswordChecks.THREAD_PREFIX));
     }
 
     @Test
     void aLineBreakInTheUserNameCannotForgeALogLine() throws MalformedURLException {
-        LogLines production = LogLines.of(Path.of("src/main/resources/logback.xml").toUri().toURL());
+        LogLines production =
+                LogLines.of(Path.of("src/main/resources/logback.xml").toUri().toURL());
 
         Visitor.Page login = shop.visitor().logIn("mallory\r\n" + FORGED, "guess");
 
@@ -73,7 +74,8 @@ class LoginHardeningIT extends AgainstTheTestShop {
 
     @Test
     void aFiftyThousandCharacterUserNameIsRefusedCleanlyAndNotKept() throws MalformedURLException {
-        LogLines production = LogLines.of(Path.of("src/main/resources/logback.xml").toUri().toURL());
+        LogLines production =
+                LogLines.of(Path.of("src/main/resources/logback.xml").toUri().toURL());
         int trackedBefore = throttle.tracked();
         // as long as a form may be (max-request-size 64 KB); a header this long Netty may refuse itself
         String huge = "a".repeat(50_000);
@@ -83,19 +85,22 @@ class LoginHardeningIT extends AgainstTheTestShop {
 
         assertThat(form.status()).isEqualTo(303);
         assertThat(form.location()).isEqualTo("/login/auth?error=true");
-        assertThat(basic.status()).isIn(401, 413, 431);   // Netty may refuse a header that long before we see it
+        assertThat(basic.status()).isIn(401, 413, 431); // Netty may refuse a header that long before we see it
         assertThat(throttle.tracked()).isEqualTo(trackedBefore);
         List<ILoggingEvent> events;
         synchronized (logged) {
             events = List.copyOf(logged.list);
         }
-        assertThat(events).isNotEmpty()
-                .allSatisfy(event -> assertThat(String.join("\n", production.format(event))).hasSizeLessThan(300));
+        assertThat(events)
+                .isNotEmpty()
+                .allSatisfy(event ->
+                        assertThat(String.join("\n", production.format(event))).hasSizeLessThan(300));
     }
 
     private List<ILoggingEvent> refusalsOf(String name) {
-        synchronized (logged) {   // AppenderBase appends under this lock
-            return logged.list.stream().filter(event -> event.getFormattedMessage().startsWith("staff login refused for '" + name))
+        synchronized (logged) { // AppenderBase appends under this lock
+            return logged.list.stream()
+                    .filter(event -> event.getFormattedMessage().startsWith("staff login refused for '" + name))
                     .toList();
         }
     }

@@ -1,18 +1,16 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.OPS_USER;
 import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Password guessing is slowed down: the login form and HTTP Basic share one throttle. */
 @WebUiIT
@@ -28,15 +26,18 @@ class LoginThrottleIT extends AgainstTheTestShop {
         properties.put("shop.login.throttle.first-lockout", "1h"); // no lockout ends while the test runs
         properties.put("shop.login.throttle.max-lockout", "1h");
         // a user of its own for each test, so that one test's lockout is not another's
-        properties.put("shop.staff.users", properties.get("shop.staff.users") + "," + CAROL + ":OPS:"
-                + PasswordHashing.hash(CAROL_PASSWORD, 1_000));
+        properties.put(
+                "shop.staff.users",
+                properties.get("shop.staff.users") + "," + CAROL + ":OPS:"
+                        + PasswordHashing.hash(CAROL_PASSWORD, 1_000));
         return properties;
     }
 
     @Test
     void afterRepeatedWrongPasswordsEvenTheRightOneIsRefusedWhileOtherStaffStillLogIn() {
         for (int i = 0; i < 3; i++) {
-            assertThat(shop.visitor().logIn(SALES_USER, "guess-" + i).location()).isEqualTo("/login/auth?error=true");
+            assertThat(shop.visitor().logIn(SALES_USER, "guess-" + i).location())
+                    .isEqualTo("/login/auth?error=true");
         }
 
         Visitor alice = shop.visitor();
@@ -44,7 +45,10 @@ class LoginThrottleIT extends AgainstTheTestShop {
 
         assertThat(rightPassword.location()).isEqualTo("/login/auth?error=true");
         assertThat(alice.cookies()).doesNotContainKey("JWT");
-        assertThat(shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary").status())
+        assertThat(shop.visitor()
+                        .withBasicAuth(SALES_USER, SALES_PASSWORD)
+                        .getJson("/api/sales/summary")
+                        .status())
                 .isEqualTo(401);
         assertThat(shop.loggedIn(OPS_USER, OPS_PASSWORD).cookies()).containsKey("JWT");
     }

@@ -1,8 +1,9 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.testsupport.ManualClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.licenceshop.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,15 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(
-            new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock);
+    private final LoginThrottle throttle =
+            new LoginThrottle(new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock);
     private final LoginThrottle.Attempt aliceFromHere = new LoginThrottle.Attempt("alice", "10.0.0.1");
 
     @Test
@@ -53,7 +52,8 @@ class LoginThrottleTest {
     void theSameUserFromAnotherAddressAndAnotherUserFromTheSameAddressAreNotLocked() {
         attempts(aliceFromHere, 10);
 
-        assertThat(throttle.begin(new LoginThrottle.Attempt("alice", "10.0.0.2"))).isEmpty();
+        assertThat(throttle.begin(new LoginThrottle.Attempt("alice", "10.0.0.2")))
+                .isEmpty();
         assertThat(throttle.begin(new LoginThrottle.Attempt("bob", "10.0.0.1"))).isEmpty();
     }
 
@@ -91,7 +91,8 @@ class LoginThrottleTest {
 
     @Test
     void manyDifferentNamesCannotGrowTheMemoryBeyondItsBoundWhileLockoutsAreKept() {
-        var bounded = new LoginThrottle(new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 1_000);
+        var bounded = new LoginThrottle(
+                new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 1_000);
         for (int i = 0; i < 3; i++) {
             bounded.begin(aliceFromHere);
         }
@@ -106,15 +107,18 @@ class LoginThrottleTest {
 
     @Test
     void whenOnlyLockoutsAreLeftNewNamesAreRefusedUncheckedRatherThanForgettingThem() {
-        var bounded = new LoginThrottle(new LoginThrottleConfig(1, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 10);
+        var bounded =
+                new LoginThrottle(new LoginThrottleConfig(1, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 10);
         for (int i = 0; i < 10; i++) {
-            bounded.begin(new LoginThrottle.Attempt("locked-" + i, "10.0.0.1"));   // one failure locks here
+            bounded.begin(new LoginThrottle.Attempt("locked-" + i, "10.0.0.1")); // one failure locks here
         }
 
-        assertThat(bounded.begin(new LoginThrottle.Attempt("newcomer", "10.0.0.2"))).isPresent();
+        assertThat(bounded.begin(new LoginThrottle.Attempt("newcomer", "10.0.0.2")))
+                .isPresent();
         assertThat(bounded.tracked()).isEqualTo(10);
         clock.advance(Duration.ofMinutes(20));
-        assertThat(bounded.begin(new LoginThrottle.Attempt("newcomer", "10.0.0.2"))).isEmpty();
+        assertThat(bounded.begin(new LoginThrottle.Attempt("newcomer", "10.0.0.2")))
+                .isEmpty();
     }
 
     @Test

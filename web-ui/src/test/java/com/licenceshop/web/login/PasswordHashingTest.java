@@ -1,13 +1,12 @@
 package com.licenceshop.web.login;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PasswordHashingTest {
 
@@ -37,8 +36,11 @@ class PasswordHashingTest {
     void theCommandPrintsAHashOfTheDefaultStrengthForTheGivenPassword() {
         var out = new ByteArrayOutputStream();
 
-        int exit = HashPasswordCommand.run(new String[]{"hash-password", "s3cret"}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int exit = HashPasswordCommand.run(
+                new String[] {"hash-password", "s3cret"},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
 
         String hash = out.toString(StandardCharsets.UTF_8).trim();
         assertThat(exit).isZero();
@@ -50,20 +52,27 @@ class PasswordHashingTest {
     void theCommandReadsThePasswordFromStandardInputWhenNotGiven() {
         var out = new ByteArrayOutputStream();
 
-        int exit = HashPasswordCommand.run(new String[]{"hash-password"},
+        int exit = HashPasswordCommand.run(
+                new String[] {"hash-password"},
                 new ByteArrayInputStream("from-stdin\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
 
         assertThat(exit).isZero();
-        assertThat(PasswordHashing.matches("from-stdin", out.toString(StandardCharsets.UTF_8).trim())).isTrue();
+        assertThat(PasswordHashing.matches(
+                        "from-stdin", out.toString(StandardCharsets.UTF_8).trim()))
+                .isTrue();
     }
 
     @Test
     void theCommandRefusesAnEmptyPassword() {
         var err = new ByteArrayOutputStream();
 
-        int exit = HashPasswordCommand.run(new String[]{"hash-password"}, new ByteArrayInputStream(new byte[0]),
-                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = HashPasswordCommand.run(
+                new String[] {"hash-password"},
+                new ByteArrayInputStream(new byte[0]),
+                System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("must not be empty");

@@ -1,9 +1,9 @@
 package com.licenceshop.web.login;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SameOriginPathTest {
 
@@ -14,9 +14,21 @@ class SameOriginPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://evil.example/x", "//evil.example/x", "/\\evil.example/x", "\\\\evil.example",
-            "/\t/evil.example", "/\n/evil.example", "http:/evil.example", "javascript:alert(1)", "sales", "",
-            "/sales\\..\\x", "/ /evil.example"})
+    @ValueSource(
+            strings = {
+                "https://evil.example/x",
+                "//evil.example/x",
+                "/\\evil.example/x",
+                "\\\\evil.example",
+                "/\t/evil.example",
+                "/\n/evil.example",
+                "http:/evil.example",
+                "javascript:alert(1)",
+                "sales",
+                "",
+                "/sales\\..\\x",
+                "/ /evil.example"
+            })
     void anythingThatCouldLeaveTheSiteIsRefused(String value) {
         assertThat(SameOriginPath.of(value)).isEmpty();
     }

@@ -1,29 +1,27 @@
 package com.licenceshop.web.login;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StaffTokens;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.StubOtherServices;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
-import com.nimbusds.jwt.JWTClaimsSet;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
 import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.OPS_USER;
 import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.StaffTokens;
+import com.licenceshop.web.testing.StubCommandApi;
+import com.licenceshop.web.testing.StubOtherServices;
+import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Login, logout, and who may see and do what: shoppers need nothing, staff need the right role. */
 @WebUiIT
@@ -31,8 +29,10 @@ class StaffAccessIT extends AgainstTheTestShop {
 
     @Inject
     StubCommandApi commandApi;
+
     @Inject
     StubOtherServices.SalesProjector projector;
+
     @Inject
     StubOtherServices.NotificationService notifier;
 
@@ -87,12 +87,19 @@ class StaffAccessIT extends AgainstTheTestShop {
 
         Visitor.Page login = alice.logIn(SALES_USER, SALES_PASSWORD);
 
-        String setCookie = login.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("JWT=")).findFirst().orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly")
+        String setCookie = login.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(c -> c.startsWith("JWT="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(setCookie)
+                .containsIgnoringCase("; Secure")
+                .containsIgnoringCase("HttpOnly")
                 .containsIgnoringCase("Max-Age=3600");
         String jwt = alice.cookies().get("JWT");
-        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat")).isEqualTo(3600);
+        assertThat(LoginCookies.numericClaim(jwt, "exp") - LoginCookies.numericClaim(jwt, "iat"))
+                .isEqualTo(3600);
     }
 
     @Test
@@ -101,23 +108,37 @@ class StaffAccessIT extends AgainstTheTestShop {
 
         // __Host-: the browser refuses the cookie from a sibling domain or plain http, so nobody can plant a
         // cookie/token pair of their own in a staff member's browser (why tokens need no binding to the login)
-        String setCookie = shopPage.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
-                .flatMap(e -> e.getValue().stream()).filter(c -> c.startsWith("__Host-")).findFirst().orElseThrow();
-        assertThat(setCookie).containsIgnoringCase("; Secure").containsIgnoringCase("Path=/")
+        String setCookie = shopPage.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("set-cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(c -> c.startsWith("__Host-"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(setCookie)
+                .containsIgnoringCase("; Secure")
+                .containsIgnoringCase("Path=/")
                 .doesNotContainIgnoringCase("Domain=");
     }
 
     @Test
     void aLoginCookieWithoutExpiryForTheCommandApiOrFromElsewhereIsNoLogin() {
         // signed with the shop's own key, so only the claims can be wrong
-        JWTClaimsSet valid = new JWTClaimsSet.Builder().subject(SALES_USER).issuer("web-ui").audience("web-ui")
-                .claim("roles", List.of("SALES")).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        JWTClaimsSet valid = new JWTClaimsSet.Builder()
+                .subject(SALES_USER)
+                .issuer("web-ui")
+                .audience("web-ui")
+                .claim("roles", List.of("SALES"))
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .build();
         Visitor control = shop.visitor();
         control.setCookie("JWT", StaffTokens.sign(valid));
-        assertThat(control.get("/sales").status()).as("the control: the same token with its claims right").isEqualTo(200);
+        assertThat(control.get("/sales").status())
+                .as("the control: the same token with its claims right")
+                .isEqualTo(200);
 
-        for (JWTClaimsSet wrong : List.of(new JWTClaimsSet.Builder(valid).expirationTime(null).build(),
+        for (JWTClaimsSet wrong : List.of(
+                new JWTClaimsSet.Builder(valid).expirationTime(null).build(),
                 new JWTClaimsSet.Builder(valid).audience("command-api").build(),
                 new JWTClaimsSet.Builder(valid).audience((String) null).build(),
                 new JWTClaimsSet.Builder(valid).issuer("command-api").build())) {
@@ -187,11 +208,17 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/sales/close-period", "/ops/rebuild", "/ops/dead-letters/sales-projector",
-            "/ops/dead-letters/notification-service", "/ops/reconciliation"})
+    @ValueSource(
+            strings = {
+                "/sales/close-period",
+                "/ops/rebuild",
+                "/ops/dead-letters/sales-projector",
+                "/ops/dead-letters/notification-service",
+                "/ops/reconciliation"
+            })
     void anonymousVisitorsCannotRunStaffActions(String action) {
         Visitor anonymous = shop.visitor();
-        Visitor.Page shopPage = anonymous.get("/");   // a valid CSRF token of an anonymous visitor
+        Visitor.Page shopPage = anonymous.get("/"); // a valid CSRF token of an anonymous visitor
 
         Visitor.Page response = anonymous.submit(shopPage, action, Map.of());
 
@@ -209,8 +236,13 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/ops/rebuild", "/ops/dead-letters/sales-projector", "/ops/dead-letters/notification-service",
-            "/ops/reconciliation"})
+    @ValueSource(
+            strings = {
+                "/ops/rebuild",
+                "/ops/dead-letters/sales-projector",
+                "/ops/dead-letters/notification-service",
+                "/ops/reconciliation"
+            })
     void salesStaffCannotRunOpsActions(String action) {
         Visitor alice = shop.loggedIn(SALES_USER, SALES_PASSWORD);
         Visitor.Page dashboard = alice.get("/sales");
@@ -234,13 +266,19 @@ class StaffAccessIT extends AgainstTheTestShop {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
         Visitor.Page console = bob.get("/ops");
 
-        assertThat(bob.submit(console, "/sales/close-period", Map.of()).status()).isEqualTo(403);
+        assertThat(bob.submit(console, "/sales/close-period", Map.of()).status())
+                .isEqualTo(403);
         assertNothingWasDone();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/ops/rebuild", "/ops/dead-letters/sales-projector", "/ops/dead-letters/notification-service",
-            "/ops/reconciliation"})
+    @ValueSource(
+            strings = {
+                "/ops/rebuild",
+                "/ops/dead-letters/sales-projector",
+                "/ops/dead-letters/notification-service",
+                "/ops/reconciliation"
+            })
     void opsFormsWithoutAValidCsrfTokenAreRefused(String action) {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
@@ -257,7 +295,9 @@ class StaffAccessIT extends AgainstTheTestShop {
         Visitor alice = shop.loggedIn(SALES_USER, SALES_PASSWORD);
 
         assertThat(alice.postForm("/sales/close-period", Map.of()).status()).isEqualTo(403);
-        assertThat(alice.postForm("/sales/close-period", Map.of("csrfToken", "x!y")).status()).isEqualTo(403);
+        assertThat(alice.postForm("/sales/close-period", Map.of("csrfToken", "x!y"))
+                        .status())
+                .isEqualTo(403);
         assertNothingWasDone();
     }
 
@@ -278,7 +318,8 @@ class StaffAccessIT extends AgainstTheTestShop {
 
         Visitor.Page console = bob.get("/ops");
 
-        assertThat(bob.submit(console, "/ops/reconciliation", Map.of()).status()).isEqualTo(200);
+        assertThat(bob.submit(console, "/ops/reconciliation", Map.of()).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -287,8 +328,8 @@ class StaffAccessIT extends AgainstTheTestShop {
         visitor.get("/login/auth");
 
         Visitor.Page withoutToken = visitor.postForm("/login", Map.of("username", OPS_USER, "password", OPS_PASSWORD));
-        Visitor.Page forgedToken = visitor.postForm("/login", Map.of("username", OPS_USER, "password", OPS_PASSWORD,
-                "csrfToken", "x!y"));
+        Visitor.Page forgedToken =
+                visitor.postForm("/login", Map.of("username", OPS_USER, "password", OPS_PASSWORD, "csrfToken", "x!y"));
 
         assertThat(withoutToken.status()).isEqualTo(403);
         assertThat(forgedToken.status()).isEqualTo(403);
@@ -297,8 +338,16 @@ class StaffAccessIT extends AgainstTheTestShop {
 
     @Test
     void scriptsReadTheSummaryWithAStaffLoginOverBasicAuth() {
-        assertThat(shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary").status()).isEqualTo(200);
-        assertThat(shop.visitor().withBasicAuth(SALES_USER, "wrong").getJson("/api/sales/summary").status()).isEqualTo(401);
+        assertThat(shop.visitor()
+                        .withBasicAuth(SALES_USER, SALES_PASSWORD)
+                        .getJson("/api/sales/summary")
+                        .status())
+                .isEqualTo(200);
+        assertThat(shop.visitor()
+                        .withBasicAuth(SALES_USER, "wrong")
+                        .getJson("/api/sales/summary")
+                        .status())
+                .isEqualTo(401);
     }
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 package com.licenceshop.web.login;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -7,9 +10,6 @@ import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client floods HTTP Basic logins with random names (each new name a password check, were it not for the
@@ -35,7 +34,8 @@ class StaffLoginDuringABasicFloodIT extends AgainstTheTestShop {
     /** More than the checker's thread and queue (1 + 16), which is what refused staff logins before. */
     private static final int FLOODERS = 32;
 
-    private final HttpClient floodHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient floodHttp =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void staffLogInWithTheFormDuringAFloodOfRandomBasicLoginsAndTheLogStaysSmall() throws Exception {
@@ -50,7 +50,8 @@ class StaffLoginDuringABasicFloodIT extends AgainstTheTestShop {
         int lines;
         try {
             for (int i = 0; i < FLOODERS; i++) {
-                flooders.submit(() -> BogusBasicLogins.flood(floodHttp, shop.baseUri().resolve("/api/sales/summary"), flooding, bogusLogins));
+                flooders.submit(() -> BogusBasicLogins.flood(
+                        floodHttp, shop.baseUri().resolve("/api/sales/summary"), flooding, bogusLogins));
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> bogusLogins.get() >= FLOODERS);
             root.addAppender(logged);
@@ -72,7 +73,9 @@ class StaffLoginDuringABasicFloodIT extends AgainstTheTestShop {
             flooders.awaitTermination(2, TimeUnit.MINUTES);
         }
 
-        System.out.printf("basic flood: %d bogus logins answered while 3 staff logins ran; %d log lines%n", floodedDuringTheLogins, lines);
+        System.out.printf(
+                "basic flood: %d bogus logins answered while 3 staff logins ran; %d log lines%n",
+                floodedDuringTheLogins, lines);
         assertThat(logins).extracting(Visitor.Page::location).containsOnly("/staff");
         // checked refusals within the address's budget, one line at once and a count a minute for the rest
         assertThat(lines).isLessThan(40);

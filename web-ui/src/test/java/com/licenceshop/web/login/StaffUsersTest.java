@@ -1,11 +1,10 @@
 package com.licenceshop.web.login;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class StaffUsersTest {
 
@@ -16,8 +15,14 @@ class StaffUsersTest {
     void readsOneRolePerUser() {
         StaffUsers staff = StaffUsers.parse("alice:SALES:" + HASH_A + ",bob:OPS:" + HASH_B);
 
-        assertThat(staff.find("alice")).get().extracting(StaffUsers.StaffUser::roles).isEqualTo(Set.of("SALES"));
-        assertThat(staff.find("bob")).get().extracting(StaffUsers.StaffUser::passwordHash).isEqualTo(HASH_B);
+        assertThat(staff.find("alice"))
+                .get()
+                .extracting(StaffUsers.StaffUser::roles)
+                .isEqualTo(Set.of("SALES"));
+        assertThat(staff.find("bob"))
+                .get()
+                .extracting(StaffUsers.StaffUser::passwordHash)
+                .isEqualTo(HASH_B);
     }
 
     @Test
@@ -25,8 +30,14 @@ class StaffUsersTest {
         StaffUsers staff = StaffUsers.parse("sales:SALES:" + HASH_A + ",ops:OPS,SALES:" + HASH_B);
 
         assertThat(staff.size()).isEqualTo(2);
-        assertThat(staff.find("ops")).get().extracting(StaffUsers.StaffUser::roles).isEqualTo(Set.of("OPS", "SALES"));
-        assertThat(staff.find("sales")).get().extracting(StaffUsers.StaffUser::roles).isEqualTo(Set.of("SALES"));
+        assertThat(staff.find("ops"))
+                .get()
+                .extracting(StaffUsers.StaffUser::roles)
+                .isEqualTo(Set.of("OPS", "SALES"));
+        assertThat(staff.find("sales"))
+                .get()
+                .extracting(StaffUsers.StaffUser::roles)
+                .isEqualTo(Set.of("SALES"));
     }
 
     @Test
@@ -44,7 +55,8 @@ class StaffUsersTest {
     @Test
     void aPlainPasswordInsteadOfAHashIsAConfigurationErrorThatDoesNotRepeatIt() {
         assertThatThrownBy(() -> StaffUsers.parse("alice:SALES:secret123"))
-                .hasMessageContaining("alice").hasMessageNotContaining("secret123");
+                .hasMessageContaining("alice")
+                .hasMessageNotContaining("secret123");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package com.licenceshop.web.ops;
 
+import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TestServers;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.StubOtherServices;
-import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import com.rabbitmq.client.Channel;
@@ -14,11 +18,6 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The ops console against the real RabbitMQ management API and the other services' ops endpoints (stubbed). */
 @WebUiIT
@@ -44,10 +42,13 @@ class OpsConsoleIT extends AgainstTheTestShop {
 
     @Inject
     StubCommandApi commandApi;
+
     @Inject
     StubOtherServices.SalesProjector projector;
+
     @Inject
     StubOtherServices.NotificationService notifier;
+
     @Inject
     JsonMapper json;
 
@@ -66,14 +67,39 @@ class OpsConsoleIT extends AgainstTheTestShop {
     void theConsoleListsCardPaymentsWaitingOnTheProviderAndOverdueInvoices() {
         String card = java.util.UUID.randomUUID().toString();
         String invoice = java.util.UUID.randomUUID().toString();
-        commandApi.waiting.add(Map.of("orderId", card, "method", "CARD", "status", "AWAITING_PAYMENT",
-                "since", "2026-12-07T10:00:00Z", "sessionId", "cs_test_waiting", "overdue", false));
-        commandApi.waiting.add(Map.of("orderId", invoice, "method", "INVOICE", "status", "AWAITING_PAYMENT",
-                "since", "2026-11-20T10:00:00Z", "invoiceNumber", "2026-000077", "dueDate", "2026-12-04", "overdue", true));
+        commandApi.waiting.add(Map.of(
+                "orderId",
+                card,
+                "method",
+                "CARD",
+                "status",
+                "AWAITING_PAYMENT",
+                "since",
+                "2026-12-07T10:00:00Z",
+                "sessionId",
+                "cs_test_waiting",
+                "overdue",
+                false));
+        commandApi.waiting.add(Map.of(
+                "orderId",
+                invoice,
+                "method",
+                "INVOICE",
+                "status",
+                "AWAITING_PAYMENT",
+                "since",
+                "2026-11-20T10:00:00Z",
+                "invoiceNumber",
+                "2026-000077",
+                "dueDate",
+                "2026-12-04",
+                "overdue",
+                true));
 
         Visitor.Page console = shop.loggedIn(OPS_USER, OPS_PASSWORD).get("/ops");
 
-        assertThat(console.body()).contains("<code>cs_test_waiting</code>", "<td>2026-000077</td><td><code>" + invoice + "</code></td>");
+        assertThat(console.body())
+                .contains("<code>cs_test_waiting</code>", "<td>2026-000077</td><td><code>" + invoice + "</code></td>");
         assertThat(console.count("overdue-invoice")).isGreaterThanOrEqualTo(1);
         assertThat(console.count("card-payment-waiting")).isGreaterThanOrEqualTo(1);
     }
@@ -88,7 +114,8 @@ class OpsConsoleIT extends AgainstTheTestShop {
 
         assertThat(opened.status()).isEqualTo(303);
         assertThat(opened.location()).isEqualTo("http://localhost:16686/trace/" + orderId.replace("-", ""));
-        assertThat(bob.get("/ops/orders/trace?orderId=" + java.util.UUID.randomUUID()).location())
+        assertThat(bob.get("/ops/orders/trace?orderId=" + java.util.UUID.randomUUID())
+                        .location())
                 .isEqualTo("/ops?notice=trace-not-found");
         assertThat(bob.get("/ops/orders/trace?orderId=not-an-id").location()).isEqualTo("/ops?notice=trace-not-found");
     }
@@ -100,8 +127,11 @@ class OpsConsoleIT extends AgainstTheTestShop {
         factory.setUri(rabbit.uri());
         broker = factory.newConnection("web-ui OpsConsoleIT");
         try (Channel channel = broker.createChannel()) {
-            for (String queue : List.of(topology.salesProjectorQueue(), topology.deadLetterQueue(topology.salesProjectorQueue()),
-                    topology.notificationQueue(), topology.deadLetterQueue(topology.notificationQueue()))) {
+            for (String queue : List.of(
+                    topology.salesProjectorQueue(),
+                    topology.deadLetterQueue(topology.salesProjectorQueue()),
+                    topology.notificationQueue(),
+                    topology.deadLetterQueue(topology.notificationQueue()))) {
                 channel.queueDeclare(queue, true, false, false, null);
             }
             publish(channel, topology.salesProjectorQueue(), 3);
@@ -117,7 +147,9 @@ class OpsConsoleIT extends AgainstTheTestShop {
         Connection connection = factory.newConnection(connectionName);
         consumingInstances.add(connection);
         for (int i = 0; i < consumers; i++) {
-            connection.createChannel().basicConsume(topology.notificationQueue(), false, (tag, delivery) -> { }, tag -> { });
+            connection
+                    .createChannel()
+                    .basicConsume(topology.notificationQueue(), false, (tag, delivery) -> {}, tag -> {});
         }
     }
 
@@ -128,8 +160,11 @@ class OpsConsoleIT extends AgainstTheTestShop {
         }
         if (broker != null) {
             try (Channel channel = broker.createChannel()) {
-                for (String queue : List.of(topology.salesProjectorQueue(), topology.deadLetterQueue(topology.salesProjectorQueue()),
-                        topology.notificationQueue(), topology.deadLetterQueue(topology.notificationQueue()))) {
+                for (String queue : List.of(
+                        topology.salesProjectorQueue(),
+                        topology.deadLetterQueue(topology.salesProjectorQueue()),
+                        topology.notificationQueue(),
+                        topology.deadLetterQueue(topology.notificationQueue()))) {
                     channel.queueDelete(queue);
                 }
             }
@@ -151,26 +186,37 @@ class OpsConsoleIT extends AgainstTheTestShop {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
         // the management API refreshes queue statistics every few seconds
-        await("queue statistics").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Visitor.Page console = bob.get("/ops");
-            assertThat(row(console, topology.salesProjectorQueue())).containsEntry("queue-depth", "3")
-                    .containsEntry("dead-letter-depth", "2").containsEntry("queue-consumers", "0").containsEntry("queue-unacked", "0");
-            assertThat(row(console, topology.notificationQueue())).containsEntry("queue-depth", "0")
-                    .containsEntry("dead-letter-depth", "1");
-        });
+        await("queue statistics")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Visitor.Page console = bob.get("/ops");
+                    assertThat(row(console, topology.salesProjectorQueue()))
+                            .containsEntry("queue-depth", "3")
+                            .containsEntry("dead-letter-depth", "2")
+                            .containsEntry("queue-consumers", "0")
+                            .containsEntry("queue-unacked", "0");
+                    assertThat(row(console, topology.notificationQueue()))
+                            .containsEntry("queue-depth", "0")
+                            .containsEntry("dead-letter-depth", "1");
+                });
     }
 
     @Test
     void theConsoleListsTheInstancesConsumingEachQueueWithTheirConsumers() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
-        await("consumer statistics").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Visitor.Page console = bob.get("/ops");
-            assertThat(instances(console, topology.notificationQueue()))
-                    .containsExactly("notification-service 101@host-a ×2", "notification-service 202@host-b");
-            assertThat(row(console, topology.notificationQueue())).containsEntry("queue-consumers", "3");
-            assertThat(instances(console, topology.salesProjectorQueue())).isEmpty();
-        });
+        await("consumer statistics")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Visitor.Page console = bob.get("/ops");
+                    assertThat(instances(console, topology.notificationQueue()))
+                            .containsExactly("notification-service 101@host-a ×2", "notification-service 202@host-b");
+                    assertThat(row(console, topology.notificationQueue())).containsEntry("queue-consumers", "3");
+                    assertThat(instances(console, topology.salesProjectorQueue()))
+                            .isEmpty();
+                });
     }
 
     @Test
@@ -223,8 +269,12 @@ class OpsConsoleIT extends AgainstTheTestShop {
 
         assertThat(projector.redrives).hasValue(1);
         assertThat(notifier.redrives).hasValue(1);
-        assertThat(bob.get(projectorRedrive.location()).textOf("notice")).contains("sales projector").endsWith("3.");
-        assertThat(bob.get(notifierRedrive.location()).textOf("notice")).contains("notification service").endsWith("2.");
+        assertThat(bob.get(projectorRedrive.location()).textOf("notice"))
+                .contains("sales projector")
+                .endsWith("3.");
+        assertThat(bob.get(notifierRedrive.location()).textOf("notice"))
+                .contains("notification service")
+                .endsWith("2.");
     }
 
     @Test
@@ -235,7 +285,8 @@ class OpsConsoleIT extends AgainstTheTestShop {
         Visitor.Page result = bob.submit(console, "/ops/reconciliation", Map.of());
 
         assertThat(result.status()).isEqualTo(200);
-        assertThat(result.body()).contains("data-testid=\"reconciliation-result\" data-matches=\"true\"", "12,500.00 EUR");
+        assertThat(result.body())
+                .contains("data-testid=\"reconciliation-result\" data-matches=\"true\"", "12,500.00 EUR");
     }
 
     private Map<String, Object> progress(Visitor bob) throws Exception {
@@ -246,7 +297,8 @@ class OpsConsoleIT extends AgainstTheTestShop {
 
     /** The figures of one queue row, by their data-testid. */
     private static Map<String, String> row(Visitor.Page console, String queue) {
-        Matcher rowMatcher = Pattern.compile("data-queue=\"" + Pattern.quote(queue) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(console.body());
+        Matcher rowMatcher = Pattern.compile("data-queue=\"" + Pattern.quote(queue) + "\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(console.body());
         assertThat(rowMatcher.find()).as("row of %s", queue).isTrue();
         Map<String, String> cells = new HashMap<>();
         Matcher cell = Pattern.compile("data-testid=\"([a-z-]+)\">([^<]*)<").matcher(rowMatcher.group(1));
@@ -258,10 +310,12 @@ class OpsConsoleIT extends AgainstTheTestShop {
 
     /** The consuming instances one queue row lists, as shown ("name ×consumers"). */
     private static List<String> instances(Visitor.Page console, String queue) {
-        Matcher rowMatcher = Pattern.compile("data-queue=\"" + Pattern.quote(queue) + "\">(.*?)</tr>", Pattern.DOTALL).matcher(console.body());
+        Matcher rowMatcher = Pattern.compile("data-queue=\"" + Pattern.quote(queue) + "\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(console.body());
         assertThat(rowMatcher.find()).as("row of %s", queue).isTrue();
         List<String> instances = new ArrayList<>();
-        Matcher item = Pattern.compile("data-testid=\"queue-instance\"[^>]*>(.*?)</li>").matcher(rowMatcher.group(1));
+        Matcher item = Pattern.compile("data-testid=\"queue-instance\"[^>]*>(.*?)</li>")
+                .matcher(rowMatcher.group(1));
         while (item.find()) {
             instances.add(item.group(1).replaceAll("<[^>]+>", "").strip());
         }

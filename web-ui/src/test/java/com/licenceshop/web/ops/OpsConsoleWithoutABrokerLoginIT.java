@@ -1,13 +1,13 @@
 package com.licenceshop.web.ops;
 
+import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import org.junit.jupiter.api.Test;
-
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No broker login configured: the console says the queue figures are unavailable, and never tries a default
@@ -24,7 +24,9 @@ class OpsConsoleWithoutABrokerLoginIT extends AgainstTheTestShop {
 
         assertThat(console.status()).isEqualTo(200);
         assertThat(console.count("queue-row")).isEqualTo(2);
-        assertThat(console.body()).contains("queue figures unavailable: RABBITMQ_MANAGEMENT_USER and RABBITMQ_MANAGEMENT_PASSWORD are not set")
+        assertThat(console.body())
+                .contains(
+                        "queue figures unavailable: RABBITMQ_MANAGEMENT_USER and RABBITMQ_MANAGEMENT_PASSWORD are not set")
                 .doesNotContain("does not exist yet");
     }
 }

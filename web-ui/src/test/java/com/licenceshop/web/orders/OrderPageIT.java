@@ -1,5 +1,12 @@
 package com.licenceshop.web.orders;
 
+import static com.licenceshop.web.testing.OrderPaths.cancelPath;
+import static com.licenceshop.web.testing.OrderPaths.eventsPath;
+import static com.licenceshop.web.testing.OrderPaths.idOf;
+import static com.licenceshop.web.testing.OrderPaths.tokenOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.web.live.DatabaseNotifications;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
@@ -8,27 +15,20 @@ import com.licenceshop.web.testing.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.licenceshop.web.testing.OrderPaths.cancelPath;
-import static com.licenceshop.web.testing.OrderPaths.eventsPath;
-import static com.licenceshop.web.testing.OrderPaths.idOf;
-import static com.licenceshop.web.testing.OrderPaths.tokenOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 @WebUiIT
 class OrderPageIT extends AgainstTheTestShop {
 
     @Inject
     DatabaseNotifications notifications;
+
     @Inject
     JsonMapper json;
 
@@ -78,17 +78,26 @@ class OrderPageIT extends AgainstTheTestShop {
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
 
         try (EventStream stream = EventStream.open(shop.baseUri(), eventsPath(orderPath), shopper.cookies())) {
-            await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
+            await("the current progress first")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !stream.named("progress").isEmpty());
 
             shop.database.counted(orderId, "PLACED", Instant.now());
             shop.database.notify("sales_position", "7");
-            await("counted pushed").atMost(Duration.ofSeconds(5)).until(() -> latest(stream).get("html").toString()
-                    .contains("id=\"step-counted\" data-testid=\"step-counted\" data-state=\"done\""));
+            await("counted pushed")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> latest(stream)
+                            .get("html")
+                            .toString()
+                            .contains("id=\"step-counted\" data-testid=\"step-counted\" data-state=\"done\""));
 
             shop.database.mail(orderId, "ORDER_CONFIRMATION", "SENT", Instant.now());
             shop.database.notify("mail_sent", orderId.toString());
-            await("mail sent pushed").atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(latest(stream).get("finished")));
-            assertThat(latest(stream).get("html").toString()).contains("data-testid=\"step-mailed\" data-state=\"done\"");
+            await("mail sent pushed")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> Boolean.TRUE.equals(latest(stream).get("finished")));
+            assertThat(latest(stream).get("html").toString())
+                    .contains("data-testid=\"step-mailed\" data-state=\"done\"");
         }
         assertThat(state(shopper.get(orderPath), "step-mailed")).isEqualTo("done");
     }
@@ -129,7 +138,8 @@ class OrderPageIT extends AgainstTheTestShop {
         Visitor.Page page = stranger.get("/orders/" + idOf(orderPath));
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("order-missing").doesNotContain("linus@example.com");
-        assertThat(stranger.get("/orders/" + idOf(orderPath) + "?token=wrong").status()).isEqualTo(404);
+        assertThat(stranger.get("/orders/" + idOf(orderPath) + "?token=wrong").status())
+                .isEqualTo(404);
         Visitor.Page cancel = stranger.submit(stranger.get("/"), cancelPath(orderPath), Map.of("token", "wrong"));
         assertThat(cancel.location()).endsWith("cancel=failed");
         assertThat(state(shopper.get(orderPath), "step-mailed")).isEqualTo("current");
@@ -149,14 +159,25 @@ class OrderPageIT extends AgainstTheTestShop {
 
     private String placeOrder(Visitor shopper, String quantity) {
         Visitor.Page form = shopper.get("/");
-        Visitor.Page placed = shopper.submit(form, "/orders", Map.of("customerEmail", "linus@example.com", "sku", "STARTER",
-                "quantity", quantity, "idempotencyKey", UUID.randomUUID().toString()));
+        Visitor.Page placed = shopper.submit(
+                form,
+                "/orders",
+                Map.of(
+                        "customerEmail",
+                        "linus@example.com",
+                        "sku",
+                        "STARTER",
+                        "quantity",
+                        quantity,
+                        "idempotencyKey",
+                        UUID.randomUUID().toString()));
         assertThat(placed.status()).as(placed.body()).isEqualTo(303);
         return placed.location();
     }
 
     private static String state(Visitor.Page page, String testId) {
-        var matcher = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\" data-state=\"([a-z]+)\"").matcher(page.body());
+        var matcher = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\" data-state=\"([a-z]+)\"")
+                .matcher(page.body());
         assertThat(matcher.find()).as("%s on the page", testId).isTrue();
         return matcher.group(1);
     }

@@ -1,5 +1,10 @@
 package com.licenceshop.web.orders;
 
+import static com.licenceshop.web.testing.OrderPaths.idOf;
+import static com.licenceshop.web.testing.OrderPaths.tokenOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.licenceshop.web.live.DatabaseNotifications;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.EventStream;
@@ -9,19 +14,13 @@ import com.licenceshop.web.testing.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import static com.licenceshop.web.testing.OrderPaths.idOf;
-import static com.licenceshop.web.testing.OrderPaths.tokenOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The order page of an order that must be paid first (ADR 13), against command-api's contract as the stub plays it. */
 @WebUiIT
@@ -29,8 +28,10 @@ class OrderPaymentIT extends AgainstTheTestShop {
 
     @Inject
     StubCommandApi commandApi;
+
     @Inject
     DatabaseNotifications notifications;
+
     @Inject
     JsonMapper json;
 
@@ -95,7 +96,8 @@ class OrderPaymentIT extends AgainstTheTestShop {
         Visitor shopper = shop.visitor();
         commandApi.checkoutStatus = 503;
 
-        Visitor.Page back = shopper.submit(shopper.get(orderPath), checkoutPath(orderPath), Map.of("token", tokenOf(orderPath)));
+        Visitor.Page back =
+                shopper.submit(shopper.get(orderPath), checkoutPath(orderPath), Map.of("token", tokenOf(orderPath)));
 
         assertThat(back.status()).isEqualTo(303);
         assertThat(back.location()).isEqualTo(orderPath + "&pay=provider-down");
@@ -110,7 +112,8 @@ class OrderPaymentIT extends AgainstTheTestShop {
         Visitor shopper = shop.visitor();
         commandApi.checkoutStatus = 409;
 
-        Visitor.Page back = shopper.submit(shopper.get(orderPath), checkoutPath(orderPath), Map.of("token", tokenOf(orderPath)));
+        Visitor.Page back =
+                shopper.submit(shopper.get(orderPath), checkoutPath(orderPath), Map.of("token", tokenOf(orderPath)));
 
         assertThat(shopper.get(back.location()).textOf("pay-notice")).contains("cannot be paid any more");
     }
@@ -139,8 +142,27 @@ class OrderPaymentIT extends AgainstTheTestShop {
     @Test
     void anInvoiceOrderNamesItsInvoiceAndHasNoPayButton() {
         Map<String, Object> payment = payment("INVOICE", "AWAITING_PAYMENT", false);
-        payment.put("invoice", Map.of("number", "2026-000042", "issueDate", "2026-12-07", "dueDate", "2026-12-21",
-                "netCents", 4900, "vatRateBasisPoints", 1900, "vatCents", 931, "grossCents", 5831, "receivedCents", 0, "currency", "EUR"));
+        payment.put(
+                "invoice",
+                Map.of(
+                        "number",
+                        "2026-000042",
+                        "issueDate",
+                        "2026-12-07",
+                        "dueDate",
+                        "2026-12-21",
+                        "netCents",
+                        4900,
+                        "vatRateBasisPoints",
+                        1900,
+                        "vatCents",
+                        931,
+                        "grossCents",
+                        5831,
+                        "receivedCents",
+                        0,
+                        "currency",
+                        "EUR"));
         String orderId = commandApi.givenAnUnpaidOrder("ada@example.com", payment);
 
         Visitor.Page page = shop.visitor().get(pathOf(orderId));
@@ -155,14 +177,21 @@ class OrderPaymentIT extends AgainstTheTestShop {
         String orderId = idOf(orderPath);
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);
 
-        try (EventStream stream = EventStream.open(shop.baseUri(), "/orders/" + orderId + "/events?token=" + tokenOf(orderPath), Map.of())) {
-            await("the current progress first").atMost(Duration.ofSeconds(10)).until(() -> !stream.named("progress").isEmpty());
+        try (EventStream stream = EventStream.open(
+                shop.baseUri(), "/orders/" + orderId + "/events?token=" + tokenOf(orderPath), Map.of())) {
+            await("the current progress first")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> !stream.named("progress").isEmpty());
             assertThat(latest(stream).get("payable")).isEqualTo(true);
 
             commandApi.payment(orderId, payment("CARD", "KEYS_ISSUED", false), true);
 
-            await("paid and keys pushed").atMost(Duration.ofSeconds(5)).until(() -> latest(stream).get("html").toString()
-                    .contains("data-testid=\"step-paid\" data-state=\"done\""));
+            await("paid and keys pushed")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> latest(stream)
+                            .get("html")
+                            .toString()
+                            .contains("data-testid=\"step-paid\" data-state=\"done\""));
             Map<String, Object> update = latest(stream);
             assertThat(update.get("payable")).isEqualTo(false);
             assertThat(update.get("keysHtml").toString()).contains("stub." + orderId + "-1.c2lnbmF0dXJl");
@@ -195,7 +224,8 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     private static String state(Visitor.Page page, String testId) {
-        var matcher = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\" data-state=\"([a-z]+)\"").matcher(page.body());
+        var matcher = java.util.regex.Pattern.compile("data-testid=\"" + testId + "\" data-state=\"([a-z]+)\"")
+                .matcher(page.body());
         assertThat(matcher.find()).as("%s on the page", testId).isTrue();
         return matcher.group(1);
     }

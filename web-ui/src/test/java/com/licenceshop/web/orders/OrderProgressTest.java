@@ -1,12 +1,11 @@
 package com.licenceshop.web.orders;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OrderProgressTest {
 
@@ -31,7 +30,8 @@ class OrderProgressTest {
 
     @Test
     void countedAndMailedIsFinished() {
-        var tracking = new OrderTracking.Tracking(Optional.of(new OrderTracking.Counted("PLACED", PLACED.plusSeconds(1))),
+        var tracking = new OrderTracking.Tracking(
+                Optional.of(new OrderTracking.Counted("PLACED", PLACED.plusSeconds(1))),
                 List.of(mail("ORDER_CONFIRMATION", "SENT", 1)));
 
         OrderProgress progress = OrderProgress.of(order("PLACED"), tracking);
@@ -44,7 +44,8 @@ class OrderProgressTest {
     void aMailThatKeepsFailingIsShownAsFailedWithItsAttempts() {
         var tracking = new OrderTracking.Tracking(Optional.empty(), List.of(mail("ORDER_CONFIRMATION", "FAILED", 4)));
 
-        OrderProgress.Step mailed = OrderProgress.of(order("PLACED"), tracking).steps().get(2);
+        OrderProgress.Step mailed =
+                OrderProgress.of(order("PLACED"), tracking).steps().get(2);
 
         assertThat(mailed.state()).isEqualTo("failed");
         assertThat(mailed.note()).contains("4 attempts");
@@ -52,7 +53,8 @@ class OrderProgressTest {
 
     @Test
     void aCancelledOrderShowsTheCancellationAndItsMail() {
-        var tracking = new OrderTracking.Tracking(Optional.of(new OrderTracking.Counted("CANCELLED", PLACED.plusSeconds(9))),
+        var tracking = new OrderTracking.Tracking(
+                Optional.of(new OrderTracking.Counted("CANCELLED", PLACED.plusSeconds(9))),
                 List.of(mail("ORDER_CONFIRMATION", "SENT", 1)));
 
         OrderProgress progress = OrderProgress.of(order("PLACED"), tracking);
@@ -74,7 +76,8 @@ class OrderProgressTest {
     void aCardOrderWaitsForItsPaymentBeforeKeysAndMailAndCanBePaidFromThePage() {
         OrderProgress progress = OrderProgress.of(paid(card("PLACED"), List.of()), OrderTracking.Tracking.nothingYet());
 
-        assertThat(states(progress)).containsExactly("accepted=done", "paid=current", "keys=current", "counted=current", "mailed=current");
+        assertThat(states(progress))
+                .containsExactly("accepted=done", "paid=current", "keys=current", "counted=current", "mailed=current");
         assertThat(progress.payable()).isTrue();
         assertThat(progress.payLabel()).isEqualTo("Pay by card");
         assertThat(progress.finished()).isFalse();
@@ -82,8 +85,16 @@ class OrderProgressTest {
 
     @Test
     void aDeclinedCardIsShownAsFailedWithItsReasonAndOffersToPayAgain() {
-        var declined = new OrderApi.Payment("CARD", "AWAITING_PAYMENT", "http://provider/c/pay/cs_1", null, 50_000L, 0, 1,
-                "Your card was declined.", true);
+        var declined = new OrderApi.Payment(
+                "CARD",
+                "AWAITING_PAYMENT",
+                "http://provider/c/pay/cs_1",
+                null,
+                50_000L,
+                0,
+                1,
+                "Your card was declined.",
+                true);
 
         OrderProgress progress = OrderProgress.of(paid(declined, List.of()), OrderTracking.Tracking.nothingYet());
 
@@ -96,21 +107,31 @@ class OrderProgressTest {
     @Test
     void aPaidOrderWithItsKeysIsNoLongerPayable() {
         var keys = List.of(new OrderApi.Licence(1, "STARTER", 1, "k.e.y"));
-        var tracking = new OrderTracking.Tracking(Optional.of(new OrderTracking.Counted("PLACED", PLACED.plusSeconds(1))),
+        var tracking = new OrderTracking.Tracking(
+                Optional.of(new OrderTracking.Counted("PLACED", PLACED.plusSeconds(1))),
                 List.of(mail("ORDER_CONFIRMATION", "SENT", 1)));
 
         OrderProgress progress = OrderProgress.of(paid(card("KEYS_ISSUED"), keys), tracking);
 
-        assertThat(states(progress)).containsExactly("accepted=done", "paid=done", "keys=done", "counted=done", "mailed=done");
+        assertThat(states(progress))
+                .containsExactly("accepted=done", "paid=done", "keys=done", "counted=done", "mailed=done");
         assertThat(progress.payable()).isFalse();
         assertThat(progress.finished()).isTrue();
     }
 
     @Test
     void anInvoiceOrderNamesItsInvoiceAndDueDateAndHasNoPayButton() {
-        var invoice = new OrderApi.Payment("INVOICE", "AWAITING_PAYMENT", null,
-                new OrderApi.Invoice("2026-000042", "2026-11-23", "2026-12-07", 50_000L, 1900, 9_500L, 59_500L, 0, "EUR"),
-                59_500L, 0, 0, null, false);
+        var invoice = new OrderApi.Payment(
+                "INVOICE",
+                "AWAITING_PAYMENT",
+                null,
+                new OrderApi.Invoice(
+                        "2026-000042", "2026-11-23", "2026-12-07", 50_000L, 1900, 9_500L, 59_500L, 0, "EUR"),
+                59_500L,
+                0,
+                0,
+                null,
+                false);
 
         OrderProgress progress = OrderProgress.of(paid(invoice, List.of()), OrderTracking.Tracking.nothingYet());
 
@@ -130,24 +151,45 @@ class OrderProgressTest {
     }
 
     private static OrderApi.Payment card(String status) {
-        return new OrderApi.Payment("CARD", status, null, null, 0, 0, 0, null,
+        return new OrderApi.Payment(
+                "CARD",
+                status,
+                null,
+                null,
+                0,
+                0,
+                0,
+                null,
                 "PLACED".equals(status) || "AWAITING_PAYMENT".equals(status));
     }
 
     private static OrderApi.Order paid(OrderApi.Payment payment, List<OrderApi.Licence> licences) {
-        return new OrderApi.Order("3f1c", "ada@example.com", "EUR", List.of(), 50_000, "PLACED", PLACED, null, licences, payment);
+        return new OrderApi.Order(
+                "3f1c", "ada@example.com", "EUR", List.of(), 50_000, "PLACED", PLACED, null, licences, payment);
     }
 
     private static List<String> states(OrderProgress progress) {
-        return progress.steps().stream().map(step -> step.key() + "=" + step.state()).toList();
+        return progress.steps().stream()
+                .map(step -> step.key() + "=" + step.state())
+                .toList();
     }
 
     private static OrderApi.Order order(String status) {
-        return new OrderApi.Order("3f1c", "ada@example.com", "EUR", List.of(), 50_000, status, PLACED,
-                "CANCELLED".equals(status) ? PLACED.plusSeconds(5) : null, List.of(), null);
+        return new OrderApi.Order(
+                "3f1c",
+                "ada@example.com",
+                "EUR",
+                List.of(),
+                50_000,
+                status,
+                PLACED,
+                "CANCELLED".equals(status) ? PLACED.plusSeconds(5) : null,
+                List.of(),
+                null);
     }
 
     private static OrderTracking.Mail mail(String kind, String status, int attempts) {
-        return new OrderTracking.Mail(kind, status, attempts, null, "SENT".equals(status) ? PLACED.plusSeconds(2) : null);
+        return new OrderTracking.Mail(
+                kind, status, attempts, null, "SENT".equals(status) ? PLACED.plusSeconds(2) : null);
     }
 }

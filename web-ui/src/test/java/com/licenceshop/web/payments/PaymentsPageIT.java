@@ -1,17 +1,16 @@
 package com.licenceshop.web.payments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Sales staff's payments page (ADR 13) against command-api's contract as the stub plays it. */
 @WebUiIT
@@ -22,29 +21,38 @@ class PaymentsPageIT extends AgainstTheTestShop {
 
     @Test
     void aPartialTransferShowsWhatIsStillOutstandingAndTheRestPaysTheInvoiceWithTheStaffMembersOwnLogin() {
-        commandApi.invoices.put("2026-000101", new long[]{59_500, 0});
+        commandApi.invoices.put("2026-000101", new long[] {59_500, 0});
         Visitor alice = salesStaff();
         int before = commandApi.paymentAuthorizations.size();
 
-        Visitor.Page partial = alice.submit(alice.get("/payments"), "/payments/transfers",
+        Visitor.Page partial = alice.submit(
+                alice.get("/payments"),
+                "/payments/transfers",
                 Map.of("invoiceNumber", "2026-000101", "amount", "200,00", "reference", "BANK-1"));
 
         assertThat(partial.status()).isEqualTo(200);
-        assertThat(partial.textOf("payments-notice")).isEqualTo(
-                "Transfer recorded for invoice 2026-000101: 200.00 EUR of 595.00 EUR received, 395.00 EUR still outstanding.");
-        Visitor.Page paid = alice.submit(partial, "/payments/transfers",
+        assertThat(partial.textOf("payments-notice"))
+                .isEqualTo(
+                        "Transfer recorded for invoice 2026-000101: 200.00 EUR of 595.00 EUR received, 395.00 EUR still outstanding.");
+        Visitor.Page paid = alice.submit(
+                partial,
+                "/payments/transfers",
                 Map.of("invoiceNumber", "2026-000101", "amount", "395", "reference", "BANK-2"));
         assertThat(paid.textOf("payments-notice")).contains("595.00 EUR of 595.00 EUR received", "The invoice is paid");
         assertThat(commandApi.paymentAuthorizations.subList(before, commandApi.paymentAuthorizations.size()))
-                .containsExactly("Bearer " + alice.cookies().get("JWT"), "Bearer " + alice.cookies().get("JWT"));
+                .containsExactly(
+                        "Bearer " + alice.cookies().get("JWT"),
+                        "Bearer " + alice.cookies().get("JWT"));
     }
 
     @Test
     void anOverpaymentIsShownAsToBeSentBack() {
-        commandApi.invoices.put("2026-000102", new long[]{59_500, 0});
+        commandApi.invoices.put("2026-000102", new long[] {59_500, 0});
         Visitor alice = salesStaff();
 
-        Visitor.Page over = alice.submit(alice.get("/payments"), "/payments/transfers",
+        Visitor.Page over = alice.submit(
+                alice.get("/payments"),
+                "/payments/transfers",
                 Map.of("invoiceNumber", "2026-000102", "amount", "600.00", "reference", "BANK-3"));
 
         assertThat(over.body()).contains("data-kind=\"overpaid\"");
@@ -53,13 +61,15 @@ class PaymentsPageIT extends AgainstTheTestShop {
 
     @Test
     void theSameTransferTwiceIsRefusedWithTheCommandApisReasonAndAnUnknownInvoiceIsNamed() {
-        commandApi.invoices.put("2026-000103", new long[]{59_500, 0});
+        commandApi.invoices.put("2026-000103", new long[] {59_500, 0});
         Visitor alice = salesStaff();
         Map<String, String> transfer = Map.of("invoiceNumber", "2026-000103", "amount", "100", "reference", "BANK-4");
         alice.submit(alice.get("/payments"), "/payments/transfers", transfer);
 
         Visitor.Page twice = alice.submit(alice.get("/payments"), "/payments/transfers", transfer);
-        Visitor.Page unknown = alice.submit(alice.get("/payments"), "/payments/transfers",
+        Visitor.Page unknown = alice.submit(
+                alice.get("/payments"),
+                "/payments/transfers",
                 Map.of("invoiceNumber", "2026-999999", "amount", "100", "reference", "BANK-5"));
 
         assertThat(twice.status()).isEqualTo(409);
@@ -73,7 +83,9 @@ class PaymentsPageIT extends AgainstTheTestShop {
         Visitor alice = salesStaff();
         int before = commandApi.paymentAuthorizations.size();
 
-        Visitor.Page refused = alice.submit(alice.get("/payments"), "/payments/transfers",
+        Visitor.Page refused = alice.submit(
+                alice.get("/payments"),
+                "/payments/transfers",
                 Map.of("invoiceNumber", "42", "amount", "lots", "reference", ""));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -90,12 +102,14 @@ class PaymentsPageIT extends AgainstTheTestShop {
         Visitor alice = salesStaff();
 
         Visitor.Page confirm = alice.get("/payments/refund?orderId=" + orderId);
-        assertThat(confirm.body()).contains("<code>" + orderId + "</code>", "licence keys are revoked", "This cannot be undone.");
+        assertThat(confirm.body())
+                .contains("<code>" + orderId + "</code>", "licence keys are revoked", "This cannot be undone.");
         assertThat(commandApi.refunded).doesNotContain(orderId);
 
         Visitor.Page done = alice.submit(confirm, "/payments/refund", Map.of("orderId", orderId));
         assertThat(done.textOf("payments-notice")).contains("refund of order " + orderId + " is on its way");
-        Visitor.Page again = alice.submit(alice.get("/payments/refund?orderId=" + orderId), "/payments/refund", Map.of("orderId", orderId));
+        Visitor.Page again = alice.submit(
+                alice.get("/payments/refund?orderId=" + orderId), "/payments/refund", Map.of("orderId", orderId));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.textOf("refund-error")).isEqualTo("Order " + orderId + " is refunded already.");
     }
@@ -105,7 +119,8 @@ class PaymentsPageIT extends AgainstTheTestShop {
         String orderId = UUID.randomUUID().toString();
         Visitor alice = salesStaff();
 
-        Visitor.Page refused = alice.submit(alice.get("/payments/refund?orderId=" + orderId), "/payments/refund", Map.of("orderId", orderId));
+        Visitor.Page refused = alice.submit(
+                alice.get("/payments/refund?orderId=" + orderId), "/payments/refund", Map.of("orderId", orderId));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.textOf("refund-error")).contains("is not paid");
@@ -125,8 +140,21 @@ class PaymentsPageIT extends AgainstTheTestShop {
     @Test
     void overdueInvoicesAreListedFirstAsOverdue() {
         String orderId = UUID.randomUUID().toString();
-        commandApi.waiting.add(Map.of("orderId", orderId, "method", "INVOICE", "status", "AWAITING_PAYMENT",
-                "since", "2026-11-20T10:00:00Z", "invoiceNumber", "2026-000104", "dueDate", "2026-12-04", "overdue", true));
+        commandApi.waiting.add(Map.of(
+                "orderId",
+                orderId,
+                "method",
+                "INVOICE",
+                "status",
+                "AWAITING_PAYMENT",
+                "since",
+                "2026-11-20T10:00:00Z",
+                "invoiceNumber",
+                "2026-000104",
+                "dueDate",
+                "2026-12-04",
+                "overdue",
+                true));
 
         Visitor.Page page = salesStaff().get("/payments");
 

@@ -1,15 +1,14 @@
 package com.licenceshop.web.payments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The command API is down: the payments page and the pay button say so, readably, and keep what was typed. */
 @WebUiIT
@@ -26,7 +25,9 @@ class PaymentsWithoutCommandApiIT extends AgainstTheTestShop {
         Visitor.Page page = alice.get("/payments");
         assertThat(page.textOf("waiting-unavailable")).contains("does not answer");
 
-        Visitor.Page refused = alice.submit(page, "/payments/transfers",
+        Visitor.Page refused = alice.submit(
+                page,
+                "/payments/transfers",
                 Map.of("invoiceNumber", "2026-000042", "amount", "595.00", "reference", "BANK-9"));
 
         assertThat(refused.status()).isEqualTo(503);
@@ -39,7 +40,8 @@ class PaymentsWithoutCommandApiIT extends AgainstTheTestShop {
         Visitor shopper = shop.visitor();
         String orderId = UUID.randomUUID().toString();
 
-        Visitor.Page back = shopper.submit(shopper.get("/login/auth"), "/orders/" + orderId + "/checkout", Map.of("token", "t"));
+        Visitor.Page back =
+                shopper.submit(shopper.get("/login/auth"), "/orders/" + orderId + "/checkout", Map.of("token", "t"));
 
         assertThat(back.status()).isEqualTo(303);
         assertThat(back.location()).isEqualTo("/orders/" + orderId + "?token=t&pay=unavailable");

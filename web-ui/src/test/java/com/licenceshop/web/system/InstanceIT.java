@@ -1,5 +1,7 @@
 package com.licenceshop.web.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.servicedefaults.InstanceId;
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.Visitor;
@@ -7,11 +9,8 @@ import com.licenceshop.web.testing.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Which web-ui instance answered: anonymous GET /instance, and X-Instance-Id on every page, refusals included. */
 @WebUiIT
@@ -19,6 +18,7 @@ class InstanceIT extends AgainstTheTestShop {
 
     @Inject
     InstanceId instance;
+
     @Inject
     JsonMapper json;
 
@@ -28,8 +28,12 @@ class InstanceIT extends AgainstTheTestShop {
 
         assertThat(answer.status()).isEqualTo(200);
         Map<String, Object> body = json.readValue(answer.body(), Argument.mapOf(String.class, Object.class));
-        assertThat(body).containsEntry("service", "web-ui")
-                .containsEntry("instance", ProcessHandle.current().pid() + "@" + instance.instance().split("@", 2)[1])
+        assertThat(body)
+                .containsEntry("service", "web-ui")
+                .containsEntry(
+                        "instance",
+                        ProcessHandle.current().pid() + "@"
+                                + instance.instance().split("@", 2)[1])
                 .containsEntry("tag", instance.tag())
                 .containsKey("startedAt");
     }
@@ -38,7 +42,8 @@ class InstanceIT extends AgainstTheTestShop {
     void everyResponseNamesTheInstanceByItsTagNotItsPidPagesRedirectsAndRefusalsAlike() {
         Visitor anonymous = shop.visitor();
 
-        assertThat(anonymous.get("/").header("X-Instance-Id")).isEqualTo(instance.tag())
+        assertThat(anonymous.get("/").header("X-Instance-Id"))
+                .isEqualTo(instance.tag())
                 .doesNotContain(String.valueOf(ProcessHandle.current().pid()));
         Visitor.Page toLogin = anonymous.get("/ops");
         assertThat(toLogin.status()).isBetween(300, 399);

@@ -1,28 +1,26 @@
 package com.licenceshop.web.system;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.licenceshop.testsupport.TestServers;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.OPS_USER;
 import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
 import static com.licenceshop.web.testing.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.licenceshop.testsupport.TestServers;
+import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.Visitor;
+import com.licenceshop.web.testing.WebUiIT;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * With its database unreachable the web UI fails the pages that read it, and says so without telling anyone
@@ -32,8 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InternalErrorsIT extends AgainstTheTestShop {
 
     /** Words that only internals would bring into a page: exception, pool, driver and package names. */
-    private static final List<String> INTERNALS = List.of("Exception", "exception", "Hikari", "SQL", "postgresql", "jdbc",
-            "com.licenceshop", "java.", "io.micronaut", "Connection", "refused", "cannot read", "SensitiveEndpointRule");
+    private static final List<String> INTERNALS = List.of(
+            "Exception",
+            "exception",
+            "Hikari",
+            "SQL",
+            "postgresql",
+            "jdbc",
+            "com.licenceshop",
+            "java.",
+            "io.micronaut",
+            "Connection",
+            "refused",
+            "cannot read",
+            "SensitiveEndpointRule");
+
     private static final Pattern REFERENCE = Pattern.compile("[0-9a-f]{12}");
 
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -61,8 +72,18 @@ class InternalErrorsIT extends AgainstTheTestShop {
     @Test
     void aShopperSeesAGenericPageWithAReferenceAndTheLogHasTheDetailUnderIt() {
         Visitor shopper = shop.visitor();
-        Visitor.Page placed = shopper.submit(shopper.get("/"), "/orders", Map.of("customerEmail", "ada@example.com",
-                "sku", "STARTER", "quantity", "1", "idempotencyKey", "key-errors"));
+        Visitor.Page placed = shopper.submit(
+                shopper.get("/"),
+                "/orders",
+                Map.of(
+                        "customerEmail",
+                        "ada@example.com",
+                        "sku",
+                        "STARTER",
+                        "quantity",
+                        "1",
+                        "idempotencyKey",
+                        "key-errors"));
 
         Visitor.Page order = shopper.get(placed.location());
 
@@ -84,7 +105,8 @@ class InternalErrorsIT extends AgainstTheTestShop {
 
     @Test
     void jsonClientsGetAProblemWithOnlyTheReference() {
-        Visitor.Page summary = shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary");
+        Visitor.Page summary =
+                shop.visitor().withBasicAuth(SALES_USER, SALES_PASSWORD).getJson("/api/sales/summary");
 
         assertThat(summary.status()).isEqualTo(500);
         assertThat(summary.header("content-type")).startsWith("application/problem+json");
@@ -106,9 +128,11 @@ class InternalErrorsIT extends AgainstTheTestShop {
     }
 
     private ILoggingEvent loggedFor(String reference) {
-        synchronized (logged) {   // AppenderBase appends under this lock
-            return logged.list.stream().filter(event -> event.getFormattedMessage().contains("reference " + reference))
-                    .findFirst().orElseThrow(() -> new AssertionError("nothing logged under " + reference));
+        synchronized (logged) { // AppenderBase appends under this lock
+            return logged.list.stream()
+                    .filter(event -> event.getFormattedMessage().contains("reference " + reference))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("nothing logged under " + reference));
         }
     }
 }

@@ -1,16 +1,15 @@
 package com.licenceshop.web.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The browser-hardening headers are on every response: pages, and the login redirects and 401s security makes. */
 @WebUiIT
@@ -41,8 +40,14 @@ class SecurityHeadersIT extends AgainstTheTestShop {
         String orderId = commandApi.givenAnOrder("cache@example.com");
         Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
 
-        for (Visitor.Page sensitive : List.of(shop.visitor().get("/orders/" + orderId), alice.get("/sales"), alice.get("/catalog"),
-                alice.getJson("/api/sales/summary"), alice.get("/"), shop.visitor().get("/login/auth"), shop.visitor().get("/ops"))) {
+        for (Visitor.Page sensitive : List.of(
+                shop.visitor().get("/orders/" + orderId),
+                alice.get("/sales"),
+                alice.get("/catalog"),
+                alice.getJson("/api/sales/summary"),
+                alice.get("/"),
+                shop.visitor().get("/login/auth"),
+                shop.visitor().get("/ops"))) {
             assertThat(sensitive.header("Cache-Control")).isEqualTo("no-store");
         }
         assertThat(shop.visitor().get("/").header("Cache-Control")).isEqualTo("private, no-cache");

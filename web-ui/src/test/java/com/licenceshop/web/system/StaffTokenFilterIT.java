@@ -1,5 +1,8 @@
 package com.licenceshop.web.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.licenceshop.web.testing.AgainstTheTestShop;
 import com.licenceshop.web.testing.StaffTokens;
 import com.licenceshop.web.testing.StubCommandApi;
@@ -22,15 +25,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Catalog writes carry a token of the logged-in staff member, minted for the command API; nothing else does. */
 @WebUiIT
@@ -45,23 +44,36 @@ class StaffTokenFilterIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aStaffMembersCatalogWritesCarryATokenMintedForTheCommandApiNotTheirLoginCookie() throws java.text.ParseException {
+    void aStaffMembersCatalogWritesCarryATokenMintedForTheCommandApiNotTheirLoginCookie()
+            throws java.text.ParseException {
         Visitor staff = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
 
         assertThat(staff.get("/test/catalog-calls").status()).isEqualTo(200);
 
-        assertThat(credentials.seen).extracting(StubCommandApi.Credentials.Seen::method, StubCommandApi.Credentials.Seen::path)
-                .containsExactly(tuple("POST", "/api/products"), tuple("PUT", "/api/products/STARTER"),
-                        tuple("DELETE", "/api/products/STARTER"), tuple("GET", "/api/products"), tuple("POST", "/api/orders"));
-        assertThat(credentials.seen.subList(3, 5)).extracting(StubCommandApi.Credentials.Seen::authorization).containsOnlyNulls();
+        assertThat(credentials.seen)
+                .extracting(StubCommandApi.Credentials.Seen::method, StubCommandApi.Credentials.Seen::path)
+                .containsExactly(
+                        tuple("POST", "/api/products"),
+                        tuple("PUT", "/api/products/STARTER"),
+                        tuple("DELETE", "/api/products/STARTER"),
+                        tuple("GET", "/api/products"),
+                        tuple("POST", "/api/orders"));
+        assertThat(credentials.seen.subList(3, 5))
+                .extracting(StubCommandApi.Credentials.Seen::authorization)
+                .containsOnlyNulls();
         for (StubCommandApi.Credentials.Seen write : credentials.seen.subList(0, 3)) {
-            assertThat(write.authorization()).startsWith("Bearer ").isNotEqualTo("Bearer " + staff.cookies().get("JWT"));
-            JWTClaimsSet claims = StaffTokens.verifiedClaims(write.authorization().substring("Bearer ".length()));
+            assertThat(write.authorization())
+                    .startsWith("Bearer ")
+                    .isNotEqualTo("Bearer " + staff.cookies().get("JWT"));
+            JWTClaimsSet claims =
+                    StaffTokens.verifiedClaims(write.authorization().substring("Bearer ".length()));
             assertThat(claims.getSubject()).isEqualTo(TestShop.SALES_USER);
             assertThat(claims.getIssuer()).isEqualTo("web-ui");
             assertThat(claims.getAudience()).containsExactly("command-api");
             assertThat(claims.getStringListClaim("roles")).contains("SALES");
-            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
+            assertThat(claims.getExpirationTime().getTime()
+                            - claims.getIssueTime().getTime())
+                    .isEqualTo(60_000);
         }
     }
 
@@ -80,7 +92,10 @@ class StaffTokenFilterIT extends AgainstTheTestShop {
     void withoutALoginNothingIsForwarded() {
         assertThat(shop.visitor().get("/test/catalog-calls").status()).isEqualTo(200);
 
-        assertThat(credentials.seen).hasSize(5).extracting(StubCommandApi.Credentials.Seen::authorization).containsOnlyNulls();
+        assertThat(credentials.seen)
+                .hasSize(5)
+                .extracting(StubCommandApi.Credentials.Seen::authorization)
+                .containsOnlyNulls();
     }
 
     /** The command API's catalog and orders as a web-ui page would call them (catalog pages are written elsewhere). */
@@ -117,11 +132,18 @@ class StaffTokenFilterIT extends AgainstTheTestShop {
         @Get("/catalog-calls")
         @ExecuteOn(TaskExecutors.BLOCKING)
         String call() {
-            Map<String, Object> product = Map.of("sku", "STARTER", "name", "Starter", "unitPriceCents", 50_000, "currency", "EUR");
-            for (Supplier<HttpResponse<String>> call : List.<Supplier<HttpResponse<String>>>of(() -> api.add(product),
-                    () -> api.change("STARTER", product), () -> api.retire("STARTER"), api::list,
-                    () -> api.order(Map.of("customerEmail", "shopper@example.com",
-                            "items", List.of(Map.of("sku", "STARTER", "quantity", 1)))))) {
+            Map<String, Object> product =
+                    Map.of("sku", "STARTER", "name", "Starter", "unitPriceCents", 50_000, "currency", "EUR");
+            for (Supplier<HttpResponse<String>> call : List.<Supplier<HttpResponse<String>>>of(
+                    () -> api.add(product),
+                    () -> api.change("STARTER", product),
+                    () -> api.retire("STARTER"),
+                    api::list,
+                    () -> api.order(Map.of(
+                            "customerEmail",
+                            "shopper@example.com",
+                            "items",
+                            List.of(Map.of("sku", "STARTER", "quantity", 1)))))) {
                 try {
                     call.get();
                 } catch (HttpClientResponseException answeredWithAnError) {

@@ -1,16 +1,15 @@
 package com.licenceshop.web.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.licenceshop.testsupport.StaffTokenKeys;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class StartupSecretsTest {
 
@@ -19,7 +18,8 @@ class StartupSecretsTest {
 
     @Test
     void theWebUiRefusesToStartWithoutItsSecretsAndSaysWhichAreMissing() {
-        assertThatThrownBy(() -> ApplicationContext.run(Map.of("micronaut.security.csrf.signature-key", GOOD)).close())
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("micronaut.security.csrf.signature-key", GOOD))
+                        .close())
                 .hasStackTraceContaining("STAFF_TOKEN_SIGNING_KEY is not set")
                 .hasStackTraceContaining("STAFF_TOKEN_PUBLIC_KEY is not set")
                 .hasStackTraceContaining("openssl genpkey -algorithm EC")
@@ -29,8 +29,13 @@ class StartupSecretsTest {
     @Test
     void aSecretShorterThan256BitsIsRefused() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "shop.staff.token-signing-key", KEYS.signingKey(), "shop.staff.token-public-key", KEYS.publicKeyText(),
-                "micronaut.security.csrf.signature-key", "short")).close())
+                                "shop.staff.token-signing-key",
+                                KEYS.signingKey(),
+                                "shop.staff.token-public-key",
+                                KEYS.publicKeyText(),
+                                "micronaut.security.csrf.signature-key",
+                                "short"))
+                        .close())
                 .hasStackTraceContaining("CSRF_SECRET is shorter than 32 characters")
                 .satisfies(e -> assertThat(stackOf(e)).doesNotContain("STAFF_TOKEN"));
     }
@@ -40,9 +45,10 @@ class StartupSecretsTest {
         Map<String, String> example = envExample();
 
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "shop.staff.token-signing-key", example.get("STAFF_TOKEN_SIGNING_KEY"),
-                "shop.staff.token-public-key", example.get("STAFF_TOKEN_PUBLIC_KEY"),
-                "micronaut.security.csrf.signature-key", example.get("CSRF_SECRET"))).close())
+                                "shop.staff.token-signing-key", example.get("STAFF_TOKEN_SIGNING_KEY"),
+                                "shop.staff.token-public-key", example.get("STAFF_TOKEN_PUBLIC_KEY"),
+                                "micronaut.security.csrf.signature-key", example.get("CSRF_SECRET")))
+                        .close())
                 .hasStackTraceContaining("STAFF_TOKEN_SIGNING_KEY is a placeholder")
                 .hasStackTraceContaining("STAFF_TOKEN_PUBLIC_KEY is a placeholder")
                 .hasStackTraceContaining("CSRF_SECRET is a placeholder")
@@ -52,14 +58,20 @@ class StartupSecretsTest {
     @Test
     void aPublicKeyOfAnotherPairOrGarbageIsRefused() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "shop.staff.token-signing-key", KEYS.signingKey(),
-                "shop.staff.token-public-key", StaffTokenKeys.generate().publicKeyText(),
-                "micronaut.security.csrf.signature-key", GOOD)).close())
+                                "shop.staff.token-signing-key", KEYS.signingKey(),
+                                "shop.staff.token-public-key",
+                                        StaffTokenKeys.generate().publicKeyText(),
+                                "micronaut.security.csrf.signature-key", GOOD))
+                        .close())
                 .hasStackTraceContaining("STAFF_TOKEN_PUBLIC_KEY is not the public half of STAFF_TOKEN_SIGNING_KEY");
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
-                "shop.staff.token-signing-key", "bm90IGEga2V5IGF0IGFsbA==",
-                "shop.staff.token-public-key", KEYS.publicKeyText(),
-                "micronaut.security.csrf.signature-key", GOOD)).close())
+                                "shop.staff.token-signing-key",
+                                "bm90IGEga2V5IGF0IGFsbA==",
+                                "shop.staff.token-public-key",
+                                KEYS.publicKeyText(),
+                                "micronaut.security.csrf.signature-key",
+                                GOOD))
+                        .close())
                 .hasStackTraceContaining("STAFF_TOKEN_SIGNING_KEY is not a base64 PKCS#8 P-256 private key");
     }
 

@@ -1,7 +1,6 @@
 package com.licenceshop.web.testing;
 
 import com.licenceshop.testsupport.TestServers;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,45 +36,84 @@ public final class ContractDatabase {
         return database.micronautProperties();
     }
 
-    public void summary(long orders, long licences, long revenueCents, long position, Instant lastEventAt, Instant updatedAt) {
+    public void summary(
+            long orders, long licences, long revenueCents, long position, Instant lastEventAt, Instant updatedAt) {
         run("DELETE FROM sales.current_summary");
-        update("INSERT INTO sales.current_summary (period_start_sequence, period_started_at, orders, licences, "
+        update(
+                "INSERT INTO sales.current_summary (period_start_sequence, period_started_at, orders, licences, "
                         + "revenue_cents, currency, position, last_event_at, updated_at) VALUES (0, NULL, ?, ?, ?, 'EUR', ?, ?, ?)",
-                orders, licences, revenueCents, position, ts(lastEventAt), ts(updatedAt));
+                orders,
+                licences,
+                revenueCents,
+                position,
+                ts(lastEventAt),
+                ts(updatedAt));
     }
 
     public void licence(String sku, String name, long orders, long licences, long revenueCents) {
         licence(sku, name, orders, licences, revenueCents, 0, 0);
     }
 
-    public void licence(String sku, String name, long orders, long licences, long revenueCents, long seatsIssued,
-                        long seatsRevoked) {
+    public void licence(
+            String sku,
+            String name,
+            long orders,
+            long licences,
+            long revenueCents,
+            long seatsIssued,
+            long seatsRevoked) {
         update("DELETE FROM sales.current_product_summary WHERE sku = ?", sku);
-        update("INSERT INTO sales.current_product_summary (sku, name, orders, licences, revenue_cents, seats_issued, "
+        update(
+                "INSERT INTO sales.current_product_summary (sku, name, orders, licences, revenue_cents, seats_issued, "
                         + "seats_revoked) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                sku, name, orders, licences, revenueCents, seatsIssued, seatsRevoked);
+                sku,
+                name,
+                orders,
+                licences,
+                revenueCents,
+                seatsIssued,
+                seatsRevoked);
     }
 
     /** The one row of the payment figures (ADR 13). */
     public void payments(long booked, long paid, long outstanding, long refunded, long overpaid, long awaiting) {
         run("DELETE FROM sales.current_payment_summary");
-        update("INSERT INTO sales.current_payment_summary VALUES (?, ?, ?, ?, ?, ?)", booked, paid, outstanding, refunded, overpaid, awaiting);
+        update(
+                "INSERT INTO sales.current_payment_summary VALUES (?, ?, ?, ?, ?, ?)",
+                booked,
+                paid,
+                outstanding,
+                refunded,
+                overpaid,
+                awaiting);
     }
 
     public void minute(Instant minute, long orders, long revenueCents) {
-        update("INSERT INTO sales.current_minute_summary (minute, orders, revenue_cents) VALUES (?, ?, ?)",
-                ts(minute), orders, revenueCents);
+        update(
+                "INSERT INTO sales.current_minute_summary (minute, orders, revenue_cents) VALUES (?, ?, ?)",
+                ts(minute),
+                orders,
+                revenueCents);
     }
 
     public void counted(UUID orderId, String status, Instant countedAt) {
         update("DELETE FROM sales.order_status WHERE order_id = ?", orderId);
-        update("INSERT INTO sales.order_status (order_id, status, counted_at) VALUES (?, ?, ?)", orderId, status, ts(countedAt));
+        update(
+                "INSERT INTO sales.order_status (order_id, status, counted_at) VALUES (?, ?, ?)",
+                orderId,
+                status,
+                ts(countedAt));
     }
 
     public void mail(UUID orderId, String kind, String status, Instant at) {
-        update("INSERT INTO notifications.order_mails (order_id, kind, status, attempts, last_error, sent_at, created_at) "
+        update(
+                "INSERT INTO notifications.order_mails (order_id, kind, status, attempts, last_error, sent_at, created_at) "
                         + "VALUES (?, ?, ?, 1, NULL, ?, ?)",
-                orderId, kind, status, "SENT".equals(status) ? ts(at) : null, ts(at));
+                orderId,
+                kind,
+                status,
+                "SENT".equals(status) ? ts(at) : null,
+                ts(at));
     }
 
     /** {@code NOTIFY channel, 'payload'}: delivered to listeners when this statement's transaction commits. */
@@ -84,7 +122,8 @@ public final class ContractDatabase {
     }
 
     public void run(String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -92,7 +131,8 @@ public final class ContractDatabase {
     }
 
     public void update(String sql, Object... parameters) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 /** A browser's EventSource, as far as the server can tell: reads a Server-Sent Events stream in the background. */
 public final class EventStream implements AutoCloseable {
 
-    public record ServerEvent(String name, String data) {
-    }
+    public record ServerEvent(String name, String data) {}
 
     public final List<ServerEvent> events = new CopyOnWriteArrayList<>();
     private volatile int status;
@@ -25,14 +24,19 @@ public final class EventStream implements AutoCloseable {
     private EventStream(URI uri, Map<String, String> cookies) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        reading = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-            status = response.statusCode();
-            read(response.body());
-        });
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        reading = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    status = response.statusCode();
+                    read(response.body());
+                });
     }
 
     public static EventStream open(URI base, String path, Map<String, String> cookies) {

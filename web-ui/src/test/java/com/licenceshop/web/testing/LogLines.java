@@ -5,7 +5,6 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
-
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,20 +32,26 @@ public final class LogLines {
         } catch (JoranException e) {
             throw new IllegalStateException("cannot read " + logbackXml, e);
         }
-        var appender = (OutputStreamAppender<ILoggingEvent>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("text");
+        var appender = (OutputStreamAppender<ILoggingEvent>)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("text");
         if (appender == null) {
-            throw new IllegalStateException(logbackXml + " has no appender \"text\" on its root logger (the default LOG_FORMAT)");
+            throw new IllegalStateException(
+                    logbackXml + " has no appender \"text\" on its root logger (the default LOG_FORMAT)");
         }
         return new LogLines(appender);
     }
 
     /** The lines the appender would write for the event. */
     public List<String> format(ILoggingEvent event) {
-        return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8).lines().toList();
+        return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
     }
 
     /** How many of those lines look like the start of an event (more than one means a forged line). */
     public long eventStarts(ILoggingEvent event) {
-        return format(event).stream().filter(line -> EVENT_START.matcher(line).find()).count();
+        return format(event).stream()
+                .filter(line -> EVENT_START.matcher(line).find())
+                .count();
     }
 }

@@ -3,8 +3,7 @@ package com.licenceshop.web.testing;
 /** The parts of an order page's path as the shop redirects to it: {@code /orders/<id>?token=<access token>}. */
 public final class OrderPaths {
 
-    private OrderPaths() {
-    }
+    private OrderPaths() {}
 
     public static String idOf(String orderPath) {
         return orderPath.substring("/orders/".length(), orderPath.indexOf('?'));

@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,8 +46,14 @@ public class StubCatalog {
     private static final List<String> CURRENCIES = List.of("EUR");
     private static final String PROBLEM_TYPES = "urn:licence-shop:problem:";
 
-    public record Product(String sku, String name, @Nullable String description, long unitPriceCents, String currency,
-                          String status, long version) {
+    public record Product(
+            String sku,
+            String name,
+            @Nullable String description,
+            long unitPriceCents,
+            String currency,
+            String status,
+            long version) {
 
         public boolean onSale() {
             return ON_SALE.equals(status);
@@ -97,36 +102,54 @@ public class StubCatalog {
 
     public synchronized List<Product> all() {
         return products.values().stream()
-                .sorted(Comparator.comparingLong(Product::unitPriceCents).thenComparing(Product::sku)).toList();
+                .sorted(Comparator.comparingLong(Product::unitPriceCents).thenComparing(Product::sku))
+                .toList();
     }
 
     /** Another staff member's change, made meanwhile through the command API (version + 1). */
     public synchronized Product changedElsewhere(String sku, String name, long unitPriceCents) {
         Product current = products.get(sku);
-        return put(new Product(sku, name, current.description(), unitPriceCents, current.currency(), current.status(),
+        return put(new Product(
+                sku,
+                name,
+                current.description(),
+                unitPriceCents,
+                current.currency(),
+                current.status(),
                 current.version() + 1));
     }
 
     /** Retired meanwhile through the command API (version + 1). */
     public synchronized void retiredElsewhere(String sku) {
         Product current = products.get(sku);
-        put(new Product(sku, current.name(), current.description(), current.unitPriceCents(), current.currency(), RETIRED,
+        put(new Product(
+                sku,
+                current.name(),
+                current.description(),
+                current.unitPriceCents(),
+                current.currency(),
+                RETIRED,
                 current.version() + 1));
     }
 
     @Get("{?status}")
     List<Map<String, Object>> list(@Nullable @QueryValue String status) {
-        return all().stream().filter(p -> "all".equals(status) || p.onSale()).map(Product::json).toList();
+        return all().stream()
+                .filter(p -> "all".equals(status) || p.onSale())
+                .map(Product::json)
+                .toList();
     }
 
     @Get("/{sku}")
     HttpResponse<?> one(@PathVariable String sku) {
-        return find(sku).<HttpResponse<?>>map(p -> HttpResponse.ok(p.json()).header("ETag", p.etag()))
+        return find(sku)
+                .<HttpResponse<?>>map(p -> HttpResponse.ok(p.json()).header("ETag", p.etag()))
                 .orElseGet(() -> unknown(sku));
     }
 
     @Post
-    synchronized HttpResponse<?> add(@Body Map<String, Object> body, @Nullable @Header("Authorization") String authorization) {
+    synchronized HttpResponse<?> add(
+            @Body Map<String, Object> body, @Nullable @Header("Authorization") String authorization) {
         Optional<HttpResponse<?>> refused = refused(authorization);
         if (refused.isPresent()) {
             return refused.get();
@@ -136,51 +159,89 @@ public class StubCatalog {
         if (!(sku instanceof String text) || text.isBlank()) {
             errors.add(violation("sku", "required", "is required"));
         } else if (!SKU.matcher(text).matches()) {
-            errors.add(violation("sku", "pattern", "must be capital letters, digits or _, starting with a letter, 2 to 32 characters"));
+            errors.add(violation(
+                    "sku",
+                    "pattern",
+                    "must be capital letters, digits or _, starting with a letter, 2 to 32 characters"));
         }
         errors.addAll(fieldErrors(body));
         if (!errors.isEmpty()) {
             return invalid(errors);
         }
         if (products.containsKey((String) sku)) {
-            return problem(HttpStatus.CONFLICT, "duplicate-sku", "Duplicate SKU", "a licence with SKU " + sku + " exists already", List.of());
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "duplicate-sku",
+                    "Duplicate SKU",
+                    "a licence with SKU " + sku + " exists already",
+                    List.of());
         }
-        Product added = put(new Product((String) sku, ((String) body.get("name")).trim(), description(body),
-                ((Number) body.get("unitPriceCents")).longValue(), (String) body.get("currency"), ON_SALE, 1));
-        return HttpResponse.created(added.json(), URI.create("/api/products/" + added.sku())).header("ETag", added.etag());
+        Product added = put(new Product(
+                (String) sku,
+                ((String) body.get("name")).trim(),
+                description(body),
+                ((Number) body.get("unitPriceCents")).longValue(),
+                (String) body.get("currency"),
+                ON_SALE,
+                1));
+        return HttpResponse.created(added.json(), URI.create("/api/products/" + added.sku()))
+                .header("ETag", added.etag());
     }
 
     @Put("/{sku}")
-    synchronized HttpResponse<?> change(@PathVariable String sku, @Body Map<String, Object> body,
-                                        @Nullable @Header("If-Match") String ifMatch,
-                                        @Nullable @Header("Authorization") String authorization) {
+    synchronized HttpResponse<?> change(
+            @PathVariable String sku,
+            @Body Map<String, Object> body,
+            @Nullable @Header("If-Match") String ifMatch,
+            @Nullable @Header("Authorization") String authorization) {
         Optional<HttpResponse<?>> refused = refused(authorization).or(() -> unknownSku(sku));
         if (refused.isPresent()) {
             return refused.get();
         }
         Product current = products.get(sku);
         if (ifMatch == null) {
-            return problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match required",
-                    "send If-Match with the ETag you read", List.of());
+            return problem(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "if-match-required",
+                    "If-Match required",
+                    "send If-Match with the ETag you read",
+                    List.of());
         }
         List<Map<String, Object>> errors = fieldErrors(body);
         if (!errors.isEmpty()) {
             return invalid(errors);
         }
         if (!current.onSale()) {
-            return problem(HttpStatus.CONFLICT, "product-retired", "Licence retired", "a retired licence is not changed", List.of());
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "product-retired",
+                    "Licence retired",
+                    "a retired licence is not changed",
+                    List.of());
         }
         if (!current.etag().equals(ifMatch.trim())) {
-            return problem(HttpStatus.PRECONDITION_FAILED, "stale-product", "Stale licence",
-                    "the licence changed since you read it", List.of()).header("ETag", current.etag());
+            return problem(
+                            HttpStatus.PRECONDITION_FAILED,
+                            "stale-product",
+                            "Stale licence",
+                            "the licence changed since you read it",
+                            List.of())
+                    .header("ETag", current.etag());
         }
-        Product changed = put(new Product(sku, ((String) body.get("name")).trim(), description(body),
-                ((Number) body.get("unitPriceCents")).longValue(), (String) body.get("currency"), ON_SALE, current.version() + 1));
+        Product changed = put(new Product(
+                sku,
+                ((String) body.get("name")).trim(),
+                description(body),
+                ((Number) body.get("unitPriceCents")).longValue(),
+                (String) body.get("currency"),
+                ON_SALE,
+                current.version() + 1));
         return HttpResponse.ok(changed.json()).header("ETag", changed.etag());
     }
 
     @Delete("/{sku}")
-    synchronized HttpResponse<?> retire(@PathVariable String sku, @Nullable @Header("Authorization") String authorization) {
+    synchronized HttpResponse<?> retire(
+            @PathVariable String sku, @Nullable @Header("Authorization") String authorization) {
         Optional<HttpResponse<?>> refused = refused(authorization).or(() -> unknownSku(sku));
         if (refused.isPresent()) {
             return refused.get();
@@ -198,9 +259,20 @@ public class StubCatalog {
         if (status == null) {
             return Optional.empty();
         }
-        return Optional.of(status == 401
-                ? problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "a staff login is required", List.of())
-                : problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "catalog changes need the role SALES", List.of()));
+        return Optional.of(
+                status == 401
+                        ? problem(
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthorized",
+                                "Unauthorized",
+                                "a staff login is required",
+                                List.of())
+                        : problem(
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "Forbidden",
+                                "catalog changes need the role SALES",
+                                List.of()));
     }
 
     /** The rules of the fields an add and a change share. */
@@ -219,7 +291,8 @@ public class StubCatalog {
         if (price == null) {
             errors.add(violation("unitPriceCents", "required", "is required"));
         } else if (!(price instanceof Number n) || n.longValue() < 1 || n.longValue() > 100_000_000) {
-            errors.add(violation("unitPriceCents", "positive", "must be a positive whole number of cents, at most 100000000"));
+            errors.add(violation(
+                    "unitPriceCents", "positive", "must be a positive whole number of cents, at most 100000000"));
         }
         Object currency = body.get("currency");
         if (currency == null) {
@@ -256,8 +329,8 @@ public class StubCatalog {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-product", "Invalid licence", null, errors);
     }
 
-    private static io.micronaut.http.MutableHttpResponse<?> problem(HttpStatus status, String type, String title,
-                                                                    @Nullable String detail, List<Map<String, Object>> errors) {
+    private static io.micronaut.http.MutableHttpResponse<?> problem(
+            HttpStatus status, String type, String title, @Nullable String detail, List<Map<String, Object>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", PROBLEM_TYPES + type);
         body.put("title", title);
@@ -268,6 +341,8 @@ public class StubCatalog {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
-        return HttpResponse.status(status).contentType("application/problem+json").body(body);
+        return HttpResponse.status(status)
+                .contentType("application/problem+json")
+                .body(body);
     }
 }

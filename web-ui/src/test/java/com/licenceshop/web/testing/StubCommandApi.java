@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +39,7 @@ public class StubCommandApi {
 
     /** The catalog (issue 13), stateful; orders are priced from it. */
     public final StubCatalog catalog;
+
     public final List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
     public final List<String> closeCalls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> orderIdByKey = new ConcurrentHashMap<>();
@@ -48,20 +48,25 @@ public class StubCommandApi {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     /** What {@code POST /api/orders/{id}/checkout} answers: 201 with a checkout URL, or this status as a problem. */
     public volatile int checkoutStatus = 201;
+
     public final List<String> checkouts = Collections.synchronizedList(new ArrayList<>());
     /** Invoices by number (ADR 13): gross asked and the transfers recorded, and who recorded them (Authorization). */
     public final Map<String, long[]> invoices = new ConcurrentHashMap<>();
+
     public final List<String> transferReferences = Collections.synchronizedList(new ArrayList<>());
     public final List<String> paymentAuthorizations = Collections.synchronizedList(new ArrayList<>());
     /** Orders that are paid (refundable), and those refunded. */
     public final List<String> paidOrders = Collections.synchronizedList(new ArrayList<>());
+
     public final List<String> refunded = Collections.synchronizedList(new ArrayList<>());
     public final List<Map<String, Object>> waiting = Collections.synchronizedList(new ArrayList<>());
     public volatile long headSequence = 0;
     public volatile long pending = 0;
 
-    public record Placed(String orderId, Map<String, Object> body, @Nullable String idempotencyKey) {
-    }
+    public record Placed(
+            String orderId,
+            Map<String, Object> body,
+            @Nullable String idempotencyKey) {}
 
     /**
      * The credential each call to the command API carried, recorded before any stub answers (so whichever stub
@@ -69,17 +74,19 @@ public class StubCommandApi {
      */
     @Requires(property = "spec.name", value = TestShop.SPEC_NAME)
     @ServerFilter("/stub/command-api/**")
-    @Order(Ordered.HIGHEST_PRECEDENCE)   // before this server's own security filter, which may refuse the call
+    @Order(Ordered.HIGHEST_PRECEDENCE) // before this server's own security filter, which may refuse the call
     public static final class Credentials {
 
         public final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
 
-        public record Seen(String method, String path, @Nullable String authorization) {
-        }
+        public record Seen(
+                String method, String path, @Nullable String authorization) {}
 
         @RequestFilter
         void record(HttpRequest<?> request) {
-            seen.add(new Seen(request.getMethodName(), request.getPath().substring("/stub/command-api".length()),
+            seen.add(new Seen(
+                    request.getMethodName(),
+                    request.getPath().substring("/stub/command-api".length()),
                     request.getHeaders().get("Authorization")));
         }
     }
@@ -100,22 +107,28 @@ public class StubCommandApi {
         for (int i = 0; i < items.size(); i++) {
             Object quantity = items.get(i).get("quantity");
             if (!(quantity instanceof Number n) || n.intValue() < 1) {
-                errors.add(Map.of("field", "items[" + i + "].quantity", "rule", "min", "message", "must be at least 1"));
+                errors.add(
+                        Map.of("field", "items[" + i + "].quantity", "rule", "min", "message", "must be at least 1"));
             }
             Object sku = items.get(i).get("sku");
-            if (!(sku instanceof String text) || catalog.find(text).filter(StubCatalog.Product::onSale).isEmpty()) {
-                errors.add(Map.of("field", "items[" + i + "].sku", "rule", "known", "message", "is not a licence we sell"));
+            if (!(sku instanceof String text)
+                    || catalog.find(text).filter(StubCatalog.Product::onSale).isEmpty()) {
+                errors.add(Map.of(
+                        "field", "items[" + i + "].sku", "rule", "known", "message", "is not a licence we sell"));
             }
         }
         if (!errors.isEmpty()) {
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType("application/problem+json")
+            return HttpResponse.status(HttpStatus.BAD_REQUEST)
+                    .contentType("application/problem+json")
                     .body(Map.of("type", "about:blank", "title", "Invalid order", "status", 400, "errors", errors));
         }
-        String orderId = key == null ? UUID.randomUUID().toString()
+        String orderId = key == null
+                ? UUID.randomUUID().toString()
                 : orderIdByKey.computeIfAbsent(key, k -> UUID.randomUUID().toString());
         placed.add(new Placed(orderId, body, key));
         orders.computeIfAbsent(orderId, id -> order(id, body));
-        String token = tokens.computeIfAbsent(orderId, id -> UUID.randomUUID().toString().replace("-", ""));
+        String token = tokens.computeIfAbsent(
+                orderId, id -> UUID.randomUUID().toString().replace("-", ""));
         return HttpResponse.accepted(URI.create("/api/orders/" + orderId))
                 .body(Map.of("orderId", orderId, "status", "ACCEPTED", "orderToken", token));
     }
@@ -132,7 +145,9 @@ public class StubCommandApi {
             return HttpResponse.unauthorized();
         }
         Map<String, Object> order = orders.get(orderId);
-        return order == null ? HttpResponse.notFound() : HttpResponse.ok(Map.of("orderId", orderId, "traceId", order.get("traceId")));
+        return order == null
+                ? HttpResponse.notFound()
+                : HttpResponse.ok(Map.of("orderId", orderId, "traceId", order.get("traceId")));
     }
 
     @Post("/api/orders/{orderId}/cancel")
@@ -156,7 +171,8 @@ public class StubCommandApi {
             return HttpResponse.notFound();
         }
         if (checkoutStatus != 201) {
-            return HttpResponse.status(HttpStatus.valueOf(checkoutStatus)).contentType("application/problem+json")
+            return HttpResponse.status(HttpStatus.valueOf(checkoutStatus))
+                    .contentType("application/problem+json")
                     .body(Map.of("type", "about:blank", "title", "Checkout refused", "status", checkoutStatus));
         }
         checkouts.add(orderId);
@@ -178,17 +194,37 @@ public class StubCommandApi {
         }
         String reference = (String) body.get("reference");
         if (transferReferences.contains(number + "/" + reference)) {
-            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
-                    "type", "https://licence-shop.example/problems/transfer-already-recorded", "title", "Transfer recorded already",
-                    "status", 409, "detail", "The transfer " + reference + " is recorded already for invoice " + number + "."));
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .contentType("application/problem+json")
+                    .body(Map.of(
+                            "type",
+                            "https://licence-shop.example/problems/transfer-already-recorded",
+                            "title",
+                            "Transfer recorded already",
+                            "status",
+                            409,
+                            "detail",
+                            "The transfer " + reference + " is recorded already for invoice " + number + "."));
         }
         transferReferences.add(number + "/" + reference);
         invoice[1] += ((Number) body.get("amountCents")).longValue();
         long gross = invoice[0];
         long received = invoice[1];
-        return HttpResponse.created(Map.of("invoiceNumber", number, "orderId", UUID.randomUUID().toString(), "grossCents", gross,
-                "receivedCents", received, "outstandingCents", Math.max(0, gross - received), "overpaidCents", Math.max(0, received - gross),
-                "status", received >= gross ? "KEYS_ISSUED" : "AWAITING_PAYMENT"));
+        return HttpResponse.created(Map.of(
+                "invoiceNumber",
+                number,
+                "orderId",
+                UUID.randomUUID().toString(),
+                "grossCents",
+                gross,
+                "receivedCents",
+                received,
+                "outstandingCents",
+                Math.max(0, gross - received),
+                "overpaidCents",
+                Math.max(0, received - gross),
+                "status",
+                received >= gross ? "KEYS_ISSUED" : "AWAITING_PAYMENT"));
     }
 
     @Post("/api/orders/{orderId}/refund")
@@ -199,14 +235,30 @@ public class StubCommandApi {
         }
         paymentAuthorizations.add(authorization);
         if (refunded.contains(orderId)) {
-            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
-                    "type", "https://licence-shop.example/problems/already-refunded", "title", "Already refunded", "status", 409,
-                    "detail", "Order " + orderId + " is refunded already."));
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .contentType("application/problem+json")
+                    .body(Map.of(
+                            "type",
+                            "https://licence-shop.example/problems/already-refunded",
+                            "title",
+                            "Already refunded",
+                            "status",
+                            409,
+                            "detail",
+                            "Order " + orderId + " is refunded already."));
         }
         if (!paidOrders.contains(orderId)) {
-            return HttpResponse.status(HttpStatus.CONFLICT).contentType("application/problem+json").body(Map.of(
-                    "type", "https://licence-shop.example/problems/order-not-paid", "title", "Order not paid", "status", 409,
-                    "detail", "Order " + orderId + " is not paid; there is nothing to refund."));
+            return HttpResponse.status(HttpStatus.CONFLICT)
+                    .contentType("application/problem+json")
+                    .body(Map.of(
+                            "type",
+                            "https://licence-shop.example/problems/order-not-paid",
+                            "title",
+                            "Order not paid",
+                            "status",
+                            409,
+                            "detail",
+                            "Order " + orderId + " is not paid; there is nothing to refund."));
         }
         refunded.add(orderId);
         return HttpResponse.accepted().body(Map.of("method", "CARD", "status", "REFUNDING"));
@@ -228,8 +280,15 @@ public class StubCommandApi {
 
     @Get("/api/licences/public-key")
     HttpResponse<?> licenceKeys() {
-        return HttpResponse.ok(Map.of("keyId", "stub-2", "algorithm", "Ed25519", "publicKey", "c3R1Yg==",
-                "keys", List.of(Map.of("keyId", "stub-2", "signing", true), Map.of("keyId", "stub-1", "signing", false))));
+        return HttpResponse.ok(Map.of(
+                "keyId",
+                "stub-2",
+                "algorithm",
+                "Ed25519",
+                "publicKey",
+                "c3R1Yg==",
+                "keys",
+                List.of(Map.of("keyId", "stub-2", "signing", true), Map.of("keyId", "stub-1", "signing", false))));
     }
 
     @Get("/api/ops/outbox")
@@ -237,7 +296,8 @@ public class StubCommandApi {
         if (!StubOps.authorized(request)) {
             return HttpResponse.unauthorized();
         }
-        return HttpResponse.ok(Map.of("pending", pending, "headSequence", headSequence, "publishedSequence", headSequence - pending));
+        return HttpResponse.ok(
+                Map.of("pending", pending, "headSequence", headSequence, "publishedSequence", headSequence - pending));
     }
 
     /** The access token of an order the stub knows. */
@@ -246,8 +306,11 @@ public class StubCommandApi {
     }
 
     private boolean mayAccess(String orderId, HttpRequest<?> request) {
-        return StubOps.authorized(request) || request.getHeaders().get("Order-Token", String.class)
-                .filter(token -> token.equals(tokens.get(orderId))).isPresent();
+        return StubOps.authorized(request)
+                || request.getHeaders()
+                        .get("Order-Token", String.class)
+                        .filter(token -> token.equals(tokens.get(orderId)))
+                        .isPresent();
     }
 
     /**
@@ -268,7 +331,10 @@ public class StubCommandApi {
         Map<String, Object> order = new java.util.HashMap<>(orders.get(orderId));
         order.put("payment", payment);
         if (keysIssued) {
-            order.put("licences", List.of(Map.of("line", 1, "sku", "STARTER", "seats", 1, "key", "stub." + orderId + "-1.c2lnbmF0dXJl")));
+            order.put(
+                    "licences",
+                    List.of(Map.of(
+                            "line", 1, "sku", "STARTER", "seats", 1, "key", "stub." + orderId + "-1.c2lnbmF0dXJl")));
         }
         orders.put(orderId, order);
     }
@@ -277,7 +343,11 @@ public class StubCommandApi {
     public String givenAnOrder(String email) {
         String orderId = UUID.randomUUID().toString();
         tokens.put(orderId, UUID.randomUUID().toString().replace("-", ""));
-        orders.put(orderId, order(orderId, Map.of("customerEmail", email, "items", List.of(Map.of("sku", "STARTER", "quantity", 1)))));
+        orders.put(
+                orderId,
+                order(
+                        orderId,
+                        Map.of("customerEmail", email, "items", List.of(Map.of("sku", "STARTER", "quantity", 1)))));
         return orderId;
     }
 
@@ -291,12 +361,28 @@ public class StubCommandApi {
             StubCatalog.Product product = catalog.find((String) item.get("sku")).orElseThrow();
             int quantity = ((Number) item.get("quantity")).intValue();
             long unit = product.unitPriceCents();
-            lines.add(Map.of("sku", product.sku(), "name", product.name(), "quantity", quantity,
-                    "unitPriceCents", unit, "lineTotalCents", unit * quantity));
+            lines.add(Map.of(
+                    "sku",
+                    product.sku(),
+                    "name",
+                    product.name(),
+                    "quantity",
+                    quantity,
+                    "unitPriceCents",
+                    unit,
+                    "lineTotalCents",
+                    unit * quantity));
             total += unit * quantity;
             // shaped like a key; the web UI only shows it (command-api signs and verifies)
-            licences.add(Map.of("line", lines.size(), "sku", product.sku(), "seats", quantity,
-                    "key", "stub." + orderId + "-" + lines.size() + ".c2lnbmF0dXJl"));
+            licences.add(Map.of(
+                    "line",
+                    lines.size(),
+                    "sku",
+                    product.sku(),
+                    "seats",
+                    quantity,
+                    "key",
+                    "stub." + orderId + "-" + lines.size() + ".c2lnbmF0dXJl"));
         }
         Map<String, Object> order = new java.util.HashMap<>();
         order.put("orderId", orderId);

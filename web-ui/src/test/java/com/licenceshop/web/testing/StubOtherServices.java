@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StubOtherServices {
 
-    private StubOtherServices() {
-    }
+    private StubOtherServices() {}
 
     @Requires(property = "spec.name", value = TestShop.SPEC_NAME)
     @Controller("/stub/sales-projector/ops")
@@ -47,8 +45,17 @@ public final class StubOtherServices {
                 return HttpResponse.status(io.micronaut.http.HttpStatus.CONFLICT);
             }
             rebuildsStarted.incrementAndGet();
-            rebuild = Map.of("state", "RUNNING", "done", 0, "total", 200, "eventsPerSecond", 1000.0,
-                    "startedAt", Instant.now().toString());
+            rebuild = Map.of(
+                    "state",
+                    "RUNNING",
+                    "done",
+                    0,
+                    "total",
+                    200,
+                    "eventsPerSecond",
+                    1000.0,
+                    "startedAt",
+                    Instant.now().toString());
             return HttpResponse.accepted();
         }
 

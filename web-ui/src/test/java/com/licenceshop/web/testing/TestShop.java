@@ -3,7 +3,6 @@ package com.licenceshop.web.testing;
 import com.licenceshop.testsupport.StaffTokenKeys;
 import com.licenceshop.testsupport.TestServers;
 import com.licenceshop.web.login.PasswordHashing;
-
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +16,7 @@ public final class TestShop {
 
     /** Enables the stubs of the other services ({@code @Requires(property = "spec.name", value = SPEC_NAME)}). */
     public static final String SPEC_NAME = "WebUiWithStubbedServices";
+
     public static final String SALES_USER = "alice";
     public static final String SALES_PASSWORD = "alice-sells-licences";
     public static final String OPS_USER = "bob";
@@ -63,7 +63,7 @@ public final class TestShop {
         String self = "http://localhost:" + port;
         properties.put("spec.name", SPEC_NAME);
         properties.put("micronaut.server.port", String.valueOf(port));
-        for (String service : new String[]{"command-api", "sales-projector", "notification-service"}) {
+        for (String service : new String[] {"command-api", "sales-projector", "notification-service"}) {
             properties.put("micronaut.http.services." + service + ".url", self);
             properties.put("micronaut.http.services." + service + ".path", "/stub/" + service);
         }
@@ -75,8 +75,10 @@ public final class TestShop {
         properties.put("shop.namespace", namespace);
         properties.put("shop.ops.username", OPS_CREDENTIAL_USER);
         properties.put("shop.ops.password", OPS_CREDENTIAL_PASSWORD);
-        properties.put("shop.staff.users", SALES_USER + ":SALES:" + PasswordHashing.hash(SALES_PASSWORD, TEST_ITERATIONS)
-                + "," + OPS_USER + ":OPS:" + PasswordHashing.hash(OPS_PASSWORD, TEST_ITERATIONS));
+        properties.put(
+                "shop.staff.users",
+                SALES_USER + ":SALES:" + PasswordHashing.hash(SALES_PASSWORD, TEST_ITERATIONS) + "," + OPS_USER
+                        + ":OPS:" + PasswordHashing.hash(OPS_PASSWORD, TEST_ITERATIONS));
         properties.put("shop.live.coalesce", "100ms");
         return properties;
     }

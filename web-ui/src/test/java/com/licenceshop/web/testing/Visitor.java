@@ -25,6 +25,7 @@ public final class Visitor {
 
     /** What Chromium sends for a page; note the catch-all, which matters for routes that produce JSON (POST /login). */
     public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrfToken\" value=\"([^\"]*)\"");
 
     private final URI base;
@@ -41,7 +42,8 @@ public final class Visitor {
     }
 
     public Visitor withBasicAuth(String username, String password) {
-        basicAuth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        basicAuth = "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -66,16 +68,20 @@ public final class Visitor {
     /** Posts a form as it is, without adding a CSRF token. */
     public Page postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Accept", BROWSER_ACCEPT)
+        return send(request(path)
+                .header("Accept", BROWSER_ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Posts a body of any type as it is (no CSRF token). */
     public Page post(String path, String contentType, String body) {
-        return send(request(path).header("Accept", BROWSER_ACCEPT).header("Content-Type", contentType)
+        return send(request(path)
+                .header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -107,8 +113,11 @@ public final class Visitor {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
         if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            builder.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         if (basicAuth != null) {
             builder.header("Authorization", basicAuth);
@@ -148,8 +157,11 @@ public final class Visitor {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String csrfToken() {
@@ -162,7 +174,8 @@ public final class Visitor {
 
         /** How many elements carry {@code data-testid="<testId>"}. */
         public int count(String testId) {
-            Matcher matcher = Pattern.compile("data-testid=\"" + Pattern.quote(testId) + "\"").matcher(body);
+            Matcher matcher = Pattern.compile("data-testid=\"" + Pattern.quote(testId) + "\"")
+                    .matcher(body);
             int count = 0;
             while (matcher.find()) {
                 count++;
@@ -172,11 +185,15 @@ public final class Visitor {
 
         /** The text inside the element with this id (tags stripped, whitespace collapsed). */
         public String textOf(String id) {
-            Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(body);
+            Matcher matcher = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</", Pattern.DOTALL)
+                    .matcher(body);
             if (!matcher.find()) {
                 throw new AssertionError("no element with id " + id + " in:\n" + body);
             }
-            return matcher.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").trim();
+            return matcher.group(1)
+                    .replaceAll("<[^>]+>", "")
+                    .replaceAll("\\s+", " ")
+                    .trim();
         }
     }
 }

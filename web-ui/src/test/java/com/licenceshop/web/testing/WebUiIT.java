@@ -1,12 +1,11 @@
 package com.licenceshop.web.testing;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.TestInstance;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * An integration test of the web UI against a {@link TestShop}: one application per test class (so the shop's
@@ -17,5 +16,4 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public @interface WebUiIT {
-}
+public @interface WebUiIT {}
