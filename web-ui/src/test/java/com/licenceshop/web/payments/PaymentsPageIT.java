@@ -3,11 +3,14 @@ package com.licenceshop.web.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.web.testing.AgainstTheTestShop;
+import com.licenceshop.web.testing.StaffTokens;
 import com.licenceshop.web.testing.StubCommandApi;
 import com.licenceshop.web.testing.TestShop;
 import com.licenceshop.web.testing.Visitor;
 import com.licenceshop.web.testing.WebUiIT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ class PaymentsPageIT extends AgainstTheTestShop {
     StubCommandApi commandApi;
 
     @Test
-    void aPartialTransferShowsWhatIsStillOutstandingAndTheRestPaysTheInvoiceWithTheStaffMembersOwnLogin() {
+    void aPartialTransferShowsWhatIsStillOutstandingAndTheRestPaysTheInvoiceWithTheStaffMembersOwnLogin()
+            throws Exception {
         commandApi.invoices.put("2026-000101", new long[] {59_500, 0});
         Visitor alice = salesStaff();
         int before = commandApi.paymentAuthorizations.size();
@@ -39,10 +43,20 @@ class PaymentsPageIT extends AgainstTheTestShop {
                 "/payments/transfers",
                 Map.of("invoiceNumber", "2026-000101", "amount", "395", "reference", "BANK-2"));
         assertThat(paid.textOf("payments-notice")).contains("595.00 EUR of 595.00 EUR received", "The invoice is paid");
-        assertThat(commandApi.paymentAuthorizations.subList(before, commandApi.paymentAuthorizations.size()))
-                .containsExactly(
-                        "Bearer " + alice.cookies().get("JWT"),
-                        "Bearer " + alice.cookies().get("JWT"));
+        // each call carries a token web-ui mints for command-api on behalf of the logged-in staff member (ADR 0008)
+        List<String> sent = commandApi.paymentAuthorizations.subList(before, commandApi.paymentAuthorizations.size());
+        assertThat(sent).hasSize(2);
+        for (String authorization : sent) {
+            assertThat(authorization)
+                    .startsWith("Bearer ")
+                    .isNotEqualTo("Bearer " + alice.cookies().get("JWT"));
+            JWTClaimsSet claims = StaffTokens.verifiedClaims(authorization.substring("Bearer ".length()));
+            assertThat(claims.getSubject())
+                    .isEqualTo(StaffTokens.verifiedClaims(alice.cookies().get("JWT"))
+                            .getSubject());
+            assertThat(claims.getAudience()).containsExactly("command-api");
+            assertThat(claims.getStringListClaim("roles")).contains("SALES");
+        }
     }
 
     @Test
