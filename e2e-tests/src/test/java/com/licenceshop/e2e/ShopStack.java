@@ -40,7 +40,7 @@ final class ShopStack implements AutoCloseable {
      * the private key (catalog writes) with the public one, and web-ui replicas must accept each other's login cookies
      * and CSRF tokens.
      */
-    private final StaffTokenKeys staffTokenKeys = StaffTokenKeys.generate();
+    final StaffTokenKeys staffTokenKeys = StaffTokenKeys.generate();
 
     private final String csrfSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     final int smtpPort = TestServers.freePort();

@@ -3,6 +3,11 @@ package com.licenceshop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -11,6 +16,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,8 +36,16 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
 
     @Test
     void aLicenceStaffAddIsBoughtAndProjectedUnderItsCurrentName() throws Exception {
-        String token = staffToken(ShopStack.SALES_STAFF);
+        String cookie = staffToken(ShopStack.SALES_STAFF);
         String api = shop.commandApi().baseUrl() + "/api/products";
+        // the login cookie is web-ui's alone (aud web-ui): command-api takes only a token minted for it
+        var withTheCookie = HttpJson.send(HttpRequest.newBuilder(URI.create(api))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(
+                        Map.of("sku", "E2E_COOKIE", "name", "Cookie", "unitPriceCents", 1, "currency", "EUR")))));
+        assertThat(withTheCookie.status()).isEqualTo(401);
+        String token = tokenForCommandApi(ShopStack.SALES_STAFF);
 
         var added = HttpJson.send(HttpRequest.newBuilder(URI.create(api))
                 .header("Content-Type", "application/json")
@@ -70,6 +85,23 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
         await("the licence projected under its new name, its figures unchanged")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> productSummary("E2E_TEAM"), row -> row.equals("Team Plus licences=2 revenue=180000"));
+    }
+
+    /** A token as web-ui mints it for command-api on a staff member's behalf (ES256, iss web-ui, aud command-api). */
+    private String tokenForCommandApi(String username) throws Exception {
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.ES256),
+                new JWTClaimsSet.Builder()
+                        .subject(username)
+                        .issuer("web-ui")
+                        .audience("command-api")
+                        .claim("roles", List.of("SALES"))
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(60)))
+                        .build());
+        jwt.sign(new ECDSASigner(shop.staffTokenKeys.privateKey()));
+        return jwt.serialize();
     }
 
     /** Logs in to the web UI's staff login form (with its CSRF token) and returns the JWT cookie it sets. */
