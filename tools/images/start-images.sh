@@ -103,7 +103,7 @@ declare -A value=(
   [LICENCE_SIGNING_KEY]="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
   [LICENCE_SIGNING_KEY_ID]="images-$(random 2)" [LICENCE_VERIFY_KEYS]=""
   # no card provider runs in this step (payment is off): a closed local port, as the overlay leaves it to the operator
-  [PAYMENT_PROVIDER_URL]="http://127.0.0.1:9"
+  [PAYMENT_PROVIDER_URL]="http://127.0.0.1:9" [PAYMENT_CHECKOUT_ORIGIN]="http://127.0.0.1:9"
 )
 env_file() { # service -> file of KEY=VALUE, the keys its manifests give it
   local files=("$k8s/base/config.env" "$k8s/overlays/local/config.env" "$k8s/overlays/local/secrets/shop.env.example")
