@@ -81,6 +81,15 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Consumers a queue has now, every instance's channels together. */
+    public long consumers(String queue) {
+        try (Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(queue).getConsumerCount();
+        } catch (Exception e) {
+            throw new IllegalStateException("no queue " + queue, e);
+        }
+    }
+
     /** The dead-lettered messages of the notification queue, looked at and put back. */
     public List<GetResponse> peekDeadLetters() {
         String queue = topology.deadLetterQueue(topology.notificationQueue());
