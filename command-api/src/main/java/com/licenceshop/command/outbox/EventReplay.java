@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Re-delivers a range of stored events to ONE consumer queue, marked {@code x-shop-replay: true}: straight to
  * the queue through the default exchange (routing key = queue name), so no other consumer sees them. Same
  * messages as the relay sends ({@link EventMessages}), in sequence order, in relay-sized batches with
- * publisher confirms. It does not touch {@code published_at}: the outbox is not involved.
+ * publisher confirms. It does not touch {@code commands.outbox}: the relay is not involved.
  */
 @Singleton
 public class EventReplay {

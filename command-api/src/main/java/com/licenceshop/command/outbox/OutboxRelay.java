@@ -213,7 +213,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             return false;
         }
         Instant confirmedAt = clock.instant();
-        store.markPublished(leadership.connection(), rows, confirmedAt);
+        store.markPublished(leadership.connection(), rows);
         if (brokerBackoff.failures() > 0) {
             LOG.info("broker reachable again after {} failed attempts", brokerBackoff.failures());
         }

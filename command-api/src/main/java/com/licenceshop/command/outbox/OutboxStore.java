@@ -7,12 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The outbox side of the event store: what is unpublished, and stamping rows once the broker confirmed. */
+/**
+ * The outbox side of the event store: {@code commands.outbox} lists the events not yet published (a trigger fills it
+ * as events are inserted), and a row leaves it once the broker confirmed its event.
+ */
 @Singleton
 class OutboxStore {
 
@@ -20,8 +22,10 @@ class OutboxStore {
 
     List<OutboxRow> unpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT sequence, event_id, type, schema_version, occurred_at, correlation_id, payload::text, traceparent, tracestate
-                FROM commands.events WHERE published_at IS NULL ORDER BY sequence LIMIT ?""")) {
+                SELECT e.sequence, e.event_id, e.type, e.schema_version, e.occurred_at, e.correlation_id, e.payload::text,
+                       e.traceparent, e.tracestate
+                FROM commands.outbox o JOIN commands.events e ON e.sequence = o.sequence
+                ORDER BY o.sequence LIMIT ?""")) {
             query.setInt(1, limit);
             return rows(query);
         }
@@ -67,20 +71,18 @@ class OutboxStore {
         }
     }
 
-    void markPublished(Connection connection, List<OutboxRow> rows, Instant publishedAt) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE commands.events SET published_at = ?, attempts = attempts + 1, last_error = NULL
-                WHERE sequence = ANY(?)""")) {
-            update.setTimestamp(1, Timestamp.from(publishedAt));
-            update.setArray(2, sequences(connection, rows));
-            update.executeUpdate();
+    void markPublished(Connection connection, List<OutboxRow> rows) throws SQLException {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM commands.outbox WHERE sequence = ANY(?)")) {
+            delete.setArray(1, sequences(connection, rows));
+            delete.executeUpdate();
         }
     }
 
     void recordFailure(Connection connection, List<OutboxRow> rows, String error) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE commands.events SET attempts = attempts + 1, last_error = ?
-                WHERE sequence = ANY(?) AND published_at IS NULL""")) {
+                UPDATE commands.outbox SET attempts = attempts + 1, last_error = ?
+                WHERE sequence = ANY(?)""")) {
             update.setString(1, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
             update.setArray(2, sequences(connection, rows));
             update.executeUpdate();
@@ -89,13 +91,13 @@ class OutboxStore {
 
     OutboxStatus status(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT (SELECT count(*) FROM commands.events WHERE published_at IS NULL),
+                SELECT (SELECT count(*) FROM commands.outbox),
                        (SELECT coalesce(max(sequence), 0) FROM commands.events),
-                       (SELECT coalesce(max(sequence), 0) FROM (SELECT sequence FROM commands.events
-                            WHERE published_at IS NOT NULL ORDER BY sequence DESC LIMIT 1) p),
-                       (SELECT min(occurred_at) FROM commands.events WHERE published_at IS NULL),
-                       (SELECT last_error FROM commands.events WHERE published_at IS NULL AND last_error IS NOT NULL
-                            ORDER BY sequence LIMIT 1)""");
+                       (SELECT coalesce(max(sequence), 0) FROM (SELECT e.sequence FROM commands.events e
+                            WHERE NOT EXISTS (SELECT 1 FROM commands.outbox o WHERE o.sequence = e.sequence)
+                            ORDER BY e.sequence DESC LIMIT 1) p),
+                       (SELECT min(e.occurred_at) FROM commands.outbox o JOIN commands.events e ON e.sequence = o.sequence),
+                       (SELECT last_error FROM commands.outbox WHERE last_error IS NOT NULL ORDER BY sequence LIMIT 1)""");
                 ResultSet row = query.executeQuery()) {
             row.next();
             Timestamp oldest = row.getTimestamp(4);
@@ -109,8 +111,7 @@ class OutboxStore {
     }
 
     long pending(Connection connection) throws SQLException {
-        try (PreparedStatement query =
-                        connection.prepareStatement("SELECT count(*) FROM commands.events WHERE published_at IS NULL");
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM commands.outbox");
                 ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,10 +21,10 @@ class CrashingOutboxStore extends OutboxStore {
     }
 
     @Override
-    void markPublished(Connection connection, List<OutboxRow> rows, Instant publishedAt) throws SQLException {
+    void markPublished(Connection connection, List<OutboxRow> rows) throws SQLException {
         if (crashesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("simulated crash between the broker's confirm and the stamp");
         }
-        super.markPublished(connection, rows, publishedAt);
+        super.markPublished(connection, rows);
     }
 }

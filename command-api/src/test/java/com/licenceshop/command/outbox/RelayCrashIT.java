@@ -59,12 +59,13 @@ class RelayCrashIT extends CommandApiIT {
             assertThat(deliveries.get(1).body()).isEqualTo(deliveries.get(0).body());
             assertThat(deliveries.get(1).header("x-shop-sequence"))
                     .isEqualTo(deliveries.get(0).header("x-shop-sequence"));
-            await("stamped after the second publish")
+            await("off the outbox after the second publish")
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> count(
-                                    "SELECT count(*) FROM commands.events WHERE published_at IS NOT NULL AND event_id::text = '"
+                                    "SELECT count(*) FROM commands.outbox o JOIN commands.events e ON e.sequence = o.sequence"
+                                            + " WHERE e.event_id::text = '"
                                             + deliveries.get(0).messageId() + "'")
-                            == 1);
+                            == 0);
             await().during(Duration.ofMillis(500))
                     .atMost(Duration.ofSeconds(2))
                     .until(() -> consumer.deliveries().size() == 2);

@@ -64,12 +64,11 @@ class RelayingThroughABrokerOutageIT extends CommandApiIT {
             // the relay keeps trying every one of them, and failing, while the broker is away
             await("every accepted event attempted")
                     .atMost(Duration.ofSeconds(10))
-                    .until(() -> count(
-                                    "SELECT count(*) FROM commands.events WHERE published_at IS NULL AND last_error IS NOT NULL AND attempts > 0")
-                            == 20);
+                    .until(() ->
+                            count("SELECT count(*) FROM commands.outbox WHERE last_error IS NOT NULL AND attempts > 0")
+                                    == 20);
             assertThat(relay.consecutiveFailures()).isGreaterThanOrEqualTo(1);
-            assertThat(count("SELECT count(*) FROM commands.events WHERE published_at IS NULL"))
-                    .isEqualTo(20);
+            assertThat(count("SELECT count(*) FROM commands.outbox")).isEqualTo(20);
             assertThat(consumer.deliveries()).hasSize(5);
 
             brokerProxy.restore();
@@ -99,7 +98,7 @@ class RelayingThroughABrokerOutageIT extends CommandApiIT {
     private void awaitNothingPending() {
         await("outbox drained")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> count("SELECT count(*) FROM commands.events WHERE published_at IS NULL") == 0);
+                .until(() -> count("SELECT count(*) FROM commands.outbox") == 0);
     }
 
     private Set<String> storedEventIds() throws Exception {

@@ -73,7 +73,7 @@ class TwoRelaysIT extends CommandApiIT {
     void awaitNothingPending() {
         await("outbox drained")
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> count("SELECT count(*) FROM commands.events WHERE published_at IS NULL") == 0);
+                .until(() -> count("SELECT count(*) FROM commands.outbox") == 0);
     }
 
     @Test
