@@ -256,6 +256,15 @@ absorb "$wseq" "$wstart" "$(placed_since "$wseq")" >/dev/null
 # fresh planner statistics for the tables the warm-up filled: autovacuum is off on the CI machines, and plans made
 # for empty tables would be what the measured runs pay for
 sql "ANALYZE" >/dev/null
+# PostgreSQL's share statement by statement over the measured runs, where the server loads pg_stat_statements
+# (shared_preload_libraries, a restart: load-tests/README.md "Statements per purchase"); the benchmark's own
+# counting queries are in it too, and are few
+STATEMENTS="$([[ "$(sql "SHOW shared_preload_libraries" postgres)" == *pg_stat_statements* ]] && echo 1 || echo 0)"
+if [[ "$STATEMENTS" == 1 ]]; then
+  sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" postgres >/dev/null
+  sql "SELECT pg_stat_statements_reset()" postgres >/dev/null
+fi
+mseq="$(last_sequence)"
 for i in $(seq 1 "$RUNS"); do
   for model in $MODELS; do
     echo "load: $model model, $SECONDS_EACH s (run $i of $RUNS) ..."
@@ -263,6 +272,19 @@ for i in $(seq 1 "$RUNS"); do
   done
 done
 
+statements() {
+  local purchases; purchases="$(placed_since "$mseq")"
+  echo "### PostgreSQL statements per purchase over the measured runs ($purchases purchases, pg_stat_statements)"
+  echo
+  echo "| calls per purchase | rows per call | µs per purchase (execution, wall) | statement |"
+  echo "|---|---|---|---|"
+  sql "SELECT '| ' || round(calls::numeric / $purchases, 3) || ' | ' || round(rows::numeric / greatest(calls, 1), 1)
+              || ' | ' || round((total_exec_time * 1000 / $purchases)::numeric, 1) || ' | \`'
+              || left(regexp_replace(query, '\s+', ' ', 'g'), 100) || '…\` |'
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE d.datname = 'shop' ORDER BY total_exec_time DESC LIMIT 20" postgres
+  echo
+}
 {
   echo "## Load benchmark $(date -u +%FT%TZ) on $(hostname) ($(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB), mails to $RECEIVER"
   echo
@@ -288,6 +310,7 @@ done
     cat "$REPORT.idle"
     echo
   fi
+  if [[ "$STATEMENTS" == 1 && "$(placed_since "$mseq")" -gt 0 ]]; then statements; fi
   echo "Capacity page from these figures: $OUT/capacity.md$([[ "${LOAD_CAPACITY_DOC:-0}" == 1 ]] && echo " (also written to docs/capacity.md)")"
   echo
   echo "### Each run"
