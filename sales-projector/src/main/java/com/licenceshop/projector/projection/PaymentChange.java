@@ -27,194 +27,104 @@ public record PaymentChange(
         String invoiceNumber)
         implements SalesChange {
 
-    static PaymentChange of(com.licenceshop.events.ShopEvent event, UUID orderId) {
-        return new PaymentChange(
-                event.eventId(),
-                event.sequence(),
-                event.occurredAt(),
-                orderId,
-                null,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                false,
-                false,
-                false,
-                null);
+    static Builder of(com.licenceshop.events.ShopEvent event, UUID orderId) {
+        return new Builder(event, orderId);
     }
 
-    PaymentChange method(String value) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                value,
-                dueCents,
-                receivedCents,
-                paidCents,
-                refundedCents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+    /** One payment event's facts, each set at most once; what is not set says nothing. */
+    static final class Builder {
+        private final com.licenceshop.events.ShopEvent event;
+        private final UUID orderId;
+        private String method;
+        private long dueCents;
+        private long receivedCents;
+        private long paidCents;
+        private long refundedCents;
+        private int requestedAttempt;
+        private int failedAttempt;
+        private boolean keysIssued;
+        private boolean expired;
+        private boolean refundRequested;
+        private String invoiceNumber;
 
-    PaymentChange due(long cents) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                cents,
-                receivedCents,
-                paidCents,
-                refundedCents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+        private Builder(com.licenceshop.events.ShopEvent event, UUID orderId) {
+            this.event = event;
+            this.orderId = orderId;
+        }
 
-    PaymentChange requested(int attempt) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                receivedCents,
-                paidCents,
-                refundedCents,
-                attempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+        Builder method(String value) {
+            method = value;
+            return this;
+        }
 
-    PaymentChange invoiced(String number) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                receivedCents,
-                paidCents,
-                refundedCents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                number);
-    }
+        Builder due(long cents) {
+            dueCents = cents;
+            return this;
+        }
 
-    PaymentChange failed(int attempt) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                receivedCents,
-                paidCents,
-                refundedCents,
-                requestedAttempt,
-                attempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+        Builder requested(int attempt) {
+            requestedAttempt = attempt;
+            return this;
+        }
 
-    PaymentChange received(long cents) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                cents,
-                paidCents,
-                refundedCents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+        Builder invoiced(String number) {
+            invoiceNumber = number;
+            return this;
+        }
 
-    PaymentChange paid(long cents) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                receivedCents,
-                cents,
-                refundedCents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+        Builder failed(int attempt) {
+            failedAttempt = attempt;
+            return this;
+        }
 
-    PaymentChange refunded(long cents) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                receivedCents,
-                paidCents,
-                cents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued,
-                expired,
-                refundRequested,
-                invoiceNumber);
-    }
+        Builder received(long cents) {
+            receivedCents = cents;
+            return this;
+        }
 
-    PaymentChange flags(boolean keys, boolean expiredNow, boolean refundAsked) {
-        return new PaymentChange(
-                eventId,
-                sequence,
-                occurredAt,
-                orderId,
-                method,
-                dueCents,
-                receivedCents,
-                paidCents,
-                refundedCents,
-                requestedAttempt,
-                failedAttempt,
-                keysIssued || keys,
-                expired || expiredNow,
-                refundRequested || refundAsked,
-                invoiceNumber);
+        Builder paid(long cents) {
+            paidCents = cents;
+            return this;
+        }
+
+        Builder refunded(long cents) {
+            refundedCents = cents;
+            return this;
+        }
+
+        Builder keysIssued() {
+            keysIssued = true;
+            return this;
+        }
+
+        Builder expired() {
+            expired = true;
+            return this;
+        }
+
+        Builder refundRequested() {
+            refundRequested = true;
+            return this;
+        }
+
+        PaymentChange build() {
+            return new PaymentChange(
+                    event.eventId(),
+                    event.sequence(),
+                    event.occurredAt(),
+                    orderId,
+                    method,
+                    dueCents,
+                    receivedCents,
+                    paidCents,
+                    refundedCents,
+                    requestedAttempt,
+                    failedAttempt,
+                    keysIssued,
+                    expired,
+                    refundRequested,
+                    invoiceNumber);
+        }
     }
 
     /** Two changes of the same order in one batch, as one (the same merge the database does). */

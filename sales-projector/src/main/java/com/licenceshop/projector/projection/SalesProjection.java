@@ -110,7 +110,8 @@ public final class SalesProjection {
             return PaymentChange.of(event, requested.orderId())
                     .method(requested.method())
                     .due(requested.grossCents())
-                    .requested(Math.max(1, requested.attempt()));
+                    .requested(Math.max(1, requested.attempt()))
+                    .build();
         }
         if (event instanceof InvoiceIssued invoice) {
             require(invoice.invoiceNumber() != null && !invoice.invoiceNumber().isBlank(), "invoiceNumber is missing");
@@ -118,10 +119,14 @@ public final class SalesProjection {
             return PaymentChange.of(event, invoice.orderId())
                     .method("INVOICE")
                     .due(invoice.grossCents())
-                    .invoiced(invoice.invoiceNumber());
+                    .invoiced(invoice.invoiceNumber())
+                    .build();
         }
         if (event instanceof PaymentFailed failed) {
-            return PaymentChange.of(event, failed.orderId()).method("CARD").failed(Math.max(1, failed.attempt()));
+            return PaymentChange.of(event, failed.orderId())
+                    .method("CARD")
+                    .failed(Math.max(1, failed.attempt()))
+                    .build();
         }
         if (event instanceof TransferRecorded transfer) {
             require(transfer.amountCents() > 0, "a transfer must be positive");
@@ -129,31 +134,34 @@ public final class SalesProjection {
                     .method("INVOICE")
                     .received(transfer.receivedCents())
                     .due(transfer.grossCents())
-                    .invoiced(transfer.invoiceNumber());
+                    .invoiced(transfer.invoiceNumber())
+                    .build();
         }
         if (event instanceof PaymentSucceeded succeeded) {
             require(succeeded.amountCents() > 0, "a payment must be positive");
             return PaymentChange.of(event, succeeded.orderId())
                     .method(succeeded.method())
-                    .paid(succeeded.amountCents());
+                    .paid(succeeded.amountCents())
+                    .build();
         }
         if (event instanceof LicencesIssued issued) {
-            return PaymentChange.of(event, issued.orderId()).flags(true, false, false);
+            return PaymentChange.of(event, issued.orderId()).keysIssued().build();
         }
         if (event instanceof PaymentExpired expired) {
-            return PaymentChange.of(event, expired.orderId()).flags(false, true, false);
+            return PaymentChange.of(event, expired.orderId()).expired().build();
         }
         if (event instanceof RefundRequested refund) {
-            return PaymentChange.of(event, refund.orderId()).flags(false, false, true);
+            return PaymentChange.of(event, refund.orderId()).refundRequested().build();
         }
         if (event instanceof OrderRefunded refunded) {
             require(refunded.amountCents() > 0, "a refund must be positive");
             return PaymentChange.of(event, refunded.orderId())
                     .refunded(refunded.amountCents())
-                    .flags(false, false, true);
+                    .refundRequested()
+                    .build();
         }
         if (event instanceof PaymentReminded reminded) {
-            return PaymentChange.of(event, reminded.orderId());
+            return PaymentChange.of(event, reminded.orderId()).build();
         }
         return null;
     }
