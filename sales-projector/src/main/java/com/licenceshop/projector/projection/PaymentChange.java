@@ -1,13 +1,18 @@
 package com.licenceshop.projector.projection;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * What a payment event (ADR 13) says about its order's payment, as values that merge commutatively and
  * idempotently with what the model has: amounts and attempts by their maximum, flags by or, the method and the
  * invoice number by the first known. So the order's payment row ends the same whatever the order of arrival.
- * Amounts are gross cents; zero, false and null say nothing.
+ * Amounts are gross cents; zero, false and null say nothing. {@code seatsIssuedBySku}: the seats of the keys a
+ * {@code LicencesIssued} brought, per licence, counted like a revocation's (in the period of the event's own
+ * sequence, once), since a paid order's keys come after its placement; empty for every other event.
  */
 public record PaymentChange(
         UUID eventId,
@@ -24,8 +29,13 @@ public record PaymentChange(
         boolean keysIssued,
         boolean expired,
         boolean refundRequested,
-        String invoiceNumber)
+        String invoiceNumber,
+        Map<String, Long> seatsIssuedBySku)
         implements SalesChange {
+
+    public PaymentChange {
+        seatsIssuedBySku = Collections.unmodifiableSortedMap(new TreeMap<>(seatsIssuedBySku));
+    }
 
     static Builder of(com.licenceshop.events.ShopEvent event, UUID orderId) {
         return new Builder(event, orderId);
@@ -46,6 +56,7 @@ public record PaymentChange(
         private boolean expired;
         private boolean refundRequested;
         private String invoiceNumber;
+        private final Map<String, Long> seatsIssuedBySku = new TreeMap<>();
 
         private Builder(com.licenceshop.events.ShopEvent event, UUID orderId) {
             this.event = event;
@@ -92,8 +103,9 @@ public record PaymentChange(
             return this;
         }
 
-        Builder keysIssued() {
+        Builder keysIssued(Map<String, Long> seatsBySku) {
             keysIssued = true;
+            seatsIssuedBySku.putAll(seatsBySku);
             return this;
         }
 
@@ -123,7 +135,8 @@ public record PaymentChange(
                     keysIssued,
                     expired,
                     refundRequested,
-                    invoiceNumber);
+                    invoiceNumber,
+                    seatsIssuedBySku);
         }
     }
 
@@ -144,6 +157,7 @@ public record PaymentChange(
                 keysIssued || other.keysIssued,
                 expired || other.expired,
                 refundRequested || other.refundRequested,
-                invoiceNumber != null ? invoiceNumber : other.invoiceNumber);
+                invoiceNumber != null ? invoiceNumber : other.invoiceNumber,
+                seatsIssuedBySku.isEmpty() ? other.seatsIssuedBySku : seatsIssuedBySku);
     }
 }

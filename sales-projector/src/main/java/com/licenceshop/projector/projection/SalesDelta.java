@@ -32,7 +32,8 @@ public final class SalesDelta {
 
     /**
      * {@code name} is null for what only a revocation contributes (it does not know the order lines' name).
-     * Seats issued count once the placement is seen; seats revoked come from the revocations.
+     * Seats issued count once the placement is seen (keys with the placement) or from the {@code LicencesIssued} of a
+     * paid order; seats revoked come from the revocations.
      */
     public record ProductFigures(
             String name, long orders, long licences, long revenueCents, long seatsIssued, long seatsRevoked) {
@@ -112,12 +113,21 @@ public final class SalesDelta {
 
     /** Counts {@code seats} revoked seats of a licence {@code weight} times in the given period. */
     public void revoke(String sku, long seats, long periodStart, int weight) {
-        if (weight == 0 || seats == 0) {
+        countSeats(sku, 0, seats, periodStart, weight);
+    }
+
+    /** Counts {@code seats} seats of a licence issued apart from its placement {@code weight} times in the given period. */
+    public void issue(String sku, long seats, long periodStart, int weight) {
+        countSeats(sku, seats, 0, periodStart, weight);
+    }
+
+    private void countSeats(String sku, long issued, long revoked, long periodStart, int weight) {
+        if (weight == 0 || issued + revoked == 0) {
             return;
         }
         products.merge(
                 new ProductKey(periodStart, sku),
-                new ProductFigures(null, 0, 0, 0, 0, weight * seats),
+                new ProductFigures(null, 0, 0, 0, weight * issued, weight * revoked),
                 ProductFigures::plus);
     }
 
@@ -133,6 +143,12 @@ public final class SalesDelta {
     public void moveRevoked(String sku, long seats, long fromPeriod, long toPeriod) {
         revoke(sku, seats, fromPeriod, -1);
         revoke(sku, seats, toPeriod, 1);
+    }
+
+    /** A period close moved seats issued apart from their placement from one period to the next. */
+    public void moveIssued(String sku, long seats, long fromPeriod, long toPeriod) {
+        issue(sku, seats, fromPeriod, -1);
+        issue(sku, seats, toPeriod, 1);
     }
 
     public NavigableMap<Long, Totals> totals() {

@@ -145,7 +145,9 @@ public final class SalesProjection {
                     .build();
         }
         if (event instanceof LicencesIssued issued) {
-            return PaymentChange.of(event, issued.orderId()).keysIssued().build();
+            return PaymentChange.of(event, issued.orderId())
+                    .keysIssued(seatsBySku(issued.licences(), "issued"))
+                    .build();
         }
         if (event instanceof PaymentExpired expired) {
             return PaymentChange.of(event, expired.orderId()).expired().build();
@@ -174,14 +176,23 @@ public final class SalesProjection {
 
     private static LicenceRevocation revocation(LicenceRevoked revoked) {
         require(revoked.orderId() != null, "orderId is missing");
+        return new LicenceRevocation(
+                revoked.eventId(),
+                revoked.sequence(),
+                revoked.occurredAt(),
+                revoked.orderId(),
+                seatsBySku(revoked.licences(), "revoked"));
+    }
+
+    /** The seats of some licence keys per licence (sku); {@code what}: "issued" or "revoked", for the message. */
+    private static Map<String, Long> seatsBySku(List<LicenceKey> keys, String what) {
         Map<String, Long> seats = new TreeMap<>();
-        for (LicenceKey key : revoked.licences()) {
-            require(key.sku() != null && !key.sku().isBlank(), "a revoked licence key without sku");
-            require(key.seats() > 0, "seats of the revoked key for " + key.sku() + " must be positive");
+        for (LicenceKey key : keys) {
+            require(key.sku() != null && !key.sku().isBlank(), "a " + what + " licence key without sku");
+            require(key.seats() > 0, "seats of the " + what + " key for " + key.sku() + " must be positive");
             seats.merge(key.sku(), (long) key.seats(), Long::sum);
         }
-        return new LicenceRevocation(
-                revoked.eventId(), revoked.sequence(), revoked.occurredAt(), revoked.orderId(), seats);
+        return seats;
     }
 
     /** {@code keys}: the placement's licence keys (one per line, carrying its seats); none for v1 and cancellations. */

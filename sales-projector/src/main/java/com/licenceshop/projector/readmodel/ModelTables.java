@@ -23,7 +23,8 @@ public record ModelTables(String prefix) {
             "projection_position",
             "product_names",
             "licence_revocations",
-            "order_payments");
+            "order_payments",
+            "licence_issuances");
 
     public String inbox() {
         return table("inbox");
@@ -51,10 +52,6 @@ public record ModelTables(String prefix) {
 
     public String productNames() {
         return table("product_names");
-    }
-
-    public String revocations() {
-        return table("licence_revocations");
     }
 
     public String position() {

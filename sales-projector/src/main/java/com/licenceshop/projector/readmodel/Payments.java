@@ -131,6 +131,7 @@ final class Payments {
                 false,
                 false,
                 false,
-                null);
+                null,
+                Map.of());
     }
 }

@@ -33,7 +33,7 @@ import java.util.UUID;
  *   <li>apply period closes first: a close that arrives after orders placed later than it moves them;</li>
  *   <li>upsert one row per order with the union of the events seen (a flag each), read the previous state
  *       of orders that existed, and turn the change of {@code placed - cancelled} into a delta;</li>
- *   <li>record revocations ({@link Revocations}): their revoked seats, once each, in the period of their sequence;</li>
+ *   <li>record the seats revocations revoke and paid orders' keys issue ({@link LicenceSeats}), once each, in the period of their sequence;</li>
  *   <li>merge the payment events into each order's payment row ({@link Payments}, ADR 13);</li>
  *   <li>add the delta, summed in memory, to the per-period aggregates (a handful of rows per batch);</li>
  *   <li>keep each licence's name of the highest version seen ({@link ProductNames});</li>
@@ -104,7 +104,7 @@ public final class SalesModelWriter {
         SalesDelta delta = new SalesDelta();
         Periods periods = closePeriods(connection, tables, applied, delta, loadPeriods(connection, tables));
         OrderRows.apply(connection, tables, applied, delta, periods, now, mode.copyOrders);
-        Revocations.apply(connection, tables, applied, delta, periods);
+        LicenceSeats.apply(connection, tables, applied, delta, periods);
         Payments.apply(connection, tables, applied);
         PeriodAggregates.add(connection, tables, delta);
         ProductNames.apply(connection, tables, applied);
@@ -180,7 +180,7 @@ public final class SalesModelWriter {
                     }
                 }
             }
-            Revocations.moveAfter(connection, tables, close.sequence(), until, from, delta);
+            LicenceSeats.moveAfter(connection, tables, close.sequence(), until, from, delta);
             periods = periods.with(close.sequence());
         }
         return periods;

@@ -25,8 +25,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-licence figures count the seats of the licence keys issued (OrderPlaced v2) and revoked (LicenceRevoked,
- * bound to the projector's queue): once each however often delivered, the same in any order of arrival, and the
+ * The per-licence figures count the seats of the licence keys issued (OrderPlaced v2, or LicencesIssued after a
+ * payment) and revoked (LicenceRevoked, bound to the projector's queue): once each however often delivered, the same in any order of arrival, and the
  * same after a rebuild from the feed.
  */
 class SeatsInTheFiguresIT {
@@ -58,6 +58,28 @@ class SeatsInTheFiguresIT {
             broker.publish(events.aProductAdded("MARK", "Marker", 1_000)); // applied after the redeliveries
             views.awaitInboxSize(4);
             assertThat(views.seats()).containsExactly("STARTER issued=3 revoked=3");
+            assertThat(broker.readyInDeadLetterQueue()).isZero();
+        }
+    }
+
+    @Test
+    void aPaidOrdersKeysCountTheirSeatsWhenIssuedAndItsRefundRevokesThem() {
+        try (var broker = new BrokerPublisher(topology);
+                var projector = ProjectorInstance.start(database, topology)) {
+            OrderPlaced order = events.anUnpaidOrderOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2)), "CARD");
+            var keys = events.theKeysOf(order);
+            broker.publish(order);
+            views.awaitInboxSize(1);
+            assertThat(views.seats()).containsExactly("PROFESSIONAL issued=0 revoked=0", "STARTER issued=0 revoked=0");
+
+            broker.publish(keys);
+            views.awaitInboxSize(2);
+            assertThat(views.seats()).containsExactly("PROFESSIONAL issued=2 revoked=0", "STARTER issued=3 revoked=0");
+
+            broker.publishAll(List.of(events.aRevocationOf(keys), keys, order));
+            broker.publish(events.aProductAdded("MARK", "Marker", 1_000)); // applied after the redeliveries
+            views.awaitInboxSize(4);
+            assertThat(views.seats()).containsExactly("PROFESSIONAL issued=2 revoked=2", "STARTER issued=3 revoked=3");
             assertThat(broker.readyInDeadLetterQueue()).isZero();
         }
     }
@@ -112,6 +134,9 @@ class SeatsInTheFiguresIT {
         history.add(events.anOrderOf(ENTERPRISE, 1)); // v1: no keys
         history.add(events.aCancellationOf(cancelledLater));
         history.add(events.aRevocationOf(cancelledLater));
+        OrderPlaced paid = events.anUnpaidOrderOf(List.of(line(PROFESSIONAL, 4)), "CARD");
+        history.add(paid);
+        history.add(events.theKeysOf(paid)); // after the close: a late close moves its seats too
         List<ShopEvent> shuffled = new ArrayList<>(history);
         shuffled.addAll(history.subList(2, history.size()));
         Collections.shuffle(shuffled, new Random(16));
@@ -133,7 +158,7 @@ class SeatsInTheFiguresIT {
             assertThat(views.seats())
                     .containsExactly(
                             "ENTERPRISE issued=0 revoked=0",
-                            "PROFESSIONAL issued=2 revoked=0",
+                            "PROFESSIONAL issued=6 revoked=0",
                             "STARTER issued=3 revoked=3");
             assertThat(broker.readyInDeadLetterQueue()).isZero();
             var live = views.snapshot();

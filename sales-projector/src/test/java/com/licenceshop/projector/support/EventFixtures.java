@@ -88,6 +88,12 @@ public final class EventFixtures {
                 order.licences());
     }
 
+    /** The revocation of the keys a paid order got (a refund, an expired invoice with early keys). */
+    public LicenceRevoked aRevocationOf(com.licenceshop.events.LicencesIssued keys) {
+        long seq = nextSequence();
+        return new LicenceRevoked(UUID.randomUUID(), seq, at(seq), keys.orderId(), "order refunded", keys.licences());
+    }
+
     public OrderCancelled aCancellationOf(OrderPlaced order) {
         long seq = nextSequence();
         return new OrderCancelled(
