@@ -43,7 +43,8 @@ public final class ArchitectureRules {
                 .and(onlyServiceDefaultsHandlesErrors())
                 .and(servicesDoNotDependOnEachOther())
                 .and(onlyServiceDefaultsReadsTheAuthorizationHeader())
-                .and(transactionsOpenThroughTheKit());
+                .and(transactionsOpenThroughTheKit())
+                .and(publishesWithConfirmsThroughTheKit());
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
@@ -142,6 +143,25 @@ public final class ArchitectureRules {
                                                         .isEmpty())))
                 .allowEmptyShould(true)
                 .because("service-defaults' JdbcTransactions is the one way to run a JDBC transaction");
+    }
+
+    /**
+     * A service publishes with the broker's confirms only through service-defaults' {@code ConfirmedPublisher} (and
+     * moves dead letters through its {@code DeadLetterQueue}): one way to wait for confirms, with one timeout and one
+     * rule for unroutable messages, instead of a {@code confirmSelect} of its own (issue 25).
+     */
+    public static ArchRule publishesWithConfirmsThroughTheKit() {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Channel.confirmSelect or waitForConfirms*",
+                        call -> call.getTargetOwner().isAssignableTo("com.rabbitmq.client.Channel")
+                                && (call.getName().equals("confirmSelect")
+                                        || call.getName().startsWith("waitForConfirms"))))
+                .allowEmptyShould(true)
+                .because("service-defaults' ConfirmedPublisher is the one way to publish with confirms");
     }
 
     /** A service talks to another over HTTP or the broker, never through its classes. */

@@ -79,6 +79,16 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aServiceWaitingForConfirmsByHandIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.publishesWithConfirmsThroughTheKit()
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.confirms")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnConfirms.publish")
+                .hasMessageContaining("confirmSelect")
+                .hasMessageContaining("waitForConfirmsOrDie");
+    }
+
+    @Test
     void aServiceUsingAnotherServicesClassIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
                         .check(classesIn("com.licenceshop.command.fixture")))
