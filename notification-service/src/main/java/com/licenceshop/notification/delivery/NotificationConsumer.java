@@ -12,6 +12,7 @@ import com.licenceshop.servicedefaults.AmqpHeaders;
 import com.licenceshop.servicedefaults.ConfirmedPublisher;
 import com.licenceshop.servicedefaults.DeadLetterQueue;
 import com.licenceshop.servicedefaults.EventBatches;
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AMQP.BasicProperties;
@@ -38,7 +39,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Consumes the notification queue and sends its mails in parallel. {@code consumers} channels receive (prefetch
@@ -231,8 +231,9 @@ class NotificationConsumer {
             String correlationId = AmqpHeaders.string(properties, MessageHeaders.CORRELATION_ID);
             // a retried, re-driven or replayed message carries the original headers: the same trace again
             Context trace = TraceHeaders.extract(properties.getHeaders());
-            try (Scope ignored = trace.makeCurrent()) {
-                context(correlationId, properties.getMessageId(), null);
+            try (Scope ignored = trace.makeCurrent();
+                    LogContext log =
+                            LogContext.with("correlationId", correlationId).and("eventId", properties.getMessageId())) {
                 Object version = properties.getHeaders() == null
                         ? null
                         : properties.getHeaders().get(MessageHeaders.SCHEMA_VERSION);
@@ -252,14 +253,12 @@ class NotificationConsumer {
                 }
                 Optional<MailIntent> intent = MailIntents.of(event, shopUrl);
                 if (intent.isEmpty()) {
-                    context(correlationId, event.eventId().toString(), null);
+                    log.and("eventId", event.eventId());
                     settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, ack);
                     return;
                 }
                 waiting.add(new Received(
                         intent.get(), Delivery.of(properties), body, properties, ack, correlationId, trace));
-            } finally {
-                MDC.clear();
             }
         }
     }
@@ -332,27 +331,12 @@ class NotificationConsumer {
         }
         for (int i = 0; i < batch.size(); i++) {
             Received received = batch.get(i);
-            try (Scope ignored = spans.get(i).makeCurrent()) {
-                context(
-                        received.correlationId(),
-                        received.intent().eventId().toString(),
-                        received.intent().orderId().toString());
+            try (Scope ignored = spans.get(i).makeCurrent();
+                    LogContext log = LogContext.with("correlationId", received.correlationId())
+                            .and("eventId", received.intent().eventId())
+                            .and("orderId", received.intent().orderId())) {
                 settle(outcomes.get(i), received.body(), received.properties(), received.ack());
-            } finally {
-                MDC.clear();
             }
-        }
-    }
-
-    private static void context(String correlationId, String eventId, String orderId) {
-        if (correlationId != null) {
-            MDC.put("correlationId", correlationId);
-        }
-        if (eventId != null) {
-            MDC.put("eventId", eventId);
-        }
-        if (orderId != null) {
-            MDC.put("orderId", orderId);
         }
     }
 

@@ -12,7 +12,9 @@ import com.licenceshop.projector.readmodel.ApplyResult;
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
+import com.licenceshop.servicedefaults.AmqpHeaders;
 import com.licenceshop.servicedefaults.DeadLetterQueue;
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
@@ -37,7 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Applies one channel's batch: decode and check every delivery, apply the good ones in one transaction,
@@ -304,13 +305,12 @@ final class BatchProjector {
     private DeadLetterQueue.Message park(ReceivedDelivery delivery, Exception cause) {
         String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Map<String, Object> headers = delivery.properties().getHeaders();
-        try (var ignored = MDC.putCloseable(
-                        "eventId", String.valueOf(delivery.properties().getMessageId()));
-                var ignored2 = MDC.putCloseable(
-                        "correlationId",
-                        headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)));
+        try (var log = LogContext.with("eventId", delivery.properties().getMessageId())
+                        .and(
+                                "correlationId",
+                                AmqpHeaders.string(delivery.properties(), MessageHeaders.CORRELATION_ID));
                 // the event's own trace ids for this line (the scope puts the batch's back afterwards)
-                var ignored3 = eventContext(headers).makeCurrent()) {
+                var ignored = eventContext(headers).makeCurrent()) {
             LOG.warn("dead-lettering a message: {}", reason);
         }
         return new DeadLetterQueue.Message(delivery.body(), delivery.properties(), reason);
