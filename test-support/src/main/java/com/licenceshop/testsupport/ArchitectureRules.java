@@ -44,7 +44,7 @@ public final class ArchitectureRules {
                 .and(servicesDoNotDependOnEachOther())
                 .and(onlyServiceDefaultsReadsTheAuthorizationHeader())
                 .and(transactionsOpenThroughTheKit())
-                .and(publishesWithConfirmsThroughTheKit());
+                .and(publishesThroughTheMessagingKit());
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
@@ -146,22 +146,26 @@ public final class ArchitectureRules {
     }
 
     /**
-     * A service publishes with the broker's confirms only through service-defaults' {@code ConfirmedPublisher} (and
-     * moves dead letters through its {@code DeadLetterQueue}): one way to wait for confirms, with one timeout and one
-     * rule for unroutable messages, instead of a {@code confirmSelect} of its own (issue 25).
+     * A service publishes only through service-defaults' {@code ConfirmedPublisher} and fetches dead letters only
+     * through its {@code DeadLetterQueue}: one way to wait for confirms, with one timeout and one rule for unroutable
+     * messages, and one re-drive loop guard, instead of a {@code confirmSelect}, {@code basicPublish} or
+     * {@code basicGet} of its own (issue 25). Consuming ({@code basicConsume}, acknowledgements) stays the service's.
      */
-    public static ArchRule publishesWithConfirmsThroughTheKit() {
+    public static ArchRule publishesThroughTheMessagingKit() {
         return noClasses()
                 .that()
                 .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
                 .should()
                 .callMethodWhere(DescribedPredicate.describe(
-                        "Channel.confirmSelect or waitForConfirms*",
+                        "Channel.confirmSelect, waitForConfirms*, basicPublish or basicGet",
                         call -> call.getTargetOwner().isAssignableTo("com.rabbitmq.client.Channel")
                                 && (call.getName().equals("confirmSelect")
-                                        || call.getName().startsWith("waitForConfirms"))))
+                                        || call.getName().startsWith("waitForConfirms")
+                                        || call.getName().equals("basicPublish")
+                                        || call.getName().equals("basicGet"))))
                 .allowEmptyShould(true)
-                .because("service-defaults' ConfirmedPublisher is the one way to publish with confirms");
+                .because("service-defaults' ConfirmedPublisher and DeadLetterQueue are the one way to publish with"
+                        + " confirms and to move dead letters");
     }
 
     /** A service talks to another over HTTP or the broker, never through its classes. */

@@ -79,13 +79,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void aServiceWaitingForConfirmsByHandIsCaught() {
-        assertThatThrownBy(() -> ArchitectureRules.publishesWithConfirmsThroughTheKit()
+    void aServicePublishingOrFetchingDeadLettersByHandIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.publishesThroughTheMessagingKit()
                         .check(classesIn("com.licenceshop.testsupport.fixtures.confirms")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("OwnConfirms.publish")
                 .hasMessageContaining("confirmSelect")
-                .hasMessageContaining("waitForConfirmsOrDie");
+                .hasMessageContaining("waitForConfirmsOrDie")
+                .hasMessageContaining("OwnConfirms.redrive");
     }
 
     @Test
