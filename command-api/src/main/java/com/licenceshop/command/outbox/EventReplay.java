@@ -93,7 +93,7 @@ public class EventReplay {
         } catch (ReplayException e) {
             throw e;
         } catch (Exception e) {
-            // IOException, TimeoutException, ShutdownSignalException (connection gone), nack
+            // IOException (nack, no confirm in time, interrupted), ShutdownSignalException (connection gone)
             throw new ReplayException("broker failed after " + replayed + " events: " + e.getMessage(), false, e);
         } finally {
             meters.counter("shop.replay.events", "queue", queue).increment(replayed);

@@ -6,6 +6,7 @@ import com.licenceshop.servicedefaults.ConfirmedPublisher;
 import com.licenceshop.servicedefaults.ConfirmedPublisher.ConfirmingChannel;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -40,13 +41,13 @@ class RabbitEventPublisher implements EventPublisher {
                     false,
                     spans);
         } catch (Exception e) {
-            // IOException, TimeoutException, ShutdownSignalException (connection gone), nack
+            // IOException (nack, no confirm in time, interrupted), ShutdownSignalException (connection gone)
             discardChannel();
             throw new PublishException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
-    private ConfirmingChannel channel() throws Exception {
+    private ConfirmingChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
             discardChannel();
             // the events exchange may have no queue bound yet (no consumer started in this namespace)
