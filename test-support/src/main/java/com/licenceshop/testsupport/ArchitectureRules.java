@@ -43,7 +43,8 @@ public final class ArchitectureRules {
                 .and(onlyServiceDefaultsHandlesErrors())
                 .and(servicesDoNotDependOnEachOther())
                 .and(onlyServiceDefaultsReadsTheAuthorizationHeader())
-                .and(transactionsOpenThroughTheKit());
+                .and(transactionsOpenThroughTheKit())
+                .and(publishesThroughTheMessagingKit());
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */
@@ -142,6 +143,29 @@ public final class ArchitectureRules {
                                                         .isEmpty())))
                 .allowEmptyShould(true)
                 .because("service-defaults' JdbcTransactions is the one way to run a JDBC transaction");
+    }
+
+    /**
+     * A service publishes only through service-defaults' {@code ConfirmedPublisher} and fetches dead letters only
+     * through its {@code DeadLetterQueue}: one way to wait for confirms, with one timeout and one rule for unroutable
+     * messages, and one re-drive loop guard, instead of a {@code confirmSelect}, {@code basicPublish} or
+     * {@code basicGet} of its own (issue 25). Consuming ({@code basicConsume}, acknowledgements) stays the service's.
+     */
+    public static ArchRule publishesThroughTheMessagingKit() {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Channel.confirmSelect, waitForConfirms*, basicPublish or basicGet",
+                        call -> call.getTargetOwner().isAssignableTo("com.rabbitmq.client.Channel")
+                                && (call.getName().equals("confirmSelect")
+                                        || call.getName().startsWith("waitForConfirms")
+                                        || call.getName().equals("basicPublish")
+                                        || call.getName().equals("basicGet"))))
+                .allowEmptyShould(true)
+                .because("service-defaults' ConfirmedPublisher and DeadLetterQueue are the one way to publish with"
+                        + " confirms and to move dead letters");
     }
 
     /** A service talks to another over HTTP or the broker, never through its classes. */

@@ -79,6 +79,17 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aServicePublishingOrFetchingDeadLettersByHandIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.publishesThroughTheMessagingKit()
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.confirms")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnConfirms.publish")
+                .hasMessageContaining("confirmSelect")
+                .hasMessageContaining("waitForConfirmsOrDie")
+                .hasMessageContaining("OwnConfirms.redrive");
+    }
+
+    @Test
     void aServiceUsingAnotherServicesClassIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.servicesDoNotDependOnEachOther()
                         .check(classesIn("com.licenceshop.command.fixture")))

@@ -1,10 +1,10 @@
 package com.licenceshop.command.catalog;
 
 import com.licenceshop.command.outbox.EventStore;
-import com.licenceshop.command.system.LogContext;
 import com.licenceshop.events.ProductAdded;
 import com.licenceshop.events.ProductChanged;
 import com.licenceshop.events.ProductRetired;
+import com.licenceshop.servicedefaults.LogContext;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

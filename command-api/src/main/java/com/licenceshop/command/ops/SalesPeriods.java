@@ -1,8 +1,8 @@
 package com.licenceshop.command.ops;
 
 import com.licenceshop.command.outbox.EventStore;
-import com.licenceshop.command.system.LogContext;
 import com.licenceshop.events.SalesPeriodClosed;
+import com.licenceshop.servicedefaults.LogContext;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

@@ -1,22 +1,20 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.events.MessageHeaders;
+import com.licenceshop.servicedefaults.ConfirmedPublisher.ConfirmingChannel;
 import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -61,17 +59,17 @@ final class EventMessages {
      * whose context its event carries inside the message.
      *
      * @return how many messages went out
-     * @throws IOException if the broker nacked a message or the channel failed; treat every row as unpublished
+     * @throws IOException if the broker nacked a message, did not confirm in time or the channel failed; treat every
+     *     row as unpublished
      */
     static int publishConfirmed(
-            Channel channel,
+            ConfirmingChannel channel,
             String exchange,
             Function<OutboxRow, String> routingKey,
             List<OutboxRow> rows,
             boolean replay,
-            Duration confirmTimeout,
             PublishSpans spans)
-            throws IOException, InterruptedException, TimeoutException {
+            throws IOException {
         // a replay runs in the ops request; its span is what the replayed events' spans link to
         SpanContext requestedBy = Span.current().getSpanContext();
         List<Span> started = new ArrayList<>(rows.size());
@@ -86,11 +84,11 @@ final class EventMessages {
                     events.add(new EventBatches.Event(properties(row, replay, publish), row.payload()));
                 }
                 EventBatches.Event message = EventBatches.pack(events);
-                channel.basicPublish(exchange, key, false, message.properties(), message.body());
+                channel.publish(exchange, key, message.properties(), message.body());
             }
-            channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            channel.awaitConfirms();
             return messages.size();
-        } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             started.forEach(span -> span.setStatus(StatusCode.ERROR, "not confirmed: " + e));
             throw e;
         } finally {

@@ -1,8 +1,8 @@
 package com.licenceshop.command.outbox;
 
-import com.rabbitmq.client.Channel;
+import com.licenceshop.servicedefaults.ConfirmedPublisher;
+import com.licenceshop.servicedefaults.ConfirmedPublisher.ConfirmingChannel;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.rabbitmq.connect.ChannelPool;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public class EventReplay {
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxStore store;
-    private final ChannelPool channels;
+    private final ConfirmedPublisher publisher;
     private final RelayConfig config;
     private final MeterRegistry meters;
     private final PublishSpans spans;
@@ -35,14 +35,14 @@ public class EventReplay {
     EventReplay(
             TransactionOperations<Connection> transactions,
             OutboxStore store,
-            ChannelPool channels,
+            ConfirmedPublisher publisher,
             RelayConfig config,
             MeterRegistry meters,
             PublishSpans spans) {
         this.spans = spans;
         this.transactions = transactions;
         this.store = store;
-        this.channels = channels;
+        this.publisher = publisher;
         this.config = config;
         this.meters = meters;
     }
@@ -69,17 +69,16 @@ public class EventReplay {
 
     /** Publishes the events with {@code after < sequence <= upTo} to {@code queue}; returns how many. */
     public long replay(String queue, long after, long upTo) throws ReplayException {
-        Channel channel = null;
+        ConfirmingChannel channel = null;
         long replayed = 0;
         try {
-            channel = channels.getChannel();
+            channel = publisher.open(config.confirmTimeout(), ConfirmedPublisher.Unroutable.IS_DROPPED);
             try {
                 // without this, the default exchange would drop every message for a missing queue, confirmed
-                channel.queueDeclarePassive(queue);
+                channel.amqp().queueDeclarePassive(queue);
             } catch (IOException e) {
                 throw new ReplayException("queue " + queue + " does not exist", true, e);
             }
-            channel.confirmSelect();
             long position = after;
             while (position < upTo) {
                 long from = position;
@@ -87,39 +86,24 @@ public class EventReplay {
                 if (rows.isEmpty()) {
                     break;
                 }
-                EventMessages.publishConfirmed(
-                        channel, DEFAULT_EXCHANGE, row -> queue, rows, true, config.confirmTimeout(), spans);
+                EventMessages.publishConfirmed(channel, DEFAULT_EXCHANGE, row -> queue, rows, true, spans);
                 replayed += rows.size();
                 position = rows.get(rows.size() - 1).sequence();
             }
         } catch (ReplayException e) {
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplayException("interrupted after " + replayed + " events", false, e);
         } catch (Exception e) {
-            // IOException, TimeoutException, ShutdownSignalException (connection gone), nack
+            // IOException (nack, no confirm in time, interrupted), ShutdownSignalException (connection gone)
             throw new ReplayException("broker failed after " + replayed + " events: " + e.getMessage(), false, e);
         } finally {
             meters.counter("shop.replay.events", "queue", queue).increment(replayed);
-            discard(channel);
+            if (channel != null) {
+                // a confirm-mode channel (or one the broker closed) does not go back into the pool for reuse
+                channel.discard();
+            }
         }
         LOG.info("replayed {} events with sequences {}..{} to queue {}", replayed, after + 1, upTo, queue);
         return replayed;
-    }
-
-    /** A confirm-mode channel (or one the broker closed) must not go back into the pool for reuse. */
-    private void discard(Channel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.abort();
-        } catch (Exception e) {
-            LOG.debug("closing the replay channel: {}", e.toString());
-        }
-        // a closed channel handed back is only counted off by the pool, never reused
-        channels.returnChannel(channel);
     }
 
     @FunctionalInterface

@@ -1,6 +1,6 @@
 package com.licenceshop.command.outbox;
 
-import com.licenceshop.command.system.LogContext;
+import com.licenceshop.servicedefaults.LogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,13 +2,12 @@ package com.licenceshop.command.outbox;
 
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.Topology;
-import com.rabbitmq.client.Channel;
-import io.micronaut.rabbitmq.connect.ChannelPool;
+import com.licenceshop.servicedefaults.ConfirmedPublisher;
+import com.licenceshop.servicedefaults.ConfirmedPublisher.ConfirmingChannel;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Publishes to the events exchange on one channel in confirm mode: all rows of a batch go out, then one wait
@@ -18,16 +17,14 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class RabbitEventPublisher implements EventPublisher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RabbitEventPublisher.class);
-
-    private final ChannelPool channels;
+    private final ConfirmedPublisher publisher;
     private final Topology topology;
     private final RelayConfig config;
     private final PublishSpans spans;
-    private Channel channel;
+    private ConfirmingChannel channel;
 
-    RabbitEventPublisher(ChannelPool channels, Topology topology, RelayConfig config, PublishSpans spans) {
-        this.channels = channels;
+    RabbitEventPublisher(ConfirmedPublisher publisher, Topology topology, RelayConfig config, PublishSpans spans) {
+        this.publisher = publisher;
         this.topology = topology;
         this.config = config;
         this.spans = spans;
@@ -36,57 +33,44 @@ class RabbitEventPublisher implements EventPublisher {
     @Override
     public synchronized void publish(List<OutboxRow> rows) throws PublishException {
         try {
-            Channel ch = channel();
             EventMessages.publishConfirmed(
-                    ch,
+                    channel(),
                     topology.eventsExchange(),
                     row -> EventType.ofTypeName(row.type()).routingKey(),
                     rows,
                     false,
-                    config.confirmTimeout(),
                     spans);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            discardChannel();
-            throw new PublishException("interrupted while waiting for confirms", e);
         } catch (Exception e) {
-            // IOException, TimeoutException, ShutdownSignalException (connection gone), nack
+            // IOException (nack, no confirm in time, interrupted), ShutdownSignalException (connection gone)
             discardChannel();
             throw new PublishException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
-    private Channel channel() throws Exception {
+    private ConfirmingChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
             discardChannel();
-            Channel fresh = channels.getChannel();
-            fresh.confirmSelect();
-            channel = fresh;
+            // the events exchange may have no queue bound yet (no consumer started in this namespace)
+            channel = publisher.open(config.confirmTimeout(), ConfirmedPublisher.Unroutable.IS_DROPPED);
         }
         return channel;
     }
 
     private void discardChannel() {
-        Channel old = channel;
+        ConfirmingChannel old = channel;
         channel = null;
         if (old != null) {
-            try {
-                old.abort();
-            } catch (Exception e) {
-                LOG.debug("closing a failed channel: {}", e.toString());
-            }
-            // a closed channel handed back is only counted off by the pool, never reused
-            channels.returnChannel(old);
+            old.discard();
         }
     }
 
     /** Hands the channel back so the pool closes it with the connection. */
     @PreDestroy
     synchronized void close() {
-        Channel open = channel;
+        ConfirmingChannel open = channel;
         channel = null;
-        if (open != null && open.isOpen()) {
-            channels.returnChannel(open);
+        if (open != null) {
+            open.close();
         }
     }
 }

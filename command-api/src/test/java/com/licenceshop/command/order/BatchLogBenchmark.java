@@ -2,8 +2,8 @@ package com.licenceshop.command.order;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
-import com.licenceshop.command.system.LogContext;
 import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.licenceshop.servicedefaults.TraceLogs;
 import com.sun.management.ThreadMXBean;

@@ -2,6 +2,7 @@ package com.licenceshop.notification.delivery;
 
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.notification.broker.DeliveryHeaders;
+import com.licenceshop.servicedefaults.AmqpHeaders;
 import com.rabbitmq.client.AMQP;
 
 /**
@@ -15,8 +16,8 @@ record Delivery(int failedAttempts, int deferrals, boolean redriven) {
 
     static Delivery of(AMQP.BasicProperties properties) {
         return new Delivery(
-                Math.max(0, DeliveryHeaders.intHeader(properties, MessageHeaders.ATTEMPT)),
-                Math.max(0, DeliveryHeaders.intHeader(properties, DeliveryHeaders.DEFERRALS)),
-                DeliveryHeaders.booleanHeader(properties, DeliveryHeaders.REDRIVEN));
+                Math.max(0, AmqpHeaders.integer(properties, MessageHeaders.ATTEMPT)),
+                Math.max(0, AmqpHeaders.integer(properties, DeliveryHeaders.DEFERRALS)),
+                AmqpHeaders.flag(properties, DeliveryHeaders.REDRIVEN));
     }
 }

@@ -5,11 +5,14 @@ import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.SchemaVersions;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
-import com.licenceshop.notification.broker.ConfirmedPublisher;
 import com.licenceshop.notification.broker.DeliveryHeaders;
 import com.licenceshop.notification.mail.MailIntent;
 import com.licenceshop.notification.mail.MailIntents;
+import com.licenceshop.servicedefaults.AmqpHeaders;
+import com.licenceshop.servicedefaults.ConfirmedPublisher;
+import com.licenceshop.servicedefaults.DeadLetterQueue;
 import com.licenceshop.servicedefaults.EventBatches;
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AMQP.BasicProperties;
@@ -28,7 +31,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Consumes the notification queue and sends its mails in parallel. {@code consumers} channels receive (prefetch
@@ -63,6 +64,7 @@ class NotificationConsumer {
     private final EventCodec codec;
     private final MailDelivery delivery;
     private final ConfirmedPublisher publisher;
+    private final DeadLetterQueue deadLetters;
     private final Topology topology;
     private final MailMetrics metrics;
     private final ChannelPool channels;
@@ -82,6 +84,7 @@ class NotificationConsumer {
             EventCodec codec,
             MailDelivery delivery,
             ConfirmedPublisher publisher,
+            DeadLetterQueue deadLetters,
             Topology topology,
             MailMetrics metrics,
             ChannelPool channels,
@@ -95,6 +98,7 @@ class NotificationConsumer {
         this.codec = codec;
         this.delivery = delivery;
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
         this.topology = topology;
         this.metrics = metrics;
         this.channels = channels;
@@ -224,11 +228,12 @@ class NotificationConsumer {
         }
 
         private void receive(AMQP.BasicProperties properties, byte[] body, MessageAck ack) {
-            String correlationId = DeliveryHeaders.stringHeader(properties, MessageHeaders.CORRELATION_ID);
+            String correlationId = AmqpHeaders.string(properties, MessageHeaders.CORRELATION_ID);
             // a retried, re-driven or replayed message carries the original headers: the same trace again
             Context trace = TraceHeaders.extract(properties.getHeaders());
-            try (Scope ignored = trace.makeCurrent()) {
-                context(correlationId, properties.getMessageId(), null);
+            try (Scope ignored = trace.makeCurrent();
+                    LogContext log =
+                            LogContext.with("correlationId", correlationId).and("eventId", properties.getMessageId())) {
                 Object version = properties.getHeaders() == null
                         ? null
                         : properties.getHeaders().get(MessageHeaders.SCHEMA_VERSION);
@@ -248,14 +253,12 @@ class NotificationConsumer {
                 }
                 Optional<MailIntent> intent = MailIntents.of(event, shopUrl);
                 if (intent.isEmpty()) {
-                    context(correlationId, event.eventId().toString(), null);
+                    log.and("eventId", event.eventId());
                     settle(new Outcome.Done(event.eventType().typeName() + " needs no mail"), body, properties, ack);
                     return;
                 }
                 waiting.add(new Received(
                         intent.get(), Delivery.of(properties), body, properties, ack, correlationId, trace));
-            } finally {
-                MDC.clear();
             }
         }
     }
@@ -328,27 +331,12 @@ class NotificationConsumer {
         }
         for (int i = 0; i < batch.size(); i++) {
             Received received = batch.get(i);
-            try (Scope ignored = spans.get(i).makeCurrent()) {
-                context(
-                        received.correlationId(),
-                        received.intent().eventId().toString(),
-                        received.intent().orderId().toString());
+            try (Scope ignored = spans.get(i).makeCurrent();
+                    LogContext log = LogContext.with("correlationId", received.correlationId())
+                            .and("eventId", received.intent().eventId())
+                            .and("orderId", received.intent().orderId())) {
                 settle(outcomes.get(i), received.body(), received.properties(), received.ack());
-            } finally {
-                MDC.clear();
             }
-        }
-    }
-
-    private static void context(String correlationId, String eventId, String orderId) {
-        if (correlationId != null) {
-            MDC.put("correlationId", correlationId);
-        }
-        if (eventId != null) {
-            MDC.put("eventId", eventId);
-        }
-        if (orderId != null) {
-            MDC.put("orderId", orderId);
         }
     }
 
@@ -361,7 +349,7 @@ class NotificationConsumer {
                 publisher.publish(
                         "",
                         topology.notificationRetryQueue(retry.delay()),
-                        headers(
+                        AmqpHeaders.with(
                                 properties,
                                 Map.of(MessageHeaders.ATTEMPT, retry.failedAttempts()),
                                 DeliveryHeaders.DEFERRALS),
@@ -375,22 +363,18 @@ class NotificationConsumer {
                 publisher.publish(
                         "",
                         topology.notificationRetryQueue(deferred.delay()),
-                        headers(properties, Map.of(DeliveryHeaders.DEFERRALS, deferred.deferrals())),
+                        AmqpHeaders.with(properties, Map.of(DeliveryHeaders.DEFERRALS, deferred.deferrals())),
                         body);
                 LOG.info("another delivery owns this mail; looking again in {}", deferred.delay());
             } else if (outcome instanceof Outcome.Parked parked) {
-                String deadLetters = topology.deadLetterQueue(topology.notificationQueue());
-                publisher.publish(
-                        topology.deadLetterExchange(),
-                        deadLetters,
-                        headers(
+                deadLetters.park(List.of(new DeadLetterQueue.Message(
+                        body,
+                        AmqpHeaders.with(
                                 properties,
-                                Map.of(
-                                        MessageHeaders.DEAD_LETTER_REASON, parked.reason(),
-                                        MessageHeaders.ATTEMPT, parked.failedAttempts()),
+                                Map.of(MessageHeaders.ATTEMPT, parked.failedAttempts()),
                                 DeliveryHeaders.REDRIVEN),
-                        body);
-                LOG.error("parked in {}: {}", deadLetters, parked.reason());
+                        parked.reason())));
+                LOG.error("parked in {}: {}", deadLetters.name(), parked.reason());
             }
         } catch (IOException | RuntimeException e) {
             // the broker did not take the moved copy: return the original; the delivery limit bounds the loop
@@ -399,13 +383,5 @@ class NotificationConsumer {
             return;
         }
         ack.settled(true);
-    }
-
-    private static BasicProperties headers(BasicProperties properties, Map<String, Object> set, String... remove) {
-        Map<String, Object> changes = new HashMap<>(set);
-        for (String name : remove) {
-            changes.put(name, null);
-        }
-        return DeliveryHeaders.withHeaders(properties, changes);
     }
 }

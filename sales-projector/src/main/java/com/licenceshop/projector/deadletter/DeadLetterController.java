@@ -1,5 +1,6 @@
 package com.licenceshop.projector.deadletter;
 
+import com.licenceshop.servicedefaults.DeadLetterQueue;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -10,15 +11,15 @@ import java.util.Map;
 @Controller("/ops/dead-letters")
 class DeadLetterController {
 
-    private final DeadLetters deadLetters;
+    private final DeadLetterQueue deadLetters;
 
-    DeadLetterController(DeadLetters deadLetters) {
+    DeadLetterController(DeadLetterQueue deadLetters) {
         this.deadLetters = deadLetters;
     }
 
     @Post("/redrive")
     @ExecuteOn(TaskExecutors.BLOCKING)
     Map<String, Integer> redrive() throws IOException {
-        return Map.of("moved", deadLetters.redrive());
+        return Map.of("moved", deadLetters.redrive(everyMessage -> true, Map.of()));
     }
 }

@@ -5,7 +5,6 @@ import com.licenceshop.events.EventType;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.SchemaVersions;
 import com.licenceshop.events.ShopEvent;
-import com.licenceshop.projector.deadletter.DeadLetters;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesProjection;
 import com.licenceshop.projector.projection.UnappliableEventException;
@@ -13,6 +12,9 @@ import com.licenceshop.projector.readmodel.ApplyResult;
 import com.licenceshop.projector.readmodel.ModelTables;
 import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
+import com.licenceshop.servicedefaults.AmqpHeaders;
+import com.licenceshop.servicedefaults.DeadLetterQueue;
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.micronaut.messaging.exceptions.MessageAcknowledgementException;
@@ -37,7 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Applies one channel's batch: decode and check every delivery, apply the good ones in one transaction,
@@ -75,7 +76,7 @@ final class BatchProjector {
     private final EventCodec codec;
     private final SalesDatabase database;
     private final SalesModelWriter writer;
-    private final DeadLetters deadLetters;
+    private final DeadLetterQueue deadLetters;
     private final ProjectionMetrics metrics;
     private final List<BatchObserver> observers;
     private final OutageSchedule outageSchedule;
@@ -97,7 +98,7 @@ final class BatchProjector {
             EventCodec codec,
             SalesDatabase database,
             SalesModelWriter writer,
-            DeadLetters deadLetters,
+            DeadLetterQueue deadLetters,
             ProjectionMetrics metrics,
             List<BatchObserver> observers,
             ProjectorSettings settings,
@@ -149,7 +150,7 @@ final class BatchProjector {
         ReceivedDelivery last = batch.get(batch.size() - 1);
         try {
             List<Decoded> good = new ArrayList<>();
-            List<DeadLetters.Parked> bad = new ArrayList<>();
+            List<DeadLetterQueue.Message> bad = new ArrayList<>();
             for (ReceivedDelivery delivery : batch) {
                 try {
                     good.add(new Decoded(delivery, decode(delivery)));
@@ -202,7 +203,7 @@ final class BatchProjector {
     }
 
     /** Applies the good events; moves those that fail on their own to {@code bad}. */
-    private AppliedCounts applyAll(List<Decoded> good, List<DeadLetters.Parked> bad) throws SQLException {
+    private AppliedCounts applyAll(List<Decoded> good, List<DeadLetterQueue.Message> bad) throws SQLException {
         if (good.isEmpty()) {
             return AppliedCounts.NONE;
         }
@@ -287,7 +288,7 @@ final class BatchProjector {
         ReceivedDelivery last = batch.get(batch.size() - 1);
         try {
             deadLetters.putBack(batch.stream()
-                    .map(d -> new DeadLetters.Parked(d.body(), d.properties(), outage.getMessage()))
+                    .map(d -> new DeadLetterQueue.Message(d.body(), d.properties(), outage.getMessage()))
                     .toList());
             last.acknowledgement().ack(true);
             LOG.warn("{}; put a batch of {} back at the tail of the queue", outage.getMessage(), batch.size());
@@ -301,19 +302,18 @@ final class BatchProjector {
         }
     }
 
-    private DeadLetters.Parked park(ReceivedDelivery delivery, Exception cause) {
+    private DeadLetterQueue.Message park(ReceivedDelivery delivery, Exception cause) {
         String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Map<String, Object> headers = delivery.properties().getHeaders();
-        try (var ignored = MDC.putCloseable(
-                        "eventId", String.valueOf(delivery.properties().getMessageId()));
-                var ignored2 = MDC.putCloseable(
-                        "correlationId",
-                        headers == null ? null : String.valueOf(headers.get(MessageHeaders.CORRELATION_ID)));
+        try (var log = LogContext.with("eventId", delivery.properties().getMessageId())
+                        .and(
+                                "correlationId",
+                                AmqpHeaders.string(delivery.properties(), MessageHeaders.CORRELATION_ID));
                 // the event's own trace ids for this line (the scope puts the batch's back afterwards)
-                var ignored3 = eventContext(headers).makeCurrent()) {
+                var ignored = eventContext(headers).makeCurrent()) {
             LOG.warn("dead-lettering a message: {}", reason);
         }
-        return new DeadLetters.Parked(delivery.body(), delivery.properties(), reason);
+        return new DeadLetterQueue.Message(delivery.body(), delivery.properties(), reason);
     }
 
     /** The event's own trace, for a line about that event rather than the batch; the batch's when it has none. */
