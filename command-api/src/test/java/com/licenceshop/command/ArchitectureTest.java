@@ -8,7 +8,6 @@ import com.licenceshop.command.idempotency.RequestFingerprint;
 import com.licenceshop.command.order.OrderRequestValidation;
 import com.licenceshop.command.order.Pricing;
 import com.licenceshop.command.outbox.Backoff;
-import com.licenceshop.command.outbox.RetrySchedule;
 import com.licenceshop.command.request.JsonValues;
 import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -30,7 +29,6 @@ class ArchitectureTest {
                         Pricing.class,
                         OrderRequestValidation.class,
                         Catalog.class,
-                        RetrySchedule.class,
                         Backoff.class,
                         RequestFingerprint.class,
                         ProductValidation.class,

@@ -3,9 +3,9 @@ package com.licenceshop.notification;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.licenceshop.notification.mail.MailIntents;
+import com.licenceshop.notification.retry.DelaySchedule;
 import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
-import com.licenceshop.notification.retry.RetrySchedule;
 import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,10 +19,10 @@ class ArchitectureTest {
             .importPackages("com.licenceshop.notification");
 
     @Test
-    void theRetryScheduleAndWhatAMailSaysArePlainJava() {
+    void theDelayScheduleAndWhatAMailSaysArePlainJava() {
         noClasses()
                 .that()
-                .belongToAnyOf(RetrySchedule.class, RetryPolicy.class, RetryDecision.class, MailIntents.class)
+                .belongToAnyOf(DelaySchedule.class, RetryPolicy.class, RetryDecision.class, MailIntents.class)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.micronaut..", "java.sql..", "com.rabbitmq..", "jakarta.mail..")

@@ -68,7 +68,7 @@ class ConfigurationDefaultsTest {
     }
 
     @Test
-    void theRetryScheduleComesFromOneCommaSeparatedValue() {
+    void theDelayScheduleComesFromOneCommaSeparatedValue() {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("shop.notification.retry.delays", "200ms,500ms,1s"))
                 .build()) {

@@ -1,5 +1,6 @@
 package com.licenceshop.command.outbox;
 
+import com.licenceshop.servicedefaults.ExponentialBackoff;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,7 +14,7 @@ public record Backoff(int failures, Instant nextAttemptAt) {
         return new Backoff(0, Instant.MIN);
     }
 
-    public Backoff failed(Instant now, RetrySchedule schedule) {
+    public Backoff failed(Instant now, ExponentialBackoff schedule) {
         int count = failures + 1;
         return new Backoff(count, now.plus(schedule.delayAfter(count)));
     }

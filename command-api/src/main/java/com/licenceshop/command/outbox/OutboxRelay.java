@@ -1,5 +1,6 @@
 package com.licenceshop.command.outbox;
 
+import com.licenceshop.servicedefaults.ExponentialBackoff;
 import com.licenceshop.servicedefaults.LogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>One thread, on a session of its own (outside the pool and any transaction). Only while
  * {@link RelayLeadership} says this replica holds the relay lock does it publish; {@link OutboxWakeUps} wakes it
  * when an event commits, and without a notification it looks again after {@code poll-interval}. When the broker
- * fails it backs off by {@link RetrySchedule} and tries again, so it catches up after an outage without a
+ * fails it backs off by {@link ExponentialBackoff} and tries again, so it catches up after an outage without a
  * restart; when the database fails it drops the session (and the lead) and reconnects after a backoff.
  *
  * <p>A crash between the confirm and the stamp publishes the batch again with the same event ids: delivery
@@ -43,7 +44,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private final EventPublisher publisher;
     private final RelayConfig config;
     private final Clock clock;
-    private final RetrySchedule schedule;
+    private final ExponentialBackoff schedule;
     private final Timer latency;
     private final Counter publishedCounter;
     private final Counter failures;
@@ -73,7 +74,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
-        this.schedule = new RetrySchedule(config.initialBackoff(), config.maxBackoff());
+        this.schedule = new ExponentialBackoff(config.initialBackoff(), config.maxBackoff());
         this.latency = Timer.builder("shop.outbox.publish.latency")
                 .description("Time from an event's commit to the broker's confirm")
                 .publishPercentileHistogram()

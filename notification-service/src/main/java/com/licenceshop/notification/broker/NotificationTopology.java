@@ -1,7 +1,7 @@
 package com.licenceshop.notification.broker;
 
 import com.licenceshop.events.Topology;
-import com.licenceshop.notification.retry.RetrySchedule;
+import com.licenceshop.notification.retry.DelaySchedule;
 import com.licenceshop.servicedefaults.ConsumerQueues;
 import com.rabbitmq.client.Channel;
 import io.micronaut.rabbitmq.connect.ChannelInitializer;
@@ -29,9 +29,9 @@ class NotificationTopology extends ChannelInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationTopology.class);
 
     private final Topology topology;
-    private final RetrySchedule retrySchedule;
+    private final DelaySchedule retrySchedule;
 
-    NotificationTopology(Topology topology, RetrySchedule retrySchedule) {
+    NotificationTopology(Topology topology, DelaySchedule retrySchedule) {
         this.topology = topology;
         this.retrySchedule = retrySchedule;
     }

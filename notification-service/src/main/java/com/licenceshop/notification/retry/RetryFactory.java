@@ -8,12 +8,12 @@ import java.time.Clock;
 class RetryFactory {
 
     @Singleton
-    RetrySchedule retrySchedule(RetryConfiguration configuration) {
-        return new RetrySchedule(configuration.delays());
+    DelaySchedule retrySchedule(RetryConfiguration configuration) {
+        return new DelaySchedule(configuration.delays());
     }
 
     @Singleton
-    RetryPolicy retryPolicy(RetrySchedule schedule, Clock clock) {
+    RetryPolicy retryPolicy(DelaySchedule schedule, Clock clock) {
         return new RetryPolicy(schedule, clock);
     }
 }

@@ -3,13 +3,13 @@ package com.licenceshop.notification.retry;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Applies a {@link RetrySchedule}: plain Java, time from the injected clock. */
+/** Applies a {@link DelaySchedule}: plain Java, time from the injected clock. */
 public final class RetryPolicy {
 
-    private final RetrySchedule schedule;
+    private final DelaySchedule schedule;
     private final Clock clock;
 
-    public RetryPolicy(RetrySchedule schedule, Clock clock) {
+    public RetryPolicy(DelaySchedule schedule, Clock clock) {
         this.schedule = schedule;
         this.clock = clock;
     }
@@ -27,7 +27,7 @@ public final class RetryPolicy {
         return schedule.deferral(deferralsSoFar);
     }
 
-    public RetrySchedule schedule() {
+    public DelaySchedule schedule() {
         return schedule;
     }
 }

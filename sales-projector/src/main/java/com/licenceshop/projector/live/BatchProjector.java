@@ -14,6 +14,7 @@ import com.licenceshop.projector.readmodel.SalesDatabase;
 import com.licenceshop.projector.readmodel.SalesModelWriter;
 import com.licenceshop.servicedefaults.AmqpHeaders;
 import com.licenceshop.servicedefaults.DeadLetterQueue;
+import com.licenceshop.servicedefaults.ExponentialBackoff;
 import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.servicedefaults.TraceHeaders;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *   <li>If the batch's transaction fails on the data, the events are applied one by one, so one bad event
  *       cannot sink the good ones; the one that fails alone is parked.</li>
  *   <li>If the database is unreachable, the batch waits, unacknowledged, and is tried again by
- *       {@link OutageSchedule} for {@link ProjectorSettings#retryFor()} (consumption of that channel stops
+ *       an {@link ExponentialBackoff} for {@link ProjectorSettings#retryFor()} (consumption of that channel stops
  *       meanwhile). If the database is still down then, the batch is put back at the tail of the queue as new
  *       messages (confirmed, then the originals acknowledged) and the next messages wait in turn. An outage of
  *       the projector's own database is not a failed delivery: a nack with requeue would count towards the
@@ -71,6 +72,9 @@ final class BatchProjector {
     /** One link per event of a batch (up to the prefetch of full messages: 500); application.yml raises the SDK's limit of 128 to match. */
     private static final int MAX_LINKS = SalesEventListener.MAX_BATCH;
 
+    private static final Duration FIRST_WAIT = Duration.ofMillis(100);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+
     private record Decoded(ReceivedDelivery delivery, SalesChange change) {}
 
     private final EventCodec codec;
@@ -79,12 +83,13 @@ final class BatchProjector {
     private final DeadLetterQueue deadLetters;
     private final ProjectionMetrics metrics;
     private final List<BatchObserver> observers;
-    private final OutageSchedule outageSchedule;
+    private final ExponentialBackoff outageBackoff = new ExponentialBackoff(FIRST_WAIT, LONGEST_WAIT);
+    private final Duration holdFor;
     private final Clock clock;
     private final Tracer tracer;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    /** The database stayed unreachable for the whole {@link OutageSchedule}. */
+    /** The database stayed unreachable for the whole time a batch may be held. */
     private static final class DatabaseUnavailableException extends SQLException {
         DatabaseUnavailableException(Duration heldFor, SQLException last) {
             super(
@@ -111,7 +116,7 @@ final class BatchProjector {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.observers = observers;
-        this.outageSchedule = new OutageSchedule(settings.retryFor());
+        this.holdFor = settings.retryFor();
         this.clock = clock;
     }
 
@@ -241,7 +246,7 @@ final class BatchProjector {
         return new AppliedCounts(result.applied().size(), result.duplicates());
     }
 
-    /** Tries again while the database is unreachable, as {@link OutageSchedule} says. */
+    /** Tries again while the database is unreachable: after 100 ms, doubling up to 5 s, for at most {@code holdFor}. */
     private ApplyResult applyWithRetry(List<SalesChange> changes) throws SQLException {
         Instant since = null;
         for (int attempt = 1; ; attempt++) {
@@ -255,7 +260,7 @@ final class BatchProjector {
                 Instant now = clock.instant();
                 since = since == null ? now : since;
                 Duration held = Duration.between(since, now);
-                Optional<Duration> wait = outageSchedule.waitAfter(attempt, held);
+                Optional<Duration> wait = outageBackoff.delayAfter(attempt, holdFor.minus(held));
                 if (wait.isEmpty()) {
                     throw new DatabaseUnavailableException(held, e);
                 }

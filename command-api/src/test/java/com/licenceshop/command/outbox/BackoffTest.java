@@ -1,39 +1,16 @@
 package com.licenceshop.command.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.licenceshop.servicedefaults.ExponentialBackoff;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class RetryScheduleTest {
+class BackoffTest {
 
-    final RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(200), Duration.ofSeconds(5));
+    final ExponentialBackoff schedule = new ExponentialBackoff(Duration.ofMillis(200), Duration.ofSeconds(5));
     final Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-    @Test
-    void theWaitDoublesWithEveryFailureUpToTheMaximum() {
-        assertThat(schedule.delayAfter(1)).isEqualTo(Duration.ofMillis(200));
-        assertThat(schedule.delayAfter(2)).isEqualTo(Duration.ofMillis(400));
-        assertThat(schedule.delayAfter(3)).isEqualTo(Duration.ofMillis(800));
-        assertThat(schedule.delayAfter(5)).isEqualTo(Duration.ofMillis(3200));
-        assertThat(schedule.delayAfter(6)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(schedule.delayAfter(1_000_000)).isEqualTo(Duration.ofSeconds(5));
-    }
-
-    @Test
-    void noFailureMeansNoWait() {
-        assertThat(schedule.delayAfter(0)).isZero();
-    }
-
-    @Test
-    void aScheduleNeedsAPositiveStartBelowItsMaximum() {
-        assertThatThrownBy(() -> new RetrySchedule(Duration.ZERO, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetrySchedule(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void afterAFailureTheRelayWaitsBeforeTryingAgain() {

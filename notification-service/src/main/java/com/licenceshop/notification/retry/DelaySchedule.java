@@ -10,9 +10,9 @@ import java.util.Set;
  * The delays between send attempts of one mail: attempt 1, wait {@code delays[0]}, attempt 2, ... After the
  * attempt that follows the last delay the mail is given up (parked for ops).
  */
-public record RetrySchedule(List<Duration> delays) {
+public record DelaySchedule(List<Duration> delays) {
 
-    public RetrySchedule {
+    public DelaySchedule {
         delays = List.copyOf(delays);
         if (delays.isEmpty()) {
             throw new IllegalArgumentException("a retry schedule needs at least one delay");
@@ -24,8 +24,8 @@ public record RetrySchedule(List<Duration> delays) {
         }
     }
 
-    public static RetrySchedule of(Duration... delays) {
-        return new RetrySchedule(List.of(delays));
+    public static DelaySchedule of(Duration... delays) {
+        return new DelaySchedule(List.of(delays));
     }
 
     /** How many send attempts one mail gets before it is parked. */

@@ -12,10 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RetryScheduleTest {
+class DelayScheduleTest {
 
-    private final RetrySchedule schedule =
-            RetrySchedule.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10));
+    private final DelaySchedule schedule =
+            DelaySchedule.of(ofSeconds(1), ofSeconds(5), ofSeconds(30), ofMinutes(2), ofMinutes(10));
     private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
     private final RetryPolicy policy = new RetryPolicy(schedule, Clock.fixed(now, ZoneOffset.UTC));
 
@@ -47,14 +47,14 @@ class RetryScheduleTest {
 
     @Test
     void repeatedDelaysShareOneDelayQueue() {
-        assertThat(RetrySchedule.of(ofSeconds(1), ofSeconds(1), ofSeconds(5)).distinctDelays())
+        assertThat(DelaySchedule.of(ofSeconds(1), ofSeconds(1), ofSeconds(5)).distinctDelays())
                 .containsExactly(ofSeconds(1), ofSeconds(5));
     }
 
     @Test
     void aScheduleNeedsPositiveDelays() {
-        assertThatThrownBy(() -> new RetrySchedule(List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RetrySchedule.of(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RetrySchedule.of(ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DelaySchedule(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DelaySchedule.of(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DelaySchedule.of(ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 }
