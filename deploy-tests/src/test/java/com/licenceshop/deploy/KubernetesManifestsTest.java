@@ -807,6 +807,10 @@ class KubernetesManifestsTest {
                         .anyMatch(v -> "shop-db-superuser"
                                 .equals(v.at("secret.secretName").text()));
                 assertThat(cluster.at("spec.enableSuperuserAccess").value()).isEqualTo(true);
+                assertThat(RenderedOverlay.secretSourcesOf(jobPod, null))
+                        .as("production: the Job leaves the roles' passwords to CloudNativePG and holds none")
+                        .extracting(source -> source.at("name").text())
+                        .noneMatch(name -> name.startsWith("shop-db-") && !name.equals("shop-db-superuser"));
             }
         }
     }
