@@ -95,6 +95,47 @@ class SecretFilesTest {
         assertThat(configurers).hasAtLeastOneElementOfType(SecretFiles.class);
     }
 
+    @Test
+    void aServiceProcessStartedWithTheDirectoryVariableReadsItsSecretFilesAndRefusesAPlaceholderInOne()
+            throws Exception {
+        String password = UUID.randomUUID().toString();
+        Files.writeString(secrets.resolve("OPS_PASSWORD"), password);
+        assertThat(runProbe(Map.of(SecretFiles.DIRECTORY_VARIABLE, secrets.toString())))
+                .contains("ops password: " + password);
+
+        Files.writeString(secrets.resolve("OPS_PASSWORD"), "change-me");
+        assertThat(runProbe(Map.of(SecretFiles.DIRECTORY_VARIABLE, secrets.toString())))
+                .contains("OPS_PASSWORD is shorter than")
+                .doesNotContain("ops password:");
+    }
+
+    /** What a service's main does: builds a context from the environment, here in a JVM of its own. */
+    static final class Probe {
+        public static void main(String[] args) {
+            try (ApplicationContext context = ApplicationContext.builder()
+                    .properties(Map.of("shop.ops.password", "${OPS_PASSWORD:}"))
+                    .start()) {
+                System.out.println(
+                        "ops password: " + context.getBean(OpsCredentials.class).password());
+            }
+        }
+    }
+
+    private static String runProbe(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Probe.class.getName())
+                .redirectErrorStream(true);
+        builder.environment().remove("OPS_PASSWORD");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+
     private ApplicationContext contextWith(Map<String, Object> properties) {
         PropertySource files =
                 SecretFiles.propertySource(secrets.toString(), Map.of()).orElseThrow();
