@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves that each image Jib built (<service>/target/jib-image.tar) starts: unpacks its layers into a root
 # filesystem and runs its entrypoint as the image's user, read-only root with a tmpfs /tmp (as the pods run),
-# with the variables the local overlay passes (deploy/k8s: config.env + secrets/*.env.example keys) pointed at
+# with the variables the local overlay passes (deploy/k8s: config.env in the environment, the secrets/*.env.example
+# keys as read-only files in /run/secrets/shop, SHOP_SECRETS_DIR, as the pods mount them) pointed at
 # this machine's PostgreSQL and RabbitMQ (a scratch database and virtual host), until /health/readiness says
 # UP; then stops them with SIGTERM and checks they exit. It first runs the web-ui image's `hash-password`.
 # No container engine: a mount namespace (unshare) and chroot, so it needs root. Usage: start-images.sh
@@ -35,20 +36,26 @@ unpack() { # service -> prints the root
   jq '.config' "$dir/image/$(jq -r '.[0].Config' "$dir/image/manifest.json")" > "$dir/config.json"
 }
 
-# runs the image's entrypoint (+ arguments) as its user: read-only root, tmpfs /tmp, the host's network
+# runs the image's entrypoint (+ arguments) as its user: read-only root, tmpfs /tmp, the host's network, and
+# its secrets directory (if the service has one: $work/<service>.secrets) read-only at /run/secrets/shop
 run_image() { # service envfile args...
-  local dir="$work/$1" envfile="$2"; shift 2
+  local dir="$work/$1" envfile="$2" secrets="$work/$1.secrets"; shift 2
   local root="$dir/root" user; user="$(jq -r '.User' "$dir/config.json")"
   [[ "$user" =~ ^[1-9][0-9]*:[0-9]+$ ]] || fail "$1: image user is '$user', not a numeric non-root uid:gid"
   mapfile -t entrypoint < <(jq -r '.Entrypoint[]' "$dir/config.json")
   mapfile -t image_env < <(jq -r '.Env[]' "$dir/config.json")
   mapfile -t service_env < "$envfile"
+  [[ -d "$secrets" ]] || secrets=""
+  [[ -z "$secrets" ]] || mkdir -p "$root/run/secrets/shop"
   exec unshare --mount --propagation private -- /bin/sh -ec '
-    root="$1"; shift
+    root="$1"; secrets="$2"; shift 2
     mount --bind "$root" "$root"; mount -o remount,bind,ro "$root"
     mount -t tmpfs -o size=256m,mode=1777 tmpfs "$root/tmp"
     mount -t proc proc "$root/proc"; mount --rbind /dev "$root/dev"
-    exec "$@"' sh "$root" chroot --userspec="$user" "$root" /usr/bin/env -i "${image_env[@]}" "${service_env[@]}" "${entrypoint[@]}" "$@"
+    if [ -n "$secrets" ]; then
+      mount --bind "$secrets" "$root/run/secrets/shop"; mount -o remount,bind,ro "$root/run/secrets/shop"
+    fi
+    exec "$@"' sh "$root" "$secrets" chroot --userspec="$user" "$root" /usr/bin/env -i "${image_env[@]}" "${service_env[@]}" "${entrypoint[@]}" "$@"
 }
 
 for s in "${services[@]}"; do unpack "$s"; done
@@ -105,22 +112,35 @@ declare -A value=(
   # no card provider runs in this step (payment is off): a closed local port, as the overlay leaves it to the operator
   [PAYMENT_PROVIDER_URL]="http://127.0.0.1:9" [PAYMENT_CHECKOUT_ORIGIN]="http://127.0.0.1:9"
 )
-env_file() { # service -> file of KEY=VALUE, the keys its manifests give it
-  local files=("$k8s/base/config.env" "$k8s/overlays/local/config.env" "$k8s/overlays/local/secrets/shop.env.example")
-  [[ "$1" == web-ui ]] && files+=("$k8s/overlays/local/secrets/web-ui.env.example")
-  [[ "$1" == command-api ]] && files+=("$k8s/overlays/local/secrets/licence.env.example")
+# service -> file of KEY=VALUE (its ConfigMap's keys and its own DATABASE_USER), and its secrets as files
+# ($work/<service>.secrets/KEY, mounted at SHOP_SECRETS_DIR): the keys its manifests give it
+env_file() {
+  local config=("$k8s/base/config.env" "$k8s/overlays/local/config.env") secrets=("$k8s/overlays/local/secrets/shop.env.example")
+  [[ "$1" == web-ui ]] && secrets+=("$k8s/overlays/local/secrets/web-ui.env.example")
+  [[ "$1" == command-api ]] && secrets+=("$k8s/overlays/local/secrets/licence.env.example")
   # broker-secrets (RABBITMQ_URI): only the services that speak AMQP get it
-  [[ "$1" != web-ui ]] && files+=("$k8s/overlays/local/secrets/broker.env.example")
-  local out="$work/$1.env" key given
-  printf 'MICRONAUT_SERVER_PORT=%s\n' "$(port_of "$1")" > "$out"
+  [[ "$1" != web-ui ]] && secrets+=("$k8s/overlays/local/secrets/broker.env.example")
+  local out="$work/$1.env" dir="$work/$1.secrets" key given
+  rm -rf "$dir"; mkdir -p "$dir"
+  # each Deployment names its own role; here the scratch database's login
+  printf 'MICRONAUT_SERVER_PORT=%s\nDATABASE_USER=%s\n' "$(port_of "$1")" "${value[DATABASE_USER]}" > "$out"
   # the last file that sets a key wins, as in the overlay (merge); this machine's value wins over a placeholder
+  local service="$1" v
+  given_value() { # key given -> v
+    if [[ -v "value[$1]" ]]; then v="${value[$1]}"
+    elif [[ -n "$2" && "$2" != *'<'* ]]; then v="$2"
+    else fail "$service: no value here for $1, which the manifests pass"; fi
+  }
   while IFS='=' read -r key given; do
-    if [[ -v "value[$key]" ]]; then printf '%s=%s\n' "$key" "${value[$key]}" >> "$out"
-    elif [[ -n "$given" && "$given" != *'<'* ]]; then printf '%s=%s\n' "$key" "$given" >> "$out"
-    else fail "$1: no value here for $key, which the manifests pass"; fi
-  done < <(grep -h '^[A-Z][A-Z0-9_]*=' "${files[@]}" | tac | sort -t= -k1,1 -u)
-  # the one key of web-ui-secrets command-api's manifest names (secretKeyRef): it checks web-ui's staff tokens
-  [[ "$1" == command-api ]] && printf 'STAFF_TOKEN_PUBLIC_KEY=%s\n' "${value[STAFF_TOKEN_PUBLIC_KEY]}" >> "$out"
+    given_value "$key" "$given"; printf '%s=%s\n' "$key" "$v" >> "$out"
+  done < <(grep -h '^[A-Z][A-Z0-9_]*=' "${config[@]}" | tac | sort -t= -k1,1 -u)
+  while IFS='=' read -r key given; do
+    given_value "$key" "$given"; printf '%s' "$v" > "$dir/$key"
+  done < <(grep -h '^[A-Z][A-Z0-9_]*=' "${secrets[@]}" | tac | sort -t= -k1,1 -u)
+  # its own database login's password (Secret shop-db-<service>, key password)
+  printf '%s' "${value[DATABASE_PASSWORD]}" > "$dir/DATABASE_PASSWORD"
+  # the one key of web-ui-secrets command-api's manifest mounts: it checks web-ui's staff tokens
+  [[ "$1" == command-api ]] && printf '%s' "${value[STAFF_TOKEN_PUBLIC_KEY]}" > "$dir/STAFF_TOKEN_PUBLIC_KEY"
   echo "$out"
 }
 

@@ -19,10 +19,19 @@ if [[ ! -f "$DIR/rabbitmq.env" ]]; then
 fi
 rabbit="$(sed -n 's/^RABBITMQ_PASSWORD=//p' "$DIR/rabbitmq.env")"
 [[ -f "$DIR/broker.env" ]] || printf 'RABBITMQ_URI=amqp://shop:%s@rabbitmq:5672/%%2F\n' "$rabbit" > "$DIR/broker.env"
+# the database's administrator: a shop.env from before the per-service roles holds its password (the postgres
+# volume remembers it); the services no longer get it, each has its own role (db-<service>.env, L-21)
+if [[ ! -f "$DIR/database-admin.env" ]]; then
+  admin="$( [[ -f "$DIR/shop.env" ]] && sed -n 's/^DATABASE_PASSWORD=//p' "$DIR/shop.env" || true)"
+  printf 'username=shop\npassword=%s\n' "${admin:-$(random)}" > "$DIR/database-admin.env"
+fi
+for service in command-api sales-projector notification-service web-ui; do
+  [[ -f "$DIR/db-$service.env" ]] || printf 'username=shop_%s\npassword=%s\n' "${service//-/_}" "$(random)" > "$DIR/db-$service.env"
+done
 if [[ ! -f "$DIR/shop.env" ]]; then
-  printf 'DATABASE_PASSWORD=%s\nOPS_PASSWORD=%s\n' "$(random)" "$(random)" > "$DIR/shop.env"
+  printf 'OPS_PASSWORD=%s\n' "$(random)" > "$DIR/shop.env"
 else
-  sed -i '/^RABBITMQ_PASSWORD=/d; /^RABBITMQ_URI=/d' "$DIR/shop.env"
+  sed -i '/^RABBITMQ_PASSWORD=/d; /^RABBITMQ_URI=/d; /^DATABASE_PASSWORD=/d' "$DIR/shop.env"
 fi
 if [[ ! -f "$DIR/keda.env" ]] || grep -q '^username=shop$' "$DIR/keda.env"; then
   # the read-only login for queue depths (Job rabbitmq-monitor-user makes it), never the broker's administrator

@@ -289,6 +289,24 @@ class ComposeFileTest {
     }
 
     @Test
+    void every_third_party_image_is_pinned_by_digest_in_compose_pinned_yml_with_the_same_tag() {
+        ComposeFile pinned = ComposeFile.load("compose.pinned.yml");
+        assertThat(compose.services().keySet())
+                .as("compose.pinned.yml pins only what docker-compose.yml runs")
+                .containsAll(pinned.services().keySet());
+        compose.services().forEach((name, definition) -> {
+            String image = new Node(definition).at("image").text();
+            if (RenderedOverlay.moduleOf(image).isEmpty()) {
+                // L-23: a tag can be moved to other bits; a digest cannot
+                assertThat(pinned.service(name).at("image").text())
+                        .as("compose.pinned.yml: image of %s", name)
+                        .startsWith(image + "@sha256:")
+                        .matches(".+@sha256:[^/:@]+$");
+            }
+        });
+    }
+
+    @Test
     void every_image_is_pinned_to_a_tag() {
         for (ComposeFile file : List.of(compose, ComposeFile.load("compose.hash-password.yml"))) {
             file.services()

@@ -91,7 +91,7 @@ class KubernetesManifestsTest {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer container : overlay.shopContainers()) {
                 ServiceEndpoints service = serviceOf(container.module());
-                assertThat(overlay.environmentOf(container.container()))
+                assertThat(overlay.environmentOf(container))
                         .as("%s: environment of %s", overlay, container)
                         .containsAll(service.requiredVariables());
             }
@@ -102,7 +102,7 @@ class KubernetesManifestsTest {
     void the_command_api_gets_the_payment_settings_and_production_pays_through_stripe() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer container : overlay.deploymentsOf("command-api")) {
-                assertThat(overlay.environmentOf(container.container()))
+                assertThat(overlay.environmentOf(container))
                         .as("%s: environment of %s", overlay, container)
                         .contains(
                                 "PAYMENT_REQUIRED",
@@ -234,15 +234,13 @@ class KubernetesManifestsTest {
                     .as("%s: %s username", overlay, secret)
                     .isEqualTo(MONITOR_USER);
 
-            Node webUi = overlay.deploymentsOf("web-ui").get(0).container();
+            Map<String, RenderedOverlay.SecretKey> webUi =
+                    overlay.secretFilesOf(overlay.deploymentsOf("web-ui").get(0));
             for (String variable : List.of("RABBITMQ_MANAGEMENT_USER", "RABBITMQ_MANAGEMENT_PASSWORD")) {
-                Node entry = webUi.at("env").list().stream()
-                        .filter(e -> variable.equals(e.at("name").text()))
-                        .findFirst()
-                        .orElseThrow();
-                assertThat(entry.at("valueFrom.secretKeyRef.name").text())
+                assertThat(webUi.get(variable))
                         .as("%s: web-ui %s", overlay, variable)
-                        .isEqualTo(secret);
+                        .isEqualTo(new RenderedOverlay.SecretKey(
+                                secret, variable.endsWith("USER") ? "username" : "password"));
             }
 
             if (overlay.overlay.equals("production")) {
@@ -317,7 +315,7 @@ class KubernetesManifestsTest {
     void each_service_gets_only_the_secrets_it_reads_the_broker_password_only_where_amqp_is_spoken() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {
-                Set<String> environment = overlay.environmentOf(c.container());
+                Set<String> environment = overlay.environmentOf(c);
                 assertThat(environment).as("%s: %s", overlay, c).doesNotContain("RABBITMQ_PASSWORD");
                 if (c.module().equals("web-ui")) {
                     assertThat(environment).as("%s: %s", overlay, c).doesNotContain("LICENCE_SIGNING_KEY");
@@ -329,9 +327,9 @@ class KubernetesManifestsTest {
                     assertThat(uri.at("value").text())
                             .as("%s: web-ui RABBITMQ_URI", overlay)
                             .doesNotContain("@");
-                    assertThat(c.container().at("envFrom").list())
-                            .extracting(e -> e.at("secretRef.name").text())
-                            .noneMatch(name -> name != null && name.startsWith("broker-secrets"));
+                    assertThat(RenderedOverlay.secretSourcesOf(c.podSpec(), null))
+                            .extracting(source -> source.at("name").text())
+                            .noneMatch(name -> RenderedOverlay.isNamed(name, "broker-secrets"));
                 } else {
                     assertThat(environment)
                             .as("%s: %s", overlay, c)
@@ -431,13 +429,24 @@ class KubernetesManifestsTest {
 
     @Test
     void the_secrets_triggerauthentications_and_operators_refer_to_exist_or_are_made_by_an_operator() {
-        Set<String> madeByOperators = Set.of("shop-db-app", "shop-rabbitmq-default-user", "smtp-secrets");
+        Set<String> madeByOperators =
+                Set.of("shop-db-app", "shop-db-superuser", "shop-rabbitmq-default-user", "smtp-secrets");
         for (RenderedOverlay overlay : overlays) {
             for (Node auth : overlay.ofKind("TriggerAuthentication")) {
                 for (Node ref : auth.at("spec.secretTargetRef").list()) {
                     String name = ref.at("name").text();
                     assertThat(overlay.find("Secret", name).isPresent() || madeByOperators.contains(name))
                             .as("%s: %s reads Secret %s", overlay, auth, name)
+                            .isTrue();
+                }
+            }
+            for (Node workload : overlay.resources) {
+                for (Node source : RenderedOverlay.secretSourcesOf(podSpecOf(workload), null)) {
+                    String secret = source.at("name").text();
+                    assertThat(overlay.find("Secret", secret).isPresent()
+                                    || madeByOperators.contains(secret)
+                                    || Boolean.TRUE.equals(source.at("optional").value()))
+                            .as("%s: %s mounts Secret %s", overlay, workload, secret)
                             .isTrue();
                 }
             }
@@ -640,6 +649,184 @@ class KubernetesManifestsTest {
         assertThat(Repository.ignoredByGit(secretFiles))
                 .as("git-ignored secret env files")
                 .containsExactlyInAnyOrderElementsOf(secretFiles);
+    }
+
+    /** L-24: the Secrets each module may mount, by their names before Kustomize's hash; shop-db-<module> its own only. */
+    private static final Map<String, Set<String>> MAY_MOUNT = Map.of(
+            "shop-secrets", Set.of("command-api", "sales-projector", "notification-service", "web-ui"),
+            "broker-secrets", Set.of("command-api", "sales-projector", "notification-service"),
+            "licence-secrets", Set.of("command-api"),
+            // command-api: the public key only (below)
+            "web-ui-secrets", Set.of("web-ui", "command-api"),
+            "payment-secrets", Set.of("command-api"),
+            "smtp-secrets", Set.of("notification-service"),
+            // the read-only broker login for queue depths (local, production)
+            "keda-rabbitmq", Set.of("web-ui"),
+            "shop-rabbitmq-monitor", Set.of("web-ui"));
+
+    @Test
+    void no_pod_of_the_shop_has_a_secret_in_its_environment_each_reads_its_own_as_read_only_files() {
+        for (RenderedOverlay overlay : overlays) {
+            for (Node workload : overlay.resources) {
+                Node pod = podSpecOf(workload);
+                if (!"licence-shop".equals(String.valueOf(podLabelsOf(workload).get("app.kubernetes.io/part-of")))) {
+                    continue;
+                }
+                for (Node container : pod.at("containers").list()) {
+                    assertThat(container.at("envFrom").list())
+                            .as("%s: %s takes a whole Secret into its environment", overlay, workload)
+                            .noneMatch(e -> e.at("secretRef").exists());
+                    assertThat(container.at("env").list())
+                            .as("%s: %s has a Secret's key in its environment", overlay, workload)
+                            .noneMatch(e -> e.at("valueFrom.secretKeyRef").exists());
+                    for (Node mount : container.at("volumeMounts").list()) {
+                        boolean secretVolume = !RenderedOverlay.secretSourcesOf(
+                                        pod, mount.at("name").text())
+                                .isEmpty();
+                        assertThat(!secretVolume
+                                        || Boolean.TRUE.equals(
+                                                mount.at("readOnly").value()))
+                                .as(
+                                        "%s: %s mounts %s writable",
+                                        overlay, workload, mount.at("mountPath").text())
+                                .isTrue();
+                    }
+                }
+            }
+            for (ShopContainer c : overlay.shopContainers()) {
+                String directory = overlay.valueOf(c.container(), "SHOP_SECRETS_DIR")
+                        .orElseThrow(() -> new AssertionError(overlay + ": " + c + " has no SHOP_SECRETS_DIR"));
+                assertThat(c.container().at("volumeMounts").list())
+                        .as("%s: %s mounts its secrets at %s", overlay, c, directory)
+                        .anyMatch(m -> directory.equals(m.at("mountPath").text()));
+                assertThat(overlay.secretFilesOf(c))
+                        .as("%s: %s secret files", overlay, c)
+                        .containsKey("DATABASE_PASSWORD");
+            }
+        }
+    }
+
+    @Test
+    void each_service_mounts_only_its_own_secrets_never_another_services_database_login() {
+        for (RenderedOverlay overlay : overlays) {
+            for (ShopContainer c : overlay.shopContainers()) {
+                for (Node source : RenderedOverlay.secretSourcesOf(c.podSpec(), null)) {
+                    String secret = source.at("name").text();
+                    if (secret.startsWith("shop-db-")) {
+                        assertThat(RenderedOverlay.isNamed(secret, "shop-db-" + c.module()))
+                                .as("%s: %s mounts %s, another service's database login", overlay, c, secret)
+                                .isTrue();
+                        continue;
+                    }
+                    String base = MAY_MOUNT.keySet().stream()
+                            .filter(name -> RenderedOverlay.isNamed(secret, name))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(
+                                    overlay + ": " + c + " mounts " + secret + ", which no service is meant to read"));
+                    assertThat(MAY_MOUNT.get(base))
+                            .as("%s: %s mounts %s", overlay, c, secret)
+                            .contains(c.module());
+                    if (base.equals("web-ui-secrets") && c.module().equals("command-api")) {
+                        assertThat(source.at("items").list())
+                                .as("%s: command-api takes web-ui's public key only", overlay)
+                                .extracting(item -> item.at("key").text())
+                                .containsExactly("STAFF_TOKEN_PUBLIC_KEY");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void every_service_logs_in_as_its_own_database_role_never_as_the_owner() throws IOException {
+        String rolesSql = Files.readString(Repository.ROOT.resolve("tools/database/roles.sql"));
+        for (RenderedOverlay overlay : overlays) {
+            assertThat(overlay.configValue("shop-config", "DATABASE_USER"))
+                    .as("%s: one login for everyone in the ConfigMap", overlay)
+                    .isEmpty();
+            Set<String> roles = new java.util.TreeSet<>();
+            for (ShopContainer c : overlay.shopContainers()) {
+                String role = "shop_" + c.module().replace('-', '_');
+                roles.add(role);
+                assertThat(overlay.valueOf(c.container(), "DATABASE_USER"))
+                        .as("%s: %s DATABASE_USER", overlay, c)
+                        .hasValue(role);
+                RenderedOverlay.SecretKey password = overlay.secretFilesOf(c).get("DATABASE_PASSWORD");
+                assertThat(password)
+                        .as("%s: %s DATABASE_PASSWORD file", overlay, c)
+                        .isNotNull();
+                assertThat(RenderedOverlay.isNamed(password.secret(), "shop-db-" + c.module()))
+                        .as("%s: %s DATABASE_PASSWORD from %s", overlay, c, password.secret())
+                        .isTrue();
+                Node login = overlay.find("Secret", password.secret()).orElseThrow();
+                assertThat(RenderedOverlay.decode(login.at("data").map().get("username")))
+                        .as("%s: %s username", overlay, password.secret())
+                        .isEqualTo(role);
+            }
+            assertThat(roles).doesNotContain("shop").hasSize(4);
+
+            // the Job that applies roles.sql: the very file, as the administrator
+            Node job = overlay.find("Job", "database-roles").orElseThrow();
+            Node jobPod = job.at("spec.template.spec");
+            String sqlMap = jobPod.at("volumes").list().stream()
+                    .map(v -> v.at("configMap.name").text())
+                    .filter(name -> name != null && RenderedOverlay.isNamed(name, "database-roles-sql"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + ": the Job database-roles mounts no roles.sql"));
+            assertThat(String.valueOf(overlay.find("ConfigMap", sqlMap)
+                            .orElseThrow()
+                            .at("data")
+                            .map()
+                            .get("roles.sql")))
+                    .as("%s: the Job runs tools/database/roles.sql", overlay)
+                    .isEqualTo(rolesSql);
+            assertThat(String.join(
+                            " ",
+                            jobPod.at("containers").list().get(0).at("args").list().stream()
+                                    .map(Node::text)
+                                    .toList()))
+                    .contains("-f /sql/roles.sql", "role_prefix=shop_");
+
+            if (overlay.overlay.equals("production")) {
+                Node cluster = overlay.find("Cluster", "shop-db").orElseThrow();
+                String owner = cluster.at("spec.bootstrap.initdb.owner").text();
+                Map<String, String> managed = new TreeMap<>();
+                cluster.at("spec.managed.roles")
+                        .list()
+                        .forEach(r -> managed.put(
+                                r.at("name").text(), r.at("passwordSecret.name").text()));
+                Map<String, String> expected = new TreeMap<>();
+                roles.forEach(role ->
+                        expected.put(role, "shop-db-" + role.substring(5).replace('_', '-')));
+                assertThat(managed)
+                        .as("production: CloudNativePG's managed roles")
+                        .isEqualTo(expected);
+                assertThat(managed).doesNotContainKey(owner);
+                assertThat(jobPod.at("volumes").list())
+                        .as("production: roles.sql as CloudNativePG's superuser")
+                        .anyMatch(v -> "shop-db-superuser"
+                                .equals(v.at("secret.secretName").text()));
+                assertThat(cluster.at("spec.enableSuperuserAccess").value()).isEqualTo(true);
+                assertThat(RenderedOverlay.secretSourcesOf(jobPod, null))
+                        .as("production: the Job leaves the roles' passwords to CloudNativePG and holds none")
+                        .extracting(source -> source.at("name").text())
+                        .noneMatch(name -> name.startsWith("shop-db-") && !name.equals("shop-db-superuser"));
+            }
+        }
+    }
+
+    private static Node podSpecOf(Node workload) {
+        return switch (java.util.Objects.requireNonNullElse(workload.kind(), "")) {
+            case "Deployment", "StatefulSet", "Job" -> workload.at("spec.template.spec");
+            case "CronJob" -> workload.at("spec.jobTemplate.spec.template.spec");
+            default -> Node.MISSING;
+        };
+    }
+
+    private static Map<String, Object> podLabelsOf(Node workload) {
+        return "CronJob".equals(workload.kind())
+                ? workload.at("spec.jobTemplate.spec.template.metadata.labels").map()
+                : workload.at("spec.template.metadata.labels").map();
     }
 
     private ShopContainer theDeployment(RenderedOverlay overlay, ServiceEndpoints service) {
