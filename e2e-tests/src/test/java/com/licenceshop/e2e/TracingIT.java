@@ -58,6 +58,9 @@ class TracingIT {
         }
         collector = OtlpReceiver.start();
         shop = ShopStack.start(Map.of(
+                // the one request → event → mail chain is the free path's: a paid order's mail follows the provider's
+                // webhook, a trace of its own that this test does not cover yet (issue 23 follow-up)
+                "PAYMENT_REQUIRED", "false",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 // export within a moment instead of every 5 s
