@@ -22,10 +22,15 @@ SECONDS_EACH="${LOAD_SECONDS:-60}"; USERS="${LOAD_USERS:-64}"; RATE="${LOAD_RATE
 PGBENCH_SECONDS="${PGBENCH_SECONDS:-20}"; PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-32}"
 MODELS="${LOAD_MODELS:-closed open}"; CLOSED_GENERATOR="${LOAD_CLOSED_GENERATOR:-wrk}"; OPEN_GENERATOR="${LOAD_OPEN_GENERATOR:-python}"
 WARMUP="${LOAD_WARMUP_SECONDS:-60}"
-# LOAD_PAY=1 (default when PAYMENT_REQUIRED=true, ADR 13): each purchase is paid by card through the local provider
-# (order, checkout, the provider's hosted form). wrk and open-model.py talk to one host only, so Gatling generates.
-PAY="${LOAD_PAY:-$([[ "${PAYMENT_REQUIRED:-false}" == true ]] && echo 1 || echo 0)}"
-if [[ "$PAY" == 1 ]]; then CLOSED_GENERATOR=gatling; OPEN_GENERATOR=gatling; fi
+# LOAD_PAY=1 (the default, as the shop takes payment by default, ADR 13): each purchase is paid by card through the
+# local provider (order, checkout, the provider's hosted form). wrk and open-model.py talk to one host only, so
+# Gatling generates. LOAD_PAY=0 (the default only with PAYMENT_REQUIRED=false) measures the old unpaid path: it needs
+# the shop started with PAYMENT_REQUIRED=false, or no purchase gets its keys mail.
+PAY="${LOAD_PAY:-$([[ "${PAYMENT_REQUIRED:-true}" == false ]] && echo 0 || echo 1)}"
+[[ "$PAY" == 0 || "$PAY" == 1 ]] || { echo "load: LOAD_PAY must be 0 or 1, not $PAY" >&2; exit 1; }
+if [[ "$PAY" == 1 ]]; then CLOSED_GENERATOR=gatling; OPEN_GENERATOR=gatling; PATH_MEASURED="purchases paid by card (LOAD_PAY=1)"
+else PATH_MEASURED="unpaid purchases, keys at placement (LOAD_PAY=0; the shop must run with PAYMENT_REQUIRED=false)"; fi
+echo "load: measuring $PATH_MEASURED"
 MVN=(mvn -B ${MAVEN_ARGS:-} -f "$ROOT/pom.xml" -pl load-tests)
 OUT="$HERE/target"; REPORT="$OUT/load-report.md"
 mkdir -p "$OUT"
@@ -287,6 +292,8 @@ statements() {
 }
 {
   echo "## Load benchmark $(date -u +%FT%TZ) on $(hostname) ($(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB), mails to $RECEIVER"
+  echo
+  echo "Path: $PATH_MEASURED"
   echo
   [[ -n "$TPS" ]] && { echo "pgbench purchase transaction ($PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s, same run): **$TPS tps**"; echo; }
   echo "| model | generator | requests | 202 | accepted/s | p50 ms | p95 ms | p99 ms | max ms | errors | committed | projected / mailed, s after the load | projected/s | mailed/s | mails ÷ accepted | integrity |"

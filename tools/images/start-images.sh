@@ -109,7 +109,8 @@ declare -A value=(
   # the licence signing key (command-api only); no older keys to verify with (empty is what the overlay allows)
   [LICENCE_SIGNING_KEY]="$(openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)"
   [LICENCE_SIGNING_KEY_ID]="images-$(random 2)" [LICENCE_VERIFY_KEYS]=""
-  # no card provider runs in this step (payment is off): a closed local port, as the overlay leaves it to the operator
+  # no card provider runs in this step (only readiness is checked; a checkout would answer 503): a closed local port,
+  # as the overlay leaves it to the operator
   [PAYMENT_PROVIDER_URL]="http://127.0.0.1:9" [PAYMENT_CHECKOUT_ORIGIN]="http://127.0.0.1:9"
 )
 # service -> file of KEY=VALUE (its ConfigMap's keys and its own DATABASE_USER), and its secrets as files

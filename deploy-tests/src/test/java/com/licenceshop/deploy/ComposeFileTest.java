@@ -76,7 +76,7 @@ class ComposeFileTest {
                         "PAYMENT_PROVIDER_URL",
                         "PAYMENT_PROVIDER_SECRET_KEY",
                         "PAYMENT_WEBHOOK_SECRET");
-        assertThat(compose.environment("command-api").get("PAYMENT_REQUIRED")).isEqualTo("${PAYMENT_REQUIRED:-false}");
+        assertThat(compose.environment("command-api").get("PAYMENT_REQUIRED")).isEqualTo("${PAYMENT_REQUIRED:-true}");
         assertThat(compose.environment("payment-provider"))
                 .containsEntry("PAYMENT_PROVIDER_WEBHOOK_URL", "http://command-api:8080/api/payments/webhook")
                 .containsKeys("PAYMENT_PROVIDER_SECRET_KEY", "PAYMENT_WEBHOOK_SECRET");

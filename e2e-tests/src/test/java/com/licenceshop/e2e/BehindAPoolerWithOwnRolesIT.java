@@ -58,6 +58,8 @@ class BehindAPoolerWithOwnRolesIT {
                 Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 2))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String orderId = (String) response.json().get("orderId");
+        CardPayment.payOrFail(
+                shop.commandApi().baseUrl(), orderId, (String) response.json().get("orderToken"));
 
         await("the order projected")
                 .atMost(Duration.ofSeconds(30))

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * batch's commit). An order that was NOT answered may exist too, but only as a whole committed transaction
  * (order, lines, event, Idempotency-Key together), never in part; then it is projected and mailed like any
  * other, and the shopper's retry with the same Idempotency-Key gets that very order back instead of a second
- * one. This test checks exactly that.
+ * one. This test checks exactly that; then every order is paid by card (ADR 13) and mailed once, with its keys.
  */
 class CommandApiCrashIT extends AgainstTheWholeShop {
 
@@ -60,6 +60,7 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
     void everyAcceptedOrderSurvivesASigkillAndAnUnansweredOneExistsOnlyWhollyAndOnce() throws Exception {
         Map<String, Purchase> sent = new ConcurrentHashMap<>();
         Map<String, String> answered = new ConcurrentHashMap<>(); // key -> order id of the 202
+        Map<String, String> tokenOfOrder = new ConcurrentHashMap<>(); // order id -> its access token, to pay it
         Set<String> unanswered = ConcurrentHashMap.newKeySet();
         List<String> otherAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean buying = new AtomicBoolean(true);
@@ -81,6 +82,8 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
                         var response = place(api, purchase);
                         if (response.status() == 202) {
                             answered.put(key, (String) response.json().get("orderId"));
+                            tokenOfOrder.put((String) response.json().get("orderId"), (String)
+                                    response.json().get("orderToken"));
                         } else {
                             otherAnswers.add(response.status() + " " + response.body());
                         }
@@ -105,7 +108,7 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
         assertThat(unanswered).as("requests cut off by the kill").isNotEmpty();
 
         // the orchestrator starts a new instance; its relay publishes what the dead one had not
-        ServiceProcess restarted = shop.startService("command-api", "command-api-after-sigkill");
+        ServiceProcess restarted = shop.startCommandApiInItsPlace("command-api-after-sigkill");
 
         Map<String, String> orderOfKey = new HashMap<>(answered);
         Set<String> committedButUnanswered = new HashSet<>();
@@ -138,12 +141,15 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
             var retry = place(restarted.baseUrl(), sent.get(key));
             assertThat(retry.status()).as(retry.body()).isEqualTo(202);
             orderOfKey.put(key, (String) retry.json().get("orderId"));
+            tokenOfOrder.put(
+                    (String) retry.json().get("orderId"), (String) retry.json().get("orderToken"));
             assertThat(retry.raw().headers().firstValue("Idempotent-Replayed").isPresent())
                     .as("retry of %s replayed", key)
                     .isEqualTo(committedButUnanswered.contains(key));
         }
         Set<String> orderIds = Set.copyOf(orderOfKey.values());
         assertThat(orderIds).hasSize(sent.size());
+        payEvery(restarted.baseUrl(), tokenOfOrder);
 
         try (Connection db = shop.connect()) {
             assertThat(placedEvents(db, "true"))
@@ -175,6 +181,23 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
                         Collectors.mapping(CommandApiCrashIT::messageId, Collectors.toSet())));
         assertThat(messageIdsByOrder.keySet()).isEqualTo(orderIds);
         assertThat(messageIdsByOrder.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+    }
+
+    /** The shoppers pay their orders by card (ADR 13): the keys and their mail follow each payment. */
+    private static void payEvery(String api, Map<String, String> tokenOfOrder) throws Exception {
+        List<String> unpaid = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService payers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> payments = new ArrayList<>();
+            tokenOfOrder.forEach((orderId, token) -> payments.add(
+                    payers.submit(() -> CardPayment.pay(api, orderId, token).ifPresent(unpaid::add))));
+            for (Future<?> payment : payments) {
+                payment.get();
+            }
+        } finally {
+            payers.shutdown();
+        }
+        assertThat(unpaid).as("orders the card did not pay").isEmpty();
     }
 
     private static long placedEvents(Connection db, String where) throws java.sql.SQLException {

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shop's promise: a purchase that got a 202 reaches the read model and gets exactly one mail, through a
- * broker outage, consumer crashes (SIGKILL, nothing acknowledged on the way out) and the redeliveries they
- * cause. Shoppers keep buying the whole time.
+ * The shop's promise: a purchase that got a 202 and was paid reaches the read model and gets exactly one mail (its
+ * keys, on LicencesIssued), through a broker outage, consumer crashes (SIGKILL, nothing acknowledged on the way out)
+ * and the redeliveries they cause. Shoppers keep buying and paying the whole time.
  */
 class NothingIsLostIT extends AgainstTheWholeShop {
 

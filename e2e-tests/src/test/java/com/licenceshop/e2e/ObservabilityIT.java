@@ -67,6 +67,8 @@ class ObservabilityIT {
                 Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         orderId = (String) response.json().get("orderId");
+        CardPayment.payOrFail(
+                shop.commandApi().baseUrl(), orderId, (String) response.json().get("orderToken"));
         await("the order's mail")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> shop.smtp.getReceivedMessages().length >= 1);
@@ -111,7 +113,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void everyLineTheServicesWriteIsOneJsonObjectAndTheOrdersLinesCarryItsIds() throws IOException {
+    void everyLineTheServicesWriteIsOneJsonObjectAndTheOrdersLinesCarryItsIds() throws Exception {
         List<Map<String, Object>> commandApi = jsonLines(shop.commandApi());
         List<Map<String, Object>> notifier = jsonLines(shop.notificationService());
         jsonLines(shop.salesProjector());
@@ -124,12 +126,27 @@ class ObservabilityIT {
         assertThat(mdc(placed)).containsKeys("eventId", "correlationId");
         assertThat(placed).containsKeys("timestamp", "level", "loggerName", "formattedMessage");
 
+        // the order's mail (its keys) goes out on LicencesIssued, which the payment's webhook recorded (ADR 13): the
+        // notifier's lines carry that event's ids, as command-api stored them
+        String issuedEventId;
+        String issuedCorrelationId;
+        try (var db = shop.connect();
+                var select = db.prepareStatement("SELECT event_id::text, correlation_id FROM commands.events"
+                        + " WHERE aggregate_id = ? AND type = 'LicencesIssued'")) {
+            select.setString(1, orderId);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).as("LicencesIssued of " + orderId).isTrue();
+                issuedEventId = row.getString(1);
+                issuedCorrelationId = row.getString(2);
+            }
+        }
+        assertThat(issuedCorrelationId).as("correlation id of LicencesIssued").isNotBlank();
         assertThat(notifier)
                 .as("notification-service lines about the order")
                 .anySatisfy(line -> assertThat(mdc(line))
                         .containsEntry("orderId", orderId)
-                        .containsEntry("eventId", mdc(placed).get("eventId"))
-                        .containsEntry("correlationId", mdc(placed).get("correlationId")));
+                        .containsEntry("eventId", issuedEventId)
+                        .containsEntry("correlationId", issuedCorrelationId));
     }
 
     private List<ServiceProcess> services() {

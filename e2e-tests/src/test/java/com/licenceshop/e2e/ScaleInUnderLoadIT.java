@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * KEDA scaling in under load: three instances of each consumer share their queue while shoppers keep buying,
- * then two of each get SIGTERM, as Kubernetes stops pods, with their prefetch in flight. Every accepted purchase
- * is still counted once and mailed exactly once, and each stopped instance exits well inside its pod's
+ * then two of each get SIGTERM, as Kubernetes stops pods, with their prefetch in flight. Every accepted and paid
+ * purchase is still counted once and mailed exactly once (its keys), and each stopped instance exits well inside its pod's
  * terminationGracePeriodSeconds (minus the preStop sleep that runs first).
  */
 class ScaleInUnderLoadIT extends AgainstTheWholeShop {

@@ -1,6 +1,7 @@
 package com.licenceshop.e2e;
 
 import static com.licenceshop.e2e.ShopPages.buy;
+import static com.licenceshop.e2e.ShopPages.payByCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,13 +15,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What shoppers, sales staff and ops see, in headless Chromium against the whole shop. Every page leaves a
- * screenshot in {@code target/screenshots/}.
+ * What shoppers, sales staff and ops see, in headless Chromium against the whole shop; a shopper pays by card on the
+ * local provider's page before the keys exist (ADR 13). Every page leaves a screenshot in {@code target/screenshots/}.
  */
 class ShopInTheBrowserIT extends AgainstTheWholeShop {
 
     @Test
-    void aShopperBuysALicenceAndWatchesTheOrderReachMailSent() {
+    void aShopperBuysALicencePaysAndWatchesTheOrderReachMailSent() {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             page.get(shop.webUi().baseUrl() + "/");
@@ -32,6 +33,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             wait(page).until(ExpectedConditions.urlContains("/orders/"));
             String orderId = wait(page)
                     .until(d -> d.findElement(By.id("order-id")).getText().strip());
+            payByCard(page, shop.paymentProviderUrl(), CardPayment.PAYS);
             wait(page)
                     .withMessage(() -> "order page of " + orderId + " still shows: " + progressShown(browser))
                     .until(d -> "done"
@@ -62,6 +64,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
             // the shop's redirect carries the order's access token; the mail's link the same one
             orderToken = page.getCurrentUrl().replaceFirst(".*[?&]token=([^&]+).*", "$1");
             assertThat(orderToken).matches("[A-Za-z0-9_-]{43}");
+            payByCard(page, shop.paymentProviderUrl(), CardPayment.PAYS);
             pageKeys = wait(page).until(d -> {
                 List<String> shown = d.findElements(By.cssSelector("[data-testid=licence-key]")).stream()
                         .map(e -> e.getText().strip())
@@ -95,14 +98,15 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
                         (String) published.get("publicKey")))
                 .isNull();
 
-        long placedSequence;
+        // the keys mail goes out on LicencesIssued (the payment's event): that is the one replayed
+        long issuedSequence;
         try (var connection = shop.connect();
-                var query =
-                        connection.prepareStatement("SELECT placed_sequence FROM commands.orders WHERE id = ?::uuid")) {
+                var query = connection.prepareStatement(
+                        "SELECT sequence FROM commands.events WHERE aggregate_id = ? AND type = 'LicencesIssued'")) {
             query.setString(1, orderId);
             try (var row = query.executeQuery()) {
-                row.next();
-                placedSequence = row.getLong(1);
+                assertThat(row.next()).as("LicencesIssued of " + orderId).isTrue();
+                issuedSequence = row.getLong(1);
             }
         }
         var replayed = HttpJson.send(java.net.http.HttpRequest.newBuilder(
@@ -110,7 +114,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
                 .header("Content-Type", "application/json")
                 .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
-                        "consumer", "notification-service", "after", placedSequence - 1, "upTo", placedSequence)))));
+                        "consumer", "notification-service", "after", issuedSequence - 1, "upTo", issuedSequence)))));
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         // a later order's mail: the replayed event, ahead of it on the same queue, has been handled by then
         var later = HttpJson.post(
@@ -120,6 +124,8 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
                         "later@example.com",
                         "items",
                         List.of(Map.of("sku", "STARTER", "quantity", 1))));
+        CardPayment.payOrFail(shop.commandApi().baseUrl(), (String) later.json().get("orderId"), (String)
+                later.json().get("orderToken"));
         theOneMailAbout((String) later.json().get("orderId"));
         theOneMailAbout(orderId);
         @SuppressWarnings("unchecked")

@@ -25,6 +25,26 @@ final class ShopPages {
         page.findElement(By.id("buy-button")).click();
     }
 
+    /**
+     * On the order page: Pay by card, the card typed on the provider's hosted page, Pay, and back to the order page
+     * (ADR 13). The keys follow once the provider's webhook reached the shop.
+     */
+    static void payByCard(WebDriver page, String providerUrl, String card) {
+        patiently(page).until(d -> d.findElement(By.id("pay-button")).isDisplayed());
+        page.findElement(By.id("pay-button")).click();
+        fillInTheCard(page, providerUrl, card);
+        page.findElement(By.id("pay")).click();
+        patiently(page).until(ExpectedConditions.urlContains("/orders/"));
+    }
+
+    /** On the provider's hosted checkout page: types the card; pressing Pay is the caller's. */
+    static void fillInTheCard(WebDriver page, String providerUrl, String card) {
+        patiently(page).until(ExpectedConditions.urlContains(providerUrl + "/c/pay/"));
+        page.findElement(By.id("card_number")).sendKeys(card);
+        page.findElement(By.id("card_expiry")).sendKeys("12 / 34");
+        page.findElement(By.id("card_cvc")).sendKeys("123");
+    }
+
     /** Opens a staff page, which sends the browser to the login form, and logs in there. */
     static void logIn(WebDriver page, String baseUrl, String username, String password, String target) {
         page.get(baseUrl + target);

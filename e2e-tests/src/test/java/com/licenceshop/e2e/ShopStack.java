@@ -144,6 +144,8 @@ final class ShopStack implements AutoCloseable {
         env.put("COOKIE_SECURE", "false");
         env.put("CSRF_COOKIE_NAME", "csrfToken");
         env.put("SHOP_URL", "http://localhost:" + webUiPort);
+        // keys only for paid orders, as the shop runs by default (issue 23); a test of the free path passes false
+        env.put("PAYMENT_REQUIRED", "true");
         env.put("PAYMENT_PROVIDER_URL", paymentProviderUrl());
         env.put("PAYMENT_CHECKOUT_ORIGIN", paymentProviderUrl());
         env.put("PAYMENT_PROVIDER_SECRET_KEY", paymentSecretKey);
@@ -165,6 +167,11 @@ final class ShopStack implements AutoCloseable {
     private static String staffUsers(String password) {
         String hash = ServiceProcess.runCommand("web-ui", List.of("hash-password"), password + "\n");
         return SALES_STAFF + ":SALES:" + hash + "," + OPS_STAFF + ":OPS,SALES:" + hash;
+    }
+
+    /** A new command-api instance at the first one's address, where web-ui and the provider's webhooks call it. */
+    ServiceProcess startCommandApiInItsPlace(String instance) {
+        return startService("command-api", instance, commandApiPort);
     }
 
     ServiceProcess startService(String module, String instance) {

@@ -13,12 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Shoppers buying one after another against command-api until stopped: a steady stream of purchases. */
+/**
+ * Shoppers buying one after another against command-api until stopped: a steady stream of purchases, each paid by
+ * card right after it was accepted, as a shopper pays for keys (ADR 13).
+ */
 final class Shoppers {
 
     private static final String[] SKUS = {"STARTER", "PROFESSIONAL", "ENTERPRISE"};
 
-    /** order id -> total cents of every purchase answered 202 */
+    /** order id -> total cents of every purchase answered 202 and paid */
     final Map<String, Long> accepted = new ConcurrentHashMap<>();
 
     final List<String> refused = new CopyOnWriteArrayList<>();
@@ -50,11 +53,14 @@ final class Shoppers {
                             "items",
                             List.of(Map.of("sku", SKUS[n % 3], "quantity", 1 + n % 4))));
             if (response.status() == 202) {
-                var order = HttpJson.getWithToken(
-                                baseUrl + "/api/orders/" + response.json().get("orderId"),
-                                (String) response.json().get("orderToken"))
+                String orderId = (String) response.json().get("orderId");
+                String orderToken = (String) response.json().get("orderToken");
+                var order = HttpJson.getWithToken(baseUrl + "/api/orders/" + orderId, orderToken)
                         .json();
-                accepted.put((String) order.get("orderId"), ((Number) order.get("totalCents")).longValue());
+                CardPayment.pay(baseUrl, orderId, orderToken)
+                        .ifPresentOrElse(
+                                refused::add,
+                                () -> accepted.put(orderId, ((Number) order.get("totalCents")).longValue()));
             } else {
                 refused.add(response.status() + " " + response.body());
             }

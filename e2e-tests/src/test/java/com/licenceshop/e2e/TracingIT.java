@@ -34,8 +34,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One purchase in the browser, followed through the four service processes by its trace: they export to an OTLP
- * receiver in the test (configured by OTEL_EXPORTER_OTLP_ENDPOINT alone, as a deployment would), and log JSON.
+ * One purchase in the browser, paid by card (ADR 13), followed through the four service processes by its traces: the
+ * purchase's from the browser's request to its consumers, the payment's from the provider's webhook to the keys mail.
+ * The services export to an OTLP receiver in the test (configured by OTEL_EXPORTER_OTLP_ENDPOINT alone, as a
+ * deployment would), and log JSON.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracingIT {
@@ -77,6 +79,7 @@ class TracingIT {
             new WebDriverWait(page, PATIENCE).until(ExpectedConditions.urlContains("/orders/"));
             orderId = new WebDriverWait(page, PATIENCE)
                     .until(d -> d.findElement(By.id("order-id")).getText().strip());
+            ShopPages.payByCard(page, shop.paymentProviderUrl(), CardPayment.PAYS);
         }
         await("the order's mail")
                 .atMost(PATIENCE)
@@ -102,11 +105,12 @@ class TracingIT {
     }
 
     @Test
-    void onePurchaseIsOneTraceFromTheBrowsersRequestToTheMailAndTheProjectorsBatchLinksToIt() {
+    void onePurchaseIsOneTraceToItsConsumersThePaymentOneFromTheWebhookToTheMailAndTheProjectorsBatchLinksToIt() {
         await("spans of every service").atMost(PATIENCE).untilAsserted(() -> {
             Map<String, List<OtlpReceiver.Span>> byService =
                     collector.ofTrace(traceId).stream().collect(Collectors.groupingBy(OtlpReceiver.Span::service));
-            assertThat(byService.keySet()).contains("web-ui", "command-api", "notification-service");
+            // the notifier has nothing to do for an order that waits for its payment: no span of it here
+            assertThat(byService.keySet()).contains("web-ui", "command-api");
             assertThat(linkingTo(traceId))
                     .extracting(OtlpReceiver.Span::service)
                     .contains("sales-projector");
@@ -133,18 +137,30 @@ class TracingIT {
         assertThat(publish.parentSpanId())
                 .as("the relay publishes under the stored request span")
                 .isEqualTo(placeOrder.spanId());
-        OtlpReceiver.Span send = only(
-                trace, span -> span.service().equals("notification-service") && span.kind() == OtlpReceiver.CONSUMER);
-        assertThat(send.parentSpanId()).isEqualTo(publish.spanId());
-        OtlpReceiver.Span smtp = only(trace, span -> span.name().equals("smtp send"));
-        assertThat(smtp.parentSpanId()).isEqualTo(send.spanId());
-        List<OtlpReceiver.Span> whole = collector.ofTrace(traceId);
-        assertThat(whole)
-                .as("no span of the purchase has a parent outside it")
-                .allSatisfy(span -> assertThat(span.isRoot()
-                                || whole.stream().anyMatch(p -> p.spanId().equals(span.parentSpanId())))
-                        .as(span.toString())
-                        .isTrue());
+        assertThat(trace)
+                .as("no mail in the purchase's trace: the order waits for its payment")
+                .noneMatch(span -> span.name().equals("smtp send"));
+        assertNoParentOutside(traceId);
+
+        // the payment: the provider's webhook (no trace context of ours) starts a trace that ends in the keys mail
+        OtlpReceiver.Span smtp = paymentMail();
+        List<OtlpReceiver.Span> payment = collector.ofTrace(smtp.traceId()).stream()
+                .filter(span -> !replayed(span))
+                .toList();
+        OtlpReceiver.Span send = parentOf(payment, smtp);
+        assertThat(send.service()).isEqualTo("notification-service");
+        assertThat(send.kind()).isEqualTo(OtlpReceiver.CONSUMER);
+        OtlpReceiver.Span publishKeys = parentOf(payment, send);
+        assertThat(publishKeys.service()).isEqualTo("command-api");
+        assertThat(publishKeys.kind()).isEqualTo(OtlpReceiver.PRODUCER);
+        OtlpReceiver.Span webhook = parentOf(payment, publishKeys);
+        assertThat(webhook.service()).isEqualTo("command-api");
+        assertThat(webhook.kind()).isEqualTo(OtlpReceiver.SERVER);
+        assertThat(webhook.name()).contains("/api/payments/webhook");
+        assertThat(webhook.isRoot())
+                .as("the webhook's request starts the payment's trace")
+                .isTrue();
+        assertNoParentOutside(smtp.traceId());
 
         // the projector's batch is a trace of its own, linked to the publish span of the event
         OtlpReceiver.Span batch = linkingTo(traceId).stream()
@@ -197,36 +213,47 @@ class TracingIT {
         await("the notifier's lines")
                 .atMost(PATIENCE)
                 .until(() -> !aboutTheOrder("notification-service").isEmpty());
-        for (String service : List.of("web-ui", "command-api", "notification-service")) {
-            List<Map<String, Object>> lines = aboutTheOrder(service);
-            assertThat(lines)
-                    .as("%s lines about order %s", service, orderId)
-                    .isNotEmpty()
-                    .allSatisfy(line -> assertThat(mdc(line))
-                            .as(line.toString())
-                            .containsEntry("traceId", traceId)
-                            .containsKey("spanId"));
+        String paymentTrace = paymentMail().traceId();
+        // the order's requests (buy, pay, its page) and messages are traces of their own, each exported
+        await("every line's trace exported").atMost(PATIENCE).untilAsserted(() -> {
+            java.util.Set<String> exported =
+                    collector.spans().stream().map(OtlpReceiver.Span::traceId).collect(Collectors.toSet());
+            for (String service : List.of("web-ui", "command-api", "notification-service", "sales-projector")) {
+                assertThat(aboutTheOrder(service))
+                        .as("%s lines about order %s", service, orderId)
+                        .allSatisfy(line -> assertThat(mdc(line))
+                                .as(line.toString())
+                                .containsKey("spanId")
+                                .extractingByKey("traceId")
+                                .isIn(exported));
+            }
+        });
+        // placing it is the purchase's trace; the keys mail the payment's (the webhook's)
+        for (String service : List.of("web-ui", "command-api")) {
+            assertThat(aboutTheOrder(service))
+                    .as("%s lines about placing order %s", service, orderId)
+                    .anySatisfy(line -> assertThat(mdc(line)).containsEntry("traceId", traceId));
         }
-        // the projector logs per batch, not per order; what it logs about the order (if anything) carries the trace
-        assertThat(aboutTheOrder("sales-projector"))
-                .allSatisfy(line -> assertThat(mdc(line)).containsEntry("traceId", traceId));
+        assertThat(aboutTheOrder("notification-service"))
+                .as("notification-service lines about order %s", orderId)
+                .anySatisfy(line -> assertThat(mdc(line)).containsEntry("traceId", paymentTrace))
+                .allSatisfy(line -> assertThat(mdc(line).get("traceId")).isIn(paymentTrace, traceId));
     }
 
     @Test
     void aReplayedEventJoinsTheOriginalTraceAndLinksToTheOpsRequestInsteadOfStartingABrokenTrace() throws Exception {
+        // the event the notifier mails on is LicencesIssued, recorded by the payment's webhook: its trace is the
+        // original
         long sequence;
         try (Connection connection = shop.connect();
                 ResultSet row = connection
                         .createStatement()
                         .executeQuery("SELECT sequence FROM commands.events WHERE aggregate_id = '" + orderId
-                                + "' AND type = 'OrderPlaced'")) {
+                                + "' AND type = 'LicencesIssued'")) {
             assertThat(row.next()).isTrue();
             sequence = row.getLong(1);
         }
-        await("the first send")
-                .atMost(PATIENCE)
-                .until(() -> collector.ofTrace(traceId).stream()
-                        .anyMatch(span -> span.service().equals("notification-service")));
+        String original = paymentMail().traceId(); // the first send
 
         var response = HttpJson.send(
                 HttpRequest.newBuilder(URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
@@ -238,11 +265,11 @@ class TracingIT {
 
         await("the replayed event's send")
                 .atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(collector.ofTrace(traceId))
+                .untilAsserted(() -> assertThat(collector.ofTrace(original))
                         .filteredOn(span -> span.service().equals("notification-service") && replayed(span))
                         .hasSize(1));
-        List<OtlpReceiver.Span> trace = collector.ofTrace(traceId);
-        OtlpReceiver.Span placeOrder =
+        List<OtlpReceiver.Span> trace = collector.ofTrace(original);
+        OtlpReceiver.Span webhook =
                 only(trace, span -> span.service().equals("command-api") && span.kind() == OtlpReceiver.SERVER);
         OtlpReceiver.Span replayPublish = only(trace, span -> span.kind() == OtlpReceiver.PRODUCER && replayed(span));
         OtlpReceiver.Span replayedSend = only(
@@ -252,13 +279,13 @@ class TracingIT {
                         && replayed(span));
         assertThat(replayPublish.parentSpanId())
                 .as("the replay hangs below the original request")
-                .isEqualTo(placeOrder.spanId());
+                .isEqualTo(webhook.spanId());
         assertThat(replayedSend.parentSpanId()).isEqualTo(replayPublish.spanId());
 
         // linked to the ops request that asked for it, which is a trace of its own
         OtlpReceiver.Link opsRequest =
                 replayPublish.links().stream().findFirst().orElseThrow();
-        assertThat(opsRequest.traceId()).isNotEqualTo(traceId);
+        assertThat(opsRequest.traceId()).isNotEqualTo(original);
         assertThat(collector.spans()).anySatisfy(span -> {
             assertThat(span.spanId()).isEqualTo(opsRequest.spanId());
             assertThat(span.name()).contains("/api/ops/replay");
@@ -267,6 +294,32 @@ class TracingIT {
         assertThat(collector.spans())
                 .filteredOn(span -> span.kind() == OtlpReceiver.CONSUMER && span.isRoot())
                 .allSatisfy(span -> assertThat(span.links()).as(span.toString()).isNotEmpty());
+    }
+
+    /** The one keys mail of the order (sent on LicencesIssued), once its span arrived. */
+    private OtlpReceiver.Span paymentMail() {
+        return await("the keys mail's span")
+                .atMost(PATIENCE)
+                .until(
+                        () -> collector.spans().stream()
+                                .filter(span -> span.name().equals("smtp send") && !replayed(span))
+                                .toList(),
+                        found -> found.size() == 1)
+                .get(0);
+    }
+
+    private static OtlpReceiver.Span parentOf(List<OtlpReceiver.Span> trace, OtlpReceiver.Span child) {
+        return only(trace, span -> span.spanId().equals(child.parentSpanId()));
+    }
+
+    private void assertNoParentOutside(String trace) {
+        List<OtlpReceiver.Span> whole = collector.ofTrace(trace);
+        assertThat(whole)
+                .as("no span of trace %s has a parent outside it", trace)
+                .allSatisfy(span -> assertThat(span.isRoot()
+                                || whole.stream().anyMatch(p -> p.spanId().equals(span.parentSpanId())))
+                        .as(span.toString())
+                        .isTrue());
     }
 
     private List<OtlpReceiver.Span> linkingTo(String trace) {

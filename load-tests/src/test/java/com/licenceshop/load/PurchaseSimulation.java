@@ -30,11 +30,12 @@ import java.util.stream.Stream;
  * </ul>
  * Every order's e-mail carries {@code load.run}, so the benchmark can find this run's orders downstream.
  *
- * <p>{@code -Dload.pay=true} (the shop runs with {@code PAYMENT_REQUIRED=true}, ADR 13): a purchase is paid by card
+ * <p>{@code -Dload.pay=true} (the default, as the shop requires payment by default, ADR 13): a purchase is paid by card
  * through the local provider as a shopper pays it: the order, its checkout ({@code POST /api/orders/{id}/checkout}
  * with the order's token), and the provider's hosted form with Stripe's test card 4242 4242 4242 4242 (303 to the
  * shop's order page, not followed). The keys follow asynchronously (webhook → PaymentSucceeded + LicencesIssued →
- * mail); the benchmark waits for them as for every mail.
+ * mail); the benchmark waits for them as for every mail. {@code -Dload.pay=false} places orders only: the unpaid path
+ * of a shop run with {@code PAYMENT_REQUIRED=false} (keys at placement).
  */
 public class PurchaseSimulation extends Simulation {
 
@@ -46,7 +47,7 @@ public class PurchaseSimulation extends Simulation {
     private final int users = Integer.getInteger("load.users", 64);
     private final Duration duration = Duration.ofSeconds(Integer.getInteger("load.seconds", 60));
     private final String run = System.getProperty("load.run", "manual");
-    private final boolean pay = Boolean.getBoolean("load.pay");
+    private final boolean pay = Boolean.parseBoolean(System.getProperty("load.pay", "true"));
     private final AtomicLong purchases = new AtomicLong();
 
     private final Iterator<Map<String, Object>> shoppers = Stream.generate(() -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.command.support.InvoicePayments;
 import com.licenceshop.testsupport.LicenceSigningKeys;
 import com.licenceshop.testsupport.OfflineLicenceCheck;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The service after a rotation: signs with "new", still verifies what "old" signed before. */
+/** The service after a rotation: signs with "new" (a paid order's keys), still verifies what "old" signed before. */
 @MicronautTest(transactional = false)
 class KeyRotationIT extends ConsumingCommandApiIT {
 
@@ -40,8 +41,7 @@ class KeyRotationIT extends ConsumingCommandApiIT {
                 http.postJson("/api/licences/verify", Map.of("key", before)).json();
         assertThat(verdict).containsEntry("valid", true).containsEntry("keyId", "old");
 
-        var placed = http.postJson("/api/orders", Http.order("rotated@example.com", "STARTER", 1));
-        String orderId = (String) placed.json().get("orderId");
+        String orderId = InvoicePayments.placePaid(http, Http.order("rotated@example.com", "STARTER", 1));
         @SuppressWarnings("unchecked")
         var licences = (List<Map<String, Object>>)
                 http.get("/api/orders/" + orderId).json().get("licences");

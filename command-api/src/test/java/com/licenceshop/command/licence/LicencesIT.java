@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.command.support.InvoicePayments;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.LicenceRevoked;
-import com.licenceshop.events.OrderPlaced;
+import com.licenceshop.events.LicencesIssued;
 import com.licenceshop.testsupport.OfflineLicenceCheck;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
@@ -17,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Licence keys of paid orders (ADR 13: issued with the payment, here an invoice paid in full): signed, verified, revoked. */
 @MicronautTest(transactional = false)
 class LicencesIT extends ConsumingCommandApiIT {
 
     private String place(Map<String, Object> order) {
-        var response = http.postJson("/api/orders", order);
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return (String) response.json().get("orderId");
+        return InvoicePayments.placePaid(http, order);
     }
 
     @SuppressWarnings("unchecked")
@@ -39,14 +39,14 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void anOrderCarriesOneSignedKeyPerLineInItsEventAndOnItsPage() throws Exception {
+    void aPaidOrderCarriesOneSignedKeyPerLineInLicencesIssuedAndOnItsPage() throws Exception {
         String orderId = place(Map.of(
                 "customerEmail",
                 "keys@example.com",
                 "items",
                 List.of(Map.of("sku", "PROFESSIONAL", "quantity", 3), Map.of("sku", "STARTER", "quantity", 1))));
 
-        OrderPlaced placed = (OrderPlaced) awaitEvent(orderId, EventType.ORDER_PLACED);
+        LicencesIssued placed = (LicencesIssued) awaitEvent(orderId, EventType.LICENCES_ISSUED);
         assertThat(placed.licences())
                 .extracting(LicenceKey::line, LicenceKey::sku, LicenceKey::seats)
                 .containsExactly(
@@ -56,8 +56,12 @@ class LicencesIT extends ConsumingCommandApiIT {
                 .extracting(l -> l.get("key"))
                 .containsExactlyElementsOf(
                         placed.licences().stream().map(LicenceKey::key).toList());
-        assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND schema_version = 2"
-                        + " AND aggregate_id = '" + orderId + "'"))
+        // the order itself went out without keys (OrderPlaced v3); the keys once, with the payment
+        assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'OrderPlaced' AND schema_version = 3"
+                        + " AND aggregate_id = '" + orderId + "' AND payload->'licences' IS NULL"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.events WHERE type = 'LicencesIssued'" + " AND aggregate_id = '"
+                        + orderId + "'"))
                 .isEqualTo(1);
 
         Map<String, Object> published = http.get("/api/licences/public-key").json();
@@ -86,8 +90,8 @@ class LicencesIT extends ConsumingCommandApiIT {
     @Test
     void aKeyNamesNoOrderSoItsHolderCannotReachTheOrder() throws Exception {
         String orderId = place(Http.order("holder@example.com", "ENTERPRISE", 5));
-        OrderPlaced placed = (OrderPlaced) awaitEvent(orderId, EventType.ORDER_PLACED);
-        String key = placed.licences().get(0).key();
+        LicencesIssued issued = (LicencesIssued) awaitEvent(orderId, EventType.LICENCES_ISSUED);
+        String key = issued.licences().get(0).key();
 
         String claims = new String(
                 java.util.Base64.getUrlDecoder().decode(key.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);

@@ -90,6 +90,9 @@ class PlacingAnOrderIT extends CommandApiIT {
                         new OrderLine("STARTER", "Starter", 1, 50_000, 50_000));
         assertThat(event.totalCents()).isEqualTo(350_000);
         assertThat(event.sequence()).isPositive();
+        // payment is required by default (ADR 13): the order waits for it, its keys come with LicencesIssued
+        assertThat(event.paymentMethod()).isEqualTo("CARD");
+        assertThat(event.licences()).isEmpty();
 
         assertThat(delivery.routingKey()).isEqualTo(EventType.ORDER_PLACED.routingKey());
         assertThat(delivery.messageId()).isEqualTo(event.eventId().toString());
@@ -99,7 +102,7 @@ class PlacingAnOrderIT extends CommandApiIT {
         assertThat(((Number) delivery.header(MessageHeaders.SEQUENCE)).longValue())
                 .isEqualTo(event.sequence());
         assertThat(((Number) delivery.header(MessageHeaders.SCHEMA_VERSION)).intValue())
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(delivery.header(MessageHeaders.CORRELATION_ID)).hasToString(correlationId);
     }
 

@@ -199,12 +199,13 @@ class ContractIT extends CommandApiIT {
         answer(get("/api/orders/0"), 404);
         answer(get("/api/orders/00000000-0000-4000-8000-000000000000"), 404);
         answer(stranger("/api/orders/" + orderId + "/cancel").POST(BodyPublishers.ofString("")), 404);
-        // payment (ADR 13), here with payment not required: no payment to make, no card provider configured
+        // payment (ADR 13), required by default, but here no card provider configured: checkout cannot open one
         answer(post("/api/orders/" + orderId + "/checkout", null, ""), 409, 503);
         answer(stranger("/api/orders/" + orderId + "/checkout").POST(BodyPublishers.ofString("")), 404);
         answer(post("/api/orders/" + orderId + "/refund", null, ""), 401);
         answer(StaffLogin.authorizeAs(post("/api/orders/" + orderId + "/refund", null, ""), "OPS"), 403);
-        answer(staff(post("/api/orders/" + orderId + "/refund", null, "")), 404);
+        answer(staff(post("/api/orders/" + orderId + "/refund", null, "")), 409); // not paid, nothing to refund
+        answer(staff(post("/api/orders/00000000-0000-4000-8000-000000000000/refund", null, "")), 404);
         answer(
                 post(
                         "/api/invoices/2026-000001/transfers",
