@@ -509,8 +509,9 @@ public class PaymentProcesses {
         String company;
         String address;
         String checkoutUrl;
+        boolean keysBeforePayment;
         try (PreparedStatement row = tx.prepareStatement("""
-                SELECT company, billing_address, checkout_url FROM commands.payment_processes WHERE order_id = ?""" + (forUpdate ? " FOR UPDATE" : ""))) {
+                SELECT company, billing_address, checkout_url, keys_before_payment FROM commands.payment_processes WHERE order_id = ?""" + (forUpdate ? " FOR UPDATE" : ""))) {
             row.setObject(1, orderId);
             try (ResultSet found = row.executeQuery()) {
                 if (!found.next()) {
@@ -519,6 +520,7 @@ public class PaymentProcesses {
                 company = found.getString(1);
                 address = found.getString(2);
                 checkoutUrl = found.getString(3);
+                keysBeforePayment = found.getBoolean(4);
             }
         }
         // within one order the row lock serialises writers, so sequence order is the order they committed in
@@ -542,7 +544,7 @@ public class PaymentProcesses {
                         failed.add(f.attempt());
                         lastFailure = f.message() != null ? f.message() : f.code();
                     }
-                    history.add(PaymentHistory.of(event));
+                    history.add(PaymentHistory.of(event, keysBeforePayment));
                 }
             }
         }
