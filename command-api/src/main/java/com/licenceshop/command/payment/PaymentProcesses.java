@@ -437,7 +437,11 @@ public class PaymentProcesses {
                     order.lines(),
                     order.totalCents(),
                     keys,
-                    order.accessToken());
+                    order.accessToken(),
+                    // keys before payment (ADR 13): the mail asks for the invoice instead of thanking for it
+                    after.status().paid() || after.invoice() == null
+                            ? null
+                            : after.invoice().number());
         }
         if (event instanceof PaymentEvent.Reminded r) {
             return (id, seq) -> new PaymentReminded(

@@ -52,6 +52,10 @@ class KeysBeforePaymentIT extends PaymentIT {
         assertThat(licences(orderId)).hasSize(1);
         assertThat(paymentStatus(orderId)).isEqualTo("AWAITING_PAYMENT");
         assertThat(events(orderId, "LicencesIssued")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
+                        + "' AND type = 'LicencesIssued' AND payload->>'unpaidInvoice' = '" + number + "'"))
+                .as("the keys name the invoice still to be paid")
+                .isEqualTo(1);
 
         var paid = asStaff(
                 "/api/invoices/" + number + "/transfers", "{\"amountCents\":238000,\"reference\":\"BANK-EARLY-1\"}");

@@ -98,6 +98,33 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
+    void keysSentBeforePaymentAskForTheInvoiceToBePaidInsteadOfThankingForIt() throws Exception {
+        OrderPlaced order = awaitingPayment(anOrderBy("early@example.com", professional(1)), "INVOICE");
+        LicencesIssued paid = theKeysOf(order);
+        LicencesIssued early = new LicencesIssued(
+                paid.eventId(),
+                paid.sequence(),
+                paid.occurredAt(),
+                paid.orderId(),
+                paid.customerEmail(),
+                paid.currency(),
+                paid.lines(),
+                paid.totalCents(),
+                paid.licences(),
+                paid.accessToken(),
+                "2026-000099");
+
+        broker.publish(early);
+
+        MimeMessage mail = theOnlyMailFor(early.eventId());
+        assertThat(mail.getSubject())
+                .isEqualTo("Your Licence Shop licence keys (invoice 2026-000099 still to be paid)");
+        assertThat(ReceivedMails.part(mail, "text/plain"))
+                .contains(early.licences().get(0).key(), "please pay invoice 2026-000099 by its due date");
+        assertThat(ReceivedMails.part(mail, "text/html")).contains("<strong>2026-000099</strong>");
+    }
+
+    @Test
     void eachReminderIsOneMailAndTheOverdueOneSaysSo() throws Exception {
         OrderPlaced order = anOrderBy("late@example.com", starter(1));
         var before = aReminderOf(order, "2026-000043", "BEFORE_DUE", 59_500);
