@@ -44,6 +44,11 @@ class ConfigurationDefaultsTest {
             assertThat(env.getProperty("shop.smtp.from", String.class))
                     .contains("Licence Shop <shop@licence-shop.local>");
             assertThat(env.getProperty("shop.ops.username", String.class)).contains("ops");
+            assertThat(env.getProperty("shop.invoice.seller.name", String.class))
+                    .contains("Licence Shop");
+            assertThat(env.getProperty("shop.invoice.seller.vat-id", String.class)
+                            .filter(v -> !v.isBlank()))
+                    .isEmpty();
             assertThat(env.getProperty("shop.ops.password", String.class).filter(p -> !p.isBlank()))
                     .isEmpty();
             assertThat(env.getProperty("shop.notification.consumers", Integer.class))

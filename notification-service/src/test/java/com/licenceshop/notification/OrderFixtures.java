@@ -121,7 +121,8 @@ public final class OrderFixtures {
                 order.lines(),
                 order.totalCents(),
                 keyed.licences(),
-                "tok_" + order.sequence());
+                "tok_" + order.sequence(),
+                null);
     }
 
     /** Net 19 % VAT, due in 14 days, for a company in Berlin. */

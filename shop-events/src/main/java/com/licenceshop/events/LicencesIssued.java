@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The signed licence keys of a paid order (one per line, as {@code OrderPlaced} v2 carried them). It repeats the
  * buyer, the lines and the access token, so the confirmation mail with the keys needs nothing else, whatever
- * arrived first.
+ * arrived first. {@code unpaidInvoice}: the invoice still to be paid when the keys go out before payment (a licence
+ * with keys before payment, ADR 13); absent when the order is paid.
  */
 @Serdeable
 public record LicencesIssued(
@@ -23,7 +24,8 @@ public record LicencesIssued(
         List<OrderLine> lines,
         long totalCents,
         List<LicenceKey> licences,
-        @Nullable String accessToken)
+        @Nullable String accessToken,
+        @Nullable String unpaidInvoice)
         implements ShopEvent {
 
     @Creator

@@ -91,7 +91,8 @@ class PaymentEventsTest {
                 new PaymentSucceeded(EVENT, 46, AT, ORDER, "CARD", 357_000, "EUR", "pi_test_a1"));
         samples.put(
                 "licences-issued-v1.json",
-                new LicencesIssued(EVENT, 47, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_"));
+                new LicencesIssued(
+                        EVENT, 47, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_", null));
         samples.put(
                 "payment-reminded-v1.json",
                 new PaymentReminded(
@@ -183,6 +184,17 @@ class PaymentEventsTest {
         assertEquals(3, EventType.ORDER_PLACED.versionOf(gated));
         assertEquals(2, EventType.ORDER_PLACED.versionOf(keyed));
         assertEquals(1, EventType.PAYMENT_SUCCEEDED.versionOf(samples().get("payment-succeeded-v1.json")));
+    }
+
+    @Test
+    void keysBeforePaymentCarryTheirUnpaidInvoiceAndReadBackWithIt() {
+        var early = new LicencesIssued(
+                EVENT, 47, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_", "2026-000042");
+
+        String json = codec.encodeToString(early);
+
+        assertTrue(json.endsWith(",\"unpaidInvoice\":\"2026-000042\"}"), json);
+        assertEquals(early, codec.decode(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

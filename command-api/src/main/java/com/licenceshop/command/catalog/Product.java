@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(description = "A licence of the catalog", example = """
         {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR",\
-        "status":"ON_SALE","version":3}""")
+        "status":"ON_SALE","version":3,"keysBeforePayment":false}""")
 public record Product(
         @Schema(example = "ACME_PRO", pattern = ProductValidation.SKU_PATTERN)
         String sku,
@@ -29,7 +29,14 @@ public record Product(
         ProductStatus status,
 
         @Schema(example = "3", description = "+1 per change or retirement; the ETag is this number in quotes")
-        long version) {
+        long version,
+
+        @Schema(
+                example = "false",
+                description = "an invoice order whose licences all have this gets its keys with the invoice, before"
+                        + " it is paid (revoked if the invoice stays unpaid past its grace period); card orders always"
+                        + " get them on payment")
+        boolean keysBeforePayment) {
 
     public boolean onSale() {
         return status == ProductStatus.ON_SALE;

@@ -12,6 +12,9 @@ final class ProductRequestSchemas {
                     + "characters, line breaks, format characters (bidi overrides, zero-width characters, also those above "
                     + "U+FFFF), unpaired surrogates and more than 4 combining marks on one character.";
     static final String DESCRIPTION = "Optional; blank counts as none. As name, but line breaks are kept (as LF).";
+    static final String KEYS_BEFORE_PAYMENT = "Optional, false when left out (a change sets it again: left out, it is"
+            + " false). True: an invoice order whose licences all have it gets its keys with the invoice, before it is"
+            + " paid; card orders always get them on payment.";
 
     @Schema(name = "NewProductRequest")
     record NewProduct(
@@ -46,7 +49,10 @@ final class ProductRequestSchemas {
             long unitPriceCents,
 
             @Schema(example = "EUR", allowableValues = "EUR", requiredMode = Schema.RequiredMode.REQUIRED)
-            String currency) {}
+            String currency,
+
+            @Schema(example = "false", defaultValue = "false", description = KEYS_BEFORE_PAYMENT)
+            Boolean keysBeforePayment) {}
 
     @Schema(name = "ChangeProductRequest")
     record ChangedProduct(
@@ -75,10 +81,13 @@ final class ProductRequestSchemas {
             long unitPriceCents,
 
             @Schema(example = "EUR", allowableValues = "EUR", requiredMode = Schema.RequiredMode.REQUIRED)
-            String currency) {}
+            String currency,
+
+            @Schema(example = "false", defaultValue = "false", description = KEYS_BEFORE_PAYMENT)
+            Boolean keysBeforePayment) {}
 
     static final String PRODUCT = """
-            {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR","status":"ON_SALE","version":1}""";
+            {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR","status":"ON_SALE","version":1,"keysBeforePayment":false}""";
     static final String CHANGED = """
-            {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 25 users","unitPriceCents":139900,"currency":"EUR","status":"ON_SALE","version":2}""";
+            {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 25 users","unitPriceCents":139900,"currency":"EUR","status":"ON_SALE","version":2,"keysBeforePayment":false}""";
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Checks a parsed JSON body (maps, strings, numbers) against the rules of a licence and returns either the
  * fields or every broken rule, each naming its field and rule ({@code required}, {@code pattern},
- * {@code length}, {@code characters}, {@code positive}, {@code supported-currency}). Pure: no I/O, no framework.
+ * {@code length}, {@code characters}, {@code positive}, {@code supported-currency}, {@code boolean}). Pure: no I/O, no framework.
  */
 public final class ProductValidation {
 
@@ -49,7 +49,7 @@ public final class ProductValidation {
         }
     }
 
-    /** A new licence: {sku, name, description, unitPriceCents, currency}. */
+    /** A new licence: {sku, name, description, unitPriceCents, currency, keysBeforePayment (optional)}. */
     public static Result validateNew(Object body) {
         if (!(body instanceof Map<?, ?> request)) {
             return notAnObject();
@@ -86,7 +86,8 @@ public final class ProductValidation {
         String description = description(request.get("description"), violations);
         Long price = price(request.get("unitPriceCents"), violations);
         String currency = currency(request.get("currency"), violations);
-        return violations.isEmpty() ? new ProductFields(name, description, price, currency) : null;
+        boolean keysBeforePayment = flag("keysBeforePayment", request.get("keysBeforePayment"), violations);
+        return violations.isEmpty() ? new ProductFields(name, description, price, currency, keysBeforePayment) : null;
     }
 
     private static String sku(Object value, List<Violation> violations) {
@@ -197,6 +198,18 @@ public final class ProductValidation {
             return null;
         }
         return cents.longValue();
+    }
+
+    /** Optional, false when absent (or null): a JSON true or false, nothing that merely looks like one. */
+    private static boolean flag(String field, Object value, List<Violation> violations) {
+        if (value == null) {
+            return false;
+        }
+        if (!(value instanceof Boolean flag)) {
+            violations.add(new Violation(field, "boolean", "must be true or false"));
+            return false;
+        }
+        return flag;
     }
 
     private static String currency(Object value, List<Violation> violations) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 public class Products {
 
     /** The columns {@link #read(ResultSet)} expects, in its order. */
-    public static final String COLUMNS = "sku, name, description, unit_price_cents, currency, status, version";
+    public static final String COLUMNS =
+            "sku, name, description, unit_price_cents, currency, status, version, keys_before_payment";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -72,8 +73,8 @@ public class Products {
     /** Empty if the sku exists already (retired or not). */
     Optional<Product> insert(Connection connection, String sku, ProductFields fields) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO commands.products (sku, name, description, unit_price_cents, currency, status, version)
-                VALUES (?, ?, ?, ?, ?, 'ON_SALE', 1) ON CONFLICT (sku) DO NOTHING RETURNING\s""" + COLUMNS)) {
+                INSERT INTO commands.products (sku, name, description, unit_price_cents, currency, keys_before_payment, status, version)
+                VALUES (?, ?, ?, ?, ?, ?, 'ON_SALE', 1) ON CONFLICT (sku) DO NOTHING RETURNING\s""" + COLUMNS)) {
             insert.setString(1, sku);
             bind(insert, 2, fields);
             return single(insert);
@@ -84,7 +85,8 @@ public class Products {
     Optional<Product> update(Connection connection, String sku, List<Long> versions, ProductFields fields)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE commands.products SET name = ?, description = ?, unit_price_cents = ?, currency = ?, version = version + 1
+                UPDATE commands.products SET name = ?, description = ?, unit_price_cents = ?, currency = ?, keys_before_payment = ?,
+                    version = version + 1
                 WHERE sku = ? AND status = 'ON_SALE' AND version = ANY(?) RETURNING\s""" + COLUMNS)) {
             int next = bind(update, 1, fields);
             update.setString(next, sku);
@@ -120,7 +122,8 @@ public class Products {
         statement.setString(first + 1, fields.description());
         statement.setLong(first + 2, fields.unitPriceCents());
         statement.setString(first + 3, fields.currency());
-        return first + 4;
+        statement.setBoolean(first + 4, fields.keysBeforePayment());
+        return first + 5;
     }
 
     private static Optional<Product> single(PreparedStatement statement) throws SQLException {
@@ -137,6 +140,7 @@ public class Products {
                 rows.getLong(4),
                 rows.getString(5),
                 ProductStatus.valueOf(rows.getString(6)),
-                rows.getLong(7));
+                rows.getLong(7),
+                rows.getBoolean(8));
     }
 }

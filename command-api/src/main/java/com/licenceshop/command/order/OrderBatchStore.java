@@ -1,6 +1,7 @@
 package com.licenceshop.command.order;
 
 import com.licenceshop.command.catalog.Catalog;
+import com.licenceshop.command.catalog.Product;
 import com.licenceshop.command.catalog.Products;
 import com.licenceshop.command.licence.LicenceIssuer;
 import com.licenceshop.command.outbox.EventStore;
@@ -153,13 +154,29 @@ class OrderBatchStore {
                     if (s.placed() != null) {
                         PlaceOrder o = s.command().order();
                         started.add(new PaymentIntake.Started(
-                                s.placed().orderId(), o.paymentMethod(), o.company(), o.billingAddress()));
+                                s.placed().orderId(),
+                                o.paymentMethod(),
+                                o.company(),
+                                o.billingAddress(),
+                                keysBeforePayment(o.paymentMethod(), s.placed(), catalog)));
                     }
                 }
                 payments.start(connection, started, now);
             }
         }
         return result;
+    }
+
+    /**
+     * Whether the order gets its keys with its invoice (ADR 13): only an invoice order, and only when every licence
+     * in it allows that in the catalog this batch read; a card order always waits for its payment.
+     */
+    private static boolean keysBeforePayment(String method, OrderPlaced placed, Catalog catalog) {
+        return "INVOICE".equals(method)
+                && placed.lines().stream()
+                        .allMatch(line -> catalog.find(line.sku())
+                                .map(Product::keysBeforePayment)
+                                .orElse(false));
     }
 
     /** A repeat of a key first used in this batch: the token of the command that places the order. */

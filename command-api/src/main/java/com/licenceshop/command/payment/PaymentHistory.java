@@ -18,16 +18,19 @@ final class PaymentHistory {
 
     private PaymentHistory() {}
 
-    static PaymentEvent of(ShopEvent event) {
+    /**
+     * @param keysBeforePayment the order's copy of the catalog setting, taken at placement (the process row): what
+     *     {@code OrderPlaced} does not carry
+     */
+    static PaymentEvent of(ShopEvent event, boolean keysBeforePayment) {
         if (event instanceof OrderPlaced p) {
-            // keys before payment (a catalog setting in ADR 13) is not offered yet: every order waits for its payment
             return new PaymentEvent.Placed(
                     p.orderId().toString(),
                     PaymentMethod.valueOf(p.paymentMethod()),
                     p.totalCents(),
                     p.currency(),
                     p.occurredAt(),
-                    false);
+                    keysBeforePayment);
         }
         if (event instanceof PaymentRequested r) {
             return new PaymentEvent.CheckoutRequested(

@@ -19,11 +19,13 @@ import java.util.UUID;
 @Singleton
 public class PaymentIntake {
 
+    /** {@code keysBeforePayment}: an invoice order whose licences all allow it (the catalog at placement). */
     public record Started(
             UUID orderId,
             String method,
             @Nullable String company,
-            @Nullable String billingAddress) {}
+            @Nullable String billingAddress,
+            boolean keysBeforePayment) {}
 
     private final PaymentConfig config;
 
@@ -41,8 +43,9 @@ public class PaymentIntake {
             return;
         }
         try (PreparedStatement process = tx.prepareStatement("""
-                INSERT INTO commands.payment_processes (order_id, method, status, version, company, billing_address, updated_at)
-                VALUES (?, ?, 'PLACED', 0, ?, ?, ?)""");
+                INSERT INTO commands.payment_processes (order_id, method, status, version, company, billing_address, updated_at,
+                    keys_before_payment)
+                VALUES (?, ?, 'PLACED', 0, ?, ?, ?, ?)""");
                 PreparedStatement deadline = tx.prepareStatement(
                         "INSERT INTO commands.payment_deadlines (order_id, kind, due_at) VALUES (?, ?, ?)")) {
             Timestamp at = Timestamp.from(now);
@@ -52,6 +55,7 @@ public class PaymentIntake {
                 process.setString(3, order.company());
                 process.setString(4, order.billingAddress());
                 process.setTimestamp(5, at);
+                process.setBoolean(6, order.keysBeforePayment());
                 process.addBatch();
                 boolean card = PaymentMethod.CARD.name().equals(order.method());
                 deadline.setObject(1, order.orderId());

@@ -349,157 +349,132 @@ public class PaymentProcesses {
             Context context,
             UUID orderId)
             throws SQLException {
+        return events.append(
+                tx,
+                orderId.toString(),
+                context.correlationId(),
+                published(loaded, before, after, event, context, orderId));
+    }
+
+    /** The published event of {@code event}, made once the store gives it its id and sequence. */
+    private EventStore.EventFactory<ShopEvent> published(
+            Loaded loaded, PaymentState before, PaymentState after, PaymentEvent event, Context context, UUID orderId) {
         OrderPlaced order = loaded.placed();
-        String aggregate = orderId.toString();
-        String correlation = context.correlationId();
         if (event instanceof PaymentEvent.CheckoutRequested r) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new PaymentRequested(
-                            id,
-                            seq,
-                            r.at(),
-                            orderId,
-                            PaymentMethod.CARD.name(),
-                            r.attempt(),
-                            "stripe",
-                            r.sessionId(),
-                            context.checkoutUrl(),
-                            r.grossCents(),
-                            order.currency(),
-                            r.expiresAt()));
+            return (id, seq) -> new PaymentRequested(
+                    id,
+                    seq,
+                    r.at(),
+                    orderId,
+                    PaymentMethod.CARD.name(),
+                    r.attempt(),
+                    "stripe",
+                    r.sessionId(),
+                    context.checkoutUrl(),
+                    r.grossCents(),
+                    order.currency(),
+                    r.expiresAt());
         }
         if (event instanceof PaymentEvent.InvoiceIssued i) {
             Invoice v = i.invoice();
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new InvoiceIssued(
-                            id,
-                            seq,
-                            i.at(),
-                            orderId,
-                            v.number(),
-                            v.issueDate(),
-                            v.dueDate(),
-                            v.netCents(),
-                            v.vatRateBasisPoints(),
-                            v.vatCents(),
-                            v.grossCents(),
-                            v.currency(),
-                            order.customerEmail(),
-                            loaded.company(),
-                            loaded.billingAddress(),
-                            order.lines()));
+            return (id, seq) -> new InvoiceIssued(
+                    id,
+                    seq,
+                    i.at(),
+                    orderId,
+                    v.number(),
+                    v.issueDate(),
+                    v.dueDate(),
+                    v.netCents(),
+                    v.vatRateBasisPoints(),
+                    v.vatCents(),
+                    v.grossCents(),
+                    v.currency(),
+                    order.customerEmail(),
+                    loaded.company(),
+                    loaded.billingAddress(),
+                    order.lines());
         }
         if (event instanceof PaymentEvent.Failed f) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new PaymentFailed(id, seq, f.at(), orderId, f.attempt(), f.code(), f.message()));
+            return (id, seq) -> new PaymentFailed(id, seq, f.at(), orderId, f.attempt(), f.code(), f.message());
         }
         if (event instanceof PaymentEvent.TransferRecorded t) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new TransferRecorded(
-                            id,
-                            seq,
-                            t.at(),
-                            orderId,
-                            after.invoice().number(),
-                            t.reference(),
-                            t.amountCents(),
-                            after.receivedCents(),
-                            after.grossCents(),
-                            order.currency(),
-                            context.actor()));
+            return (id, seq) -> new TransferRecorded(
+                    id,
+                    seq,
+                    t.at(),
+                    orderId,
+                    after.invoice().number(),
+                    t.reference(),
+                    t.amountCents(),
+                    after.receivedCents(),
+                    after.grossCents(),
+                    order.currency(),
+                    context.actor());
         }
         if (event instanceof PaymentEvent.Succeeded s) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new PaymentSucceeded(
-                            id,
-                            seq,
-                            s.at(),
-                            orderId,
-                            before.method().name(),
-                            s.amountCents(),
-                            s.currency(),
-                            s.providerPaymentId()));
+            return (id, seq) -> new PaymentSucceeded(
+                    id,
+                    seq,
+                    s.at(),
+                    orderId,
+                    before.method().name(),
+                    s.amountCents(),
+                    s.currency(),
+                    s.providerPaymentId());
         }
         if (event instanceof PaymentEvent.LicencesIssued l) {
             // signed now, once: the event keeps them, a later read never signs again (ADR 7); issued at the payment's
             // time
             List<LicenceKey> keys = licences.issue(order.lines(), l.at());
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new LicencesIssued(
-                            id,
-                            seq,
-                            l.at(),
-                            orderId,
-                            order.customerEmail(),
-                            order.currency(),
-                            order.lines(),
-                            order.totalCents(),
-                            keys,
-                            order.accessToken()));
+            return (id, seq) -> new LicencesIssued(
+                    id,
+                    seq,
+                    l.at(),
+                    orderId,
+                    order.customerEmail(),
+                    order.currency(),
+                    order.lines(),
+                    order.totalCents(),
+                    keys,
+                    order.accessToken(),
+                    // keys before payment (ADR 13): the mail asks for the invoice instead of thanking for it
+                    after.status().paid() || after.invoice() == null
+                            ? null
+                            : after.invoice().number());
         }
         if (event instanceof PaymentEvent.Reminded r) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new PaymentReminded(
-                            id,
-                            seq,
-                            r.at(),
-                            orderId,
-                            before.invoice().number(),
-                            r.kind() == DeadlineKind.INVOICE_REMINDER ? BEFORE_DUE : OVERDUE,
-                            r.dueDate(),
-                            r.outstandingCents(),
-                            order.currency(),
-                            order.customerEmail()));
+            return (id, seq) -> new PaymentReminded(
+                    id,
+                    seq,
+                    r.at(),
+                    orderId,
+                    before.invoice().number(),
+                    r.kind() == DeadlineKind.INVOICE_REMINDER ? BEFORE_DUE : OVERDUE,
+                    r.dueDate(),
+                    r.outstandingCents(),
+                    order.currency(),
+                    order.customerEmail());
         }
         if (event instanceof PaymentEvent.Expired e) {
-            return events.append(
-                    tx, aggregate, correlation, (id, seq) -> new PaymentExpired(id, seq, e.at(), orderId, e.reason()));
+            return (id, seq) -> new PaymentExpired(id, seq, e.at(), orderId, e.reason());
         }
         if (event instanceof PaymentEvent.RefundRequested r) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new RefundRequested(id, seq, r.at(), orderId, r.requestedBy()));
+            return (id, seq) -> new RefundRequested(id, seq, r.at(), orderId, r.requestedBy());
         }
         if (event instanceof PaymentEvent.Refunded r) {
-            return events.append(
-                    tx,
-                    aggregate,
-                    correlation,
-                    (id, seq) -> new OrderRefunded(
-                            id,
-                            seq,
-                            r.at(),
-                            orderId,
-                            order.customerEmail(),
-                            r.amountCents(),
-                            order.currency(),
-                            r.providerRefundId(),
-                            order.occurredAt(),
-                            order.lines(),
-                            order.totalCents()));
+            return (id, seq) -> new OrderRefunded(
+                    id,
+                    seq,
+                    r.at(),
+                    orderId,
+                    order.customerEmail(),
+                    r.amountCents(),
+                    order.currency(),
+                    r.providerRefundId(),
+                    order.occurredAt(),
+                    order.lines(),
+                    order.totalCents());
         }
         throw new IllegalArgumentException("no published event for " + event);
     }
@@ -509,8 +484,9 @@ public class PaymentProcesses {
         String company;
         String address;
         String checkoutUrl;
+        boolean keysBeforePayment;
         try (PreparedStatement row = tx.prepareStatement("""
-                SELECT company, billing_address, checkout_url FROM commands.payment_processes WHERE order_id = ?""" + (forUpdate ? " FOR UPDATE" : ""))) {
+                SELECT company, billing_address, checkout_url, keys_before_payment FROM commands.payment_processes WHERE order_id = ?""" + (forUpdate ? " FOR UPDATE" : ""))) {
             row.setObject(1, orderId);
             try (ResultSet found = row.executeQuery()) {
                 if (!found.next()) {
@@ -519,6 +495,7 @@ public class PaymentProcesses {
                 company = found.getString(1);
                 address = found.getString(2);
                 checkoutUrl = found.getString(3);
+                keysBeforePayment = found.getBoolean(4);
             }
         }
         // within one order the row lock serialises writers, so sequence order is the order they committed in
@@ -542,7 +519,7 @@ public class PaymentProcesses {
                         failed.add(f.attempt());
                         lastFailure = f.message() != null ? f.message() : f.code();
                     }
-                    history.add(PaymentHistory.of(event));
+                    history.add(PaymentHistory.of(event, keysBeforePayment));
                 }
             }
         }

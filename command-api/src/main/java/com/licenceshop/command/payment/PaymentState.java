@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** An order's payment process now: the fold of its {@link PaymentEvent}s, in the order they were recorded. */
 public record PaymentState(
@@ -62,119 +63,54 @@ public record PaymentState(
 
     PaymentState apply(PaymentEvent event) {
         if (event instanceof PaymentEvent.CheckoutRequested r) {
-            return with(PaymentStatus.AWAITING_PAYMENT).attempt(r.attempt(), r.sessionId(), r.grossCents(), r.at());
+            return change(c -> {
+                c.status = PaymentStatus.AWAITING_PAYMENT;
+                c.attempt = r.attempt();
+                c.sessionId = r.sessionId();
+                c.grossCents = r.grossCents();
+                c.requestedAt = r.at();
+            });
         }
         if (event instanceof PaymentEvent.InvoiceIssued i) {
-            PaymentState s = with(PaymentStatus.AWAITING_PAYMENT);
-            return new PaymentState(
-                    orderId,
-                    method,
-                    s.status,
-                    netCents,
-                    i.invoice().grossCents(),
-                    currency,
-                    placedAt,
-                    keysBeforePayment,
-                    keysIssued,
-                    attempt,
-                    sessionId,
-                    i.at(),
-                    failures,
-                    i.invoice(),
-                    receivedCents,
-                    transferReferences,
-                    providerPaymentId);
+            return change(c -> {
+                c.status = PaymentStatus.AWAITING_PAYMENT;
+                c.grossCents = i.invoice().grossCents();
+                c.requestedAt = i.at();
+                c.invoice = i.invoice();
+            });
         }
         if (event instanceof PaymentEvent.Failed) {
-            return new PaymentState(
-                    orderId,
-                    method,
-                    status,
-                    netCents,
-                    grossCents,
-                    currency,
-                    placedAt,
-                    keysBeforePayment,
-                    keysIssued,
-                    attempt,
-                    sessionId,
-                    requestedAt,
-                    failures + 1,
-                    invoice,
-                    receivedCents,
-                    transferReferences,
-                    providerPaymentId);
+            return change(c -> c.failures = failures + 1);
         }
         if (event instanceof PaymentEvent.TransferRecorded t) {
             Set<String> refs = new TreeSet<>(transferReferences);
             refs.add(t.reference());
-            return new PaymentState(
-                    orderId,
-                    method,
-                    status,
-                    netCents,
-                    grossCents,
-                    currency,
-                    placedAt,
-                    keysBeforePayment,
-                    keysIssued,
-                    attempt,
-                    sessionId,
-                    requestedAt,
-                    failures,
-                    invoice,
-                    receivedCents + t.amountCents(),
-                    Set.copyOf(refs),
-                    providerPaymentId);
+            return change(c -> {
+                c.receivedCents = receivedCents + t.amountCents();
+                c.transferReferences = Set.copyOf(refs);
+            });
         }
         if (event instanceof PaymentEvent.Succeeded s) {
-            return new PaymentState(
-                    orderId,
-                    method,
-                    keysIssued ? PaymentStatus.KEYS_ISSUED : PaymentStatus.PAID,
-                    netCents,
-                    grossCents,
-                    currency,
-                    placedAt,
-                    keysBeforePayment,
-                    keysIssued,
-                    attempt,
-                    sessionId,
-                    requestedAt,
-                    failures,
-                    invoice,
-                    method == PaymentMethod.CARD ? s.amountCents() : receivedCents,
-                    transferReferences,
-                    s.providerPaymentId());
+            return change(c -> {
+                c.status = keysIssued ? PaymentStatus.KEYS_ISSUED : PaymentStatus.PAID;
+                c.receivedCents = method == PaymentMethod.CARD ? s.amountCents() : receivedCents;
+                c.providerPaymentId = s.providerPaymentId();
+            });
         }
         if (event instanceof PaymentEvent.LicencesIssued) {
-            return new PaymentState(
-                    orderId,
-                    method,
-                    status == PaymentStatus.PAID ? PaymentStatus.KEYS_ISSUED : status,
-                    netCents,
-                    grossCents,
-                    currency,
-                    placedAt,
-                    keysBeforePayment,
-                    true,
-                    attempt,
-                    sessionId,
-                    requestedAt,
-                    failures,
-                    invoice,
-                    receivedCents,
-                    transferReferences,
-                    providerPaymentId);
+            return change(c -> {
+                c.status = status == PaymentStatus.PAID ? PaymentStatus.KEYS_ISSUED : status;
+                c.keysIssued = true;
+            });
         }
         if (event instanceof PaymentEvent.Expired) {
-            return with(PaymentStatus.EXPIRED);
+            return change(c -> c.status = PaymentStatus.EXPIRED);
         }
         if (event instanceof PaymentEvent.RefundRequested) {
-            return with(PaymentStatus.REFUNDING);
+            return change(c -> c.status = PaymentStatus.REFUNDING);
         }
         if (event instanceof PaymentEvent.Refunded) {
-            return with(PaymentStatus.REFUNDED);
+            return change(c -> c.status = PaymentStatus.REFUNDED);
         }
         return this; // Reminded: a mail, no change of state
     }
@@ -188,45 +124,56 @@ public record PaymentState(
         return Math.max(0, receivedCents - grossCents);
     }
 
-    private PaymentState with(PaymentStatus newStatus) {
+    /** This state with what {@code change} sets; the order's identity and what it was placed with stay. */
+    private PaymentState change(Consumer<Changes> change) {
+        Changes c = new Changes(this);
+        change.accept(c);
         return new PaymentState(
                 orderId,
                 method,
-                newStatus,
+                c.status,
                 netCents,
-                grossCents,
+                c.grossCents,
                 currency,
                 placedAt,
                 keysBeforePayment,
-                keysIssued,
-                attempt,
-                sessionId,
-                requestedAt,
-                failures,
-                invoice,
-                receivedCents,
-                transferReferences,
-                providerPaymentId);
+                c.keysIssued,
+                c.attempt,
+                c.sessionId,
+                c.requestedAt,
+                c.failures,
+                c.invoice,
+                c.receivedCents,
+                c.transferReferences,
+                c.providerPaymentId);
     }
 
-    private PaymentState attempt(int newAttempt, String newSession, long gross, Instant at) {
-        return new PaymentState(
-                orderId,
-                method,
-                status,
-                netCents,
-                gross,
-                currency,
-                placedAt,
-                keysBeforePayment,
-                keysIssued,
-                newAttempt,
-                newSession,
-                at,
-                failures,
-                invoice,
-                receivedCents,
-                transferReferences,
-                providerPaymentId);
+    /** What an event may change, starting from the state before it (one place that lists every such field). */
+    private static final class Changes {
+        PaymentStatus status;
+        long grossCents;
+        boolean keysIssued;
+        int attempt;
+        String sessionId;
+        Instant requestedAt;
+        int failures;
+        Invoice invoice;
+        long receivedCents;
+        Set<String> transferReferences;
+        String providerPaymentId;
+
+        Changes(PaymentState before) {
+            status = before.status;
+            grossCents = before.grossCents;
+            keysIssued = before.keysIssued;
+            attempt = before.attempt;
+            sessionId = before.sessionId;
+            requestedAt = before.requestedAt;
+            failures = before.failures;
+            invoice = before.invoice;
+            receivedCents = before.receivedCents;
+            transferReferences = before.transferReferences;
+            providerPaymentId = before.providerPaymentId;
+        }
     }
 }

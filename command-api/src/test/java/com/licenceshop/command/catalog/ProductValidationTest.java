@@ -35,8 +35,23 @@ class ProductValidationTest {
         var result = ProductValidation.validateNew(product("ACME_PRO", "  Acme Pro ", "  ", 129_900, "EUR"));
 
         assertThat(result)
-                .isEqualTo(
-                        new ProductValidation.Valid("ACME_PRO", new ProductFields("Acme Pro", null, 129_900, "EUR")));
+                .isEqualTo(new ProductValidation.Valid(
+                        "ACME_PRO", new ProductFields("Acme Pro", null, 129_900, "EUR", false)));
+    }
+
+    @Test
+    void keysBeforePaymentIsOffUnlessSentAsAJsonBoolean() {
+        Map<String, Object> on = product("ACME_PRO", "Acme Pro", null, 129_900, "EUR");
+        on.put("keysBeforePayment", true);
+        assertThat(ProductValidation.validateNew(on))
+                .isEqualTo(new ProductValidation.Valid(
+                        "ACME_PRO", new ProductFields("Acme Pro", null, 129_900, "EUR", true)));
+
+        Map<String, Object> text = product("ACME_PRO", "Acme Pro", null, 129_900, "EUR");
+        text.put("keysBeforePayment", "true");
+        assertThat(violations(ProductValidation.validateChange(text, "ACME_PRO")))
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(tuple("keysBeforePayment", "boolean"));
     }
 
     @Test
@@ -147,7 +162,8 @@ class ProductValidationTest {
 
         assertThat(result)
                 .isEqualTo(new ProductValidation.Valid(
-                        "AB", new ProductFields("n", "Up to 20 users\nPriority support\nOn-premises", 1, "EUR")));
+                        "AB",
+                        new ProductFields("n", "Up to 20 users\nPriority support\nOn-premises", 1, "EUR", false)));
     }
 
     @Test
@@ -167,7 +183,8 @@ class ProductValidationTest {
                                 "Caf\u00e9 Pro",
                                 "Ti\u1ebfng Vi\u1ec7t, \u65e5\u672c\u8a9e, \u0939\u093f\u0928\u094d\u0926\u0940, \ud83d\ude80",
                                 1,
-                                "EUR")));
+                                "EUR",
+                                false)));
     }
 
     @Test

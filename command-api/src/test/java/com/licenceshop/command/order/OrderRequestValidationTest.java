@@ -63,7 +63,14 @@ class OrderRequestValidationTest {
         var catalog = com.licenceshop.command.catalog.Catalog.of(List.of(
                 CATALOG.find("STARTER").orElseThrow(),
                 new com.licenceshop.command.catalog.Product(
-                        "OLD", "Old", null, 100, "EUR", com.licenceshop.command.catalog.ProductStatus.RETIRED, 2)));
+                        "OLD",
+                        "Old",
+                        null,
+                        100,
+                        "EUR",
+                        com.licenceshop.command.catalog.ProductStatus.RETIRED,
+                        2,
+                        false)));
 
         var result = OrderRequestValidation.validate(
                 body("ada@example.com", List.of(line("STARTER", 1), line("OLD", 1))), catalog);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class PricingTest {
 
     static final Catalog CATALOG = Catalog.of(List.of(
-            new Product("STARTER", "Starter", "small", 50_000, "EUR", ProductStatus.ON_SALE, 1),
-            new Product("PROFESSIONAL", "Professional", "medium", 150_000, "EUR", ProductStatus.ON_SALE, 1),
-            new Product("ENTERPRISE", "Enterprise", "large", 500_000, "EUR", ProductStatus.ON_SALE, 1)));
+            new Product("STARTER", "Starter", "small", 50_000, "EUR", ProductStatus.ON_SALE, 1, false),
+            new Product("PROFESSIONAL", "Professional", "medium", 150_000, "EUR", ProductStatus.ON_SALE, 1, false),
+            new Product("ENTERPRISE", "Enterprise", "large", 500_000, "EUR", ProductStatus.ON_SALE, 1, false)));
 
     static PlaceOrder anOrderOf(Object... skuAndQuantity) {
         List<PlaceOrder.Item> items = new java.util.ArrayList<>();
@@ -66,8 +66,8 @@ class PricingTest {
     @Test
     void oneOrderCannotMixCurrencies() {
         Catalog mixed = Catalog.of(List.of(
-                new Product("A", "A", "", 100, "EUR", ProductStatus.ON_SALE, 1),
-                new Product("B", "B", "", 100, "USD", ProductStatus.ON_SALE, 1)));
+                new Product("A", "A", "", 100, "EUR", ProductStatus.ON_SALE, 1, false),
+                new Product("B", "B", "", 100, "USD", ProductStatus.ON_SALE, 1, false)));
 
         assertThatThrownBy(() -> Pricing.price(anOrderOf("A", 1, "B", 1), mixed))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -77,7 +77,7 @@ class PricingTest {
     @Test
     void aRetiredLicenceIsNotPricedAtAll() {
         Catalog withRetired =
-                Catalog.of(List.of(new Product("OLD", "Old", null, 100, "EUR", ProductStatus.RETIRED, 2)));
+                Catalog.of(List.of(new Product("OLD", "Old", null, 100, "EUR", ProductStatus.RETIRED, 2, false)));
 
         assertThatThrownBy(() -> Pricing.price(anOrderOf("OLD", 1), withRetired))
                 .isInstanceOf(Pricing.NotOnSaleException.class)

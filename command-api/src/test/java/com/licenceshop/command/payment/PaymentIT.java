@@ -94,13 +94,17 @@ abstract class PaymentIT extends CommandApiIT {
     }
 
     String placeOnInvoice(String email, String sku, int quantity) {
+        return placeOnInvoice(email, List.of(Map.of("sku", sku, "quantity", quantity)));
+    }
+
+    String placeOnInvoice(String email, List<Map<String, Object>> items) {
         var response = http.postJson(
                 "/api/orders",
                 Map.of(
                         "customerEmail",
                         email,
                         "items",
-                        List.of(Map.of("sku", sku, "quantity", quantity)),
+                        items,
                         "paymentMethod",
                         "INVOICE",
                         "company",

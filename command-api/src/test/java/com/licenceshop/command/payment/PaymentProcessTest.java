@@ -225,6 +225,48 @@ class PaymentProcessTest {
     }
 
     @Test
+    void anInvoiceOrderWithoutEarlyKeysGetsOnlyItsInvoice() {
+        anInvoiceOrderOf(100_000, false);
+        Invoice invoice = Invoice.of("2026-000003", 100_000, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
+
+        assertThat(on(new Trigger.InvoiceCreated(invoice), PLACED_AT).events())
+                .hasExactlyElementsOfTypes(PaymentEvent.InvoiceIssued.class);
+        assertThat(state().keysIssued()).isFalse();
+    }
+
+    @Test
+    void earlyKeysAreNotIssuedAgainWhenTheInvoiceIsPaidAndThePaidOrderOutlivesItsGracePeriod() {
+        anInvoiceOrderOf(100_000, true);
+        Invoice invoice = Invoice.of("2026-000004", 100_000, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
+        on(new Trigger.InvoiceCreated(invoice), PLACED_AT);
+        assertThat(state().status()).isEqualTo(PaymentStatus.AWAITING_PAYMENT);
+        assertThat(state().keysIssued()).isTrue();
+
+        Decision paid = on(new Trigger.TransferReceived("bank-1", 119_000), PLACED_AT.plus(Duration.ofDays(5)));
+
+        assertThat(paid.events())
+                .hasExactlyElementsOfTypes(PaymentEvent.TransferRecorded.class, PaymentEvent.Succeeded.class);
+        assertThat(paid.effects()).doesNotContain(new Effect.SignLicenceKeys());
+        assertThat(state().status()).isEqualTo(PaymentStatus.KEYS_ISSUED);
+        assertThat(on(new Trigger.DeadlineReached(DeadlineKind.INVOICE_GRACE_END), PLACED_AT.plus(Duration.ofDays(30)))
+                        .changesNothing())
+                .isTrue();
+    }
+
+    @Test
+    void aCardOrderWaitsForItsPaymentWhateverItsLicencesAllow() {
+        history.add(new PaymentEvent.Placed("order-1", PaymentMethod.CARD, 150_000, "EUR", PLACED_AT, true));
+
+        Decision checkout =
+                on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
+        assertThat(checkout.events()).hasExactlyElementsOfTypes(PaymentEvent.CheckoutRequested.class);
+        assertThat(state().keysIssued()).isFalse();
+
+        assertThat(on(paid("cs_1", "pi_1"), PLACED_AT).events())
+                .hasExactlyElementsOfTypes(PaymentEvent.Succeeded.class, PaymentEvent.LicencesIssued.class);
+    }
+
+    @Test
     void aRefundIsRefusedForAnUnpaidOrderAndForASecondTime() {
         aCardOrderOf(150_000);
         assertThat(on(new Trigger.RefundAsked("sales"), PLACED_AT).refusal()).isEqualTo(PaymentProcess.NOT_PAID);

@@ -96,7 +96,8 @@ class ContractIT extends CommandApiIT {
     void everyAnswerIsOneTheDocumentDeclaresForItsOperation() {
         String big = "{\"pad\":\"" + "x".repeat(70_000) + "\"}";
         String order = Http.write(Http.order("contract@example.com", "STARTER", 1));
-        String product = "{\"sku\":\"CONTRACT_A\",\"name\":\"Contract\",\"unitPriceCents\":100,\"currency\":\"EUR\"}";
+        String product =
+                "{\"sku\":\"CONTRACT_A\",\"name\":\"Contract\",\"unitPriceCents\":100,\"currency\":\"EUR\",\"keysBeforePayment\":true}";
         String changed =
                 "{\"name\":\"Contract\",\"description\":\"changed\",\"unitPriceCents\":200,\"currency\":\"EUR\"}";
 

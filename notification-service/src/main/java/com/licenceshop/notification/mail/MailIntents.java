@@ -60,7 +60,10 @@ public final class MailIntents {
         return Optional.empty();
     }
 
-    /** The confirmation of a paid order: the same mail as a keyed placement's, its keys now issued. */
+    /**
+     * The confirmation of a paid order: the same mail as a keyed placement's, its keys now issued. Keys that go out
+     * before payment (ADR 13: an invoice order of licences that allow it) name the invoice still to be paid instead.
+     */
     static MailIntent keys(LicencesIssued issued, String shopUrl) {
         int licences = issued.lines().stream().mapToInt(OrderLine::quantity).sum();
         String at = date(issued.occurredAt());
@@ -74,15 +77,24 @@ public final class MailIntents {
                 money(issued.totalCents(), issued.currency()),
                 at,
                 keys(issued.lines(), issued.licences()),
-                orderLink(shopUrl, issued.orderId(), issued.accessToken()));
+                orderLink(shopUrl, issued.orderId(), issued.accessToken()),
+                issued.unpaidInvoice() == null ? null : unpaid(issued.unpaidInvoice()));
         return new MailIntent(
                 issued.eventId(),
                 issued.orderId(),
                 MailKind.ORDER_CONFIRMATION,
                 issued.customerEmail(),
                 issued.occurredAt(),
-                "Your Licence Shop order is paid: your licence keys",
+                issued.unpaidInvoice() == null
+                        ? "Your Licence Shop order is paid: your licence keys"
+                        : "Your Licence Shop licence keys (invoice " + issued.unpaidInvoice() + " still to be paid)",
                 view);
+    }
+
+    /** The payment part of keys sent before payment: only the invoice's number. */
+    private static MailView.Payment unpaid(String invoiceNumber) {
+        return new MailView.Payment(
+                invoiceNumber, null, null, null, null, null, null, null, List.of(), false, null, null);
     }
 
     /** The invoice itself (HTML and text): number, dates, lines, net, VAT, gross, the bank transfer asked for. */

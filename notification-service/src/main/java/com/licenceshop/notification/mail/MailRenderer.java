@@ -1,5 +1,6 @@
 package com.licenceshop.notification.mail;
 
+import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
 import jakarta.inject.Singleton;
@@ -14,15 +15,20 @@ import java.util.Map;
  *
  * <p>Every template is compiled once, here, at start-up (a missing or broken one stops the service from starting).
  * Rendering through Micronaut Views instead looked each template up on the classpath again for every mail.
+ *
+ * <p>Besides the mail's own {@link MailView}, every template can read {@code seller} (the configured
+ * {@link InvoiceSeller}): the invoice names who issues it.
  */
 @Singleton
 public class MailRenderer {
 
     private final Map<MailKind, Template> texts = new EnumMap<>(MailKind.class);
     private final Map<MailKind, Template> htmls = new EnumMap<>(MailKind.class);
+    private final InvoiceSeller.View seller;
 
     /** {@code handlebars}: the instance Micronaut Views configures (classpath loader, {@code .hbs}). */
-    MailRenderer(Handlebars handlebars) {
+    MailRenderer(Handlebars handlebars, InvoiceSeller seller) {
+        this.seller = seller.view();
         for (MailKind kind : MailKind.values()) {
             texts.put(kind, compile(handlebars, kind.template() + "-text"));
             htmls.put(kind, compile(handlebars, kind.template() + "-html"));
@@ -32,8 +38,8 @@ public class MailRenderer {
     public RenderedMail render(MailIntent intent) {
         return new RenderedMail(
                 intent.subject(),
-                apply(texts.get(intent.kind()), intent.view()),
-                apply(htmls.get(intent.kind()), intent.view()));
+                apply(texts.get(intent.kind()), intent.view(), seller),
+                apply(htmls.get(intent.kind()), intent.view(), seller));
     }
 
     private static Template compile(Handlebars handlebars, String template) {
@@ -44,9 +50,10 @@ public class MailRenderer {
         }
     }
 
-    private static String apply(Template template, MailView view) {
+    private static String apply(Template template, MailView view, InvoiceSeller.View seller) {
         try {
-            return template.apply(view);
+            return template.apply(
+                    Context.newBuilder(view).combine("seller", seller).build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + template.filename(), e);
         }

@@ -20,7 +20,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,16 @@ import org.junit.jupiter.api.Test;
 class PaymentMailsIT extends RunningService {
 
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
+
+    /** The seller as a deployment configures it (shop.invoice.seller.*): on every invoice. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("shop.invoice.seller.name", "Licence Shop GmbH");
+        properties.put("shop.invoice.seller.address", "Hauptstraße 5; 80331 München;Germany");
+        properties.put("shop.invoice.seller.vat-id", "DE123456789");
+        return properties;
+    }
 
     @Test
     void aPaymentGatedOrderGetsNoMailAtPlacementAndItsKeysOnceWhenIssuedHoweverOftenDelivered() throws Exception {
@@ -69,7 +81,8 @@ class PaymentMailsIT extends RunningService {
                         "Example GmbH\nMusterstraße 1\n10115 Berlin\n",
                         "Net total for 3 licences: 2,500.00 EUR",
                         "VAT 19 %: 475.00 EUR",
-                        "Total due: 2,975.00 EUR");
+                        "Total due: 2,975.00 EUR",
+                        "From:\nLicence Shop GmbH\nHauptstraße 5\n80331 München\nGermany\nVAT ID: DE123456789\n");
         String html = ReceivedMails.part(mail, "text/html");
         assertThat(html)
                 .contains(
@@ -77,8 +90,38 @@ class PaymentMailsIT extends RunningService {
                         "<td align=\"right\" id=\"net\">2,500.00 EUR</td>",
                         "<td align=\"right\" id=\"vat\">475.00 EUR</td>",
                         "<th align=\"right\" id=\"gross\">2,975.00 EUR</th>",
-                        "<td id=\"due-date\">21 December 2026</td>");
+                        "<td id=\"due-date\">21 December 2026</td>",
+                        "Licence Shop GmbH<br>",
+                        "Hauptstraße 5<br>80331 München<br>Germany<br>",
+                        "VAT ID: <span id=\"seller-vat-id\">DE123456789</span>");
         assertThat(kindsOf(order.orderId())).containsExactly("INVOICE");
+    }
+
+    @Test
+    void keysSentBeforePaymentAskForTheInvoiceToBePaidInsteadOfThankingForIt() throws Exception {
+        OrderPlaced order = awaitingPayment(anOrderBy("early@example.com", professional(1)), "INVOICE");
+        LicencesIssued paid = theKeysOf(order);
+        LicencesIssued early = new LicencesIssued(
+                paid.eventId(),
+                paid.sequence(),
+                paid.occurredAt(),
+                paid.orderId(),
+                paid.customerEmail(),
+                paid.currency(),
+                paid.lines(),
+                paid.totalCents(),
+                paid.licences(),
+                paid.accessToken(),
+                "2026-000099");
+
+        broker.publish(early);
+
+        MimeMessage mail = theOnlyMailFor(early.eventId());
+        assertThat(mail.getSubject())
+                .isEqualTo("Your Licence Shop licence keys (invoice 2026-000099 still to be paid)");
+        assertThat(ReceivedMails.part(mail, "text/plain"))
+                .contains(early.licences().get(0).key(), "please pay invoice 2026-000099 by its due date");
+        assertThat(ReceivedMails.part(mail, "text/html")).contains("<strong>2026-000099</strong>");
     }
 
     @Test

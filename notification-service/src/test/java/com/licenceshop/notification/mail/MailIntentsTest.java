@@ -63,7 +63,29 @@ class MailIntentsTest {
     void aPaymentGatedPlacementAsksForNoMailItsKeysAskForTheConfirmation() {
         var order = new OrderPlaced(
                 eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "tok", "CARD");
-        var keys = new com.licenceshop.events.LicencesIssued(
+        var keys = keysOf(null);
+
+        assertThat(MailIntents.of(order, SHOP)).isEmpty();
+        MailIntent intent = MailIntents.of(keys, SHOP).orElseThrow();
+        assertThat(intent.kind()).isEqualTo(MailKind.ORDER_CONFIRMATION);
+        assertThat(intent.view().keys()).extracting(MailView.Key::key).containsExactly("k.e.y");
+        assertThat(intent.view().orderLink()).isEqualTo("https://shop.example.com/orders/" + orderId + "?token=tok");
+    }
+
+    @Test
+    void keysSentBeforePaymentNameTheInvoiceStillToBePaidNotAPaidOrder() {
+        var early = keysOf("2026-000042");
+
+        MailIntent intent = MailIntents.of(early, SHOP).orElseThrow();
+
+        assertThat(intent.subject()).isEqualTo("Your Licence Shop licence keys (invoice 2026-000042 still to be paid)");
+        assertThat(intent.view().payment().invoiceNumber()).isEqualTo("2026-000042");
+        assertThat(intent.view().keys()).extracting(MailView.Key::key).containsExactly("k.e.y");
+    }
+
+    /** The keys of the order ({@code unpaidInvoice}: sent before payment, or null: paid). */
+    private com.licenceshop.events.LicencesIssued keysOf(String unpaidInvoice) {
+        return new com.licenceshop.events.LicencesIssued(
                 UUID.randomUUID(),
                 44,
                 placedAt.plusSeconds(60),
@@ -73,13 +95,8 @@ class MailIntentsTest {
                 lines,
                 800_000,
                 List.of(new com.licenceshop.events.LicenceKey(1, "PROFESSIONAL", 2, "k.e.y")),
-                "tok");
-
-        assertThat(MailIntents.of(order, SHOP)).isEmpty();
-        MailIntent intent = MailIntents.of(keys, SHOP).orElseThrow();
-        assertThat(intent.kind()).isEqualTo(MailKind.ORDER_CONFIRMATION);
-        assertThat(intent.view().keys()).extracting(MailView.Key::key).containsExactly("k.e.y");
-        assertThat(intent.view().orderLink()).isEqualTo("https://shop.example.com/orders/" + orderId + "?token=tok");
+                "tok",
+                unpaidInvoice);
     }
 
     @Test

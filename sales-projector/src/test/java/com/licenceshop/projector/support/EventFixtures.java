@@ -255,7 +255,8 @@ public final class EventFixtures {
                 order.lines(),
                 order.totalCents(),
                 keys,
-                "token");
+                "token",
+                null);
     }
 
     public com.licenceshop.events.PaymentExpired anExpiryOf(OrderPlaced order) {

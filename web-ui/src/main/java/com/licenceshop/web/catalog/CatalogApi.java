@@ -58,7 +58,8 @@ interface CatalogApi {
             long unitPriceCents,
             String currency,
             String status,
-            long version) {
+            long version,
+            boolean keysBeforePayment) {
 
         static final String ON_SALE = "ON_SALE";
 
@@ -74,12 +75,14 @@ interface CatalogApi {
             @Nullable String name,
             @Nullable String description,
             @Nullable Long unitPriceCents,
-            @Nullable String currency) {}
+            @Nullable String currency,
+            boolean keysBeforePayment) {}
 
     @Serdeable
     record ProductChange(
             @Nullable String name,
             @Nullable String description,
             @Nullable Long unitPriceCents,
-            @Nullable String currency) {}
+            @Nullable String currency,
+            boolean keysBeforePayment) {}
 }

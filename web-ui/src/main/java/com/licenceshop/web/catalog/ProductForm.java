@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * member wrote. The price is typed in currency units ("1299.00"), the command API takes integer cents. The
  * rules themselves (sku pattern, lengths, a positive price, a supported currency) are the command API's: this form
  * only refuses what cannot even be sent (a price that is no amount, an edit without its version).
+ * {@code keysBeforePayment} is a checkbox: sent (as "on") when ticked, absent otherwise.
  */
 @Serdeable
 record ProductForm(
@@ -23,13 +24,18 @@ record ProductForm(
         @Nullable String description,
         @Nullable String price,
         @Nullable String currency,
-        @Nullable String version) {
+        @Nullable String version,
+        @Nullable String keysBeforePayment) {
 
     static final String SKU = "sku";
     static final String NAME = "name";
     static final String DESCRIPTION = "description";
     static final String PRICE = "price";
     static final String CURRENCY = "currency";
+    static final String KEYS_BEFORE_PAYMENT = "keysBeforePayment";
+    /** What a ticked checkbox sends, and what the form holds for a licence that has the setting. */
+    static final String TICKED = "on";
+
     static final String FORM = "form";
     /** What a new licence is priced in unless the staff member types another currency. */
     static final String DEFAULT_CURRENCY = "EUR";
@@ -38,7 +44,7 @@ record ProductForm(
     private static final Pattern AMOUNT = Pattern.compile("(\\d{1,12}|\\d{1,3}(,\\d{3}){1,3})(\\.\\d{1,2})?");
 
     static ProductForm blank() {
-        return new ProductForm("", "", "", "", DEFAULT_CURRENCY, null);
+        return new ProductForm("", "", "", "", DEFAULT_CURRENCY, null, null);
     }
 
     static ProductForm of(CatalogApi.Product product) {
@@ -48,7 +54,8 @@ record ProductForm(
                 product.description() == null ? "" : product.description(),
                 priceText(product.unitPriceCents()),
                 product.currency(),
-                String.valueOf(product.version()));
+                String.valueOf(product.version()),
+                product.keysBeforePayment() ? TICKED : null);
     }
 
     /** Errors found before asking the command API. */
@@ -67,11 +74,16 @@ record ProductForm(
 
     CatalogApi.NewProduct toNewProduct() {
         return new CatalogApi.NewProduct(
-                trimmed(sku), trimmed(name), trimmed(description), cents(price), trimmed(currency));
+                trimmed(sku), trimmed(name), trimmed(description), cents(price), trimmed(currency), keysTicked());
     }
 
     CatalogApi.ProductChange toChange() {
-        return new CatalogApi.ProductChange(trimmed(name), trimmed(description), cents(price), trimmed(currency));
+        return new CatalogApi.ProductChange(
+                trimmed(name), trimmed(description), cents(price), trimmed(currency), keysTicked());
+    }
+
+    boolean keysTicked() {
+        return !blank(keysBeforePayment);
     }
 
     @Nullable
@@ -98,6 +110,7 @@ record ProductForm(
             case "description" -> DESCRIPTION;
             case "unitpricecents" -> PRICE;
             case "currency" -> CURRENCY;
+            case "keysbeforepayment" -> KEYS_BEFORE_PAYMENT;
             default -> FORM;
         };
     }

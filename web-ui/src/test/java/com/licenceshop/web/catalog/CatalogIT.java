@@ -85,6 +85,29 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
+    void keysBeforePaymentIsALabelledCheckboxThatIsSentTickedOrNotAndShownAsStored() {
+        Visitor alice = salesStaff();
+        Visitor.Page form = alice.get("/catalog");
+        assertThat(form.body())
+                .contains("<label for=\"keys-before-payment\">Keys before payment for invoice customers</label>")
+                .doesNotContainPattern("id=\"keys-before-payment\" value=\"on\"\\s+checked");
+
+        Map<String, String> ticked = new HashMap<>(newLicence("ACME_PRO", "Acme Pro", "1,299.00"));
+        ticked.put("keysBeforePayment", "on");
+        assertThat(alice.submit(form, "/catalog", ticked).status()).isEqualTo(303);
+        assertThat(catalog.find("ACME_PRO").orElseThrow().keysBeforePayment()).isTrue();
+
+        Visitor.Page edit = alice.get("/catalog/ACME_PRO/edit");
+        assertThat(edit.body()).containsPattern("id=\"keys-before-payment\" value=\"on\"\\s+checked");
+        // a box left unticked is not sent at all: the change switches the setting off
+        Visitor.Page saved = alice.submit(edit, "/catalog/ACME_PRO", edited(edit, "Acme Pro", "1299.00"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(catalog.find("ACME_PRO").orElseThrow().keysBeforePayment()).isFalse();
+        assertThat(catalog.find("PROFESSIONAL").orElseThrow().keysBeforePayment())
+                .isFalse();
+    }
+
+    @Test
     void anInvalidLicenceComesBackWithTheErrorsNextToItsFieldsAndWhatWasTyped() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");

@@ -30,7 +30,7 @@ class ProductFormTest {
 
     @Test
     void aBlankPriceIsLeftToTheCommandApiWhichNamesItRequired() {
-        ProductForm form = new ProductForm("ACME", "Acme", "", " ", "EUR", null);
+        ProductForm form = new ProductForm("ACME", "Acme", "", " ", "EUR", null, null);
 
         assertThat(form.formatErrors(false)).isEmpty();
         assertThat(form.toNewProduct().unitPriceCents()).isNull();
@@ -45,7 +45,7 @@ class ProductFormTest {
 
     @Test
     void anEditWithoutItsVersionIsNotSent() {
-        ProductForm form = new ProductForm(null, "Acme", "", "12.00", "EUR", "");
+        ProductForm form = new ProductForm(null, "Acme", "", "12.00", "EUR", "", null);
 
         assertThat(form.formatErrors(true)).containsKey(ProductForm.FORM);
         assertThat(form.formatErrors(false)).isEmpty();

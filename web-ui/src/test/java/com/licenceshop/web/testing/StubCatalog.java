@@ -53,7 +53,8 @@ public class StubCatalog {
             long unitPriceCents,
             String currency,
             String status,
-            long version) {
+            long version,
+            boolean keysBeforePayment) {
 
         public boolean onSale() {
             return ON_SALE.equals(status);
@@ -68,6 +69,7 @@ public class StubCatalog {
             json.put("currency", currency);
             json.put("status", status);
             json.put("version", version);
+            json.put("keysBeforePayment", keysBeforePayment);
             return json;
         }
 
@@ -89,9 +91,10 @@ public class StubCatalog {
     /** The three licences the shop starts with, all on sale at version 1; writes accepted again. */
     public synchronized void reset() {
         products.clear();
-        put(new Product("STARTER", "Starter", "One seat, community support", 50_000, "EUR", ON_SALE, 1));
-        put(new Product("PROFESSIONAL", "Professional", "Five seats, mail support", 150_000, "EUR", ON_SALE, 1));
-        put(new Product("ENTERPRISE", "Enterprise", "Unlimited seats, phone support", 500_000, "EUR", ON_SALE, 1));
+        put(new Product("STARTER", "Starter", "One seat, community support", 50_000, "EUR", ON_SALE, 1, false));
+        put(new Product("PROFESSIONAL", "Professional", "Five seats, mail support", 150_000, "EUR", ON_SALE, 1, false));
+        put(new Product(
+                "ENTERPRISE", "Enterprise", "Unlimited seats, phone support", 500_000, "EUR", ON_SALE, 1, false));
         refuseWritesWith = null;
         writeAuthorizations.clear();
     }
@@ -116,7 +119,8 @@ public class StubCatalog {
                 unitPriceCents,
                 current.currency(),
                 current.status(),
-                current.version() + 1));
+                current.version() + 1,
+                current.keysBeforePayment()));
     }
 
     /** Retired meanwhile through the command API (version + 1). */
@@ -129,7 +133,8 @@ public class StubCatalog {
                 current.unitPriceCents(),
                 current.currency(),
                 RETIRED,
-                current.version() + 1));
+                current.version() + 1,
+                current.keysBeforePayment()));
     }
 
     @Get("{?status}")
@@ -183,7 +188,8 @@ public class StubCatalog {
                 ((Number) body.get("unitPriceCents")).longValue(),
                 (String) body.get("currency"),
                 ON_SALE,
-                1));
+                1,
+                Boolean.TRUE.equals(body.get("keysBeforePayment"))));
         return HttpResponse.created(added.json(), URI.create("/api/products/" + added.sku()))
                 .header("ETag", added.etag());
     }
@@ -235,7 +241,8 @@ public class StubCatalog {
                 ((Number) body.get("unitPriceCents")).longValue(),
                 (String) body.get("currency"),
                 ON_SALE,
-                current.version() + 1));
+                current.version() + 1,
+                Boolean.TRUE.equals(body.get("keysBeforePayment"))));
         return HttpResponse.ok(changed.json()).header("ETag", changed.etag());
     }
 
