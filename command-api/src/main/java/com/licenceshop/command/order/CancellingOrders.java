@@ -3,6 +3,8 @@ package com.licenceshop.command.order;
 import com.licenceshop.command.licence.Revocations;
 import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.payment.OrderCancellation;
+import com.licenceshop.command.payment.PaymentStatus;
+import com.licenceshop.command.payment.ProcessLock;
 import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.OrderCancelled;
 import com.licenceshop.servicedefaults.LogContext;
@@ -48,15 +50,37 @@ class CancellingOrders implements OrderCancellation {
         this.clock = clock;
     }
 
-    /** @return empty if there is no such order, or {@code allowed} refuses it */
-    Optional<UUID> cancel(UUID orderId, Predicate<StoredOrder> allowed, String correlationId) {
+    /** What the buyer's (or ops') cancel did. */
+    enum Outcome {
+        CANCELLED,
+        /** no such order, or {@code allowed} refused it: not told apart */
+        NOT_FOUND,
+        /** paid or being refunded: a paid order is refunded by sales staff, never cancelled without its money */
+        PAID
+    }
+
+    Outcome cancel(UUID orderId, Predicate<StoredOrder> allowed, String correlationId) {
         return transactions.executeWrite(status -> {
             try (var log = LogContext.with("orderId", orderId)) {
-                return cancel(status.getConnection(), orderId, allowed, correlationId);
+                Connection tx = status.getConnection();
+                Optional<PaymentStatus> payment = ProcessLock.lock(tx, orderId);
+                if (orders.find(tx, orderId, true).filter(allowed).isEmpty()) {
+                    return Outcome.NOT_FOUND;
+                }
+                if (payment.filter(CancellingOrders::paid).isPresent()) {
+                    LOG.info("order is {}: not cancelled", payment.get());
+                    return Outcome.PAID;
+                }
+                cancel(tx, orderId, allowed, correlationId);
+                return Outcome.CANCELLED;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot cancel the order", e);
             }
         });
+    }
+
+    private static boolean paid(PaymentStatus status) {
+        return status == PaymentStatus.PAID || status == PaymentStatus.KEYS_ISSUED || status == PaymentStatus.REFUNDING;
     }
 
     /**

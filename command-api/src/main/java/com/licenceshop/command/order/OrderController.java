@@ -316,7 +316,8 @@ class OrderController {
     @Operation(
             summary = "Cancel an order (idempotent: cancelling twice records one OrderCancelled)",
             description = "Only for the buyer (the order's access token as Order-Token) or the ops login. A missing or "
-                    + "wrong token is the same 404 as an unknown order.")
+                    + "wrong token is the same 404 as an unknown order. A paid order is not cancelled (409 order-paid): "
+                    + "sales staff refund it.")
     @SecurityRequirement(name = "orderToken")
     @SecurityRequirement(name = "ops")
     @ApiResponse(
@@ -333,6 +334,7 @@ class OrderController {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderAccepted.class)))
     @ProblemResponses.NotFound
+    @ProblemResponses.PaymentConflict
     @ProblemResponses.Unavailable
     HttpResponse<OrderAccepted> cancel(
             HttpRequest<?> request,
@@ -345,10 +347,15 @@ class OrderController {
                     String token,
             @Nullable Authentication login) {
         UUID orderId = orderId(id);
-        return cancelling
-                .cancel(orderId, order -> mayAccess(order, token, login), CorrelationIds.of(request))
-                .map(cancelled -> HttpResponse.accepted(location(cancelled)).body(OrderAccepted.cancelled(cancelled)))
-                .orElseThrow(() -> notFound(id));
+        return switch (cancelling.cancel(
+                orderId, order -> mayAccess(order, token, login), CorrelationIds.of(request))) {
+            case CANCELLED -> HttpResponse.accepted(location(orderId)).body(OrderAccepted.cancelled(orderId));
+            case NOT_FOUND -> throw notFound(id);
+            case PAID ->
+                throw Problems.exception(
+                        ProblemType.ORDER_PAID,
+                        "Order " + id + " is paid: it is not cancelled but refunded, by our sales staff on request.");
+        };
     }
 
     /** The buyer (the order's token) or ops; an order placed before tokens: ops only. */

@@ -135,9 +135,10 @@ public final class ProblemResponses {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(
             responseCode = "409",
-            description = "The payment's state does not allow it; `type` says why "
-                    + "(order-not-payable: paid, expired, refunded or on invoice; order-not-paid: nothing to refund; already-refunded; "
-                    + "transfer-already-recorded: that bank reference is recorded for the invoice); nothing was stored",
+            description =
+                    "The payment's state does not allow it; `type` says why "
+                            + "(order-not-payable: paid, expired, refunded or on invoice; order-not-paid: nothing to refund; already-refunded; "
+                            + "order-paid: a paid order is refunded, not cancelled; transfer-already-recorded: that bank reference is recorded for the invoice); nothing was stored",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public @interface PaymentConflict {}
 

@@ -15,6 +15,7 @@ public enum ProblemType {
     PRODUCT_RETIRED("product-retired", "The product is retired", 409),
     ORDER_NOT_PAYABLE("order-not-payable", "The order cannot be paid now", 409),
     ORDER_NOT_PAID("order-not-paid", "The order is not paid", 409),
+    ORDER_PAID("order-paid", "The order is paid; it is refunded, not cancelled", 409),
     ALREADY_REFUNDED("already-refunded", "The order is refunded already", 409),
     TRANSFER_ALREADY_RECORDED("transfer-already-recorded", "This transfer is recorded already", 409),
     STALE_PRODUCT("stale-product", "The product was changed meanwhile", 412),

@@ -7,6 +7,7 @@ import com.licenceshop.command.outbox.EventStore;
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.InvoicePayments;
+import com.licenceshop.command.support.StaffLogin;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.LicenceRevoked;
@@ -137,14 +138,35 @@ class LicencesIT extends ConsumingCommandApiIT {
         assertThat(verify(flipped)).containsEntry("valid", false).containsEntry("genuine", false);
     }
 
+    private Http.Response refund(String orderId) {
+        return http.send(StaffLogin.authorize(http.request("/api/orders/" + orderId + "/refund")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(""))));
+    }
+
     @Test
-    void cancellingRevokesTheKeysInTheSameTransactionAndVerifySaysSo() throws Exception {
+    void aPaidOrderIsRefundedNotCancelledAndItsKeysStayValid() throws Exception {
+        String orderId = place(Http.order("keep@example.com", "STARTER", 1));
+        String key = (String) licencesOf(orderId).get(0).get("key");
+
+        var cancel = http.postJson("/api/orders/" + orderId + "/cancel", Map.of());
+
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
+        assertThat((String) cancel.json().get("type")).endsWith(":order-paid");
+        assertThat(verify(key)).containsEntry("valid", true);
+        assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '" + orderId
+                        + "' AND type IN ('OrderCancelled', 'LicenceRevoked')"))
+                .isZero();
+    }
+
+    @Test
+    void refundingRevokesTheKeysInTheSameTransactionAndVerifySaysSo() throws Exception {
         String orderId = place(Http.order("revoke@example.com", "STARTER", 3));
         String key = (String) licencesOf(orderId).get(0).get("key");
         long horizonBefore = ((Number) http.get("/api/licences/revoked").json().get("next")).longValue();
 
-        assertThat(http.postJson("/api/orders/" + orderId + "/cancel", Map.of()).status())
-                .isEqualTo(202);
+        var refunded = refund(orderId);
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(202);
 
         assertThat(verify(key))
                 .containsEntry("valid", false)
@@ -152,9 +174,9 @@ class LicencesIT extends ConsumingCommandApiIT {
                 .containsEntry("revoked", true);
         LicenceRevoked revoked = (LicenceRevoked) awaitEvent(orderId, EventType.LICENCE_REVOKED);
         assertThat(revoked.licences()).extracting(LicenceKey::key).containsExactly(key);
-        assertThat(count(
-                        "SELECT count(*) FROM commands.events e JOIN commands.orders o ON o.cancelled_sequence + 1 = e.sequence"
-                                + " WHERE e.type = 'LicenceRevoked' AND o.id = '" + orderId + "'"))
+        assertThat(count("SELECT count(*) FROM commands.events e JOIN commands.events r ON r.sequence + 1 = e.sequence"
+                        + " WHERE e.type = 'LicenceRevoked' AND r.type = 'OrderRefunded' AND e.aggregate_id = '"
+                        + orderId + "'"))
                 .isEqualTo(1);
 
         var listed = await().atMost(Duration.ofSeconds(10))
@@ -179,7 +201,7 @@ class LicencesIT extends ConsumingCommandApiIT {
                         http.get("/api/licences/revoked?after=" + next).json().get("revocations"))
                 .isEmpty();
 
-        http.postJson("/api/orders/" + orderId + "/cancel", Map.of());
+        assertThat(refund(orderId).status()).isEqualTo(409);
         assertThat(count(
                         "SELECT count(*) FROM commands.revoked_licence_keys WHERE fingerprint = '" + fingerprint + "'"))
                 .isEqualTo(1);

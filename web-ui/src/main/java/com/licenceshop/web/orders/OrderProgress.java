@@ -47,6 +47,9 @@ record OrderProgress(
         steps.add(new Step("accepted", "Order accepted", DONE, order.placedAt(), null));
         OrderApi.Payment payment = order.payment();
         boolean refunded = payment != null && "REFUNDED".equals(payment.status());
+        // a paid order is refunded by sales staff, not cancelled by its buyer (the command API answers 409)
+        boolean paid =
+                payment != null && List.of("PAID", "KEYS_ISSUED", "REFUNDING").contains(payment.status());
         if (payment != null) {
             steps.add(paymentStep(payment, cancelled));
             if (!cancelled || !order.licences().isEmpty()) {
@@ -83,7 +86,7 @@ record OrderProgress(
         String payLabel = !payable ? null : payment.failures() > 0 ? "Pay again" : "Pay by card";
         String status = refunded ? "REFUNDED" : cancelled ? "CANCELLED" : "PLACED";
         return new OrderProgress(
-                status, cancelled, !cancelled && !refunded, finished, List.copyOf(steps), payable, payLabel);
+                status, cancelled, !cancelled && !refunded && !paid, finished, List.copyOf(steps), payable, payLabel);
     }
 
     private static Step paymentStep(OrderApi.Payment payment, boolean cancelled) {

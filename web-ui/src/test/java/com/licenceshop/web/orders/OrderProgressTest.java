@@ -150,6 +150,18 @@ class OrderProgressTest {
         assertThat(progress.cancellable()).isFalse();
     }
 
+    @Test
+    void aPaidOrderIsRefundedNotCancelledSoItHasNoCancelButton() {
+        var keys = List.of(new OrderApi.Licence(1, "STARTER", 1, "k.e.y"));
+
+        assertThat(OrderProgress.of(paid(card("KEYS_ISSUED"), keys), OrderTracking.Tracking.nothingYet())
+                        .cancellable())
+                .isFalse();
+        assertThat(OrderProgress.of(paid(card("AWAITING_PAYMENT"), List.of()), OrderTracking.Tracking.nothingYet())
+                        .cancellable())
+                .isTrue();
+    }
+
     private static OrderApi.Payment card(String status) {
         return new OrderApi.Payment(
                 "CARD",
