@@ -39,7 +39,7 @@ class InstanceIT extends AgainstTheTestShop {
     }
 
     @Test
-    void everyResponseNamesTheInstanceByItsTagNotItsPidPagesRedirectsAndRefusalsAlike() {
+    void everyResponseNamesTheInstanceByItsTagNotItsPid() {
         Visitor anonymous = shop.visitor();
 
         assertThat(anonymous.get("/").header("X-Instance-Id"))

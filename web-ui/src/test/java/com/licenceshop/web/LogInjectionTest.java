@@ -35,8 +35,7 @@ class LogInjectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"command-api", "sales-projector", "notification-service", "web-ui"})
-    void aLineBreakInAnExceptionMessageCannotForgeALogLineButTheStackTraceStays(String service)
-            throws MalformedURLException {
+    void anExceptionMessageCannotForgeALogLineAndKeepsItsTrace(String service) throws MalformedURLException {
         LogLines lines = LogLines.of(
                 Path.of("..", service, "src/main/resources/logback.xml").toUri().toURL());
         LoggingEvent event = event("request failed", null, null);

@@ -70,7 +70,7 @@ class InternalErrorsIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aShopperSeesAGenericPageWithAReferenceAndTheLogHasTheDetailUnderIt() {
+    void aShopperSeesAReferenceAndTheLogHasTheDetail() {
         Visitor shopper = shop.visitor();
         Visitor.Page placed = shopper.submit(
                 shopper.get("/"),

@@ -44,8 +44,7 @@ class StaffTokenFilterIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aStaffMembersCatalogWritesCarryATokenMintedForTheCommandApiNotTheirLoginCookie()
-            throws java.text.ParseException {
+    void catalogWritesCarryATokenForTheCommandApiNotTheCookie() throws java.text.ParseException {
         Visitor staff = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
 
         assertThat(staff.get("/test/catalog-calls").status()).isEqualTo(200);

@@ -41,7 +41,7 @@ class StartupSecretsTest {
     }
 
     @Test
-    void thePlaceholdersOfTheEnvExampleAreRefusedWithAHintHowToGenerateASecret() throws IOException {
+    void envExamplePlaceholdersAreRefusedWithAHintToGenerateSecrets() throws IOException {
         Map<String, String> example = envExample();
 
         assertThatThrownBy(() -> ApplicationContext.run(Map.of(
