@@ -1,8 +1,9 @@
 package com.licenceshop.web.catalog;
 
+import com.licenceshop.web.errors.CommandApiProblems;
 import com.licenceshop.web.login.Roles;
-import com.licenceshop.web.system.CommandApiProblems;
-import com.licenceshop.web.system.Money;
+import com.licenceshop.web.view.Flash;
+import com.licenceshop.web.view.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,11 +20,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,7 +36,7 @@ import org.slf4j.MDC;
  * licence (sent with If-Match of the version it was rendered with) and a retire that asks first on a page of its
  * own (no script needed). Every change is a command of the command API; nothing is kept here, so each page shows
  * the catalog as the command API has it at that moment. Successes and failures that leave no form to correct are
- * flashed through the redirect ({@link CatalogNotice}); a form that was refused comes back with what was typed.
+ * flashed through the redirect ({@link Flash}, with the licence's sku); a form that was refused comes back with what was typed.
  */
 @Controller("/catalog")
 @Secured(Roles.SALES)
@@ -51,7 +54,26 @@ class CatalogController {
             + "catalog changes need. Nothing was saved.";
     static final String DUPLICATE_SKU =
             "A licence with this SKU exists already (retired ones keep theirs). Choose another SKU.";
-    static final String RETIRED = "This licence is retired, and a retired licence is not changed. Nothing was saved.";
+    static final String RETIRED_NOT_CHANGED =
+            "This licence is retired, and a retired licence is not changed. Nothing was saved.";
+
+    static final Flash ADDED = Flash.news("added", "The licence %s is on sale now.");
+    static final Flash CHANGED = Flash.news("changed", "The licence %s is changed; new orders pay its new price.");
+    static final Flash RETIRED = Flash.news(
+            "retired",
+            "The licence %s is retired: the shop no longer offers it. Past orders and sales figures keep it.");
+    static final Flash ALREADY_RETIRED = Flash.news("already-retired", "The licence %s is retired already.");
+    static final Flash UNKNOWN = Flash.problem("unknown", "There is no licence %s.");
+    static final Flash RETIRE_REFUSED = Flash.problem(
+            "retire-refused", "The licence %s was not retired: the command API refused the change for your login.");
+    static final Flash RETIRE_FAILED = Flash.problem(
+            "retire-failed", "The licence %s was not retired: the command API did not answer. Try again in a moment.");
+    static final Flash UNAVAILABLE = Flash.problem(
+            "unavailable",
+            "The catalog cannot be read right now: the command API does not answer. Try again in a moment.");
+
+    /** Wider than the contract's sku rule on purpose: this only keeps text that is no sku off the page. */
+    private static final Pattern SKU_LIKE = Pattern.compile("[A-Z0-9_]{1,32}");
 
     private final CatalogApi catalog;
     private final CommandApiProblems problems;
@@ -63,7 +85,11 @@ class CatalogController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<?> list(@QueryValue @Nullable String notice, @QueryValue @Nullable String sku) {
-        return listPage(HttpStatus.OK, ProductForm.blank(), Map.of(), CatalogNotice.of(notice, sku));
+        return listPage(
+                HttpStatus.OK,
+                ProductForm.blank(),
+                Map.of(),
+                notice(notice, sku).orElse(null));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -77,7 +103,7 @@ class CatalogController {
             try {
                 catalog.add(product);
                 LOG.info("licence added from the catalog page");
-                return HttpResponse.seeOther(CatalogNotice.ADDED.redirect(product.sku()));
+                return back(ADDED, product.sku());
             } catch (HttpClientResponseException rejected) {
                 Refusal refusal = rejected.code() == HttpStatus.CONFLICT.getCode()
                         ? new Refusal(HttpStatus.CONFLICT, Map.of(ProductForm.SKU, DUPLICATE_SKU))
@@ -96,7 +122,7 @@ class CatalogController {
                 sku,
                 product -> product.onSale()
                         ? editPage(HttpStatus.OK, sku, ProductForm.of(product), Map.of(), null)
-                        : HttpResponse.seeOther(CatalogNotice.ALREADY_RETIRED.redirect(sku)));
+                        : back(ALREADY_RETIRED, sku));
     }
 
     /** The edit form's post (HTML forms cannot PUT). */
@@ -111,15 +137,16 @@ class CatalogController {
                 HttpResponse<CatalogApi.Product> changed =
                         catalog.change(sku, CatalogApi.etag(form.parsedVersion()), form.toChange());
                 if (changed == null || changed.code() == HttpStatus.NOT_FOUND.getCode()) {
-                    return HttpResponse.seeOther(CatalogNotice.UNKNOWN.redirect(sku));
+                    return back(UNKNOWN, sku);
                 }
                 LOG.info("licence changed from the catalog page");
-                return HttpResponse.seeOther(CatalogNotice.CHANGED.redirect(sku));
+                return back(CHANGED, sku);
             } catch (HttpClientResponseException rejected) {
                 return switch (rejected.code()) {
                     case 412 -> stale(sku, form);
-                    case 409 -> editPage(HttpStatus.CONFLICT, sku, form, Map.of(ProductForm.FORM, RETIRED), null);
-                    case 404 -> HttpResponse.seeOther(CatalogNotice.UNKNOWN.redirect(sku));
+                    case 409 ->
+                        editPage(HttpStatus.CONFLICT, sku, form, Map.of(ProductForm.FORM, RETIRED_NOT_CHANGED), null);
+                    case 404 -> back(UNKNOWN, sku);
                     default -> {
                         Refusal refusal = refusal(rejected);
                         yield editPage(refusal.status(), sku, form, refusal.errors(), null);
@@ -139,7 +166,7 @@ class CatalogController {
                 sku,
                 product -> product.onSale()
                         ? HttpResponse.ok(new ModelAndView<>("catalog/retire", Map.of("product", Row.of(product))))
-                        : HttpResponse.seeOther(CatalogNotice.ALREADY_RETIRED.redirect(sku)));
+                        : back(ALREADY_RETIRED, sku));
     }
 
     @Post(value = "/{sku}/retire", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -148,21 +175,21 @@ class CatalogController {
             try {
                 HttpResponse<Void> retired = catalog.retire(sku);
                 if (retired == null || retired.code() == HttpStatus.NOT_FOUND.getCode()) {
-                    return HttpResponse.seeOther(CatalogNotice.UNKNOWN.redirect(sku));
+                    return back(UNKNOWN, sku);
                 }
                 LOG.info("licence retired from the catalog page");
-                return HttpResponse.seeOther(CatalogNotice.RETIRED.redirect(sku));
+                return back(RETIRED, sku);
             } catch (HttpClientResponseException rejected) {
                 LOG.warn("command API refused to retire the licence: {}", rejected.code());
-                CatalogNotice notice = switch (rejected.code()) {
-                    case 404 -> CatalogNotice.UNKNOWN;
-                    case 401, 403 -> CatalogNotice.RETIRE_REFUSED;
-                    default -> CatalogNotice.RETIRE_FAILED;
+                Flash notice = switch (rejected.code()) {
+                    case 404 -> UNKNOWN;
+                    case 401, 403 -> RETIRE_REFUSED;
+                    default -> RETIRE_FAILED;
                 };
-                return HttpResponse.seeOther(notice.redirect(sku));
+                return back(notice, sku);
             } catch (HttpClientException unreachable) {
                 LOG.warn("command API unreachable, licence not retired: {}", unreachable.getMessage());
-                return HttpResponse.seeOther(CatalogNotice.RETIRE_FAILED.redirect(sku));
+                return back(RETIRE_FAILED, sku);
             }
         }
     }
@@ -177,7 +204,8 @@ class CatalogController {
                 sku,
                 current -> current.onSale()
                         ? editPage(HttpStatus.CONFLICT, sku, ProductForm.of(current), Map.of(), yours)
-                        : editPage(HttpStatus.CONFLICT, sku, yours, Map.of(ProductForm.FORM, RETIRED), null));
+                        : editPage(
+                                HttpStatus.CONFLICT, sku, yours, Map.of(ProductForm.FORM, RETIRED_NOT_CHANGED), null));
     }
 
     /** Reads one licence and answers with the page it leads to; unknown or unreadable licences go back to the list. */
@@ -187,9 +215,9 @@ class CatalogController {
             product = catalog.product(sku);
         } catch (HttpClientException unavailable) {
             LOG.warn("licence {} could not be read: {}", sku, unavailable.getMessage());
-            return HttpResponse.seeOther(CatalogNotice.UNAVAILABLE.redirect(sku));
+            return back(UNAVAILABLE, sku);
         }
-        return product.map(page).orElseGet(() -> HttpResponse.seeOther(CatalogNotice.UNKNOWN.redirect(sku)));
+        return product.map(page).orElseGet(() -> back(UNKNOWN, sku));
     }
 
     /** What a refusal other than the action's own cases (duplicate, stale, retired, unknown) shows, and with which status. */
@@ -211,8 +239,37 @@ class CatalogController {
         return new Refusal(HttpStatus.BAD_REQUEST, ProductForm.errorsByField(problems.of(rejected)));
     }
 
+    /** The notice a redirect asked for, with its sku only if that looks like one. */
+    static Optional<Flash> notice(@Nullable String code, @Nullable String sku) {
+        return Flash.shown(
+                code,
+                skuLike(sku),
+                ADDED,
+                CHANGED,
+                RETIRED,
+                ALREADY_RETIRED,
+                UNKNOWN,
+                RETIRE_REFUSED,
+                RETIRE_FAILED,
+                UNAVAILABLE);
+    }
+
+    /** Back to the list, with the notice of what happened to {@code sku}. */
+    private static HttpResponse<?> back(Flash notice, String sku) {
+        return HttpResponse.seeOther(redirect(notice, sku));
+    }
+
+    static URI redirect(Flash notice, String sku) {
+        return notice.redirect("/catalog", "sku", skuLike(sku));
+    }
+
+    @Nullable
+    private static String skuLike(@Nullable String sku) {
+        return sku != null && SKU_LIKE.matcher(sku).matches() ? sku : null;
+    }
+
     private HttpResponse<?> listPage(
-            HttpStatus status, ProductForm form, Map<String, String> errors, @Nullable CatalogNotice.Shown notice) {
+            HttpStatus status, ProductForm form, Map<String, String> errors, @Nullable Flash notice) {
         Map<String, Object> model = new HashMap<>();
         try {
             model.put("products", catalog.all().stream().map(Row::of).toList());

@@ -1,7 +1,7 @@
 package com.licenceshop.web.catalog;
 
 import com.licenceshop.servicedefaults.Problem;
-import com.licenceshop.web.system.CommandApiProblems;
+import com.licenceshop.web.errors.CommandApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;

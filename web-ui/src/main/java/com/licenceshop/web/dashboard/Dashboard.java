@@ -1,7 +1,7 @@
 package com.licenceshop.web.dashboard;
 
 import com.licenceshop.web.sales.SalesFigures;
-import com.licenceshop.web.system.Money;
+import com.licenceshop.web.view.Money;
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -6,8 +6,9 @@ import com.licenceshop.web.live.DatabaseNotifications;
 import com.licenceshop.web.live.LiveStreams;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
-import com.licenceshop.web.system.Fragments;
-import com.licenceshop.web.system.StaffSessions;
+import com.licenceshop.web.security.StaffSessions;
+import com.licenceshop.web.view.Flash;
+import com.licenceshop.web.view.Fragments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +39,13 @@ class DashboardController {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardController.class);
     static final String UPDATE_EVENT = "figures";
+    // shown after a redirect (view/Flash)
+    static final Flash PERIOD_CLOSED =
+            Flash.news("period-closed", "The sales period is closed; a new one has started.");
+    static final Flash CLOSE_FAILED = Flash.problem(
+            "close-failed", "The sales period could not be closed: the command API did not answer. Try again.");
+    static final Flash NO_OPS_CREDENTIAL = Flash.problem(
+            "no-ops-credential", "The web UI has no ops credential (OPS_PASSWORD), so it cannot close the period.");
 
     private final SalesReadModel readModel;
     private final DatabaseNotifications notifications;
@@ -73,7 +80,8 @@ class DashboardController {
     ModelAndView<Map<String, Object>> dashboard(@QueryValue @Nullable String notice) {
         Map<String, Object> model = new HashMap<>();
         model.put("dashboard", Dashboard.of(readModel.current(), clock.instant()));
-        Notice.of(notice).ifPresent(n -> model.put("notice", n));
+        Flash.shown(notice, null, PERIOD_CLOSED, CLOSE_FAILED, NO_OPS_CREDENTIAL)
+                .ifPresent(n -> model.put("notice", n));
         return new ModelAndView<>("sales/dashboard", model);
     }
 
@@ -90,15 +98,15 @@ class DashboardController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> closePeriod() {
         if (!opsCredential.configured()) {
-            return HttpResponse.seeOther(URI.create("/sales?notice=" + Notice.NO_OPS_CREDENTIAL.code()));
+            return HttpResponse.seeOther(NO_OPS_CREDENTIAL.redirect("/sales"));
         }
         try {
             SalesPeriodApi.PeriodClosed closed = salesPeriods.close();
             LOG.info("sales period closed at sequence {}", closed.sequence());
-            return HttpResponse.seeOther(URI.create("/sales?notice=" + Notice.PERIOD_CLOSED.code()));
+            return HttpResponse.seeOther(PERIOD_CLOSED.redirect("/sales"));
         } catch (HttpClientException e) {
             LOG.warn("closing the sales period failed: {}", e.getMessage());
-            return HttpResponse.seeOther(URI.create("/sales?notice=" + Notice.CLOSE_FAILED.code()));
+            return HttpResponse.seeOther(CLOSE_FAILED.redirect("/sales"));
         }
     }
 

@@ -4,6 +4,7 @@ import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.OpsCredentials;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.sales.SalesReadModel;
+import com.licenceshop.web.view.Flash;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +19,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +36,22 @@ import org.slf4j.LoggerFactory;
 class OpsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsController.class);
+
+    // shown after a redirect (view/Flash); a re-drive's carries how many dead letters it moved
+    static final Flash REBUILD_STARTED = Flash.news("rebuild-started", "Rebuild started.");
+    static final Flash REBUILD_ALREADY_RUNNING = Flash.news("rebuild-running", "A rebuild is already running.");
+    static final Flash REBUILD_FAILED =
+            Flash.problem("rebuild-failed", "The rebuild could not be started: the sales projector did not accept it.");
+    static final Flash REDRIVEN_PROJECTOR =
+            Flash.news("redriven-sales-projector", "Dead letters of the sales projector moved back to its queue: %s.");
+    static final Flash REDRIVEN_NOTIFIER = Flash.news(
+            "redriven-notification-service", "Dead letters of the notification service moved back to its queue: %s.");
+    static final Flash REDRIVE_FAILED =
+            Flash.problem("redrive-failed", "Re-driving the dead letters failed: the service did not answer.");
+    static final Flash TRACE_NOT_FOUND = Flash.problem(
+            "trace-not-found", "No trace for that order: no such order, or it was placed before tracing.");
+    static final Flash TRACE_FAILED =
+            Flash.problem("trace-failed", "The command API did not answer; the order's trace cannot be looked up.");
 
     private final Topology topology;
     private final RabbitManagementApi rabbit;
@@ -70,7 +86,20 @@ class OpsController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> console(@QueryValue @Nullable String notice, @QueryValue @Nullable Long moved) {
-        return page(OpsNotice.of(notice, moved), null);
+        return page(
+                Flash.shown(
+                                notice,
+                                String.valueOf(moved == null ? 0 : moved),
+                                REBUILD_STARTED,
+                                REBUILD_ALREADY_RUNNING,
+                                REBUILD_FAILED,
+                                REDRIVEN_PROJECTOR,
+                                REDRIVEN_NOTIFIER,
+                                REDRIVE_FAILED,
+                                TRACE_NOT_FOUND,
+                                TRACE_FAILED)
+                        .orElse(null),
+                null);
     }
 
     @Post(value = "/rebuild", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,16 +107,16 @@ class OpsController {
         try {
             projector.startRebuild();
             LOG.info("sales projection rebuild started from the ops console");
-            return redirect(OpsNotice.REBUILD_STARTED, null);
+            return redirect(REBUILD_STARTED, null);
         } catch (HttpClientResponseException e) {
             if (e.getStatus() == HttpStatus.CONFLICT) {
-                return redirect(OpsNotice.REBUILD_ALREADY_RUNNING, null);
+                return redirect(REBUILD_ALREADY_RUNNING, null);
             }
             LOG.warn("starting the rebuild failed: {}", e.getMessage());
-            return redirect(OpsNotice.REBUILD_FAILED, null);
+            return redirect(REBUILD_FAILED, null);
         } catch (HttpClientException e) {
             LOG.warn("starting the rebuild failed: {}", e.getMessage());
-            return redirect(OpsNotice.REBUILD_FAILED, null);
+            return redirect(REBUILD_FAILED, null);
         }
     }
 
@@ -102,10 +131,10 @@ class OpsController {
         try {
             long moved = projector.redriveDeadLetters().moved();
             LOG.info("re-drove {} dead letters of the sales projector", moved);
-            return redirect(OpsNotice.REDRIVEN_PROJECTOR, moved);
+            return redirect(REDRIVEN_PROJECTOR, moved);
         } catch (HttpClientException e) {
             LOG.warn("re-driving the projector's dead letters failed: {}", e.getMessage());
-            return redirect(OpsNotice.REDRIVE_FAILED, null);
+            return redirect(REDRIVE_FAILED, null);
         }
     }
 
@@ -114,10 +143,10 @@ class OpsController {
         try {
             long moved = notifier.redriveDeadLetters().moved();
             LOG.info("re-drove {} dead letters of the notification service", moved);
-            return redirect(OpsNotice.REDRIVEN_NOTIFIER, moved);
+            return redirect(REDRIVEN_NOTIFIER, moved);
         } catch (HttpClientException e) {
             LOG.warn("re-driving the notifier's dead letters failed: {}", e.getMessage());
-            return redirect(OpsNotice.REDRIVE_FAILED, null);
+            return redirect(REDRIVE_FAILED, null);
         }
     }
 
@@ -128,7 +157,7 @@ class OpsController {
         try {
             id = UUID.fromString(orderId == null ? "" : orderId.strip());
         } catch (IllegalArgumentException e) {
-            return redirect(OpsNotice.TRACE_NOT_FOUND, null);
+            return redirect(TRACE_NOT_FOUND, null);
         }
         try {
             return commandApi
@@ -136,10 +165,10 @@ class OpsController {
                     .map(OpsApis.OrderTrace::traceId)
                     .flatMap(traceLinks::of)
                     .<HttpResponse<?>>map(HttpResponse::seeOther)
-                    .orElseGet(() -> redirect(OpsNotice.TRACE_NOT_FOUND, null));
+                    .orElseGet(() -> redirect(TRACE_NOT_FOUND, null));
         } catch (HttpClientException e) {
             LOG.warn("looking up the trace of order {} failed: {}", id, e.getMessage());
-            return redirect(OpsNotice.TRACE_FAILED, null);
+            return redirect(TRACE_FAILED, null);
         }
     }
 
@@ -156,8 +185,7 @@ class OpsController {
         return page(null, result);
     }
 
-    private ModelAndView<Map<String, Object>> page(
-            @Nullable OpsNotice.Shown notice, @Nullable Reconciliation reconciliation) {
+    private ModelAndView<Map<String, Object>> page(@Nullable Flash notice, @Nullable Reconciliation reconciliation) {
         Map<String, Object> model = new HashMap<>();
         model.put("queues", queues());
         model.put("outbox", outbox());
@@ -295,8 +323,7 @@ class OpsController {
         }
     }
 
-    private static HttpResponse<?> redirect(OpsNotice notice, @Nullable Long moved) {
-        return HttpResponse.seeOther(
-                URI.create("/ops?notice=" + notice.code() + (moved == null ? "" : "&moved=" + moved)));
+    private static HttpResponse<?> redirect(Flash notice, @Nullable Long moved) {
+        return HttpResponse.seeOther(notice.redirect("/ops", "moved", moved == null ? null : String.valueOf(moved)));
     }
 }

@@ -1,6 +1,6 @@
 package com.licenceshop.web.orders;
 
-import com.licenceshop.web.system.Money;
+import com.licenceshop.web.view.Money;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * command-api's payment operations for staff (ADR 13, docs/contracts.md). The writes carry the staff member's
- * login as a Bearer token (system/StaffTokenFilter), the ops list the ops credential (system/OpsCredentialFilter).
+ * login as a Bearer token (security/StaffTokenFilter), the ops list the ops credential (security/OpsCredentialFilter).
  * A 404 comes back as the response; every other refusal is thrown with its problem+json body.
  */
 @Client(id = "command-api")

@@ -1,9 +1,9 @@
 package com.licenceshop.web.payments;
 
 import com.licenceshop.servicedefaults.Problem;
+import com.licenceshop.web.errors.CommandApiProblems;
 import com.licenceshop.web.login.Roles;
-import com.licenceshop.web.system.CommandApiProblems;
-import com.licenceshop.web.system.Money;
+import com.licenceshop.web.view.Money;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

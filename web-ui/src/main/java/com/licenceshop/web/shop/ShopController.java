@@ -1,7 +1,7 @@
 package com.licenceshop.web.shop;
 
-import com.licenceshop.web.system.CommandApiProblems;
-import com.licenceshop.web.system.OrderLinks;
+import com.licenceshop.web.errors.CommandApiProblems;
+import com.licenceshop.web.view.OrderLinks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

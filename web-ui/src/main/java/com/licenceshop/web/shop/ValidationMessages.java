@@ -1,7 +1,7 @@
 package com.licenceshop.web.shop;
 
 import com.licenceshop.servicedefaults.Problem;
-import com.licenceshop.web.system.CommandApiProblems;
+import com.licenceshop.web.errors.CommandApiProblems;
 import java.util.Locale;
 import java.util.Map;
 

@@ -57,7 +57,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void addingALicenceRedirectsToTheListWithASuccessMessageAndTheShopOffersItAtOnce() {
+    void anAddedLicenceIsAnnouncedAndOnSaleAtOnce() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 
@@ -85,7 +85,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void keysBeforePaymentIsALabelledCheckboxThatIsSentTickedOrNotAndShownAsStored() {
+    void keysBeforePaymentIsACheckboxStoredTickedOrNot() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
         assertThat(form.body())
@@ -108,7 +108,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anInvalidLicenceComesBackWithTheErrorsNextToItsFieldsAndWhatWasTyped() {
+    void anInvalidLicenceComesBackWithErrorsBesideItsFields() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 
@@ -250,7 +250,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aRefusalOfTheCommandApiIsShownAsAReadableMessageNeverAStackTrace() {
+    void aCommandApiRefusalReadsAsAMessageNotAStackTrace() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 

@@ -66,9 +66,13 @@ class ProductFormTest {
 
     @Test
     void aNoticeShowsOnlyItsOwnTextAndOnlyAnSkuThatLooksLikeOne() {
-        assertThat(CatalogNotice.of("added", "ACME_PRO").text()).isEqualTo("The licence ACME_PRO is on sale now.");
-        assertThat(CatalogNotice.of("added", "<script>").text()).isEqualTo("The licence is on sale now.");
-        assertThat(CatalogNotice.of("made-up", "ACME_PRO")).isNull();
-        assertThat(CatalogNotice.UNKNOWN.redirect("a b&c").toString()).isEqualTo("/catalog?notice=unknown");
+        assertThat(CatalogController.notice("added", "ACME_PRO").orElseThrow().text())
+                .isEqualTo("The licence ACME_PRO is on sale now.");
+        assertThat(CatalogController.notice("added", "<script>").orElseThrow().text())
+                .isEqualTo("The licence is on sale now.");
+        assertThat(CatalogController.notice("made-up", "ACME_PRO")).isEmpty();
+        assertThat(CatalogController.redirect(CatalogController.UNKNOWN, "a b&c")
+                        .toString())
+                .isEqualTo("/catalog?notice=unknown");
     }
 }

@@ -66,7 +66,7 @@ class DashboardTest {
     }
 
     @Test
-    void theChartHasOneBarPerMinuteOfTheLastHalfHourScaledToTheBestMinute() {
+    void theChartHasOneBarPerMinuteScaledToTheBestMinute() {
         Instant thisMinute = NOW.truncatedTo(ChronoUnit.MINUTES);
         List<SalesFigures.MinuteFigures> minutes = List.of(
                 new SalesFigures.MinuteFigures(thisMinute, 2, 1_000_000),

@@ -31,7 +31,7 @@ class BehindAProxyIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aGuesserBehindTheProxyIsLockedOutButAColleagueBehindTheSameProxyStillLogsIn() {
+    void aGuesserBehindAProxyIsLockedOutButNotAColleague() {
         for (int i = 0; i < 3; i++) {
             shop.visitor().withHeader("X-Forwarded-For", "203.0.113.66").logIn(SALES_USER, "guess-" + i);
         }

@@ -34,7 +34,7 @@ class LoginThrottleIT extends AgainstTheTestShop {
     }
 
     @Test
-    void afterRepeatedWrongPasswordsEvenTheRightOneIsRefusedWhileOtherStaffStillLogIn() {
+    void repeatedWrongPasswordsLockOneLoginButNotOtherStaff() {
         for (int i = 0; i < 3; i++) {
             assertThat(shop.visitor().logIn(SALES_USER, "guess-" + i).location())
                     .isEqualTo("/login/auth?error=true");
@@ -54,7 +54,7 @@ class LoginThrottleIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aForwardedHeaderFromAClientThatIsNoTrustedProxyDoesNotEscapeTheLockout() {
+    void anUntrustedForwardedHeaderDoesNotEscapeTheLockout() {
         for (int i = 0; i < 3; i++) {
             shop.visitor().withHeader("X-Forwarded-For", "192.0.2." + i).logIn(CAROL, "guess-" + i);
         }

@@ -49,7 +49,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theSameUserFromAnotherAddressAndAnotherUserFromTheSameAddressAreNotLocked() {
+    void aLockoutHoldsOneUserAtOneAddressOnly() {
         attempts(aliceFromHere, 10);
 
         assertThat(throttle.begin(new LoginThrottle.Attempt("alice", "10.0.0.2")))

@@ -53,7 +53,7 @@ class StaffUsersTest {
     }
 
     @Test
-    void aPlainPasswordInsteadOfAHashIsAConfigurationErrorThatDoesNotRepeatIt() {
+    void aPlainPasswordIsRefusedWithoutRepeatingIt() {
         assertThatThrownBy(() -> StaffUsers.parse("alice:SALES:secret123"))
                 .hasMessageContaining("alice")
                 .hasMessageNotContaining("secret123");

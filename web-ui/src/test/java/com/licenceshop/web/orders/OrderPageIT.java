@@ -44,7 +44,7 @@ class OrderPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theLicenceKeysAreShownWithACopyButtonAndTheTotalCountsLicencesInTheRightNumber() {
+    void licenceKeysHaveACopyButtonAndTheTotalCountsThemRight() {
         Visitor shopper = shop.visitor();
         String one = placeOrder(shopper, "1");
         String three = placeOrder(shopper, "3");

@@ -91,7 +91,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void whenTheProviderDoesNotAnswerTheShopperReadsThatNothingWasChargedAndMayTryAgain() {
+    void aSilentProviderLeavesNothingChargedAndThePayButtonThere() {
         String orderPath = unpaidCardOrder();
         Visitor shopper = shop.visitor();
         commandApi.checkoutStatus = 503;

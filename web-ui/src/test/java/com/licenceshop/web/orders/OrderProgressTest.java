@@ -73,7 +73,7 @@ class OrderProgressTest {
     }
 
     @Test
-    void aCardOrderWaitsForItsPaymentBeforeKeysAndMailAndCanBePaidFromThePage() {
+    void aCardOrderWaitsForItsPaymentBeforeKeysAndMail() {
         OrderProgress progress = OrderProgress.of(paid(card("PLACED"), List.of()), OrderTracking.Tracking.nothingYet());
 
         assertThat(states(progress))

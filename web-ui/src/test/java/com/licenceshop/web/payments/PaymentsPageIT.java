@@ -23,8 +23,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     StubCommandApi commandApi;
 
     @Test
-    void aPartialTransferShowsWhatIsStillOutstandingAndTheRestPaysTheInvoiceWithTheStaffMembersOwnLogin()
-            throws Exception {
+    void aPartialTransferShowsWhatIsOutstandingAndTheRestPaysIt() throws Exception {
         commandApi.invoices.put("2026-000101", new long[] {59_500, 0});
         Visitor alice = salesStaff();
         int before = commandApi.paymentAuthorizations.size();
@@ -74,7 +73,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theSameTransferTwiceIsRefusedWithTheCommandApisReasonAndAnUnknownInvoiceIsNamed() {
+    void aRepeatedTransferAndAnUnknownInvoiceAreRefusedWithReasons() {
         commandApi.invoices.put("2026-000103", new long[] {59_500, 0});
         Visitor alice = salesStaff();
         Map<String, String> transfer = Map.of("invoiceNumber", "2026-000103", "amount", "100", "reference", "BANK-4");
@@ -93,7 +92,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void whatIsNoAmountOrNoInvoiceNumberComesBackToTheFormWithoutAskingTheCommandApi() {
+    void aBadAmountOrInvoiceNumberNeverReachesTheCommandApi() {
         Visitor alice = salesStaff();
         int before = commandApi.paymentAuthorizations.size();
 

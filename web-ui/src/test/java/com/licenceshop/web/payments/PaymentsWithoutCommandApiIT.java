@@ -20,7 +20,7 @@ class PaymentsWithoutCommandApiIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aTransferIsNotRecordedAndThePageSaysToTryAgainWithTheFormAsTyped() {
+    void anUnrecordedTransferSaysTryAgainAndKeepsTheForm() {
         Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
         Visitor.Page page = alice.get("/payments");
         assertThat(page.textOf("waiting-unavailable")).contains("does not answer");

@@ -40,7 +40,7 @@ class ShopIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theShopOffersOnlyLicencesOnSaleAndShowsACatalogChangeOnTheNextPage() {
+    void theShopOffersWhatIsOnSaleAsOfTheNextPage() {
         catalog.retiredElsewhere("STARTER");
         catalog.changedElsewhere("ENTERPRISE", "Enterprise 2026", 600_000);
 
