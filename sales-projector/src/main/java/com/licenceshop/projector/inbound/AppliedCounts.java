@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 /** What applying a batch's good events did: events applied for the first time, and duplicates the inbox skipped. */
 record AppliedCounts(int applied, int duplicates) {

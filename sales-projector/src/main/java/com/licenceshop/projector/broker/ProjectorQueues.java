@@ -1,4 +1,4 @@
-package com.licenceshop.projector.topology;
+package com.licenceshop.projector.broker;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.ConsumerQueues;
@@ -13,12 +13,12 @@ import java.io.IOException;
  * bound to every event type, and its dead-letter queue.
  */
 @Singleton
-public final class SalesProjectorTopology extends ChannelInitializer {
+public final class ProjectorQueues extends ChannelInitializer {
 
     private final Topology topology;
     private final int deliveryLimit;
 
-    SalesProjectorTopology(Topology topology, @Value("${shop.projector.delivery-limit:10}") int deliveryLimit) {
+    ProjectorQueues(Topology topology, @Value("${shop.projector.delivery-limit:10}") int deliveryLimit) {
         this.topology = topology;
         this.deliveryLimit = deliveryLimit;
     }

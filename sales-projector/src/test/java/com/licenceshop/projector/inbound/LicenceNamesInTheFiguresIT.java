@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import static com.licenceshop.projector.support.EventFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import com.licenceshop.testsupport.TcpProxy;
 import io.micronaut.context.annotation.Requires;

@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 /**
  * Told about each batch between its commit and its acknowledgement: the moment a crash leaves committed but

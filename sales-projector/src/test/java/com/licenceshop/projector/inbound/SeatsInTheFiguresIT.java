@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import static com.licenceshop.projector.support.EventFixtures.Licence.ENTERPRISE;
 import static com.licenceshop.projector.support.EventFixtures.Licence.PROFESSIONAL;

@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

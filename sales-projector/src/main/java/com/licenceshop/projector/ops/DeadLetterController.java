@@ -1,4 +1,4 @@
-package com.licenceshop.projector.deadletter;
+package com.licenceshop.projector.ops;
 
 import com.licenceshop.servicedefaults.DeadLetterQueue;
 import io.micronaut.http.annotation.Controller;

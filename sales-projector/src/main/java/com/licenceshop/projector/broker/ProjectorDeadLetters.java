@@ -1,4 +1,4 @@
-package com.licenceshop.projector.deadletter;
+package com.licenceshop.projector.broker;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.ConfirmedPublisher;

@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import com.rabbitmq.client.BasicProperties;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;

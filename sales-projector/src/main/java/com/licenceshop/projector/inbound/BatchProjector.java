@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
@@ -50,13 +50,13 @@ import org.slf4j.LoggerFactory;
  *   <li>A message that cannot be parsed, has a schema version this projector does not know, or fails the
  *       projection's checks is parked without touching the database.</li>
  *   <li>A batch holds events, not messages: a message of several events (transport version 2) was split by
- *       {@link SalesEventListener}, so a poison event among them is parked alone, as the message of its own it
+ *       {@link ProjectorConsumer}, so a poison event among them is parked alone, as the message of its own it
  *       would have been, and its neighbours are applied; the message is acknowledged with the batch. A message
  *       that cannot be split is parked whole.</li>
  *   <li>If the batch's transaction fails on the data, the events are applied one by one, so one bad event
  *       cannot sink the good ones; the one that fails alone is parked.</li>
  *   <li>If the database is unreachable, the batch waits, unacknowledged, and is tried again by
- *       an {@link ExponentialBackoff} for {@link ProjectorSettings#retryFor()} (consumption of that channel stops
+ *       an {@link ExponentialBackoff} for {@link ProjectorConfig#retryFor()} (consumption of that channel stops
  *       meanwhile). If the database is still down then, the batch is put back at the tail of the queue as new
  *       messages (confirmed, then the originals acknowledged) and the next messages wait in turn. An outage of
  *       the projector's own database is not a failed delivery: a nack with requeue would count towards the
@@ -70,7 +70,7 @@ final class BatchProjector {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchProjector.class);
     /** One link per event of a batch (up to the prefetch of full messages: 500); application.yml raises the SDK's limit of 128 to match. */
-    private static final int MAX_LINKS = SalesEventListener.MAX_BATCH;
+    private static final int MAX_LINKS = ProjectorConsumer.MAX_BATCH;
 
     private static final Duration FIRST_WAIT = Duration.ofMillis(100);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
@@ -106,7 +106,7 @@ final class BatchProjector {
             DeadLetterQueue deadLetters,
             ProjectionMetrics metrics,
             List<BatchObserver> observers,
-            ProjectorSettings settings,
+            ProjectorConfig config,
             Clock clock,
             Tracer tracer) {
         this.tracer = tracer;
@@ -116,7 +116,7 @@ final class BatchProjector {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.observers = observers;
-        this.holdFor = settings.retryFor();
+        this.holdFor = config.retryFor();
         this.clock = clock;
     }
 

@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 /**
  * A message whose schema version this projector does not read (shop-events' {@code SchemaVersions}): it is parked with

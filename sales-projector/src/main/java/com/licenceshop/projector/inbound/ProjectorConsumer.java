@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import com.licenceshop.servicedefaults.EventBatches;
 import com.rabbitmq.client.AMQP;
@@ -19,7 +19,7 @@ import java.util.List;
  */
 @RabbitListener
 @Requires(property = "shop.projector.consume", notEquals = "false")
-class SalesEventListener {
+class ProjectorConsumer {
 
     /**
      * Unacknowledged messages per consumer. A constant: {@code @Queue} takes no placeholder here. Under load a
@@ -33,7 +33,7 @@ class SalesEventListener {
 
     private final DeliveryBatches batches;
 
-    SalesEventListener(DeliveryBatches batches) {
+    ProjectorConsumer(DeliveryBatches batches) {
         this.batches = batches;
     }
 

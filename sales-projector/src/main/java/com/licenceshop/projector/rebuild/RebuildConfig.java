@@ -9,5 +9,5 @@ import jakarta.validation.constraints.NotNull;
  * @param chunkSize events per transaction into the new tables (pre-aggregated in memory per chunk)
  */
 @ConfigurationProperties("shop.rebuild")
-record RebuildSettings(
+record RebuildConfig(
         @NotNull @Min(1) Integer pageSize, @NotNull @Min(1) Integer chunkSize) {}

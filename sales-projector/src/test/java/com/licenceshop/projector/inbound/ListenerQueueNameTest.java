@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ class ListenerQueueNameTest {
 
     @Test
     void theListenerConsumesTheQueueTheTopologyNames() throws Exception {
-        Queue queue = SalesEventListener.class
+        Queue queue = ProjectorConsumer.class
                 .getDeclaredMethod(
                         "receive",
                         byte[].class,

@@ -1,4 +1,4 @@
-package com.licenceshop.projector.live;
+package com.licenceshop.projector.inbound;
 
 import com.rabbitmq.client.Channel;
 import jakarta.annotation.PreDestroy;
@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One buffer per consumer channel. A buffer is applied when it is full, or when its oldest delivery has
- * waited {@link ProjectorSettings#linger()}. A batch never mixes channels, because a delivery tag and
+ * waited {@link ProjectorConfig#linger()}. A batch never mixes channels, because a delivery tag and
  * {@code ack(multiple)} only mean something on the channel that delivered it; and a buffer is flushed under
  * its lock, so batches of one channel are applied and acknowledged strictly one after the other (an ack of a
  * later batch must never cover an earlier one that has not committed). The events of one message join a batch
@@ -30,16 +30,16 @@ final class DeliveryBatches {
     private final long lingerNanos;
     private final ScheduledExecutorService lingerTimer;
 
-    DeliveryBatches(BatchProjector projector, ProjectorSettings settings) {
+    DeliveryBatches(BatchProjector projector, ProjectorConfig config) {
         this.projector = projector;
-        this.batchSize = settings.batchSize();
-        this.lingerNanos = settings.linger().toNanos();
+        this.batchSize = config.batchSize();
+        this.lingerNanos = config.linger().toNanos();
         this.lingerTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "projector-linger");
             thread.setDaemon(true);
             return thread;
         });
-        long tick = Math.max(2, settings.linger().toMillis() / 2);
+        long tick = Math.max(2, config.linger().toMillis() / 2);
         lingerTimer.scheduleWithFixedDelay(this::flushLingering, tick, tick, TimeUnit.MILLISECONDS);
     }
 

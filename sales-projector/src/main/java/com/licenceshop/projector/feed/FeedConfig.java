@@ -11,4 +11,4 @@ import java.time.Duration;
  *                    longer fails the rebuild or reconciliation that reads it
  */
 @ConfigurationProperties("shop.command-api")
-public record FeedSettings(@NotNull URI url, @NotNull Duration readTimeout) {}
+public record FeedConfig(@NotNull URI url, @NotNull Duration readTimeout) {}
