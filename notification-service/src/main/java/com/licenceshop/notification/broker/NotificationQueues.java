@@ -4,6 +4,7 @@ import com.licenceshop.events.Topology;
 import com.licenceshop.notification.retry.DelaySchedule;
 import com.licenceshop.servicedefaults.ConsumerQueues;
 import com.rabbitmq.client.Channel;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.rabbitmq.connect.ChannelInitializer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -17,30 +18,33 @@ import org.slf4j.LoggerFactory;
  * broker comes back). Declarations are idempotent; changing a queue's arguments needs a new queue name.
  */
 @Singleton
-class NotificationTopology extends ChannelInitializer {
+class NotificationQueues extends ChannelInitializer {
 
-    /**
-     * Backstop against a message that crashes its consumer again and again (a poison message): after this many
-     * returns to the queue the broker dead-letters it. Ordinary failures never get here: they go through the
-     * delay queues or are parked by the service itself.
-     */
-    static final int DELIVERY_LIMIT = 5;
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationTopology.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationQueues.class);
 
     private final Topology topology;
     private final DelaySchedule retrySchedule;
+    private final int deliveryLimit;
 
-    NotificationTopology(Topology topology, DelaySchedule retrySchedule) {
+    /**
+     * {@code deliveryLimit}: the backstop against a message that crashes its consumer again and again (a poison
+     * message): after this many returns to the queue the broker dead-letters it. Ordinary failures never get
+     * there: they go through the delay queues or are parked by the service itself.
+     */
+    NotificationQueues(
+            Topology topology,
+            DelaySchedule retrySchedule,
+            @Value("${shop.notification.delivery-limit:5}") int deliveryLimit) {
         this.topology = topology;
         this.retrySchedule = retrySchedule;
+        this.deliveryLimit = deliveryLimit;
     }
 
     @Override
     public void initialize(Channel channel, String connectionName) throws IOException {
         String queue = topology.notificationQueue();
         String deadLetters =
-                ConsumerQueues.declare(channel, topology, queue, topology.notificationBindings(), DELIVERY_LIMIT);
+                ConsumerQueues.declare(channel, topology, queue, topology.notificationBindings(), deliveryLimit);
 
         for (Duration delay : retrySchedule.distinctDelays()) {
             // A message waits here for the queue's TTL, then the broker dead-letters it through the default

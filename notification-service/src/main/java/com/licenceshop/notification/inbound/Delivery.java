@@ -1,4 +1,4 @@
-package com.licenceshop.notification.delivery;
+package com.licenceshop.notification.inbound;
 
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.notification.broker.DeliveryHeaders;

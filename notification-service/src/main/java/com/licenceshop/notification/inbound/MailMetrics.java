@@ -1,4 +1,4 @@
-package com.licenceshop.notification.delivery;
+package com.licenceshop.notification.inbound;
 
 import com.licenceshop.notification.mail.MailKind;
 import io.micrometer.core.instrument.Counter;

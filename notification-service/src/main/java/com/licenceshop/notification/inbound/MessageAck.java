@@ -1,4 +1,4 @@
-package com.licenceshop.notification.delivery;
+package com.licenceshop.notification.inbound;
 
 import com.rabbitmq.client.Channel;
 import java.io.IOException;

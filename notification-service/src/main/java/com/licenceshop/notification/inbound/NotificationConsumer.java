@@ -1,4 +1,4 @@
-package com.licenceshop.notification.delivery;
+package com.licenceshop.notification.inbound;
 
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.MessageHeaders;
@@ -89,12 +89,9 @@ class NotificationConsumer {
             MailMetrics metrics,
             ChannelPool channels,
             Tracer tracer,
-            @Value("${shop.notification.consumers}") int consumers,
-            @Value("${shop.notification.concurrency}") int concurrency,
-            @Value("${shop.notification.batch-size}") int batchSize,
-            @Value("${shop.smtp.timeout}") Duration smtpTimeout,
-            @Value("${shop.notification.shop-url}") String shopUrl) {
-        this.shopUrl = shopUrl;
+            NotificationConfig config,
+            @Value("${shop.smtp.timeout}") Duration smtpTimeout) {
+        this.shopUrl = config.shopUrl();
         this.codec = codec;
         this.delivery = delivery;
         this.publisher = publisher;
@@ -103,9 +100,9 @@ class NotificationConsumer {
         this.metrics = metrics;
         this.channels = channels;
         this.tracer = tracer;
-        this.consumers = Math.max(1, consumers);
-        this.concurrency = Math.max(1, concurrency);
-        this.batchSize = Math.max(1, batchSize);
+        this.consumers = Math.max(1, config.consumers());
+        this.concurrency = Math.max(1, config.concurrency());
+        this.batchSize = Math.max(1, config.batchSize());
         // a batch in hand may need every SMTP step's timeout once, then the ledger
         this.shutdownWait = smtpTimeout.multipliedBy(2).plusSeconds(5);
     }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * {@code SMTP_STARTTLS}) and the sender ({@code MAIL_FROM}). Without a user the server is used unauthenticated.
  */
 @ConfigurationProperties("shop.smtp")
-record SmtpConfiguration(
+record SmtpConfig(
         @NotBlank String host,
         @Min(1) @Max(65535) int port,
         @Nullable String username,

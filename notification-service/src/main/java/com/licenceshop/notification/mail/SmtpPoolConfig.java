@@ -11,7 +11,7 @@ import java.time.Duration;
  * sender, none waiting for another.
  */
 @ConfigurationProperties("shop.smtp.pool")
-record SmtpPoolConfiguration(
+record SmtpPoolConfig(
         @Min(0) int size,
         @NotNull Duration idleTimeout,
         @Min(1) int maxMailsPerConnection) {}

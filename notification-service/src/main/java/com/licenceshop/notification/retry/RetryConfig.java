@@ -7,4 +7,4 @@ import java.util.List;
 
 /** {@code shop.notification.retry.delays} ({@code NOTIFICATION_RETRY_DELAYS}), e.g. {@code 1s,5s,30s,2m,10m}. */
 @ConfigurationProperties("shop.notification.retry")
-record RetryConfiguration(@NotEmpty List<Duration> delays) {}
+record RetryConfig(@NotEmpty List<Duration> delays) {}

@@ -1,4 +1,4 @@
-package com.licenceshop.notification.delivery;
+package com.licenceshop.notification.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

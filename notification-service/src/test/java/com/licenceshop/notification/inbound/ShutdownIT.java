@@ -1,4 +1,4 @@
-package com.licenceshop.notification.delivery;
+package com.licenceshop.notification.inbound;
 
 import static com.licenceshop.notification.OrderFixtures.anOrderBy;
 import static com.licenceshop.notification.OrderFixtures.starter;
