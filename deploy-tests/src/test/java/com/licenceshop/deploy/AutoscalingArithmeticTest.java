@@ -44,7 +44,7 @@ class AutoscalingArithmeticTest {
         int pack = constant(
                 "service-defaults/src/main/java/com/licenceshop/servicedefaults/EventBatches.java", "MAX_EVENTS");
         int perConsumer = constant(
-                "sales-projector/src/main/java/com/licenceshop/projector/live/SalesEventListener.java", "PREFETCH");
+                "sales-projector/src/main/java/com/licenceshop/projector/inbound/ProjectorConsumer.java", "PREFETCH");
         assertThat(batch)
                 .as("a batch of events fits in one consumer's prefetch of full messages")
                 .isLessThanOrEqualTo(perConsumer * pack);

@@ -48,6 +48,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theQueuesAreDeclaredInBrokerAndConsumedInInboundAsInTheOtherConsumer() {
+        ArchitectureRules.ofEveryConsumer().check(classes);
+    }
+
+    @Test
     void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
         ArchitectureRules.ofEveryService("com.licenceshop.notification").check(classes);
     }

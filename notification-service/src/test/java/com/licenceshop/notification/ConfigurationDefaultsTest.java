@@ -57,6 +57,8 @@ class ConfigurationDefaultsTest {
                     .contains(8);
             assertThat(env.getProperty("shop.notification.batch-size", Integer.class))
                     .contains(20);
+            assertThat(env.getProperty("shop.notification.delivery-limit", Integer.class))
+                    .contains(5);
             assertThat(env.getProperty("shop.smtp.pool.size", Integer.class)).contains(0);
             assertThat(env.getProperty("shop.smtp.pool.idle-timeout", Duration.class))
                     .contains(ofSeconds(30));

@@ -26,7 +26,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheLivePathAndTheDeadLettersTalkToTheBroker() {
+    void onlyTheInboundBrokerAndOpsRoomsTalkToTheBroker() {
         noClasses()
                 .that()
                 .resideInAnyPackage(
@@ -39,6 +39,11 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("com.rabbitmq..")
                 .check(classes);
+    }
+
+    @Test
+    void theQueuesAreDeclaredInBrokerAndConsumedInInboundAsInTheOtherConsumer() {
+        ArchitectureRules.ofEveryConsumer().check(classes);
     }
 
     @Test

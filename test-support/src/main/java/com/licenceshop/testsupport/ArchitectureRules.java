@@ -1,5 +1,6 @@
 package com.licenceshop.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -45,6 +46,27 @@ public final class ArchitectureRules {
                 .and(onlyServiceDefaultsReadsTheAuthorizationHeader())
                 .and(transactionsOpenThroughTheKit())
                 .and(publishesThroughTheMessagingKit());
+    }
+
+    /**
+     * The shape both consumers share (docs/adr/0014-two-consumers-one-shape.md): their queues are declared in
+     * {@code broker}, their queue consumer lives in {@code inbound}.
+     */
+    public static ArchRule ofEveryConsumer() {
+        return CompositeArchRule.of(classes()
+                        .that()
+                        .areAssignableTo("io.micronaut.rabbitmq.connect.ChannelInitializer")
+                        .should()
+                        .resideInAPackage("..broker..")
+                        .because("both consumers declare their queues in the same room (ADR 14)"))
+                .and(classes()
+                        .that()
+                        .areAnnotatedWith("io.micronaut.rabbitmq.annotation.RabbitListener")
+                        .or()
+                        .areAssignableTo("com.rabbitmq.client.Consumer")
+                        .should()
+                        .resideInAPackage("..inbound..")
+                        .because("both consumers receive in the same room (ADR 14)"));
     }
 
     /** The packages directly below {@code rootPackage} (with their subpackages) do not depend on each other in a circle. */

@@ -34,7 +34,7 @@ class SmtpConnectionPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpConnectionPool.class);
 
     private final Session session;
-    private final SmtpPoolConfiguration configuration;
+    private final SmtpPoolConfig config;
     private final Clock clock;
     private final Semaphore permits;
     private final Deque<PooledConnection> idle = new ArrayDeque<>();
@@ -44,19 +44,19 @@ class SmtpConnectionPool implements AutoCloseable {
 
     SmtpConnectionPool(
             Session session,
-            SmtpPoolConfiguration configuration,
+            SmtpPoolConfig config,
             Clock clock,
             @Value("${shop.notification.concurrency}") int concurrency) {
         this.session = session;
-        this.configuration = configuration;
+        this.config = config;
         this.clock = clock;
-        this.permits = new Semaphore(configuration.size() > 0 ? configuration.size() : Math.max(1, concurrency), true);
+        this.permits = new Semaphore(config.size() > 0 ? config.size() : Math.max(1, concurrency), true);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "smtp-pool-sweeper");
             thread.setDaemon(true);
             return thread;
         });
-        long every = Math.max(100, configuration.idleTimeout().toMillis() / 2);
+        long every = Math.max(100, config.idleTimeout().toMillis() / 2);
         sweeper.scheduleWithFixedDelay(this::closeExpired, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -112,7 +112,7 @@ class SmtpConnectionPool implements AutoCloseable {
     void release(PooledConnection connection) {
         try {
             if (connection != null) {
-                if (closed || connection.mails >= configuration.maxMailsPerConnection()) {
+                if (closed || connection.mails >= config.maxMailsPerConnection()) {
                     quit(connection);
                 } else {
                     connection.lastUsed = clock.instant();
@@ -171,8 +171,8 @@ class SmtpConnectionPool implements AutoCloseable {
     }
 
     private boolean expired(PooledConnection connection, Instant now) {
-        return Duration.between(connection.lastUsed, now).compareTo(configuration.idleTimeout()) > 0
-                || connection.mails >= configuration.maxMailsPerConnection();
+        return Duration.between(connection.lastUsed, now).compareTo(config.idleTimeout()) > 0
+                || connection.mails >= config.maxMailsPerConnection();
     }
 
     private PooledConnection pollIdle() {

@@ -35,13 +35,13 @@ public class SmtpMailer {
     static final Duration RSET_AFTER = Duration.ofSeconds(1);
 
     private final Session session;
-    private final SmtpConfiguration smtp;
+    private final SmtpConfig smtp;
     private final SmtpConnectionPool pool;
     private final Clock clock;
     /** the sender, parsed once (null if it does not parse: then each mail fails permanently, saying why) */
     private final InternetAddress from;
 
-    SmtpMailer(Session session, SmtpConfiguration smtp, SmtpConnectionPool pool, Clock clock) {
+    SmtpMailer(Session session, SmtpConfig smtp, SmtpConnectionPool pool, Clock clock) {
         this.from = parsedOrNull(smtp.from());
         this.session = session;
         this.smtp = smtp;

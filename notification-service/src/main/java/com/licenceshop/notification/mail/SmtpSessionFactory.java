@@ -18,7 +18,7 @@ class SmtpSessionFactory {
     static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     @Singleton
-    Session smtpSession(SmtpConfiguration smtp) {
+    Session smtpSession(SmtpConfig smtp) {
         // Jakarta Mail 2.1 looks its StreamProvider up anew for every part it encodes, through a ServiceLoader
         // scan of the whole classpath: measured, a quarter of the CPU per mail. Named by this property, the
         // lookup is a Class.forName. JVM-wide, and it names what the scan would have found.

@@ -8,8 +8,8 @@ import java.time.Clock;
 class RetryFactory {
 
     @Singleton
-    DelaySchedule retrySchedule(RetryConfiguration configuration) {
-        return new DelaySchedule(configuration.delays());
+    DelaySchedule retrySchedule(RetryConfig config) {
+        return new DelaySchedule(config.delays());
     }
 
     @Singleton

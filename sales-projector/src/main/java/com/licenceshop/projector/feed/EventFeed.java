@@ -43,10 +43,10 @@ public final class EventFeed {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    EventFeed(FeedSettings settings, OpsCredentials credentials, JsonMapper json, EventCodec codec) {
+    EventFeed(FeedConfig config, OpsCredentials credentials, JsonMapper json, EventCodec codec) {
         this.codec = codec;
-        this.baseUrl = settings.url();
-        this.readTimeout = settings.readTimeout();
+        this.baseUrl = config.url();
+        this.readTimeout = config.readTimeout();
         this.credentials = credentials;
         this.json = json;
     }

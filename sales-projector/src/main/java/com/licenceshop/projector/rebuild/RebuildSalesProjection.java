@@ -60,7 +60,7 @@ public final class RebuildSalesProjection {
     private final SalesModelWriter writer;
     private final EventFeed feed;
     private final RebuildStates states;
-    private final RebuildSettings settings;
+    private final RebuildConfig config;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rebuild");
@@ -78,13 +78,13 @@ public final class RebuildSalesProjection {
             SalesModelWriter writer,
             EventFeed feed,
             RebuildStates states,
-            RebuildSettings settings,
+            RebuildConfig config,
             Clock clock) {
         this.database = database;
         this.writer = writer;
         this.feed = feed;
         this.states = states;
-        this.settings = settings;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -214,8 +214,8 @@ public final class RebuildSalesProjection {
      * read ({@link ChunkWriter}).
      */
     private long readToEnd(Connection c, long after, ProgressReporter reporter, boolean firstPass) throws Exception {
-        int pageSize = settings.pageSize();
-        int chunkSize = settings.chunkSize();
+        int pageSize = config.pageSize();
+        int chunkSize = config.chunkSize();
         ChunkWriter chunks = new ChunkWriter(writer, writerThread, c, reporter, firstPass);
         while (true) {
             List<SalesChange> chunk = new ArrayList<>(chunkSize);

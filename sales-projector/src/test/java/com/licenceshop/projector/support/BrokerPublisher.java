@@ -4,7 +4,7 @@ import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.topology.SalesProjectorTopology;
+import com.licenceshop.projector.broker.ProjectorQueues;
 import com.licenceshop.servicedefaults.EventBatches;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.AMQP;
@@ -44,7 +44,7 @@ public final class BrokerPublisher implements AutoCloseable {
             channel = connection.createChannel();
             channel.confirmSelect();
             // the projector declares the same; declaring here too lets a test publish before any projector runs
-            SalesProjectorTopology.declare(channel, topology, deliveryLimit);
+            ProjectorQueues.declare(channel, topology, deliveryLimit);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to RabbitMQ", e);
         }
