@@ -64,14 +64,15 @@ class CancellingOrders implements OrderCancellation {
             try (var log = LogContext.with("orderId", orderId)) {
                 Connection tx = status.getConnection();
                 Optional<PaymentStatus> payment = ProcessLock.lock(tx, orderId);
-                if (orders.find(tx, orderId, true).filter(allowed).isEmpty()) {
+                Optional<StoredOrder> found = orders.find(tx, orderId, true).filter(allowed);
+                if (found.isEmpty()) {
                     return Outcome.NOT_FOUND;
                 }
                 if (payment.filter(CancellingOrders::paid).isPresent()) {
                     LOG.info("order is {}: not cancelled", payment.get());
                     return Outcome.PAID;
                 }
-                cancel(tx, orderId, allowed, correlationId);
+                cancel(tx, found.get(), correlationId);
                 return Outcome.CANCELLED;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot cancel the order", e);
@@ -89,21 +90,19 @@ class CancellingOrders implements OrderCancellation {
      */
     @Override
     public void cancelUnpaid(Connection connection, UUID orderId, String correlationId) throws SQLException {
-        cancel(connection, orderId, order -> true, correlationId);
+        Optional<StoredOrder> found = orders.find(connection, orderId, true);
+        if (found.isPresent()) {
+            cancel(connection, found.get(), correlationId);
+        }
     }
 
-    private Optional<UUID> cancel(
-            Connection connection, UUID orderId, Predicate<StoredOrder> allowed, String correlationId)
-            throws SQLException {
-        Optional<StoredOrder> found = orders.find(connection, orderId, true).filter(allowed);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        StoredOrder order = found.get();
+    /** Records the cancel of an order read and locked in this transaction; one cancelled before stays as it is. */
+    private void cancel(Connection connection, StoredOrder order, String correlationId) throws SQLException {
         if (order.isCancelled()) {
             LOG.info("order already cancelled; nothing to record");
-            return Optional.of(orderId);
+            return;
         }
+        UUID orderId = order.id();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OrderCancelled cancelled = events.append(
                 connection,
@@ -133,6 +132,5 @@ class CancellingOrders implements OrderCancellation {
         try (var log = LogContext.with("eventId", cancelled.eventId())) {
             LOG.info("order cancelled, sequence {}", cancelled.sequence());
         }
-        return Optional.of(orderId);
     }
 }
