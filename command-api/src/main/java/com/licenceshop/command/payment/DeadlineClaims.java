@@ -34,14 +34,18 @@ public final class DeadlineClaims {
     /** Like {@link #schedule}, unless the order has an open deadline of that kind already (one of each is enough). */
     public static boolean scheduleOnce(Connection tx, UUID orderId, DeadlineKind kind, Instant dueAt)
             throws SQLException {
+        // Selects by order alone and tests "open" in the select list: a WHERE with "fired_at IS NULL AND cancelled_at
+        // IS NULL" lets the planner scan every open deadline through payment_deadlines_due on stale statistics.
         try (PreparedStatement open = tx.prepareStatement("""
-                SELECT 1 FROM commands.payment_deadlines
-                WHERE order_id = ? AND kind = ? AND fired_at IS NULL AND cancelled_at IS NULL""")) {
+                SELECT fired_at IS NULL AND cancelled_at IS NULL FROM commands.payment_deadlines
+                WHERE order_id = ? AND kind = ?""")) {
             open.setObject(1, orderId);
             open.setString(2, kind.name());
-            try (ResultSet row = open.executeQuery()) {
-                if (row.next()) {
-                    return false;
+            try (ResultSet rows = open.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getBoolean(1)) {
+                        return false;
+                    }
                 }
             }
         }
@@ -87,12 +91,14 @@ public final class DeadlineClaims {
      * after this commit, meets the settled state and decides nothing.
      */
     public static int cancelAll(Connection tx, UUID orderId, Instant now) throws SQLException {
+        // "Open" is tested on the locked rows, never on the updated table, for the reason given in scheduleOnce.
         try (PreparedStatement cancel = tx.prepareStatement("""
-                UPDATE commands.payment_deadlines SET cancelled_at = ?
-                WHERE id IN (SELECT id FROM commands.payment_deadlines
-                             WHERE order_id = ? AND fired_at IS NULL AND cancelled_at IS NULL FOR UPDATE SKIP LOCKED)""")) {
-            cancel.setTimestamp(1, Timestamp.from(now));
-            cancel.setObject(2, orderId);
+                WITH mine AS (SELECT id, fired_at, cancelled_at FROM commands.payment_deadlines
+                              WHERE order_id = ? FOR UPDATE SKIP LOCKED)
+                UPDATE commands.payment_deadlines d SET cancelled_at = ?
+                FROM mine WHERE d.id = mine.id AND mine.fired_at IS NULL AND mine.cancelled_at IS NULL""")) {
+            cancel.setObject(1, orderId);
+            cancel.setTimestamp(2, Timestamp.from(now));
             return cancel.executeUpdate();
         }
     }

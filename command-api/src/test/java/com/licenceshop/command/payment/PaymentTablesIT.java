@@ -155,6 +155,44 @@ class PaymentTablesIT {
         }
     }
 
+    @Test
+    void anOrdersDeadlinesAreFoundWithoutReadingOtherOrdersOnStaleStatistics() throws Exception {
+        Instant now = Instant.parse("2030-03-01T00:00:00Z");
+        UUID order = UUID.randomUUID();
+        try (Connection tx = database.connect()) {
+            tx.setAutoCommit(false);
+            // What ./shop load left behind: statistics taken when every deadline was settled, then thousands open.
+            tx.createStatement().execute("""
+                    INSERT INTO commands.payment_deadlines (order_id, kind, due_at, cancelled_at)
+                    SELECT gen_random_uuid(), 'PAYMENT_DUE', now() + interval '1 hour', now()
+                    FROM generate_series(1, 2000)""");
+            tx.createStatement().execute("ANALYZE commands.payment_deadlines");
+            tx.createStatement().execute("""
+                    INSERT INTO commands.payment_deadlines (order_id, kind, due_at)
+                    SELECT gen_random_uuid(), 'PAYMENT_DUE', now() + interval '1 hour'
+                    FROM generate_series(1, 10000)""");
+            long before = rowsReadInThisTransaction(tx);
+
+            assertThat(DeadlineClaims.scheduleOnce(tx, order, DeadlineKind.PAYMENT_DUE, now))
+                    .isTrue();
+            assertThat(DeadlineClaims.scheduleOnce(tx, order, DeadlineKind.PAYMENT_DUE, now))
+                    .isFalse();
+            assertThat(DeadlineClaims.cancelAll(tx, order, now)).isEqualTo(1);
+
+            assertThat(rowsReadInThisTransaction(tx) - before).isLessThan(100);
+            tx.rollback();
+        }
+    }
+
+    private static long rowsReadInThisTransaction(Connection tx) throws SQLException {
+        try (ResultSet row = tx.createStatement().executeQuery("""
+                SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables
+                WHERE schemaname = 'commands' AND relname = 'payment_deadlines'""")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = database.connect();
                 ResultSet row = c.createStatement().executeQuery(sql)) {
