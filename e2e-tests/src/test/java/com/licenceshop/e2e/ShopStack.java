@@ -150,6 +150,10 @@ final class ShopStack implements AutoCloseable {
         env.put("PAYMENT_CHECKOUT_ORIGIN", paymentProviderUrl());
         env.put("PAYMENT_PROVIDER_SECRET_KEY", paymentSecretKey);
         env.put("PAYMENT_WEBHOOK_SECRET", paymentWebhookSecret);
+        // subscribed as ./shop up does: the events command-api acts on
+        env.put(
+                "PAYMENT_PROVIDER_WEBHOOK_EVENTS",
+                "checkout.session.completed,checkout.session.expired,payment_intent.payment_failed,refund.created");
         if (commandApi != null) {
             env.put("COMMAND_API_URL", commandApi.baseUrl());
         }

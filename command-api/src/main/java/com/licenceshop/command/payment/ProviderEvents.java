@@ -5,6 +5,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,19 @@ import java.util.Optional;
  * recorded by id and answered 200, harmless.
  */
 public final class ProviderEvents {
+
+    static final String SESSION_COMPLETED = "checkout.session.completed";
+    static final String SESSION_EXPIRED = "checkout.session.expired";
+    static final String PAYMENT_FAILED = "payment_intent.payment_failed";
+    static final String REFUND_CREATED = "refund.created";
+
+    /**
+     * The types the webhook endpoint subscribes to (Stripe's {@code enabled_events}; the local provider's
+     * {@code PAYMENT_PROVIDER_WEBHOOK_EVENTS}): the ones that trigger something. Each other type would cost a request,
+     * a signature check and an inbox row for nothing; a paid checkout alone sends three events.
+     */
+    public static final List<String> SUBSCRIBED =
+            List.of(SESSION_COMPLETED, SESSION_EXPIRED, PAYMENT_FAILED, REFUND_CREATED);
 
     public record ForOrder(String orderId, Trigger trigger) {}
 
@@ -26,7 +40,7 @@ public final class ProviderEvents {
         }
         StripeObject object = data.get();
         switch (event.getType()) {
-            case "checkout.session.completed" -> {
+            case SESSION_COMPLETED -> {
                 Session s = (Session) object;
                 if (!"paid".equals(s.getPaymentStatus())) {
                     return Optional.empty();
@@ -37,11 +51,11 @@ public final class ProviderEvents {
                                 new Trigger.CardPaid(
                                         s.getId(), s.getPaymentIntent(), s.getAmountTotal(), s.getCurrency())));
             }
-            case "checkout.session.expired" -> {
+            case SESSION_EXPIRED -> {
                 Session s = (Session) object;
                 return orderOf(s).map(order -> new ForOrder(order, new Trigger.CheckoutExpired(s.getId())));
             }
-            case "payment_intent.payment_failed" -> {
+            case PAYMENT_FAILED -> {
                 PaymentIntent pi = (PaymentIntent) object;
                 String order =
                         pi.getMetadata() == null ? null : pi.getMetadata().get("order_id");
@@ -57,7 +71,7 @@ public final class ProviderEvents {
                                                         : error.getCode(),
                                         error == null ? "The card was declined." : error.getMessage())));
             }
-            case "refund.created" -> {
+            case REFUND_CREATED -> {
                 Refund r = (Refund) object;
                 String order = r.getMetadata() == null ? null : r.getMetadata().get("order_id");
                 return Optional.ofNullable(order)

@@ -52,7 +52,9 @@ abstract class PaymentIT extends CommandApiIT {
                         "PAYMENT_WEBHOOK_SECRET",
                         SECRET,
                         "PAYMENT_PROVIDER_WEBHOOK_RETRY_DELAYS",
-                        "200ms,400ms,800ms,1600ms"));
+                        "200ms,400ms,800ms,1600ms",
+                        "PAYMENT_PROVIDER_WEBHOOK_EVENTS",
+                        String.join(",", ProviderEvents.SUBSCRIBED)));
         toProvider = TcpProxy.start("127.0.0.1", provider.port());
         Map<String, String> properties = new HashMap<>(Map.of(
                 "micronaut.server.port",

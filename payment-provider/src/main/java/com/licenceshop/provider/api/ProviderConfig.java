@@ -18,6 +18,8 @@ public record ProviderConfig(
         @Nullable String webhookUrl,
         @Nullable String webhookSecret,
 
+        @Bindable(defaultValue = "*") List<String> webhookEvents,
+
         @Bindable(defaultValue = "1s,2s,4s,8s,16s,32s,60s,120s")
         List<Duration> webhookRetryDelays,
 

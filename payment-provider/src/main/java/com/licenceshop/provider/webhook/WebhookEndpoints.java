@@ -27,7 +27,7 @@ class WebhookEndpoints {
                     "we_configured",
                     config.webhookUrl(),
                     config.webhookSecret(),
-                    List.of("*"),
+                    List.copyOf(config.webhookEvents()),
                     clock.instant().getEpochSecond()));
         }
     }
