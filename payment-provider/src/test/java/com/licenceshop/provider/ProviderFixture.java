@@ -4,12 +4,15 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.checkout.SessionCreateParams;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,15 @@ import java.util.stream.Collectors;
 final class ProviderFixture {
 
     static final String SECRET_KEY = "sk_test_local_provider_tests_0123456789";
+
+    /** The provider on {@code port} with the test secret key and its own URL, plus {@code settings}. */
+    static EmbeddedServer start(int port, Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("micronaut.server.port", port);
+        all.put("provider.secret-key", SECRET_KEY);
+        all.put("provider.public-url", "http://127.0.0.1:" + port);
+        return ApplicationContext.run(EmbeddedServer.class, all);
+    }
 
     static StripeClient stripe(int port) {
         return StripeClient.builder()

@@ -22,7 +22,6 @@ import com.stripe.param.RefundCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -52,17 +51,7 @@ class StripeJavaAgainstTheLocalProviderIT {
     @BeforeAll
     void start() throws Exception {
         int port = TestServers.freePort();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        port,
-                        "provider.secret-key",
-                        ProviderFixture.SECRET_KEY,
-                        "provider.public-url",
-                        "http://127.0.0.1:" + port,
-                        "provider.webhook-retry-delays",
-                        "100ms,200ms,400ms"));
+        server = ProviderFixture.start(port, Map.of("provider.webhook-retry-delays", "100ms,200ms,400ms"));
         stripe = ProviderFixture.stripe(port);
         receiver = new WebhookReceiver();
         webhookSecret = stripe.v1()

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import com.licenceshop.testsupport.TestServers;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.Map;
@@ -24,15 +23,9 @@ class SubscribedEventsIT {
     void theConfiguredEndpointGetsOnlyTheTypesItSubscribedTo() throws Exception {
         int port = TestServers.freePort();
         try (WebhookReceiver receiver = new WebhookReceiver();
-                EmbeddedServer server = ApplicationContext.run(
-                        EmbeddedServer.class,
+                EmbeddedServer server = ProviderFixture.start(
+                        port,
                         Map.of(
-                                "micronaut.server.port",
-                                port,
-                                "provider.secret-key",
-                                ProviderFixture.SECRET_KEY,
-                                "provider.public-url",
-                                "http://127.0.0.1:" + port,
                                 "provider.webhook-url",
                                 receiver.url(),
                                 "provider.webhook-secret",

@@ -11,7 +11,6 @@ import com.stripe.StripeClient;
 import com.stripe.model.Event;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.List;
@@ -35,15 +34,9 @@ class WebhookFaultsIT {
     void start() throws Exception {
         port = TestServers.freePort();
         receiver = new WebhookReceiver();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
+        server = ProviderFixture.start(
+                port,
                 Map.of(
-                        "micronaut.server.port",
-                        port,
-                        "provider.secret-key",
-                        ProviderFixture.SECRET_KEY,
-                        "provider.public-url",
-                        "http://127.0.0.1:" + port,
                         "provider.webhook-url",
                         receiver.url(),
                         "provider.webhook-secret",
