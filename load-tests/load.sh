@@ -337,7 +337,7 @@ statements() {
 } > "$REPORT"
 rm -f "$REPORT.rows" "$REPORT.dirs" "$REPORT.pages"
 cat "$REPORT.idle" >> "$REPORT.cost" 2>/dev/null || true
-python3 "$HERE/capacity.py" "$REPORT.cost" "$(date -u +%F), $(nproc) cores, mails to $RECEIVER, $RUNS x $SECONDS_EACH s" > "$OUT/capacity.md"
+python3 "$HERE/capacity.py" "$REPORT.cost" "$(date -u +%F), $(nproc) cores, mails to $RECEIVER, $RUNS x $SECONDS_EACH s, $PATH_MEASURED" > "$OUT/capacity.md"
 [[ "${LOAD_CAPACITY_DOC:-0}" == 1 ]] && cp "$OUT/capacity.md" "$ROOT/docs/capacity.md"
 rm -f "$REPORT.cost" "$REPORT.idle"
 cp "$REPORT" "$OUT/load-report-$RUN.md"
