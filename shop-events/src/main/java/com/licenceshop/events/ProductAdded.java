@@ -28,17 +28,4 @@ public record ProductAdded(
 
     /** The version a product has once added. */
     public static final long FIRST_VERSION = 1;
-
-    /** Without the staff member (as events before {@code changedBy} were). */
-    public ProductAdded(
-            UUID eventId,
-            long sequence,
-            Instant occurredAt,
-            String sku,
-            String name,
-            @Nullable String description,
-            long unitPriceCents,
-            String currency) {
-        this(eventId, sequence, occurredAt, sku, name, description, unitPriceCents, currency, null);
-    }
 }

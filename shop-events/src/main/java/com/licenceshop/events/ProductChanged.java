@@ -27,18 +27,4 @@ public record ProductChanged(
 
     @Creator
     public ProductChanged {}
-
-    /** Without the staff member (as events before {@code changedBy} were). */
-    public ProductChanged(
-            UUID eventId,
-            long sequence,
-            Instant occurredAt,
-            String sku,
-            String name,
-            @Nullable String description,
-            long unitPriceCents,
-            String currency,
-            long version) {
-        this(eventId, sequence, occurredAt, sku, name, description, unitPriceCents, currency, version, null);
-    }
 }

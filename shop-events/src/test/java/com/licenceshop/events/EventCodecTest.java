@@ -62,7 +62,8 @@ class EventCodecTest {
                 "Team",
                 "Up to 10 users",
                 90_000,
-                "EUR");
+                "EUR",
+                null);
         var changed = new ProductChanged(
                 UUID.randomUUID(),
                 46,
@@ -72,7 +73,8 @@ class EventCodecTest {
                 null,
                 95_000,
                 "EUR",
-                2);
+                2,
+                null);
         var retired = new ProductRetired(UUID.randomUUID(), 47, Instant.parse("2026-11-23T10:20:00Z"), "TEAM", 3);
         for (ShopEvent event : List.of(placed, cancelled, closed, added, changed, retired)) {
             assertEquals(event, codec.decode(codec.encode(event)));
@@ -124,7 +126,8 @@ class EventCodecTest {
                 "Up to 20 users",
                 95_000,
                 "EUR",
-                2);
+                2,
+                null);
         assertEquals(
                 "{\"type\":\"ProductChanged\",\"eventId\":\"0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c\",\"sequence\":46,"
                         + "\"occurredAt\":\"2026-11-23T10:19:00Z\",\"sku\":\"TEAM\",\"name\":\"Team Plus\","

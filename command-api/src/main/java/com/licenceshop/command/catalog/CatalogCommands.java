@@ -74,19 +74,7 @@ class CatalogCommands {
             }
             Product p = added.get();
             ProductAdded event = events.append(
-                    connection,
-                    sku,
-                    correlationId,
-                    (eventId, sequence) -> new ProductAdded(
-                            eventId,
-                            sequence,
-                            now,
-                            p.sku(),
-                            p.name(),
-                            p.description(),
-                            p.unitPriceCents(),
-                            p.currency(),
-                            by));
+                    connection, sku, correlationId, (eventId, sequence) -> p.added(eventId, sequence, now, by));
             return logged(p, "added", event.sequence());
         });
     }
@@ -104,20 +92,7 @@ class CatalogCommands {
             }
             Product p = changed.get();
             ProductChanged event = events.append(
-                    connection,
-                    sku,
-                    correlationId,
-                    (eventId, sequence) -> new ProductChanged(
-                            eventId,
-                            sequence,
-                            now,
-                            p.sku(),
-                            p.name(),
-                            p.description(),
-                            p.unitPriceCents(),
-                            p.currency(),
-                            p.version(),
-                            by));
+                    connection, sku, correlationId, (eventId, sequence) -> p.changed(eventId, sequence, now, by));
             return logged(p, "changed", event.sequence());
         });
     }

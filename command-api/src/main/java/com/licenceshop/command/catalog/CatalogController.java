@@ -126,7 +126,6 @@ class CatalogController {
                             required = true,
                             content =
                                     @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = ProductRequestSchemas.NewProduct.class),
                                             examples = @ExampleObject(value = """
                             {"sku":"ACME_PRO","name":"Acme Pro","description":"Up to 20 users","unitPriceCents":129900,"currency":"EUR"}"""))))
@@ -181,7 +180,6 @@ class CatalogController {
                             required = true,
                             content =
                                     @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
                                             schema =
                                                     @Schema(
                                                             implementation =

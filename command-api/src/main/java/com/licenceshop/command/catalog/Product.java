@@ -1,9 +1,13 @@
 package com.licenceshop.command.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.licenceshop.events.ProductAdded;
+import com.licenceshop.events.ProductChanged;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A licence of the catalog as it is now: the representation of {@code /api/products/{sku}}. */
 @Serdeable
@@ -45,5 +49,13 @@ public record Product(
     /** The strong ETag of this version: {@code "3"}. */
     public String etag() {
         return ETags.of(version);
+    }
+
+    ProductAdded added(UUID eventId, long sequence, Instant at, String by) {
+        return new ProductAdded(eventId, sequence, at, sku, name, description, unitPriceCents, currency, by);
+    }
+
+    ProductChanged changed(UUID eventId, long sequence, Instant at, String by) {
+        return new ProductChanged(eventId, sequence, at, sku, name, description, unitPriceCents, currency, version, by);
     }
 }

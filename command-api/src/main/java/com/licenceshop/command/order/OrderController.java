@@ -94,10 +94,7 @@ class OrderController {
             requestBody =
                     @RequestBody(
                             required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = OrderRequestSchema.class))))
+                            content = @Content(schema = @Schema(implementation = OrderRequestSchema.class))))
     @ApiResponse(
             responseCode = "202",
             description = "Order stored (or, for a repeated Idempotency-Key, the one stored "
@@ -220,12 +217,7 @@ class OrderController {
     @ProblemResponses.Unavailable
     HttpResponse<OrderView> get(
             @OrderIdParameter @PathVariable String id,
-            @Parameter(
-                            description =
-                                    "The order's access token, from the answer to placing it or the confirmation mail's link")
-                    @Nullable
-                    @Header(OrderAccess.HEADER)
-                    String token,
+            @OrderTokenParameter @Nullable @Header(OrderAccess.HEADER) String token,
             @Nullable Authentication login) {
         UUID orderId = orderId(id);
         return queries.find(orderId)
@@ -339,12 +331,7 @@ class OrderController {
     HttpResponse<OrderAccepted> cancel(
             HttpRequest<?> request,
             @OrderIdParameter @PathVariable String id,
-            @Parameter(
-                            description =
-                                    "The order's access token, from the answer to placing it or the confirmation mail's link")
-                    @Nullable
-                    @Header(OrderAccess.HEADER)
-                    String token,
+            @OrderTokenParameter @Nullable @Header(OrderAccess.HEADER) String token,
             @Nullable Authentication login) {
         UUID orderId = orderId(id);
         return switch (cancelling.cancel(

@@ -38,14 +38,7 @@ record OrderView(
         @Nullable
         Payments.PaymentView payment) {
 
-    static OrderView of(
-            StoredOrder order,
-            @io.swagger.v3.oas.annotations.media.Schema(
-                            type = "object",
-                            implementation = Payments.PaymentView.class,
-                            description = "the payment (ADR 13); null while the " + "shop issues keys at placement")
-                    @Nullable
-                    Payments.PaymentView payment) {
+    static OrderView of(StoredOrder order, @Nullable Payments.PaymentView payment) {
         return new OrderView(
                 order.id(),
                 order.customerEmail(),

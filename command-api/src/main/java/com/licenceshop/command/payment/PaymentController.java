@@ -87,10 +87,7 @@ class PaymentController {
             requestBody =
                     @RequestBody(
                             required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = TransferRequest.class))))
+                            content = @Content(schema = @Schema(implementation = TransferRequest.class))))
     @ProblemResponses.StaffOnly
     @ProblemResponses.JsonBody
     @ApiResponse(

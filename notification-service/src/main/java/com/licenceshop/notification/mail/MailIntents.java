@@ -97,6 +97,17 @@ public final class MailIntents {
                 invoiceNumber, null, null, null, null, null, null, null, List.of(), false, null, null);
     }
 
+    /** The payment part of a reminder: the invoice, when it falls due and what is still owed. */
+    private static MailView.Payment owed(String invoiceNumber, String dueDate, boolean overdue, String outstanding) {
+        return new MailView.Payment(
+                invoiceNumber, null, dueDate, null, null, null, null, null, List.of(), overdue, outstanding, null);
+    }
+
+    /** The payment part of a refund: only the amount sent back. */
+    private static MailView.Payment sentBack(String amount) {
+        return new MailView.Payment(null, null, null, null, null, null, null, null, List.of(), false, null, amount);
+    }
+
     /** The invoice itself (HTML and text): number, dates, lines, net, VAT, gross, the bank transfer asked for. */
     static MailIntent invoice(InvoiceIssued invoice) {
         int licences = invoice.lines().stream().mapToInt(OrderLine::quantity).sum();
@@ -137,19 +148,11 @@ public final class MailIntents {
 
     static MailIntent reminder(PaymentReminded reminded) {
         boolean overdue = "OVERDUE".equals(reminded.kind());
-        var payment = new MailView.Payment(
+        var payment = owed(
                 reminded.invoiceNumber(),
-                null,
                 day(reminded.dueDate()),
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
                 overdue,
-                money(reminded.outstandingCents(), reminded.currency()),
-                null);
+                money(reminded.outstandingCents(), reminded.currency()));
         var view = new MailView(
                 reminded.orderId().toString(),
                 reminded.customerEmail(),
@@ -177,19 +180,7 @@ public final class MailIntents {
 
     static MailIntent refund(OrderRefunded refunded) {
         int licences = refunded.lines().stream().mapToInt(OrderLine::quantity).sum();
-        var payment = new MailView.Payment(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                false,
-                null,
-                money(refunded.amountCents(), refunded.currency()));
+        var payment = sentBack(money(refunded.amountCents(), refunded.currency()));
         var view = new MailView(
                 refunded.orderId().toString(),
                 refunded.customerEmail(),
@@ -226,7 +217,8 @@ public final class MailIntents {
                 money(order.totalCents(), order.currency()),
                 placed,
                 keys(order.lines(), order.licences()),
-                link);
+                link,
+                null);
         return new MailIntent(
                 order.eventId(),
                 order.orderId(),
@@ -248,6 +240,7 @@ public final class MailIntents {
                 money(order.totalCents(), order.currency()),
                 order.placedAt() == null ? null : date(order.placedAt()),
                 List.of(),
+                null,
                 null);
         return new MailIntent(
                 order.eventId(),

@@ -26,21 +26,6 @@ public record MailView(
         keys = List.copyOf(keys);
     }
 
-    /** A mail about an order, not about its payment. */
-    public MailView(
-            String orderId,
-            String customerEmail,
-            String date,
-            List<Line> lines,
-            int licences,
-            String licencesLabel,
-            String total,
-            String placedDate,
-            List<Key> keys,
-            @Nullable String orderLink) {
-        this(orderId, customerEmail, date, lines, licences, licencesLabel, total, placedDate, keys, orderLink, null);
-    }
-
     /**
      * The payment part of an invoice, reminder or refund mail (ADR 13), formatted: {@code vatRate} "19 %",
      * {@code billingAddress} one entry per line; a field the mail does not need is null.

@@ -138,12 +138,12 @@ class MailIntentsTest {
     void catalogChangesAskForNoMail() {
         assertThat(MailIntents.of(
                         new com.licenceshop.events.ProductAdded(
-                                eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR"),
+                                eventId, 50, placedAt, "TEAM", "Team", null, 90_000, "EUR", null),
                         SHOP))
                 .isEmpty();
         assertThat(MailIntents.of(
                         new com.licenceshop.events.ProductChanged(
-                                eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2),
+                                eventId, 51, placedAt, "TEAM", "Team+", null, 95_000, "EUR", 2, null),
                         SHOP))
                 .isEmpty();
         assertThat(MailIntents.of(new com.licenceshop.events.ProductRetired(eventId, 52, placedAt, "TEAM", 3), SHOP))

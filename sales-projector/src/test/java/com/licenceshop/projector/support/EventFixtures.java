@@ -117,22 +117,12 @@ public final class EventFixtures {
 
     public ProductAdded aProductAdded(String sku, String name, long priceCents) {
         long seq = nextSequence();
-        return new ProductAdded(
-                UUID.randomUUID(), seq, START.plus(seq * 7, ChronoUnit.SECONDS), sku, name, null, priceCents, "EUR");
+        return new ProductAdded(UUID.randomUUID(), seq, at(seq), sku, name, null, priceCents, "EUR", null);
     }
 
     public ProductChanged aProductChanged(String sku, String name, long priceCents, long version) {
         long seq = nextSequence();
-        return new ProductChanged(
-                UUID.randomUUID(),
-                seq,
-                START.plus(seq * 7, ChronoUnit.SECONDS),
-                sku,
-                name,
-                null,
-                priceCents,
-                "EUR",
-                version);
+        return new ProductChanged(UUID.randomUUID(), seq, at(seq), sku, name, null, priceCents, "EUR", version, null);
     }
 
     public ProductRetired aProductRetired(String sku, long version) {

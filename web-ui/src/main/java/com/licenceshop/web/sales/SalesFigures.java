@@ -24,34 +24,6 @@ public record SalesFigures(
         List<MinuteFigures> perMinute,
         PaymentFigures payments) {
 
-    /** Without payment figures (a projector before ADR 13's V14, or none yet). */
-    public SalesFigures(
-            long periodStartSequence,
-            @Nullable Instant periodStartedAt,
-            long orders,
-            long licences,
-            long revenueCents,
-            String currency,
-            long position,
-            @Nullable Instant lastEventAt,
-            @Nullable Instant updatedAt,
-            List<LicenceFigures> perLicence,
-            List<MinuteFigures> perMinute) {
-        this(
-                periodStartSequence,
-                periodStartedAt,
-                orders,
-                licences,
-                revenueCents,
-                currency,
-                position,
-                lastEventAt,
-                updatedAt,
-                perLicence,
-                perMinute,
-                PaymentFigures.NONE);
-    }
-
     /**
      * The money of the current period (ADR 13, {@code sales.current_payment_summary}): booked is the revenue (net, as
      * the orders were priced), paid, outstanding, refunded and overpaid are gross amounts moved or owed.
@@ -71,7 +43,8 @@ public record SalesFigures(
 
     /** Before the projector has written its first row. */
     public static SalesFigures none() {
-        return new SalesFigures(0, null, 0, 0, 0, DEFAULT_CURRENCY, 0, null, null, List.of(), List.of());
+        return new SalesFigures(
+                0, null, 0, 0, 0, DEFAULT_CURRENCY, 0, null, null, List.of(), List.of(), PaymentFigures.NONE);
     }
 
     /** {@code seatsIssued}/{@code seatsRevoked}: seats of the licence keys issued with orders and revoked by cancels. */

@@ -1,5 +1,6 @@
 package com.licenceshop.web.dashboard;
 
+import static com.licenceshop.web.sales.SalesFigures.PaymentFigures.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.web.sales.SalesFigures;
@@ -46,8 +47,8 @@ class DashboardTest {
 
     @Test
     void theLagIsTheTimeFromRecordingToCountingTheNewestEvent() {
-        SalesFigures figures =
-                new SalesFigures(0, null, 1, 1, 50_000, "EUR", 9, NOW.minusMillis(2_340), NOW, List.of(), List.of());
+        SalesFigures figures = new SalesFigures(
+                0, null, 1, 1, 50_000, "EUR", 9, NOW.minusMillis(2_340), NOW, List.of(), List.of(), NONE);
 
         Dashboard dashboard = Dashboard.of(figures, NOW);
 
@@ -86,6 +87,6 @@ class DashboardTest {
     }
 
     private static SalesFigures figures(List<SalesFigures.LicenceFigures> licences, long revenue) {
-        return new SalesFigures(0, null, 3, 3, revenue, "EUR", 5, NOW, NOW, licences, List.of());
+        return new SalesFigures(0, null, 3, 3, revenue, "EUR", 5, NOW, NOW, licences, List.of(), NONE);
     }
 }
