@@ -1,5 +1,6 @@
 package com.licenceshop.web.catalog;
 
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.web.errors.CommandApiProblems;
 import com.licenceshop.web.login.Roles;
 import com.licenceshop.web.view.Flash;
@@ -29,7 +30,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The price list for sales staff: every licence with its price and status, an add form, an edit form per
@@ -99,7 +99,7 @@ class CatalogController {
             return listPage(HttpStatus.UNPROCESSABLE_ENTITY, form, formatErrors, null);
         }
         CatalogApi.NewProduct product = form.toNewProduct();
-        try (var ignored = MDC.putCloseable("sku", String.valueOf(product.sku()))) {
+        try (var ignored = LogContext.with("sku", String.valueOf(product.sku()))) {
             try {
                 catalog.add(product);
                 LOG.info("licence added from the catalog page");
@@ -132,7 +132,7 @@ class CatalogController {
         if (!formatErrors.isEmpty()) {
             return editPage(HttpStatus.UNPROCESSABLE_ENTITY, sku, form, formatErrors, null);
         }
-        try (var ignored = MDC.putCloseable("sku", sku)) {
+        try (var ignored = LogContext.with("sku", sku)) {
             try {
                 HttpResponse<CatalogApi.Product> changed =
                         catalog.change(sku, CatalogApi.etag(form.parsedVersion()), form.toChange());
@@ -171,7 +171,7 @@ class CatalogController {
 
     @Post(value = "/{sku}/retire", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> retire(@PathVariable String sku) {
-        try (var ignored = MDC.putCloseable("sku", sku)) {
+        try (var ignored = LogContext.with("sku", sku)) {
             try {
                 HttpResponse<Void> retired = catalog.retire(sku);
                 if (retired == null || retired.code() == HttpStatus.NOT_FOUND.getCode()) {

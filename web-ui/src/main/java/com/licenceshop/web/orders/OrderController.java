@@ -1,10 +1,12 @@
 package com.licenceshop.web.orders;
 
 import com.licenceshop.events.Topology;
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.web.live.DatabaseNotifications;
 import com.licenceshop.web.live.LiveConfig;
 import com.licenceshop.web.live.LiveStreamLimits;
 import com.licenceshop.web.live.LiveStreams;
+import com.licenceshop.web.view.Flash;
 import com.licenceshop.web.view.Fragments;
 import com.licenceshop.web.view.OrderLinks;
 import io.micronaut.core.annotation.Nullable;
@@ -39,7 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -55,6 +56,16 @@ class OrderController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderController.class);
     static final String UPDATE_EVENT = "progress";
+
+    // after a pay button that did not lead to the provider (view/Flash); nothing was charged in any of them
+    static final Flash PROVIDER_DOWN = Flash.problem(
+            "provider-down",
+            "The card provider does not answer just now. Nothing was charged; please try again in a moment.");
+    static final Flash PAYMENT_UNAVAILABLE = Flash.problem(
+            "unavailable",
+            "The shop cannot start the payment just now. Nothing was charged; please try again in a moment.");
+    static final Flash PAYMENT_REFUSED =
+            Flash.problem("refused", "This order cannot be paid any more (it is paid, cancelled or on invoice).");
 
     private final OrderApi orderApi;
     private final OrderTracking tracking;
@@ -90,7 +101,7 @@ class OrderController {
             @PathVariable UUID orderId,
             @QueryValue @Nullable String cancel,
             @QueryValue @Nullable String token,
-            @QueryValue @Nullable String pay) {
+            @QueryValue @Nullable String notice) {
         Optional<OrderApi.Order> order;
         try {
             order = orderApi.order(orderId, token);
@@ -112,7 +123,10 @@ class OrderController {
         int licences = order.get().licenceCount();
         model.put("licencesLabel", licences + (licences == 1 ? " licence" : " licences"));
         model.put("licenceKeys", licenceKeys(order.get()));
-        model.put("payNotice", payNotice(pay));
+        model.put(
+                "payNotice",
+                Flash.shown(notice, null, PROVIDER_DOWN, PAYMENT_UNAVAILABLE, PAYMENT_REFUSED)
+                        .orElse(null));
         return HttpResponse.ok(new ModelAndView<>("orders/show", model));
     }
 
@@ -194,52 +208,36 @@ class OrderController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> checkout(@PathVariable UUID orderId, @Body CancelForm form) {
         String page = OrderLinks.page(orderId.toString(), form.token());
-        try (var ignored = MDC.putCloseable("orderId", orderId.toString())) {
+        try (var ignored = LogContext.with("orderId", orderId.toString())) {
             Optional<OrderApi.Checkout> checkout = orderApi.checkout(orderId, form.token());
             if (checkout.isEmpty()) {
                 LOG.info("checkout refused: no such order, or not its access token");
-                return withNotice(page, "refused");
+                return back(page, PAYMENT_REFUSED);
             }
             LOG.info("shopper sent to the card provider's checkout");
             return HttpResponse.seeOther(URI.create(checkout.get().checkoutUrl()));
         } catch (HttpClientResponseException refused) {
             LOG.warn("checkout of order {} refused by command API: {}", orderId, refused.getStatus());
-            return withNotice(page, refused.getStatus().getCode() >= 500 ? "provider-down" : "refused");
+            return back(page, refused.getStatus().getCode() >= 500 ? PROVIDER_DOWN : PAYMENT_REFUSED);
         } catch (HttpClientException e) {
             LOG.warn("checkout of order {} failed: {}", orderId, e.getMessage());
-            return withNotice(page, "unavailable");
+            return back(page, PAYMENT_UNAVAILABLE);
         }
     }
 
-    private static HttpResponse<?> withNotice(String page, String notice) {
-        return backTo(page, "pay=" + notice);
+    private static HttpResponse<?> back(String page, Flash notice) {
+        return HttpResponse.seeOther(notice.redirect(page));
     }
 
     private static HttpResponse<?> backTo(String page, String query) {
         return HttpResponse.seeOther(URI.create(page + (page.contains("?") ? "&" : "?") + query));
     }
 
-    /** The message after a pay button that did not lead to the provider. */
-    @Nullable
-    private static String payNotice(@Nullable String pay) {
-        if (pay == null) {
-            return null;
-        }
-        return switch (pay) {
-            case "provider-down" ->
-                "The card provider does not answer just now. Nothing was charged; please try again in a moment.";
-            case "unavailable" ->
-                "The shop cannot start the payment just now. Nothing was charged; please try again in a moment.";
-            case "refused" -> "This order cannot be paid any more (it is paid, cancelled or on invoice).";
-            default -> null;
-        };
-    }
-
     @Post(value = "/{orderId}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> cancel(@PathVariable UUID orderId, @Body CancelForm form) {
         String page = OrderLinks.page(orderId.toString(), form.token());
-        try (var ignored = MDC.putCloseable("orderId", orderId.toString())) {
+        try (var ignored = LogContext.with("orderId", orderId.toString())) {
             // null: the command API answered 404 (no such order, or not this token)
             if (orderApi.cancel(orderId, form.token()) == null) {
                 LOG.info("cancel refused: no such order, or not its access token");

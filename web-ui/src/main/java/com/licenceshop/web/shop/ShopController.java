@@ -1,5 +1,6 @@
 package com.licenceshop.web.shop;
 
+import com.licenceshop.servicedefaults.LogContext;
 import com.licenceshop.web.errors.CommandApiProblems;
 import com.licenceshop.web.view.OrderLinks;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /** The shop: the licences and the buy form. Shoppers need no login; prices come only from the command API. */
 @Controller
@@ -71,7 +71,7 @@ class ShopController {
                     shopApi.placeOrder(order, form.idempotencyKeyOrNew(), clientAddresses.resolve(request));
             ShopApi.OrderAccepted body =
                     accepted.getBody().orElseThrow(() -> new IllegalStateException("202 without a body"));
-            try (var ignored = MDC.putCloseable("orderId", body.orderId())) {
+            try (var ignored = LogContext.with("orderId", body.orderId())) {
                 LOG.info("order placed through the shop");
             }
             // the order page's URL carries the access token: only this shopper (and the mail's link) has it

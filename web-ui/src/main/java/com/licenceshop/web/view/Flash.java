@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public record Flash(String code, String text, boolean problem) {
 
-    /** The query parameter that carries the code. */
-    public static final String PARAMETER = "notice";
+    private static final String PARAMETER = "notice";
 
     private static final String VALUE = "%s";
 
@@ -33,9 +32,9 @@ public record Flash(String code, String text, boolean problem) {
         return new Flash(code, text, true);
     }
 
-    /** The redirect to {@code page} that shows this message. */
+    /** The redirect to {@code page} (which may carry a query of its own) that shows this message. */
     public URI redirect(String page) {
-        return URI.create(page + "?" + PARAMETER + "=" + code);
+        return URI.create(page + (page.contains("?") ? "&" : "?") + PARAMETER + "=" + code);
     }
 
     /** The same, with {@code value} for the text's {@code %s} in the query parameter {@code name}, if there is one. */

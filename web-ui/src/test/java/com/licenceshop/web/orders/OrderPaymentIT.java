@@ -100,7 +100,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
                 shopper.submit(shopper.get(orderPath), checkoutPath(orderPath), Map.of("token", tokenOf(orderPath)));
 
         assertThat(back.status()).isEqualTo(303);
-        assertThat(back.location()).isEqualTo(orderPath + "&pay=provider-down");
+        assertThat(back.location()).isEqualTo(orderPath + "&notice=provider-down");
         Visitor.Page page = shopper.get(back.location());
         assertThat(page.textOf("pay-notice")).contains("card provider does not answer", "Nothing was charged");
         assertThat(page.count("pay-button")).isEqualTo(1);
@@ -135,7 +135,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
 
         Visitor.Page back = stranger.submit(stranger.get("/"), checkoutPath(orderPath), Map.of("token", "wrong"));
 
-        assertThat(back.location()).endsWith("pay=refused");
+        assertThat(back.location()).endsWith("notice=refused");
         assertThat(commandApi.checkouts).doesNotContain(idOf(orderPath));
     }
 

@@ -44,6 +44,6 @@ class PaymentsWithoutCommandApiIT extends AgainstTheTestShop {
                 shopper.submit(shopper.get("/login/auth"), "/orders/" + orderId + "/checkout", Map.of("token", "t"));
 
         assertThat(back.status()).isEqualTo(303);
-        assertThat(back.location()).isEqualTo("/orders/" + orderId + "?token=t&pay=unavailable");
+        assertThat(back.location()).isEqualTo("/orders/" + orderId + "?token=t&notice=unavailable");
     }
 }
