@@ -14,13 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The client's address: the connection's peer, or, when that peer is one of the configured trusted proxies
- * ({@code TRUSTED_PROXIES}), the address the proxies wrote into {@code X-Forwarded-For}.
- *
- * <p>Micronaut's own resolver believes the header from anyone (it has a header name, no list of trusted proxies),
- * so any client could pick the address the login throttle keys on. Here the header is read right to left and the
- * first entry that is not a trusted proxy wins: a client may put anything at the left of the header, but the
- * entry its proxy appended is the real peer of that proxy.
+ * The client's address: the connection's peer or, from a trusted proxy ({@code TRUSTED_PROXIES}), the last untrusted
+ * hop of {@code X-Forwarded-For}, read right to left. Micronaut's own resolver believes the header from anyone, so any
+ * client could pick the address the login throttle keys on.
  */
 @Singleton
 @Replaces(DefaultHttpClientAddressResolver.class)

@@ -22,18 +22,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Transport version 2 of the events (docs/contracts.md, "Transport versions"): several events of one routing key
- * in one AMQP message. The broker's cost is per message (publish, confirm, an enqueue per quorum queue, a delivery
- * and an ack per consumer), so the relay packs consecutive events and the consumers split them here, back into
- * exactly the (properties, body) each event would have had as a message of its own (transport version 1). From
- * there on a consumer handles an event as before: idempotency by its id, parking it alone, retrying it alone.
- *
- * <p>A message is version 2 when it carries the header {@link #HEADER} (the number of events); its body is a JSON
- * array with one object per event: {@code messageId}, {@code type}, {@code correlationId}, {@code timestamp}
- * (epoch ms), {@code headers} (the event's own headers: schema version, sequence, trace context, ...) and, last,
- * {@code body}: the event's JSON as stored, not re-encoded. One event goes out as version 1, as it always did.
- *
- * <p>Pure functions on bytes and properties: no channel, no broker.
+ * Transport version 2: several events of one routing key in one AMQP message, since the broker's cost is per message.
+ * Consumers split it back into exactly the (properties, body) each event's own message would have had, and handle each
+ * event as before. Format: docs/contracts.md, "Transport versions". Pure functions on bytes and properties.
  */
 public final class EventBatches {
 

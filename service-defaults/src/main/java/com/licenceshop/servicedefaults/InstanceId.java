@@ -9,17 +9,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Which process answered: {@code <pid>@<host>}, the JVM's own convention (RuntimeMXBean's name). The host is
- * {@code HOSTNAME} (a container's id, a pod's name) or else the machine's host name; the pid keeps processes
- * apart that share one host, as the four services and the e2e replicas do under {@code ./shop up} and in the
- * tests. The pid rather than the HTTP port: it is known before the server binds (a random port in tests is not),
- * and it is what {@code ps} and {@code kill} take. Shown by {@code GET /instance} (internal, never routed) and as
- * the name of the service's RabbitMQ connection. Every response's {@code X-Instance-Id} carries the {@code tag}
- * instead: it tells replicas apart as well, without giving pids, pod names or container ids to the public.
+ * Which process answered: {@code <pid>@<host>}, the JVM's own convention; the pid rather than the port, as it is known
+ * before the server binds (README). The public sees only {@code tag}, random per start, in {@code X-Instance-Id}.
  *
  * @param service   {@code micronaut.application.name}
- * @param instance  {@code <pid>@<host>}
- * @param tag       random, made at start: what {@code X-Instance-Id} shows ({@code GET /instance} maps it back)
  * @param startedAt when this process created its context
  */
 @Serdeable

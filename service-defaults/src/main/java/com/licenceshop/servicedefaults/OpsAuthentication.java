@@ -13,15 +13,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The ops login as a micronaut-security provider: HTTP Basic with {@link OpsCredentials} grants role {@link #ROLE};
- * the services' {@code intercept-url-map} says which paths need it. Unset OPS_PASSWORD: nobody is authenticated.
- * Failed logins are throttled per client address ({@link FailedLogins}; the services sit behind no proxy, so the
- * connection's address is the caller's).
- *
- * <p>Only where a service names its ops realm ({@code shop.ops.realm}): the backend services set it, web-ui does not.
- * web-ui has its own provider for staff logins (basic auth enabled for scripts), and with this one as well the ops
- * login would become a web-ui staff login with role OPS. A property rather than "no other provider": the condition
- * is then written where it is decided (each service's application.yml), not inferred from the classpath.
+ * The ops login (HTTP Basic, {@link OpsCredentials}) as a micronaut-security provider granting {@link #ROLE}; failed
+ * logins are throttled per address ({@link FailedLogins}). Only where a service names its ops realm: in web-ui it would
+ * make the ops login a staff login. A property, not "no other provider", so the condition is written where it is
+ * decided (each service's application.yml).
  */
 @Singleton
 @Requires(property = OpsAuthentication.REALM)

@@ -17,19 +17,9 @@ import java.util.Map;
 import org.reactivestreams.Publisher;
 
 /**
- * A public request starts a trace of its own (L-11): its {@code traceparent} is not adopted but kept as a span link of
- * the new root span. Otherwise any client could pick the trace id the shop files its spans and logs under, switch
- * sampling off, or get its {@code tracestate}/{@code baggage} stored with an event.
- *
- * <p>Trusted peers keep propagation: a request whose connection comes from one of {@code TRUSTED_PROXIES} (web-ui
- * calling command-api inside the shop; Traefik, whose {@code edge-trace} middleware already drops the headers of
- * public requests) is left alone, so a purchase stays one trace from web-ui to the mail. The address list is the
- * one the client address is believed from ({@link ClientAddresses}): no second secret to distribute, and the same
- * trust (whoever may name a client address may name a trace).
- *
- * <p>Two filters around micronaut-tracing's server filter: {@link MoveAside} runs before it and takes the headers
- * out of the request, so the tracing filter starts a new root span; {@link Link} runs inside the new span and adds
- * the client's span context as its link.
+ * A public request starts a trace of its own (L-11, ADR 8): its {@code traceparent} becomes a span link of the new
+ * root, so no client picks the trace ids, the sampling or a stored {@code tracestate}; trusted peers keep propagation.
+ * {@link MoveAside} takes the headers out before micronaut-tracing's filter, {@link Link} adds the link in the new span.
  */
 final class PublicTraceContext {
 

@@ -20,18 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Secrets as files (L-24): where {@code SHOP_SECRETS_DIR} names a directory, each file in it is a variable named
- * by the file and holding its content, as if it were in the environment ({@code ${DATABASE_PASSWORD:}} in an
- * application.yml finds {@code <dir>/DATABASE_PASSWORD}). On Kubernetes the directory is a read-only projected
- * volume of the pod's own Secrets, each key mapped to its variable's name; nothing secret is in the environment,
- * so neither {@code /proc/<pid>/environ} nor a crash dump of it shows one.
- *
- * <p>Every value then takes the same path as before: the checks of {@link Secrets} (OPS_PASSWORD, the staff
- * token keys, CSRF_SECRET) run on it at start. Registered for every {@code ApplicationContext} a service builds
- * (its server, the projector's {@code rebuild} command) through Micronaut's {@link ApplicationContextConfigurer}
- * service; unset, nothing changes. Why not micronaut-kubernetes' secret paths (a bootstrap context and a
- * Kubernetes client for a directory listing) or {@code micronaut.config.files} (one properties file, so CloudNativePG's
- * {@code username}/{@code password} Secrets would have to be copied into it): service-defaults README.
+ * Secrets as files (L-24): each file of {@code SHOP_SECRETS_DIR} is read as the variable it is named after, so the
+ * placeholders and the {@link Secrets} checks apply unchanged and no secret is in {@code /proc/<pid>/environ}.
+ * Registered for every context a service builds; why not Micronaut's or micronaut-kubernetes' ways: README.
  */
 @ContextConfigurer
 public final class SecretFiles implements ApplicationContextConfigurer {

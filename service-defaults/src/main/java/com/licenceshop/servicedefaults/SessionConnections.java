@@ -9,14 +9,9 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Connections for what needs a database session of its own: LISTEN, a session advisory lock, a session
- * {@code search_path} (Flyway). Such a session must not go through a pooler in transaction mode (PgBouncer, the
- * CloudNativePG {@code Pooler}): there every transaction may run on another server connection, so a LISTEN
- * hears nothing, a lock is taken on one connection and "released" on another, a {@code SET} leaks to strangers.
- *
- * <p>The URL is {@code shop.database.session-url} ({@code DATABASE_SESSION_URL}), the direct one, and without
- * it the pool's own URL (no pooler in front: the same server either way). The login is the pool's. Each
- * connection is opened with the driver, outside the pool, and its caller closes it (docs/adr/0010).
+ * Connections for what needs a session of its own (LISTEN, a session advisory lock, Flyway's {@code search_path}), on
+ * {@code shop.database.session-url}: through a pooler in transaction mode a LISTEN hears nothing and a lock is
+ * "released" on another connection (ADR 10). Opened with the driver, outside the pool; the caller closes them.
  */
 @Singleton
 @Requires(property = "datasources.default.url")

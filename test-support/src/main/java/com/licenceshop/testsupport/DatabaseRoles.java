@@ -18,12 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The four services' own database roles in a test database, made by the one {@code tools/database/roles.sql}
- * that {@code ./shop up} and compose run too (L-21): {@code <database>_command_api} owns schema {@code commands},
- * {@code <database>_sales_projector} {@code sales}, {@code <database>_notification_service} {@code notifications},
- * {@code <database>_web_ui} only reads. Roles belong to the whole server, so each test database gets its own, with
- * random passwords; they are dropped with the database when the JVM exits, and those of killed runs once their
- * database is gone.
+ * The four services' own database roles in a test database, made by the same {@code tools/database/roles.sql} that
+ * {@code ./shop up} and compose run (L-21), so tests run with the rights production has. Who owns what: README.
  */
 public final class DatabaseRoles {
 

@@ -18,15 +18,9 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A PgBouncer of its own in transaction pool mode (what CloudNativePG's {@code Pooler} runs in production), in
- * front of one test database: its own process, ini and user list in a temporary folder, on a free port of
- * {@link TestServers}, listening on 127.0.0.1 only. Services whose {@code DATABASE_URL} is {@link #jdbcUrl()} run
- * their pooled paths through it (docs/adr/0010-connection-budget.md).
- *
- * <p>The binary is the Debian package's ({@code apt-get install pgbouncer}: {@code /usr/sbin/pgbouncer}, or
- * {@code SHOP_TEST_PGBOUNCER}); a missing one fails the test with that command. PgBouncer refuses to run as root,
- * so as root it runs as the user {@code postgres} ({@code -u}). Clients are trusted (it listens on the loopback
- * only); towards the server it logs in with the passwords of the user list.
+ * A PgBouncer of its own in transaction pool mode in front of one test database, so a service's pooled paths meet
+ * what CloudNativePG's {@code Pooler} does in production (ADR 10). Needs Debian's {@code pgbouncer}; as root it runs as
+ * {@code postgres}, since PgBouncer refuses root.
  */
 public final class PgBouncer implements AutoCloseable {
 

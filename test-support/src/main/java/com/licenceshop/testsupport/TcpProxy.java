@@ -14,21 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP forwarder between a service and a real server, so a test can cut the network (an outage as the
- * client sees it: connections drop and new ones are reset at once) and restore it, without stopping a server
- * that other runs or the local stack share.
- *
- * <p>{@link #blackHole()} is the other kind of cut, a silent partition: no RST, no FIN, nothing arrives any
- * more in either direction, open connections stay open and new ones are accepted and then ignored. A client
- * notices only through its own timeouts, and the server only through its own (its TCP peer, the proxy, is
- * alive).
- *
- * <p>For line protocols such as SMTP it can also lose one answer ({@link #dropOnceAfterClientSent}) or answer a
- * line itself ({@link #answerLine}), and count the lines a client sent ({@link #timesClientSent}).
- *
- * <p>The listening socket stays bound through a cut. Closing it would free a port from the ephemeral range,
- * and the kernel may then hand that port to any outgoing connection as its local port, so the proxy could
- * not listen on it again.
+ * A TCP forwarder between a service and a real server, so a test can cut the network ({@link #cut()}, or a silent
+ * partition: {@link #blackHole()}) without stopping a server that other runs share. Its listening socket stays bound
+ * through a cut: a freed port may be handed out as any connection's local port (README).
  */
 public final class TcpProxy implements AutoCloseable {
 

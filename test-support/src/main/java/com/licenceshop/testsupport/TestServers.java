@@ -29,16 +29,8 @@ import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.containers.RabbitMQContainer;
 
 /**
- * The one place tests get real servers from.
- *
- * <p>Resolution, for PostgreSQL and RabbitMQ alike: servers named by environment variables
- * ({@code SHOP_TEST_POSTGRES_URL}, {@code SHOP_TEST_RABBITMQ_URI}); else Testcontainers when a Docker engine
- * answers; else the servers on localhost. When none is there the test fails with a message that says what to
- * start: a test never skips because a server is missing.
- *
- * <p>Isolation: every {@link #freshDatabase()} is a new database, every {@link #freshNamespace()} a new prefix
- * for exchanges and queues, so runs can overlap each other and the local stack. Databases made by this JVM
- * are dropped when it exits; leftovers of killed runs older than a few hours are dropped on the next run.
+ * The one place tests get real servers from: named by the environment, else Testcontainers, else localhost; none is a
+ * failure that says what to start, never a skip. Every database and namespace is fresh, so runs can overlap (README).
  */
 public final class TestServers {
 

@@ -13,13 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a licence key says: the licence (sku), an opaque licence id, how many seats, when it was issued (the
- * order's placement time) and, optionally, when it expires. Encoded as one canonical JSON text (fixed field
- * order, no spaces), so the same claims always give the same bytes, and with Ed25519 the same key.
- *
- * <p>Version 2. The licence id is random and names nothing else: a key handed to an end user does not lead to
- * the order, its buyer or its other keys. Version 1 keys (issued before) carried the order id and line; they still
- * verify, and their claims are shown without those ({@code licenceId} null).
+ * What a licence key says, as one canonical JSON text (fixed field order, no spaces), so the same claims always give
+ * the same bytes and, with Ed25519, the same key. Version 2's licence id is random and names nothing else; version 1
+ * keys (order id and line) still verify, with {@code licenceId} null (README, "Licence keys"; ADR 8).
  */
 @Serdeable
 public record LicenceClaims(

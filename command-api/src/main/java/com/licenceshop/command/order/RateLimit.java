@@ -8,12 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per key: {@code perPeriod} requests at once, refilled evenly over {@code period}. At most
- * {@code maxKeys} buckets are kept; when full, the buckets idle long enough to be full again are dropped (a dropped
- * bucket is the same as a full one). {@code perPeriod} 0 switches the limit off. Plain Java.
- *
- * <p>Own code rather than a library: resilience4j's rate limiter (on the mirror) has no keyed, evicting form and
- * reads the system clock; bucket4j is not on the mirror.
+ * A token bucket per key: {@code perPeriod} at once, refilled evenly over {@code period}; at most {@code maxKeys}
+ * buckets, idle full ones dropped first (dropped is the same as full); {@code perPeriod} 0 switches it off. Own code:
+ * resilience4j has no keyed, evicting limiter and reads the system clock, and bucket4j is not on the mirror.
  */
 final class RateLimit {
 

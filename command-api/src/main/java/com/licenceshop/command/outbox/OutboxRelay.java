@@ -22,17 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes committed events from the outbox to the broker, in sequence order, in batches, with publisher
- * confirms, and stamps rows published only after the broker confirmed them.
- *
- * <p>One thread, on a session of its own (outside the pool and any transaction). Only while
- * {@link RelayLeadership} says this replica holds the relay lock does it publish; {@link OutboxWakeUps} wakes it
- * when an event commits, and without a notification it looks again after {@code poll-interval}. When the broker
- * fails it backs off by {@link ExponentialBackoff} and tries again, so it catches up after an outage without a
- * restart; when the database fails it drops the session (and the lead) and reconnects after a backoff.
- *
- * <p>A crash between the confirm and the stamp publishes the batch again with the same event ids: delivery
- * is at least once, and consumers deduplicate by event id.
+ * Publishes committed events in sequence order, in batches with publisher confirms, and marks them published only
+ * after the confirm: a crash in between publishes them again with the same event ids, so delivery is at least once
+ * and consumers deduplicate by event id. Leadership, wake-ups, outages: README, "How a purchase is stored and published".
  */
 @Singleton
 public class OutboxRelay implements ApplicationEventListener<StartupEvent> {

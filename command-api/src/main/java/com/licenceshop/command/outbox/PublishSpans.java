@@ -11,12 +11,9 @@ import io.opentelemetry.context.Context;
 import jakarta.inject.Singleton;
 
 /**
- * The span of one event's publish: a PRODUCER child of the context stored with the event row, so the message
- * (whose {@code traceparent} is this span) continues the purchase's trace into every consumer.
- *
- * <p>A replay publishes under the same stored context, so a replayed event joins the ORIGINAL trace as one more
- * child (marked {@code shop.replay=true}) and never starts a broken one; its span links to the ops request that
- * asked for the replay. Rows stored before tracing have no context: their publish span starts a trace of its own.
+ * The span of one event's publish: a PRODUCER child of the context stored with the event row, so the purchase's trace
+ * continues into every consumer. A replay joins that original trace ({@code shop.replay=true}, linked to the ops
+ * request) instead of starting a broken one; rows stored before tracing start a trace of their own.
  */
 @Singleton
 class PublishSpans {

@@ -12,19 +12,9 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * Opens the relay's own connection: not from the pool (it holds the relay lock for as long as the relay is
- * active, and a pooled session would keep the lock after {@code close()}), on the session URL ({@link SessionConnections}:
- * never through a pooler in transaction mode, where neither the lock nor LISTEN would hold) with the pool's login, and
- * with bounds on both ends, so a silent network partition (no RST) cannot keep a lock nobody uses.
- * <ul>
- *   <li>Client: socket, connect and login timeouts of {@code database-timeout}, and TCP keepalive. A read that
- *       gets no answer fails, the relay drops the connection and reconnects, as after any database failure.
- *       LISTEN waits set their own, shorter timeout per wait (the driver restores this one after it).</li>
- *   <li>Server: the session ends when its client is silent for {@code database-timeout}
- *       ({@code idle_session_timeout}; a healthy relay speaks at least every {@code poll-interval} or
- *       {@code max-backoff}, plus a confirm round), and TCP keepalive/user timeouts detect a dead peer. With the
- *       session goes the advisory lock, and a standby replica takes over.</li>
- * </ul>
+ * The relay's own connection: outside the pool (a pooled session would keep the relay lock after {@code close()}), on
+ * the session URL (a pooler in transaction mode holds neither the lock nor LISTEN), and bounded on both ends so a
+ * silent partition cannot keep a lock nobody uses (README, "Silent partition").
  */
 @Singleton
 class RelayConnections {

@@ -10,13 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which replica is the active relay: the one whose session holds a session-level advisory lock. The session is
- * the relay's own connection, opened by {@link RelayConnections} (outside the pool, with timeouts on both
- * ends); when the process dies or the network goes silent the session ends, the lock goes with it and a standby
- * replica takes over on its next try.
- *
- * <p>Used by the relay thread only, except {@link #stepDown()}, which {@link OutboxRelay#stop()} may call to
- * close a connection the relay thread is stuck on.
+ * Which replica is the active relay: the one whose own session holds the relay's advisory lock, so the lead ends with
+ * the session and a standby takes over. Used by the relay thread only, except {@link #stepDown()}, which
+ * {@link OutboxRelay#stop()} may call to close a connection the relay thread is stuck on.
  */
 final class RelayLeadership {
 

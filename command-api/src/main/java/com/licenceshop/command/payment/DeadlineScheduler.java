@@ -21,13 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires the payment deadlines (ADR 13) on every instance: each poll claims due rows with {@code FOR UPDATE SKIP
- * LOCKED} ({@link DeadlineClaims#claimDue}), decides {@code DeadlineReached} for each under its order's process lock
- * and marks it fired in the same transaction. A row another instance holds is skipped, a fired one is never due
- * again, a crash before the commit leaves it due: each deadline fires once across instances.
- *
- * <p>Before a card order's {@code PAYMENT_DUE} fires, the provider is asked about its newest session (outside any
- * transaction): a payment whose webhook was lost completes the order instead of letting it expire.
+ * Fires due payment deadlines (ADR 13) on every instance: claimed with {@code FOR UPDATE SKIP LOCKED} and marked fired
+ * in the transaction that decides them, so each fires once across instances. A card order's session is asked about
+ * first, so a lost webhook completes the order instead of letting it expire.
  */
 @Context
 @Requires(property = "shop.payment.deadlines-enabled", notEquals = "false")

@@ -31,11 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The card provider's webhook (ADR 13). The signature is the authentication: a missing, forged or stale one is a 400,
- * logged, nothing stored. A verified event is recorded by its provider id in one transaction, so a redelivery is
- * answered 200 and applied once; an event for no known order is answered 200 and changes nothing. The first time,
- * the event's trigger is applied to the order's payment process in the same transaction as the inbox row (ADR 13):
- * a crash between leaves neither, and the provider's retry finds the event new.
+ * The card provider's webhook (ADR 13). The signature is the authentication: missing, forged or stale is a 400 and
+ * nothing stored. The event's inbox row and its trigger commit together, so a redelivery is applied once and a crash
+ * between leaves neither, for the provider's retry to find new.
  */
 @Controller("/api/payments/webhook")
 @Tag(name = "payments")

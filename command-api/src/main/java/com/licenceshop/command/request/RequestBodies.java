@@ -18,12 +18,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a command's JSON body into maps, lists, strings and numbers, so that validation can name every broken
- * field (a bound record would stop at the first type error). Not JSON → 415 or 400, as problems.
- * <p>
- * Strict (RFC 8259 leaves both open, and a proxy or WAF that reads them otherwise would judge another request than
- * the one stored): a duplicate key or anything after the value is malformed. Media types are compared ignoring
- * case (RFC 9110 §8.3.1).
+ * Reads a command's JSON body into maps, lists, strings and numbers, so validation can name every broken field (a
+ * bound record stops at the first). Strict about duplicate keys and trailing data, which RFC 8259 leaves open: a proxy
+ * or WAF that read them otherwise would judge another request than the one stored.
  */
 @Singleton
 public class RequestBodies {

@@ -16,14 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signature check of the staff tokens web-ui mints for catalog writes: ES256 with web-ui's public key
- * (STAFF_TOKEN_PUBLIC_KEY), by micronaut-security-jwt's own {@link ECSignature}. command-api holds no signing key, so
- * nothing here (nor anyone who reads its environment) can mint a staff token (L-19). The claims are checked by
- * micronaut's validators (application.yml: {@code iss} web-ui, {@code aud} command-api) and {@link ExpiryRequired}.
- *
- * <p>Without STAFF_TOKEN_PUBLIC_KEY the API still starts (orders, catalog reads and ops need no staff token, which
- * is handy on a developer machine) and no token verifies, so every catalog write is refused with 401. A key that is
- * set but a placeholder or no P-256 public key stops the start: created eagerly ({@link Context}) for that.
+ * Checks the staff tokens web-ui mints, with web-ui's public key only: command-api holds no signing key, so nothing
+ * here can mint one (L-19). Without a key every catalog write is 401; a bad key stops the start, hence {@link Context}.
+ * The rules: README, "Endpoints".
  */
 @Context
 final class StaffTokens implements SignatureConfiguration {

@@ -10,14 +10,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Renders a mail from its Handlebars templates ({@code views/mail/<kind>-html.hbs} and {@code -text.hbs}). The
- * text template uses triple braces: it must not be HTML-escaped.
- *
- * <p>Every template is compiled once, here, at start-up (a missing or broken one stops the service from starting).
- * Rendering through Micronaut Views instead looked each template up on the classpath again for every mail.
- *
- * <p>Besides the mail's own {@link MailView}, every template can read {@code seller} (the configured
- * {@link InvoiceSeller}): the invoice names who issues it.
+ * Renders a mail from its Handlebars templates, each compiled once at start-up (a broken one stops the start; README,
+ * "Libraries"). Text templates use triple braces: no HTML escaping. Every template can read {@code seller}: the
+ * invoice names who issues it.
  */
 @Singleton
 public class MailRenderer {

@@ -4,12 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long the mail ledger remembers a mail, and what follows from forgetting it. The ledger row is what
- * stops a second mail for an event (redelivery, replay, re-drive); once it is gone, nothing would. So the
- * service forgets a row only when it also stops mailing events that old: a row goes when it was created
- * more than {@code keep} ago, and an event that occurred more than {@code keep} minus a clock-skew margin ago
- * is not mailed any more. Since an event occurs before its row is created (give or take the clocks of two
- * machines), every event whose row may be gone is refused.
+ * How long the ledger remembers a mail: a row goes after {@code keep}, and an event older than {@code keep} minus a
+ * clock-skew margin is not mailed any more, so no event whose row may be gone is mailed twice (README, "Retention").
  */
 public record LedgerRetentionPolicy(Duration keep) {
 

@@ -42,28 +42,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one channel's batch: decode and check every delivery, apply the good ones in one transaction,
- * park the bad ones in the dead-letter queue with the reason, then acknowledge the whole batch at once
- * ({@code ack(multiple)} on its last delivery), only after the commit.
- *
- * <ul>
- *   <li>A message that cannot be parsed, has a schema version this projector does not know, or fails the
- *       projection's checks is parked without touching the database.</li>
- *   <li>A batch holds events, not messages: a message of several events (transport version 2) was split by
- *       {@link ProjectorConsumer}, so a poison event among them is parked alone, as the message of its own it
- *       would have been, and its neighbours are applied; the message is acknowledged with the batch. A message
- *       that cannot be split is parked whole.</li>
- *   <li>If the batch's transaction fails on the data, the events are applied one by one, so one bad event
- *       cannot sink the good ones; the one that fails alone is parked.</li>
- *   <li>If the database is unreachable, the batch waits, unacknowledged, and is tried again by
- *       an {@link ExponentialBackoff} for {@link ProjectorConfig#retryFor()} (consumption of that channel stops
- *       meanwhile). If the database is still down then, the batch is put back at the tail of the queue as new
- *       messages (confirmed, then the originals acknowledged) and the next messages wait in turn. An outage of
- *       the projector's own database is not a failed delivery: a nack with requeue would count towards the
- *       quorum queue's delivery limit, and a long outage would dead-letter good events.</li>
- *   <li>Anything else that fails a batch (e.g. the broker cannot take the dead letters) requeues it; the
- *       delivery limit stops an endless loop.</li>
- * </ul>
+ * Applies one channel's batch: the good events in one transaction, the bad ones parked with their reason, and one
+ * {@code ack(multiple)} only after the commit. Each failure mode (poison, data error, database outage, anything else)
+ * and why an outage must not count as a delivery: README, "Live projection".
  */
 @Singleton
 final class BatchProjector {

@@ -13,13 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One buffer per consumer channel. A buffer is applied when it is full, or when its oldest delivery has
- * waited {@link ProjectorConfig#linger()}. A batch never mixes channels, because a delivery tag and
- * {@code ack(multiple)} only mean something on the channel that delivered it; and a buffer is flushed under
- * its lock, so batches of one channel are applied and acknowledged strictly one after the other (an ack of a
- * later batch must never cover an earlier one that has not committed). The events of one message join a batch
- * together (a batch may exceed its size by the rest of a message), since acknowledging the message settles them
- * all.
+ * One buffer per consumer channel, flushed when full or after {@link ProjectorConfig#linger()}. Never across channels
+ * (a delivery tag means something only on its own channel), and under the buffer's lock, so an ack of a later batch
+ * never covers an earlier one that has not committed. A message's events join a batch together.
  */
 @Singleton
 final class DeliveryBatches {

@@ -6,15 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
-/**
- * How the live projection batches.
- *
- * @param batchSize     events per transaction, at most the prefetch of full messages ({@link ProjectorConsumer#MAX_BATCH})
- * @param linger        how long a partly filled batch waits for more deliveries before it is applied anyway
- * @param retryFor      how long a batch waits for an unreachable database (tried again meanwhile) before it is
- *                      put back at the tail of the queue; below the broker's consumer timeout (30 min)
- * @param deliveryLimit the quorum queue's delivery limit, the broker's backstop against a poison loop
- */
+/** How the live projection batches and waits ({@code shop.projector}); each setting: README, "Configuration". */
 @ConfigurationProperties("shop.projector")
 record ProjectorConfig(
         @NotNull @Min(1) @Max(ProjectorConsumer.MAX_BATCH) Integer batchSize,

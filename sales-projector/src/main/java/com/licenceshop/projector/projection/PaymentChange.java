@@ -7,12 +7,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * What a payment event (ADR 13) says about its order's payment, as values that merge commutatively and
- * idempotently with what the model has: amounts and attempts by their maximum, flags by or, the method and the
- * invoice number by the first known. So the order's payment row ends the same whatever the order of arrival.
- * Amounts are gross cents; zero, false and null say nothing. {@code seatsIssuedBySku}: the seats of the keys a
- * {@code LicencesIssued} brought, per licence, counted like a revocation's (in the period of the event's own
- * sequence, once), since a paid order's keys come after its placement; empty for every other event.
+ * What a payment event (ADR 13) says about its order's payment, as values that merge commutatively and idempotently
+ * (README, "Payments"), so the payment row ends the same whatever the order of arrival. Amounts are gross cents; zero,
+ * false and null say nothing. {@code seatsIssuedBySku} is set by {@code LicencesIssued} only.
  */
 public record PaymentChange(
         UUID eventId,

@@ -11,11 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "One rebuild at a time, across instances": the advisory lock {@link ModelLocks#REBUILD}, taken in a
- * transaction of its own connection that is kept open for the whole rebuild. A transaction-scoped lock ends
- * with its transaction however the connection is given back: a session lock on a pooled connection would stay
- * with the pooled session after {@code close()}, and every later rebuild would be refused (issue 11, item 2).
- * The transaction only holds the lock: no snapshot, no row versions.
+ * One rebuild at a time, across instances: a transaction-scoped advisory lock, so it ends with the rebuild however the
+ * connection is given back (a session lock on a pooled connection outlived it and refused every later rebuild).
  */
 final class RebuildLock implements AutoCloseable {
 

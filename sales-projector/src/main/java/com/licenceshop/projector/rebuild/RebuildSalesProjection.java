@@ -27,22 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the read model from the command API's event feed without downtime.
- * <ol>
- *   <li><b>COPYING</b>: fresh tables ({@code sales.rebuild_*}, same structure as the live ones) are filled from
- *       the feed in chunks, with the same writer the live path uses, while the live tables keep serving and
- *       the live projection keeps consuming.</li>
- *   <li><b>CATCHING_UP</b>: one transaction takes the live-model lock exclusively, which pauses every
- *       projector instance between batches (their next batch waits for the lock, unacknowledged). It reads
- *       the feed to its end, then checks that the new inbox holds every event the live inbox has; an event
- *       the first pass missed (sequences can commit out of order) is read again from the feed.</li>
- *   <li><b>SWAPPING</b>: in the same transaction the tables are renamed, the views re-created on the new ones
- *       and the position announced. Live batches then resume on the new tables; events they bring that the
- *       rebuild already counted are skipped by the new inbox.</li>
- * </ol>
- * Because the new model holds a superset of the events of the live one, totals never go backwards at the
- * swap. One rebuild at a time, across instances: {@link RebuildLock} is held for the whole run. The new tables'
- * DDL is {@link ShadowTables}, the swap {@link TableSwap}, the pipelined writes {@link ChunkWriter}.
+ * Rebuilds the read model from the command API's feed without downtime: copy into new tables, catch up under the
+ * live-model lock, swap in the same transaction, so totals never go backwards. The phases in detail: README,
+ * "Rebuild without downtime".
  */
 @Singleton
 public final class RebuildSalesProjection {

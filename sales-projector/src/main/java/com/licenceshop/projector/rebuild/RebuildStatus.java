@@ -4,18 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/**
- * Where the last rebuild is, as {@code GET /ops/rebuild} shows it.
- *
- * @param state           IDLE, RUNNING, FINISHED or FAILED
- * @param phase           while running: COPYING (new tables from the feed, live tables serve), CATCHING_UP
- *                        (live consumption paused), SWAPPING
- * @param done            events read from the feed so far
- * @param total           the event store's head sequence when the rebuild started (an estimate of the events
- *                        to read: sequences have gaps), or {@code done} once finished
- * @param eventsPerSecond average rate so far
- * @param eta             when the copy is expected to be done at this rate
- */
+/** What {@code GET /ops/rebuild} answers; its fields are explained in the README's HTTP table. */
 @Serdeable
 public record RebuildStatus(
         String state,

@@ -5,14 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which inbox rows may go. The read model is idempotent by itself: an order's row keeps a set-once flag per
- * event kind, a period is keyed by its start, so an event applied again (a redelivery, a replay) whose inbox
- * row is gone changes nothing. The inbox is the fast way to skip it, and a rebuild reads the live inbox for
- * the events applied since it started. So a row may go once it is older than {@code keep} and older than any
- * running rebuild by a safe margin.
- *
- * @param keep   how long rows stay (long enough for redeliveries and ops replays to take the fast path)
- * @param margin kept before a running rebuild's start; wider than the minute the rebuild looks back
+ * Which inbox rows may go: older than {@code keep}, and older than a running rebuild's start by {@code margin} (wider
+ * than the minute the rebuild looks back into the live inbox). Why the model needs no older rows: README, "Retention".
  */
 record InboxRetentionPolicy(Duration keep, Duration margin) {
 
