@@ -17,7 +17,6 @@ public final class JdbcTransactions {
 
     private JdbcTransactions() {}
 
-    /** The work of one transaction, on its connection. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;

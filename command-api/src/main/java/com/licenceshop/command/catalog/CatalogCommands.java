@@ -28,7 +28,6 @@ class CatalogCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogCommands.class);
 
-    /** What became of a command. */
     sealed interface Outcome permits Done, Duplicate, Missing, Stale, IsRetired, AlreadyRetired {}
 
     /** Stored, with its event. */

@@ -8,7 +8,6 @@ import java.util.Map;
 /** Checks a key's signature against the shop's public keys, by key id. Says nothing of revocation. Plain Java. */
 public final class LicenceVerifier {
 
-    /** What a text turned out to be. */
     public sealed interface Verdict permits Malformed, Forged, Genuine {}
 
     /** Not a licence key at all (empty, too long, wrong structure, not base64). */

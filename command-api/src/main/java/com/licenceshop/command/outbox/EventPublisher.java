@@ -2,7 +2,6 @@ package com.licenceshop.command.outbox;
 
 import java.util.List;
 
-/** Sends stored events to the broker. */
 interface EventPublisher {
 
     /**

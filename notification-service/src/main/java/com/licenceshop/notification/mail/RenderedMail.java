@@ -1,4 +1,3 @@
 package com.licenceshop.notification.mail;
 
-/** A mail ready to send: subject, plain-text part and HTML part. */
 public record RenderedMail(String subject, String text, String html) {}

@@ -32,11 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The price list for sales staff: every licence with its price and status, an add form, an edit form per
- * licence (sent with If-Match of the version it was rendered with) and a retire that asks first on a page of its
- * own (no script needed). Every change is a command of the command API; nothing is kept here, so each page shows
- * the catalog as the command API has it at that moment. Successes and failures that leave no form to correct are
- * flashed through the redirect ({@link Flash}, with the licence's sku); a form that was refused comes back with what was typed.
+ * The price list for sales staff. Every change is a command of the command API and nothing is kept here, so each page
+ * shows the catalog as the command API has it at that moment (README, "Catalog").
  */
 @Controller("/catalog")
 @Secured(Roles.SALES)

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The add and edit forms as posted, every field as typed, so that a refused form comes back with what the staff
- * member wrote. The price is typed in currency units ("1299.00"), the command API takes integer cents. The
- * rules themselves (sku pattern, lengths, a positive price, a supported currency) are the command API's: this form
- * only refuses what cannot even be sent (a price that is no amount, an edit without its version).
- * {@code keysBeforePayment} is a checkbox: sent (as "on") when ticked, absent otherwise.
+ * The add and edit forms as posted, every field as typed, so a refused form comes back with what was written. The
+ * rules are the command API's: this form only refuses what cannot even be sent (a price that is no amount, an edit
+ * without its version). {@code keysBeforePayment} is a checkbox: "on" when ticked, absent otherwise.
  */
 @Serdeable
 record ProductForm(

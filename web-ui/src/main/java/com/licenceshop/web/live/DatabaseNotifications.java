@@ -20,14 +20,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * LISTENs on the projector's and the notifier's NOTIFY channels (docs/contracts.md) on one dedicated
- * connection outside the pool ({@link SessionConnections}), and fans every notification out to the open SSE
- * streams of this instance.
- *
- * <p>Each web-ui instance listens for itself, so instances need nothing in common. NOTIFY is delivered on
- * commit only, so a notification always means "there is something new to read". Notifications sent while the
- * connection is down are lost; after reconnecting, every channel gets one synthetic notification so that the
- * streams re-read what they show.
+ * LISTENs on the projector's and the notifier's NOTIFY channels on one connection of its own and fans each
+ * notification out to this instance's SSE streams, so instances share nothing. Notifications missed while the
+ * connection was down are made up for by one synthetic notification per channel after reconnecting.
  */
 @Context
 public class DatabaseNotifications {

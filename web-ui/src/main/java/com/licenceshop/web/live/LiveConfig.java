@@ -5,14 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
-/**
- * @param coalesce            at most one push per stream in this window: a burst of batches becomes a few pushes
- * @param heartbeat           an event this often on every open stream, so proxies and idle timeouts keep it open
- * @param reconnectDelay      wait before listening again after the database connection was lost
- * @param maxStreamsPerClient open order streams one client address may hold (anonymous: each costs reads)
- * @param maxStreamsPerOrder  open streams of one order, from anywhere
- * @param paymentPoll         how often an order page waiting on a payment re-reads the order from command-api
- */
+/** How the live pages push and are capped ({@code shop.live}); each setting: README, "Configuration". */
 @ConfigurationProperties("shop.live")
 public record LiveConfig(
         @NotNull Duration coalesce,

@@ -10,13 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing. After {@code failuresBeforeLockout} failed logins for one user name from one
- * address, further attempts from there are refused without looking at the password, for a lockout that doubles
- * with every further failure up to {@code maxLockout}. A successful login clears the record.
- *
- * <p>Keyed by user name and address, so a stranger cannot lock a colleague out from elsewhere. The state is
- * per instance: with several web-ui replicas an attacker gets a few more guesses, which PBKDF2 and the
- * lockout still keep small.
+ * Slows down password guessing: a lockout per user name and address, doubling up to {@code maxLockout}. Keyed by both,
+ * so nobody can lock a colleague out from elsewhere; per instance, which PBKDF2's cost keeps harmless (README).
  */
 @Singleton
 final class LoginThrottle {

@@ -8,12 +8,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes from the JDK, so no crypto library is needed.
- *
- * <p>Format: {@code pbkdf2-sha256.<iterations>.<salt>.<hash>} with URL-safe Base64 without padding. It has no
- * {@code $}, {@code :} or {@code ,}, so a hash can stand in {@code STAFF_USERS} in a shell, a systemd unit or a
- * docker-compose {@code .env} file without quoting. The iteration count is part of the hash, so it can be raised
- * later without invalidating the hashes already issued.
+ * PBKDF2-HMAC-SHA256 from the JDK, so no crypto library. The format {@code pbkdf2-sha256.<iterations>.<salt>.<hash>}
+ * has no {@code $}, {@code :} or {@code ,}, so a hash stands in {@code STAFF_USERS} in a shell or an env file
+ * unquoted; the iteration count is in the hash, so it can be raised without invalidating older hashes.
  */
 public final class PasswordHashing {
 

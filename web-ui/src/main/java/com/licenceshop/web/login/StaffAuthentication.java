@@ -19,12 +19,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks a staff login (the login form, or HTTP Basic for scripts) against {@code STAFF_USERS}.
- *
- * <p>Reactive on purpose: micronaut-security calls an imperative provider on the event loop unless it names the
- * unbounded "blocking" executor, and PBKDF2 with 600,000 iterations takes a noticeable fraction of a second. The
- * cheap refusals (over-long name, no budget left for the address, lockout) answer at once and are logged by
- * {@link RefusalLog}; the hash runs on {@link PasswordChecks}, in the queue of its kind (form or HTTP Basic).
+ * Checks a staff login (form, or HTTP Basic for scripts) against {@code STAFF_USERS}. Reactive on purpose:
+ * micronaut-security would run an imperative provider on the event loop, and PBKDF2 takes a noticeable fraction of a
+ * second; the hash runs on {@link PasswordChecks}, cheap refusals answer at once (README).
  */
 @Singleton
 class StaffAuthentication<B> implements HttpRequestReactiveAuthenticationProvider<B> {

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The steps an order goes through, as the shopper sees them: accepted → counted in sales → confirmation mail
- * sent; or accepted → cancelled → cancellation mail sent. Counting and mailing happen in parallel (two
- * consumers of the same event), so each step is judged on its own. An order that must be paid first (ADR 13)
- * has two more after "accepted": paid (by card, or the invoice settled) → licence keys issued; the confirmation
- * mail is the one with the keys. {@code payable}: a card payment can be (re)started from the page.
+ * The steps an order goes through, as the shopper sees them (README, "Order page"). Counting and mailing happen in
+ * parallel (two consumers of one event), so each step is judged on its own. {@code payable}: a card payment can be
+ * (re)started from the page.
  */
 record OrderProgress(
         String status,

@@ -25,14 +25,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * The CSRF check of micronaut-security-csrf, with the same configuration, token sources and validator.
- *
- * <p>Why not the stock {@code CsrfFilter} (4.15.2): it answers with a {@code CompletableFuture} completed with
- * {@code null} to let a request through. When the form body arrives after the headers, that future completes
- * later, and micronaut-http 4.10.26 then hands a {@code null} filter context to the legacy filters behind it
- * (NullPointerException in {@code AroundLegacyFilter}, a 500 for roughly every other form post here). This filter
- * answers with a {@code Publisher<Optional<…>>} instead, as later micronaut-security versions do. The stock filter
- * is switched off ({@code micronaut.security.csrf.filter.enabled: false}); drop this class when upgrading.
+ * The CSRF check of micronaut-security-csrf with its configuration, token sources and validator, as a filter that
+ * answers with a {@code Publisher}: the stock {@code CsrfFilter} (4.15.2) makes micronaut-http 4.10.26 fail about every
+ * other form post with a 500 (README, "Libraries and choices"). The stock one is switched off; drop this on upgrading.
  */
 @ServerFilter(patternStyle = FilterPatternStyle.REGEX, value = "${micronaut.security.csrf.filter.regex-pattern:^.*$}")
 final class CsrfCheck implements Ordered {

@@ -17,13 +17,9 @@ import io.micronaut.security.csrf.validator.CsrfTokenValidator;
 import java.util.Optional;
 
 /**
- * Gives every visitor a CSRF token (double-submit cookie), not only staff after login.
- *
- * <p>micronaut-security-csrf sets its cookie only in the login response, but shoppers post forms too (buy,
- * cancel, the login form itself) without logging in. So when a page is requested without a cookie that is valid
- * for this visitor, a token is generated, sent as the cookie and offered to the page's forms (view/PageModel);
- * {@link CsrfCheck} then checks that the posted field equals the cookie and carries a valid HMAC. A cookie whose
- * token does not validate for this request is replaced by the first page.
+ * Gives every visitor a CSRF token (double-submit cookie), not only staff after login: micronaut-security-csrf sets
+ * its cookie only in the login response, but shoppers post forms too. A cookie that does not validate for this
+ * visitor is replaced by the next page.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class CsrfTokenIssuer implements Ordered {

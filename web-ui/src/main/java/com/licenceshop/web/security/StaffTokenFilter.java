@@ -13,12 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gives the command API's catalog writes and payment actions (a transfer recorded, a refund: ADR 13) a token of the logged-in staff member, as {@code Authorization: Bearer}: the
- * command API checks it (ES256 with web-ui's public key) and wants role SALES, so a change is made by that staff
- * member, not by a service credential anyone behind the UI could use. The token is minted per call for command-api
- * (aud command-api, iss web-ui, one minute), not the login cookie itself: a token command-api sees or logs is no
- * web-ui login, and a cookie is no command-api token. Catalog reads and orders go without it; no login, nothing
- * forwarded (the command API answers 401).
+ * Gives command-api's catalog writes and payment actions a token of the logged-in staff member, so a change is made
+ * by that person, not with a service credential. Minted per call rather than the login cookie: a token command-api
+ * sees is no web-ui login (README, "Calls to the other services").
  */
 @ClientFilter(
         serviceId = "command-api",

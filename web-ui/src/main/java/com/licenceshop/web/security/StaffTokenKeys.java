@@ -16,12 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The staff tokens' key pair (ES256, P-256): web-ui signs its login cookies and the tokens it mints for command-api
- * with the private key (STAFF_TOKEN_SIGNING_KEY); command-api has only the public one (STAFF_TOKEN_PUBLIC_KEY), so
- * it can check staff tokens but not make them (L-19). micronaut-security-jwt signs and verifies with this bean:
- * named {@code generator}, its token generator takes it, and its own EC signature check verifies the cookies.
- * web-ui is given the public key too (the JDK cannot derive it from the private one) and refuses a pair that does
- * not match, which would sign tokens command-api never accepts.
+ * The staff tokens' key pair (ES256): web-ui signs with the private key and command-api has only the public one, so it
+ * can check staff tokens but not make them (L-19). Named {@code generator} for micronaut-security-jwt. A pair that does
+ * not match is refused: it would sign tokens command-api never accepts.
  */
 @Singleton
 @Named("generator")

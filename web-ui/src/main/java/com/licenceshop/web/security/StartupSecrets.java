@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses to start without the staff token keys and the CSRF secret, or with one that is a published placeholder,
- * garbage or plainly guessable ({@link Secrets}). A per-process random key would silently log staff out on every
- * restart and break logins behind a load balancer (each instance would sign with its own key), so the web UI asks
- * for them instead. Created eagerly ({@link Context}) so that a bad secret stops the start, not the first login;
- * every problem is named at once.
+ * Refuses to start without the staff token keys and the CSRF secret, or with a weak one ({@link Secrets}): a
+ * per-process random key would log staff out on every restart and across instances. Eager ({@link Context}), so a bad
+ * secret stops the start, not the first login.
  */
 @Context
 class StartupSecrets {

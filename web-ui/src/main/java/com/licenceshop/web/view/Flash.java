@@ -8,10 +8,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A message shown on a page after the redirect that follows an action (Post/Redirect/Get). Its code travels in the
- * redirect's query ({@code /catalog?notice=added&sku=ACME_PRO}): stateless, so any web-ui instance can show the page,
- * and nothing to sign or to expire. A page shows only the codes it declares, and fills in only a value it has
- * checked, so a link cannot put text of its own on the page; a reload shows the message again, which stays true.
+ * A message shown after the redirect that follows an action, its code in the redirect's query: stateless, so any
+ * instance shows it. A page shows only the codes it declares and only a value it has checked, so a link cannot put
+ * text of its own on the page (README, "Catalog").
  *
  * @param text    what the page shows; a {@code %s} in it is filled with the value the redirect carries
  * @param problem shown as an alert rather than as news
