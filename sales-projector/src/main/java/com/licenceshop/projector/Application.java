@@ -5,8 +5,8 @@ import com.licenceshop.servicedefaults.ServiceLaunch;
 import java.util.Map;
 
 /**
- * The sales projector. {@code java -jar sales-projector-…-runner.jar} runs the service;
- * {@code java -jar sales-projector-…-runner.jar rebuild} rebuilds the read model from the event feed and exits.
+ * {@code java -jar sales-projector-…-runner.jar} runs the service; with {@code rebuild} it rebuilds the read model
+ * from the event feed and exits.
  */
 public class Application {
 

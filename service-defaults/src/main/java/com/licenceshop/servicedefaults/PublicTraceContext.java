@@ -19,7 +19,7 @@ import org.reactivestreams.Publisher;
 /**
  * A public request starts a trace of its own (L-11, ADR 8): its {@code traceparent} becomes a span link of the new
  * root, so no client picks the trace ids, the sampling or a stored {@code tracestate}; trusted peers keep propagation.
- * {@link MoveAside} takes the headers out before micronaut-tracing's filter, {@link Link} adds the link in the new span.
+ * {@link MoveAside} takes the headers out before micronaut-tracing's filter; {@link Link} adds the link.
  */
 final class PublicTraceContext {
 

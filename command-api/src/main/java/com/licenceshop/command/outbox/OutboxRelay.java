@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes committed events in sequence order, in batches with publisher confirms, and marks them published only
  * after the confirm: a crash in between publishes them again with the same event ids, so delivery is at least once
- * and consumers deduplicate by event id. Leadership, wake-ups, outages: README, "How a purchase is stored and published".
+ * and consumers deduplicate by event id. Leadership, wake-ups, outages: README, "How a purchase is stored and
+ * published".
  */
 @Singleton
 public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
