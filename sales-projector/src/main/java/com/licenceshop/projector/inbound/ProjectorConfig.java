@@ -13,11 +13,9 @@ import java.time.Duration;
  * @param linger        how long a partly filled batch waits for more deliveries before it is applied anyway
  * @param retryFor      how long a batch waits for an unreachable database (tried again meanwhile) before it is
  *                      put back at the tail of the queue; below the broker's consumer timeout (30 min)
- * @param deliveryLimit the quorum queue's delivery limit, the broker's backstop against a poison loop
  */
 @ConfigurationProperties("shop.projector")
 record ProjectorConfig(
         @NotNull @Min(1) @Max(ProjectorConsumer.MAX_BATCH) Integer batchSize,
         @NotNull Duration linger,
-        @NotNull Duration retryFor,
-        @NotNull @Min(1) Integer deliveryLimit) {}
+        @NotNull Duration retryFor) {}
