@@ -10,6 +10,7 @@ import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -26,6 +27,26 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.micronaut..", "java.sql..", "com.rabbitmq..", "jakarta.mail..")
+                .check(classes);
+    }
+
+    @Test
+    void whatBecomesOfAnUnsentMailIsDecidedInPlainJava() {
+        noClasses()
+                .that()
+                .haveNameMatching("com\\.licenceshop\\.notification\\.inbound\\.DeliveryDecisions.*")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.micronaut..", "java.sql..", "com.rabbitmq..", "jakarta.mail..", "io.opentelemetry..")
+                .check(classes);
+    }
+
+    @Test
+    void arrayParametersAreBoundWithUnnestColumnsNeverWithCreateArrayOf() {
+        noClasses()
+                .should()
+                .callMethod(Connection.class, "createArrayOf", String.class, Object[].class)
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package com.licenceshop.notification;
 
+import com.licenceshop.servicedefaults.UnnestColumns;
 import com.licenceshop.testsupport.TestServers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,7 +62,7 @@ public final class MailRows {
         try (Connection db = database.connect();
                 var query = db.prepareStatement(
                         "SELECT count(*) FROM notifications.mails WHERE status = 'SENT' AND event_id = ANY(?)")) {
-            query.setArray(1, db.createArrayOf("uuid", eventIds.toArray()));
+            UnnestColumns.of(db, eventIds).uuid(id -> id).bindTo(query);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getInt(1);

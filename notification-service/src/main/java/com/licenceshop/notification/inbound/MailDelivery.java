@@ -8,7 +8,6 @@ import com.licenceshop.notification.mail.MailSendException;
 import com.licenceshop.notification.mail.RenderedMail;
 import com.licenceshop.notification.mail.SmtpMailer;
 import com.licenceshop.notification.retention.LedgerRetention;
-import com.licenceshop.notification.retry.RetryDecision;
 import com.licenceshop.notification.retry.RetryPolicy;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,7 +18,6 @@ import io.opentelemetry.context.Scope;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ class MailDelivery {
     private final MailLedger ledger;
     private final MailRenderer renderer;
     private final SmtpMailer mailer;
-    private final RetryPolicy retryPolicy;
+    private final DeliveryDecisions decisions;
     private final MailMetrics metrics;
     private final Clock clock;
     private final LedgerRetention retention;
@@ -61,7 +59,7 @@ class MailDelivery {
         this.ledger = ledger;
         this.renderer = renderer;
         this.mailer = mailer;
-        this.retryPolicy = retryPolicy;
+        this.decisions = new DeliveryDecisions(retryPolicy);
         this.metrics = metrics;
         this.clock = clock;
         this.retention = retention;
@@ -69,10 +67,6 @@ class MailDelivery {
 
     /** One event's mail, where its message stands, and the trace context of its event's span. */
     record Job(MailIntent intent, Delivery delivery, Context trace) {}
-
-    Outcome deliver(MailIntent intent, Delivery delivery) {
-        return deliver(List.of(new Job(intent, delivery, Context.current()))).get(0);
-    }
 
     /** The outcome of each job, in order. */
     List<Outcome> deliver(List<Job> jobs) {
@@ -82,14 +76,11 @@ class MailDelivery {
         if (mailable.size() == jobs.size()) {
             return deliverMailable(jobs);
         }
-        // an event older than the ledger keeps may have lost its row already: nothing could tell a resend from a
-        // first send, so it is not mailed
         Iterator<Outcome> ofMailable = deliverMailable(mailable).iterator();
         return jobs.stream()
                 .map(job -> mailable.contains(job)
                         ? ofMailable.next()
-                        : new Outcome.Done("occurred " + job.intent().occurredAt()
-                                + ", older than the mail ledger keeps: sent nothing"))
+                        : DeliveryDecisions.tooOldToMail(job.intent().occurredAt()))
                 .toList();
     }
 
@@ -97,7 +88,6 @@ class MailDelivery {
         if (jobs.isEmpty()) {
             return List.of();
         }
-        Outcome[] outcomes = new Outcome[jobs.size()];
         MailLedger.Batch batch;
         try {
             batch = ledger.claim(jobs.stream()
@@ -109,29 +99,7 @@ class MailDelivery {
         // the outcomes are recorded before the hold ends: a delivery that takes a mail next sees them
         try (batch) {
             var record = new MailLedger.Outcomes();
-            List<Integer> sent = new ArrayList<>();
-            SmtpMailer.Sender sender = null;
-            try {
-                for (int i = 0; i < jobs.size(); i++) {
-                    Job job = jobs.get(i);
-                    Claim claim = batch.claims().get(i);
-                    if (claim instanceof Claim.Claimed claimed) {
-                        if (sender == null) {
-                            sender = mailer.sender();
-                        }
-                        outcomes[i] = send(sender, job, claimed.attempts(), record);
-                        if (outcomes[i] instanceof Outcome.Done) {
-                            sent.add(i);
-                        }
-                    } else {
-                        outcomes[i] = notClaimed(job, claim);
-                    }
-                }
-            } finally {
-                if (sender != null) {
-                    sender.close();
-                }
-            }
+            Outcome[] outcomes = sendClaimed(jobs, batch.claims(), record);
             try {
                 ledger.record(record);
             } catch (RuntimeException e) {
@@ -144,28 +112,48 @@ class MailDelivery {
                 }
                 return List.of(outcomes);
             }
-            for (int i : sent) {
-                metrics.sent(
-                        jobs.get(i).intent().kind(),
-                        Duration.between(jobs.get(i).intent().occurredAt(), clock.instant()));
-            }
+            countSent(jobs, batch.claims(), outcomes);
             return List.of(outcomes);
         }
     }
 
+    /** Sends the claimed mails over one pooled connection, taken at the first of them; the others are not sent. */
+    private Outcome[] sendClaimed(List<Job> jobs, List<Claim> claims, MailLedger.Outcomes record) {
+        Outcome[] outcomes = new Outcome[jobs.size()];
+        SmtpMailer.Sender sender = null;
+        try {
+            for (int i = 0; i < jobs.size(); i++) {
+                if (claims.get(i) instanceof Claim.Claimed claimed) {
+                    if (sender == null) {
+                        sender = mailer.sender();
+                    }
+                    outcomes[i] = send(sender, jobs.get(i), claimed.attempts(), record);
+                } else {
+                    outcomes[i] = notClaimed(jobs.get(i), claims.get(i));
+                }
+            }
+        } finally {
+            if (sender != null) {
+                sender.close();
+            }
+        }
+        return outcomes;
+    }
+
+    private void countSent(List<Job> jobs, List<Claim> claims, Outcome[] outcomes) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (claims.get(i) instanceof Claim.Claimed && outcomes[i] instanceof Outcome.Done) {
+                MailIntent intent = jobs.get(i).intent();
+                metrics.sent(intent.kind(), Duration.between(intent.occurredAt(), clock.instant()));
+            }
+        }
+    }
+
     private Outcome notClaimed(Job job, Claim claim) {
-        if (claim instanceof Claim.AlreadySent already) {
+        if (claim instanceof Claim.AlreadySent) {
             metrics.duplicate(job.intent().kind());
-            return new Outcome.Done(
-                    "already sent as " + already.messageId() + " at " + already.sentAt() + ": sent nothing");
         }
-        if (claim instanceof Claim.AlreadyFailed failed) {
-            // parked before: park this copy too rather than drop it, so a re-drive always finds the event
-            return new Outcome.Parked(
-                    "parked before: " + failed.lastError(), job.delivery().failedAttempts());
-        }
-        return new Outcome.Deferred(
-                retryPolicy.deferral(job.delivery().deferrals()), job.delivery().deferrals() + 1);
+        return decisions.notClaimed(claim, job.delivery());
     }
 
     private Outcome send(SmtpMailer.Sender sender, Job job, int attempt, MailLedger.Outcomes record) {
@@ -174,11 +162,7 @@ class MailDelivery {
         try {
             mail = renderer.render(intent);
         } catch (RuntimeException e) {
-            return giveUp(
-                    intent,
-                    "cannot render the mail: " + e.getMessage(),
-                    job.delivery().failedAttempts() + 1,
-                    record);
+            return recordFailure(intent, decisions.cannotRender(job.delivery(), e), record);
         }
         // the SMTP conversation of this mail, a CLIENT child of its event's span
         Span smtp = tracer.spanBuilder("smtp send")
@@ -191,13 +175,28 @@ class MailDelivery {
             sender.send(intent, mail);
         } catch (MailSendException e) {
             smtp.setStatus(StatusCode.ERROR, e.getMessage());
-            return afterFailedSend(intent, job.delivery(), e, record);
+            metrics.failed(intent.kind(), e.permanent());
+            return recordFailure(
+                    intent, decisions.afterFailedSend(job.delivery(), e.getMessage(), e.permanent()), record);
         } finally {
             smtp.end();
         }
         record.sent(intent, clock.instant());
         // no recipient: with the order id in the line's context, an address would tie a customer to a bearer id
         return new Outcome.Done("sent " + intent.kind() + " as " + intent.messageId() + " (attempt " + attempt + ")");
+    }
+
+    /** Adds a failed send to the batch's ledger record, and counts it. */
+    private Outcome recordFailure(
+            MailIntent intent, DeliveryDecisions.AfterFailedSend decision, MailLedger.Outcomes record) {
+        if (decision instanceof DeliveryDecisions.AfterFailedSend.Retry retry) {
+            record.retry(intent.eventId(), retry.outcome().error(), retry.due());
+            metrics.retried(intent.kind());
+        } else if (decision instanceof DeliveryDecisions.AfterFailedSend.GiveUp giveUp) {
+            record.failed(intent.eventId(), giveUp.outcome().reason());
+            metrics.parked(intent.kind().name());
+        }
+        return decision.outcome();
     }
 
     private List<Outcome> unexpected(List<Job> jobs, RuntimeException failure) {
@@ -208,45 +207,14 @@ class MailDelivery {
                 .toList();
     }
 
-    /**
-     * Something other than SMTP failed (the database, most likely): back off along the same schedule, without
-     * touching the ledger, which may be what is down.
-     */
+    /** {@link DeliveryDecisions#afterUnexpectedFailure}, counted. */
     Outcome afterUnexpectedFailure(MailIntent intent, Delivery delivery, RuntimeException failure) {
-        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        RetryDecision decision = retryPolicy.afterFailedAttempt(delivery.failedAttempts() + 1);
-        if (decision instanceof RetryDecision.Retry retry) {
+        Outcome outcome = decisions.afterUnexpectedFailure(delivery, failure);
+        if (outcome instanceof Outcome.RetryLater) {
             metrics.retried(intent.kind());
-            return new Outcome.RetryLater(retry.delay(), retry.failedAttempts(), error);
+        } else {
+            metrics.parked(intent.kind().name());
         }
-        metrics.parked(intent.kind().name());
-        int failedAttempts = delivery.failedAttempts() + 1;
-        return new Outcome.Parked("gave up after " + failedAttempts + " attempts: " + error, failedAttempts);
-    }
-
-    private Outcome afterFailedSend(
-            MailIntent intent, Delivery delivery, MailSendException failure, MailLedger.Outcomes record) {
-        int failedAttempts = delivery.failedAttempts() + 1;
-        metrics.failed(intent.kind(), failure.permanent());
-        if (failure.permanent()) {
-            return giveUp(intent, "permanent: " + failure.getMessage(), failedAttempts, record);
-        }
-        RetryDecision decision = retryPolicy.afterFailedAttempt(failedAttempts);
-        if (decision instanceof RetryDecision.Retry retry) {
-            record.retry(intent.eventId(), failure.getMessage(), retry.at());
-            metrics.retried(intent.kind());
-            return new Outcome.RetryLater(retry.delay(), failedAttempts, failure.getMessage());
-        }
-        return giveUp(
-                intent,
-                "gave up after " + failedAttempts + " attempts: " + failure.getMessage(),
-                failedAttempts,
-                record);
-    }
-
-    private Outcome giveUp(MailIntent intent, String reason, int failedAttempts, MailLedger.Outcomes record) {
-        record.failed(intent.eventId(), reason);
-        metrics.parked(intent.kind().name());
-        return new Outcome.Parked(reason, failedAttempts);
+        return outcome;
     }
 }

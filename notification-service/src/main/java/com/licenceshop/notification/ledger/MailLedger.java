@@ -3,6 +3,7 @@ package com.licenceshop.notification.ledger;
 import com.licenceshop.events.Topology;
 import com.licenceshop.notification.mail.MailIntent;
 import com.licenceshop.servicedefaults.JdbcTransactions;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -101,10 +102,10 @@ public class MailLedger {
         Instant now = clock.instant();
         List<MailIntent> intents =
                 held.values().stream().map(i -> requests.get(i).intent()).toList();
-        UUID[] reopen = held.values().stream()
+        List<UUID> reopen = held.values().stream()
                 .filter(i -> requests.get(i).reopenFailed())
                 .map(i -> requests.get(i).intent().eventId())
-                .toArray(UUID[]::new);
+                .toList();
         transactions.executeWrite(status -> {
             Connection db = status.getConnection();
             // one statement: a new mail is recorded with its first attempt; a PENDING one (or a re-driven FAILED
@@ -118,54 +119,45 @@ public class MailLedger {
                     RETURNING event_id, attempts""")) {
                 take.setTimestamp(1, Timestamp.from(now));
                 take.setTimestamp(2, Timestamp.from(now));
-                take.setArray(
-                        3,
-                        db.createArrayOf(
-                                "uuid",
-                                intents.stream().map(MailIntent::eventId).toArray()));
-                take.setArray(
-                        4,
-                        db.createArrayOf(
-                                "uuid",
-                                intents.stream().map(MailIntent::orderId).toArray()));
-                take.setArray(
-                        5,
-                        db.createArrayOf(
-                                "text",
-                                intents.stream().map(m -> m.kind().name()).toArray()));
-                take.setArray(
-                        6,
-                        db.createArrayOf(
-                                "text",
-                                intents.stream().map(MailIntent::recipient).toArray()));
-                take.setArray(7, db.createArrayOf("uuid", reopen));
+                int next = UnnestColumns.of(db, intents)
+                        .uuid(MailIntent::eventId)
+                        .uuid(MailIntent::orderId)
+                        .text(intent -> intent.kind().name())
+                        .text(MailIntent::recipient)
+                        .bindTo(take, 3);
+                UnnestColumns.of(db, reopen).uuid(id -> id).bindTo(take, next);
                 try (ResultSet taken = take.executeQuery()) {
                     while (taken.next()) {
                         claims[held.get(taken.getObject(1, UUID.class))] = new Claim.Claimed(taken.getInt(2), hold);
                     }
                 }
             }
-            Object[] others = held.entrySet().stream()
-                    .filter(e -> claims[e.getValue()] == null)
-                    .map(Map.Entry::getKey)
-                    .toArray();
-            if (others.length == 0) {
-                return null;
-            }
-            try (PreparedStatement read = db.prepareStatement(
-                    "SELECT event_id, status, message_id, sent_at, last_error FROM notifications.mails WHERE event_id = ANY(?::uuid[])")) {
-                read.setArray(1, db.createArrayOf("uuid", others));
-                try (ResultSet row = read.executeQuery()) {
-                    while (row.next()) {
-                        int index = held.get(row.getObject("event_id", UUID.class));
-                        claims[index] = MailStatus.valueOf(row.getString("status")) == MailStatus.SENT
-                                ? new Claim.AlreadySent(row.getString("message_id"), instant(row, "sent_at"))
-                                : new Claim.AlreadyFailed(row.getString("last_error"));
-                    }
-                }
-            }
+            readLeftAlone(db, held, claims);
             return null;
         });
+    }
+
+    /** The mails the upsert left alone are SENT or FAILED: their claims say so. */
+    private static void readLeftAlone(Connection db, Map<UUID, Integer> held, Claim[] claims) throws SQLException {
+        List<UUID> others = held.entrySet().stream()
+                .filter(e -> claims[e.getValue()] == null)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement read = db.prepareStatement(
+                "SELECT event_id, status, message_id, sent_at, last_error FROM notifications.mails WHERE event_id = ANY(?::uuid[])")) {
+            UnnestColumns.of(db, others).uuid(id -> id).bindTo(read);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    int index = held.get(row.getObject("event_id", UUID.class));
+                    claims[index] = MailStatus.valueOf(row.getString("status")) == MailStatus.SENT
+                            ? new Claim.AlreadySent(row.getString("message_id"), instant(row, "sent_at"))
+                            : new Claim.AlreadyFailed(row.getString("last_error"));
+                }
+            }
+        }
     }
 
     /** The server took the mail: SENT, for good (see {@link #record(Outcomes)}). */
@@ -188,98 +180,68 @@ public class MailLedger {
         transactions.executeWrite(status -> {
             Connection db = status.getConnection();
             if (!outcomes.sent.isEmpty()) {
-                // one statement: the rows SENT, and a NOTIFY per mail with its order id
-                try (PreparedStatement sent = db.prepareStatement("""
-                        WITH sent AS (
-                            UPDATE notifications.mails m
-                               SET status = 'SENT', message_id = t.message_id, sent_at = t.sent_at, next_attempt_at = NULL, updated_at = ?
-                              FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, message_id, sent_at)
-                             WHERE m.event_id = t.event_id
-                            RETURNING m.order_id)
-                        SELECT pg_notify(?, order_id::text) FROM sent""")) {
-                    sent.setTimestamp(1, Timestamp.from(now));
-                    sent.setArray(
-                            2,
-                            db.createArrayOf(
-                                    "uuid",
-                                    outcomes.sent.stream()
-                                            .map(s -> s.intent().eventId())
-                                            .toArray()));
-                    sent.setArray(
-                            3,
-                            db.createArrayOf(
-                                    "text",
-                                    outcomes.sent.stream()
-                                            .map(s -> s.intent().messageId())
-                                            .toArray()));
-                    sent.setArray(
-                            4,
-                            db.createArrayOf(
-                                    "timestamptz",
-                                    outcomes.sent.stream()
-                                            .map(s -> Timestamp.from(s.at()))
-                                            .toArray()));
-                    sent.setString(5, Topology.mailSentChannel());
-                    sent.execute();
-                }
+                recordSent(db, outcomes.sent, now);
             }
             if (!outcomes.retries.isEmpty()) {
-                try (PreparedStatement retry = db.prepareStatement("""
-                        UPDATE notifications.mails m
-                           SET last_error = t.error, next_attempt_at = t.due, updated_at = ?
-                          FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, error, due)
-                         WHERE m.event_id = t.event_id AND m.status = 'PENDING'""")) {
-                    retry.setTimestamp(1, Timestamp.from(now));
-                    retry.setArray(
-                            2,
-                            db.createArrayOf(
-                                    "uuid",
-                                    outcomes.retries.stream()
-                                            .map(Retry::eventId)
-                                            .toArray()));
-                    retry.setArray(
-                            3,
-                            db.createArrayOf(
-                                    "text",
-                                    outcomes.retries.stream()
-                                            .map(r -> truncate(r.error()))
-                                            .toArray()));
-                    retry.setArray(
-                            4,
-                            db.createArrayOf(
-                                    "timestamptz",
-                                    outcomes.retries.stream()
-                                            .map(r -> Timestamp.from(r.due()))
-                                            .toArray()));
-                    retry.executeUpdate();
-                }
+                recordRetries(db, outcomes.retries, now);
             }
             if (!outcomes.failures.isEmpty()) {
-                try (PreparedStatement failed = db.prepareStatement("""
-                        UPDATE notifications.mails m
-                           SET status = 'FAILED', last_error = t.error, next_attempt_at = NULL, updated_at = ?
-                          FROM unnest(?::uuid[], ?::text[]) AS t(event_id, error)
-                         WHERE m.event_id = t.event_id AND m.status <> 'SENT'""")) {
-                    failed.setTimestamp(1, Timestamp.from(now));
-                    failed.setArray(
-                            2,
-                            db.createArrayOf(
-                                    "uuid",
-                                    outcomes.failures.stream()
-                                            .map(Failure::eventId)
-                                            .toArray()));
-                    failed.setArray(
-                            3,
-                            db.createArrayOf(
-                                    "text",
-                                    outcomes.failures.stream()
-                                            .map(f -> truncate(f.error()))
-                                            .toArray()));
-                    failed.executeUpdate();
-                }
+                recordFailures(db, outcomes.failures, now);
             }
             return null;
         });
+    }
+
+    /** One statement: the rows SENT, and a NOTIFY per mail with its order id. */
+    private static void recordSent(Connection db, List<Sent> sent, Instant now) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("""
+                WITH sent AS (
+                    UPDATE notifications.mails m
+                       SET status = 'SENT', message_id = t.message_id, sent_at = t.sent_at, next_attempt_at = NULL, updated_at = ?
+                      FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, message_id, sent_at)
+                     WHERE m.event_id = t.event_id
+                    RETURNING m.order_id)
+                SELECT pg_notify(?, order_id::text) FROM sent""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            int next = UnnestColumns.of(db, sent)
+                    .uuid(s -> s.intent().eventId())
+                    .text(s -> s.intent().messageId())
+                    .timestamptz(Sent::at)
+                    .bindTo(update, 2);
+            update.setString(next, Topology.mailSentChannel());
+            update.execute();
+        }
+    }
+
+    private static void recordRetries(Connection db, List<Retry> retries, Instant now) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("""
+                UPDATE notifications.mails m
+                   SET last_error = t.error, next_attempt_at = t.due, updated_at = ?
+                  FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS t(event_id, error, due)
+                 WHERE m.event_id = t.event_id AND m.status = 'PENDING'""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            UnnestColumns.of(db, retries)
+                    .uuid(Retry::eventId)
+                    .text(r -> truncate(r.error()))
+                    .timestamptz(Retry::due)
+                    .bindTo(update, 2);
+            update.executeUpdate();
+        }
+    }
+
+    private static void recordFailures(Connection db, List<Failure> failures, Instant now) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("""
+                UPDATE notifications.mails m
+                   SET status = 'FAILED', last_error = t.error, next_attempt_at = NULL, updated_at = ?
+                  FROM unnest(?::uuid[], ?::text[]) AS t(event_id, error)
+                 WHERE m.event_id = t.event_id AND m.status <> 'SENT'""")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            UnnestColumns.of(db, failures)
+                    .uuid(Failure::eventId)
+                    .text(f -> truncate(f.error()))
+                    .bindTo(update, 2);
+            update.executeUpdate();
+        }
     }
 
     /** What a batch of sends came to, for {@link #record(Outcomes)}. */
@@ -404,11 +366,9 @@ public class MailLedger {
                         "SELECT pg_try_advisory_xact_lock(?, k) FROM unnest(?::int[]) WITH ORDINALITY AS t(k, i) ORDER BY i")) {
                     lock.setInt(1, LOCK_SPACE);
                     // two events sharing these 32 bits only wait for each other; the same event always shares them
-                    lock.setArray(
-                            2,
-                            connection.createArrayOf(
-                                    "int4",
-                                    eventIds.stream().map(UUID::hashCode).toArray()));
+                    UnnestColumns.of(connection, eventIds)
+                            .integer(UUID::hashCode)
+                            .bindTo(lock, 2);
                     try (ResultSet rows = lock.executeQuery()) {
                         for (int i = 0; rows.next(); i++) {
                             taken[i] = rows.getBoolean(1);

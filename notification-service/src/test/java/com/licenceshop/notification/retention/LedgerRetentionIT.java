@@ -9,6 +9,7 @@ import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.notification.ReceivedMails;
 import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.ledger.ExpiredMails;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -100,7 +101,7 @@ class LedgerRetentionIT extends RunningService {
         try (Connection c = database.connect();
                 PreparedStatement select =
                         c.prepareStatement("SELECT event_id FROM notifications.mails WHERE event_id = ANY(?)")) {
-            select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            UnnestColumns.of(c, ids).uuid(id -> id).bindTo(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.add(rows.getObject(1, UUID.class));

@@ -11,5 +11,4 @@ import java.time.Duration;
 record ProjectorConfig(
         @NotNull @Min(1) @Max(ProjectorConsumer.MAX_BATCH) Integer batchSize,
         @NotNull Duration linger,
-        @NotNull Duration retryFor,
-        @NotNull @Min(1) Integer deliveryLimit) {}
+        @NotNull Duration retryFor) {}

@@ -40,42 +40,10 @@ public final class SalesProjection {
     public static SalesChange changeOf(ShopEvent event) {
         require(event.sequence() > 0, "sequence must be positive");
         if (event instanceof OrderPlaced placed) {
-            OrderFigures order = figures(
-                    placed.orderId(),
-                    placed.sequence(),
-                    placed.occurredAt(),
-                    placed.currency(),
-                    placed.lines(),
-                    placed.totalCents(),
-                    placed.licences());
-            // v3 (ADR 13): booked like any order; it also starts the order's payment row
-            return new OrderChange(
-                    placed.eventId(),
-                    placed.sequence(),
-                    placed.occurredAt(),
-                    OrderChange.Kind.PLACED,
-                    order,
-                    placed.paymentMethod());
+            return placement(placed);
         }
         if (event instanceof OrderCancelled cancelled) {
-            require(
-                    cancelled.placedSequence() > 0 && cancelled.placedSequence() < cancelled.sequence(),
-                    "placedSequence must be positive and before the cancellation");
-            require(cancelled.placedAt() != null, "placedAt is missing");
-            OrderFigures order = figures(
-                    cancelled.orderId(),
-                    cancelled.placedSequence(),
-                    cancelled.placedAt(),
-                    cancelled.currency(),
-                    cancelled.lines(),
-                    cancelled.totalCents(),
-                    List.of());
-            return new OrderChange(
-                    cancelled.eventId(),
-                    cancelled.sequence(),
-                    cancelled.occurredAt(),
-                    OrderChange.Kind.CANCELLED,
-                    order);
+            return cancellation(cancelled);
         }
         if (event instanceof LicenceRevoked revoked) {
             return revocation(revoked);
@@ -103,7 +71,43 @@ public final class SalesProjection {
                 "unknown event type " + event.getClass().getSimpleName());
     }
 
-    /** The payment events of ADR 13; null for any other event. */
+    private static OrderChange placement(OrderPlaced placed) {
+        OrderFigures order = figures(
+                placed.orderId(),
+                placed.sequence(),
+                placed.occurredAt(),
+                placed.currency(),
+                placed.lines(),
+                placed.totalCents(),
+                placed.licences());
+        // v3 (ADR 13): booked like any order; it also starts the order's payment row
+        return new OrderChange(
+                placed.eventId(),
+                placed.sequence(),
+                placed.occurredAt(),
+                OrderChange.Kind.PLACED,
+                order,
+                placed.paymentMethod());
+    }
+
+    private static OrderChange cancellation(OrderCancelled cancelled) {
+        require(
+                cancelled.placedSequence() > 0 && cancelled.placedSequence() < cancelled.sequence(),
+                "placedSequence must be positive and before the cancellation");
+        require(cancelled.placedAt() != null, "placedAt is missing");
+        OrderFigures order = figures(
+                cancelled.orderId(),
+                cancelled.placedSequence(),
+                cancelled.placedAt(),
+                cancelled.currency(),
+                cancelled.lines(),
+                cancelled.totalCents(),
+                List.of());
+        return new OrderChange(
+                cancelled.eventId(), cancelled.sequence(), cancelled.occurredAt(), OrderChange.Kind.CANCELLED, order);
+    }
+
+    /** The payment events of ADR 13, what is due and what came in, then {@link #afterPayment}; null for others. */
     private static PaymentChange payment(ShopEvent event) {
         if (event instanceof PaymentRequested requested) {
             require(requested.grossCents() >= 0, "grossCents must not be negative");
@@ -144,6 +148,11 @@ public final class SalesProjection {
                     .paid(succeeded.amountCents())
                     .build();
         }
+        return afterPayment(event);
+    }
+
+    /** What follows a payment or its absence: keys, expiry, refunds, reminders; null for any other event. */
+    private static PaymentChange afterPayment(ShopEvent event) {
         if (event instanceof LicencesIssued issued) {
             return PaymentChange.of(event, issued.orderId())
                     .keysIssued(seatsBySku(issued.licences(), "issued"))

@@ -5,6 +5,7 @@ import com.licenceshop.projector.projection.PaymentChange;
 import com.licenceshop.projector.projection.Periods;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesDelta;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,6 +59,9 @@ final class LicenceSeats {
         }
     }
 
+    /** One licence's seats counted by the event at {@code sequence}. */
+    private record Seats(long sequence, String sku, long seats) {}
+
     private LicenceSeats() {}
 
     static void apply(
@@ -76,25 +80,23 @@ final class LicenceSeats {
             Periods periods,
             Kind kind)
             throws SQLException {
-        List<Long> sequences = new ArrayList<>();
-        List<String> skus = new ArrayList<>();
-        List<Long> seats = new ArrayList<>();
+        List<Seats> seats = new ArrayList<>();
         for (SalesChange change : applied) {
             for (Map.Entry<String, Long> sku : kind.of(change).entrySet()) {
-                sequences.add(change.sequence());
-                skus.add(sku.getKey());
-                seats.add(sku.getValue());
+                seats.add(new Seats(change.sequence(), sku.getKey(), sku.getValue()));
             }
         }
-        if (sequences.isEmpty()) {
+        if (seats.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.table(kind.table)
                 + " (sequence, sku, seats) SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[]) "
                 + "ORDER BY 1, 2 ON CONFLICT (sequence, sku) DO NOTHING RETURNING sequence, sku, seats")) {
-            insert.setArray(1, connection.createArrayOf("bigint", sequences.toArray(Long[]::new)));
-            insert.setArray(2, connection.createArrayOf("text", skus.toArray(String[]::new)));
-            insert.setArray(3, connection.createArrayOf("bigint", seats.toArray(Long[]::new)));
+            UnnestColumns.of(connection, seats)
+                    .bigint(Seats::sequence)
+                    .text(Seats::sku)
+                    .bigint(Seats::seats)
+                    .bindTo(insert);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     kind.count(delta, rows.getString(2), rows.getLong(3), periods.periodOf(rows.getLong(1)));

@@ -1,18 +1,17 @@
 package com.licenceshop.projector.readmodel;
 
-import com.licenceshop.projector.projection.OrderChange;
 import com.licenceshop.projector.projection.OrderFigures;
 import com.licenceshop.projector.projection.OrderState;
 import com.licenceshop.projector.projection.Periods;
 import com.licenceshop.projector.projection.SalesChange;
 import com.licenceshop.projector.projection.SalesDelta;
+import com.licenceshop.projector.projection.SeenOrders;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,90 +38,45 @@ final class OrderRows {
             OffsetDateTime now,
             boolean copy)
             throws SQLException {
-        // one entry per order: its figures (the placement's if seen: only it carries the issued seats) and the
-        // union of what this batch saw of it
-        Map<UUID, OrderFigures> figures = new HashMap<>();
-        Map<UUID, OrderState> seen = new HashMap<>();
-        for (SalesChange change : applied) {
-            if (change instanceof OrderChange order) {
-                if (order.kind() == OrderChange.Kind.PLACED) {
-                    figures.put(order.order().orderId(), order.order());
-                } else {
-                    figures.putIfAbsent(order.order().orderId(), order.order());
-                }
-                seen.merge(order.order().orderId(), OrderState.UNSEEN.with(order.kind()), OrderState::union);
-            }
-        }
-        if (figures.isEmpty()) {
+        SeenOrders orders = SeenOrders.of(applied);
+        if (orders.isEmpty()) {
             return;
         }
         Set<UUID> inserted;
         Map<UUID, OrderState> before;
         if (copy) {
-            // in sequence order an order's placement comes first, so only orders this chunk saw cancelled but
-            // not placed can exist already
-            before = lockedStates(
-                    connection,
-                    tables,
-                    figures.keySet().stream()
-                            .filter(id -> !seen.get(id).placed())
-                            .toList());
-            inserted = new HashSet<>(figures.keySet());
+            before = lockedStates(connection, tables, orders.notSeenPlaced());
+            inserted = new HashSet<>(orders.ids());
             inserted.removeAll(before.keySet());
-            copyOrders(connection, tables, inserted, figures, seen, now);
+            copyOrders(connection, tables, inserted, orders, now);
         } else {
-            inserted = insertNewOrders(connection, tables, figures, seen, now);
+            inserted = insertNewOrders(connection, tables, orders, now);
             before = lockedStates(
                     connection,
                     tables,
-                    figures.keySet().stream()
-                            .filter(id -> !inserted.contains(id))
-                            .toList());
+                    orders.ids().stream().filter(id -> !inserted.contains(id)).toList());
         }
-        for (UUID id : inserted) {
-            OrderFigures order = figures.get(id);
-            long period = periods.periodOf(order.placedSequence());
-            delta.add(order, period, seen.get(id).weight());
-            delta.issue(order, period, seen.get(id).issuedWeight());
-        }
-        Map<UUID, OrderState> changed = new TreeMap<>();
-        before.forEach((id, was) -> {
-            OrderState after = was.union(seen.get(id));
-            if (!after.equals(was)) {
-                OrderFigures order = figures.get(id);
-                long period = periods.periodOf(order.placedSequence());
-                delta.add(order, period, after.weight() - was.weight());
-                delta.issue(order, period, after.issuedWeight() - was.issuedWeight());
-                changed.put(id, after);
-            }
-        });
-        if (changed.isEmpty()) {
+        orders.countNew(inserted, periods, delta);
+        update(connection, tables, orders.updatesOf(before, periods, delta), now);
+    }
+
+    private static void update(
+            Connection connection, ModelTables tables, List<SeenOrders.Update> updates, OffsetDateTime now)
+            throws SQLException {
+        if (updates.isEmpty()) {
             return;
         }
-        // a row a cancellation created gets the placement's lines when the placement comes: they carry the issued
-        // seats, which a later period close must move (null: keep the lines)
-        String[] lines = changed.keySet().stream()
-                .map(id -> !before.get(id).placed() && seen.get(id).placed()
-                        ? StoredLine.text(figures.get(id).lines())
-                        : null)
-                .toArray(String[]::new);
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.orders()
                 + " o SET placed = u.placed, cancelled = u.cancelled, lines = COALESCE(u.lines, o.lines), counted_at = ?::timestamptz "
                 + "FROM unnest(?::uuid[], ?::boolean[], ?::boolean[], ?::text[]) AS u(order_id, placed, cancelled, lines) "
                 + "WHERE o.order_id = u.order_id")) {
             update.setObject(1, now);
-            update.setArray(2, connection.createArrayOf("uuid", changed.keySet().toArray(UUID[]::new)));
-            update.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "boolean",
-                            changed.values().stream().map(OrderState::placed).toArray(Boolean[]::new)));
-            update.setArray(
-                    4,
-                    connection.createArrayOf(
-                            "boolean",
-                            changed.values().stream().map(OrderState::cancelled).toArray(Boolean[]::new)));
-            update.setArray(5, connection.createArrayOf("text", lines));
+            UnnestColumns.of(connection, updates)
+                    .uuid(SeenOrders.Update::orderId)
+                    .bool(u -> u.state().placed())
+                    .bool(u -> u.state().cancelled())
+                    .text(u -> u.placementLines() == null ? null : StoredLine.text(u.placementLines()))
+                    .bindTo(update, 2);
             update.executeUpdate();
         }
     }
@@ -136,7 +90,7 @@ final class OrderRows {
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT order_id, placed, cancelled FROM "
                 + tables.orders() + " WHERE order_id = ANY(?::uuid[]) ORDER BY order_id FOR UPDATE")) {
-            select.setArray(1, connection.createArrayOf("uuid", ids.toArray(UUID[]::new)));
+            UnnestColumns.of(connection, ids).uuid(id -> id).bindTo(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     states.put(rows.getObject(1, UUID.class), new OrderState(rows.getBoolean(2), rows.getBoolean(3)));
@@ -147,12 +101,7 @@ final class OrderRows {
     }
 
     private static void copyOrders(
-            Connection connection,
-            ModelTables tables,
-            Set<UUID> ids,
-            Map<UUID, OrderFigures> figures,
-            Map<UUID, OrderState> seen,
-            OffsetDateTime now)
+            Connection connection, ModelTables tables, Set<UUID> ids, SeenOrders orders, OffsetDateTime now)
             throws SQLException {
         if (ids.isEmpty()) {
             return;
@@ -160,8 +109,8 @@ final class OrderRows {
         CopyRows rows = new CopyRows();
         String nowText = now.toString();
         for (UUID id : ids) {
-            OrderFigures order = figures.get(id);
-            OrderState state = seen.get(id);
+            OrderFigures order = orders.figures(id);
+            OrderState state = orders.seen(id);
             rows.field(id)
                     .field(order.placedSequence())
                     .field(order.placedAt())
@@ -186,40 +135,7 @@ final class OrderRows {
      * handled as existing, under its row lock).
      */
     private static Set<UUID> insertNewOrders(
-            Connection connection,
-            ModelTables tables,
-            Map<UUID, OrderFigures> figures,
-            Map<UUID, OrderState> seen,
-            OffsetDateTime now)
-            throws SQLException {
-        int n = figures.size();
-        // sorted, so concurrent batches insert (and lock) in the same order
-        List<OrderFigures> sorted = figures.values().stream()
-                .sorted(Comparator.comparing(OrderFigures::orderId))
-                .toList();
-        UUID[] ids = new UUID[n];
-        Long[] sequences = new Long[n];
-        String[] placedAt = new String[n];
-        String[] currencies = new String[n];
-        Long[] licences = new Long[n];
-        Long[] totals = new Long[n];
-        String[] lines = new String[n];
-        Boolean[] placed = new Boolean[n];
-        Boolean[] cancelled = new Boolean[n];
-        int i = 0;
-        for (OrderFigures order : sorted) {
-            OrderState state = seen.get(order.orderId());
-            ids[i] = order.orderId();
-            sequences[i] = order.placedSequence();
-            placedAt[i] = order.placedAt().toString();
-            currencies[i] = order.currency();
-            licences[i] = order.licences();
-            totals[i] = order.totalCents();
-            lines[i] = StoredLine.text(order.lines());
-            placed[i] = state.placed();
-            cancelled[i] = state.cancelled();
-            i++;
-        }
+            Connection connection, ModelTables tables, SeenOrders orders, OffsetDateTime now) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.orders()
                 + " (order_id, placed_sequence, placed_at, currency, licences, total_cents, lines, placed, cancelled, counted_at) "
@@ -229,15 +145,17 @@ final class OrderRows {
                 + "AS u(order_id, placed_sequence, placed_at, currency, licences, total_cents, lines, placed, cancelled) "
                 + "ON CONFLICT (order_id) DO NOTHING RETURNING order_id")) {
             insert.setObject(1, now);
-            insert.setArray(2, connection.createArrayOf("uuid", ids));
-            insert.setArray(3, connection.createArrayOf("bigint", sequences));
-            insert.setArray(4, connection.createArrayOf("text", placedAt));
-            insert.setArray(5, connection.createArrayOf("text", currencies));
-            insert.setArray(6, connection.createArrayOf("bigint", licences));
-            insert.setArray(7, connection.createArrayOf("bigint", totals));
-            insert.setArray(8, connection.createArrayOf("text", lines));
-            insert.setArray(9, connection.createArrayOf("boolean", placed));
-            insert.setArray(10, connection.createArrayOf("boolean", cancelled));
+            UnnestColumns.of(connection, orders.byOrderId())
+                    .uuid(OrderFigures::orderId)
+                    .bigint(OrderFigures::placedSequence)
+                    .text(order -> order.placedAt().toString())
+                    .text(OrderFigures::currency)
+                    .bigint(OrderFigures::licences)
+                    .bigint(OrderFigures::totalCents)
+                    .text(order -> StoredLine.text(order.lines()))
+                    .bool(order -> orders.seen(order.orderId()).placed())
+                    .bool(order -> orders.seen(order.orderId()).cancelled())
+                    .bindTo(insert, 2);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     inserted.add(rows.getObject(1, UUID.class));

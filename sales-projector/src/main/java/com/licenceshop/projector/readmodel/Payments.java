@@ -3,6 +3,7 @@ package com.licenceshop.projector.readmodel;
 import com.licenceshop.projector.projection.OrderChange;
 import com.licenceshop.projector.projection.PaymentChange;
 import com.licenceshop.projector.projection.SalesChange;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,62 +55,20 @@ final class Payments {
                 + "expired = t.expired OR EXCLUDED.expired, "
                 + "refund_requested = t.refund_requested OR EXCLUDED.refund_requested, "
                 + "invoice_number = COALESCE(t.invoice_number, EXCLUDED.invoice_number)")) {
-            upsert.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "uuid", rows.stream().map(PaymentChange::orderId).toArray()));
-            upsert.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text", rows.stream().map(PaymentChange::method).toArray()));
-            upsert.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "bigint", rows.stream().map(PaymentChange::dueCents).toArray()));
-            upsert.setArray(
-                    4,
-                    connection.createArrayOf(
-                            "bigint",
-                            rows.stream().map(PaymentChange::receivedCents).toArray()));
-            upsert.setArray(
-                    5,
-                    connection.createArrayOf(
-                            "bigint",
-                            rows.stream().map(PaymentChange::paidCents).toArray()));
-            upsert.setArray(
-                    6,
-                    connection.createArrayOf(
-                            "bigint",
-                            rows.stream().map(PaymentChange::refundedCents).toArray()));
-            upsert.setArray(
-                    7,
-                    connection.createArrayOf(
-                            "integer",
-                            rows.stream().map(PaymentChange::requestedAttempt).toArray()));
-            upsert.setArray(
-                    8,
-                    connection.createArrayOf(
-                            "integer",
-                            rows.stream().map(PaymentChange::failedAttempt).toArray()));
-            upsert.setArray(
-                    9,
-                    connection.createArrayOf(
-                            "boolean",
-                            rows.stream().map(PaymentChange::keysIssued).toArray()));
-            upsert.setArray(
-                    10,
-                    connection.createArrayOf(
-                            "boolean", rows.stream().map(PaymentChange::expired).toArray()));
-            upsert.setArray(
-                    11,
-                    connection.createArrayOf(
-                            "boolean",
-                            rows.stream().map(PaymentChange::refundRequested).toArray()));
-            upsert.setArray(
-                    12,
-                    connection.createArrayOf(
-                            "text",
-                            rows.stream().map(PaymentChange::invoiceNumber).toArray()));
+            UnnestColumns.of(connection, rows)
+                    .uuid(PaymentChange::orderId)
+                    .text(PaymentChange::method)
+                    .bigint(PaymentChange::dueCents)
+                    .bigint(PaymentChange::receivedCents)
+                    .bigint(PaymentChange::paidCents)
+                    .bigint(PaymentChange::refundedCents)
+                    .integer(PaymentChange::requestedAttempt)
+                    .integer(PaymentChange::failedAttempt)
+                    .bool(PaymentChange::keysIssued)
+                    .bool(PaymentChange::expired)
+                    .bool(PaymentChange::refundRequested)
+                    .text(PaymentChange::invoiceNumber)
+                    .bindTo(upsert);
             upsert.executeUpdate();
         }
     }

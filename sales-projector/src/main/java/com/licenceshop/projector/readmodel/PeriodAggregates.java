@@ -1,10 +1,13 @@
 package com.licenceshop.projector.readmodel;
 
 import com.licenceshop.projector.projection.SalesDelta;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The per-period pre-aggregates the views read ({@code period_totals}, {@code period_products},
@@ -15,149 +18,92 @@ final class PeriodAggregates {
     private PeriodAggregates() {}
 
     static void add(Connection connection, ModelTables tables, SalesDelta delta) throws SQLException {
-        var totals = delta.totals().entrySet().stream()
-                .filter(e -> !e.getValue().isZero())
+        addTotals(connection, tables, nonZero(delta.totals(), SalesDelta.Totals::isZero));
+        addProducts(connection, tables, nonZero(delta.products(), SalesDelta.ProductFigures::isZero));
+        addMinutes(connection, tables, nonZero(delta.minutes(), SalesDelta.MinuteFigures::isZero));
+    }
+
+    private static <K, V> List<Map.Entry<K, V>> nonZero(Map<K, V> figures, Predicate<V> isZero) {
+        return figures.entrySet().stream()
+                .filter(e -> !isZero.test(e.getValue()))
                 .toList();
-        if (!totals.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO " + tables.periodTotals()
-                            + " AS t (period_start, orders, licences, revenue_cents) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                            + "ON CONFLICT (period_start) DO UPDATE SET orders = t.orders + EXCLUDED.orders, "
-                            + "licences = t.licences + EXCLUDED.licences, revenue_cents = t.revenue_cents + EXCLUDED.revenue_cents")) {
-                upsert.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "bigint", totals.stream().map(Map.Entry::getKey).toArray(Long[]::new)));
-                upsert.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "bigint",
-                                totals.stream().map(e -> e.getValue().orders()).toArray(Long[]::new)));
-                upsert.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "bigint",
-                                totals.stream()
-                                        .map(e -> e.getValue().licences())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "bigint",
-                                totals.stream()
-                                        .map(e -> e.getValue().revenueCents())
-                                        .toArray(Long[]::new)));
-                upsert.executeUpdate();
-            }
+    }
+
+    private static void addTotals(
+            Connection connection, ModelTables tables, List<Map.Entry<Long, SalesDelta.Totals>> totals)
+            throws SQLException {
+        if (totals.isEmpty()) {
+            return;
         }
-        var products = delta.products().entrySet().stream()
-                .filter(e -> !e.getValue().isZero())
-                .toList();
-        if (!products.isEmpty()) {
-            // a revocation knows no name (null): a row it creates is named by its sku until an order names it
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO " + tables.periodProducts()
-                            + " AS p (period_start, sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked) "
-                            + "SELECT u.period_start, u.sku, COALESCE(u.name, u.sku), u.orders, u.licences, u.revenue_cents, u.seats_issued, u.seats_revoked "
-                            + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                            + "AS u(period_start, sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked) "
-                            + "ON CONFLICT (period_start, sku) DO UPDATE SET name = COALESCE(NULLIF(EXCLUDED.name, EXCLUDED.sku), p.name), "
-                            + "orders = p.orders + EXCLUDED.orders, licences = p.licences + EXCLUDED.licences, "
-                            + "revenue_cents = p.revenue_cents + EXCLUDED.revenue_cents, "
-                            + "seats_issued = p.seats_issued + EXCLUDED.seats_issued, seats_revoked = p.seats_revoked + EXCLUDED.seats_revoked")) {
-                upsert.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "bigint",
-                                products.stream()
-                                        .map(e -> e.getKey().periodStart())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "text",
-                                products.stream().map(e -> e.getKey().sku()).toArray(String[]::new)));
-                upsert.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "text",
-                                products.stream().map(e -> e.getValue().name()).toArray(String[]::new)));
-                upsert.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "bigint",
-                                products.stream()
-                                        .map(e -> e.getValue().orders())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        5,
-                        connection.createArrayOf(
-                                "bigint",
-                                products.stream()
-                                        .map(e -> e.getValue().licences())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        6,
-                        connection.createArrayOf(
-                                "bigint",
-                                products.stream()
-                                        .map(e -> e.getValue().revenueCents())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        7,
-                        connection.createArrayOf(
-                                "bigint",
-                                products.stream()
-                                        .map(e -> e.getValue().seatsIssued())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        8,
-                        connection.createArrayOf(
-                                "bigint",
-                                products.stream()
-                                        .map(e -> e.getValue().seatsRevoked())
-                                        .toArray(Long[]::new)));
-                upsert.executeUpdate();
-            }
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO " + tables.periodTotals()
+                        + " AS t (period_start, orders, licences, revenue_cents) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+                        + "ON CONFLICT (period_start) DO UPDATE SET orders = t.orders + EXCLUDED.orders, "
+                        + "licences = t.licences + EXCLUDED.licences, revenue_cents = t.revenue_cents + EXCLUDED.revenue_cents")) {
+            UnnestColumns.of(connection, totals)
+                    .bigint(e -> e.getKey())
+                    .bigint(e -> e.getValue().orders())
+                    .bigint(e -> e.getValue().licences())
+                    .bigint(e -> e.getValue().revenueCents())
+                    .bindTo(upsert);
+            upsert.executeUpdate();
         }
-        var minutes = delta.minutes().entrySet().stream()
-                .filter(e -> !e.getValue().isZero())
-                .toList();
-        if (!minutes.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.periodMinutes()
-                    + " AS m (period_start, minute, orders, revenue_cents) "
-                    + "SELECT u.period_start, u.minute::timestamptz, u.orders, u.revenue_cents "
-                    + "FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[]) AS u(period_start, minute, orders, revenue_cents) "
-                    + "ON CONFLICT (period_start, minute) DO UPDATE SET orders = m.orders + EXCLUDED.orders, "
-                    + "revenue_cents = m.revenue_cents + EXCLUDED.revenue_cents")) {
-                upsert.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "bigint",
-                                minutes.stream()
-                                        .map(e -> e.getKey().periodStart())
-                                        .toArray(Long[]::new)));
-                upsert.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "text",
-                                minutes.stream()
-                                        .map(e -> e.getKey().minute().toString())
-                                        .toArray(String[]::new)));
-                upsert.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "bigint",
-                                minutes.stream().map(e -> e.getValue().orders()).toArray(Long[]::new)));
-                upsert.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "bigint",
-                                minutes.stream()
-                                        .map(e -> e.getValue().revenueCents())
-                                        .toArray(Long[]::new)));
-                upsert.executeUpdate();
-            }
+    }
+
+    private static void addProducts(
+            Connection connection,
+            ModelTables tables,
+            List<Map.Entry<SalesDelta.ProductKey, SalesDelta.ProductFigures>> products)
+            throws SQLException {
+        if (products.isEmpty()) {
+            return;
+        }
+        // a revocation knows no name (null): a row it creates is named by its sku until an order names it
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO " + tables.periodProducts()
+                        + " AS p (period_start, sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked) "
+                        + "SELECT u.period_start, u.sku, COALESCE(u.name, u.sku), u.orders, u.licences, u.revenue_cents, u.seats_issued, u.seats_revoked "
+                        + "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+                        + "AS u(period_start, sku, name, orders, licences, revenue_cents, seats_issued, seats_revoked) "
+                        + "ON CONFLICT (period_start, sku) DO UPDATE SET name = COALESCE(NULLIF(EXCLUDED.name, EXCLUDED.sku), p.name), "
+                        + "orders = p.orders + EXCLUDED.orders, licences = p.licences + EXCLUDED.licences, "
+                        + "revenue_cents = p.revenue_cents + EXCLUDED.revenue_cents, "
+                        + "seats_issued = p.seats_issued + EXCLUDED.seats_issued, seats_revoked = p.seats_revoked + EXCLUDED.seats_revoked")) {
+            UnnestColumns.of(connection, products)
+                    .bigint(e -> e.getKey().periodStart())
+                    .text(e -> e.getKey().sku())
+                    .text(e -> e.getValue().name())
+                    .bigint(e -> e.getValue().orders())
+                    .bigint(e -> e.getValue().licences())
+                    .bigint(e -> e.getValue().revenueCents())
+                    .bigint(e -> e.getValue().seatsIssued())
+                    .bigint(e -> e.getValue().seatsRevoked())
+                    .bindTo(upsert);
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void addMinutes(
+            Connection connection,
+            ModelTables tables,
+            List<Map.Entry<SalesDelta.MinuteKey, SalesDelta.MinuteFigures>> minutes)
+            throws SQLException {
+        if (minutes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.periodMinutes()
+                + " AS m (period_start, minute, orders, revenue_cents) "
+                + "SELECT u.period_start, u.minute::timestamptz, u.orders, u.revenue_cents "
+                + "FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[]) AS u(period_start, minute, orders, revenue_cents) "
+                + "ON CONFLICT (period_start, minute) DO UPDATE SET orders = m.orders + EXCLUDED.orders, "
+                + "revenue_cents = m.revenue_cents + EXCLUDED.revenue_cents")) {
+            UnnestColumns.of(connection, minutes)
+                    .bigint(e -> e.getKey().periodStart())
+                    .text(e -> e.getKey().minute().toString())
+                    .bigint(e -> e.getValue().orders())
+                    .bigint(e -> e.getValue().revenueCents())
+                    .bindTo(upsert);
+            upsert.executeUpdate();
         }
     }
 }

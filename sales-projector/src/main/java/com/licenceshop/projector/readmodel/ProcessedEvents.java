@@ -1,7 +1,7 @@
 package com.licenceshop.projector.readmodel;
 
 import com.licenceshop.projector.projection.SalesChange;
-import java.sql.Array;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,20 +27,14 @@ public final class ProcessedEvents {
      */
     static Set<UUID> recordNew(Connection connection, ModelTables tables, List<? extends SalesChange> changes)
             throws SQLException {
-        UUID[] ids = new UUID[changes.size()];
-        Long[] sequences = new Long[changes.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = changes.get(i).eventId();
-            sequences[i] = changes.get(i).sequence();
-        }
         Set<UUID> fresh = new HashSet<>();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + tables.inbox() + " (event_id, sequence) SELECT * FROM unnest(?::uuid[], ?::bigint[]) "
                         + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
-            Array idArray = connection.createArrayOf("uuid", ids);
-            Array sequenceArray = connection.createArrayOf("bigint", sequences);
-            insert.setArray(1, idArray);
-            insert.setArray(2, sequenceArray);
+            UnnestColumns.of(connection, changes)
+                    .uuid(SalesChange::eventId)
+                    .bigint(SalesChange::sequence)
+                    .bindTo(insert);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     fresh.add(rows.getObject(1, UUID.class));

@@ -2,6 +2,7 @@ package com.licenceshop.projector.readmodel;
 
 import com.licenceshop.projector.projection.ProductNamed;
 import com.licenceshop.projector.projection.SalesChange;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,17 +34,11 @@ final class ProductNames {
                 + " AS n (sku, name, version) SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[]) "
                 + "ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version "
                 + "WHERE n.version < EXCLUDED.version")) {
-            upsert.setArray(1, connection.createArrayOf("text", newest.keySet().toArray(String[]::new)));
-            upsert.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text",
-                            newest.values().stream().map(ProductNamed::name).toArray(String[]::new)));
-            upsert.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "bigint",
-                            newest.values().stream().map(ProductNamed::version).toArray(Long[]::new)));
+            UnnestColumns.of(connection, newest.values())
+                    .text(ProductNamed::sku)
+                    .text(ProductNamed::name)
+                    .bigint(ProductNamed::version)
+                    .bindTo(upsert);
             upsert.executeUpdate();
         }
     }
