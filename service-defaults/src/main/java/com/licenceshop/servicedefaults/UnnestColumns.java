@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The parameters of a set-based write, {@code INSERT … SELECT … FROM unnest(?::bigint[], ?::text[], …)}: one array
@@ -36,31 +38,34 @@ public final class UnnestColumns<R> {
     }
 
     public UnnestColumns<R> bigint(Function<? super R, Long> column) throws SQLException {
-        return add("bigint", column);
+        return add("bigint", column, Long[]::new);
     }
 
     public UnnestColumns<R> integer(Function<? super R, Integer> column) throws SQLException {
-        return add("integer", column);
+        return add("integer", column, Integer[]::new);
     }
 
     public UnnestColumns<R> text(Function<? super R, String> column) throws SQLException {
-        return add("text", column);
+        return add("text", column, String[]::new);
     }
 
     public UnnestColumns<R> uuid(Function<? super R, UUID> column) throws SQLException {
-        return add("uuid", column);
+        return add("uuid", column, UUID[]::new);
     }
 
     public UnnestColumns<R> bool(Function<? super R, Boolean> column) throws SQLException {
-        return add("boolean", column);
+        return add("boolean", column, Boolean[]::new);
     }
 
     public UnnestColumns<R> timestamptz(Function<? super R, Instant> column) throws SQLException {
         // with its offset, so the session's time zone cannot shift it
-        return add("timestamptz", row -> {
-            Instant at = column.apply(row);
-            return at == null ? null : at.atOffset(ZoneOffset.UTC);
-        });
+        return add(
+                "timestamptz",
+                row -> {
+                    Instant at = column.apply(row);
+                    return at == null ? null : at.atOffset(ZoneOffset.UTC);
+                },
+                OffsetDateTime[]::new);
     }
 
     /** Binds the columns to parameters {@code 1…n}. */
@@ -77,8 +82,10 @@ public final class UnnestColumns<R> {
         return index;
     }
 
-    private UnnestColumns<R> add(String type, Function<? super R, ?> column) throws SQLException {
-        Object[] values = new Object[rows.size()];
+    // typed arrays, so pgjdbc encodes each element by its type rather than by toString
+    private <T> UnnestColumns<R> add(String type, Function<? super R, ? extends T> column, IntFunction<T[]> array)
+            throws SQLException {
+        T[] values = array.apply(rows.size());
         for (int i = 0; i < values.length; i++) {
             values[i] = column.apply(rows.get(i));
         }
