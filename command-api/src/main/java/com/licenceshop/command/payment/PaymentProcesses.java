@@ -18,6 +18,7 @@ import com.licenceshop.events.PaymentSucceeded;
 import com.licenceshop.events.RefundRequested;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.TransferRecorded;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -507,7 +508,7 @@ public class PaymentProcesses {
         try (PreparedStatement query = tx.prepareStatement("""
                 SELECT payload FROM commands.events WHERE aggregate_id = ? AND type = ANY (?) ORDER BY sequence""")) {
             query.setString(1, orderId.toString());
-            query.setArray(2, tx.createArrayOf("text", TYPES));
+            UnnestColumns.of(tx, List.of(TYPES)).text(type -> type).bindTo(query, 2);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ShopEvent event = codec.decode(rows.getString(1).getBytes(StandardCharsets.UTF_8));
