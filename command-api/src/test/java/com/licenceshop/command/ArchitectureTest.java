@@ -33,6 +33,9 @@ class ArchitectureTest {
                         RequestFingerprint.class,
                         ProductValidation.class,
                         JsonValues.class)
+                .or()
+                // the decision of an order batch; package-private, so named
+                .haveNameMatching("com\\.licenceshop\\.command\\.order\\.OrderBatch(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..", "com.rabbitmq..", "reactor..")

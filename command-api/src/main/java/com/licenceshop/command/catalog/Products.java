@@ -1,5 +1,6 @@
 package com.licenceshop.command.catalog;
 
+import com.licenceshop.servicedefaults.UnnestColumns;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -90,7 +91,7 @@ public class Products {
                 WHERE sku = ? AND status = 'ON_SALE' AND version = ANY(?) RETURNING\s""" + COLUMNS)) {
             int next = bind(update, 1, fields);
             update.setString(next, sku);
-            update.setArray(next + 1, connection.createArrayOf("int8", versions.toArray(Long[]::new)));
+            UnnestColumns.of(connection, versions).bigint(version -> version).bindTo(update, next + 1);
             return single(update);
         }
     }

@@ -1,22 +1,27 @@
 package com.licenceshop.command.outbox;
 
 import com.licenceshop.events.EventCodec;
-import com.licenceshop.events.EventType;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.TraceHeaders;
+import com.licenceshop.servicedefaults.UnnestColumns;
+import io.micronaut.core.annotation.Nullable;
 import io.opentelemetry.context.Context;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Appends events to the event store, inside the caller's transaction, so the event commits or rolls back
- * with the change it describes. The store is also the outbox: {@link OutboxRelay} publishes what commits.
+ * The one writer of the event store, inside the caller's transaction, so an event commits or rolls back with the
+ * change it describes. The store is also the outbox: {@link OutboxRelay} publishes what commits.
+ *
+ * <p>An append is three steps: the horizon lock, the sequences, then one statement that inserts the events and
+ * notifies the relay. {@link #append} sends them in two round trips; a writer with round trips of its own (the order
+ * batch) sends {@link #LOCK_HORIZON} and {@link #ALLOCATE} inside its own and passes its rows to {@link #insert}.
  */
 @Singleton
 public class EventStore {
@@ -26,6 +31,22 @@ public class EventStore {
      * exclusively for an instant to learn a horizon below which no sequence can still commit (see README).
      */
     public static final long HORIZON_LOCK = 7_310_597_110_001L;
+
+    /** The first statement of every writer; statements of its own may follow in the same round trip. */
+    public static final String LOCK_HORIZON = "SELECT pg_advisory_xact_lock_shared(" + HORIZON_LOCK + ")";
+
+    /** Allocates sequences (one parameter: how many); only after {@link #LOCK_HORIZON}. Read by {@link Sequences}. */
+    public static final String ALLOCATE = "SELECT nextval('commands.event_sequence') FROM generate_series(1, ?)";
+
+    // one statement whatever the number of events: the V50 trigger fills the outbox once per statement
+    private static final String INSERT = """
+            WITH e AS (
+              INSERT INTO commands.events (sequence, event_id, type, schema_version, aggregate_id, occurred_at, correlation_id, payload,
+                                           traceparent, tracestate)
+              SELECT s, id, ty, v, a, oa, c, CAST(p AS jsonb), tp, ts
+              FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::integer[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
+                          ?::text[], ?::text[]) AS t(s, id, ty, v, a, oa, c, p, tp, ts)
+            )""";
 
     private final EventCodec codec;
 
@@ -39,48 +60,95 @@ public class EventStore {
         E create(UUID eventId, long sequence);
     }
 
+    /** An event built on an allocated sequence, with what its row stores beside the JSON. */
+    public record Entry(
+            ShopEvent event, String aggregateId, @Nullable String correlationId, TraceHeaders.Stored trace) {}
+
     /**
-     * Allocates the next sequence first, so the stored JSON carries it, then inserts the row and notifies the
-     * relay (delivered on commit only).
+     * Writes of the caller that go into the events' statement: its common table expressions ({@code , name AS (…)}
+     * each), and the binding of their parameters.
      */
+    public record Alongside(String ctes, Binding binding) {
+
+        public static final Alongside NOTHING = new Alongside("", (statement, first) -> first);
+
+        @FunctionalInterface
+        public interface Binding {
+            /** Binds the parameters of the expressions from {@code first} on; returns the next free index. */
+            int bind(PreparedStatement statement, int first) throws SQLException;
+        }
+    }
+
+    /** The sequences {@link #ALLOCATE} returned, handed out in order to the events of the transaction. */
+    public static final class Sequences {
+
+        private final long[] values;
+        private int next;
+
+        private Sequences(long[] values) {
+            this.values = values;
+        }
+
+        public static Sequences read(ResultSet rows, int count) throws SQLException {
+            try (rows) {
+                long[] values = new long[count];
+                for (int i = 0; i < count; i++) {
+                    rows.next();
+                    values[i] = rows.getLong(1);
+                }
+                return new Sequences(values);
+            }
+        }
+
+        /** The next event: a new id and the next sequence, so the stored JSON carries both. */
+        public <E extends ShopEvent> E next(EventFactory<E> factory) {
+            return factory.create(UUID.randomUUID(), values[next++]);
+        }
+    }
+
+    /** Appends one event: the lock and its sequence in one round trip, the row and the NOTIFY in another. */
     public <E extends ShopEvent> E append(
             Connection connection, String aggregateId, String correlationId, EventFactory<E> factory)
             throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
-            lock.setLong(1, HORIZON_LOCK);
-            lock.execute();
-        }
-        long sequence;
-        try (PreparedStatement next = connection.prepareStatement("SELECT nextval('commands.event_sequence')");
-                ResultSet row = next.executeQuery()) {
-            row.next();
-            sequence = row.getLong(1);
-        }
-        E event = factory.create(UUID.randomUUID(), sequence);
-        EventType type = event.eventType();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO commands.events
-                    (sequence, event_id, type, schema_version, aggregate_id, occurred_at, correlation_id, payload,
-                     traceparent, tracestate)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""")) {
-            // the request's span (Micronaut propagates it to the blocking thread), so the event continues its trace
-            TraceHeaders.Stored trace = TraceHeaders.store(Context.current());
-            insert.setLong(1, sequence);
-            insert.setObject(2, event.eventId());
-            insert.setString(3, type.typeName());
-            insert.setInt(4, type.versionOf(event));
-            insert.setString(5, aggregateId);
-            insert.setTimestamp(6, Timestamp.from(event.occurredAt()));
-            insert.setString(7, correlationId);
-            insert.setString(8, codec.encodeToString(event));
-            insert.setString(9, trace.traceparent());
-            insert.setString(10, trace.tracestate());
-            insert.executeUpdate();
-        }
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
-            notify.setString(1, Topology.outboxChannel());
-            notify.execute();
-        }
+        // the request's span (Micronaut propagates it to the blocking thread), so the event continues its trace
+        TraceHeaders.Stored trace = TraceHeaders.store(Context.current());
+        E event = reserve(connection, 1).next(factory);
+        insert(connection, List.of(new Entry(event, aggregateId, correlationId, trace)), Alongside.NOTHING);
         return event;
+    }
+
+    /** Takes the horizon lock and allocates {@code count} sequences: one round trip. */
+    static Sequences reserve(Connection connection, int count) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_HORIZON + ";" + ALLOCATE)) {
+            statement.setInt(1, count);
+            statement.execute();
+            statement.getMoreResults();
+            return Sequences.read(statement.getResultSet(), count);
+        }
+    }
+
+    /**
+     * Inserts events built on sequences allocated in this transaction, with {@code alongside} in the same statement,
+     * and notifies the relay (delivered on commit only): one round trip.
+     */
+    public void insert(Connection connection, List<Entry> entries, Alongside alongside) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement(INSERT + alongside.ctes() + "\nSELECT pg_notify(?, '')")) {
+            int next = UnnestColumns.of(connection, entries)
+                    .bigint(entry -> entry.event().sequence())
+                    .uuid(entry -> entry.event().eventId())
+                    .text(entry -> entry.event().eventType().typeName())
+                    .integer(entry -> entry.event().eventType().versionOf(entry.event()))
+                    .text(Entry::aggregateId)
+                    .timestamptz(entry -> entry.event().occurredAt())
+                    .text(Entry::correlationId)
+                    .text(entry -> codec.encodeToString(entry.event()))
+                    .text(entry -> entry.trace().traceparent())
+                    .text(entry -> entry.trace().tracestate())
+                    .bindTo(statement, 1);
+            next = alongside.binding().bind(statement, next);
+            statement.setString(next, Topology.outboxChannel());
+            statement.executeQuery().close();
+        }
     }
 }

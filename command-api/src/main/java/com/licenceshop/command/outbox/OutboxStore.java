@@ -1,7 +1,7 @@
 package com.licenceshop.command.outbox;
 
+import com.licenceshop.servicedefaults.UnnestColumns;
 import jakarta.inject.Singleton;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,7 +74,7 @@ class OutboxStore {
     void markPublished(Connection connection, List<OutboxRow> rows) throws SQLException {
         try (PreparedStatement delete =
                 connection.prepareStatement("DELETE FROM commands.outbox WHERE sequence = ANY(?)")) {
-            delete.setArray(1, sequences(connection, rows));
+            sequences(connection, rows).bindTo(delete, 1);
             delete.executeUpdate();
         }
     }
@@ -84,7 +84,7 @@ class OutboxStore {
                 UPDATE commands.outbox SET attempts = attempts + 1, last_error = ?
                 WHERE sequence = ANY(?)""")) {
             update.setString(1, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
-            update.setArray(2, sequences(connection, rows));
+            sequences(connection, rows).bindTo(update, 2);
             update.executeUpdate();
         }
     }
@@ -118,8 +118,7 @@ class OutboxStore {
         }
     }
 
-    private static Array sequences(Connection connection, List<OutboxRow> rows) throws SQLException {
-        Long[] sequences = rows.stream().map(OutboxRow::sequence).toArray(Long[]::new);
-        return connection.createArrayOf("bigint", sequences);
+    private static UnnestColumns<OutboxRow> sequences(Connection connection, List<OutboxRow> rows) throws SQLException {
+        return UnnestColumns.of(connection, rows).bigint(OutboxRow::sequence);
     }
 }

@@ -18,6 +18,7 @@ import com.licenceshop.events.PaymentSucceeded;
 import com.licenceshop.events.RefundRequested;
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.TransferRecorded;
+import com.licenceshop.servicedefaults.UnnestColumns;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -192,18 +193,37 @@ public class PaymentProcesses {
         if (effective instanceof Trigger.CardPaid paid
                 && !loaded.state().status().paid()
                 && orderCancelled(tx, orderId)) {
-            // the buyer cancelled the order, then paid on a checkout still open: no keys for a cancelled order, money
-            // back
-            LOG.warn("order {}: paid after it was cancelled; refunding {}", orderId, paid.paymentIntentId());
-            return Optional.of(new Applied(
-                    Decision.none(),
-                    loaded.state(),
-                    List.of(new Effect.RefundAtProvider(
-                            paid.paymentIntentId(),
-                            paid.amountCents(),
-                            "refund-cancelled-" + paid.paymentIntentId()))));
+            return Optional.of(refundPaidAfterCancel(loaded, paid, orderId));
         }
         Decision decision = process.decide(loaded.state(), effective, now);
+        Appended appended = appendEvents(tx, loaded, decision, context, orderId);
+        List<Effect> afterCommit = runEffects(tx, orderId, decision.effects(), appended.keys(), context, now);
+        if (!decision.events().isEmpty()) {
+            updateRow(tx, orderId, appended, context, now);
+        }
+        log(orderId, trigger, decision, appended.state());
+        return Optional.of(new Applied(decision, appended.state(), afterCommit));
+    }
+
+    /** The fold after the decision's events, the order's keys and the newest checkout session among them. */
+    private record Appended(
+            PaymentState state,
+            List<LicenceKey> keys,
+            @Nullable String sessionId) {}
+
+    /** The buyer cancelled the order, then paid on a checkout still open: no keys for a cancelled order, money back. */
+    private static Applied refundPaidAfterCancel(Loaded loaded, Trigger.CardPaid paid, UUID orderId) {
+        LOG.warn("order {}: paid after it was cancelled; refunding {}", orderId, paid.paymentIntentId());
+        return new Applied(
+                Decision.none(),
+                loaded.state(),
+                List.of(new Effect.RefundAtProvider(
+                        paid.paymentIntentId(), paid.amountCents(), "refund-cancelled-" + paid.paymentIntentId())));
+    }
+
+    /** Appends each event of the decision as its published event, folding it into the state. */
+    private Appended appendEvents(Connection tx, Loaded loaded, Decision decision, Context context, UUID orderId)
+            throws SQLException {
         PaymentState state = loaded.state();
         List<LicenceKey> keys = loaded.keys();
         String sessionId = null;
@@ -218,8 +238,15 @@ public class PaymentProcesses {
                 sessionId = r.sessionId();
             }
         }
+        return new Appended(state, keys, sessionId);
+    }
+
+    /** Runs the effects that belong in the transaction; returns the provider calls, made after the commit. */
+    private List<Effect> runEffects(
+            Connection tx, UUID orderId, List<Effect> effects, List<LicenceKey> keys, Context context, Instant now)
+            throws SQLException {
         List<Effect> afterCommit = new ArrayList<>();
-        for (Effect effect : decision.effects()) {
+        for (Effect effect : effects) {
             if (effect instanceof Effect.ScheduleDeadline s) {
                 DeadlineClaims.scheduleOnce(tx, orderId, s.kind(), s.dueAt());
             } else if (effect instanceof Effect.CancelDeadlines) {
@@ -227,12 +254,11 @@ public class PaymentProcesses {
             } else if (effect instanceof Effect.CancelOrder) {
                 cancelling.cancelUnpaid(tx, orderId, context.correlationId());
             } else if (effect instanceof Effect.RevokeLicences r && !keys.isEmpty()) {
-                List<LicenceKey> revokedKeys = keys;
                 LicenceRevoked revoked = events.append(
                         tx,
                         orderId.toString(),
                         context.correlationId(),
-                        (id, sequence) -> new LicenceRevoked(id, sequence, now, orderId, r.reason(), revokedKeys));
+                        (id, sequence) -> new LicenceRevoked(id, sequence, now, orderId, r.reason(), keys));
                 revocations.record(tx, revoked);
             } else if (effect instanceof Effect.ReconcileWithProvider
                     || effect instanceof Effect.RefundAtProvider
@@ -241,19 +267,27 @@ public class PaymentProcesses {
             }
             // SignLicenceKeys: the keys were signed with the LicencesIssued event above
         }
-        if (!decision.events().isEmpty()) {
-            try (PreparedStatement update = tx.prepareStatement("""
-                    UPDATE commands.payment_processes SET status = ?, version = version + 1,
-                        session_id = COALESCE(?, session_id), checkout_url = COALESCE(?, checkout_url), updated_at = ?
-                    WHERE order_id = ?""")) {
-                update.setString(1, state.status().name());
-                update.setString(2, sessionId);
-                update.setString(3, sessionId == null ? null : context.checkoutUrl());
-                update.setTimestamp(4, Timestamp.from(now));
-                update.setObject(5, orderId);
-                update.executeUpdate();
-            }
+        return afterCommit;
+    }
+
+    /** The row's cache of the fold: status, version and the newest checkout. */
+    private static void updateRow(Connection tx, UUID orderId, Appended appended, Context context, Instant now)
+            throws SQLException {
+        String sessionId = appended.sessionId();
+        try (PreparedStatement update = tx.prepareStatement("""
+                UPDATE commands.payment_processes SET status = ?, version = version + 1,
+                    session_id = COALESCE(?, session_id), checkout_url = COALESCE(?, checkout_url), updated_at = ?
+                WHERE order_id = ?""")) {
+            update.setString(1, appended.state().status().name());
+            update.setString(2, sessionId);
+            update.setString(3, sessionId == null ? null : context.checkoutUrl());
+            update.setTimestamp(4, Timestamp.from(now));
+            update.setObject(5, orderId);
+            update.executeUpdate();
         }
+    }
+
+    private static void log(UUID orderId, Trigger trigger, Decision decision, PaymentState state) {
         if (decision.refusal() != null) {
             LOG.info(
                     "payment of order {}: {} refused ({})",
@@ -268,7 +302,6 @@ public class PaymentProcesses {
                     state.status(),
                     decision.events().size());
         }
-        return Optional.of(new Applied(decision, state, afterCommit));
     }
 
     /** The provider calls of a committed decision; what each finds is applied as one more trigger. */
@@ -361,100 +394,25 @@ public class PaymentProcesses {
             Loaded loaded, PaymentState before, PaymentState after, PaymentEvent event, Context context, UUID orderId) {
         OrderPlaced order = loaded.placed();
         if (event instanceof PaymentEvent.CheckoutRequested r) {
-            return (id, seq) -> new PaymentRequested(
-                    id,
-                    seq,
-                    r.at(),
-                    orderId,
-                    PaymentMethod.CARD.name(),
-                    r.attempt(),
-                    "stripe",
-                    r.sessionId(),
-                    context.checkoutUrl(),
-                    r.grossCents(),
-                    order.currency(),
-                    r.expiresAt());
+            return paymentRequested(r, order, context, orderId);
         }
         if (event instanceof PaymentEvent.InvoiceIssued i) {
-            Invoice v = i.invoice();
-            return (id, seq) -> new InvoiceIssued(
-                    id,
-                    seq,
-                    i.at(),
-                    orderId,
-                    v.number(),
-                    v.issueDate(),
-                    v.dueDate(),
-                    v.netCents(),
-                    v.vatRateBasisPoints(),
-                    v.vatCents(),
-                    v.grossCents(),
-                    v.currency(),
-                    order.customerEmail(),
-                    loaded.company(),
-                    loaded.billingAddress(),
-                    order.lines());
+            return invoiceIssued(i, loaded, orderId);
         }
         if (event instanceof PaymentEvent.Failed f) {
             return (id, seq) -> new PaymentFailed(id, seq, f.at(), orderId, f.attempt(), f.code(), f.message());
         }
         if (event instanceof PaymentEvent.TransferRecorded t) {
-            return (id, seq) -> new TransferRecorded(
-                    id,
-                    seq,
-                    t.at(),
-                    orderId,
-                    after.invoice().number(),
-                    t.reference(),
-                    t.amountCents(),
-                    after.receivedCents(),
-                    after.grossCents(),
-                    order.currency(),
-                    context.actor());
+            return transferRecorded(t, after, order, context, orderId);
         }
         if (event instanceof PaymentEvent.Succeeded s) {
-            return (id, seq) -> new PaymentSucceeded(
-                    id,
-                    seq,
-                    s.at(),
-                    orderId,
-                    before.method().name(),
-                    s.amountCents(),
-                    s.currency(),
-                    s.providerPaymentId());
+            return paymentSucceeded(s, before, orderId);
         }
         if (event instanceof PaymentEvent.LicencesIssued l) {
-            // signed now, once: the event keeps them, a later read never signs again (ADR 7); issued at the payment's
-            // time
-            List<LicenceKey> keys = licences.issue(order.lines(), l.at());
-            return (id, seq) -> new LicencesIssued(
-                    id,
-                    seq,
-                    l.at(),
-                    orderId,
-                    order.customerEmail(),
-                    order.currency(),
-                    order.lines(),
-                    order.totalCents(),
-                    keys,
-                    order.accessToken(),
-                    // keys before payment (ADR 13): the mail asks for the invoice instead of thanking for it
-                    after.status().paid() || after.invoice() == null
-                            ? null
-                            : after.invoice().number());
+            return licencesIssued(l, after, order, orderId);
         }
         if (event instanceof PaymentEvent.Reminded r) {
-            return (id, seq) -> new PaymentReminded(
-                    id,
-                    seq,
-                    r.at(),
-                    orderId,
-                    before.invoice().number(),
-                    r.kind() == DeadlineKind.INVOICE_REMINDER ? BEFORE_DUE : OVERDUE,
-                    r.dueDate(),
-                    r.outstandingCents(),
-                    order.currency(),
-                    order.customerEmail());
+            return paymentReminded(r, before, order, orderId);
         }
         if (event instanceof PaymentEvent.Expired e) {
             return (id, seq) -> new PaymentExpired(id, seq, e.at(), orderId, e.reason());
@@ -463,20 +421,123 @@ public class PaymentProcesses {
             return (id, seq) -> new RefundRequested(id, seq, r.at(), orderId, r.requestedBy());
         }
         if (event instanceof PaymentEvent.Refunded r) {
-            return (id, seq) -> new OrderRefunded(
-                    id,
-                    seq,
-                    r.at(),
-                    orderId,
-                    order.customerEmail(),
-                    r.amountCents(),
-                    order.currency(),
-                    r.providerRefundId(),
-                    order.occurredAt(),
-                    order.lines(),
-                    order.totalCents());
+            return orderRefunded(r, order, orderId);
         }
         throw new IllegalArgumentException("no published event for " + event);
+    }
+
+    private static EventStore.EventFactory<ShopEvent> paymentRequested(
+            PaymentEvent.CheckoutRequested r, OrderPlaced order, Context context, UUID orderId) {
+        return (id, seq) -> new PaymentRequested(
+                id,
+                seq,
+                r.at(),
+                orderId,
+                PaymentMethod.CARD.name(),
+                r.attempt(),
+                "stripe",
+                r.sessionId(),
+                context.checkoutUrl(),
+                r.grossCents(),
+                order.currency(),
+                r.expiresAt());
+    }
+
+    private static EventStore.EventFactory<ShopEvent> invoiceIssued(
+            PaymentEvent.InvoiceIssued i, Loaded loaded, UUID orderId) {
+        Invoice v = i.invoice();
+        OrderPlaced order = loaded.placed();
+        return (id, seq) -> new InvoiceIssued(
+                id,
+                seq,
+                i.at(),
+                orderId,
+                v.number(),
+                v.issueDate(),
+                v.dueDate(),
+                v.netCents(),
+                v.vatRateBasisPoints(),
+                v.vatCents(),
+                v.grossCents(),
+                v.currency(),
+                order.customerEmail(),
+                loaded.company(),
+                loaded.billingAddress(),
+                order.lines());
+    }
+
+    private static EventStore.EventFactory<ShopEvent> transferRecorded(
+            PaymentEvent.TransferRecorded t, PaymentState after, OrderPlaced order, Context context, UUID orderId) {
+        return (id, seq) -> new TransferRecorded(
+                id,
+                seq,
+                t.at(),
+                orderId,
+                after.invoice().number(),
+                t.reference(),
+                t.amountCents(),
+                after.receivedCents(),
+                after.grossCents(),
+                order.currency(),
+                context.actor());
+    }
+
+    private static EventStore.EventFactory<ShopEvent> paymentSucceeded(
+            PaymentEvent.Succeeded s, PaymentState before, UUID orderId) {
+        return (id, seq) -> new PaymentSucceeded(
+                id, seq, s.at(), orderId, before.method().name(), s.amountCents(), s.currency(), s.providerPaymentId());
+    }
+
+    private EventStore.EventFactory<ShopEvent> licencesIssued(
+            PaymentEvent.LicencesIssued l, PaymentState after, OrderPlaced order, UUID orderId) {
+        // signed now, once: the event keeps them, a later read never signs again (ADR 7); issued at the payment's time
+        List<LicenceKey> keys = licences.issue(order.lines(), l.at());
+        return (id, seq) -> new LicencesIssued(
+                id,
+                seq,
+                l.at(),
+                orderId,
+                order.customerEmail(),
+                order.currency(),
+                order.lines(),
+                order.totalCents(),
+                keys,
+                order.accessToken(),
+                // keys before payment (ADR 13): the mail asks for the invoice instead of thanking for it
+                after.status().paid() || after.invoice() == null
+                        ? null
+                        : after.invoice().number());
+    }
+
+    private static EventStore.EventFactory<ShopEvent> paymentReminded(
+            PaymentEvent.Reminded r, PaymentState before, OrderPlaced order, UUID orderId) {
+        return (id, seq) -> new PaymentReminded(
+                id,
+                seq,
+                r.at(),
+                orderId,
+                before.invoice().number(),
+                r.kind() == DeadlineKind.INVOICE_REMINDER ? BEFORE_DUE : OVERDUE,
+                r.dueDate(),
+                r.outstandingCents(),
+                order.currency(),
+                order.customerEmail());
+    }
+
+    private static EventStore.EventFactory<ShopEvent> orderRefunded(
+            PaymentEvent.Refunded r, OrderPlaced order, UUID orderId) {
+        return (id, seq) -> new OrderRefunded(
+                id,
+                seq,
+                r.at(),
+                orderId,
+                order.customerEmail(),
+                r.amountCents(),
+                order.currency(),
+                r.providerRefundId(),
+                order.occurredAt(),
+                order.lines(),
+                order.totalCents());
     }
 
     /** The row (locked with {@code forUpdate}) and the order's payment history, folded. */
@@ -507,7 +568,7 @@ public class PaymentProcesses {
         try (PreparedStatement query = tx.prepareStatement("""
                 SELECT payload FROM commands.events WHERE aggregate_id = ? AND type = ANY (?) ORDER BY sequence""")) {
             query.setString(1, orderId.toString());
-            query.setArray(2, tx.createArrayOf("text", TYPES));
+            UnnestColumns.of(tx, List.of(TYPES)).text(type -> type).bindTo(query, 2);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ShopEvent event = codec.decode(rows.getString(1).getBytes(StandardCharsets.UTF_8));

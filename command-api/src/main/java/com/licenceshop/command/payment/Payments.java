@@ -183,67 +183,89 @@ public class Payments {
             throw notPayable(orderId, "it is paid on invoice, by bank transfer");
         }
         try {
-            int attempt = state.attempt() + 1;
-            if (state.attempt() > 0
-                    && !loaded.latestAttemptFailed()
-                    && loaded.checkoutUrl() != null
-                    && state.status() == PaymentStatus.AWAITING_PAYMENT) {
-                Trigger now = card.retrieve(state.sessionId());
-                if (now instanceof Trigger.CheckoutStillOpen) {
-                    return new CheckoutView(orderId, state.attempt(), loaded.checkoutUrl(), false);
-                }
-                if (now instanceof Trigger.CardPaid) {
-                    // paid, the webhook not here yet: apply what the provider says instead of a second checkout
-                    processes.applyNow(orderId, now, PaymentProcesses.Context.of(correlationId));
-                    throw notPayable(orderId, "it is paid");
-                }
+            CheckoutView open = stillOpen(card, loaded, orderId, correlationId);
+            if (open != null) {
+                return open;
             }
             requirePayable(orderId, state);
-            long gross = processes.process().cardGross(state);
-            long vat = gross - state.netCents();
-            Instant expiresAt = new DeadlineSchedule(policy).checkoutExpiresAt(state.placedAt(), processes.now());
-            for (int tries = 0; tries < MAX_ATTEMPTS_PER_CALL; tries++, attempt++) {
-                CardProvider.Checkout checkout = card.createCheckout(new CardProvider.CheckoutRequest(
-                        orderId,
-                        attempt,
-                        loaded.placed().customerEmail(),
-                        state.currency(),
-                        loaded.placed().lines(),
-                        vat,
-                        policy.vatRateBasisPoints(),
-                        gross,
-                        expiresAt,
-                        successUrl,
-                        cancelUrl));
-                if (!"open".equals(checkout.status())) {
-                    // this attempt's session (an earlier call's, same idempotency key) is over: the next attempt
-                    continue;
-                }
-                var applied = processes
-                        .applyNow(
-                                orderId,
-                                new Trigger.CheckoutCreated(attempt, checkout.sessionId(), gross, expiresAt),
-                                new PaymentProcesses.Context(correlationId, null, checkout.url()))
-                        .orElseThrow(() -> notPayable(orderId, "it has no payment to make"));
-                if (applied.decision().refusal() != null) {
-                    throw notPayable(
-                            orderId,
-                            "it is "
-                                    + applied.state()
-                                            .status()
-                                            .name()
-                                            .toLowerCase()
-                                            .replace('_', ' '));
-                }
-                return new CheckoutView(orderId, attempt, checkout.url(), true);
-            }
-            throw Problems.exception(ProblemType.UNAVAILABLE, "The card provider gave no open checkout; try again.");
+            return newCheckout(card, loaded, orderId, successUrl, cancelUrl, correlationId);
         } catch (CardProvider.Unavailable e) {
             LOG.warn("checkout of order {}: {}", orderId, e.getMessage());
             throw Problems.exception(
                     ProblemType.UNAVAILABLE,
                     "The card provider does not answer; nothing was charged or stored. Try again in a moment.");
         }
+    }
+
+    /** The newest attempt's session if the provider says it is still open; null when a new attempt is due. */
+    @Nullable
+    private CheckoutView stillOpen(
+            CardProvider card, PaymentProcesses.Loaded loaded, UUID orderId, String correlationId)
+            throws CardProvider.Unavailable {
+        PaymentState state = loaded.state();
+        if (state.attempt() <= 0
+                || loaded.latestAttemptFailed()
+                || loaded.checkoutUrl() == null
+                || state.status() != PaymentStatus.AWAITING_PAYMENT) {
+            return null;
+        }
+        Trigger now = card.retrieve(state.sessionId());
+        if (now instanceof Trigger.CheckoutStillOpen) {
+            return new CheckoutView(orderId, state.attempt(), loaded.checkoutUrl(), false);
+        }
+        if (now instanceof Trigger.CardPaid) {
+            // paid, the webhook not here yet: apply what the provider says instead of a second checkout
+            processes.applyNow(orderId, now, PaymentProcesses.Context.of(correlationId));
+            throw notPayable(orderId, "it is paid");
+        }
+        return null;
+    }
+
+    /** A session for the next attempt, recorded with {@code PaymentRequested}. */
+    private CheckoutView newCheckout(
+            CardProvider card,
+            PaymentProcesses.Loaded loaded,
+            UUID orderId,
+            String successUrl,
+            String cancelUrl,
+            String correlationId)
+            throws CardProvider.Unavailable {
+        PaymentState state = loaded.state();
+        long gross = processes.process().cardGross(state);
+        long vat = gross - state.netCents();
+        Instant expiresAt = new DeadlineSchedule(policy).checkoutExpiresAt(state.placedAt(), processes.now());
+        int attempt = state.attempt() + 1;
+        for (int tries = 0; tries < MAX_ATTEMPTS_PER_CALL; tries++, attempt++) {
+            CardProvider.Checkout checkout = card.createCheckout(new CardProvider.CheckoutRequest(
+                    orderId,
+                    attempt,
+                    loaded.placed().customerEmail(),
+                    state.currency(),
+                    loaded.placed().lines(),
+                    vat,
+                    policy.vatRateBasisPoints(),
+                    gross,
+                    expiresAt,
+                    successUrl,
+                    cancelUrl));
+            if (!"open".equals(checkout.status())) {
+                // this attempt's session (an earlier call's, same idempotency key) is over: the next attempt
+                continue;
+            }
+            var applied = processes
+                    .applyNow(
+                            orderId,
+                            new Trigger.CheckoutCreated(attempt, checkout.sessionId(), gross, expiresAt),
+                            new PaymentProcesses.Context(correlationId, null, checkout.url()))
+                    .orElseThrow(() -> notPayable(orderId, "it has no payment to make"));
+            if (applied.decision().refusal() != null) {
+                throw notPayable(
+                        orderId,
+                        "it is " + applied.state().status().name().toLowerCase().replace('_', ' '));
+            }
+            return new CheckoutView(orderId, attempt, checkout.url(), true);
+        }
+        throw Problems.exception(ProblemType.UNAVAILABLE, "The card provider gave no open checkout; try again.");
     }
 
     private static void requirePayable(UUID orderId, PaymentState state) {
