@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ class BehindAPoolerWithOwnRolesIT {
         int mailsBefore = shop.smtp.getReceivedMessages().length;
         long transactionsBefore = pooledTransactions();
 
-        var response = HttpJson.post(
+        var response = TestHttp.post(
                 shop.commandApi().baseUrl() + "/api/orders",
                 Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 2))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -68,7 +69,7 @@ class BehindAPoolerWithOwnRolesIT {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> shop.smtp.getReceivedMessages().length == mailsBefore + 1);
         assertThat(Mails.text(shop.smtp.getReceivedMessages()[mailsBefore])).contains(orderId);
-        var summary = HttpJson.getAs(
+        var summary = TestHttp.getAs(
                 shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
         assertThat(((Number) summary.json().get("orders")).longValue()).isEqualTo(1);

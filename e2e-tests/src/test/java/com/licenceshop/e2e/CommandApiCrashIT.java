@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TestHttp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,11 +50,11 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
         }
     }
 
-    static HttpJson.Response place(String baseUrl, Purchase purchase) {
-        return HttpJson.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
+    static TestHttp.Response place(String baseUrl, Purchase purchase) {
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", purchase.key())
-                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(purchase.body()))));
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(purchase.body()))));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import com.licenceshop.web.testing.LogLines;
+import com.licenceshop.web.support.LogLines;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,12 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.command.support.CatalogClient;
 import com.licenceshop.command.support.ConsumingCommandApiIT;
-import com.licenceshop.command.support.EventsQueue;
-import com.licenceshop.command.support.Http;
 import com.licenceshop.events.ProductAdded;
 import com.licenceshop.events.ProductChanged;
 import com.licenceshop.events.ProductRetired;
 import com.licenceshop.events.ShopEvent;
+import com.licenceshop.testsupport.TestBroker;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -111,7 +111,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
             assertThat(event.description()).isEqualTo("Acme Pro licence");
             assertThat(event.changedBy()).as("the staff member of the token").isEqualTo("sam");
         });
-        EventsQueue.Delivery delivery = await().atMost(Duration.ofSeconds(10))
+        TestBroker.Delivery delivery = await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> consumer.deliveries().stream()
                                 .filter(d -> sku.equals(skuOf(codec.decode(d.body()))))
@@ -451,8 +451,8 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
 
     /** A POST of a new licence, a PUT and a DELETE of {@code sku}, each without any credential. */
     List<java.net.http.HttpRequest.Builder> writesTo(String sku, String etag) {
-        var body = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(product(newSku(), "Sneaky", 1)));
-        var change = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(change("Sneaky", 1)));
+        var body = java.net.http.HttpRequest.BodyPublishers.ofString(TestHttp.write(product(newSku(), "Sneaky", 1)));
+        var change = java.net.http.HttpRequest.BodyPublishers.ofString(TestHttp.write(change("Sneaky", 1)));
         return List.of(
                 http.request("/api/products")
                         .header("Content-Type", "application/json")

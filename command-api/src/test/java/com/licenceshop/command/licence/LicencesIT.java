@@ -13,6 +13,7 @@ import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.LicencesIssued;
 import com.licenceshop.testsupport.OfflineLicenceCheck;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.List;
@@ -138,7 +139,7 @@ class LicencesIT extends ConsumingCommandApiIT {
         assertThat(verify(flipped)).containsEntry("valid", false).containsEntry("genuine", false);
     }
 
-    private Http.Response refund(String orderId) {
+    private TestHttp.Response refund(String orderId) {
         return http.send(StaffLogin.authorize(http.request("/api/orders/" + orderId + "/refund")
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(""))));

@@ -16,6 +16,8 @@ import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -58,7 +60,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     @AfterAll
     void unbind() {
         consumer.close();
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test
@@ -109,8 +111,8 @@ class PlacingAnOrderIT extends CommandApiIT {
     @Test
     void aJsonMediaTypeInAnyCaseIsJson() {
         for (String contentType : List.of("APPLICATION/JSON", "Application/Json; Charset=UTF-8")) {
-            var response =
-                    http.postRaw("/api/orders", contentType, Http.write(Http.order("case@example.com", "STARTER", 1)));
+            var response = http.postRaw(
+                    "/api/orders", contentType, TestHttp.write(Http.order("case@example.com", "STARTER", 1)));
 
             assertThat(response.status())
                     .as(contentType + ": " + response.body())
@@ -204,7 +206,7 @@ class PlacingAnOrderIT extends CommandApiIT {
         }
     }
 
-    private EventsQueue.Delivery awaitDeliveryOf(String orderId) {
+    private TestBroker.Delivery awaitDeliveryOf(String orderId) {
         await("OrderPlaced of " + orderId)
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> consumer.deliveries().stream().anyMatch(d -> new String(d.body()).contains(orderId)));

@@ -7,6 +7,7 @@ import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class TwoRelaysIT extends CommandApiIT {
                 server.stop();
             }
         }
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     static OutboxRelay relayOf(EmbeddedServer server) {

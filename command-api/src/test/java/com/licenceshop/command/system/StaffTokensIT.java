@@ -8,6 +8,7 @@ import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.StaffLogin;
 import com.licenceshop.testsupport.StaffTokenKeys;
+import com.licenceshop.testsupport.TestHttp;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -56,7 +57,7 @@ class StaffTokensIT extends CommandApiIT {
                 http.postJson("/api/products", PRODUCT),
                 http.send(http.request("/api/products/STARTER")
                         .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(Http.write(PRODUCT)))),
+                        .PUT(HttpRequest.BodyPublishers.ofString(TestHttp.write(PRODUCT)))),
                 http.send(http.request("/api/products/STARTER").DELETE()))) {
             assertProblem(response, 401, "unauthorized");
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
@@ -78,7 +79,7 @@ class StaffTokensIT extends CommandApiIT {
                 "forbidden");
         // nor does the ops login stand in for a staff member
         assertProblem(
-                http.postJson("/api/products", PRODUCT, "Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD)),
+                http.postJson("/api/products", PRODUCT, "Authorization", TestHttp.basic(OPS_USERNAME, OPS_PASSWORD)),
                 403,
                 "forbidden");
     }
@@ -185,7 +186,7 @@ class StaffTokensIT extends CommandApiIT {
         }
     }
 
-    static void assertProblem(Http.Response response, int status, String type) {
+    static void assertProblem(TestHttp.Response response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json())

@@ -1,13 +1,13 @@
 package com.licenceshop.notification.ledger;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.mail.MailIntent;
 import com.licenceshop.notification.mail.MailIntents;
+import com.licenceshop.notification.support.RunningService;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;

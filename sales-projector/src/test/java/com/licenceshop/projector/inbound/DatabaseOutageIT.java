@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -52,7 +52,7 @@ class DatabaseOutageIT {
                                 DELIVERY_LIMIT,
                                 "shop.projector.retry-for",
                                 "1s"));
-                var broker = new BrokerPublisher(topology, DELIVERY_LIMIT)) {
+                var broker = ProjectorBroker.connect(topology, DELIVERY_LIMIT)) {
             broker.publishAll(before);
             await().atMost(Duration.ofSeconds(20)).until(() -> views.inboxSize() == before.size());
 

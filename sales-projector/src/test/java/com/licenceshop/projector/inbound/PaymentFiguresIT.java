@@ -11,9 +11,9 @@ import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.rebuild.RebuildSalesProjection;
 import com.licenceshop.projector.rebuild.RebuildStatus;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
@@ -42,7 +42,7 @@ class PaymentFiguresIT {
     void aCardOrderIsOutstandingUntilPaidAndADeclineInBetweenChangesNoAmount() {
         OrderPlaced order = events.anUnpaidOrderOf(List.of(line(STARTER, 2)), "CARD");
         long gross = gross(order);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(List.of(order, events.aCheckoutFor(order, 1)));
             views.awaitInboxSize(2);
@@ -71,7 +71,7 @@ class PaymentFiguresIT {
         OrderPlaced order = events.anUnpaidOrderOf(List.of(line(PROFESSIONAL, 1)), "INVOICE");
         var invoice = events.anInvoiceFor(order);
         long gross = gross(order);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(
                     List.of(order, invoice, events.aTransferFor(order, invoice.invoiceNumber(), 1_000, 1_000)));
@@ -91,7 +91,7 @@ class PaymentFiguresIT {
     void aRefundCountsAsRefundedAndAnExpiredOrderIsNoLongerOutstanding() {
         OrderPlaced refunded = events.anUnpaidOrderOf(List.of(line(STARTER, 1)), "CARD");
         OrderPlaced expired = events.anUnpaidOrderOf(List.of(line(STARTER, 1)), "CARD");
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(List.of(
                     refunded,
@@ -136,7 +136,7 @@ class PaymentFiguresIT {
         shuffled.addAll(history);
         Collections.shuffle(shuffled, new Random(23));
 
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var feed = new FeedFromEventList("ops", PASSWORD);
                 var projector = ProjectorInstance.start(
                         database,

@@ -2,11 +2,11 @@ package com.licenceshop.web.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StubCatalog;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StubCatalog;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
