@@ -62,7 +62,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+    void followsTheRulesOfEveryService() {
         ArchitectureRules.ofEveryService("com.licenceshop.command").check(CLASSES);
     }
 }

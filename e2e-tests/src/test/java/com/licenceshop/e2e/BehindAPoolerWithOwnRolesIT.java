@@ -50,7 +50,7 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     @Test
-    void aPurchaseIsProjectedAndMailedWithEveryPoolGoingThroughPgBouncer() throws Exception {
+    void aPurchaseIsProjectedAndMailedWithEveryPoolThroughPgBouncer() throws Exception {
         int mailsBefore = shop.smtp.getReceivedMessages().length;
         long transactionsBefore = pooledTransactions();
 
@@ -81,7 +81,7 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     @Test
-    void theRelayAndTheLiveListenerHoldTheirSessionsOnTheDatabaseDirectly() throws Exception {
+    void theRelayAndLiveListenerHoldTheirSessionsOnTheDatabaseDirectly() throws Exception {
         Map<String, String> sessions = new HashMap<>();
         await("the relay's and web-ui's sessions")
                 .atMost(Duration.ofSeconds(30))
@@ -142,7 +142,7 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     @Test
-    void theProjectorAndTheNotifierCannotTouchTheCommandsOrEachOthersSchema() throws SQLException {
+    void projectorAndNotifierCannotTouchTheCommandsOrEachOthersSchema() throws SQLException {
         Map<String, List<String>> forbidden = Map.of(
                 "sales-projector", List.of("DELETE FROM commands.events", "DELETE FROM notifications.mails"),
                 "notification-service", List.of("DELETE FROM commands.events", "DELETE FROM sales.inbox"),

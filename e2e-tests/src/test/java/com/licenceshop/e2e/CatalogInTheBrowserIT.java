@@ -25,7 +25,7 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
     private static final By NEW_LICENCE_CARD = By.cssSelector("[data-testid=licence][data-sku=" + SKU + "]");
 
     @Test
-    void staffAddALicenceAShopperBuysItTheDashboardListsItAndOnceStaffRetireItTheShopNoLongerOffersIt() {
+    void aLicenceStaffAddIsBoughtListedAndGoneOnceRetired() {
         try (Browser staff = Browser.desktop();
                 Browser shopper = Browser.desktop()) {
             WebDriver catalog = staff.driver;

@@ -58,7 +58,7 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
     }
 
     @Test
-    void everyAcceptedOrderSurvivesASigkillAndAnUnansweredOneExistsOnlyWhollyAndOnce() throws Exception {
+    void acceptedOrdersSurviveASigkillAndUnansweredOnesExistWhollyOnce() throws Exception {
         Map<String, Purchase> sent = new ConcurrentHashMap<>();
         Map<String, String> answered = new ConcurrentHashMap<>(); // key -> order id of the 202
         Map<String, String> tokenOfOrder = new ConcurrentHashMap<>(); // order id -> its access token, to pay it

@@ -69,7 +69,7 @@ class KilledBetweenPaymentAndKeysIT {
     }
 
     @Test
-    void ordersPaidAroundASigkillGetTheirKeysExactlyOnceAfterTheRestart() throws Exception {
+    void ordersPaidAroundASigkillGetTheirKeysOnceAfterTheRestart() throws Exception {
         ServiceProcess api = shop.commandApi();
         List<Placed> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {

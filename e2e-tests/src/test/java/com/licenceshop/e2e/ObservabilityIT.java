@@ -114,7 +114,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void everyLineTheServicesWriteIsOneJsonObjectAndTheOrdersLinesCarryItsIds() throws Exception {
+    void everyLogLineIsJsonAndAnOrdersLinesCarryItsIds() throws Exception {
         List<Map<String, Object>> commandApi = jsonLines(shop.commandApi());
         List<Map<String, Object>> notifier = jsonLines(shop.notificationService());
         jsonLines(shop.salesProjector());

@@ -43,7 +43,7 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     }
 
     @Test
-    void eachOfTheFourProcessesAnswersWithItsOwnInstanceInTheBodyAndTheHeader() {
+    void eachProcessAnswersWithItsOwnInstanceInBodyAndHeader() {
         Set<String> instances = new HashSet<>();
         for (ServiceProcess service :
                 List.of(shop.commandApi(), shop.salesProjector(), shop.notificationService(), shop.webUi())) {
@@ -65,7 +65,7 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     }
 
     @Test
-    void everyPurchaseIsCountedInTheSalesSummaryAndConfirmedByExactlyOneMail() throws Exception {
+    void everyPurchaseIsCountedInTheSummaryAndConfirmedByOneMail() throws Exception {
         Summary before = summary();
         int mailsBefore = shop.smtp.getReceivedMessages().length;
         List<Purchase> purchases = List.of(
@@ -111,7 +111,7 @@ class PurchaseFlowsThroughAllFourServicesIT extends AgainstTheWholeShop {
     }
 
     @Test
-    void theSameEventsDeliveredTwiceChangeTheTotalsOnceAndSendOneMail() throws Exception {
+    void eventsDeliveredTwiceChangeTheTotalsOnceAndSendOneMail() throws Exception {
         String orderId = place(new Purchase("edsger@example.com", "ENTERPRISE", 2));
         await("order counted and mailed")
                 .atMost(Duration.ofSeconds(30))

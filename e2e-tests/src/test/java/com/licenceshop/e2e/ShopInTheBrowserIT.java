@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ShopInTheBrowserIT extends AgainstTheWholeShop {
 
     @Test
-    void aShopperBuysALicencePaysAndWatchesTheOrderReachMailSent() {
+    void aShopperBuysPaysAndWatchesTheOrderReachMailSent() {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             page.get(shop.webUi().baseUrl() + "/");
@@ -50,7 +50,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
     }
 
     @Test
-    void threeSeatsGiveKeysInTheMailAndOnThePageThatVerifyOfflineAndSurviveReplayAndCancel() throws Exception {
+    void threeSeatsGiveKeysThatVerifyOfflineAndSurviveReplayAndCancel() throws Exception {
         List<String> pageKeys;
         String orderId;
         String orderToken;

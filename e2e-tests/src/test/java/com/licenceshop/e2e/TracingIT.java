@@ -106,7 +106,7 @@ class TracingIT {
     }
 
     @Test
-    void onePurchaseIsOneTraceToItsConsumersThePaymentOneFromTheWebhookToTheMailAndTheProjectorsBatchLinksToIt() {
+    void purchaseAndPaymentAreOneTraceEachAndTheBatchLinksThem() {
         await("spans of every service").atMost(PATIENCE).untilAsserted(() -> {
             Map<String, List<OtlpReceiver.Span>> byService =
                     collector.ofTrace(traceId).stream().collect(Collectors.groupingBy(OtlpReceiver.Span::service));
@@ -173,7 +173,7 @@ class TracingIT {
     }
 
     @Test
-    void aPublicRequestsTraceparentIsKeptAsALinkOfANewTraceNotAdopted() throws IOException {
+    void aPublicTraceparentIsOnlyALinkOfANewTrace() throws IOException {
         String clientTrace = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         String clientSpan = "b7ad6b7169203331";
         URI commandApi = URI.create(shop.commandApi().baseUrl());
@@ -242,7 +242,7 @@ class TracingIT {
     }
 
     @Test
-    void aReplayedEventJoinsTheOriginalTraceAndLinksToTheOpsRequestInsteadOfStartingABrokenTrace() throws Exception {
+    void aReplayedEventJoinsItsOriginalTraceAndLinksTheOpsRequest() throws Exception {
         // the event the notifier mails on is LicencesIssued, recorded by the payment's webhook: its trace is the
         // original
         long sequence;

@@ -30,7 +30,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheListenerAndTheOpsTalkToTheBrokerAndOnlyTheLedgerToTheDatabase() {
+    void onlyListenerAndOpsUseTheBrokerOnlyTheLedgerTheDatabase() {
         noClasses()
                 .that()
                 .resideInAnyPackage("..mail..", "..ledger..", "..retry..")
@@ -48,12 +48,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void theQueuesAreDeclaredInBrokerAndConsumedInInboundAsInTheOtherConsumer() {
+    void queuesAreDeclaredInBrokerAndConsumedInInboundAsElsewhere() {
         ArchitectureRules.ofEveryConsumer().check(classes);
     }
 
     @Test
-    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+    void followsTheRulesOfEveryService() {
         ArchitectureRules.ofEveryService("com.licenceshop.notification").check(classes);
     }
 }

@@ -83,7 +83,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void addingALicenceAnswers201WithLocationETagAndTheProductAndPublishesProductAdded() {
+    void anAddedLicenceIs201WithETagAndPublishesProductAdded() {
         String sku = newSku();
         var response = catalog.add(product(sku, "Acme Pro", 129_900));
 
@@ -181,7 +181,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aNulAControlOrABidiCharacterInNameOrDescriptionIs422ForAddAndChangeAndStoresNothing() throws Exception {
+    void nulControlAndBidiCharactersInTextAre422AndStoreNothing() throws Exception {
         String sku = newSku();
         String etag = added(sku, 1_000);
         String before = stored();
@@ -276,7 +276,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aChangeWithTheCurrentETagIs200WithTheNextVersionAndPublishesProductChanged() {
+    void aCurrentETagChangeBumpsTheVersionAndPublishesProductChanged() {
         String sku = newSku();
         String etag = added(sku, 1_000);
 
@@ -312,7 +312,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aChangeWithAStaleETagIs412WithTheCurrentETagAndStoresNothing() throws Exception {
+    void staleETagsAre412WithTheCurrentOneAndStoreNothing() throws Exception {
         String sku = newSku();
         String first = added(sku, 1_000);
         assertThat(catalog.change(sku, first, change("Second", 1_100)).status()).isEqualTo(200);
@@ -379,7 +379,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void theShopListsLicencesOnSaleByPriceThenSkuAndStaffSeeRetiredOnesToo() {
+    void shopListsByPriceThenSkuAndStaffAlsoSeeRetired() {
         String cheapB = "CHEAP_B" + SKUS.incrementAndGet();
         String cheapA = "CHEAP_A" + SKUS.incrementAndGet();
         String gone = newSku();

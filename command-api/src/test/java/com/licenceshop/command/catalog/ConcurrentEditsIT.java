@@ -24,7 +24,7 @@ class ConcurrentEditsIT extends CommandApiIT {
     EmbeddedServer server;
 
     @Test
-    void twoEditsOfTheSameVersionAtOnceOneWinsTheOtherGets412AndNothingIsLost() throws Exception {
+    void twoConcurrentEditsOneWinsOneGets412NothingLost() throws Exception {
         var catalog = new CatalogClient(new Http(server.getURI()));
         ExecutorService editors = Executors.newFixedThreadPool(2);
         try {

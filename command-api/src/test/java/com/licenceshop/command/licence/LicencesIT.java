@@ -41,7 +41,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aPaidOrderCarriesOneSignedKeyPerLineInLicencesIssuedAndOnItsPage() throws Exception {
+    void aPaidOrdersEventAndPageShowASignedKeyPerLine() throws Exception {
         String orderId = place(Map.of(
                 "customerEmail",
                 "keys@example.com",
@@ -102,7 +102,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aKeyIsValidForTheSkuAndSeatsTheCallerExpectsOnly() {
+    void aKeyIsValidOnlyForTheExpectedSkuAndSeats() {
         String orderId = place(Http.order("expects@example.com", "STARTER", 3));
         String key = (String) licencesOf(orderId).get(0).get("key");
 
@@ -209,7 +209,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void theRevocationListAnswersWhileAnOrderWriterHoldsTheHorizonLockAndSaysWhenItIsUnchanged() throws Exception {
+    void revocationsAnswerDuringTheHorizonLockAndSayWhenUnchanged() throws Exception {
         http.get("/api/licences/revoked"); // this instance's first horizon
         try (java.sql.Connection writer = database.connect()) {
             writer.setAutoCommit(false);
@@ -262,7 +262,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void anEmptyRevocationListPositionReadsFromTheStartAsLeavingItOutDoes() {
+    void anEmptyRevocationPositionReadsFromTheStartLikeNone() {
         var empty = http.get("/api/licences/revoked?after=");
         var absent = http.get("/api/licences/revoked");
 
@@ -272,7 +272,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aVerifyBodyWithAKeyTwiceOrTrailingDataIsNoLicenceKey() {
+    void aVerifyBodyWithARepeatedKeyOrTrailingDataIsRefused() {
         String key = (String) licencesOf(place(Http.order("strict@example.com", "STARTER", 1)))
                 .get(0)
                 .get("key");

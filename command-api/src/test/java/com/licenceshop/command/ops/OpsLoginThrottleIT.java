@@ -20,7 +20,7 @@ class OpsLoginThrottleIT extends CommandApiIT {
     EmbeddedServer server;
 
     @Test
-    void fiveWrongOpsLoginsLockTheAddressOutForAMomentEvenWithTheRightPassword() {
+    void fiveWrongOpsLoginsLockTheAddressEvenForTheRightPassword() {
         Http http = new Http(server.getURI());
         for (int i = 0; i < 5; i++) {
             var guess = http.send(http.request("/api/ops/outbox")

@@ -98,7 +98,7 @@ class ReplayIT extends CommandApiIT {
     }
 
     @Test
-    void replayingARangeToOneConsumerPutsExactlyThoseEventsOnItsQueueAndNothingOnTheOther() throws Exception {
+    void aRangeReplayedToOneConsumerLandsExactlyOnItsQueueAlone() throws Exception {
         List<Stored> stored = storedEvents();
         assertThat(stored).hasSize(5);
         long after = stored.get(0).sequence();
@@ -136,7 +136,7 @@ class ReplayIT extends CommandApiIT {
     }
 
     @Test
-    void aReplayedEventContinuesTheTraceOfTheRequestThatStoredItNotANewOne() throws Exception {
+    void aReplayedEventContinuesTheTraceOfTheRequestThatStoredIt() throws Exception {
         List<Stored> stored = storedEvents();
         Stored original = stored.get(2);
 
@@ -202,7 +202,7 @@ class ReplayIT extends CommandApiIT {
     }
 
     @Test
-    void aReplayToAQueueThatDoesNotExistIsAConflictNotASilentLoss() throws Exception {
+    void replayingToAMissingQueueIsAConflictNotASilentLoss() throws Exception {
         channel.queueDelete(topology.notificationQueue());
         try {
             var response = replay(Map.of("consumer", "notification-service", "after", 0));

@@ -36,7 +36,7 @@ class BackPressureIT extends CommandApiIT {
     }
 
     @Test
-    void aBurstBeyondTheQueueGets503WithRetryAfterAndEvery202IsKept() throws Exception {
+    void aBurstBeyondTheQueueGets503AndEvery202IsKept() throws Exception {
         Http http = new Http(server.getURI());
         String run = UUID.randomUUID().toString().substring(0, 8);
         ExecutorService pool = Executors.newFixedThreadPool(40);

@@ -72,7 +72,7 @@ class GroupCommitIT extends CommandApiIT {
     }
 
     @Test
-    void twoHundredConcurrentOrdersWithTwentyFiveKeysSharedPairwiseMakeExactly175Orders() throws Exception {
+    void twoHundredOrdersSharingKeysPairwiseMakeExactly175() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Callable<TestHttp.Response>> requests = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -123,7 +123,7 @@ class GroupCommitIT extends CommandApiIT {
     }
 
     @Test
-    void twinsWithDifferentBodiesInOneBatchGiveOneOrderAndOne422() throws Exception {
+    void differingTwinsInOneBatchGiveOneOrderAndOne422() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Callable<TestHttp.Response>> requests = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -64,7 +64,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void aPlacedOrderIsAcceptedAndArrivesOnTheBrokerAsOrderPlaced() throws Exception {
+    void aPlacedOrderIsAcceptedAndPublishedAsOrderPlaced() throws Exception {
         String correlationId = "test-" + UUID.randomUUID();
         var response = http.postJson(
                 "/api/orders",
@@ -121,7 +121,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void theOrderItsLinesAndItsEventAreStoredAndTheEventLeavesTheOutboxOncePublished() throws Exception {
+    void orderAndEventAreStoredAndPublishedEventsLeaveTheOutbox() throws Exception {
         var response = http.postJson("/api/orders", Http.order("linus@example.com", "ENTERPRISE", 3));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String orderId = (String) response.json().get("orderId");
@@ -151,7 +151,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void theCallersTraceIsStoredWithTheEventAndContinuedByThePublishedMessage() throws Exception {
+    void theCallersTraceIsStoredWithTheEventAndContinuedByIt() throws Exception {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
         String callerSpan = "00f067aa0ba902b7";
         var response = http.postJson(
@@ -181,7 +181,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void theBatchsInfoLineNamesTheTraceOfEachOrderInItSoGrepFindsThePurchase() {
+    void theBatchsLogLineNamesEachOrdersTraceForGrep() {
         String traceId = "5cf92f3577b34da6a3ce929d0e0e" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();

@@ -116,7 +116,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
     }
 
     @Test
-    void aBodyThatGoesOnAfterItsJsonValueIsABadRequest() {
+    void aBodyWithDataAfterItsJsonValueIsABadRequest() {
         for (String trailing : List.of(" garbage", " {}", "]", " \"x\"", "{\"customerEmail\":\"b@example.com\"}")) {
             var response = http.postRaw(
                     "/api/orders", "application/json", json(Http.order("ada@example.com", "STARTER", 1)) + trailing);
@@ -129,7 +129,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
     }
 
     @Test
-    void aKeyTwiceInOneObjectIsABadRequestWhereverItIs() {
+    void aKeyTwiceInAnyObjectIsABadRequest() {
         for (String body : List.of(
                 "{\"customerEmail\":\"a@example.com\",\"customerEmail\":\"b@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":1}]}",
                 "{\"customerEmail\":\"a@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":1,\"quantity\":100}]}")) {

@@ -76,7 +76,7 @@ class EventsSentTogetherIT extends CommandApiIT {
     }
 
     @Test
-    void eventsWaitingTogetherGoOutInFewMessagesEachEventKeepingItsIdTypeVersionAndTrace() throws Exception {
+    void waitingEventsShareMessagesEachKeepingItsIdTypeVersionAndTrace() throws Exception {
         Http http = new Http(server.getURI());
         try (EventsQueue consumer = EventsQueue.bindTo(topology)) {
             for (int i = 0; i < ORDERS; i++) {

@@ -53,7 +53,7 @@ class RelayBehindASilentPartitionIT extends CommandApiIT {
     }
 
     @Test
-    void aSilentPartitionOfTheActiveRelaysDatabaseHandsTheRelayToTheStandbyWithinTheTimeouts() throws Exception {
+    void aSilentlyPartitionedRelayHandsOverToTheStandbyWithinTheTimeouts() throws Exception {
         Map<String, Object> viaProxy = new HashMap<>(getProperties());
         viaProxy.put(
                 "datasources.default.url",

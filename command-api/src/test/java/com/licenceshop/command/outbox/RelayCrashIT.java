@@ -46,7 +46,7 @@ class RelayCrashIT extends CommandApiIT {
     }
 
     @Test
-    void anEventConfirmedButNotStampedIsPublishedAgainWithTheSameEventId() throws Exception {
+    void anEventConfirmedButNotStampedIsRepublishedWithItsEventId() throws Exception {
         Http http = new Http(server.getURI());
         try (EventsQueue consumer = EventsQueue.bindTo(topology)) {
             store.crashOnNextStamps(1);

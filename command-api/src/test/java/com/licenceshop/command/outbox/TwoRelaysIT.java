@@ -78,7 +78,7 @@ class TwoRelaysIT extends CommandApiIT {
     }
 
     @Test
-    void onlyOneRelayPublishesAndTheOtherTakesOverWhenItGoesAway() throws Exception {
+    void oneRelayPublishesAndTheOtherTakesOverWhenItGoesAway() throws Exception {
         try (EventsQueue consumer = EventsQueue.bindTo(topology)) {
             await("one relay active").atMost(Duration.ofSeconds(10)).until(this::exactlyOneActive);
             // the standby keeps trying (every 200 ms) and keeps failing

@@ -47,7 +47,7 @@ class DatabaseOutageIT extends CommandApiIT {
     }
 
     @Test
-    void readinessIsDownAndCommandsAreRefusedCleanlyWhileTheDatabaseIsUnreachable() {
+    void withoutTheDatabaseReadinessIsDownAndCommandsAreRefusedCleanly() {
         Http http = new Http(server.getURI());
         assertThat(http.get("/health/readiness").status()).isEqualTo(200);
 

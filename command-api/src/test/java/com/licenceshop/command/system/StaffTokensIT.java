@@ -85,7 +85,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void anHs256TokenMadeWithTheOldSharedSecretCountsAsNoLogin() throws JOSEException {
+    void anHs256TokenFromTheOldSharedSecretIsNoLogin() throws JOSEException {
         Http http = new Http(server.getURI());
         SignedJWT minted = new SignedJWT(
                 new JWSHeader(JWSAlgorithm.HS256), claims(Instant.now().plusSeconds(600), "SALES"));
@@ -98,7 +98,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aTokenSignedWithAnotherKeyUnsignedOrExpiredCountsAsNoLogin() {
+    void aForeignUnsignedOrExpiredTokenIsNoLogin() {
         Http http = new Http(server.getURI());
         var unsigned = new PlainJWT(claims(Instant.now().plusSeconds(600), "SALES")).serialize();
 
@@ -112,7 +112,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aTokenWithoutExpiryFromAnotherIssuerOrForAnotherAudienceCountsAsNoLogin() {
+    void aTokenWithoutExpiryOrForeignIssuerOrAudienceIsNoLogin() {
         Http http = new Http(server.getURI());
         JWTClaimsSet valid = claims(Instant.now().plusSeconds(600), "SALES");
         List<JWTClaimsSet> refused = List.of(
@@ -174,7 +174,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aPlaceholderGarbageOrThePrivateKeyAsPublicKeyStopsTheStart() {
+    void aPlaceholderGarbageOrPrivateKeyAsPublicKeyStopsTheStart() {
         for (String bad :
                 List.of("change-me-to-the-public-half-of-the-staff-token-key", "bm90IGEga2V5", KEYS.signingKey())) {
             Map<String, Object> properties = new HashMap<>(getProperties());

@@ -43,7 +43,7 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
-    void aPaymentGatedOrderGetsNoMailAtPlacementAndItsKeysOnceWhenIssuedHoweverOftenDelivered() throws Exception {
+    void aPaymentGatedOrderIsMailedOnceWhenItsKeysAreIssued() throws Exception {
         OrderPlaced order = awaitingPayment(anOrderBy("ada@example.com", professional(2)), "CARD");
         LicencesIssued keys = theKeysOf(order);
 
@@ -63,7 +63,7 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
-    void theInvoiceMailCarriesItsNumberNetVatGrossAndDueDateAsHtmlAndText() throws Exception {
+    void theInvoiceMailShowsNumberAmountsAndDueDateInBothParts() throws Exception {
         OrderPlaced order = awaitingPayment(anOrderBy("buyer@example.com", professional(1), starter(2)), "INVOICE");
         InvoiceIssued invoice = theInvoiceOf(order, "2026-000042");
 
@@ -98,7 +98,7 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
-    void keysSentBeforePaymentAskForTheInvoiceToBePaidInsteadOfThankingForIt() throws Exception {
+    void keysSentBeforePaymentAskForPaymentInsteadOfThankingForIt() throws Exception {
         OrderPlaced order = awaitingPayment(anOrderBy("early@example.com", professional(1)), "INVOICE");
         LicencesIssued paid = theKeysOf(order);
         LicencesIssued early = new LicencesIssued(

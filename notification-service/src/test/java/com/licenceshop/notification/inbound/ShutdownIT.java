@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ShutdownIT extends RunningService {
 
     @Test
-    void anInstanceThatStopsWithMailsInFlightSendsNothingTwiceAndLosesNothing() throws Exception {
+    void stoppingWithMailsInFlightSendsNothingTwiceAndLosesNothing() throws Exception {
         List<OrderPlaced> orders = IntStream.range(0, 2000)
                 .mapToObj(i -> anOrderBy("inflight" + i % 50 + "@example.com", starter(1)))
                 .toList();

@@ -41,7 +41,7 @@ class TwoInstancesIT extends RunningService {
     }
 
     @Test
-    void twoInstancesOnOneQueueSendOneMailPerEventEvenWhenEveryEventArrivesTwice() {
+    void twoInstancesOnOneQueueSendOneMailPerEventDeliveredTwice() {
         List<OrderPlaced> orders = IntStream.range(0, 20)
                 .mapToObj(i -> anOrderBy("shopper" + i + "@example.com", starter(1 + i % 3)))
                 .toList();
@@ -89,7 +89,7 @@ class TwoInstancesIT extends RunningService {
     }
 
     @Test
-    void twoInstancesWithPooledConnectionsSendExactlyOneThousandMailsForOneThousandEvents() {
+    void twoPooledInstancesSendExactlyOneThousandMailsForAThousandEvents() {
         List<OrderPlaced> orders = IntStream.range(0, 1000)
                 .mapToObj(i -> anOrderBy("thousand" + i + "@example.com", starter(1 + i % 3)))
                 .toList();

@@ -33,7 +33,7 @@ class LedgerRetentionIT extends RunningService {
     ExpiredMails expiredMails;
 
     @Test
-    void an_event_older_than_the_ledger_keeps_is_acknowledged_and_mails_nothing() {
+    void anEventOlderThanTheLedgerKeepsIsAcknowledgedAndMailsNothing() {
         OrderPlaced fresh = anOrderBy("fresh@example.com", starter(1));
         OrderPlaced template = anOrderBy("old@example.com", starter(1));
         OrderPlaced old = new OrderPlaced(
@@ -65,7 +65,7 @@ class LedgerRetentionIT extends RunningService {
     }
 
     @Test
-    void sent_and_failed_rows_older_than_the_retention_go_and_pending_or_recent_ones_stay() throws Exception {
+    void oldSentAndFailedRowsGoAndPendingOrRecentOnesStay() throws Exception {
         Instant now = Instant.now();
         UUID oldSent = insertMail("SENT", now.minus(Duration.ofDays(181)));
         UUID oldFailed = insertMail("FAILED", now.minus(Duration.ofDays(300)));

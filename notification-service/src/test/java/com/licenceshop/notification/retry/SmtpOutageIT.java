@@ -41,7 +41,7 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
-    void mailsOfOrdersPlacedWhileTheMailServerIsDownArriveOnceAfterItIsBack() {
+    void mailsOfOrdersPlacedDuringAnSmtpOutageArriveOnceAfterIt() {
         smtp.stop();
         List<OrderPlaced> orders = IntStream.range(0, 5)
                 .mapToObj(i -> anOrderBy("buyer" + i + "@example.com", professional(i + 1)))
@@ -79,7 +79,7 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
-    void whenTheMailServerGoesAwayWithConnectionsPooledAndComesBackEveryMailIsSentExactlyOnce() {
+    void everyMailIsSentOnceWhenTheServerDropsPoolsAndReturns() {
         List<OrderPlaced> warmUp = IntStream.range(0, 10)
                 .mapToObj(i -> anOrderBy("early" + i + "@example.com", professional(1)))
                 .toList();
@@ -115,7 +115,7 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
-    void aMailWhoseServerStaysDownLongerThanTheScheduleIsParkedAndFailedAndARedriveDeliversItOnce() {
+    void aMailOutlastingTheScheduleIsParkedAndRedrivenOnce() {
         smtp.stop();
         OrderPlaced order = anOrderBy("hopper@example.com", professional(1));
 

@@ -27,8 +27,7 @@ class DatabaseOutageIT {
     private static final int DELIVERY_LIMIT = 2;
 
     @Test
-    void
-            anOutageOfTheProjectorsDatabaseLongerThanTheDeliveryLimitAllowsDeadLettersNothingAndEveryEventIsProjectedOnce() {
+    void aLongDatabaseOutageParksNothingAndProjectsEveryEventOnce() {
         TestServers.Database database = TestServers.freshDatabase();
         Topology topology = new Topology(TestServers.freshNamespace());
         SalesViews views = new SalesViews(database);

@@ -42,7 +42,7 @@ class LicenceNamesInTheFiguresIT {
     }
 
     @Test
-    void aNewLicenceIsShownUnderItsNameAndAfterAChangeUnderTheNewOneAndStaysWhenRetired() {
+    void aLicenceShowsItsLatestNameAndKeepsItWhenRetired() {
         try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publish(events.aProductAdded("TEAM", "Team", 90_000));
@@ -68,7 +68,7 @@ class LicenceNamesInTheFiguresIT {
     }
 
     @Test
-    void namesArrivingShuffledAndRepeatedEndWithTheHighestVersionsNameAndARebuildGivesTheSameModel() {
+    void shuffledRepeatedNamesEndAtTheHighestVersionAsARebuildDoes() {
         List<ShopEvent> history = new ArrayList<>();
         history.add(events.aProductAdded("SOLO", "Solo", 10_000));
         history.add(events.anOrderOf(List.of(line("SOLO", "Solo", 10_000, 1))));

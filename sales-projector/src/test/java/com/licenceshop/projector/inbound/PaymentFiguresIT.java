@@ -39,7 +39,7 @@ class PaymentFiguresIT {
     private final Topology topology = new Topology(TestServers.freshNamespace());
 
     @Test
-    void aCardOrderIsOutstandingUntilPaidAndADeclineInBetweenChangesNoAmount() {
+    void aCardOrderIsOutstandingUntilPaidADeclineChangesNoAmount() {
         OrderPlaced order = events.anUnpaidOrderOf(List.of(line(STARTER, 2)), "CARD");
         long gross = gross(order);
         try (var broker = ProjectorBroker.connect(topology);
@@ -88,7 +88,7 @@ class PaymentFiguresIT {
     }
 
     @Test
-    void aRefundCountsAsRefundedAndAnExpiredOrderIsNoLongerOutstanding() {
+    void refundsCountAsRefundedAndExpiredOrdersAreNoLongerOutstanding() {
         OrderPlaced refunded = events.anUnpaidOrderOf(List.of(line(STARTER, 1)), "CARD");
         OrderPlaced expired = events.anUnpaidOrderOf(List.of(line(STARTER, 1)), "CARD");
         try (var broker = ProjectorBroker.connect(topology);
@@ -115,7 +115,7 @@ class PaymentFiguresIT {
     }
 
     @Test
-    void paymentsShuffledAndRepeatedEndAsInOrderAndAsARebuildFromTheFeedGivesThem() {
+    void shuffledRepeatedPaymentsEndAsInOrderAndAsARebuildDoes() {
         List<ShopEvent> history = new ArrayList<>();
         OrderPlaced paid = events.anUnpaidOrderOf(List.of(line(STARTER, 2)), "CARD");
         OrderPlaced waiting = events.anUnpaidOrderOf(List.of(line(PROFESSIONAL, 1)), "INVOICE");

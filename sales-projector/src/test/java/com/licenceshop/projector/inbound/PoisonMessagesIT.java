@@ -65,7 +65,7 @@ class PoisonMessagesIT {
     }
 
     @Test
-    void poisonMessagesAreDeadLetteredWithTheirReasonAndTheGoodOnesInTheSameBatchAreApplied() {
+    void poisonIsParkedWithItsReasonAndTheBatchsGoodMessagesApplied() {
         OrderPlaced good = events.anOrderOf(PROFESSIONAL, 1);
         OrderPlaced wrongTotal = withTotal(events.anOrderOf(STARTER, 1), 1);
         // parses and passes the checks, but PostgreSQL rejects the text: fails the batch, then alone
@@ -96,7 +96,7 @@ class PoisonMessagesIT {
     }
 
     @Test
-    void aPoisonEventInAMessageOfSeveralIsParkedAloneAsAMessageOfItsOwnAndItsNeighboursAreApplied() {
+    void aPoisonEventInABatchIsParkedAloneItsNeighboursApplied() {
         OrderPlaced good = events.anOrderOf(PROFESSIONAL, 1);
         OrderPlaced wrongTotal = withTotal(events.anOrderOf(STARTER, 1), 1);
         OrderPlaced rejectedByTheDatabase =
@@ -156,7 +156,7 @@ class PoisonMessagesIT {
     }
 
     @Test
-    void aMessageOfSeveralThatCannotBeSplitIsParkedWholeWithTheReason() {
+    void anUnsplittableBatchIsParkedWholeWithTheReason() {
         broker.publishRaw(
                 "order.placed",
                 "[{\"messageId\":\"x\"".getBytes(StandardCharsets.UTF_8),
@@ -171,7 +171,7 @@ class PoisonMessagesIT {
     }
 
     @Test
-    void anEventOfASchemaVersionTheProjectorDoesNotKnowIsParkedWithTheReasonInsteadOfBeingAppliedAsItsOwn() {
+    void anUnknownSchemaVersionIsParkedWithTheReasonNotApplied() {
         OrderPlaced nextVersion = events.anOrderOf(PROFESSIONAL, 1);
         OrderPlaced noVersion = events.anOrderOf(STARTER, 2);
         OrderPlaced firstVersion = events.anOrderOf(ENTERPRISE, 1);

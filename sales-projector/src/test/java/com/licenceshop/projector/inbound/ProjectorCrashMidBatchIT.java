@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProjectorCrashMidBatchIT {
 
     @Test
-    void aConnectionCutAfterACommitAndBeforeTheAckLeavesExactTotalsAfterRecovery() throws Exception {
+    void aCutBetweenCommitAndAckLeavesExactTotalsAfterRecovery() throws Exception {
         var database = TestServers.freshDatabase();
         var topology = new Topology(TestServers.freshNamespace());
         var views = new SalesViews(database);

@@ -39,7 +39,7 @@ class SeatsInTheFiguresIT {
     private final Topology topology = new Topology(TestServers.freshNamespace());
 
     @Test
-    void anOrderOfThreeSeatsIssuesThreeItsRevocationRevokesThreeAndRedeliveriesChangeNothing() {
+    void threeSeatsAreIssuedAndRevokedOnceHoweverOftenRedelivered() {
         try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
@@ -63,7 +63,7 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
-    void aPaidOrdersKeysCountTheirSeatsWhenIssuedAndItsRefundRevokesThem() {
+    void aPaidOrdersKeysCountTheirSeatsAndARefundRevokesThem() {
         try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             OrderPlaced order = events.anUnpaidOrderOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2)), "CARD");
@@ -104,7 +104,7 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
-    void aRevocationArrivingBeforeItsOrderCountsItsSeatsAndEndsAsInOrder() {
+    void anEarlyRevocationCountsItsSeatsAndEndsAsInOrder() {
         OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
         var cancelled = events.aCancellationOf(order);
         var revoked = events.aRevocationOf(order);
@@ -124,7 +124,7 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
-    void seatsShuffledAndRepeatedAroundALatePeriodCloseEndAsARebuildFromTheFeedGivesThem() {
+    void shuffledRepeatedSeatsAroundALateCloseEndAsARebuildDoes() {
         List<ShopEvent> history = new ArrayList<>();
         history.add(events.anOrderWithKeysOf(List.of(line(STARTER, 5)))); // in the period before the close
         history.add(events.aPeriodClose());

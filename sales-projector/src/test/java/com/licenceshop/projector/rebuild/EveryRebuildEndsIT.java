@@ -45,7 +45,7 @@ class EveryRebuildEndsIT {
     }
 
     @Test
-    void threeRebuildsInARowThroughTheOpsEndpointAllRunAndLeaveNoRebuildLockBehind() {
+    void threeRebuildsInARowAllRunAndLeaveNoLockBehind() {
         SalesHistory history =
                 new SalesHistory(new EventFixtures(), 31).orders(300).cancellations(20);
         feed.addAll(history.events());
@@ -69,7 +69,7 @@ class EveryRebuildEndsIT {
     }
 
     @Test
-    void aFeedThatStallsMidBodyFailsTheRebuildWithAClearStateAndLeavesTheLiveTablesAndTheLockAlone() {
+    void aStalledFeedFailsTheRebuildLeavingLiveTablesAndLockAlone() {
         SalesHistory history = new SalesHistory(new EventFixtures(), 41).orders(400);
         feed.addAll(history.events());
         startProjector(Map.of("shop.command-api.read-timeout", "1s"));

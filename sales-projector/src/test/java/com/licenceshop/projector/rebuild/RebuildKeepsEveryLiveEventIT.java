@@ -41,7 +41,7 @@ class RebuildKeepsEveryLiveEventIT {
     }
 
     @Test
-    void aRebuildThatCannotGetAnEventTheLiveModelCountedKeepsTheLiveTables() {
+    void aRebuildMissingACountedEventKeepsTheLiveTables() {
         try (var setup = new Setup()) {
             RebuildStatus result = setup.rebuild();
 

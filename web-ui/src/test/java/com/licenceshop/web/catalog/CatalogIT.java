@@ -142,7 +142,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aPriceThatIsNoAmountIsRefusedWithoutAskingTheCommandApi() {
+    void aPriceThatIsNoAmountIsRefusedBeforeTheCommandApi() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 
@@ -169,7 +169,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anEditSendsTheVersionItWasRenderedWithAndSaysTheLicenceIsChanged() {
+    void anEditSendsItsRenderedVersionAndSaysTheLicenceChanged() {
         Visitor alice = salesStaff();
         Visitor.Page edit = alice.get("/catalog/PROFESSIONAL/edit");
         assertThat(edit.status()).isEqualTo(200);
@@ -187,7 +187,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aStaleEditSaysSomeoneElseChangedTheLicenceAndShowsTheCurrentValues() {
+    void aStaleEditSaysSomeoneElseChangedItAndShowsCurrentValues() {
         Visitor alice = salesStaff();
         Visitor.Page edit = alice.get("/catalog/ENTERPRISE/edit");
         catalog.changedElsewhere("ENTERPRISE", "Enterprise 2026", 600_000);
@@ -207,7 +207,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anEditOfAnUnknownLicenceGoesBackToTheListSayingSo() {
+    void editingAnUnknownLicenceGoesBackToTheListSayingSo() {
         Visitor alice = salesStaff();
 
         Visitor.Page edit = alice.get("/catalog/NO_SUCH_SKU/edit");
@@ -280,7 +280,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void opsStaffWithoutTheSalesRoleMayNeitherSeeNorChangeTheCatalog() {
+    void opsStaffWithoutSalesRoleMayNeitherSeeNorChangeTheCatalog() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
         Visitor.Page console = bob.get("/ops");
 

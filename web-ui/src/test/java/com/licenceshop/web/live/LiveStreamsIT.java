@@ -81,7 +81,7 @@ class LiveStreamsIT extends AgainstTheTestShop {
     }
 
     @Test
-    void projectorBatchesNoLongerWakeTheStreamOfAnOrderThatIsCounted() {
+    void projectorBatchesStopWakingACountedOrdersStream() {
         Visitor shopper = shop.visitor();
         String order = placeOrder(shopper);
         UUID orderId = UUID.fromString(OrderPaths.idOf(order));

@@ -44,7 +44,7 @@ class LoginFloodIT extends AgainstTheTestShop {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void theShopAndHealthKeepAnsweringDuringAFloodOfBogusBasicLogins() throws Exception {
+    void shopAndHealthKeepAnsweringDuringABogusBasicLoginFlood() throws Exception {
         medianMillis("/", 10); // warm-up: compiled routes, pooled connections
         medianMillis("/health", 10);
         double idleShop = medianMillis("/", SAMPLES);

@@ -103,7 +103,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theCsrfCookieCanOnlyBeSetByTheShopItselfOverHttps() {
+    void onlyTheShopItselfCanSetTheCsrfCookieOverHttps() {
         Visitor.Page shopPage = shop.visitor().get("/");
 
         // __Host-: the browser refuses the cookie from a sibling domain or plain http, so nobody can plant a
@@ -121,7 +121,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aLoginCookieWithoutExpiryForTheCommandApiOrFromElsewhereIsNoLogin() {
+    void aCookieWithoutExpiryForCommandApiOrForeignIsNoLogin() {
         // signed with the shop's own key, so only the claims can be wrong
         JWTClaimsSet valid = new JWTClaimsSet.Builder()
                 .subject(SALES_USER)
@@ -313,7 +313,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void afterLoginTheFirstPageGivesATokenWithWhichItsFormsWork() {
+    void afterLoginTheFirstPageGivesTheTokenItsFormsNeed() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
         Visitor.Page console = bob.get("/ops");

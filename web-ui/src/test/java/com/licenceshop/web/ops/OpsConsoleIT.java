@@ -229,7 +229,7 @@ class OpsConsoleIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theConsoleShowsTheLicenceSigningKeyIdAndTheKeysThatStillVerify() {
+    void theConsoleShowsTheSigningKeyIdAndKeysThatStillVerify() {
         Visitor.Page console = shop.loggedIn(OPS_USER, OPS_PASSWORD).get("/ops");
 
         assertThat(console.textOf("signing-key-id")).isEqualTo("stub-2");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OpsConsoleWithoutABrokerLoginIT extends AgainstTheTestShop {
 
     @Test
-    void theConsoleSaysTheQueueFiguresAreUnavailableInsteadOfLoggingInAsGuest() {
+    void theConsoleSaysQueueFiguresAreUnavailableRatherThanUseGuest() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
         Visitor.Page console = bob.get("/ops");

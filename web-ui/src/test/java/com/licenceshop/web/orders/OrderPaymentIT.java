@@ -49,7 +49,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anUnpaidCardOrderWaitsForItsPaymentShowsNoKeysAndOffersToPay() {
+    void anUnpaidCardOrderShowsNoKeysAndOffersToPay() {
         String orderPath = unpaidCardOrder();
 
         Visitor.Page page = shop.visitor().get(orderPath);
@@ -77,7 +77,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aDeclinedCardIsShownWithItsReasonAndThePayAgainButton() {
+    void aDeclinedCardShowsItsReasonAndThePayAgainButton() {
         Map<String, Object> declined = payment("CARD", "AWAITING_PAYMENT", true);
         declined.put("failures", 1);
         declined.put("lastFailure", "Your card was declined.");
@@ -172,7 +172,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void thePaymentAndTheKeysArePushedLiveWhenThePaymentComesIn() {
+    void thePaymentAndKeysArePushedLiveWhenThePaymentArrives() {
         String orderPath = unpaidCardOrder();
         String orderId = idOf(orderPath);
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);

@@ -109,7 +109,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aRefundIsConfirmedFirstThenRecordedAndASecondOneIsRefusedReadably() {
+    void aRefundIsConfirmedThenRecordedAndASecondRefusedReadably() {
         String orderId = UUID.randomUUID().toString();
         commandApi.paidOrders.add(orderId);
         Visitor alice = salesStaff();
@@ -140,7 +140,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aRefundWithoutAValidCsrfTokenIsRefusedAndNothingIsRefunded() {
+    void aRefundWithoutAValidCsrfTokenIsRefusedRefundingNothing() {
         String orderId = UUID.randomUUID().toString();
         commandApi.paidOrders.add(orderId);
 

@@ -36,7 +36,7 @@ class SecurityHeadersIT extends AgainstTheTestShop {
     }
 
     @Test
-    void pagesWithKeysEmailsOrStaffDataAreNeverStoredTheRestIsRevalidated() {
+    void pagesWithKeysEmailsOrStaffDataAreNeverCachedOthersRevalidated() {
         String orderId = commandApi.givenAnOrder("cache@example.com");
         Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
 

@@ -85,7 +85,7 @@ class ShopIT extends AgainstTheTestShop {
     }
 
     @Test
-    void buyingPlacesTheOrderThroughTheCommandApiAndShowsTheOrderPage() {
+    void buyingPlacesTheOrderViaTheCommandApiAndShowsItsPage() {
         Visitor shopper = shop.visitor();
         Visitor.Page form = shopper.get("/");
 
@@ -186,7 +186,7 @@ class ShopIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aQuantityThatIsNoNumberIsRejectedWithoutCallingTheCommandApi() {
+    void aNonNumericQuantityIsRejectedWithoutCallingTheCommandApi() {
         Visitor shopper = shop.visitor();
         Visitor.Page form = shopper.get("/");
 
