@@ -65,7 +65,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+    void followsTheRulesOfEveryService() {
         ArchitectureRules.ofEveryService("com.licenceshop.command").check(CLASSES);
     }
 }

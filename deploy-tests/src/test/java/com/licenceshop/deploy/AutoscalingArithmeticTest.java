@@ -22,7 +22,7 @@ class AutoscalingArithmeticTest {
             List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
     @Test
-    void the_notifiers_target_exceeds_its_prefetch_of_two_batches_per_sender() throws IOException {
+    void theNotifiersTargetExceedsItsPrefetchOfTwoBatchesPerSender() throws IOException {
         ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "notification-service");
         int consumers = Integer.parseInt(config.valueOrDefault("shop.notification.consumers"));
         int senders = Integer.parseInt(config.valueOrDefault("shop.notification.concurrency"));
@@ -37,7 +37,7 @@ class AutoscalingArithmeticTest {
     }
 
     @Test
-    void the_projectors_target_exceeds_its_prefetch_and_its_batch_fits_in_it() throws IOException {
+    void theProjectorsTargetExceedsItsPrefetchAndItsBatchFitsInIt() throws IOException {
         ApplicationConfig config = ApplicationConfig.of(Repository.ROOT, "sales-projector");
         int consumers = Integer.parseInt(config.valueOrDefault("shop.projector.consumers"));
         int batch = Integer.parseInt(config.valueOrDefault("shop.projector.batch-size"));

@@ -24,7 +24,7 @@ class ClusterPinsTest {
     private static final String DIGEST = ".+@sha256:[^/:@]+$";
 
     @Test
-    void every_helm_values_file_pins_each_image_tag_to_a_digest() throws IOException {
+    void everyHelmValuesFilePinsEachImageTagToADigest() throws IOException {
         List<Path> values = files("-values.yaml");
         assertThat(values)
                 .extracting(p -> p.getFileName().toString())
@@ -40,7 +40,7 @@ class ClusterPinsTest {
     }
 
     @Test
-    void the_operators_from_release_manifests_name_one_release_and_a_digest_for_every_image() throws IOException {
+    void releaseManifestOperatorsNameOneReleaseAndADigestPerImage() throws IOException {
         List<Path> kustomizations = files("kustomization.yaml");
         assertThat(kustomizations).isNotEmpty();
         for (Path file : kustomizations) {
@@ -60,7 +60,7 @@ class ClusterPinsTest {
     }
 
     @Test
-    void the_runbook_installs_each_of_them_from_its_pinned_file() throws IOException {
+    void theRunbookInstallsEachOfThemFromItsPinnedFile() throws IOException {
         String runbook = Files.readString(Repository.ROOT.resolve("docs/operations.md"));
         for (Path file : files(".yaml")) {
             String path = Repository.ROOT

@@ -21,7 +21,7 @@ class ComposeFileTest {
     private final ComposeFile compose = ComposeFile.load();
 
     @Test
-    void each_service_runs_the_image_jib_builds_for_it_tagged_with_the_projects_version() {
+    void eachServiceRunsItsJibImageTaggedWithTheProjectsVersion() {
         for (ServiceEndpoints service : services) {
             Node definition = compose.service(service.module());
             // one way to build an image (docs/adr/0004-container-images.md): Jib, not a compose build section
@@ -35,7 +35,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void each_health_check_asks_the_services_health_endpoint_on_the_port_it_listens_on() {
+    void eachHealthCheckAsksTheServicesHealthEndpointOnItsPort() {
         for (ServiceEndpoints service : services) {
             String test = String.join(
                     " ",
@@ -60,7 +60,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void every_variable_a_service_needs_is_set_for_it() {
+    void everyVariableAServiceNeedsIsSetForIt() {
         for (ServiceEndpoints service : services) {
             assertThat(compose.environment(service.module()).keySet())
                     .as("%s environment", service.module())
@@ -69,7 +69,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void the_command_api_gets_the_payment_settings_and_the_local_provider_runs_only_in_its_profile() {
+    void commandApiGetsPaymentSettingsAndTheLocalProviderItsOwnProfile() {
         assertThat(compose.environment("command-api"))
                 .containsKeys(
                         "PAYMENT_REQUIRED",
@@ -83,7 +83,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void every_public_router_drops_the_clients_trace_context() {
+    void everyPublicRouterDropsTheClientsTraceContext() {
         Map<String, String> traefik = compose.labels("traefik");
         for (String header : List.of("traceparent", "tracestate", "baggage")) {
             assertThat(traefik)
@@ -104,7 +104,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void placing_an_order_goes_through_the_edge_rate_limit() {
+    void placingAnOrderGoesThroughTheEdgeRateLimit() {
         assertThat(compose.labels("traefik")).containsKey("traefik.http.middlewares.order-limit.ratelimit.average");
         List<String> limited = new ArrayList<>();
         for (String service : List.of("command-api", "web-ui")) {
@@ -123,7 +123,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void traefik_routes_the_two_hosts_and_never_a_management_endpoint() {
+    void traefikRoutesTheTwoHostsAndNeverAManagementEndpoint() {
         assertThat(compose.routedHosts()).isEqualTo(ServiceEndpoints.ROUTED_HOSTS);
         Map<String, List<String>> rulesByService = new TreeMap<>();
         compose.routerRules()
@@ -140,7 +140,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void the_dashboard_and_adminer_are_routed_only_through_the_basic_auth_middleware_whose_users_have_no_default() {
+    void dashboardAndAdminerSitBehindBasicAuthWithNoDefaultUsers() {
         Map<String, String> traefik = compose.labels("traefik");
         assertThat(traefik.get("traefik.http.middlewares.admin-auth.basicauth.users"))
                 .as("users only from the environment, required")
@@ -177,7 +177,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void traefiks_api_is_served_only_through_its_router_never_insecure() {
+    void traefiksApiIsServedOnlyThroughItsRouterNeverInsecure() {
         List<String> command = compose.service("traefik").at("command").list().stream()
                 .map(Node::text)
                 .toList();
@@ -189,7 +189,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void only_traefik_listens_on_every_interface_every_other_published_port_on_loopback() {
+    void onlyTraefikListensOnEveryInterfaceEveryOtherPublishedPortOnLoopback() {
         compose.services().forEach((name, definition) -> {
             for (Node port : new Node(definition).at("ports").list()) {
                 if (name.equals("traefik")) {
@@ -203,7 +203,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void the_web_ui_reads_queue_depths_with_the_read_only_monitoring_user_made_before_it_starts() {
+    void webUiReadsQueueDepthsAsTheMonitoringUserMadeBeforeIt() {
         Map<String, String> env = compose.environment("web-ui");
         assertThat(env.get("RABBITMQ_MANAGEMENT_USER")).isEqualTo(KubernetesManifestsTest.MONITOR_USER);
         assertThat(env.get("RABBITMQ_MANAGEMENT_PASSWORD")).startsWith("${RABBITMQ_MONITOR_PASSWORD:?");
@@ -225,7 +225,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void traefik_reads_the_labels_through_a_get_only_socket_proxy_never_the_docker_socket_itself() {
+    void traefikReadsLabelsViaAGetOnlyProxyNotTheDockerSocket() {
         compose.services().forEach((name, definition) -> {
             boolean mountsTheSocket = new Node(definition)
                     .at("volumes").list().stream().anyMatch(v -> v.text().startsWith("/var/run/docker.sock"));
@@ -247,7 +247,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void the_web_ui_gets_no_broker_password_and_only_command_api_the_signing_key() {
+    void signingKeyOnlyForCommandApiNoBrokerPasswordForWebUi() {
         assertThat(compose.environment("web-ui").get("RABBITMQ_URI")).doesNotContain("@");
         for (ServiceEndpoints service : services) {
             assertThat(compose.environment(service.module()).containsKey("LICENCE_SIGNING_KEY"))
@@ -264,7 +264,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void the_four_services_run_read_only_without_capabilities_or_new_privileges_and_with_a_memory_limit() {
+    void servicesRunReadOnlyWithoutCapabilitiesOrNewPrivilegesInLimitedMemory() {
         for (ServiceEndpoints service : services) {
             Node definition = compose.service(service.module());
             assertThat(definition.at("read_only").value())
@@ -289,7 +289,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void every_third_party_image_is_pinned_by_digest_in_compose_pinned_yml_with_the_same_tag() {
+    void composePinnedGivesThirdPartyImagesTheirTagAndADigest() {
         ComposeFile pinned = ComposeFile.load("compose.pinned.yml");
         assertThat(compose.services().keySet())
                 .as("compose.pinned.yml pins only what docker-compose.yml runs")
@@ -307,7 +307,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void every_image_is_pinned_to_a_tag() {
+    void everyImageIsPinnedToATag() {
         for (ComposeFile file : List.of(compose, ComposeFile.load("compose.hash-password.yml"))) {
             file.services()
                     .forEach((name, definition) -> assertThat(
@@ -319,7 +319,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void a_staff_password_is_hashed_with_the_web_ui_image_itself_without_any_secret_set() throws IOException {
+    void staffPasswordsAreHashedByTheWebUiImageWithoutAnySecret() throws IOException {
         ComposeFile hashing = ComposeFile.load("compose.hash-password.yml");
         Node service = hashing.service("hash-password");
         assertThat(service.at("image").text())

@@ -39,7 +39,7 @@ class ConnectionBudgetTest {
      * sessions outside the pool go direct and count per replica.
      */
     @Test
-    void every_overlay_at_its_maximum_replicas_stays_under_max_connections_minus_a_reserve() {
+    void everyOverlayAtMaximumReplicasStaysUnderMaxConnectionsMinusAReserve() {
         for (RenderedOverlay overlay : overlays) {
             List<String> lines = new ArrayList<>();
             int total = 0;
@@ -66,7 +66,7 @@ class ConnectionBudgetTest {
     }
 
     @Test
-    void every_pooler_takes_all_the_pools_that_point_at_it_at_their_maximum_replicas() {
+    void everyPoolerTakesAllItsPoolsAtTheirMaximumReplicas() {
         for (RenderedOverlay overlay : overlays) {
             for (Node pooler : overlay.ofKind("Pooler")) {
                 int clients = 0;
@@ -91,7 +91,7 @@ class ConnectionBudgetTest {
      * Service (docs/adr/0010-connection-budget.md).
      */
     @Test
-    void production_pools_through_a_transaction_mode_pooler_and_keeps_the_sessions_direct() {
+    void productionPoolsThroughATransactionModePoolerAndKeepsTheSessionsDirect() {
         RenderedOverlay production = overlays.get(1);
         Node cluster = production.ofKind("Cluster").get(0);
         for (String module : List.of("command-api", "sales-projector", "notification-service", "web-ui")) {
@@ -143,7 +143,7 @@ class ConnectionBudgetTest {
     }
 
     @Test
-    void the_budget_counts_every_deployment_of_the_four_services() {
+    void theBudgetCountsEveryDeploymentOfTheFourServices() {
         for (RenderedOverlay overlay : overlays) {
             for (String module : List.of("command-api", "sales-projector", "notification-service", "web-ui")) {
                 ShopContainer c = overlay.deploymentsOf(module).get(0);

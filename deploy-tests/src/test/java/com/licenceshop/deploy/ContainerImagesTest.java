@@ -40,7 +40,7 @@ class ContainerImagesTest {
     }
 
     @Test
-    void each_image_runs_as_the_non_root_user_and_group_the_pods_require() {
+    void eachImageRunsAsTheNonRootUserAndGroupPodsRequire() {
         for (ServiceEndpoints service : services) {
             String user = image(service.module()).config().at("User").text();
             for (ShopContainer c : local.shopContainers().stream()
@@ -57,7 +57,7 @@ class ContainerImagesTest {
     }
 
     @Test
-    void each_image_exposes_the_port_its_deployment_probes() {
+    void eachImageExposesThePortItsDeploymentProbes() {
         for (ServiceEndpoints service : services) {
             Node container = local.deploymentsOf(service.module()).get(0).container();
             Object port = container.at("ports").list().stream()
@@ -72,7 +72,7 @@ class ContainerImagesTest {
     }
 
     @Test
-    void each_image_has_the_jvm_flags_of_the_config_map_so_the_jvm_writes_only_to_the_tmp_volume() {
+    void imagesTakeTheConfigMapsJvmFlagsAndWriteOnlyToTmp() {
         String flags = local.configValue("shop-config", "JAVA_TOOL_OPTIONS").orElseThrow();
         assertThat(flags).contains("-Djava.io.tmpdir=/tmp");
         for (ServiceEndpoints service : services) {
@@ -84,7 +84,7 @@ class ContainerImagesTest {
     }
 
     @Test
-    void each_entrypoint_starts_the_service_and_passes_the_arguments_the_jobs_and_compose_give_it() {
+    void eachEntrypointStartsTheServiceWithTheArgumentsOfJobsAndCompose() {
         for (ServiceEndpoints service : services) {
             Node config = image(service.module()).config();
             List<String> entrypoint =
@@ -99,7 +99,7 @@ class ContainerImagesTest {
     }
 
     @Test
-    void each_image_is_named_as_the_manifests_and_compose_run_it() {
+    void eachImageIsNamedAsTheManifestsAndComposeRunIt() {
         for (ServiceEndpoints service : services) {
             String tag = image(service.module()).repoTag();
             assertThat(local.shopContainers().stream()

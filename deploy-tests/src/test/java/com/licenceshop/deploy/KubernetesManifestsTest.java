@@ -33,7 +33,7 @@ class KubernetesManifestsTest {
             List.of(RenderedOverlay.render("local"), RenderedOverlay.render("production"));
 
     @Test
-    void every_overlay_has_a_deployment_a_service_and_a_disruption_budget_for_each_of_the_four_services() {
+    void everyOverlayHasADeploymentServiceAndDisruptionBudgetPerService() {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
                 assertThat(overlay.deploymentsOf(service.module()))
@@ -50,7 +50,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void each_container_listens_on_the_port_its_service_is_configured_for_and_its_service_targets_it() {
+    void eachContainerListensOnItsConfiguredPortAndItsServiceTargetsIt() {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
                 Node container = theDeployment(overlay, service).container();
@@ -68,7 +68,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void startup_liveness_and_readiness_probes_ask_the_services_own_health_endpoints() {
+    void startupLivenessAndReadinessProbesAskTheServicesOwnHealthEndpoints() {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
                 Node container = theDeployment(overlay, service).container();
@@ -87,7 +87,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void every_variable_a_service_needs_comes_from_its_config_map_its_secrets_or_its_env() {
+    void everyVariableAServiceNeedsComesFromConfigMapSecretsOrEnv() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer container : overlay.shopContainers()) {
                 ServiceEndpoints service = serviceOf(container.module());
@@ -99,7 +99,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_command_api_gets_the_payment_settings_and_production_pays_through_stripe() {
+    void theCommandApiGetsThePaymentSettingsAndProductionPaysThroughStripe() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer container : overlay.deploymentsOf("command-api")) {
                 assertThat(overlay.environmentOf(container))
@@ -122,7 +122,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void pods_run_as_non_root_on_a_read_only_root_filesystem_with_a_writable_tmp() {
+    void podsRunNonRootOnReadOnlyFilesystemsWithAWritableTmp() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {
                 assertThat(c.podSpec().at("securityContext.runAsNonRoot").value())
@@ -152,7 +152,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void every_service_has_requests_and_a_memory_limit_and_may_finish_what_it_is_doing_before_it_is_killed() {
+    void servicesHaveRequestsAMemoryLimitAndAGracePeriodToFinish() {
         for (RenderedOverlay overlay : overlays) {
             for (ServiceEndpoints service : services) {
                 ShopContainer c = theDeployment(overlay, service);
@@ -177,7 +177,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void keda_scales_each_consumer_on_the_backlog_of_the_queue_topology_declares_for_it() {
+    void kedaScalesEachConsumerOnTheBacklogOfItsTopologyQueue() {
         for (RenderedOverlay overlay : overlays) {
             String namespace =
                     overlay.configValue("shop-config", "SHOP_NAMESPACE").orElse(Topology.DEFAULT_NAMESPACE);
@@ -219,7 +219,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void keda_and_the_web_ui_read_queue_depths_with_the_read_only_monitoring_user_never_the_administrator() {
+    void kedaAndWebUiReadQueueDepthsAsMonitorNeverAsAdministrator() {
         for (RenderedOverlay overlay : overlays) {
             Node auth =
                     overlay.find("TriggerAuthentication", "rabbitmq-management").orElseThrow();
@@ -277,7 +277,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void production_runs_the_shops_images_by_digest_and_the_overlay_says_where_the_digests_go() {
+    void productionRunsShopImagesByDigestsItsOverlayNames() {
         RenderedOverlay production = overlays.get(1);
         for (ShopContainer c : production.shopContainers()) {
             assertThat(c.container().at("image").text()).as("production: %s", c).matches(".+@sha256:[^/:@]+$");
@@ -285,7 +285,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void production_refuses_a_plain_tag_for_every_image_third_party_ones_too() {
+    void productionRefusesAPlainTagForEveryImageThirdPartyOnesToo() {
         RenderedOverlay production = overlays.get(1);
         List<String> images = new ArrayList<>();
         production.resources.forEach(resource -> imagesIn(resource.value(), images));
@@ -316,7 +316,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void each_service_gets_only_the_secrets_it_reads_the_broker_password_only_where_amqp_is_spoken() {
+    void eachServiceGetsOnlyItsSecretsTheBrokerPasswordOnlyWithAmqp() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {
                 Set<String> environment = overlay.environmentOf(c);
@@ -349,7 +349,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void production_routes_send_hsts_and_forbid_framing_and_sniffing() {
+    void productionRoutesSendHstsAndForbidFramingAndSniffing() {
         RenderedOverlay production = overlays.get(1);
         for (Node route : production.ofKind("IngressRoute")) {
             for (Node rule : route.at("spec.routes").list()) {
@@ -367,7 +367,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void egress_to_the_servers_names_their_pods_or_addresses_never_a_port_alone() {
+    void egressToTheServersNamesPodsOrAddressesNeverAPortAlone() {
         for (RenderedOverlay overlay : overlays) {
             for (Node policy : overlay.ofKind("NetworkPolicy")) {
                 for (Node rule : policy.at("spec.egress").list()) {
@@ -383,7 +383,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_local_servers_run_like_the_shops_pods_without_an_api_token_privileges_or_a_writable_root() {
+    void localServersRunLikeShopPodsWithoutTokenPrivilegesOrWritableRoot() {
         RenderedOverlay local = overlays.get(0);
         for (String server : List.of("postgres", "rabbitmq", "mailpit", "jaeger")) {
             Node workload = local.resources.stream()
@@ -416,7 +416,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_web_ui_and_the_command_api_scale_on_cpu() {
+    void theWebUiAndTheCommandApiScaleOnCpu() {
         for (RenderedOverlay overlay : overlays) {
             Map<String, String> metricByTarget = new TreeMap<>();
             for (Node hpa : overlay.ofKind("HorizontalPodAutoscaler")) {
@@ -432,7 +432,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_secrets_triggerauthentications_and_operators_refer_to_exist_or_are_made_by_an_operator() {
+    void referencedSecretsAndTriggerAuthenticationsExistOrAnOperatorMakesThem() {
         Set<String> madeByOperators =
                 Set.of("shop-db-app", "shop-db-superuser", "shop-rabbitmq-default-user", "smtp-secrets");
         for (RenderedOverlay overlay : overlays) {
@@ -470,7 +470,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void every_public_route_drops_the_clients_trace_context() {
+    void everyPublicRouteDropsTheClientsTraceContext() {
         for (RenderedOverlay overlay : overlays) {
             assertThat(overlay.find("Middleware", "edge-trace"))
                     .as("%s: the edge-trace middleware", overlay)
@@ -489,7 +489,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void placing_an_order_goes_through_the_edge_rate_limit() {
+    void placingAnOrderGoesThroughTheEdgeRateLimit() {
         for (RenderedOverlay overlay : overlays) {
             assertThat(overlay.find("Middleware", "order-limit"))
                     .as("%s: the order-limit middleware", overlay)
@@ -516,7 +516,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_routes_send_the_compose_hosts_to_the_same_services_and_never_a_management_endpoint() {
+    void routesSendComposesHostsToTheSameServicesNeverAManagementEndpoint() {
         for (RenderedOverlay overlay : overlays) {
             assertThat(overlay.ofKind("Ingress"))
                     .as("%s: a plain Ingress cannot leave out management paths", overlay)
@@ -549,7 +549,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void every_pod_of_the_shop_starts_from_deny_all_network_policies() {
+    void everyPodOfTheShopStartsFromDenyAllNetworkPolicies() {
         for (RenderedOverlay overlay : overlays) {
             Node denyAll = overlay.ofKind("NetworkPolicy").stream()
                     .filter(p -> p.at("spec.ingress").list().isEmpty()
@@ -575,7 +575,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_ops_jobs_run_the_projector_rebuild_command_and_the_command_api_replay() {
+    void opsJobsRunTheProjectorRebuildAndTheCommandApiReplay() {
         for (RenderedOverlay overlay : overlays) {
             Node rebuild = overlay.find("CronJob", "sales-projection-rebuild").orElseThrow();
             assertThat(rebuild.at("spec.suspend").value())
@@ -600,7 +600,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void every_image_has_a_pinned_tag_and_the_shops_own_images_carry_the_projects_version_locally() {
+    void imagesHavePinnedTagsAndShopImagesTheProjectsVersionLocally() {
         for (RenderedOverlay overlay : overlays) {
             for (Node workload : overlay.resources) {
                 for (String image : imagesIn(workload)) {
@@ -619,7 +619,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void no_secret_is_committed_the_secret_files_the_overlays_read_are_ignored_by_git() throws IOException {
+    void noSecretIsCommittedGitIgnoresTheOverlaysSecretFiles() throws IOException {
         List<String> secretFiles = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Repository.ROOT.resolve("deploy/k8s"))) {
             for (Path file : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
@@ -669,7 +669,7 @@ class KubernetesManifestsTest {
             "shop-rabbitmq-monitor", Set.of("web-ui"));
 
     @Test
-    void no_pod_of_the_shop_has_a_secret_in_its_environment_each_reads_its_own_as_read_only_files() {
+    void podsReadTheirOwnSecretsAsFilesNeverFromTheEnvironment() {
         for (RenderedOverlay overlay : overlays) {
             for (Node workload : overlay.resources) {
                 Node pod = podSpecOf(workload);
@@ -711,7 +711,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void each_service_mounts_only_its_own_secrets_never_another_services_database_login() {
+    void eachServiceMountsOnlyItsOwnSecretsNeverAnotherServicesDatabaseLogin() {
         for (RenderedOverlay overlay : overlays) {
             for (ShopContainer c : overlay.shopContainers()) {
                 for (Node source : RenderedOverlay.secretSourcesOf(c.podSpec(), null)) {
@@ -742,7 +742,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void every_service_logs_in_as_its_own_database_role_never_as_the_owner() throws IOException {
+    void everyServiceLogsInAsItsOwnDatabaseRoleNeverTheOwner() throws IOException {
         String rolesSql = Files.readString(Repository.ROOT.resolve("tools/database/roles.sql"));
         for (RenderedOverlay overlay : overlays) {
             assertThat(overlay.configValue("shop-config", "DATABASE_USER"))

@@ -47,7 +47,7 @@ class MonitorUserScriptTest {
     }
 
     @Test
-    void the_login_it_makes_reads_queue_depths_but_cannot_publish_or_fetch_a_message() throws Exception {
+    void itsLoginReadsQueueDepthsButCannotPublishOrFetchAMessage() throws Exception {
         runTheScript();
         try (Connection admin = connect(broker.username(), broker.password());
                 Channel channel = admin.createChannel()) {

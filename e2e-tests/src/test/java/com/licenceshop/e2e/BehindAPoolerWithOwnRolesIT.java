@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,11 +50,11 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     @Test
-    void aPurchaseIsProjectedAndMailedWithEveryPoolGoingThroughPgBouncer() throws Exception {
+    void aPurchaseIsProjectedAndMailedWithEveryPoolThroughPgBouncer() throws Exception {
         int mailsBefore = shop.smtp.getReceivedMessages().length;
         long transactionsBefore = pooledTransactions();
 
-        var response = HttpJson.post(
+        var response = TestHttp.post(
                 shop.commandApi().baseUrl() + "/api/orders",
                 Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 2))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -68,7 +69,7 @@ class BehindAPoolerWithOwnRolesIT {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> shop.smtp.getReceivedMessages().length == mailsBefore + 1);
         assertThat(Mails.text(shop.smtp.getReceivedMessages()[mailsBefore])).contains(orderId);
-        var summary = HttpJson.getAs(
+        var summary = TestHttp.getAs(
                 shop.webUi().baseUrl() + "/api/sales/summary", ShopStack.SALES_STAFF, shop.staffPassword);
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
         assertThat(((Number) summary.json().get("orders")).longValue()).isEqualTo(1);
@@ -80,7 +81,7 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     @Test
-    void theRelayAndTheLiveListenerHoldTheirSessionsOnTheDatabaseDirectly() throws Exception {
+    void theRelayAndLiveListenerHoldTheirSessionsOnTheDatabaseDirectly() throws Exception {
         Map<String, String> sessions = new HashMap<>();
         await("the relay's and web-ui's sessions")
                 .atMost(Duration.ofSeconds(30))
@@ -141,7 +142,7 @@ class BehindAPoolerWithOwnRolesIT {
     }
 
     @Test
-    void theProjectorAndTheNotifierCannotTouchTheCommandsOrEachOthersSchema() throws SQLException {
+    void projectorAndNotifierCannotTouchTheCommandsOrEachOthersSchema() throws SQLException {
         Map<String, List<String>> forbidden = Map.of(
                 "sales-projector", List.of("DELETE FROM commands.events", "DELETE FROM notifications.mails"),
                 "notification-service", List.of("DELETE FROM commands.events", "DELETE FROM sales.inbox"),

@@ -1,5 +1,6 @@
 package com.licenceshop.e2e;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -19,14 +20,14 @@ final class CardPayment {
 
     /** Pays the order; empty when the provider took the card (303 to the order page), else what went wrong. */
     static Optional<String> pay(String commandApiBaseUrl, String orderId, String orderToken) {
-        var checkout = HttpJson.postWithToken(commandApiBaseUrl + "/api/orders/" + orderId + "/checkout", orderToken);
+        var checkout = TestHttp.postWithToken(commandApiBaseUrl + "/api/orders/" + orderId + "/checkout", orderToken);
         if (checkout.status() != 200 && checkout.status() != 201) {
             return Optional.of("checkout of " + orderId + ": " + checkout.status() + " " + checkout.body());
         }
         String checkoutUrl = (String) checkout.json().get("checkoutUrl");
         String form =
                 "card_number=" + URLEncoder.encode(PAYS, StandardCharsets.UTF_8) + "&card_expiry=12%2F34&card_cvc=123";
-        var card = HttpJson.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
+        var card = TestHttp.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html") // the hosted page answers a browser
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

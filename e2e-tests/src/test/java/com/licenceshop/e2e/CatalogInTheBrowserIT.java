@@ -4,6 +4,7 @@ import static com.licenceshop.e2e.ShopPages.buy;
 import static com.licenceshop.e2e.ShopPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
     private static final By NEW_LICENCE_CARD = By.cssSelector("[data-testid=licence][data-sku=" + SKU + "]");
 
     @Test
-    void staffAddALicenceAShopperBuysItTheDashboardListsItAndOnceStaffRetireItTheShopNoLongerOffersIt() {
+    void aLicenceStaffAddIsBoughtListedAndGoneOnceRetired() {
         try (Browser staff = Browser.desktop();
                 Browser shopper = Browser.desktop()) {
             WebDriver catalog = staff.driver;
@@ -116,7 +117,7 @@ class CatalogInTheBrowserIT extends AgainstTheWholeShop {
             assertThat(storefront.findElements(NEW_LICENCE_CARD)).isEmpty();
             shopper.screenshot("shop-after-retire");
         }
-        var order = HttpJson.post(
+        var order = TestHttp.post(
                 shop.commandApi().baseUrl() + "/api/orders",
                 Map.of("customerEmail", "late@example.com", "items", List.of(Map.of("sku", SKU, "quantity", 1))));
         assertThat(order.status()).as(order.body()).isEqualTo(422);

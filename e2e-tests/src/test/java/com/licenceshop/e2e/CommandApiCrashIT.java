@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TestHttp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,15 +50,15 @@ class CommandApiCrashIT extends AgainstTheWholeShop {
         }
     }
 
-    static HttpJson.Response place(String baseUrl, Purchase purchase) {
-        return HttpJson.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
+    static TestHttp.Response place(String baseUrl, Purchase purchase) {
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/orders"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", purchase.key())
-                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(purchase.body()))));
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(purchase.body()))));
     }
 
     @Test
-    void everyAcceptedOrderSurvivesASigkillAndAnUnansweredOneExistsOnlyWhollyAndOnce() throws Exception {
+    void acceptedOrdersSurviveASigkillAndUnansweredOnesExistWhollyOnce() throws Exception {
         Map<String, Purchase> sent = new ConcurrentHashMap<>();
         Map<String, String> answered = new ConcurrentHashMap<>(); // key -> order id of the 202
         Map<String, String> tokenOfOrder = new ConcurrentHashMap<>(); // order id -> its access token, to pay it

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TestHttp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -68,7 +69,7 @@ class KilledBetweenPaymentAndKeysIT {
     }
 
     @Test
-    void ordersPaidAroundASigkillGetTheirKeysExactlyOnceAfterTheRestart() throws Exception {
+    void ordersPaidAroundASigkillGetTheirKeysOnceAfterTheRestart() throws Exception {
         ServiceProcess api = shop.commandApi();
         List<Placed> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
@@ -206,7 +207,7 @@ class KilledBetweenPaymentAndKeysIT {
     }
 
     private Placed placeAndOpenCheckout(String api, int n) {
-        var placed = HttpJson.post(
+        var placed = TestHttp.post(
                 api + "/api/orders",
                 Map.of(
                         "customerEmail",
@@ -219,7 +220,7 @@ class KilledBetweenPaymentAndKeysIT {
         String orderId = (String) placed.json().get("orderId");
         String token = (String) placed.json().get("orderToken");
         // the order's process row is written in the intake's batch: checkout is possible once the 202 is out
-        var checkout = HttpJson.postWithToken(api + "/api/orders/" + orderId + "/checkout", token);
+        var checkout = TestHttp.postWithToken(api + "/api/orders/" + orderId + "/checkout", token);
         assertThat(checkout.status()).as(checkout.body()).isIn(200, 201);
         return new Placed(orderId, token, (String) checkout.json().get("checkoutUrl"));
     }
@@ -228,15 +229,15 @@ class KilledBetweenPaymentAndKeysIT {
     private static int payByCard(String checkoutUrl) {
         String form = "card_number=" + URLEncoder.encode("4242 4242 4242 4242", StandardCharsets.UTF_8)
                 + "&card_expiry=" + URLEncoder.encode("12 / 34", StandardCharsets.UTF_8) + "&card_cvc=123";
-        return HttpJson.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Accept", "text/html")
                         .POST(HttpRequest.BodyPublishers.ofString(form)))
                 .status();
     }
 
-    private HttpJson.Response provider(String path, String form) {
-        var response = HttpJson.send(HttpRequest.newBuilder(URI.create(shop.paymentProviderUrl() + path))
+    private TestHttp.Response provider(String path, String form) {
+        var response = TestHttp.send(HttpRequest.newBuilder(URI.create(shop.paymentProviderUrl() + path))
                 .header("Authorization", "Bearer " + shop.paymentSecretKey)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -247,7 +248,7 @@ class KilledBetweenPaymentAndKeysIT {
     /** The provider's deliveries of checkout.session.completed so far (status, attempts). */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> completions() {
-        var response = HttpJson.send(
+        var response = TestHttp.send(
                 HttpRequest.newBuilder(URI.create(shop.paymentProviderUrl() + "/test-controls/webhooks/deliveries"))
                         .header("Authorization", "Bearer " + shop.paymentSecretKey)
                         .GET());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TestHttp;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.core.type.Argument;
 import java.io.IOException;
@@ -62,7 +63,7 @@ class ObservabilityIT {
             logStart.put(service, Files.exists(log) ? Files.size(log) : 0L);
         }
         shop = ShopStack.start(Map.of("LOG_FORMAT", "json", "LOGGER_LEVELS_COM_LICENCESHOP_COMMAND_ORDER", "DEBUG"));
-        var response = HttpJson.post(
+        var response = TestHttp.post(
                 shop.commandApi().baseUrl() + "/api/orders",
                 Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "STARTER", "quantity", 1))));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -113,7 +114,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void everyLineTheServicesWriteIsOneJsonObjectAndTheOrdersLinesCarryItsIds() throws Exception {
+    void everyLogLineIsJsonAndAnOrdersLinesCarryItsIds() throws Exception {
         List<Map<String, Object>> commandApi = jsonLines(shop.commandApi());
         List<Map<String, Object>> notifier = jsonLines(shop.notificationService());
         jsonLines(shop.salesProjector());
@@ -163,7 +164,7 @@ class ObservabilityIT {
         List<Map<String, Object>> parsed = new ArrayList<>();
         for (String line : lines) {
             try {
-                parsed.add(HttpJson.read(line, Argument.mapOf(String.class, Object.class)));
+                parsed.add(TestHttp.read(line, Argument.mapOf(String.class, Object.class)));
             } catch (RuntimeException e) {
                 throw new AssertionError(service.name() + " wrote a line that is not one JSON object: " + line, e);
             }
@@ -178,7 +179,7 @@ class ObservabilityIT {
     }
 
     private static String scrape(String url) {
-        var response = HttpJson.get(url);
+        var response = TestHttp.get(url);
         assertThat(response.status()).as("%s answers", url).isEqualTo(200);
         return response.body();
     }

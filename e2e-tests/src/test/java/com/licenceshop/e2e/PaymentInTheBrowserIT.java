@@ -42,7 +42,7 @@ class PaymentInTheBrowserIT {
     }
 
     @Test
-    void aCardThatPaysGivesTheKeysOnThePageAndInTheMailAndTheOrderIsCountedAsPaid() throws Exception {
+    void aPayingCardGivesKeysInPageAndMailCountedAsPaid() throws Exception {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             String orderId = buyByCard(page, "card-paid@example.com");
@@ -68,7 +68,7 @@ class PaymentInTheBrowserIT {
     }
 
     @Test
-    void aDeclinedCardIsShownOnTheOrderPageAndPayingAgainWithAnotherCardGivesTheKeys() throws Exception {
+    void aDeclinedCardShowsOnThePageAndAnotherGivesTheKeys() throws Exception {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             String orderId = buyByCard(page, "card-declined@example.com");
@@ -101,8 +101,7 @@ class PaymentInTheBrowserIT {
     }
 
     @Test
-    void anInvoiceIsMailedSalesStaffRecordTheTransferAndTheKeysFollowThenARefundRevokesThemAndIsMailed()
-            throws Exception {
+    void anInvoicePaidByTransferGivesKeysAndARefundRevokesThem() throws Exception {
         String orderId;
         String orderPage;
         try (Browser browser = Browser.desktop()) {

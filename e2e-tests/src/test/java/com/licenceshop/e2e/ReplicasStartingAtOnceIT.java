@@ -35,8 +35,7 @@ class ReplicasStartingAtOnceIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"command-api, commands", "sales-projector, sales", "notification-service, notifications"})
-    void three_replicas_started_at_once_on_an_empty_schema_migrate_it_once_and_all_become_healthy(
-            String module, String schema) throws Exception {
+    void threeReplicasStartedAtOnceMigrateOnceAndAllBecomeHealthy(String module, String schema) throws Exception {
         TestServers.Database database = TestServers.freshDatabase();
         Map<String, String> environment =
                 new HashMap<>(TestServers.environment(database, TestServers.freshNamespace()));

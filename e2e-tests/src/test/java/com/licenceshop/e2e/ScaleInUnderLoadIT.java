@@ -33,8 +33,7 @@ class ScaleInUnderLoadIT extends AgainstTheWholeShop {
     private static final Duration PRE_STOP = Duration.ofSeconds(5);
 
     @Test
-    void scalingEachConsumerFromThreeToOneWithSigtermLosesAndDuplicatesNothingAndDrainsWithinTheGracePeriod()
-            throws Exception {
+    void scalingConsumersDownLosesOrDuplicatesNothingAndDrainsWithinGrace() throws Exception {
         List<ServiceProcess> extras = new ArrayList<>();
         for (String module : List.of("sales-projector", "notification-service")) {
             extras.add(shop.startService(module, module + "-2"));

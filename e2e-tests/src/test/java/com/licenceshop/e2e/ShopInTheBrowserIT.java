@@ -4,6 +4,7 @@ import static com.licenceshop.e2e.ShopPages.buy;
 import static com.licenceshop.e2e.ShopPages.payByCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ShopInTheBrowserIT extends AgainstTheWholeShop {
 
     @Test
-    void aShopperBuysALicencePaysAndWatchesTheOrderReachMailSent() {
+    void aShopperBuysPaysAndWatchesTheOrderReachMailSent() {
         try (Browser browser = Browser.desktop()) {
             WebDriver page = browser.driver;
             page.get(shop.webUi().baseUrl() + "/");
@@ -49,7 +50,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
     }
 
     @Test
-    void threeSeatsGiveKeysInTheMailAndOnThePageThatVerifyOfflineAndSurviveReplayAndCancel() throws Exception {
+    void threeSeatsGiveKeysThatVerifyOfflineAndSurviveReplayAndCancel() throws Exception {
         List<String> pageKeys;
         String orderId;
         String orderToken;
@@ -82,7 +83,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         assertThat(part(mail, "text/plain")).contains("Total for 3 licences").contains("3 seats:\n" + key + "\n");
         assertThat(part(mail, "text/html")).contains(">" + key + "</pre>");
 
-        Map<String, Object> published = HttpJson.get(shop.commandApi().baseUrl() + "/api/licences/public-key")
+        Map<String, Object> published = TestHttp.get(shop.commandApi().baseUrl() + "/api/licences/public-key")
                 .json();
         String claims = com.licenceshop.testsupport.OfflineLicenceCheck.verifiedClaims(
                 key, (String) published.get("keyId"), (String) published.get("publicKey"));
@@ -108,15 +109,15 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
                 issuedSequence = row.getLong(1);
             }
         }
-        var replayed = HttpJson.send(java.net.http.HttpRequest.newBuilder(
+        var replayed = TestHttp.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
+                .header("Authorization", TestHttp.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TestHttp.write(Map.of(
                         "consumer", "notification-service", "after", issuedSequence - 1, "upTo", issuedSequence)))));
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         // a later order's mail: the replayed event, ahead of it on the same queue, has been handled by then
-        var later = HttpJson.post(
+        var later = TestHttp.post(
                 shop.commandApi().baseUrl() + "/api/orders",
                 Map.of(
                         "customerEmail",
@@ -129,22 +130,22 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
         theOneMailAbout(orderId);
         @SuppressWarnings("unchecked")
         var keysNow = (List<Map<String, Object>>)
-                HttpJson.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId, orderToken)
+                TestHttp.getWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId, orderToken)
                         .json()
                         .get("licences");
         assertThat(keysNow).extracting(k -> k.get("key")).containsExactly(key);
 
-        assertThat(HttpJson.post(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", Map.of())
+        assertThat(TestHttp.post(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", Map.of())
                         .status())
                 .as("the order id alone cancels nothing")
                 .isEqualTo(404);
         var cancel =
-                HttpJson.postWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", orderToken);
+                TestHttp.postWithToken(shop.commandApi().baseUrl() + "/api/orders/" + orderId + "/cancel", orderToken);
         assertThat(cancel.status())
                 .as("a paid order is refunded by sales staff, not cancelled by its buyer")
                 .isEqualTo(409);
         assertThat((String) cancel.json().get("type")).endsWith(":order-paid");
-        Map<String, Object> verdict = HttpJson.post(
+        Map<String, Object> verdict = TestHttp.post(
                         shop.commandApi().baseUrl() + "/api/licences/verify", Map.of("key", key))
                 .json();
         assertThat(verdict)
@@ -234,7 +235,7 @@ class ShopInTheBrowserIT extends AgainstTheWholeShop {
     @Test
     void opsRebuildsTheProjectionFromTheConsoleAndWatchesItFinish() {
         for (int i = 0; i < 5; i++) {
-            var response = HttpJson.post(
+            var response = TestHttp.post(
                     shop.commandApi().baseUrl() + "/api/orders",
                     Map.of(
                             "customerEmail",

@@ -2,6 +2,7 @@ package com.licenceshop.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class Shoppers {
         int n = 0;
         while (buying.get()) {
             n++;
-            var response = HttpJson.post(
+            var response = TestHttp.post(
                     baseUrl + "/api/orders",
                     Map.of(
                             "customerEmail",
@@ -55,7 +56,7 @@ final class Shoppers {
             if (response.status() == 202) {
                 String orderId = (String) response.json().get("orderId");
                 String orderToken = (String) response.json().get("orderToken");
-                var order = HttpJson.getWithToken(baseUrl + "/api/orders/" + orderId, orderToken)
+                var order = TestHttp.getWithToken(baseUrl + "/api/orders/" + orderId, orderToken)
                         .json();
                 CardPayment.pay(baseUrl, orderId, orderToken)
                         .ifPresentOrElse(

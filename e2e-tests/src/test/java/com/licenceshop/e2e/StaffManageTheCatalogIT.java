@@ -3,6 +3,7 @@ package com.licenceshop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.licenceshop.testsupport.TestHttp;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -39,18 +40,18 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
         String cookie = staffToken(ShopStack.SALES_STAFF);
         String api = shop.commandApi().baseUrl() + "/api/products";
         // the login cookie is web-ui's alone (aud web-ui): command-api takes only a token minted for it
-        var withTheCookie = HttpJson.send(HttpRequest.newBuilder(URI.create(api))
+        var withTheCookie = TestHttp.send(HttpRequest.newBuilder(URI.create(api))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(
                         Map.of("sku", "E2E_COOKIE", "name", "Cookie", "unitPriceCents", 1, "currency", "EUR")))));
         assertThat(withTheCookie.status()).isEqualTo(401);
         String token = tokenForCommandApi(ShopStack.SALES_STAFF);
 
-        var added = HttpJson.send(HttpRequest.newBuilder(URI.create(api))
+        var added = TestHttp.send(HttpRequest.newBuilder(URI.create(api))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(Map.of(
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(Map.of(
                         "sku",
                         "E2E_TEAM",
                         "name",
@@ -64,10 +65,10 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String etag = added.raw().headers().firstValue("ETag").orElseThrow();
         var anonymous =
-                HttpJson.post(api, Map.of("sku", "E2E_OTHER", "name", "Other", "unitPriceCents", 1, "currency", "EUR"));
+                TestHttp.post(api, Map.of("sku", "E2E_OTHER", "name", "Other", "unitPriceCents", 1, "currency", "EUR"));
         assertThat(anonymous.status()).isEqualTo(401);
 
-        var order = HttpJson.post(
+        var order = TestHttp.post(
                 shop.commandApi().baseUrl() + "/api/orders",
                 Map.of("customerEmail", "ada@example.com", "items", List.of(Map.of("sku", "E2E_TEAM", "quantity", 2))));
         assertThat(order.status()).as(order.body()).isEqualTo(202);
@@ -75,12 +76,12 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> productSummary("E2E_TEAM"), row -> row.equals("Team licences=2 revenue=180000"));
 
-        var changed = HttpJson.send(HttpRequest.newBuilder(URI.create(api + "/E2E_TEAM"))
+        var changed = TestHttp.send(HttpRequest.newBuilder(URI.create(api + "/E2E_TEAM"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .header("If-Match", etag)
                 .PUT(HttpRequest.BodyPublishers.ofString(
-                        HttpJson.write(Map.of("name", "Team Plus", "unitPriceCents", 95_000, "currency", "EUR")))));
+                        TestHttp.write(Map.of("name", "Team Plus", "unitPriceCents", 95_000, "currency", "EUR")))));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         await("the licence projected under its new name, its figures unchanged")
                 .atMost(Duration.ofSeconds(30))
@@ -107,7 +108,7 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
     /** Logs in to the web UI's staff login form (with its CSRF token) and returns the JWT cookie it sets. */
     private String staffToken(String username) {
         String webUi = shop.webUi().baseUrl();
-        var page = HttpJson.get(webUi + "/login/auth");
+        var page = TestHttp.get(webUi + "/login/auth");
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         Matcher field = CSRF_FIELD.matcher(page.body());
         assertThat(field.find()).as("the login page has a CSRF field").isTrue();
@@ -118,7 +119,7 @@ class StaffManageTheCatalogIT extends AgainstTheWholeShop {
                 .orElseThrow();
         String form = "username=" + encode(username) + "&password=" + encode(shop.staffPassword) + "&csrfToken="
                 + encode(field.group(1));
-        var login = HttpJson.send(HttpRequest.newBuilder(URI.create(webUi + "/login"))
+        var login = TestHttp.send(HttpRequest.newBuilder(URI.create(webUi + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", csrfCookie)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

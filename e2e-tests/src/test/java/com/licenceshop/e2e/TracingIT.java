@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.testsupport.ServiceProcess;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.core.type.Argument;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -85,7 +86,7 @@ class TracingIT {
                 .atMost(PATIENCE)
                 .until(() -> java.util.Arrays.stream(shop.smtp.getReceivedMessages())
                         .anyMatch(mail -> Mails.text(mail).contains(orderId)));
-        traceId = (String) HttpJson.getAs(
+        traceId = (String) TestHttp.getAs(
                         shop.commandApi().baseUrl() + "/api/ops/orders/" + orderId + "/trace",
                         ShopStack.OPS_USERNAME,
                         shop.opsPassword)
@@ -105,7 +106,7 @@ class TracingIT {
     }
 
     @Test
-    void onePurchaseIsOneTraceToItsConsumersThePaymentOneFromTheWebhookToTheMailAndTheProjectorsBatchLinksToIt() {
+    void purchaseAndPaymentAreOneTraceEachAndTheBatchLinksThem() {
         await("spans of every service").atMost(PATIENCE).untilAsserted(() -> {
             Map<String, List<OtlpReceiver.Span>> byService =
                     collector.ofTrace(traceId).stream().collect(Collectors.groupingBy(OtlpReceiver.Span::service));
@@ -172,7 +173,7 @@ class TracingIT {
     }
 
     @Test
-    void aPublicRequestsTraceparentIsKeptAsALinkOfANewTraceNotAdopted() throws IOException {
+    void aPublicTraceparentIsOnlyALinkOfANewTrace() throws IOException {
         String clientTrace = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         String clientSpan = "b7ad6b7169203331";
         URI commandApi = URI.create(shop.commandApi().baseUrl());
@@ -241,7 +242,7 @@ class TracingIT {
     }
 
     @Test
-    void aReplayedEventJoinsTheOriginalTraceAndLinksToTheOpsRequestInsteadOfStartingABrokenTrace() throws Exception {
+    void aReplayedEventJoinsItsOriginalTraceAndLinksTheOpsRequest() throws Exception {
         // the event the notifier mails on is LicencesIssued, recorded by the payment's webhook: its trace is the
         // original
         long sequence;
@@ -255,11 +256,11 @@ class TracingIT {
         }
         String original = paymentMail().traceId(); // the first send
 
-        var response = HttpJson.send(
+        var response = TestHttp.send(
                 HttpRequest.newBuilder(URI.create(shop.commandApi().baseUrl() + "/api/ops/replay"))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", HttpJson.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
-                        .POST(HttpRequest.BodyPublishers.ofString(HttpJson.write(
+                        .header("Authorization", TestHttp.basic(ShopStack.OPS_USERNAME, shop.opsPassword))
+                        .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(
                                 Map.of("consumer", "notification-service", "after", sequence - 1, "upTo", sequence)))));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
 
@@ -348,7 +349,7 @@ class TracingIT {
         for (String line : new String(log, start, log.length - start, StandardCharsets.UTF_8)
                 .lines()
                 .toList()) {
-            Map<String, Object> parsed = HttpJson.read(line, Argument.mapOf(String.class, Object.class));
+            Map<String, Object> parsed = TestHttp.read(line, Argument.mapOf(String.class, Object.class));
             if (orderId.equals(mdc(parsed).get("orderId"))) {
                 lines.add(parsed);
             }

@@ -43,15 +43,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void arrayParametersAreBoundWithUnnestColumnsNeverWithCreateArrayOf() {
-        noClasses()
-                .should()
-                .callMethod(Connection.class, "createArrayOf", String.class, Object[].class)
-                .check(classes);
-    }
-
-    @Test
-    void onlyTheListenerAndTheOpsTalkToTheBrokerAndOnlyTheLedgerToTheDatabase() {
+    void onlyListenerAndOpsUseTheBrokerOnlyTheLedgerTheDatabase() {
         noClasses()
                 .that()
                 .resideInAnyPackage("..mail..", "..ledger..", "..retry..")
@@ -69,12 +61,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void theQueuesAreDeclaredInBrokerAndConsumedInInboundAsInTheOtherConsumer() {
+    void queuesAreDeclaredInBrokerAndConsumedInInboundAsElsewhere() {
         ArchitectureRules.ofEveryConsumer().check(classes);
     }
 
     @Test
-    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+    void followsTheRulesOfEveryService() {
         ArchitectureRules.ofEveryService("com.licenceshop.notification").check(classes);
     }
 }

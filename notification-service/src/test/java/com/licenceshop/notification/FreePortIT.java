@@ -2,6 +2,7 @@ package com.licenceshop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.licenceshop.notification.support.RunningService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;

@@ -160,7 +160,7 @@ class StripeJavaAgainstTheLocalProviderIT {
     }
 
     @Test
-    void theTestCard4242PaysTheSessionAndTheSignedWebhookVerifiesWithStripeJava() throws Exception {
+    void card4242PaysAndItsSignedWebhookVerifiesWithStripeJava() throws Exception {
         String orderId = UUID.randomUUID().toString();
         Session session = aSessionFor(stripe, orderId, 150_000, 2);
 
@@ -230,7 +230,7 @@ class StripeJavaAgainstTheLocalProviderIT {
     }
 
     @Test
-    void theDeclinedTestCardLeavesTheSessionOpenAndSaysWhyOnThePage() throws Exception {
+    void theDeclinedTestCardKeepsTheSessionOpenAndSaysWhy() throws Exception {
         Session session = aSessionFor(stripe, UUID.randomUUID().toString(), 50_000, 1);
 
         HttpResponse<String> page = payOnTheHostedPage(session.getUrl(), "4000 0000 0000 0002", "12/34", "123");
@@ -258,7 +258,7 @@ class StripeJavaAgainstTheLocalProviderIT {
     }
 
     @Test
-    void aPayloadChangedAfterSigningOrASignatureTooOldFailsStripeJavasVerification() throws Exception {
+    void aChangedPayloadOrStaleSignatureFailsStripeJavasVerification() throws Exception {
         Session session = aSessionFor(stripe, UUID.randomUUID().toString(), 50_000, 1);
         payOnTheHostedPage(session.getUrl(), "4242424242424242", "12/34", "123");
         WebhookReceiver.Received delivery = await().atMost(Duration.ofSeconds(10))

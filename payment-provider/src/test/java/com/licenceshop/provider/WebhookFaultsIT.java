@@ -123,7 +123,7 @@ class WebhookFaultsIT {
     }
 
     @Test
-    void aWebhookAnsweredWithAnErrorIsRetriedUntilTheEndpointTakesIt() throws Exception {
+    void aWebhookAnsweredWithAnErrorIsRetriedUntilTaken() throws Exception {
         receiver.failuresToAnswer.set(2);
         Session session = aSessionFor(stripe, UUID.randomUUID().toString(), 100, 1);
         stripe.v1().checkout().sessions().expire(session.getId());

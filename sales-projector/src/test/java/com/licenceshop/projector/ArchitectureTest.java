@@ -51,12 +51,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void theQueuesAreDeclaredInBrokerAndConsumedInInboundAsInTheOtherConsumer() {
+    void queuesAreDeclaredInBrokerAndConsumedInInboundAsElsewhere() {
         ArchitectureRules.ofEveryConsumer().check(classes);
     }
 
     @Test
-    void noPackageCycleNoSharedBeanOrErrorHandlerOfItsOwnAndNoOtherServicesClasses() {
+    void followsTheRulesOfEveryService() {
         ArchitectureRules.ofEveryService("com.licenceshop.projector").check(classes);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BrokerCredentialsIT {
 
     @Test
-    void withoutRabbitmqUriTheProjectorRefusesToStartAndSaysWhatIsMissing() {
+    void withoutRabbitmqUriTheProjectorRefusesToStartSayingWhatIsMissing() {
         Map<String, Object> properties =
                 new HashMap<>(TestServers.freshDatabase().micronautProperties());
         properties.put("shop.namespace", TestServers.freshNamespace());

@@ -21,7 +21,7 @@ class AmqpHeadersTest {
             .build();
 
     @Test
-    void aCopyKeepsTheMessageButNotTheBrokersCountNorTheUser() {
+    void aCopyKeepsTheMessageButNotTheBrokersCountOrUser() {
         AMQP.BasicProperties copy = AmqpHeaders.with(DELIVERED, Map.of("x-shop-attempt", 3), "x-keep");
 
         assertThat(copy.getMessageId()).isEqualTo("m1");

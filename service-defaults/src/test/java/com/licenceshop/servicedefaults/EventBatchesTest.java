@@ -47,7 +47,7 @@ class EventBatchesTest {
     }
 
     @Test
-    void theEventsOfABatchComeOutWithTheBodiesAndHeadersTheyWentInWith() {
+    void aBatchsEventsComeOutWithTheBodiesAndHeadersTheyHad() {
         List<EventBatches.Event> events =
                 IntStream.range(0, 5).mapToObj(EventBatchesTest::event).toList();
 
@@ -75,7 +75,7 @@ class EventBatchesTest {
     }
 
     @Test
-    void oneEventGoesOutAsItsOwnMessageAndAMessageWithoutTheHeaderIsOneEvent() {
+    void aLoneEventGoesAloneAndAnUnbatchedMessageIsOneEvent() {
         EventBatches.Event one = event(1);
 
         EventBatches.Event message = EventBatches.pack(List.of(one));
@@ -86,7 +86,7 @@ class EventBatchesTest {
     }
 
     @Test
-    void theBrokersHeadersOnTheBatchReachEveryEventAndTheEventsOwnWin() {
+    void theBatchsBrokerHeadersReachEveryEventWhoseOwnHeadersWin() {
         EventBatches.Event packed = EventBatches.pack(List.of(event(1), event(2)));
         Map<String, Object> headers = new HashMap<>(packed.properties().getHeaders());
         headers.put("x-delivery-count", 3L);
@@ -121,7 +121,7 @@ class EventBatchesTest {
     }
 
     @Test
-    void runsKeepTheOrderSplitWhereTheKeyChangesAndNeverExceedTheMaximum() {
+    void runsKeepOrderSplitOnKeyChangesAndStayWithinTheMax() {
         List<String> keys = List.of("a", "a", "a", "b", "a", "a", "a", "a", "a");
 
         List<List<String>> runs = EventBatches.runs(keys, k -> k, 3);

@@ -13,7 +13,7 @@ class FailedLoginsTest {
     private final FailedLogins logins = new FailedLogins(clock);
 
     @Test
-    void fiveFailuresLockTheAddressForASecondThenTwiceAsLongEachTimeUpToAMinute() {
+    void fiveFailuresLockForASecondDoublingUpToAMinute() {
         for (int i = 0; i < FailedLogins.FREE_FAILURES - 1; i++) {
             logins.failed("10.0.0.7");
             assertThat(logins.locked("10.0.0.7")).isFalse();

@@ -51,14 +51,14 @@ class InstanceIdTest {
     }
 
     @Test
-    void theInstanceIsThePidAtTheHostNameVariableOrElseTheMachinesHostName() {
+    void theInstanceIsPidAtHostNameVariableOrTheMachinesName() {
         assertThat(InstanceId.instance("web-ui-7d9f-x2k4q", () -> "unused", 1)).isEqualTo("1@web-ui-7d9f-x2k4q");
         assertThat(InstanceId.instance(null, () -> "devbox", 4242)).isEqualTo("4242@devbox");
         assertThat(InstanceId.instance(" ", () -> "devbox", 4242)).isEqualTo("4242@devbox");
     }
 
     @Test
-    void aHostNameThatCouldNotGoIntoAHeaderIsMadePrintable() {
+    void aHostNameUnfitForAHeaderIsMadePrintable() {
         assertThat(InstanceId.instance("box\r\nX-Forged: 1", () -> "unused", 7)).isEqualTo("7@box??X-Forged:?1");
         assertThat(InstanceId.instance(null, () -> "", 7)).isEqualTo("7@localhost");
     }
@@ -99,7 +99,7 @@ class InstanceIdTest {
     }
 
     @Test
-    void theBrokerConnectionIsNamedAfterTheInstanceAndKeepsTheClientsOwnProperties() {
+    void theBrokerConnectionIsNamedForTheInstanceKeepingTheClientsProperties() {
         ApplicationContext context = server.getApplicationContext();
         InstanceId instance = context.getBean(InstanceId.class);
 

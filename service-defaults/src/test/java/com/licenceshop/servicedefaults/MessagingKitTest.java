@@ -91,7 +91,7 @@ class MessagingKitTest {
     }
 
     @Test
-    void aParkedMessageKeepsItsPropertiesAndCarriesTheReasonCutToItsLimit() throws IOException {
+    void aParkedMessageKeepsItsPropertiesAndCarriesATruncatedReason() throws IOException {
         String longReason = "x".repeat(DeadLetterQueue.MAX_REASON_LENGTH + 50);
         deadLetters.park(List.of(
                 new DeadLetterQueue.Message(body("one"), message("m1", Map.of(AmqpHeaders.DELIVERY_COUNT, 3)), "bad"),
@@ -147,7 +147,7 @@ class MessagingKitTest {
     }
 
     @Test
-    void aMessageThatFailsAgainDuringItsRedriveWaitsForTheNextOne() throws Exception {
+    void aMessageFailingAgainInARedriveWaitsForTheNextOne() throws Exception {
         deadLetters.park(List.of(
                 new DeadLetterQueue.Message(body("one"), message("m1", Map.of()), "failed"),
                 new DeadLetterQueue.Message(body("two"), message("m2", Map.of()), "failed")));

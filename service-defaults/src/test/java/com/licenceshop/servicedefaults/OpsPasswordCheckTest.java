@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OpsPasswordCheckTest {
 
     @Test
-    void thePlaceholderOfEnvExampleAShortOrAGuessableOpsPasswordStopTheStart() {
+    void anExamplePlaceholderOrShortOrGuessableOpsPasswordStopsTheStart() {
         for (String weak :
                 new String[] {"change-me", "s3cret", "ops-password-ops-password-ops-password", "a".repeat(40)}) {
             assertThatThrownBy(() -> ApplicationContext.run(Map.of("shop.ops.password", weak))

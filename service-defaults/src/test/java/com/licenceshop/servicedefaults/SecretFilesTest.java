@@ -37,7 +37,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void aPlaceholderReadFromAFileStopsTheStartAsItWouldFromTheEnvironment() throws IOException {
+    void aPlaceholderInAFileStopsTheStartAsInTheEnvironment() throws IOException {
         Files.writeString(secrets.resolve("OPS_PASSWORD"), "change-me\n");
 
         assertThatThrownBy(() -> contextWith(Map.of("shop.ops.password", "${OPS_PASSWORD:}"))
@@ -46,7 +46,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void kubernetesOwnEntriesAreSkippedAndTheSecretFilesThroughTheirSymbolicLinksAreRead() throws IOException {
+    void kubernetesOwnEntriesAreSkippedAndSymlinkedSecretFilesRead() throws IOException {
         // what the kubelet writes: ..<timestamp>/KEY, ..data -> ..<timestamp>, KEY -> ..data/KEY
         Path version = Files.createDirectory(secrets.resolve("..2026_12_07_18_00_00.1"));
         Files.writeString(version.resolve("RABBITMQ_URI"), "amqp://shop:x@broker:5672/%2F");
@@ -57,7 +57,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void aVariableSetBothAsAFileAndInTheEnvironmentStopsTheStart() throws IOException {
+    void aVariableSetAsFileAndInTheEnvironmentStopsTheStart() throws IOException {
         Files.writeString(secrets.resolve("OPS_PASSWORD"), UUID.randomUUID().toString());
 
         assertThatThrownBy(() -> SecretFiles.propertySource(secrets.toString(), Map.of("OPS_PASSWORD", "other")))
@@ -65,7 +65,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void aMissingDirectoryOrAFileNamedAfterASecretKeyInsteadOfItsVariableStopsTheStart() throws IOException {
+    void aMissingDirectoryOrAMisnamedSecretFileStopsTheStart() throws IOException {
         assertThatThrownBy(() ->
                         SecretFiles.propertySource(secrets.resolve("absent").toString(), Map.of()))
                 .hasMessageContaining("is not a directory");
@@ -96,8 +96,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void aServiceProcessStartedWithTheDirectoryVariableReadsItsSecretFilesAndRefusesAPlaceholderInOne()
-            throws Exception {
+    void aServiceReadsItsSecretFilesAndRefusesAPlaceholderInOne() throws Exception {
         String password = UUID.randomUUID().toString();
         Files.writeString(secrets.resolve("OPS_PASSWORD"), password);
         assertThat(runProbe(Map.of(SecretFiles.DIRECTORY_VARIABLE, secrets.toString())))

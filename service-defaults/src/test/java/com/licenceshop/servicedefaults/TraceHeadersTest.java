@@ -54,7 +54,7 @@ class TraceHeadersTest {
     }
 
     @Test
-    void aContextWithoutASpanIsStoredAsNothingAndNothingRestoresToTheRoot() {
+    void aSpanlessContextStoresNothingAndNothingRestoresTheRoot() {
         TraceHeaders.Stored stored = TraceHeaders.store(Context.root());
 
         assertThat(stored.isPresent()).isFalse();
@@ -70,7 +70,7 @@ class TraceHeadersTest {
     }
 
     @Test
-    void headersWrittenByThePublisherAreReadBackFromTheBrokersLongStrings() {
+    void publishedHeadersAreReadBackFromTheBrokersLongStrings() {
         Span publish = tracer.spanBuilder("publish").startSpan();
         Map<String, Object> headers = new HashMap<>();
         TraceHeaders.inject(Context.root().with(publish), headers);
@@ -110,7 +110,7 @@ class TraceHeadersTest {
     }
 
     @Test
-    void aBatchLinksEachMessagesContextOnceSkipsThoseWithoutAndStopsAtTheLimit() {
+    void aBatchLinksEachContextOnceSkippingMissingOnesToTheLimit() {
         Span first = tracer.spanBuilder("a").startSpan();
         Span second = tracer.spanBuilder("b").startSpan();
         Span third = tracer.spanBuilder("c").startSpan();
@@ -131,7 +131,7 @@ class TraceHeadersTest {
     }
 
     @Test
-    void insideAScopeEveryLogLineCarriesTheSpansIdsAndAfterItTheOnesBefore() {
+    void logLinesCarryTheScopesSpanIdsThenTheOnesBefore() {
         Span outer = tracer.spanBuilder("outer").startSpan();
         Span inner = tracer.spanBuilder("inner")
                 .setParent(Context.root().with(outer))

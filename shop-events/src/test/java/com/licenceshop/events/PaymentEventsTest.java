@@ -175,7 +175,7 @@ class PaymentEventsTest {
     }
 
     @Test
-    void anOrderAwaitingPaymentIsPublishedAsVersion3AndOneWithItsKeysStillAsVersion2() {
+    void unpaidOrdersAreVersion3AndKeyedOnesStillVersion2() {
         OrderPlaced gated = (OrderPlaced) samples().get("order-placed-v3.json");
         OrderPlaced keyed =
                 new OrderPlaced(EVENT, 42, AT, ORDER, "ada@example.com", "EUR", LINES, 300_000, KEYS, "t0k-en_");
@@ -198,7 +198,7 @@ class PaymentEventsTest {
     }
 
     @Test
-    void aVersion2BodyReadsAsAnOrderThatDoesNotAwaitPayment() {
+    void aVersion2BodyReadsAsAnOrderNotAwaitingPayment() {
         String v2 = """
                 {"type":"OrderPlaced","eventId":"0b6f1f0e-3b1a-4c55-9d2a-6f1f0e3b1a4c","sequence":42,"occurredAt":"2026-11-23T10:15:30Z",
                  "orderId":"5d2c7a10-8e1f-4b0a-9c3d-2a7e1f0b6c5d","customerEmail":"ada@example.com","currency":"EUR",

@@ -46,7 +46,7 @@ class SchemaVersionsTest {
     }
 
     @Test
-    void whatARefusalQuotesFromTheHeaderIsShortAndOnOneLine() {
+    void aRefusalQuotesTheHeaderShortAndOnOneLine() {
         String reason = SchemaVersions.unsupported("OrderPlaced", "3\nforged log line " + "x".repeat(100))
                 .orElseThrow();
 

@@ -29,7 +29,7 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void theRulesOfEveryServiceTogetherCatchACycleAndAnOwnClockBean() {
+    void theRulesOfEveryServiceCatchACycleAndOwnClockBean() {
         assertThatThrownBy(() -> ArchitectureRules.ofEveryService("com.licenceshop.testsupport.fixtures.cycle")
                         .check(classesIn("com.licenceshop.testsupport.fixtures.cycle")))
                 .isInstanceOf(AssertionError.class)

@@ -79,7 +79,7 @@ class TcpProxyTest {
     }
 
     @Test
-    void aBlackHoleSilencesOpenAndNewConnectionsWithoutClosingThemUntilRestored() throws IOException {
+    void aBlackHoleSilencesConnectionsWithoutClosingThemUntilRestored() throws IOException {
         try (Socket open = new Socket("127.0.0.1", proxy.port())) {
             roundTrip(open, "before");
             proxy.blackHole();
@@ -96,7 +96,7 @@ class TcpProxyTest {
     }
 
     @Test
-    void thePortStaysTakenThroughACutSoNothingElseCanGrabIt() {
+    void thePortStaysTakenThroughACutSoNothingElseGrabsIt() {
         proxy.cut();
         assertThrows(IOException.class, () -> {
             try (ServerSocket squatter = new ServerSocket()) {

@@ -3,9 +3,9 @@ package com.licenceshop.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.servicedefaults.InstanceId;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import com.licenceshop.web.testing.LogLines;
+import com.licenceshop.web.support.LogLines;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,7 @@ class LogInjectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"command-api", "sales-projector", "notification-service", "web-ui"})
-    void aLineBreakInAMessageOrMdcValueCannotForgeALogLine(String service) throws MalformedURLException {
+    void lineBreaksInMessagesOrMdcValuesCannotForgeALogLine(String service) throws MalformedURLException {
         LogLines lines = LogLines.of(
                 Path.of("..", service, "src/main/resources/logback.xml").toUri().toURL());
         LoggingEvent event = event("staff login refused for '{}' from {}", "x\r\n" + FORGED + "\u001b[2K", "10.0.0.1");

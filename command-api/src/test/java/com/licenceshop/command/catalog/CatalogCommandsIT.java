@@ -8,12 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.command.support.CatalogClient;
 import com.licenceshop.command.support.ConsumingCommandApiIT;
-import com.licenceshop.command.support.EventsQueue;
-import com.licenceshop.command.support.Http;
 import com.licenceshop.events.ProductAdded;
 import com.licenceshop.events.ProductChanged;
 import com.licenceshop.events.ProductRetired;
 import com.licenceshop.events.ShopEvent;
+import com.licenceshop.testsupport.TestBroker;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -83,7 +83,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void addingALicenceAnswers201WithLocationETagAndTheProductAndPublishesProductAdded() {
+    void anAddedLicenceIs201WithETagAndPublishesProductAdded() {
         String sku = newSku();
         var response = catalog.add(product(sku, "Acme Pro", 129_900));
 
@@ -111,7 +111,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
             assertThat(event.description()).isEqualTo("Acme Pro licence");
             assertThat(event.changedBy()).as("the staff member of the token").isEqualTo("sam");
         });
-        EventsQueue.Delivery delivery = await().atMost(Duration.ofSeconds(10))
+        TestBroker.Delivery delivery = await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> consumer.deliveries().stream()
                                 .filter(d -> sku.equals(skuOf(codec.decode(d.body()))))
@@ -181,7 +181,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aNulAControlOrABidiCharacterInNameOrDescriptionIs422ForAddAndChangeAndStoresNothing() throws Exception {
+    void nulControlAndBidiCharactersInTextAre422AndStoreNothing() throws Exception {
         String sku = newSku();
         String etag = added(sku, 1_000);
         String before = stored();
@@ -276,7 +276,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aChangeWithTheCurrentETagIs200WithTheNextVersionAndPublishesProductChanged() {
+    void aCurrentETagChangeBumpsTheVersionAndPublishesProductChanged() {
         String sku = newSku();
         String etag = added(sku, 1_000);
 
@@ -312,7 +312,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aChangeWithAStaleETagIs412WithTheCurrentETagAndStoresNothing() throws Exception {
+    void staleETagsAre412WithTheCurrentOneAndStoreNothing() throws Exception {
         String sku = newSku();
         String first = added(sku, 1_000);
         assertThat(catalog.change(sku, first, change("Second", 1_100)).status()).isEqualTo(200);
@@ -379,7 +379,7 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void theShopListsLicencesOnSaleByPriceThenSkuAndStaffSeeRetiredOnesToo() {
+    void shopListsByPriceThenSkuAndStaffAlsoSeeRetired() {
         String cheapB = "CHEAP_B" + SKUS.incrementAndGet();
         String cheapA = "CHEAP_A" + SKUS.incrementAndGet();
         String gone = newSku();
@@ -451,8 +451,8 @@ class CatalogCommandsIT extends ConsumingCommandApiIT {
 
     /** A POST of a new licence, a PUT and a DELETE of {@code sku}, each without any credential. */
     List<java.net.http.HttpRequest.Builder> writesTo(String sku, String etag) {
-        var body = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(product(newSku(), "Sneaky", 1)));
-        var change = java.net.http.HttpRequest.BodyPublishers.ofString(Http.write(change("Sneaky", 1)));
+        var body = java.net.http.HttpRequest.BodyPublishers.ofString(TestHttp.write(product(newSku(), "Sneaky", 1)));
+        var change = java.net.http.HttpRequest.BodyPublishers.ofString(TestHttp.write(change("Sneaky", 1)));
         return List.of(
                 http.request("/api/products")
                         .header("Content-Type", "application/json")

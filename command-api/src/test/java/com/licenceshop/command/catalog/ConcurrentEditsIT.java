@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.licenceshop.command.support.CatalogClient;
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ class ConcurrentEditsIT extends CommandApiIT {
     EmbeddedServer server;
 
     @Test
-    void twoEditsOfTheSameVersionAtOnceOneWinsTheOtherGets412AndNothingIsLost() throws Exception {
+    void twoConcurrentEditsOneWinsOneGets412NothingLost() throws Exception {
         var catalog = new CatalogClient(new Http(server.getURI()));
         ExecutorService editors = Executors.newFixedThreadPool(2);
         try {
@@ -40,14 +41,14 @@ class ConcurrentEditsIT extends CommandApiIT {
                     return catalog.change(sku, etag, change("Bob's", 3_000));
                 });
                 start.countDown();
-                List<Http.Response> answers = List.of(alice.get(), bob.get());
+                List<TestHttp.Response> answers = List.of(alice.get(), bob.get());
 
-                assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 412);
-                Http.Response winner = answers.stream()
+                assertThat(answers).extracting(TestHttp.Response::status).containsExactlyInAnyOrder(200, 412);
+                TestHttp.Response winner = answers.stream()
                         .filter(a -> a.status() == 200)
                         .findFirst()
                         .orElseThrow();
-                Http.Response loser = answers.stream()
+                TestHttp.Response loser = answers.stream()
                         .filter(a -> a.status() == 412)
                         .findFirst()
                         .orElseThrow();

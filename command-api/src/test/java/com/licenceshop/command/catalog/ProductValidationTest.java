@@ -31,7 +31,7 @@ class ProductValidationTest {
     }
 
     @Test
-    void aValidLicenceBecomesItsFieldsWithTheNameTrimmedAndABlankDescriptionAsNone() {
+    void aValidLicenceIsTrimmedAndABlankDescriptionBecomesNone() {
         var result = ProductValidation.validateNew(product("ACME_PRO", "  Acme Pro ", "  ", 129_900, "EUR"));
 
         assertThat(result)
@@ -90,7 +90,7 @@ class ProductValidationTest {
     }
 
     @Test
-    void aPriceIsAWholeNumberOfCentsFromOneToAHundredMillion() {
+    void pricesAreWholeCentsFromOneToAHundredMillion() {
         for (Object bad : List.of(-1, 0, 100_000_001L, 12.5, "100", new BigDecimal("1.01"))) {
             assertThat(violations(ProductValidation.validateNew(product("AB", "n", null, bad, "EUR"))))
                     .extracting(Violation::field, Violation::rule)
@@ -103,7 +103,7 @@ class ProductValidationTest {
     }
 
     @Test
-    void aNameOfEightyCharactersIsFineAndEightyOneIsTooLong() {
+    void namesMayHaveEightyCharactersButNotEightyOne() {
         assertThat(ProductValidation.validateNew(product("AB", "n".repeat(80), null, 1, "EUR")))
                 .isInstanceOf(ProductValidation.Valid.class);
         assertThat(violations(ProductValidation.validateNew(product("AB", "n".repeat(81), null, 1, "EUR"))))
@@ -167,7 +167,7 @@ class ProductValidationTest {
     }
 
     @Test
-    void textIsStoredInNormalisationFormCAndAccentsAndOtherScriptsAreFine() {
+    void textIsStoredAsNfcAndAccentsAndOtherScriptsAreFine() {
         var result = ProductValidation.validateNew(product(
                 "AB",
                 "Cafe\u0301 Pro",
@@ -195,7 +195,7 @@ class ProductValidationTest {
     }
 
     @Test
-    void theDocumentedPatternsRefuseExactlyTheCharactersTheRuleRefusesBelowUPlus10000() {
+    void theDocumentedPatternsRefuseWhatTheRuleRefusesBelowUPlus10000() {
         Pattern name = Pattern.compile(ProductValidation.NAME_PATTERN);
         Pattern description = Pattern.compile(ProductValidation.DESCRIPTION_PATTERN);
         for (char c = 0; c < Character.MAX_VALUE; c++) {

@@ -1,8 +1,8 @@
 package com.licenceshop.command.feed;
 
-import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -81,7 +81,7 @@ public final class EventFeedBenchmark {
                     throw new IllegalStateException("expected " + events + " events but read " + lines);
                 }
             }
-            EventsQueue.deleteExchanges(server.getApplicationContext().getBean(Topology.class));
+            TestBroker.deleteExchanges(server.getApplicationContext().getBean(Topology.class));
         }
         System.exit(0);
     }

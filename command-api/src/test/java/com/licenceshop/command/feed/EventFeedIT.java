@@ -9,6 +9,7 @@ import com.licenceshop.command.support.Http;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.SalesPeriodClosed;
 import com.licenceshop.events.ShopEvent;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ class EventFeedIT extends CommandApiIT {
         http.postJson("/api/orders/" + orderIds.get(3) + "/cancel", Map.of());
         http.postJson("/api/orders/" + orderIds.get(7) + "/cancel", Map.of());
         http.send(http.request("/api/sales-periods/close")
-                .header("Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD))
+                .header("Authorization", TestHttp.basic(OPS_USERNAME, OPS_PASSWORD))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -145,7 +146,7 @@ class EventFeedIT extends CommandApiIT {
     }
 
     @Test
-    void aPageNeverSkipsAnEventThatCommitsLaterWithASmallerSequence() throws Exception {
+    void aPageNeverSkipsALaterCommitWithASmallerSequence() throws Exception {
         try (Connection slowWriter = database.connect()) {
             slowWriter.setAutoCommit(false);
             // a writer that allocated a sequence but has not committed yet, exactly as EventStore does it
@@ -183,7 +184,7 @@ class EventFeedIT extends CommandApiIT {
     void theFeedNeedsTheOpsCredential() {
         var anonymous = http.get("/api/events?after=0&limit=10");
         var wrong = http.send(http.request("/api/events")
-                .header("Authorization", Http.basic(OPS_USERNAME, "nope"))
+                .header("Authorization", TestHttp.basic(OPS_USERNAME, "nope"))
                 .GET());
 
         assertThat(anonymous.status()).isEqualTo(401);

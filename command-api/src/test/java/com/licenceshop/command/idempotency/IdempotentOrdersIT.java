@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -112,7 +113,7 @@ class IdempotentOrdersIT extends CommandApiIT {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Http.Response>> responses = new ArrayList<>();
+            List<Future<TestHttp.Response>> responses = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 responses.add(pool.submit(() -> {
                     start.await();
@@ -123,8 +124,8 @@ class IdempotentOrdersIT extends CommandApiIT {
             start.countDown();
             List<Object> orderIds = new ArrayList<>();
             List<Object> tokens = new ArrayList<>();
-            for (Future<Http.Response> response : responses) {
-                Http.Response r = response.get();
+            for (Future<TestHttp.Response> response : responses) {
+                TestHttp.Response r = response.get();
                 assertThat(r.status()).as(r.body()).isEqualTo(202);
                 orderIds.add(r.json().get("orderId"));
                 tokens.add(r.json().get("orderToken"));

@@ -33,7 +33,7 @@ class KeyRotationIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aKeyIssuedBeforeTheRotationStillVerifiesAndNewKeysAreSignedWithTheNewKey() throws Exception {
+    void rotatingKeepsOldKeysValidAndSignsNewOnesWithTheNew() throws Exception {
         var before = new LicenceSigner(SigningKeys.of(LicenceSigningKeys.privateKey(OLD), "old", ""))
                 .sign(LicenceClaims.issue("STARTER", 2, Instant.parse("2026-01-01T00:00:00Z"), null));
 

@@ -27,7 +27,7 @@ class KeysAtPlacementIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void withoutPaymentAnOrderCarriesItsSignedKeysInOrderPlacedV2AndHasNoPaymentProcess() throws Exception {
+    void withoutPaymentOrderPlacedCarriesTheKeysAndNoPaymentStarts() throws Exception {
         var response = http.postJson("/api/orders", Http.order("free@example.com", "PROFESSIONAL", 3));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String orderId = (String) response.json().get("orderId");

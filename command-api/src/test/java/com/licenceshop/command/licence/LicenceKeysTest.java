@@ -22,7 +22,7 @@ class LicenceKeysTest {
     private final LicenceClaims claims = LicenceClaims.issue("PROFESSIONAL", 3, ISSUED, null);
 
     @Test
-    void theSignatureIsTheOneTheJdksOwnEd25519MakesForTheSameKeyAndClaims() throws Exception {
+    void theSignatureMatchesTheJdksOwnEd25519() throws Exception {
         String key = signer.sign(claims);
         String signingInput = key.substring(0, key.lastIndexOf('.'));
 
@@ -49,7 +49,7 @@ class LicenceKeysTest {
     }
 
     @Test
-    void theClaimsAreCanonicalJsonWithARandomLicenceIdAndExpiryWhenThereIsOne() {
+    void claimsAreCanonicalJsonWithARandomIdAndAnOptionalExpiry() {
         assertThat(new String(claims.encode()))
                 .isEqualTo("{\"v\":2,\"sku\":\"PROFESSIONAL\",\"licenceId\":\"" + claims.licenceId()
                         + "\",\"seats\":3,\"issuedAt\":\"2026-12-02T01:00:00.123Z\"}");
@@ -96,7 +96,7 @@ class LicenceKeysTest {
     }
 
     @Test
-    void aSignatureOfAnotherKeyPairIsForgedEvenUnderOurKeyId() {
+    void anotherKeyPairsSignatureIsForgedEvenUnderOurKeyId() {
         var other = new LicenceSigner(
                 SigningKeys.of(LicenceSigningKeys.privateKey(LicenceSigningKeys.newPair()), "k1", ""));
 
@@ -129,7 +129,7 @@ class LicenceKeysTest {
     }
 
     @Test
-    void aKeyIssuedBeforeARotationStillVerifiesWithTheOldPublicKey() {
+    void aKeyFromBeforeARotationVerifiesWithTheOldPublicKey() {
         String before = signer.sign(claims);
         KeyPair next = LicenceSigningKeys.newPair();
         var rotated =

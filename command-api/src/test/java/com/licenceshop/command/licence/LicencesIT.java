@@ -13,6 +13,7 @@ import com.licenceshop.events.LicenceKey;
 import com.licenceshop.events.LicenceRevoked;
 import com.licenceshop.events.LicencesIssued;
 import com.licenceshop.testsupport.OfflineLicenceCheck;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aPaidOrderCarriesOneSignedKeyPerLineInLicencesIssuedAndOnItsPage() throws Exception {
+    void aPaidOrdersEventAndPageShowASignedKeyPerLine() throws Exception {
         String orderId = place(Map.of(
                 "customerEmail",
                 "keys@example.com",
@@ -101,7 +102,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aKeyIsValidForTheSkuAndSeatsTheCallerExpectsOnly() {
+    void aKeyIsValidOnlyForTheExpectedSkuAndSeats() {
         String orderId = place(Http.order("expects@example.com", "STARTER", 3));
         String key = (String) licencesOf(orderId).get(0).get("key");
 
@@ -138,7 +139,7 @@ class LicencesIT extends ConsumingCommandApiIT {
         assertThat(verify(flipped)).containsEntry("valid", false).containsEntry("genuine", false);
     }
 
-    private Http.Response refund(String orderId) {
+    private TestHttp.Response refund(String orderId) {
         return http.send(StaffLogin.authorize(http.request("/api/orders/" + orderId + "/refund")
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(""))));
@@ -208,7 +209,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void theRevocationListAnswersWhileAnOrderWriterHoldsTheHorizonLockAndSaysWhenItIsUnchanged() throws Exception {
+    void revocationsAnswerDuringTheHorizonLockAndSayWhenUnchanged() throws Exception {
         http.get("/api/licences/revoked"); // this instance's first horizon
         try (java.sql.Connection writer = database.connect()) {
             writer.setAutoCommit(false);
@@ -261,7 +262,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void anEmptyRevocationListPositionReadsFromTheStartAsLeavingItOutDoes() {
+    void anEmptyRevocationPositionReadsFromTheStartLikeNone() {
         var empty = http.get("/api/licences/revoked?after=");
         var absent = http.get("/api/licences/revoked");
 
@@ -271,7 +272,7 @@ class LicencesIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void aVerifyBodyWithAKeyTwiceOrTrailingDataIsNoLicenceKey() {
+    void aVerifyBodyWithARepeatedKeyOrTrailingDataIsRefused() {
         String key = (String) licencesOf(place(Http.order("strict@example.com", "STARTER", 1)))
                 .get(0)
                 .get("key");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.licenceshop.command.support.ConsumingCommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.SalesPeriodClosed;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class OpsEndpointsIT extends ConsumingCommandApiIT {
 
-    Http.Response closePeriod(String authorization) {
+    TestHttp.Response closePeriod(String authorization) {
         HttpRequest.Builder request =
                 http.request("/api/sales-periods/close").POST(HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
@@ -26,7 +27,7 @@ class OpsEndpointsIT extends ConsumingCommandApiIT {
 
     @Test
     void closingASalesPeriodRecordsAndPublishesSalesPeriodClosed() throws Exception {
-        var response = closePeriod(Http.basic(OPS_USERNAME, OPS_PASSWORD));
+        var response = closePeriod(TestHttp.basic(OPS_USERNAME, OPS_PASSWORD));
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String eventId = (String) response.json().get("eventId");
@@ -51,8 +52,8 @@ class OpsEndpointsIT extends ConsumingCommandApiIT {
         long before = count("SELECT count(*) FROM commands.events");
 
         assertUnauthorized(closePeriod(null));
-        assertUnauthorized(closePeriod(Http.basic(OPS_USERNAME, "wrong")));
-        assertUnauthorized(closePeriod(Http.basic("someone", OPS_PASSWORD)));
+        assertUnauthorized(closePeriod(TestHttp.basic(OPS_USERNAME, "wrong")));
+        assertUnauthorized(closePeriod(TestHttp.basic("someone", OPS_PASSWORD)));
         assertUnauthorized(closePeriod("Basic not-base64!"));
         assertUnauthorized(closePeriod("Bearer " + OPS_PASSWORD));
 
@@ -97,7 +98,7 @@ class OpsEndpointsIT extends ConsumingCommandApiIT {
         assertUnauthorized(http.get("/api/ops/outbox"));
     }
 
-    static void assertUnauthorized(Http.Response response) {
+    static void assertUnauthorized(TestHttp.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,11 +20,11 @@ class OpsLoginThrottleIT extends CommandApiIT {
     EmbeddedServer server;
 
     @Test
-    void fiveWrongOpsLoginsLockTheAddressOutForAMomentEvenWithTheRightPassword() {
+    void fiveWrongOpsLoginsLockTheAddressEvenForTheRightPassword() {
         Http http = new Http(server.getURI());
         for (int i = 0; i < 5; i++) {
             var guess = http.send(http.request("/api/ops/outbox")
-                    .header("Authorization", Http.basic(OPS_USERNAME, "guess-" + i))
+                    .header("Authorization", TestHttp.basic(OPS_USERNAME, "guess-" + i))
                     .GET());
             assertThat(guess.status()).isEqualTo(401);
         }

@@ -4,6 +4,7 @@ import static com.licenceshop.command.ops.OpsEndpointsIT.assertUnauthorized;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ class OpsWithoutPasswordIT extends CommandApiIT {
     @Test
     void everyOpsEndpointAnswersUnauthorizedWhenNoPasswordIsConfigured() {
         Http http = new Http(server.getURI());
-        String emptyPassword = Http.basic(OPS_USERNAME, "");
+        String emptyPassword = TestHttp.basic(OPS_USERNAME, "");
 
         assertUnauthorized(http.send(http.request("/api/events")
                 .header("Authorization", emptyPassword)

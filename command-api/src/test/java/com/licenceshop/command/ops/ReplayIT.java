@@ -3,11 +3,12 @@ package com.licenceshop.command.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.command.support.CommandApiIT;
-import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.EventBatches;
+import com.licenceshop.testsupport.TestBroker;
+import com.licenceshop.testsupport.TestHttp;
 import com.licenceshop.testsupport.TestServers;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -62,11 +63,11 @@ class ReplayIT extends CommandApiIT {
         channel.queueDelete(topology.salesProjectorQueue());
         channel.queueDelete(topology.notificationQueue());
         broker.close();
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
-    Http.Response replay(Map<String, Object> body) {
-        return http.postJson("/api/ops/replay", body, "Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD));
+    TestHttp.Response replay(Map<String, Object> body) {
+        return http.postJson("/api/ops/replay", body, "Authorization", TestHttp.basic(OPS_USERNAME, OPS_PASSWORD));
     }
 
     record Stored(long sequence, String eventId, String traceparent) {}
@@ -97,7 +98,7 @@ class ReplayIT extends CommandApiIT {
     }
 
     @Test
-    void replayingARangeToOneConsumerPutsExactlyThoseEventsOnItsQueueAndNothingOnTheOther() throws Exception {
+    void aRangeReplayedToOneConsumerLandsExactlyOnItsQueueAlone() throws Exception {
         List<Stored> stored = storedEvents();
         assertThat(stored).hasSize(5);
         long after = stored.get(0).sequence();
@@ -135,7 +136,7 @@ class ReplayIT extends CommandApiIT {
     }
 
     @Test
-    void aReplayedEventContinuesTheTraceOfTheRequestThatStoredItNotANewOne() throws Exception {
+    void aReplayedEventContinuesTheTraceOfTheRequestThatStoredIt() throws Exception {
         List<Stored> stored = storedEvents();
         Stored original = stored.get(2);
 
@@ -201,7 +202,7 @@ class ReplayIT extends CommandApiIT {
     }
 
     @Test
-    void aReplayToAQueueThatDoesNotExistIsAConflictNotASilentLoss() throws Exception {
+    void replayingToAMissingQueueIsAConflictNotASilentLoss() throws Exception {
         channel.queueDelete(topology.notificationQueue());
         try {
             var response = replay(Map.of("consumer", "notification-service", "after", 0));
@@ -222,7 +223,7 @@ class ReplayIT extends CommandApiIT {
                 "/api/ops/replay",
                 Map.of("consumer", "sales-projector", "after", 0),
                 "Authorization",
-                Http.basic(OPS_USERNAME, "wrong")));
+                TestHttp.basic(OPS_USERNAME, "wrong")));
         assertThat(channel.queueDeclarePassive(topology.salesProjectorQueue()).getMessageCount())
                 .isZero();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -35,11 +36,11 @@ class BackPressureIT extends CommandApiIT {
     }
 
     @Test
-    void aBurstBeyondTheQueueGets503WithRetryAfterAndEvery202IsKept() throws Exception {
+    void aBurstBeyondTheQueueGets503AndEvery202IsKept() throws Exception {
         Http http = new Http(server.getURI());
         String run = UUID.randomUUID().toString().substring(0, 8);
         ExecutorService pool = Executors.newFixedThreadPool(40);
-        List<Future<Http.Response>> answers = new ArrayList<>();
+        List<Future<TestHttp.Response>> answers = new ArrayList<>();
         try {
             try (var gate = WriterGate.close(database)) {
                 for (int i = 0; i < 40; i++) {
@@ -51,14 +52,14 @@ class BackPressureIT extends CommandApiIT {
                         .until(() ->
                                 meters.get("shop.orders.queue.full").counter().count() >= 40 - 2 - 3);
             }
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> answer : answers) {
+            List<TestHttp.Response> responses = new ArrayList<>();
+            for (Future<TestHttp.Response> answer : answers) {
                 responses.add(answer.get());
             }
 
-            List<Http.Response> refused =
+            List<TestHttp.Response> refused =
                     responses.stream().filter(r -> r.status() == 503).toList();
-            List<Http.Response> accepted =
+            List<TestHttp.Response> accepted =
                     responses.stream().filter(r -> r.status() == 202).toList();
             // the writer holds one or two (its batch), three wait in the queue: everything else is refused
             assertThat(accepted.size()).isBetween(4, 5);
@@ -69,7 +70,7 @@ class BackPressureIT extends CommandApiIT {
             });
             assertThat(count("SELECT count(*) FROM commands.orders WHERE customer_email LIKE 'burst-" + run + "-%'"))
                     .isEqualTo(accepted.size());
-            for (Http.Response r : accepted) {
+            for (TestHttp.Response r : accepted) {
                 assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '"
                                 + r.json().get("orderId") + "'"))
                         .isEqualTo(1);

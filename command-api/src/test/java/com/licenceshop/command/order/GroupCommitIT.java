@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,32 +49,32 @@ class GroupCommitIT extends CommandApiIT {
     }
 
     /** Sends all requests at once while the writers are held back, then lets them go. */
-    List<Http.Response> burst(List<Callable<Http.Response>> requests) throws Exception {
+    List<TestHttp.Response> burst(List<Callable<TestHttp.Response>> requests) throws Exception {
         double before = WriterGate.batched(meters);
-        List<Future<Http.Response>> answers = new ArrayList<>();
+        List<Future<TestHttp.Response>> answers = new ArrayList<>();
         try (var gate = WriterGate.close(database)) {
-            for (Callable<Http.Response> request : requests) {
+            for (Callable<TestHttp.Response> request : requests) {
                 answers.add(pool.submit(request));
             }
             WriterGate.awaitWaiting(meters, before, requests.size());
         }
-        List<Http.Response> responses = new ArrayList<>();
-        for (Future<Http.Response> answer : answers) {
+        List<TestHttp.Response> responses = new ArrayList<>();
+        for (Future<TestHttp.Response> answer : answers) {
             responses.add(answer.get());
         }
         return responses;
     }
 
-    Callable<Http.Response> order(String email, String sku, int quantity, String key) {
+    Callable<TestHttp.Response> order(String email, String sku, int quantity, String key) {
         return () -> key == null
                 ? http.postJson("/api/orders", Http.order(email, sku, quantity))
                 : http.postJson("/api/orders", Http.order(email, sku, quantity), "Idempotency-Key", key);
     }
 
     @Test
-    void twoHundredConcurrentOrdersWithTwentyFiveKeysSharedPairwiseMakeExactly175Orders() throws Exception {
+    void twoHundredOrdersSharingKeysPairwiseMakeExactly175() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Callable<Http.Response>> requests = new ArrayList<>();
+        List<Callable<TestHttp.Response>> requests = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             requests.add(order("single-" + run + "-" + i + "@example.com", "STARTER", 1 + i % 3, null));
@@ -85,13 +86,13 @@ class GroupCommitIT extends CommandApiIT {
             requests.add(order("twin-" + run + "-" + i + "@example.com", "PROFESSIONAL", 2, key));
         }
 
-        List<Http.Response> responses = burst(requests);
+        List<TestHttp.Response> responses = burst(requests);
 
         assertThat(responses)
                 .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(202));
         for (int i = 0; i < 25; i++) {
-            Http.Response first = responses.get(150 + 2 * i);
-            Http.Response second = responses.get(151 + 2 * i);
+            TestHttp.Response first = responses.get(150 + 2 * i);
+            TestHttp.Response second = responses.get(151 + 2 * i);
             assertThat(second.json().get("orderId"))
                     .as("twins under key %s", keys.get(i))
                     .isEqualTo(first.json().get("orderId"));
@@ -122,16 +123,16 @@ class GroupCommitIT extends CommandApiIT {
     }
 
     @Test
-    void twinsWithDifferentBodiesInOneBatchGiveOneOrderAndOne422() throws Exception {
+    void differingTwinsInOneBatchGiveOneOrderAndOne422() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Callable<Http.Response>> requests = new ArrayList<>();
+        List<Callable<TestHttp.Response>> requests = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String key = "clash-" + run + "-" + i;
             requests.add(order("clash-" + run + "-" + i + "@example.com", "STARTER", 1, key));
             requests.add(order("clash-" + run + "-" + i + "@example.com", "STARTER", 5, key));
         }
 
-        List<Http.Response> responses = burst(requests);
+        List<TestHttp.Response> responses = burst(requests);
 
         for (int i = 0; i < 20; i++) {
             List<Integer> statuses = List.of(
@@ -148,7 +149,7 @@ class GroupCommitIT extends CommandApiIT {
         // a rule only the database knows: provokes a constraint violation in the middle of a batch
         execute("ALTER TABLE commands.orders ADD CONSTRAINT no_poison CHECK (customer_email NOT LIKE 'poison%')");
         try {
-            List<Callable<Http.Response>> requests = new ArrayList<>();
+            List<Callable<TestHttp.Response>> requests = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 requests.add(order(
                         "good-" + run + "-" + i + "@example.com",
@@ -163,13 +164,13 @@ class GroupCommitIT extends CommandApiIT {
             largestBefore.put(
                     "count", meters.get("shop.orders.batch.size").summary().count());
 
-            List<Http.Response> responses = burst(requests);
+            List<TestHttp.Response> responses = burst(requests);
 
-            Http.Response poison = responses.get(16);
+            TestHttp.Response poison = responses.get(16);
             assertThat(poison.status()).as(poison.body()).isEqualTo(500);
             assertThat(poison.contentType()).startsWith("application/problem+json");
             assertThat(poison.body()).doesNotContain("no_poison").doesNotContain("Exception");
-            List<Http.Response> good = new ArrayList<>(responses);
+            List<TestHttp.Response> good = new ArrayList<>(responses);
             good.remove(16);
             assertThat(good).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(202));
             assertThat(meters.get("shop.orders.batch.size").summary().count() - largestBefore.get("count"))
@@ -183,7 +184,7 @@ class GroupCommitIT extends CommandApiIT {
                     .isEqualTo(30);
             assertThat(count("SELECT count(*) FROM commands.idempotency_keys WHERE key = 'poison-" + run + "'"))
                     .isZero();
-            for (Http.Response r : good) {
+            for (TestHttp.Response r : good) {
                 assertThat(count("SELECT count(*) FROM commands.events WHERE aggregate_id = '"
                                 + r.json().get("orderId") + "'"))
                         .isEqualTo(1);

@@ -21,7 +21,7 @@ class KeyResolutionTest {
     }
 
     @Test
-    void aTwinWithTheSameRequestGetsTheStoredOrderAndItsTokenAsAReplay() {
+    void aTwinRequestReplaysTheStoredOrderAndItsToken() {
         UUID stored = UUID.randomUUID();
         assertThat(KeyResolution.resolve(command, "fingerprint-1", stored, "stored-token"))
                 .isEqualTo(new PlacingOrders.Accepted(stored, true, "stored-token"));

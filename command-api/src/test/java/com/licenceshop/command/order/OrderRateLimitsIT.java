@@ -24,7 +24,7 @@ class OrderRateLimitsIT extends CommandApiIT {
     }
 
     @Test
-    void aRecipientGetsTwoOrdersAnHourAndAClientFiveAMinuteThenA429WithRetryAfter() throws SQLException {
+    void twoAnHourPerRecipientFiveAMinutePerClientThen429() throws SQLException {
         Http http = new Http(server.getURI());
         assertThat(http.postJson("/api/orders", Http.order("flooded@example.com", "STARTER", 1))
                         .status())

@@ -64,7 +64,7 @@ class OrderStatusAndCancellingIT extends ConsumingCommandApiIT {
     }
 
     @Test
-    void onlyTheBuyersTokenOrTheOpsLoginReadsOrCancelsAnOrderAndTheAnswerIsNeverStored() {
+    void onlyTheBuyerOrOpsReadOrCancelAndNothingIsCached() {
         String orderId = place("buyer@example.com", "ENTERPRISE", 2);
         String token = http.tokenOf(orderId);
         Http stranger = new Http(server.getURI());

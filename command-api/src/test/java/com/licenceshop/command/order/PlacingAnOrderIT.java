@@ -16,6 +16,8 @@ import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.OrderLine;
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -58,11 +60,11 @@ class PlacingAnOrderIT extends CommandApiIT {
     @AfterAll
     void unbind() {
         consumer.close();
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test
-    void aPlacedOrderIsAcceptedAndArrivesOnTheBrokerAsOrderPlaced() throws Exception {
+    void aPlacedOrderIsAcceptedAndPublishedAsOrderPlaced() throws Exception {
         String correlationId = "test-" + UUID.randomUUID();
         var response = http.postJson(
                 "/api/orders",
@@ -109,8 +111,8 @@ class PlacingAnOrderIT extends CommandApiIT {
     @Test
     void aJsonMediaTypeInAnyCaseIsJson() {
         for (String contentType : List.of("APPLICATION/JSON", "Application/Json; Charset=UTF-8")) {
-            var response =
-                    http.postRaw("/api/orders", contentType, Http.write(Http.order("case@example.com", "STARTER", 1)));
+            var response = http.postRaw(
+                    "/api/orders", contentType, TestHttp.write(Http.order("case@example.com", "STARTER", 1)));
 
             assertThat(response.status())
                     .as(contentType + ": " + response.body())
@@ -119,7 +121,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void theOrderItsLinesAndItsEventAreStoredAndTheEventLeavesTheOutboxOncePublished() throws Exception {
+    void orderAndEventAreStoredAndPublishedEventsLeaveTheOutbox() throws Exception {
         var response = http.postJson("/api/orders", Http.order("linus@example.com", "ENTERPRISE", 3));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String orderId = (String) response.json().get("orderId");
@@ -149,7 +151,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void theCallersTraceIsStoredWithTheEventAndContinuedByThePublishedMessage() throws Exception {
+    void theCallersTraceIsStoredWithTheEventAndContinuedByIt() throws Exception {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
         String callerSpan = "00f067aa0ba902b7";
         var response = http.postJson(
@@ -179,7 +181,7 @@ class PlacingAnOrderIT extends CommandApiIT {
     }
 
     @Test
-    void theBatchsInfoLineNamesTheTraceOfEachOrderInItSoGrepFindsThePurchase() {
+    void theBatchsLogLineNamesEachOrdersTraceForGrep() {
         String traceId = "5cf92f3577b34da6a3ce929d0e0e" + Integer.toHexString(0x1000 + (int) (Math.random() * 0xefff));
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
@@ -204,7 +206,7 @@ class PlacingAnOrderIT extends CommandApiIT {
         }
     }
 
-    private EventsQueue.Delivery awaitDeliveryOf(String orderId) {
+    private TestBroker.Delivery awaitDeliveryOf(String orderId) {
         await("OrderPlaced of " + orderId)
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> consumer.deliveries().stream().anyMatch(d -> new String(d.body()).contains(orderId)));

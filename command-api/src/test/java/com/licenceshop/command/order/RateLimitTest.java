@@ -12,7 +12,7 @@ class RateLimitTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T04:00:00Z"));
 
     @Test
-    void aKeyGetsItsWholeAllowanceAtOnceThenOneMoreEachPeriodOverAllowance() {
+    void aKeyGetsItsAllowanceAtOnceThenOneMorePerPeriod() {
         RateLimit limit = new RateLimit(3, Duration.ofMinutes(1), 100, clock);
 
         assertThat(limit.take("10.0.0.7")).isEmpty();
@@ -29,7 +29,7 @@ class RateLimitTest {
     }
 
     @Test
-    void aLongIdleKeyIsFullAgainButNeverFullerThanItsAllowance() {
+    void aLongIdleKeyRefillsButNeverBeyondItsAllowance() {
         RateLimit limit = new RateLimit(2, Duration.ofHours(1), 100, clock);
         limit.take("ada@example.com");
         limit.take("ada@example.com");
@@ -51,7 +51,7 @@ class RateLimitTest {
     }
 
     @Test
-    void whenTheKeysAreFullTheOnesIdleForAPeriodGoAndTheOthersKeepTheirCount() {
+    void whenFullIdleKeysGoAndTheOthersKeepTheirCount() {
         RateLimit limit = new RateLimit(1, Duration.ofMinutes(1), 2, clock);
         limit.take("a");
         limit.take("b");

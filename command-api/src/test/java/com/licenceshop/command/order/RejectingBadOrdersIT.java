@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.StaffLogin;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
     }
 
     static String json(Object body) {
-        return Http.write(body);
+        return TestHttp.write(body);
     }
 
     static Stream<Arguments> badOrders() {
@@ -115,7 +116,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
     }
 
     @Test
-    void aBodyThatGoesOnAfterItsJsonValueIsABadRequest() {
+    void aBodyWithDataAfterItsJsonValueIsABadRequest() {
         for (String trailing : List.of(" garbage", " {}", "]", " \"x\"", "{\"customerEmail\":\"b@example.com\"}")) {
             var response = http.postRaw(
                     "/api/orders", "application/json", json(Http.order("ada@example.com", "STARTER", 1)) + trailing);
@@ -128,7 +129,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
     }
 
     @Test
-    void aKeyTwiceInOneObjectIsABadRequestWhereverItIs() {
+    void aKeyTwiceInAnyObjectIsABadRequest() {
         for (String body : List.of(
                 "{\"customerEmail\":\"a@example.com\",\"customerEmail\":\"b@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":1}]}",
                 "{\"customerEmail\":\"a@example.com\",\"items\":[{\"sku\":\"STARTER\",\"quantity\":1,\"quantity\":100}]}")) {
@@ -252,7 +253,7 @@ class RejectingBadOrdersIT extends CommandApiIT {
         assertThat(metrics).containsPattern("shop_commands_rejected_total\\{reason=\"too-many-orders\"[^}]*} \\d");
     }
 
-    static void assertProblem(Http.Response response, int status, String slug) {
+    static void assertProblem(TestHttp.Response response, int status, String slug) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         Map<String, Object> problem = response.json();

@@ -8,6 +8,7 @@ import com.licenceshop.command.support.Http;
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.Topology;
 import com.licenceshop.servicedefaults.EventBatches;
+import com.licenceshop.testsupport.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ class EventsSentTogetherIT extends CommandApiIT {
     @AfterAll
     void cleanUp() {
         relay.stop();
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     record Stored(
@@ -75,7 +76,7 @@ class EventsSentTogetherIT extends CommandApiIT {
     }
 
     @Test
-    void eventsWaitingTogetherGoOutInFewMessagesEachEventKeepingItsIdTypeVersionAndTrace() throws Exception {
+    void waitingEventsShareMessagesEachKeepingItsIdTypeVersionAndTrace() throws Exception {
         Http http = new Http(server.getURI());
         try (EventsQueue consumer = EventsQueue.bindTo(topology)) {
             for (int i = 0; i < ORDERS; i++) {
@@ -91,7 +92,7 @@ class EventsSentTogetherIT extends CommandApiIT {
             var events = consumer.awaitAtLeast(stored.size(), Duration.ofSeconds(15));
             var messages = consumer.messages();
             assertThat(events)
-                    .extracting(EventsQueue.Delivery::messageId)
+                    .extracting(TestBroker.Delivery::messageId)
                     .containsExactlyElementsOf(
                             stored.stream().map(Stored::eventId).toList());
             // one routing key per message, none larger than the maximum, and no two neighbours that could have been one
@@ -100,13 +101,13 @@ class EventsSentTogetherIT extends CommandApiIT {
                                     .size())
                             .isBetween(1, EventBatches.MAX_EVENTS));
             assertThat(messages.size())
-                    .isEqualTo(EventBatches.runs(events, EventsQueue.Delivery::routingKey, EventBatches.MAX_EVENTS)
+                    .isEqualTo(EventBatches.runs(events, TestBroker.Delivery::routingKey, EventBatches.MAX_EVENTS)
                             .size());
             assertThat(messages.size()).isLessThan(events.size());
             assertThat(messages.get(0).header(EventBatches.HEADER)).isEqualTo(EventBatches.MAX_EVENTS);
             for (int i = 0; i < stored.size(); i++) {
                 Stored row = stored.get(i);
-                EventsQueue.Delivery event = events.get(i);
+                TestBroker.Delivery event = events.get(i);
                 assertThat(event.properties().getType()).isEqualTo(row.type());
                 assertThat(event.properties().getCorrelationId()).isEqualTo(row.correlationId());
                 assertThat(event.header(MessageHeaders.SCHEMA_VERSION)).isEqualTo(row.schemaVersion());

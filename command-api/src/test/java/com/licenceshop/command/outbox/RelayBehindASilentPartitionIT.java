@@ -8,6 +8,7 @@ import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TcpProxy;
+import com.licenceshop.testsupport.TestBroker;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -48,11 +49,11 @@ class RelayBehindASilentPartitionIT extends CommandApiIT {
                 server.stop();
             }
         }
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test
-    void aSilentPartitionOfTheActiveRelaysDatabaseHandsTheRelayToTheStandbyWithinTheTimeouts() throws Exception {
+    void aSilentlyPartitionedRelayHandsOverToTheStandbyWithinTheTimeouts() throws Exception {
         Map<String, Object> viaProxy = new HashMap<>(getProperties());
         viaProxy.put(
                 "datasources.default.url",

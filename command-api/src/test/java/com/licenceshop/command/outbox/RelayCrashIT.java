@@ -7,6 +7,7 @@ import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -41,11 +42,11 @@ class RelayCrashIT extends CommandApiIT {
 
     @AfterAll
     void cleanUp() {
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test
-    void anEventConfirmedButNotStampedIsPublishedAgainWithTheSameEventId() throws Exception {
+    void anEventConfirmedButNotStampedIsRepublishedWithItsEventId() throws Exception {
         Http http = new Http(server.getURI());
         try (EventsQueue consumer = EventsQueue.bindTo(topology)) {
             store.crashOnNextStamps(1);

@@ -29,7 +29,7 @@ class CardPaymentIT extends PaymentIT {
     }
 
     @Test
-    void anOrderWaitsForItsPaymentWithoutKeysAndACardPaidOnTheHostedPageIssuesThemOnce() throws Exception {
+    void noKeysUntilACardPaysThenTheOrderGetsThemOnce() throws Exception {
         String orderId = place("card@example.com", "PROFESSIONAL", 2);
         assertThat(payment(orderId))
                 .containsEntry("method", "CARD")
@@ -123,7 +123,7 @@ class CardPaymentIT extends PaymentIT {
     }
 
     @Test
-    void aDeclinedCardIsRecordedAndTheShopperPaysAgainWithANewCheckout() throws Exception {
+    void aDeclinedCardIsRecordedAndANewCheckoutPaysAfterwards() throws Exception {
         String orderId = place("declined@example.com", "STARTER", 1);
         String first = checkoutUrl(orderId);
 
@@ -145,7 +145,7 @@ class CardPaymentIT extends PaymentIT {
     }
 
     @Test
-    void aProviderThatIsDownAtCheckoutIsAClear503WithNothingWrittenAndTheRetryWorks() throws Exception {
+    void aProviderDownAtCheckoutIs503WritesNothingAndRetryWorks() throws Exception {
         String orderId = place("down@example.com", "STARTER", 1);
         toProvider.cut();
         try {
@@ -166,7 +166,7 @@ class CardPaymentIT extends PaymentIT {
     }
 
     @Test
-    void anOrderCancelledByItsBuyerAndThenPaidOnTheOpenCheckoutGetsNoKeysAndItsMoneyBack() throws Exception {
+    void anOrderCancelledThenPaidGetsNoKeysAndItsMoneyBack() throws Exception {
         String orderId = place("cancelled@example.com", "STARTER", 1);
         String url = checkoutUrl(orderId);
         assertThat(http.postRaw("/api/orders/" + orderId + "/cancel", null, "").status())
@@ -184,7 +184,7 @@ class CardPaymentIT extends PaymentIT {
     }
 
     @Test
-    void refundingAnUnpaidOrderIsA409AndAPaidOneIsRefundedOnceThroughTheProvider() throws Exception {
+    void refundingUnpaidIs409AndAPaidOrderIsRefundedOnce() throws Exception {
         String orderId = place("refund@example.com", "STARTER", 1);
         var unpaid = asStaff("/api/orders/" + orderId + "/refund", "");
         assertThat(unpaid.status()).as(unpaid.body()).isEqualTo(409);

@@ -24,14 +24,14 @@ class DeadlineScheduleTest {
     }
 
     @Test
-    void theCheckoutExpiresWithTheOrderButWithinStripesThirtyMinutesToOneDay() {
+    void theCheckoutExpiresWithTheOrderWithinStripesLimits() {
         assertThat(schedule.checkoutExpiresAt(t0, t0)).isEqualTo(t0.plus(Duration.ofHours(1)));
         assertThat(schedule.checkoutExpiresAt(t0, t0.plus(Duration.ofMinutes(50))))
                 .isEqualTo(t0.plus(Duration.ofMinutes(50)).plus(Duration.ofMinutes(31)));
     }
 
     @Test
-    void anInvoiceIsRemindedThreeDaysBeforeItsDueDayEndsAndOneDayAfterAndCancelledAfterFourteen() {
+    void remindedThreeDaysBeforeAndOneAfterDueAndCancelledAfterFourteen() {
         Invoice invoice = Invoice.of("2026-000001", 100, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
         Instant endOfDueDay = Instant.parse("2026-12-21T23:00:00Z"); // midnight in Berlin after 21 December
 

@@ -30,7 +30,7 @@ class InvoicePaymentIT extends PaymentIT {
     }
 
     @Test
-    void anInvoiceOrderGetsTheNextGaplessNumberOfTheYearWithVatOnTheNetTotal() {
+    void invoicesGetTheYearsNextGaplessNumberAndVatOnTheNet() {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             numbers.add((String) invoice(placeOnInvoice("numbers" + i + "@example.com", "PROFESSIONAL", 2))
@@ -58,7 +58,7 @@ class InvoicePaymentIT extends PaymentIT {
     }
 
     @Test
-    void aPartialTransferLeavesTheRestOutstandingAndTheOneThatCompletesItIssuesTheKeysOnce() throws Exception {
+    void aPartialTransferLeavesARestAndTheLastIssuesKeysOnce() throws Exception {
         String orderId = placeOnInvoice("partial@example.com", "PROFESSIONAL", 2);
         String number = (String) invoice(orderId).get("number");
 
@@ -96,7 +96,7 @@ class InvoicePaymentIT extends PaymentIT {
     }
 
     @Test
-    void aTransferForNoSuchInvoiceIs404AndABadAmountIs400() {
+    void transfersForNoInvoiceAre404AndBadAmounts400() {
         assertThat(asStaff("/api/invoices/1999-999999/transfers", transfer("", 1_000, "BANK-X"))
                         .status())
                 .isEqualTo(404);

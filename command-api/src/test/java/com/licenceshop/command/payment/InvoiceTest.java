@@ -18,7 +18,7 @@ class InvoiceTest {
     }
 
     @Test
-    void grossIsNetPlusVatAndTheDueDateFollowsThePaymentTerms() {
+    void grossIsNetPlusVatAndTheDueDateFollowsTheTerms() {
         Invoice invoice = Invoice.of("2026-000042", 650_000, 1_900, "EUR", LocalDate.of(2026, 12, 20), 14);
 
         assertThat(invoice.vatCents()).isEqualTo(123_500);

@@ -45,7 +45,7 @@ class KeysBeforePaymentIT extends PaymentIT {
     }
 
     @Test
-    void anInvoiceOrderOfLicencesThatAllowItGetsItsKeysWithTheInvoiceAndOnlyOnceWhenPaid() throws Exception {
+    void allowedLicencesGetKeysWithTheInvoiceAndNoneAgainWhenPaid() throws Exception {
         String orderId = placeOnInvoice("early@example.com", EARLY, 2);
         String number = invoiceNumber(orderId);
 
@@ -66,7 +66,7 @@ class KeysBeforePaymentIT extends PaymentIT {
     }
 
     @Test
-    void anUnpaidInvoicePastItsGracePeriodRevokesTheKeysItGaveEarly() throws Exception {
+    void anUnpaidInvoicePastGraceRevokesTheKeysItGaveEarly() throws Exception {
         String orderId = placeOnInvoice("unpaid@example.com", EARLY, 1);
         invoiceNumber(orderId);
         assertThat(licences(orderId)).hasSize(1);
@@ -85,7 +85,7 @@ class KeysBeforePaymentIT extends PaymentIT {
     }
 
     @Test
-    void anInvoiceOrderWithOneLicenceThatDoesNotAllowItWaitsForItsPayment() throws Exception {
+    void oneLicenceWithoutEarlyKeysMakesAnInvoiceOrderWaitForPayment() throws Exception {
         String orderId = placeOnInvoice(
                 "mixed@example.com", List.of(Map.of("sku", EARLY, "quantity", 1), Map.of("sku", LATE, "quantity", 1)));
 

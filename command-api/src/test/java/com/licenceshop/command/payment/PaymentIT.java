@@ -7,6 +7,7 @@ import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.StaffLogin;
 import com.licenceshop.testsupport.ServiceProcess;
 import com.licenceshop.testsupport.TcpProxy;
+import com.licenceshop.testsupport.TestHttp;
 import com.licenceshop.testsupport.TestServers;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -133,7 +134,7 @@ abstract class PaymentIT extends CommandApiIT {
         return (List<Object>) http.get("/api/orders/" + orderId).json().get("licences");
     }
 
-    Http.Response checkout(String orderId) {
+    TestHttp.Response checkout(String orderId) {
         return http.postRaw("/api/orders/" + orderId + "/checkout", null, "");
     }
 
@@ -163,7 +164,7 @@ abstract class PaymentIT extends CommandApiIT {
         assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
     }
 
-    Http.Response asStaff(String path, String json) {
+    TestHttp.Response asStaff(String path, String json) {
         var request = http.request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));

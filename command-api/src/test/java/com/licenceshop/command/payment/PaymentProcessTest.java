@@ -42,7 +42,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void aCardOrderIsPaidThenKeyedInOneDecisionAndItsDeadlinesEnd() {
+    void aCardOrderIsPaidAndKeyedInOneDecisionEndingDeadlines() {
         aCardOrderOf(150_000);
         Decision checkout =
                 on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
@@ -94,7 +94,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void aDeclinedCardIsRecordedAndTheShopperMayTryAgainWithANewCheckout() {
+    void aDeclinedCardIsRecordedAndANewCheckoutMayTryAgain() {
         aCardOrderOf(50_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 59_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
 
@@ -143,7 +143,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void aPaymentThatArrivesAfterTheOrderExpiredIsRefundedAndGetsNoKeys() {
+    void aPaymentAfterTheOrderExpiredIsRefundedAndGetsNoKeys() {
         aCardOrderOf(150_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
         on(new Trigger.DeadlineReached(DeadlineKind.PAYMENT_DUE), PLACED_AT.plus(Duration.ofHours(1)));
@@ -165,7 +165,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void reconciliationAsksTheProviderAndLooksAgainLaterWhileTheCheckoutIsOpen() {
+    void reconciliationAsksTheProviderAndRetriesWhileTheCheckoutIsOpen() {
         aCardOrderOf(150_000);
         on(new Trigger.CheckoutCreated(1, "cs_1", 178_500, PLACED_AT.plus(Duration.ofHours(1))), PLACED_AT);
 
@@ -205,7 +205,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void anInvoiceIsRemindedBeforeAndAfterItsDueDateThenCancelledAfterTheGracePeriod() {
+    void anInvoiceIsRemindedAroundItsDueDateThenCancelledAfterGrace() {
         anInvoiceOrderOf(100_000, true);
         Invoice invoice = Invoice.of("2026-000002", 100_000, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
         Decision issued = on(new Trigger.InvoiceCreated(invoice), PLACED_AT);
@@ -235,7 +235,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void earlyKeysAreNotIssuedAgainWhenTheInvoiceIsPaidAndThePaidOrderOutlivesItsGracePeriod() {
+    void paymentReissuesNoEarlyKeysAndAPaidOrderOutlivesGrace() {
         anInvoiceOrderOf(100_000, true);
         Invoice invoice = Invoice.of("2026-000004", 100_000, 1_900, "EUR", LocalDate.of(2026, 12, 7), 14);
         on(new Trigger.InvoiceCreated(invoice), PLACED_AT);
@@ -267,7 +267,7 @@ class PaymentProcessTest {
     }
 
     @Test
-    void aRefundIsRefusedForAnUnpaidOrderAndForASecondTime() {
+    void refundsAreRefusedForUnpaidOrdersAndASecondTime() {
         aCardOrderOf(150_000);
         assertThat(on(new Trigger.RefundAsked("sales"), PLACED_AT).refusal()).isEqualTo(PaymentProcess.NOT_PAID);
         on(paid("cs_1", "pi_1"), PLACED_AT);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
+import com.licenceshop.testsupport.TestHttp;
 import com.stripe.net.Webhook;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -38,7 +39,7 @@ class PaymentWebhookIT extends CommandApiIT {
         http = new Http(server.getURI());
     }
 
-    private Http.Response deliver(String payload, String signature) {
+    private TestHttp.Response deliver(String payload, String signature) {
         return signature == null
                 ? http.postRaw("/api/payments/webhook", "application/json; charset=utf-8", payload)
                 : http.postRaw(
@@ -68,13 +69,13 @@ class PaymentWebhookIT extends CommandApiIT {
         String eventId = "evt_forged_" + UUID.randomUUID();
         String payload = completed(eventId, UUID.randomUUID().toString());
 
-        Http.Response forged = deliver(payload, signed(payload, "whsec_someone_else", Instant.now()));
-        Http.Response stale =
+        TestHttp.Response forged = deliver(payload, signed(payload, "whsec_someone_else", Instant.now()));
+        TestHttp.Response stale =
                 deliver(payload, signed(payload, SECRET, Instant.now().minusSeconds(600)));
-        Http.Response unsigned = deliver(payload, null);
-        Http.Response changed = deliver(payload.replace("178500", "1"), signed(payload, SECRET, Instant.now()));
+        TestHttp.Response unsigned = deliver(payload, null);
+        TestHttp.Response changed = deliver(payload.replace("178500", "1"), signed(payload, SECRET, Instant.now()));
 
-        for (Http.Response response : new Http.Response[] {forged, stale, unsigned, changed}) {
+        for (TestHttp.Response response : new TestHttp.Response[] {forged, stale, unsigned, changed}) {
             assertThat(response.status()).as(response.body()).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("com.stripe");
@@ -87,8 +88,8 @@ class PaymentWebhookIT extends CommandApiIT {
         String eventId = "evt_twice_" + UUID.randomUUID();
         String payload = completed(eventId, UUID.randomUUID().toString());
 
-        Http.Response first = deliver(payload, signed(payload, SECRET, Instant.now()));
-        Http.Response second = deliver(payload, signed(payload, SECRET, Instant.now()));
+        TestHttp.Response first = deliver(payload, signed(payload, SECRET, Instant.now()));
+        TestHttp.Response second = deliver(payload, signed(payload, SECRET, Instant.now()));
 
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json()).containsEntry("duplicate", false);
@@ -102,7 +103,7 @@ class PaymentWebhookIT extends CommandApiIT {
         String eventId = "evt_stranger_" + UUID.randomUUID();
         String payload = completed(eventId, "not-an-order-of-ours");
 
-        Http.Response response = deliver(payload, signed(payload, SECRET, Instant.now()));
+        TestHttp.Response response = deliver(payload, signed(payload, SECRET, Instant.now()));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(count("SELECT count(*) FROM commands.provider_events WHERE event_id = '" + eventId

@@ -61,7 +61,7 @@ class WebhookVerificationTest {
     }
 
     @Test
-    void aPaidCompletedSessionAsksTheOrdersProcessToRecordTheCardPayment() throws Exception {
+    void aPaidSessionAsksTheOrdersProcessToRecordTheCardPayment() throws Exception {
         String payload = completedSession("order-7", "paid", 178_500);
         var event = ((WebhookVerification.Verified) verification.verify(payload, signed(payload, SECRET, NOW))).event();
 

@@ -1,5 +1,6 @@
 package com.licenceshop.command.support;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,36 +30,36 @@ public final class CatalogClient {
         return body;
     }
 
-    public Http.Response add(Map<String, Object> body) {
-        return write(json("/api/products").POST(HttpRequest.BodyPublishers.ofString(Http.write(body))));
+    public TestHttp.Response add(Map<String, Object> body) {
+        return write(json("/api/products").POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(body))));
     }
 
-    public Http.Response addRaw(String contentType, String body) {
+    public TestHttp.Response addRaw(String contentType, String body) {
         return write(http.request("/api/products")
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** @param ifMatch null for none */
-    public Http.Response change(String sku, String ifMatch, Map<String, Object> body) {
+    public TestHttp.Response change(String sku, String ifMatch, Map<String, Object> body) {
         HttpRequest.Builder request =
-                json("/api/products/" + sku).PUT(HttpRequest.BodyPublishers.ofString(Http.write(body)));
+                json("/api/products/" + sku).PUT(HttpRequest.BodyPublishers.ofString(TestHttp.write(body)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return write(request);
     }
 
-    public Http.Response retire(String sku) {
+    public TestHttp.Response retire(String sku) {
         return write(http.request("/api/products/" + sku).DELETE());
     }
 
-    public Http.Response get(String sku) {
+    public TestHttp.Response get(String sku) {
         return http.get("/api/products/" + sku);
     }
 
     /** Sends a catalog write as sales staff. */
-    public Http.Response write(HttpRequest.Builder request) {
+    public TestHttp.Response write(HttpRequest.Builder request) {
         return http.send(StaffLogin.authorize(request));
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.licenceshop.events.EventCodec;
 import com.licenceshop.events.EventType;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -54,6 +55,6 @@ public abstract class ConsumingCommandApiIT extends CommandApiIT {
     @AfterAll
     void closeConsumer() {
         consumer.close();
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 }

@@ -1,16 +1,10 @@
 package com.licenceshop.command.support;
 
-import io.micronaut.core.type.Argument;
-import io.micronaut.serde.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.licenceshop.testsupport.TestHttp;
+import com.licenceshop.testsupport.TestHttp.Response;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,15 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plain HTTP client, so tests send exactly the bytes and headers they mean (also broken ones). Like a buyer's
- * client it keeps the access token of each order it placed (from the 202) and sends it as Order-Token to that
- * order's URLs; another instance is a stranger to those orders.
+ * A buyer's client of the command API on {@link TestHttp}: it keeps the access token of each order it placed
+ * (from the 202) and sends it as Order-Token to that order's URLs; another instance is a stranger to those orders.
  */
 public final class Http {
 
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private static final Pattern ORDER_PATH = Pattern.compile("/api/orders/([0-9a-f-]{36})(/cancel|/checkout)?");
 
     private final String baseUrl;
@@ -34,29 +24,6 @@ public final class Http {
 
     public Http(URI baseUrl) {
         this.baseUrl = baseUrl.toString().replaceAll("/$", "");
-    }
-
-    public record Response(int status, String body, HttpResponse<String> raw) {
-        public Map<String, Object> json() {
-            return read(body, Argument.mapOf(String.class, Object.class));
-        }
-
-        public List<Map<String, Object>> jsonList() {
-            return read(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
-        }
-
-        public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-
-        public String contentType() {
-            return header("Content-Type");
-        }
-
-        @SuppressWarnings("unchecked")
-        public List<Map<String, Object>> errors() {
-            return (List<Map<String, Object>>) json().get("errors");
-        }
     }
 
     public HttpRequest.Builder request(String path) {
@@ -81,11 +48,11 @@ public final class Http {
     public Response getAsOps(String path) {
         return send(request(path)
                 .GET()
-                .header("Authorization", basic(CommandApiIT.OPS_USERNAME, CommandApiIT.OPS_PASSWORD)));
+                .header("Authorization", TestHttp.basic(CommandApiIT.OPS_USERNAME, CommandApiIT.OPS_PASSWORD)));
     }
 
     public Response postJson(String path, Object body, String... headers) {
-        return postRaw(path, "application/json", write(body), headers);
+        return postRaw(path, "application/json", TestHttp.write(body), headers);
     }
 
     public Response postRaw(String path, String contentType, String body, String... headers) {
@@ -100,43 +67,13 @@ public final class Http {
     }
 
     public Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response =
-                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Response answer = new Response(response.statusCode(), response.body(), response);
-            if (response.statusCode() == 202
-                    && response.request().uri().getPath().equals("/api/orders")
-                    && answer.json().get("orderToken") instanceof String token) {
-                tokens.put((String) answer.json().get("orderId"), token);
-            }
-            return answer;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Response answer = TestHttp.send(request);
+        if (answer.status() == 202
+                && answer.raw().request().uri().getPath().equals("/api/orders")
+                && answer.json().get("orderToken") instanceof String token) {
+            tokens.put((String) answer.json().get("orderId"), token);
         }
-    }
-
-    public static String basic(String username, String password) {
-        return "Basic "
-                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static <T> T read(String json, Argument<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + json, e);
-        }
+        return answer;
     }
 
     /** A typical order body. */

@@ -3,6 +3,7 @@ package com.licenceshop.command.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ public final class InvoicePayments {
         var transfer =
                 http.send(StaffLogin.authorize(http.request("/api/invoices/" + invoice.get("number") + "/transfers")
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Http.write(
+                        .POST(HttpRequest.BodyPublishers.ofString(TestHttp.write(
                                 Map.of("amountCents", invoice.get("grossCents"), "reference", "BANK-" + orderId))))));
         assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
         assertThat(transfer.json()).as(transfer.body()).containsEntry("status", "KEYS_ISSUED");

@@ -3,10 +3,11 @@ package com.licenceshop.command.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.command.support.CommandApiIT;
-import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.StaffLogin;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
+import com.licenceshop.testsupport.TestHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ class ContractIT extends CommandApiIT {
 
     @AfterAll
     void cleanUp() {
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test
@@ -95,7 +96,7 @@ class ContractIT extends CommandApiIT {
     @Test
     void everyAnswerIsOneTheDocumentDeclaresForItsOperation() {
         String big = "{\"pad\":\"" + "x".repeat(70_000) + "\"}";
-        String order = Http.write(Http.order("contract@example.com", "STARTER", 1));
+        String order = TestHttp.write(Http.order("contract@example.com", "STARTER", 1));
         String product =
                 "{\"sku\":\"CONTRACT_A\",\"name\":\"Contract\",\"unitPriceCents\":100,\"currency\":\"EUR\",\"keysBeforePayment\":true}";
         String changed =
@@ -187,7 +188,7 @@ class ContractIT extends CommandApiIT {
                 post(
                         "/api/orders",
                         "application/json",
-                        Http.write(Http.order("contract@example.com", "CONTRACT_A", 1))),
+                        TestHttp.write(Http.order("contract@example.com", "CONTRACT_A", 1))),
                 422);
         answer(get("/api/orders/" + orderId), 200); // http keeps the token of each order it placed (Order-Token)
         answer(ops(stranger("/api/orders/" + orderId).GET()), 200);
@@ -265,9 +266,9 @@ class ContractIT extends CommandApiIT {
     }
 
     /** Sends the request and holds its answer to the document; returns it for the next step. */
-    Http.Response answer(HttpRequest.Builder builder, int... expected) {
+    TestHttp.Response answer(HttpRequest.Builder builder, int... expected) {
         HttpRequest request = builder.build();
-        Http.Response response = http.send(builder);
+        TestHttp.Response response = http.send(builder);
         String method = request.method().toLowerCase();
         String path = request.uri().getPath();
         String what = request.method() + " " + path
@@ -368,7 +369,7 @@ class ContractIT extends CommandApiIT {
     }
 
     static HttpRequest.Builder ops(HttpRequest.Builder request) {
-        return request.header("Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD));
+        return request.header("Authorization", TestHttp.basic(OPS_USERNAME, OPS_PASSWORD));
     }
 
     record Result(int exit, String output) {}

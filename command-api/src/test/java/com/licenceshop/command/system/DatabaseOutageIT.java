@@ -8,6 +8,7 @@ import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TcpProxy;
+import com.licenceshop.testsupport.TestBroker;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -42,11 +43,11 @@ class DatabaseOutageIT extends CommandApiIT {
     @AfterAll
     void closeProxy() {
         databaseProxy.close();
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test
-    void readinessIsDownAndCommandsAreRefusedCleanlyWhileTheDatabaseIsUnreachable() {
+    void withoutTheDatabaseReadinessIsDownAndCommandsAreRefusedCleanly() {
         Http http = new Http(server.getURI());
         assertThat(http.get("/health/readiness").status()).isEqualTo(200);
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.command.support.CommandApiIT;
-import com.licenceshop.command.support.EventsQueue;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.ManagementEndpoints;
+import com.licenceshop.testsupport.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ class ServiceEndpointsIT extends CommandApiIT {
 
     @AfterAll
     void cleanUp() {
-        EventsQueue.deleteExchanges(topology);
+        TestBroker.deleteExchanges(topology);
     }
 
     @Test

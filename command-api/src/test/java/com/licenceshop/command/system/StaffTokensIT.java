@@ -8,6 +8,7 @@ import com.licenceshop.command.support.CommandApiIT;
 import com.licenceshop.command.support.Http;
 import com.licenceshop.command.support.StaffLogin;
 import com.licenceshop.testsupport.StaffTokenKeys;
+import com.licenceshop.testsupport.TestHttp;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -56,7 +57,7 @@ class StaffTokensIT extends CommandApiIT {
                 http.postJson("/api/products", PRODUCT),
                 http.send(http.request("/api/products/STARTER")
                         .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(Http.write(PRODUCT)))),
+                        .PUT(HttpRequest.BodyPublishers.ofString(TestHttp.write(PRODUCT)))),
                 http.send(http.request("/api/products/STARTER").DELETE()))) {
             assertProblem(response, 401, "unauthorized");
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
@@ -78,13 +79,13 @@ class StaffTokensIT extends CommandApiIT {
                 "forbidden");
         // nor does the ops login stand in for a staff member
         assertProblem(
-                http.postJson("/api/products", PRODUCT, "Authorization", Http.basic(OPS_USERNAME, OPS_PASSWORD)),
+                http.postJson("/api/products", PRODUCT, "Authorization", TestHttp.basic(OPS_USERNAME, OPS_PASSWORD)),
                 403,
                 "forbidden");
     }
 
     @Test
-    void anHs256TokenMadeWithTheOldSharedSecretCountsAsNoLogin() throws JOSEException {
+    void anHs256TokenFromTheOldSharedSecretIsNoLogin() throws JOSEException {
         Http http = new Http(server.getURI());
         SignedJWT minted = new SignedJWT(
                 new JWSHeader(JWSAlgorithm.HS256), claims(Instant.now().plusSeconds(600), "SALES"));
@@ -97,7 +98,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aTokenSignedWithAnotherKeyUnsignedOrExpiredCountsAsNoLogin() {
+    void aForeignUnsignedOrExpiredTokenIsNoLogin() {
         Http http = new Http(server.getURI());
         var unsigned = new PlainJWT(claims(Instant.now().plusSeconds(600), "SALES")).serialize();
 
@@ -111,7 +112,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aTokenWithoutExpiryFromAnotherIssuerOrForAnotherAudienceCountsAsNoLogin() {
+    void aTokenWithoutExpiryOrForeignIssuerOrAudienceIsNoLogin() {
         Http http = new Http(server.getURI());
         JWTClaimsSet valid = claims(Instant.now().plusSeconds(600), "SALES");
         List<JWTClaimsSet> refused = List.of(
@@ -173,7 +174,7 @@ class StaffTokensIT extends CommandApiIT {
     }
 
     @Test
-    void aPlaceholderGarbageOrThePrivateKeyAsPublicKeyStopsTheStart() {
+    void aPlaceholderGarbageOrPrivateKeyAsPublicKeyStopsTheStart() {
         for (String bad :
                 List.of("change-me-to-the-public-half-of-the-staff-token-key", "bm90IGEga2V5", KEYS.signingKey())) {
             Map<String, Object> properties = new HashMap<>(getProperties());
@@ -185,7 +186,7 @@ class StaffTokensIT extends CommandApiIT {
         }
     }
 
-    static void assertProblem(Http.Response response, int status, String type) {
+    static void assertProblem(TestHttp.Response response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json())

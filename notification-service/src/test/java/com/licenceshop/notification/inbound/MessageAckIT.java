@@ -49,7 +49,7 @@ class MessageAckIT {
     }
 
     @Test
-    void aMessageWithEventsStillUnsettledIsNotAcknowledgedAndComesBackWhenItsChannelCloses() throws Exception {
+    void anUnsettledMessageIsNotAckedAndReturnsWhenItsChannelCloses() throws Exception {
         Channel channel = connection.createChannel();
         MessageAck ack = new MessageAck(channel, take(channel).getEnvelope().getDeliveryTag(), 3);
 
@@ -78,7 +78,7 @@ class MessageAckIT {
     }
 
     @Test
-    void aMessageOneOfWhoseEventsCouldNotBeMovedGoesBackToTheQueueOnceTheOthersAreSettled() throws Exception {
+    void aMessageWithAnUnmovableEventReturnsOnceTheOthersAreSettled() throws Exception {
         Channel channel = connection.createChannel();
         MessageAck ack = new MessageAck(channel, take(channel).getEnvelope().getDeliveryTag(), 3);
 

@@ -1,21 +1,21 @@
 package com.licenceshop.notification.inbound;
 
-import static com.licenceshop.notification.OrderFixtures.aReminderOf;
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.awaitingPayment;
-import static com.licenceshop.notification.OrderFixtures.professional;
-import static com.licenceshop.notification.OrderFixtures.starter;
-import static com.licenceshop.notification.OrderFixtures.theInvoiceOf;
-import static com.licenceshop.notification.OrderFixtures.theKeysOf;
-import static com.licenceshop.notification.OrderFixtures.theRefundOf;
+import static com.licenceshop.notification.support.OrderFixtures.aReminderOf;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.awaitingPayment;
+import static com.licenceshop.notification.support.OrderFixtures.professional;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.theInvoiceOf;
+import static com.licenceshop.notification.support.OrderFixtures.theKeysOf;
+import static com.licenceshop.notification.support.OrderFixtures.theRefundOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.InvoiceIssued;
 import com.licenceshop.events.LicencesIssued;
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.support.ReceivedMails;
+import com.licenceshop.notification.support.RunningService;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
-    void aPaymentGatedOrderGetsNoMailAtPlacementAndItsKeysOnceWhenIssuedHoweverOftenDelivered() throws Exception {
+    void aPaymentGatedOrderIsMailedOnceWhenItsKeysAreIssued() throws Exception {
         OrderPlaced order = awaitingPayment(anOrderBy("ada@example.com", professional(2)), "CARD");
         LicencesIssued keys = theKeysOf(order);
 
@@ -63,7 +63,7 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
-    void theInvoiceMailCarriesItsNumberNetVatGrossAndDueDateAsHtmlAndText() throws Exception {
+    void theInvoiceMailShowsNumberAmountsAndDueDateInBothParts() throws Exception {
         OrderPlaced order = awaitingPayment(anOrderBy("buyer@example.com", professional(1), starter(2)), "INVOICE");
         InvoiceIssued invoice = theInvoiceOf(order, "2026-000042");
 
@@ -98,7 +98,7 @@ class PaymentMailsIT extends RunningService {
     }
 
     @Test
-    void keysSentBeforePaymentAskForTheInvoiceToBePaidInsteadOfThankingForIt() throws Exception {
+    void keysSentBeforePaymentAskForPaymentInsteadOfThankingForIt() throws Exception {
         OrderPlaced order = awaitingPayment(anOrderBy("early@example.com", professional(1)), "INVOICE");
         LicencesIssued paid = theKeysOf(order);
         LicencesIssued early = new LicencesIssued(

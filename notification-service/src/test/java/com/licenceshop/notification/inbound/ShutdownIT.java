@@ -1,13 +1,13 @@
 package com.licenceshop.notification.inbound;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.support.ReceivedMails;
+import com.licenceshop.notification.support.RunningService;
 import io.micronaut.context.ApplicationContext;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ShutdownIT extends RunningService {
 
     @Test
-    void anInstanceThatStopsWithMailsInFlightSendsNothingTwiceAndLosesNothing() throws Exception {
+    void stoppingWithMailsInFlightSendsNothingTwiceAndLosesNothing() throws Exception {
         List<OrderPlaced> orders = IntStream.range(0, 2000)
                 .mapToObj(i -> anOrderBy("inflight" + i % 50 + "@example.com", starter(1)))
                 .toList();

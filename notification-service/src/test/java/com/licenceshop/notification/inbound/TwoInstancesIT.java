@@ -1,13 +1,13 @@
 package com.licenceshop.notification.inbound;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.support.ReceivedMails;
+import com.licenceshop.notification.support.RunningService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -41,7 +41,7 @@ class TwoInstancesIT extends RunningService {
     }
 
     @Test
-    void twoInstancesOnOneQueueSendOneMailPerEventEvenWhenEveryEventArrivesTwice() {
+    void twoInstancesOnOneQueueSendOneMailPerEventDeliveredTwice() {
         List<OrderPlaced> orders = IntStream.range(0, 20)
                 .mapToObj(i -> anOrderBy("shopper" + i + "@example.com", starter(1 + i % 3)))
                 .toList();
@@ -89,7 +89,7 @@ class TwoInstancesIT extends RunningService {
     }
 
     @Test
-    void twoInstancesWithPooledConnectionsSendExactlyOneThousandMailsForOneThousandEvents() {
+    void twoPooledInstancesSendExactlyOneThousandMailsForAThousandEvents() {
         List<OrderPlaced> orders = IntStream.range(0, 1000)
                 .mapToObj(i -> anOrderBy("thousand" + i + "@example.com", starter(1 + i % 3)))
                 .toList();

@@ -1,13 +1,13 @@
 package com.licenceshop.notification.ledger;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.mail.MailIntent;
 import com.licenceshop.notification.mail.MailIntents;
+import com.licenceshop.notification.support.RunningService;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -72,7 +72,7 @@ class MailLedgerIT extends RunningService {
     }
 
     @Test
-    void theWebUiSeesASentMailThroughItsViewWithOnlyTheContractsColumns() throws Exception {
+    void theWebUiSeesASentMailThroughTheContractsViewColumns() throws Exception {
         MailIntent intent = intentOf(anOrderBy("viewed@example.com", starter(1)));
         Instant sentAt = Instant.parse("2026-11-23T10:00:00Z");
         try (var hold = claimed(ledger.claim(intent, false), 1).hold()) {
@@ -114,7 +114,7 @@ class MailLedgerIT extends RunningService {
     }
 
     @Test
-    void theHoldOfADeliveryThatDiedEndsWithItsConnectionAndTheAttemptsShowTheResend() throws Exception {
+    void aDeadDeliverysHoldEndsWithItsConnectionAttemptsShowTheResend() throws Exception {
         MailIntent intent = intentOf(anOrderBy("crash@example.com", starter(1)));
         var dying = claimed(ledger.claim(intent, false), 1);
         assertThat(ledger.claim(intent, false)).isInstanceOf(Claim.Busy.class);

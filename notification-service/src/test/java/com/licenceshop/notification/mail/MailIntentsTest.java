@@ -22,7 +22,7 @@ class MailIntentsTest {
             new OrderLine("ENTERPRISE", "Enterprise", 1, 500_000, 500_000));
 
     @Test
-    void anOrderAsksForAConfirmationToItsCustomerWithFormattedLinesAndTotal() {
+    void anOrderAsksForAConfirmationWithFormattedLinesAndTotal() {
         var order = new OrderPlaced(eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000);
 
         MailIntent intent = MailIntents.of(order, SHOP).orElseThrow();
@@ -43,7 +43,7 @@ class MailIntentsTest {
     }
 
     @Test
-    void theConfirmationLinksTheOrderPageWithTheOrdersAccessTokenAndAnOrderWithoutOneGetsNoLink() {
+    void onlyAnOrderWithATokenGetsALinkToItsPage() {
         var order = new OrderPlaced(
                 eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "t0k-en_");
 
@@ -60,7 +60,7 @@ class MailIntentsTest {
     }
 
     @Test
-    void aPaymentGatedPlacementAsksForNoMailItsKeysAskForTheConfirmation() {
+    void aGatedPlacementAsksNoMailItsKeysAskForTheConfirmation() {
         var order = new OrderPlaced(
                 eventId, 42, placedAt, orderId, "ada@example.com", "EUR", lines, 800_000, List.of(), "tok", "CARD");
         var keys = keysOf(null);
@@ -73,7 +73,7 @@ class MailIntentsTest {
     }
 
     @Test
-    void keysSentBeforePaymentNameTheInvoiceStillToBePaidNotAPaidOrder() {
+    void earlyKeysNameTheInvoiceStillToPayNotAPaidOrder() {
         var early = keysOf("2026-000042");
 
         MailIntent intent = MailIntents.of(early, SHOP).orElseThrow();
@@ -107,7 +107,7 @@ class MailIntentsTest {
     }
 
     @Test
-    void aCancellationAsksForACancellationMailThatNamesWhenTheOrderWasPlaced() {
+    void aCancellationMailNamesWhenTheOrderWasPlaced() {
         var cancel = new OrderCancelled(
                 eventId,
                 43,

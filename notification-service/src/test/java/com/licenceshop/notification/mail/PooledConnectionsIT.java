@@ -1,13 +1,13 @@
 package com.licenceshop.notification.mail;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.support.ReceivedMails;
+import com.licenceshop.notification.support.RunningService;
 import com.licenceshop.testsupport.TcpProxy;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -62,7 +62,7 @@ class PooledConnectionsIT extends RunningService {
     }
 
     @Test
-    void aPooledConnectionThatJustCarriedAMailCarriesTheNextWithoutAnRsetFirst() {
+    void aPooledConnectionCarriesTheNextMailWithoutAnRsetFirst() {
         List<OrderPlaced> orders = IntStream.range(0, 40)
                 .mapToObj(i -> anOrderBy("norset" + i + "@example.com", starter(1)))
                 .toList();
@@ -81,7 +81,7 @@ class PooledConnectionsIT extends RunningService {
     }
 
     @Test
-    void whenTheServerClosedAPooledConnectionTheNextMailGoesOutOnANewOneOnceWithAttemptCountOne() {
+    void aServerClosedConnectionIsReplacedAndMailGoesOnceFirstTry() {
         OrderPlaced first = anOrderBy("first@example.com", starter(1));
         broker.publish(first);
         await("first sent")
@@ -106,7 +106,7 @@ class PooledConnectionsIT extends RunningService {
     }
 
     @Test
-    void whenTheConnectionDropsAfterTheDataBeforeTheServersReplyTheMailIsRetriedWithTheSameMessageId() {
+    void aDropAfterTheDataRetriesTheMailWithItsMessageId() {
         OrderPlaced order = anOrderBy("dropped@example.com", starter(3));
 
         proxy.dropOnceAfterClientSent("\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -125,7 +125,7 @@ class PooledConnectionsIT extends RunningService {
     }
 
     @Test
-    void aPermanentRefusalOfOneRecipientFailsOnlyThatMailOfItsBatch() {
+    void oneRecipientsPermanentRefusalFailsOnlyThatMailOfTheBatch() {
         List<OrderPlaced> orders = IntStream.range(0, 30)
                 .mapToObj(i -> anOrderBy("batch" + i + "@example.com", starter(1)))
                 .toList();

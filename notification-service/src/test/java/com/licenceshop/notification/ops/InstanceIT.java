@@ -3,8 +3,8 @@ package com.licenceshop.notification.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.licenceshop.notification.OpsClient;
-import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.support.OpsClient;
+import com.licenceshop.notification.support.RunningService;
 import com.licenceshop.servicedefaults.InstanceId;
 import com.licenceshop.testsupport.ManagementEndpoints;
 import com.licenceshop.testsupport.TestServers;

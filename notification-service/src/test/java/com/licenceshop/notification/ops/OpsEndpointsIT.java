@@ -1,15 +1,14 @@
 package com.licenceshop.notification.ops;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.Topology;
-import com.licenceshop.notification.OpsClient;
-import com.licenceshop.notification.RunningService;
-import com.licenceshop.notification.TestBroker;
+import com.licenceshop.notification.support.OpsClient;
+import com.licenceshop.notification.support.RunningService;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -54,7 +53,7 @@ class OpsEndpointsIT extends RunningService {
                     OpsClient.as(unprotected.getURL().toString(), "ops", "").get("/ops/mails");
             assertThat(response.statusCode()).isEqualTo(401);
         } finally {
-            TestBroker.deleteAtExit(new Topology(namespace), retryDelayList());
+            deleteAtExit(new Topology(namespace));
         }
     }
 

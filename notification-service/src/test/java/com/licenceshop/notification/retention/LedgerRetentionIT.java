@@ -1,14 +1,14 @@
 package com.licenceshop.notification.retention;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.starter;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
 import com.licenceshop.notification.ledger.ExpiredMails;
+import com.licenceshop.notification.support.ReceivedMails;
+import com.licenceshop.notification.support.RunningService;
 import com.licenceshop.servicedefaults.UnnestColumns;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ class LedgerRetentionIT extends RunningService {
     ExpiredMails expiredMails;
 
     @Test
-    void an_event_older_than_the_ledger_keeps_is_acknowledged_and_mails_nothing() {
+    void anEventOlderThanTheLedgerKeepsIsAcknowledgedAndMailsNothing() {
         OrderPlaced fresh = anOrderBy("fresh@example.com", starter(1));
         OrderPlaced template = anOrderBy("old@example.com", starter(1));
         OrderPlaced old = new OrderPlaced(
@@ -66,7 +66,7 @@ class LedgerRetentionIT extends RunningService {
     }
 
     @Test
-    void sent_and_failed_rows_older_than_the_retention_go_and_pending_or_recent_ones_stay() throws Exception {
+    void oldSentAndFailedRowsGoAndPendingOrRecentOnesStay() throws Exception {
         Instant now = Instant.now();
         UUID oldSent = insertMail("SENT", now.minus(Duration.ofDays(181)));
         UUID oldFailed = insertMail("FAILED", now.minus(Duration.ofDays(300)));

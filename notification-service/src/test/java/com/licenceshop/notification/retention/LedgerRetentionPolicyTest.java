@@ -13,12 +13,12 @@ class LedgerRetentionPolicyTest {
     private final LedgerRetentionPolicy policy = new LedgerRetentionPolicy(Duration.ofDays(180));
 
     @Test
-    void rows_created_more_than_the_retention_ago_may_go() {
+    void rowsCreatedMoreThanTheRetentionAgoMayGo() {
         assertThat(policy.forgetBefore(NOW)).isEqualTo(NOW.minus(Duration.ofDays(180)));
     }
 
     @Test
-    void every_event_whose_row_may_be_gone_is_too_old_to_mail_even_if_its_clock_was_ahead() {
+    void anEventWhoseRowMayBeGoneIsNeverMailedDespiteSkew() {
         Instant rowCreated = policy.forgetBefore(NOW).minusMillis(1);
         Instant occurredOnAClockFiftyMinutesAhead = rowCreated.plus(Duration.ofMinutes(50));
         assertThat(policy.tooOldToMail(rowCreated, NOW)).isTrue();
@@ -26,13 +26,13 @@ class LedgerRetentionPolicyTest {
     }
 
     @Test
-    void an_event_younger_than_the_retention_minus_the_clock_margin_is_mailed() {
+    void anEventYoungerThanTheRetentionMinusTheClockMarginIsMailed() {
         assertThat(policy.tooOldToMail(NOW.minus(Duration.ofDays(179)), NOW)).isFalse();
         assertThat(policy.tooOldToMail(NOW, NOW)).isFalse();
     }
 
     @Test
-    void a_retention_under_a_day_is_refused() {
+    void aRetentionUnderADayIsRefused() {
         assertThatThrownBy(() -> new LedgerRetentionPolicy(Duration.ofHours(2)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -40,7 +40,7 @@ class DelayScheduleTest {
     }
 
     @Test
-    void aDeliveryThatFindsItsMailClaimedWaitsLongerEachTimeUpToTheLastStep() {
+    void aDeliveryFindingItsMailClaimedBacksOffToTheLastStep() {
         assertThat(List.of(policy.deferral(0), policy.deferral(1), policy.deferral(4), policy.deferral(40)))
                 .containsExactly(ofSeconds(1), ofSeconds(5), ofMinutes(10), ofMinutes(10));
     }

@@ -1,15 +1,15 @@
 package com.licenceshop.notification.retry;
 
-import static com.licenceshop.notification.OrderFixtures.anOrderBy;
-import static com.licenceshop.notification.OrderFixtures.professional;
+import static com.licenceshop.notification.support.OrderFixtures.anOrderBy;
+import static com.licenceshop.notification.support.OrderFixtures.professional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.MessageHeaders;
 import com.licenceshop.events.OrderPlaced;
-import com.licenceshop.notification.OpsClient;
-import com.licenceshop.notification.ReceivedMails;
-import com.licenceshop.notification.RunningService;
+import com.licenceshop.notification.support.OpsClient;
+import com.licenceshop.notification.support.ReceivedMails;
+import com.licenceshop.notification.support.RunningService;
 import com.rabbitmq.client.GetResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -41,7 +41,7 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
-    void mailsOfOrdersPlacedWhileTheMailServerIsDownArriveOnceAfterItIsBack() {
+    void mailsOfOrdersPlacedDuringAnSmtpOutageArriveOnceAfterIt() {
         smtp.stop();
         List<OrderPlaced> orders = IntStream.range(0, 5)
                 .mapToObj(i -> anOrderBy("buyer" + i + "@example.com", professional(i + 1)))
@@ -79,7 +79,7 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
-    void whenTheMailServerGoesAwayWithConnectionsPooledAndComesBackEveryMailIsSentExactlyOnce() {
+    void everyMailIsSentOnceWhenTheServerDropsPoolsAndReturns() {
         List<OrderPlaced> warmUp = IntStream.range(0, 10)
                 .mapToObj(i -> anOrderBy("early" + i + "@example.com", professional(1)))
                 .toList();
@@ -115,7 +115,7 @@ class SmtpOutageIT extends RunningService {
     }
 
     @Test
-    void aMailWhoseServerStaysDownLongerThanTheScheduleIsParkedAndFailedAndARedriveDeliversItOnce() {
+    void aMailOutlastingTheScheduleIsParkedAndRedrivenOnce() {
         smtp.stop();
         OrderPlaced order = anOrderBy("hopper@example.com", professional(1));
 

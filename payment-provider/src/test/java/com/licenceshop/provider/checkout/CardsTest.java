@@ -17,12 +17,12 @@ class CardsTest {
     }
 
     @Test
-    void aWellFormedNumberThatIsNoTestCardIsDeclinedAsInStripesTestMode() {
+    void aWellFormedNonTestCardIsDeclinedLikeStripesTestMode() {
         assertThat(Cards.decline("4111111111111111").declineCode()).isEqualTo("test_mode_live_card");
     }
 
     @Test
-    void theFormRefusesABadNumberAPastExpiryAndAShortCvc() {
+    void theFormRefusesBadNumbersPastExpiriesAndShortCvcs() {
         assertThat(Cards.formError("4242 4242 4242 4241", "12/34", "123", NOW).field())
                 .isEqualTo("card_number");
         assertThat(Cards.formError("4242424242424242", "11/26", "123", NOW).field())

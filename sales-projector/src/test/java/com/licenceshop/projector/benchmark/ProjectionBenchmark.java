@@ -4,9 +4,9 @@ import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.rebuild.RebuildSalesProjection;
 import com.licenceshop.projector.rebuild.RebuildStatus;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -139,7 +139,7 @@ public final class ProjectionBenchmark {
         var database = TestServers.freshDatabase();
         var topology = new Topology(TestServers.freshNamespace());
         var views = new SalesViews(database);
-        try (var broker = new BrokerPublisher(topology)) {
+        try (var broker = ProjectorBroker.connect(topology)) {
             long publishStart = System.nanoTime();
             broker.publishAll(events);
             System.out.printf(

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -27,8 +27,7 @@ class DatabaseOutageIT {
     private static final int DELIVERY_LIMIT = 2;
 
     @Test
-    void
-            anOutageOfTheProjectorsDatabaseLongerThanTheDeliveryLimitAllowsDeadLettersNothingAndEveryEventIsProjectedOnce() {
+    void aLongDatabaseOutageParksNothingAndProjectsEveryEventOnce() {
         TestServers.Database database = TestServers.freshDatabase();
         Topology topology = new Topology(TestServers.freshNamespace());
         SalesViews views = new SalesViews(database);
@@ -52,7 +51,7 @@ class DatabaseOutageIT {
                                 DELIVERY_LIMIT,
                                 "shop.projector.retry-for",
                                 "1s"));
-                var broker = new BrokerPublisher(topology, DELIVERY_LIMIT)) {
+                var broker = ProjectorBroker.connect(topology, DELIVERY_LIMIT)) {
             broker.publishAll(before);
             await().atMost(Duration.ofSeconds(20)).until(() -> views.inboxSize() == before.size());
 

@@ -9,9 +9,9 @@ import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.rebuild.RebuildSalesProjection;
 import com.licenceshop.projector.rebuild.RebuildStatus;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
@@ -42,8 +42,8 @@ class LicenceNamesInTheFiguresIT {
     }
 
     @Test
-    void aNewLicenceIsShownUnderItsNameAndAfterAChangeUnderTheNewOneAndStaysWhenRetired() {
-        try (var broker = new BrokerPublisher(topology);
+    void aLicenceShowsItsLatestNameAndKeepsItWhenRetired() {
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publish(events.aProductAdded("TEAM", "Team", 90_000));
             OrderPlaced order = events.anOrderOf(List.of(line("TEAM", "Team", 90_000, 2)));
@@ -68,7 +68,7 @@ class LicenceNamesInTheFiguresIT {
     }
 
     @Test
-    void namesArrivingShuffledAndRepeatedEndWithTheHighestVersionsNameAndARebuildGivesTheSameModel() {
+    void shuffledRepeatedNamesEndAtTheHighestVersionAsARebuildDoes() {
         List<ShopEvent> history = new ArrayList<>();
         history.add(events.aProductAdded("SOLO", "Solo", 10_000));
         history.add(events.anOrderOf(List.of(line("SOLO", "Solo", 10_000, 1))));
@@ -81,7 +81,7 @@ class LicenceNamesInTheFiguresIT {
         shuffled.addAll(history.subList(0, 3));
         Collections.shuffle(shuffled, new Random(13));
 
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var feed = new FeedFromEventList("ops", PASSWORD);
                 var projector = ProjectorInstance.start(
                         database,

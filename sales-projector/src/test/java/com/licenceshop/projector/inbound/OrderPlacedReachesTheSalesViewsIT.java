@@ -9,10 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.OrderPlaced;
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.OpsHttp;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.SalesViews;
+import com.licenceshop.testsupport.TestBroker;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,11 +37,11 @@ class OrderPlacedReachesTheSalesViewsIT implements TestPropertyProvider {
     private final Topology topology = new Topology(TestServers.freshNamespace());
     private final EventFixtures events = new EventFixtures();
     private final SalesViews views = new SalesViews(database);
-    private BrokerPublisher broker;
+    private TestBroker broker;
 
     @Override
     public Map<String, String> getProperties() {
-        broker = new BrokerPublisher(topology);
+        broker = ProjectorBroker.connect(topology);
         return TestServers.micronautProperties(database, topology.namespace());
     }
 

@@ -11,9 +11,9 @@ import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.rebuild.RebuildSalesProjection;
 import com.licenceshop.projector.rebuild.RebuildStatus;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
@@ -39,10 +39,10 @@ class PaymentFiguresIT {
     private final Topology topology = new Topology(TestServers.freshNamespace());
 
     @Test
-    void aCardOrderIsOutstandingUntilPaidAndADeclineInBetweenChangesNoAmount() {
+    void aCardOrderIsOutstandingUntilPaidADeclineChangesNoAmount() {
         OrderPlaced order = events.anUnpaidOrderOf(List.of(line(STARTER, 2)), "CARD");
         long gross = gross(order);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(List.of(order, events.aCheckoutFor(order, 1)));
             views.awaitInboxSize(2);
@@ -71,7 +71,7 @@ class PaymentFiguresIT {
         OrderPlaced order = events.anUnpaidOrderOf(List.of(line(PROFESSIONAL, 1)), "INVOICE");
         var invoice = events.anInvoiceFor(order);
         long gross = gross(order);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(
                     List.of(order, invoice, events.aTransferFor(order, invoice.invoiceNumber(), 1_000, 1_000)));
@@ -88,10 +88,10 @@ class PaymentFiguresIT {
     }
 
     @Test
-    void aRefundCountsAsRefundedAndAnExpiredOrderIsNoLongerOutstanding() {
+    void refundsCountAsRefundedAndExpiredOrdersAreNoLongerOutstanding() {
         OrderPlaced refunded = events.anUnpaidOrderOf(List.of(line(STARTER, 1)), "CARD");
         OrderPlaced expired = events.anUnpaidOrderOf(List.of(line(STARTER, 1)), "CARD");
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(List.of(
                     refunded,
@@ -115,7 +115,7 @@ class PaymentFiguresIT {
     }
 
     @Test
-    void paymentsShuffledAndRepeatedEndAsInOrderAndAsARebuildFromTheFeedGivesThem() {
+    void shuffledRepeatedPaymentsEndAsInOrderAndAsARebuildDoes() {
         List<ShopEvent> history = new ArrayList<>();
         OrderPlaced paid = events.anUnpaidOrderOf(List.of(line(STARTER, 2)), "CARD");
         OrderPlaced waiting = events.anUnpaidOrderOf(List.of(line(PROFESSIONAL, 1)), "INVOICE");
@@ -136,7 +136,7 @@ class PaymentFiguresIT {
         shuffled.addAll(history);
         Collections.shuffle(shuffled, new Random(23));
 
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var feed = new FeedFromEventList("ops", PASSWORD);
                 var projector = ProjectorInstance.start(
                         database,

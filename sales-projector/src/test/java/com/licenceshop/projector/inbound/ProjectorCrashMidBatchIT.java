@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProjectorCrashMidBatchIT {
 
     @Test
-    void aConnectionCutAfterACommitAndBeforeTheAckLeavesExactTotalsAfterRecovery() throws Exception {
+    void aCutBetweenCommitAndAckLeavesExactTotalsAfterRecovery() throws Exception {
         var database = TestServers.freshDatabase();
         var topology = new Topology(TestServers.freshNamespace());
         var views = new SalesViews(database);
@@ -30,7 +30,7 @@ class ProjectorCrashMidBatchIT {
         var rabbit = TestServers.rabbit();
 
         try (var proxy = TcpProxy.start(rabbit.host(), rabbit.port());
-                var broker = new BrokerPublisher(topology)) {
+                var broker = ProjectorBroker.connect(topology)) {
             CutTheBrokerAfterACommit.proxy = proxy;
             try (var projector = ProjectorInstance.start(
                     database,
@@ -80,7 +80,7 @@ class ProjectorCrashMidBatchIT {
                 .periodClose()
                 .orders(500);
 
-        try (var broker = new BrokerPublisher(topology)) {
+        try (var broker = ProjectorBroker.connect(topology)) {
             // small batches: the first instance is stopped long before it could have done everything
             var first = ProjectorInstance.start(database, topology, Map.of("shop.projector.batch-size", 5));
             broker.publishAll(history.events());

@@ -11,9 +11,9 @@ import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.rebuild.RebuildSalesProjection;
 import com.licenceshop.projector.rebuild.RebuildStatus;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesViews;
 import com.licenceshop.testsupport.TestServers;
@@ -39,8 +39,8 @@ class SeatsInTheFiguresIT {
     private final Topology topology = new Topology(TestServers.freshNamespace());
 
     @Test
-    void anOrderOfThreeSeatsIssuesThreeItsRevocationRevokesThreeAndRedeliveriesChangeNothing() {
-        try (var broker = new BrokerPublisher(topology);
+    void threeSeatsAreIssuedAndRevokedOnceHoweverOftenRedelivered() {
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
             broker.publish(order);
@@ -63,8 +63,8 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
-    void aPaidOrdersKeysCountTheirSeatsWhenIssuedAndItsRefundRevokesThem() {
-        try (var broker = new BrokerPublisher(topology);
+    void aPaidOrdersKeysCountTheirSeatsAndARefundRevokesThem() {
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             OrderPlaced order = events.anUnpaidOrderOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2)), "CARD");
             var keys = events.theKeysOf(order);
@@ -88,7 +88,7 @@ class SeatsInTheFiguresIT {
     void eventsRedeliveredAfterRetentionDeletedTheirInboxRowsCountNoSeatsAgain() throws Exception {
         OrderPlaced order = events.anOrderWithKeysOf(List.of(line(PROFESSIONAL, 3)));
         var revoked = events.aRevocationOf(order);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(List.of(order, revoked));
             views.awaitInboxSize(2);
@@ -104,11 +104,11 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
-    void aRevocationArrivingBeforeItsOrderCountsItsSeatsAndEndsAsInOrder() {
+    void anEarlyRevocationCountsItsSeatsAndEndsAsInOrder() {
         OrderPlaced order = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
         var cancelled = events.aCancellationOf(order);
         var revoked = events.aRevocationOf(order);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publish(revoked);
             views.awaitInboxSize(1);
@@ -124,7 +124,7 @@ class SeatsInTheFiguresIT {
     }
 
     @Test
-    void seatsShuffledAndRepeatedAroundALatePeriodCloseEndAsARebuildFromTheFeedGivesThem() {
+    void shuffledRepeatedSeatsAroundALateCloseEndAsARebuildDoes() {
         List<ShopEvent> history = new ArrayList<>();
         history.add(events.anOrderWithKeysOf(List.of(line(STARTER, 5)))); // in the period before the close
         history.add(events.aPeriodClose());
@@ -141,7 +141,7 @@ class SeatsInTheFiguresIT {
         shuffled.addAll(history.subList(2, history.size()));
         Collections.shuffle(shuffled, new Random(16));
 
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var feed = new FeedFromEventList("ops", PASSWORD);
                 var projector = ProjectorInstance.start(
                         database,

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -58,7 +58,7 @@ class ShuffledAndRepeatedDeliveryIT {
         var database = TestServers.freshDatabase();
         var topology = new Topology(TestServers.freshNamespace());
         var views = new SalesViews(database);
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var projector = ProjectorInstance.start(database, topology)) {
             broker.publishAll(deliveries);
             await().atMost(Duration.ofSeconds(60)).until(() -> views.inboxSize() == distinctEvents);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -33,11 +33,11 @@ class ThreeProjectorsOnOneQueueIT {
         // small batches, so all three take turns on the hot rows of the current period
         Map<String, Object> settings = Map.of("shop.projector.batch-size", 50);
 
-        try (var broker = new BrokerPublisher(topology);
+        try (var broker = ProjectorBroker.connect(topology);
                 var first = ProjectorInstance.start(database, topology, settings);
                 var second = ProjectorInstance.start(database, topology, settings);
                 var third = ProjectorInstance.start(database, topology, settings)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> broker.consumersOnProjectorQueue() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.consumers(topology.salesProjectorQueue()) == 3);
 
             broker.publishAll(history.events());
 

@@ -51,7 +51,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void aCancellationArrivingBeforeItsOrderCountsMinusOneUntilThePlacementArrives() {
+    void anEarlyCancellationCountsMinusOneUntilThePlacementArrives() {
         OrderState cancelledFirst = OrderState.UNSEEN.with(OrderChange.Kind.CANCELLED);
         assertThat(cancelledFirst.weight()).isEqualTo(-1);
         assertThat(cancelledFirst.with(OrderChange.Kind.PLACED).weight()).isZero();
@@ -67,7 +67,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void anOrderBelongsToThePeriodItWasPlacedInWhateverTheClosesKnown() {
+    void anOrderBelongsToItsPlacementPeriodWhateverClosesAreKnown() {
         Periods periods = new Periods(List.of()).with(100).with(50);
         assertThat(periods.periodOf(10)).isZero();
         assertThat(periods.periodOf(51)).isEqualTo(50);
@@ -102,7 +102,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void aPlacementWithKeysIssuesTheirSeatsPerLicenceAndAV1PlacementIssuesNone() {
+    void aKeyedPlacementIssuesSeatsPerLicenceAndAVersionOneNone() {
         var withKeys = ((OrderChange) SalesProjection.changeOf(
                         events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 1), line(STARTER, 2)))))
                 .order();
@@ -135,7 +135,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void aRevocationCountsTheSeatsOfItsKeysPerLicenceWithoutThePlacement() {
+    void aRevocationCountsItsKeysSeatsPerLicenceWithoutThePlacement() {
         OrderPlaced order =
                 events.anOrderWithKeysOf(List.of(line(STARTER, 3), line(PROFESSIONAL, 2), line(STARTER, 1)));
         var revocation = (LicenceRevocation) SalesProjection.changeOf(events.aRevocationOf(order));
@@ -149,7 +149,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void movingAnOrderAndARevocationToTheNextPeriodMovesTheirSeats() {
+    void movingAnOrderAndRevocationToTheNextPeriodMovesTheirSeats() {
         OrderPlaced placed = events.anOrderWithKeysOf(List.of(line(STARTER, 3)));
         var order = ((OrderChange) SalesProjection.changeOf(placed)).order();
         OrderState placedAndCancelled =
@@ -168,7 +168,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void aKeyForALineTheOrderDoesNotHaveOrForAnotherLicenceCannotBeApplied() {
+    void aKeyForAMissingLineOrAnotherLicenceCannotBeApplied() {
         OrderPlaced good = events.anOrderOf(STARTER, 1);
         var beyondTheLines = new OrderPlaced(
                 good.eventId(),
@@ -197,7 +197,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void anOrderWhoseTotalIsNotTheSumOfItsLinesCannotBeApplied() {
+    void anOrderWhoseTotalIsNotItsLinesSumCannotBeApplied() {
         OrderPlaced good = events.anOrderOf(STARTER, 1);
         var wrongTotal = new OrderPlaced(
                 good.eventId(),
@@ -215,7 +215,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void anOrderWithoutLinesOrWithANonPositiveQuantityCannotBeApplied() {
+    void anOrderWithoutLinesOrWithANonPositiveQuantityIsRefused() {
         OrderPlaced good = events.anOrderOf(STARTER, 1);
         var noLines = new OrderPlaced(
                 good.eventId(),
@@ -241,7 +241,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void theEventStoreTotalsCountACancelledOrderOnceWhateverTheNumberOfCancellations() {
+    void eventStoreTotalsCountACancelledOrderOnceHoweverOftenCancelled() {
         OrderPlaced placed = events.anOrderOf(PROFESSIONAL, 1);
         OrderPlaced kept = events.anOrderOf(STARTER, 2);
         var cancel = events.aCancellationOf(placed);
@@ -256,7 +256,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void aLicenceIsNamedByItsAddedAndChangedEventsAndItsRetirementChangesNoFigure() {
+    void addedAndChangedEventsNameALicenceRetiringItChangesNoFigure() {
         var fixtures = new com.licenceshop.projector.support.EventFixtures();
         var added = fixtures.aProductAdded("TEAM", "Team", 90_000);
         var changed = fixtures.aProductChanged("TEAM", "Team Plus", 95_000, 2);
@@ -272,7 +272,7 @@ class SalesProjectionTest {
     }
 
     @Test
-    void aLicenceWithoutANameOrAChangeAtVersionOneCannotBeApplied() {
+    void aNamelessLicenceOrAChangeAtVersionOneCannotBeApplied() {
         var fixtures = new com.licenceshop.projector.support.EventFixtures();
         assertThatThrownBy(() -> SalesProjection.changeOf(fixtures.aProductAdded("TEAM", " ", 1)))
                 .isInstanceOf(UnappliableEventException.class)

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.projector.readmodel.ModelLocks;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
 import com.licenceshop.projector.support.OpsHttp;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
@@ -45,7 +45,7 @@ class EveryRebuildEndsIT {
     }
 
     @Test
-    void threeRebuildsInARowThroughTheOpsEndpointAllRunAndLeaveNoRebuildLockBehind() {
+    void threeRebuildsInARowAllRunAndLeaveNoLockBehind() {
         SalesHistory history =
                 new SalesHistory(new EventFixtures(), 31).orders(300).cancellations(20);
         feed.addAll(history.events());
@@ -69,11 +69,11 @@ class EveryRebuildEndsIT {
     }
 
     @Test
-    void aFeedThatStallsMidBodyFailsTheRebuildWithAClearStateAndLeavesTheLiveTablesAndTheLockAlone() {
+    void aStalledFeedFailsTheRebuildLeavingLiveTablesAndLockAlone() {
         SalesHistory history = new SalesHistory(new EventFixtures(), 41).orders(400);
         feed.addAll(history.events());
         startProjector(Map.of("shop.command-api.read-timeout", "1s"));
-        try (var broker = new BrokerPublisher(topology)) {
+        try (var broker = ProjectorBroker.connect(topology)) {
             broker.publishAll(history.events());
         }
         await().atMost(Duration.ofSeconds(30))

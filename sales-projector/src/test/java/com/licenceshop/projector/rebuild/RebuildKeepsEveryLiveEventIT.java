@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.ShopEvent;
 import com.licenceshop.events.Topology;
-import com.licenceshop.projector.support.BrokerPublisher;
 import com.licenceshop.projector.support.EventFixtures;
 import com.licenceshop.projector.support.FeedFromEventList;
 import com.licenceshop.projector.support.OpsHttp;
+import com.licenceshop.projector.support.ProjectorBroker;
 import com.licenceshop.projector.support.ProjectorInstance;
 import com.licenceshop.projector.support.SalesHistory;
 import com.licenceshop.projector.support.SalesViews;
+import com.licenceshop.testsupport.TestBroker;
 import com.licenceshop.testsupport.TestServers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class RebuildKeepsEveryLiveEventIT {
     }
 
     @Test
-    void aRebuildThatCannotGetAnEventTheLiveModelCountedKeepsTheLiveTables() {
+    void aRebuildMissingACountedEventKeepsTheLiveTables() {
         try (var setup = new Setup()) {
             RebuildStatus result = setup.rebuild();
 
@@ -65,7 +66,7 @@ class RebuildKeepsEveryLiveEventIT {
                 .orders(400);
         final ShopEvent late = history.events().get(history.events().size() / 2);
         final FeedFromEventList feed = new FeedFromEventList("ops", PASSWORD);
-        final BrokerPublisher broker = new BrokerPublisher(topology);
+        final TestBroker broker = ProjectorBroker.connect(topology);
         final ProjectorInstance projector = ProjectorInstance.start(
                 database,
                 topology,

@@ -42,7 +42,7 @@ class InboxRetentionIT {
     }
 
     @Test
-    void old_inbox_rows_go_and_an_event_applied_again_after_that_changes_no_figure() throws SQLException {
+    void oldInboxRowsGoAndAnEventAppliedAgainChangesNoFigure() throws SQLException {
         OrderPlaced old = fixtures.anOrderOf(Licence.ENTERPRISE, 2);
         ShopEvent cancellation = fixtures.aCancellationOf(old);
         OrderPlaced recent = fixtures.anOrderOf(Licence.STARTER, 1);
@@ -67,7 +67,7 @@ class InboxRetentionIT {
     }
 
     @Test
-    void while_a_long_rebuild_runs_the_rows_it_may_still_read_stay() throws SQLException {
+    void whileALongRebuildRunsTheRowsItMayStillReadStay() throws SQLException {
         OrderPlaced beforeTheRebuild = fixtures.anOrderOf(Licence.STARTER, 1);
         OrderPlaced duringTheRebuild = fixtures.anOrderOf(Licence.PROFESSIONAL, 1);
         apply(beforeTheRebuild);

@@ -1,12 +1,11 @@
 package com.licenceshop.projector.support;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /** Calls a projector's ops endpoints as ops would. */
 public final class OpsHttp {
@@ -29,11 +28,7 @@ public final class OpsHttp {
 
     private static Response send(HttpRequest.Builder builder, String username, String password) {
         if (username != null) {
-            builder.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header("Authorization", TestHttp.basic(username, password));
         }
         try {
             HttpResponse<String> response =

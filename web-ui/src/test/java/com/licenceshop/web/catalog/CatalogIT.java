@@ -1,16 +1,16 @@
 package com.licenceshop.web.catalog;
 
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.support.TestShop.OPS_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StaffTokens;
-import com.licenceshop.web.testing.StubCatalog;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StaffTokens;
+import com.licenceshop.web.support.StubCatalog;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +142,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aPriceThatIsNoAmountIsRefusedWithoutAskingTheCommandApi() {
+    void aPriceThatIsNoAmountIsRefusedBeforeTheCommandApi() {
         Visitor alice = salesStaff();
         Visitor.Page form = alice.get("/catalog");
 
@@ -169,7 +169,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anEditSendsTheVersionItWasRenderedWithAndSaysTheLicenceIsChanged() {
+    void anEditSendsItsRenderedVersionAndSaysTheLicenceChanged() {
         Visitor alice = salesStaff();
         Visitor.Page edit = alice.get("/catalog/PROFESSIONAL/edit");
         assertThat(edit.status()).isEqualTo(200);
@@ -187,7 +187,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aStaleEditSaysSomeoneElseChangedTheLicenceAndShowsTheCurrentValues() {
+    void aStaleEditSaysSomeoneElseChangedItAndShowsCurrentValues() {
         Visitor alice = salesStaff();
         Visitor.Page edit = alice.get("/catalog/ENTERPRISE/edit");
         catalog.changedElsewhere("ENTERPRISE", "Enterprise 2026", 600_000);
@@ -207,7 +207,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anEditOfAnUnknownLicenceGoesBackToTheListSayingSo() {
+    void editingAnUnknownLicenceGoesBackToTheListSayingSo() {
         Visitor alice = salesStaff();
 
         Visitor.Page edit = alice.get("/catalog/NO_SUCH_SKU/edit");
@@ -280,7 +280,7 @@ class CatalogIT extends AgainstTheTestShop {
     }
 
     @Test
-    void opsStaffWithoutTheSalesRoleMayNeitherSeeNorChangeTheCatalog() {
+    void opsStaffWithoutSalesRoleMayNeitherSeeNorChangeTheCatalog() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
         Visitor.Page console = bob.get("/ops");
 

@@ -1,13 +1,13 @@
 package com.licenceshop.web.catalog;
 
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -29,7 +29,7 @@ class ProductFormTest {
     }
 
     @Test
-    void aBlankPriceIsLeftToTheCommandApiWhichNamesItRequired() {
+    void aBlankPriceIsLeftToTheCommandApiToNameRequired() {
         ProductForm form = new ProductForm("ACME", "Acme", "", " ", "EUR", null, null);
 
         assertThat(form.formatErrors(false)).isEmpty();
@@ -65,7 +65,7 @@ class ProductFormTest {
     }
 
     @Test
-    void aNoticeShowsOnlyItsOwnTextAndOnlyAnSkuThatLooksLikeOne() {
+    void aNoticeShowsOnlyItsOwnTextAndOnlyAPlausibleSku() {
         assertThat(CatalogController.notice("added", "ACME_PRO").orElseThrow().text())
                 .isEqualTo("The licence ACME_PRO is on sale now.");
         assertThat(CatalogController.notice("added", "<script>").orElseThrow().text())

@@ -1,17 +1,17 @@
 package com.licenceshop.web.dashboard;
 
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.web.live.DatabaseNotifications;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.EventStream;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.EventStream;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;

@@ -1,18 +1,18 @@
 package com.licenceshop.web.errors;
 
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.support.TestShop.OPS_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.licenceshop.testsupport.TestServers;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

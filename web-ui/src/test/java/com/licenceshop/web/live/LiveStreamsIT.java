@@ -3,12 +3,12 @@ package com.licenceshop.web.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.EventStream;
-import com.licenceshop.web.testing.OrderPaths;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.EventStream;
+import com.licenceshop.web.support.OrderPaths;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class LiveStreamsIT extends AgainstTheTestShop {
     }
 
     @Test
-    void projectorBatchesNoLongerWakeTheStreamOfAnOrderThatIsCounted() {
+    void projectorBatchesStopWakingACountedOrdersStream() {
         Visitor shopper = shop.visitor();
         String order = placeOrder(shopper);
         UUID orderId = UUID.fromString(OrderPaths.idOf(order));

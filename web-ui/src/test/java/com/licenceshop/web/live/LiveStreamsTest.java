@@ -23,7 +23,7 @@ class LiveStreamsTest {
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     @Test
-    void aBurstOfNotificationsBecomesAFewReadsAndTheLastStateIsPushed() {
+    void aBurstOfNotificationsBecomesFewReadsPushingTheLastState() {
         Sinks.Many<String> notifications = Sinks.many().multicast().directBestEffort();
         AtomicInteger reads = new AtomicInteger();
         try (Pushes pushes = pushesOf(notifications, reads::incrementAndGet)) {

@@ -16,7 +16,7 @@ class CheckBudgetTest {
     private final CheckBudget budget = new CheckBudget(3, Duration.ofSeconds(10), clock, 4);
 
     @Test
-    void anAddressMayStartABurstOfChecksThenOneAfterEachRefill() {
+    void anAddressMayBurstChecksThenOneAfterEachRefill() {
         assertThat(IntStream.range(0, 4).mapToObj(i -> budget.take(BASIC, "10.0.0.1")))
                 .containsExactly(true, true, true, false);
 
@@ -28,7 +28,7 @@ class CheckBudgetTest {
     }
 
     @Test
-    void aFloodOfBasicLoginsLeavesTheFormBudgetAndOtherAddressesAlone() {
+    void aBasicLoginFloodLeavesTheFormBudgetAndOtherAddressesAlone() {
         IntStream.range(0, 100).forEach(i -> budget.take(BASIC, "10.0.0.1"));
 
         assertThat(budget.take(FORM, "10.0.0.1")).isTrue();
@@ -46,7 +46,7 @@ class CheckBudgetTest {
     }
 
     @Test
-    void theTableForgetsRefilledAddressesWhenFullAndOtherwiseMakesNewOnesWait() {
+    void aFullTableForgetsRefilledAddressesOrMakesNewOnesWait() {
         for (int i = 1; i <= 4; i++) {
             budget.take(FORM, "10.0.0." + i);
         }

@@ -3,8 +3,8 @@ package com.licenceshop.web.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.WebUiIT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +44,7 @@ class LoginFloodIT extends AgainstTheTestShop {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void theShopAndHealthKeepAnsweringDuringAFloodOfBogusBasicLogins() throws Exception {
+    void shopAndHealthKeepAnsweringDuringABogusBasicLoginFlood() throws Exception {
         medianMillis("/", 10); // warm-up: compiled routes, pooled connections
         medianMillis("/health", 10);
         double idleShop = medianMillis("/", SAMPLES);

@@ -1,17 +1,17 @@
 package com.licenceshop.web.login;
 
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.LogLines;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.LogLines;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package com.licenceshop.web.login;
 
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.support.TestShop.OPS_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -90,7 +90,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void manyDifferentNamesCannotGrowTheMemoryBeyondItsBoundWhileLockoutsAreKept() {
+    void manyNamesCannotGrowMemoryPastItsBoundAndLockoutsAreKept() {
         var bounded = new LoginThrottle(
                 new LoginThrottleConfig(3, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 1_000);
         for (int i = 0; i < 3; i++) {
@@ -106,7 +106,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void whenOnlyLockoutsAreLeftNewNamesAreRefusedUncheckedRatherThanForgettingThem() {
+    void withOnlyLockoutsLeftNewNamesAreRefusedAndNoLockoutForgotten() {
         var bounded =
                 new LoginThrottle(new LoginThrottleConfig(1, Duration.ofMinutes(1), Duration.ofMinutes(15)), clock, 10);
         for (int i = 0; i < 10; i++) {

@@ -33,7 +33,7 @@ class PasswordHashingTest {
     }
 
     @Test
-    void theCommandPrintsAHashOfTheDefaultStrengthForTheGivenPassword() {
+    void theCommandPrintsADefaultStrengthHashOfTheGivenPassword() {
         var out = new ByteArrayOutputStream();
 
         int exit = HashPasswordCommand.run(

@@ -1,17 +1,17 @@
 package com.licenceshop.web.login;
 
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
-import static com.licenceshop.web.testing.TestShop.SALES_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.SALES_USER;
+import static com.licenceshop.web.support.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.support.TestShop.OPS_USER;
+import static com.licenceshop.web.support.TestShop.SALES_PASSWORD;
+import static com.licenceshop.web.support.TestShop.SALES_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StaffTokens;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.StubOtherServices;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StaffTokens;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.StubOtherServices;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -103,7 +103,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theCsrfCookieCanOnlyBeSetByTheShopItselfOverHttps() {
+    void onlyTheShopItselfCanSetTheCsrfCookieOverHttps() {
         Visitor.Page shopPage = shop.visitor().get("/");
 
         // __Host-: the browser refuses the cookie from a sibling domain or plain http, so nobody can plant a
@@ -121,7 +121,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aLoginCookieWithoutExpiryForTheCommandApiOrFromElsewhereIsNoLogin() {
+    void aCookieWithoutExpiryForCommandApiOrForeignIsNoLogin() {
         // signed with the shop's own key, so only the claims can be wrong
         JWTClaimsSet valid = new JWTClaimsSet.Builder()
                 .subject(SALES_USER)
@@ -313,7 +313,7 @@ class StaffAccessIT extends AgainstTheTestShop {
     }
 
     @Test
-    void afterLoginTheFirstPageGivesATokenWithWhichItsFormsWork() {
+    void afterLoginTheFirstPageGivesTheTokenItsFormsNeed() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
         Visitor.Page console = bob.get("/ops");

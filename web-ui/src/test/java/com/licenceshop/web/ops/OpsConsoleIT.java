@@ -1,17 +1,17 @@
 package com.licenceshop.web.ops;
 
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static com.licenceshop.web.support.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.support.TestShop.OPS_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.events.Topology;
 import com.licenceshop.testsupport.TestServers;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.StubOtherServices;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.StubOtherServices;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -229,7 +229,7 @@ class OpsConsoleIT extends AgainstTheTestShop {
     }
 
     @Test
-    void theConsoleShowsTheLicenceSigningKeyIdAndTheKeysThatStillVerify() {
+    void theConsoleShowsTheSigningKeyIdAndKeysThatStillVerify() {
         Visitor.Page console = shop.loggedIn(OPS_USER, OPS_PASSWORD).get("/ops");
 
         assertThat(console.textOf("signing-key-id")).isEqualTo("stub-2");

@@ -1,12 +1,12 @@
 package com.licenceshop.web.ops;
 
-import static com.licenceshop.web.testing.TestShop.OPS_PASSWORD;
-import static com.licenceshop.web.testing.TestShop.OPS_USER;
+import static com.licenceshop.web.support.TestShop.OPS_PASSWORD;
+import static com.licenceshop.web.support.TestShop.OPS_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OpsConsoleWithoutABrokerLoginIT extends AgainstTheTestShop {
 
     @Test
-    void theConsoleSaysTheQueueFiguresAreUnavailableInsteadOfLoggingInAsGuest() {
+    void theConsoleSaysQueueFiguresAreUnavailableRatherThanUseGuest() {
         Visitor bob = shop.loggedIn(OPS_USER, OPS_PASSWORD);
 
         Visitor.Page console = bob.get("/ops");

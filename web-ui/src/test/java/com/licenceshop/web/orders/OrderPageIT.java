@@ -1,17 +1,17 @@
 package com.licenceshop.web.orders;
 
-import static com.licenceshop.web.testing.OrderPaths.cancelPath;
-import static com.licenceshop.web.testing.OrderPaths.eventsPath;
-import static com.licenceshop.web.testing.OrderPaths.idOf;
-import static com.licenceshop.web.testing.OrderPaths.tokenOf;
+import static com.licenceshop.web.support.OrderPaths.cancelPath;
+import static com.licenceshop.web.support.OrderPaths.eventsPath;
+import static com.licenceshop.web.support.OrderPaths.idOf;
+import static com.licenceshop.web.support.OrderPaths.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.web.live.DatabaseNotifications;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.EventStream;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.EventStream;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;

@@ -1,16 +1,16 @@
 package com.licenceshop.web.orders;
 
-import static com.licenceshop.web.testing.OrderPaths.idOf;
-import static com.licenceshop.web.testing.OrderPaths.tokenOf;
+import static com.licenceshop.web.support.OrderPaths.idOf;
+import static com.licenceshop.web.support.OrderPaths.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.licenceshop.web.live.DatabaseNotifications;
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.EventStream;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.EventStream;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void anUnpaidCardOrderWaitsForItsPaymentShowsNoKeysAndOffersToPay() {
+    void anUnpaidCardOrderShowsNoKeysAndOffersToPay() {
         String orderPath = unpaidCardOrder();
 
         Visitor.Page page = shop.visitor().get(orderPath);
@@ -77,7 +77,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aDeclinedCardIsShownWithItsReasonAndThePayAgainButton() {
+    void aDeclinedCardShowsItsReasonAndThePayAgainButton() {
         Map<String, Object> declined = payment("CARD", "AWAITING_PAYMENT", true);
         declined.put("failures", 1);
         declined.put("lastFailure", "Your card was declined.");
@@ -172,7 +172,7 @@ class OrderPaymentIT extends AgainstTheTestShop {
     }
 
     @Test
-    void thePaymentAndTheKeysArePushedLiveWhenThePaymentComesIn() {
+    void thePaymentAndKeysArePushedLiveWhenThePaymentArrives() {
         String orderPath = unpaidCardOrder();
         String orderId = idOf(orderPath);
         await("listening").atMost(Duration.ofSeconds(10)).until(notifications::isListening);

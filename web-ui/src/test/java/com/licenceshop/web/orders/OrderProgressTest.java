@@ -84,7 +84,7 @@ class OrderProgressTest {
     }
 
     @Test
-    void aDeclinedCardIsShownAsFailedWithItsReasonAndOffersToPayAgain() {
+    void aDeclinedCardShowsFailedWithItsReasonOfferingToPayAgain() {
         var declined = new OrderApi.Payment(
                 "CARD",
                 "AWAITING_PAYMENT",
@@ -120,7 +120,7 @@ class OrderProgressTest {
     }
 
     @Test
-    void anInvoiceOrderNamesItsInvoiceAndDueDateAndHasNoPayButton() {
+    void anInvoiceOrderShowsInvoiceAndDueDateButNoPayButton() {
         var invoice = new OrderApi.Payment(
                 "INVOICE",
                 "AWAITING_PAYMENT",
@@ -151,7 +151,7 @@ class OrderProgressTest {
     }
 
     @Test
-    void aPaidOrderIsRefundedNotCancelledSoItHasNoCancelButton() {
+    void aPaidOrderIsRefundedNotCancelledSoHasNoCancelButton() {
         var keys = List.of(new OrderApi.Licence(1, "STARTER", 1, "k.e.y"));
 
         assertThat(OrderProgress.of(paid(card("KEYS_ISSUED"), keys), OrderTracking.Tracking.nothingYet())

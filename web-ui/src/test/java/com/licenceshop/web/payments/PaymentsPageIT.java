@@ -2,12 +2,12 @@ package com.licenceshop.web.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StaffTokens;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StaffTokens;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -109,7 +109,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aRefundIsConfirmedFirstThenRecordedAndASecondOneIsRefusedReadably() {
+    void aRefundIsConfirmedThenRecordedAndASecondRefusedReadably() {
         String orderId = UUID.randomUUID().toString();
         commandApi.paidOrders.add(orderId);
         Visitor alice = salesStaff();
@@ -140,7 +140,7 @@ class PaymentsPageIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aRefundWithoutAValidCsrfTokenIsRefusedAndNothingIsRefunded() {
+    void aRefundWithoutAValidCsrfTokenIsRefusedRefundingNothing() {
         String orderId = UUID.randomUUID().toString();
         commandApi.paidOrders.add(orderId);
 

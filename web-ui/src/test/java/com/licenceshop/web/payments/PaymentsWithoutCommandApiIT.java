@@ -2,10 +2,10 @@ package com.licenceshop.web.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

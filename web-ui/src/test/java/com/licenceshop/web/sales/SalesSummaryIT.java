@@ -2,10 +2,10 @@ package com.licenceshop.web.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package com.licenceshop.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.TestShop;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.TestShop;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class SecurityHeadersIT extends AgainstTheTestShop {
     }
 
     @Test
-    void pagesWithKeysEmailsOrStaffDataAreNeverStoredTheRestIsRevalidated() {
+    void pagesWithKeysEmailsOrStaffDataAreNeverCachedOthersRevalidated() {
         String orderId = commandApi.givenAnOrder("cache@example.com");
         Visitor alice = shop.loggedIn(TestShop.SALES_USER, TestShop.SALES_PASSWORD);
 

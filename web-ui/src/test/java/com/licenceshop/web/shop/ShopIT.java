@@ -2,11 +2,11 @@ package com.licenceshop.web.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.licenceshop.web.testing.AgainstTheTestShop;
-import com.licenceshop.web.testing.StubCatalog;
-import com.licenceshop.web.testing.StubCommandApi;
-import com.licenceshop.web.testing.Visitor;
-import com.licenceshop.web.testing.WebUiIT;
+import com.licenceshop.web.support.AgainstTheTestShop;
+import com.licenceshop.web.support.StubCatalog;
+import com.licenceshop.web.support.StubCommandApi;
+import com.licenceshop.web.support.Visitor;
+import com.licenceshop.web.support.WebUiIT;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,7 @@ class ShopIT extends AgainstTheTestShop {
     }
 
     @Test
-    void buyingPlacesTheOrderThroughTheCommandApiAndShowsTheOrderPage() {
+    void buyingPlacesTheOrderViaTheCommandApiAndShowsItsPage() {
         Visitor shopper = shop.visitor();
         Visitor.Page form = shopper.get("/");
 
@@ -186,7 +186,7 @@ class ShopIT extends AgainstTheTestShop {
     }
 
     @Test
-    void aQuantityThatIsNoNumberIsRejectedWithoutCallingTheCommandApi() {
+    void aNonNumericQuantityIsRejectedWithoutCallingTheCommandApi() {
         Visitor shopper = shop.visitor();
         Visitor.Page form = shopper.get("/");
 

@@ -26,7 +26,7 @@ class ValidationMessagesTest {
     }
 
     @Test
-    void errorsOfNoFormFieldAndProblemsWithoutErrorsAreShownAboveTheForm() {
+    void fieldlessErrorsAndErrorlessProblemsShowAboveTheForm() {
         assertThat(ValidationMessages.byField(Problem.of(400, "Invalid", null)
                         .withErrors(List.of(new Violation("items", "size", "must not be empty")))))
                 .isEqualTo(Map.of("form", "must not be empty"));

@@ -1,4 +1,4 @@
-package com.licenceshop.e2e;
+package com.licenceshop.testsupport;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -14,52 +14,70 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for the services' JSON APIs, as any other client of the shop would call them. */
-final class HttpJson {
+/**
+ * A plain HTTP client for the services' JSON APIs, so tests send exactly the bytes and headers they mean (also
+ * broken ones), as any other client of the shop would.
+ */
+public final class TestHttp {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
-    record Response(int status, String body, HttpResponse<String> raw) {
-        Map<String, Object> json() {
+    private TestHttp() {}
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+        public Map<String, Object> json() {
             return read(body, Argument.mapOf(String.class, Object.class));
         }
 
-        List<Map<String, Object>> jsonList() {
+        public List<Map<String, Object>> jsonList() {
             return read(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        /** The {@code errors} of a problem+json answer. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> errors() {
+            return (List<Map<String, Object>>) json().get("errors");
         }
     }
 
-    private HttpJson() {}
-
-    static Response get(String url) {
+    public static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     /** As the buyer: with the order's access token. */
-    static Response getWithToken(String url, String orderToken) {
+    public static Response getWithToken(String url, String orderToken) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Order-Token", orderToken));
     }
 
-    static Response postWithToken(String url, String orderToken) {
+    public static Response postWithToken(String url, String orderToken) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Order-Token", orderToken)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
-    static Response getAs(String url, String username, String password) {
+    public static Response getAs(String url, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().header("Authorization", basic(username, password)));
     }
 
-    static Response post(String url, Object body) {
+    public static Response post(String url, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
-    static Response send(HttpRequest.Builder request) {
+    /** Sends the request with a timeout of 30 seconds. */
+    public static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(
                     request.timeout(Duration.ofSeconds(30)).build(),
@@ -73,12 +91,12 @@ final class HttpJson {
         }
     }
 
-    static String basic(String username, String password) {
+    public static String basic(String username, String password) {
         return "Basic "
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {
@@ -86,7 +104,7 @@ final class HttpJson {
         }
     }
 
-    static <T> T read(String json, Argument<T> type) {
+    public static <T> T read(String json, Argument<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {

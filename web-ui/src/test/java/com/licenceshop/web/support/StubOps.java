@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import io.micronaut.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 /** The parts of an order page's path as the shop redirects to it: {@code /orders/<id>?token=<access token>}. */
 public final class OrderPaths {

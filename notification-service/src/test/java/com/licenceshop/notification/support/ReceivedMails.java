@@ -1,4 +1,4 @@
-package com.licenceshop.notification;
+package com.licenceshop.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.licenceshop.notification.mail.MessageIds;

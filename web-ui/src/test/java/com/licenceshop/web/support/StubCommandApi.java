@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package com.licenceshop.notification;
+package com.licenceshop.notification.support;
 
 import com.licenceshop.servicedefaults.UnnestColumns;
 import com.licenceshop.testsupport.TestServers;

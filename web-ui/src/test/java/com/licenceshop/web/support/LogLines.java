@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;

@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import com.licenceshop.testsupport.StaffTokenKeys;
 import com.licenceshop.testsupport.TestServers;

@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.lang.annotation.ElementType;

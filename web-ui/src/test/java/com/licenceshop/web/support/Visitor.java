@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,11 @@
-package com.licenceshop.notification;
+package com.licenceshop.notification.support;
 
+import com.licenceshop.testsupport.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /** Calls the service's HTTP API as an ops tool would. */
 public final class OpsClient {
@@ -23,11 +22,7 @@ public final class OpsClient {
     }
 
     public static OpsClient as(String baseUrl, String username, String password) {
-        return new OpsClient(
-                baseUrl,
-                "Basic "
-                        + Base64.getEncoder()
-                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new OpsClient(baseUrl, TestHttp.basic(username, password));
     }
 
     public static OpsClient anonymous(String baseUrl) {

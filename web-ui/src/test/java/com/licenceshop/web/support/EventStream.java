@@ -1,4 +1,4 @@
-package com.licenceshop.web.testing;
+package com.licenceshop.web.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;

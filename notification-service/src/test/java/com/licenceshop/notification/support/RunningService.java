@@ -1,10 +1,12 @@
-package com.licenceshop.notification;
+package com.licenceshop.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.licenceshop.events.Topology;
+import com.licenceshop.testsupport.TestBroker;
 import com.licenceshop.testsupport.TestServers;
 import io.micronaut.test.support.TestPropertyProvider;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ public abstract class RunningService implements TestPropertyProvider {
     protected final Topology topology = new Topology(namespace);
     protected final int smtpPort = TestServers.freePort();
     protected final String opsPassword = UUID.randomUUID().toString();
-    protected final TestBroker broker = new TestBroker(topology);
+    protected final TestBroker broker = new TestBroker(topology, topology.notificationQueue());
     protected final MailRows rows = new MailRows(database);
     protected GreenMail smtp = TestServers.startSmtp(smtpPort);
 
@@ -56,9 +58,17 @@ public abstract class RunningService implements TestPropertyProvider {
         smtp = TestServers.startSmtp(smtpPort);
     }
 
+    /** Deletes the namespace's queues and exchanges when the JVM exits, after every application context closed. */
+    protected void deleteAtExit(Topology topology) {
+        List<String> queues = new ArrayList<>(
+                List.of(topology.notificationQueue(), topology.deadLetterQueue(topology.notificationQueue())));
+        retryDelayList().forEach(delay -> queues.add(topology.notificationRetryQueue(delay)));
+        TestBroker.deleteAtExit(topology, queues);
+    }
+
     @AfterAll
     void stopServers() {
-        TestBroker.deleteAtExit(topology, retryDelayList());
+        deleteAtExit(topology);
         broker.close();
         if (smtp != null) {
             smtp.stop();
