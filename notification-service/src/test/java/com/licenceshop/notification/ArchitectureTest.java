@@ -10,7 +10,6 @@ import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {

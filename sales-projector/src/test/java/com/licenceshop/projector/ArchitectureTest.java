@@ -6,7 +6,6 @@ import com.licenceshop.testsupport.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -23,14 +22,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.micronaut..", "java.sql..", "javax.sql..", "com.rabbitmq..")
-                .check(classes);
-    }
-
-    @Test
-    void arrayParametersAreBoundWithUnnestColumnsNeverWithCreateArrayOf() {
-        noClasses()
-                .should()
-                .callMethod(Connection.class, "createArrayOf", String.class, Object[].class)
                 .check(classes);
     }
 

@@ -45,6 +45,7 @@ public final class ArchitectureRules {
                 .and(servicesDoNotDependOnEachOther())
                 .and(onlyServiceDefaultsReadsTheAuthorizationHeader())
                 .and(transactionsOpenThroughTheKit())
+                .and(arraysBindThroughTheKit())
                 .and(publishesThroughTheMessagingKit());
     }
 
@@ -165,6 +166,20 @@ public final class ArchitectureRules {
                                                         .isEmpty())))
                 .allowEmptyShould(true)
                 .because("service-defaults' JdbcTransactions is the one way to run a JDBC transaction");
+    }
+
+    /** A service binds the arrays of an {@code unnest} write only through service-defaults' {@code UnnestColumns}. */
+    public static ArchRule arraysBindThroughTheKit() {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVICE_DEFAULTS + "..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Connection.createArrayOf",
+                        call -> call.getTargetOwner().isAssignableTo("java.sql.Connection")
+                                && call.getName().equals("createArrayOf")))
+                .allowEmptyShould(true)
+                .because("service-defaults' UnnestColumns is the one way to bind column arrays");
     }
 
     /**

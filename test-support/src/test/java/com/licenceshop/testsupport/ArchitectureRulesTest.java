@@ -71,6 +71,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aServiceBindingAnArrayByHandIsCaught() {
+        assertThatThrownBy(() -> ArchitectureRules.arraysBindThroughTheKit()
+                        .check(classesIn("com.licenceshop.testsupport.fixtures.arrays")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnArray");
+    }
+
+    @Test
     void aServiceOpeningATransactionByHandIsCaught() {
         assertThatThrownBy(() -> ArchitectureRules.transactionsOpenThroughTheKit()
                         .check(classesIn("com.licenceshop.testsupport.fixtures.transactions")))
