@@ -227,15 +227,19 @@ public class PaymentProcesses {
         PaymentState state = loaded.state();
         List<LicenceKey> keys = loaded.keys();
         String sessionId = null;
+        List<EventStore.EventFactory<ShopEvent>> factories = new ArrayList<>();
         for (PaymentEvent event : decision.events()) {
             PaymentState before = state;
             state = state.apply(event);
-            ShopEvent published = publish(tx, loaded, before, state, event, context, orderId);
-            if (published instanceof LicencesIssued issued) {
-                keys = issued.licences();
-            }
+            factories.add(published(loaded, before, state, event, context, orderId));
             if (event instanceof PaymentEvent.CheckoutRequested r) {
                 sessionId = r.sessionId();
+            }
+        }
+        // one append for the step's events: PaymentSucceeded and LicencesIssued share their round trips
+        for (ShopEvent appended : events.appendAll(tx, orderId.toString(), context.correlationId(), factories)) {
+            if (appended instanceof LicencesIssued issued) {
+                keys = issued.licences();
             }
         }
         return new Appended(state, keys, sessionId);
@@ -370,23 +374,6 @@ public class PaymentProcesses {
             insert.executeUpdate();
         }
         return invoice;
-    }
-
-    /** Appends the published event of {@code event}; {@code after}: the state with it applied. */
-    private ShopEvent publish(
-            Connection tx,
-            Loaded loaded,
-            PaymentState before,
-            PaymentState after,
-            PaymentEvent event,
-            Context context,
-            UUID orderId)
-            throws SQLException {
-        return events.append(
-                tx,
-                orderId.toString(),
-                context.correlationId(),
-                published(loaded, before, after, event, context, orderId));
     }
 
     /** The published event of {@code event}, made once the store gives it its id and sequence. */
